@@ -1,0 +1,42 @@
+#!/usr/bin/env bash
+# Installs what the project needs and is missing, from Debian's archive and the npm registry.
+# Sourced by run.sh and test.sh; safe to run again (it only installs what is absent).
+set -euo pipefail
+
+GW_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
+
+GW_APT_BUILD=(cmake ninja-build g++ pkg-config
+  qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-httpserver-dev qt6-websockets-dev
+  libqt6sql6-sqlite qtkeychain-qt6-dev libgl-dev libxkbcommon-dev)
+GW_APT_TEST=(xvfb xauth nodejs npm)
+
+gw_missing_packages() {
+  local pkg missing=()
+  for pkg in "$@"; do
+    dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q 'install ok installed' || missing+=("$pkg")
+  done
+  echo "${missing[@]:-}"
+}
+
+gw_install_apt() {
+  local missing
+  missing="$(gw_missing_packages "$@")"
+  [ -z "$missing" ] && return 0
+  if [ "$(id -u)" -ne 0 ]; then
+    echo "error: missing Debian packages: $missing (run as root, or install them with apt-get)" >&2
+    return 1
+  fi
+  echo "Installing Debian packages: $missing"
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq
+  # shellcheck disable=SC2086
+  apt-get install -y -qq --no-install-recommends $missing
+}
+
+# ajv-cli validates our JSON Schemas in the tests: a validator nobody on the project wrote.
+gw_install_node_tools() {
+  if [ ! -x "$GW_ROOT/tools/node_modules/.bin/ajv" ]; then
+    echo "Installing the test's Node tools (ajv-cli) from the npm registry"
+    (cd "$GW_ROOT/tools" && npm ci --no-audit --no-fund --loglevel=error)
+  fi
+}

@@ -1,0 +1,59 @@
+#include "cli_common.h"
+
+#include "config_io.h"
+
+#include <QCoreApplication>
+
+namespace gw::cli {
+
+QTextStream &out()
+{
+    static QTextStream stream(stdout);
+    return stream;
+}
+
+QTextStream &err()
+{
+    static QTextStream stream(stderr);
+    return stream;
+}
+
+int usageError(const QString &message)
+{
+    err() << u"gatewayctl: "_qs << message << u"\n(see gatewayctl --help)\n"_qs;
+    err().flush();
+    return ExitUsage;
+}
+
+std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringList &args, const QString &summary,
+                                    int minPositional, int maxPositional)
+{
+    parser.setApplicationDescription(summary);
+    parser.setSingleDashWordOptionMode(QCommandLineParser::ParseAsLongOptions);
+    const QCommandLineOption help(QStringList{u"h"_qs, u"help"_qs}, u"Show this help."_qs);
+    parser.addOption(help);
+    if (!parser.parse(args))
+        return usageError(parser.errorText());
+    if (parser.isSet(help)) {
+        out() << parser.helpText().replace(QCoreApplication::applicationFilePath(), u"gatewayctl"_qs);
+        out().flush();
+        return ExitOk;
+    }
+    const qsizetype n = parser.positionalArguments().size();
+    if (n < minPositional)
+        return usageError(u"%1: missing argument"_qs.arg(args.value(0)));
+    if (maxPositional >= 0 && n > maxPositional)
+        return usageError(u"%1: unexpected argument \"%2\""_qs.arg(args.value(0), parser.positionalArguments().value(maxPositional)));
+    return std::nullopt;
+}
+
+std::optional<RoutingConfig> loadConfigOrReport(const QString &path)
+{
+    const ConfigLoadResult result = loadConfigFile(path);
+    for (const Diagnostic &d : result.diagnostics)
+        err() << d.toString() << u'\n';
+    err().flush();
+    return result.config;
+}
+
+} // namespace gw::cli

@@ -1,0 +1,28 @@
+#pragma once
+// What every gatewayctl command shares: exit codes, output, option parsing and config loading.
+
+#include "config.h"
+
+#include <QCommandLineParser>
+#include <QStringList>
+#include <QTextStream>
+
+#include <optional>
+
+namespace gw::cli {
+
+enum ExitCode { ExitOk = 0, ExitInvalidInput = 1, ExitUsage = 2 };
+
+QTextStream &out();
+QTextStream &err();
+
+// Parses `args` (the command name first); prints help and returns ExitOk for --help, prints the
+// problem and returns ExitUsage for a usage error, or nothing when the command should go on.
+std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringList &args, const QString &summary,
+                                    int minPositional, int maxPositional);
+int usageError(const QString &message);
+
+// Loads and validates a config, printing every diagnostic to stderr. Warnings do not stop it.
+std::optional<RoutingConfig> loadConfigOrReport(const QString &path);
+
+} // namespace gw::cli

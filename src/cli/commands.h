@@ -1,0 +1,20 @@
+#pragma once
+// gatewayctl's commands. Each takes its own arguments (the command name first) and returns the
+// process exit code (cli_common.h).
+
+#include <QStringList>
+
+namespace gw::cli {
+
+struct Command {
+    const char *name;
+    const char *summary;
+    int (*run)(const QStringList &args);
+};
+
+int runValidate(const QStringList &args);
+int runDecide(const QStringList &args);
+int runSimulate(const QStringList &args);
+int runExport(const QStringList &args);
+
+} // namespace gw::cli

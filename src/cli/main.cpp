@@ -1,0 +1,55 @@
+// gatewayctl: every non-visual job of Gateway Console, headless, on the same library as the app.
+
+#include "cli_common.h"
+#include "commands.h"
+
+#include <QCoreApplication>
+
+using namespace gw::cli;
+
+namespace {
+
+const Command kCommands[] = {
+    {"validate", "Check a routing config; print every problem with its line, column and JSON path.", runValidate},
+    {"decide", "Decide one request: gateway, upstream model, bucket, share and reason.", runDecide},
+    {"simulate", "Share per model and gateway over N synthetic users; churn against another config.", runSimulate},
+    {"export", "Write a config in a production profile: native, kilo-gateway or vectors.", runExport},
+};
+
+int printHelp(QTextStream &stream)
+{
+    stream << u"Usage: gatewayctl COMMAND [OPTIONS] [ARGS]\n\n"
+              "Gateway Console on the command line: routing configs, decisions and exports.\n\n"
+              "Commands:\n"_qs;
+    for (const Command &c : kCommands)
+        stream << u"  "_qs << QString::fromLatin1(c.name).leftJustified(12) << QString::fromUtf8(c.summary) << u'\n';
+    stream << u"\nRun 'gatewayctl COMMAND --help' for a command's options.\n"
+              "Exit codes: 0 ok, 1 invalid input (the message names what and where), 2 usage error.\n"_qs;
+    stream.flush();
+    return ExitOk;
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(u"gatewayctl"_qs);
+    QCoreApplication::setApplicationVersion(u"" GW_VERSION ""_qs);
+    const QStringList args = QCoreApplication::arguments().mid(1);
+    if (args.isEmpty()) {
+        printHelp(err());
+        return ExitUsage;
+    }
+    const QString name = args.first();
+    if (name == u"--help" || name == u"-h" || name == u"help")
+        return printHelp(out());
+    if (name == u"--version") {
+        out() << u"gatewayctl "_qs << QCoreApplication::applicationVersion() << u'\n';
+        return ExitOk;
+    }
+    for (const Command &c : kCommands)
+        if (name == QLatin1StringView(c.name))
+            return c.run(args);
+    return usageError(u"unknown command \"%1\""_qs.arg(name));
+}
