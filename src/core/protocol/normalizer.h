@@ -1,0 +1,67 @@
+#pragma once
+// Both gateways' chat completion responses -> NormalizedResponse, for a whole JSON body and for
+// an SSE stream fed incrementally. The rules are the routing contract's "Response normalization".
+
+#include "config.h"
+#include "protocol/normalized.h"
+#include "protocol/sse_parser.h"
+
+#include <QByteArrayView>
+#include <QHash>
+#include <QJsonObject>
+
+#include <functional>
+
+namespace gw {
+
+// A complete non-stream response body (HTTP 200). A body with an "error" member, or one that is
+// not a JSON object, yields error set (Protocol for unparsable bodies).
+NormalizedResponse normalizeBody(Gateway gateway, QByteArrayView jsonBody);
+
+// Same for an already-parsed body.
+NormalizedResponse normalizeBodyObject(Gateway gateway, const QJsonObject &body);
+
+// Heuristic used by tools that accept "a body or a stream": true when the bytes look like SSE
+// (first non-blank line starts with "data:", "event:", "id:", "retry:" or ':').
+bool looksLikeSse(QByteArrayView bytes);
+
+class StreamNormalizer
+{
+public:
+    // Called for every text or reasoning fragment as it arrives, so a GUI can stream it.
+    enum class DeltaKind { Text, Reasoning };
+    using DeltaHandler = std::function<void(DeltaKind, const QString &)>;
+
+    explicit StreamNormalizer(Gateway gateway);
+
+    void setDeltaHandler(DeltaHandler handler) { m_onDelta = std::move(handler); }
+
+    void feed(QByteArrayView bytes);
+    // Ends the stream; the result carries a Protocol error if it was truncated or garbled
+    // (unless an earlier, more specific error such as a mid-stream error chunk is already set).
+    NormalizedResponse finish();
+
+    // Incremental view of what has arrived so far.
+    const NormalizedResponse &current() const { return m_result; }
+    bool firstTokenSeen() const { return m_firstTokenSeen; } // text or reasoning arrived
+    const SseParser &parser() const { return m_parser; }
+
+private:
+    void onEvent(const SseEvent &event);
+    void applyChunk(const QJsonObject &chunk);
+    void mergeReasoningDetails(const QJsonArray &deltas);
+
+    Gateway m_gateway;
+    SseParser m_parser;
+    NormalizedResponse m_result;
+    DeltaHandler m_onDelta;
+    QHash<QString, qsizetype> m_detailSlot; // "type\x1findex" -> position in reasoningDetails
+    bool m_firstTokenSeen = false;
+    bool m_finished = false;
+};
+
+// Fills usage, cost, provider and id from a response or final chunk object; shared by both
+// paths. Exposed for tests and for gwnet's generation reconciliation.
+void applyUsageAndMeta(Gateway gateway, const QJsonObject &object, NormalizedResponse &into);
+
+} // namespace gw
