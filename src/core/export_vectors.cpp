@@ -91,8 +91,9 @@ ExportResult exportVectors(const RoutingConfig &config, const ExportOptions &opt
         const QString model = rule.match.models.isEmpty() ? config.models.firstKey() : sampleIdForGlob(rule.match.models.first());
         if (rule.expiresAt) {
             // Just before and exactly at expiry: the rule applies, then it does not.
-            for (qint64 offset : {-1, 0})
-                b.add({model, u"vector-user-expiry"_qs, {}, {}, {}, {}, {}, rule.expiresAt->addMSecs(offset)});
+            for (int i = 0; i < kKeysPerModel; ++i)
+                for (qint64 offset : {-1, 0})
+                    b.add({model, u"vector-user-expiry-%1"_qs.arg(i), {}, {}, {}, {}, {}, rule.expiresAt->addMSecs(offset)});
         }
         for (const QString &slug : rule.match.providers)
             b.add({model, u"vector-user-provider"_qs, {}, {{}, {slug}, {}}, {}, {}, {}, {}});
