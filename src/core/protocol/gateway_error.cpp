@@ -52,6 +52,7 @@ std::optional<ErrorClass> classFromType(QStringView type)
         {u"payment_required", ErrorClass::InsufficientCredits},
         {u"quota_for_entity_exceeded", ErrorClass::QuotaExceeded},
         {u"budget_exceeded", ErrorClass::QuotaExceeded},
+        {u"key_limit_exceeded", ErrorClass::QuotaExceeded}, // OpenRouter: the key's own spending cap
         {u"rate_limit_exceeded", ErrorClass::RateLimited},
         {u"rate_limited", ErrorClass::RateLimited},
         {u"too_many_requests", ErrorClass::RateLimited},
@@ -65,8 +66,10 @@ std::optional<ErrorClass> classFromType(QStringView type)
         {u"no_providers_available", ErrorClass::ProviderUnavailable},
         {u"service_unavailable", ErrorClass::ProviderUnavailable},
         {u"overloaded_error", ErrorClass::ProviderUnavailable},
+        {u"overloaded", ErrorClass::ProviderUnavailable},
         {u"timeout", ErrorClass::Timeout},
         {u"request_timeout", ErrorClass::Timeout},
+        {u"timeout_error", ErrorClass::Timeout},
         {u"internal_server_error", ErrorClass::Server},
         {u"server_error", ErrorClass::Server},
     };

@@ -9,6 +9,7 @@
 #include <QByteArrayView>
 #include <QHash>
 #include <QJsonObject>
+#include <QtGlobal>
 
 #include <functional>
 
@@ -33,6 +34,7 @@ public:
     using DeltaHandler = std::function<void(DeltaKind, const QString &)>;
 
     explicit StreamNormalizer(Gateway gateway);
+    Q_DISABLE_COPY_MOVE(StreamNormalizer) // the parser's handler points back at this object
 
     void setDeltaHandler(DeltaHandler handler) { m_onDelta = std::move(handler); }
 

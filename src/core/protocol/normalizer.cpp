@@ -1,0 +1,331 @@
+#include "protocol/normalizer.h"
+
+#include <QJsonDocument>
+#include <QJsonParseError>
+
+#include <cmath>
+
+namespace gw {
+
+namespace {
+
+// Gateways send numbers as JSON numbers or as decimal strings ("0.00123"); both are fine here.
+std::optional<double> numberOf(const QJsonValue &v)
+{
+    if (v.isDouble()) {
+        const double d = v.toDouble();
+        return std::isfinite(d) ? std::optional<double>(d) : std::nullopt;
+    }
+    if (v.isString()) {
+        bool ok = false;
+        const double d = v.toString().trimmed().toDouble(&ok);
+        if (ok && std::isfinite(d))
+            return d;
+    }
+    return std::nullopt;
+}
+
+std::optional<qint64> tokensOf(const QJsonValue &v)
+{
+    const auto d = numberOf(v);
+    if (!d || *d < 0 || *d > 9.0e15)
+        return std::nullopt;
+    return qint64(*d);
+}
+
+QJsonObject providerMetadataOf(const QJsonObject &o)
+{
+    const QJsonValue snake = o.value(u"provider_metadata");
+    return snake.isObject() ? snake.toObject() : o.value(u"providerMetadata").toObject();
+}
+
+void applyUsage(Gateway gateway, const QJsonObject &usage, NormalizedResponse &into)
+{
+    into.hasUsage = true;
+    TokenUsage &u = into.usage;
+    u.prompt = tokensOf(usage.value(u"prompt_tokens")).value_or(0);
+    u.completion = tokensOf(usage.value(u"completion_tokens")).value_or(0);
+    const QJsonObject promptDetails = usage.value(u"prompt_tokens_details").toObject();
+    const QJsonObject completionDetails = usage.value(u"completion_tokens_details").toObject();
+    // Anthropic-style names show up in Vercel captures next to (or instead of) OpenAI-style ones.
+    u.cachedRead = tokensOf(promptDetails.value(u"cached_tokens"))
+                       .value_or(tokensOf(usage.value(u"cache_read_input_tokens")).value_or(0));
+    u.cacheWrite = tokensOf(promptDetails.value(u"cache_write_tokens"))
+                       .value_or(tokensOf(usage.value(u"cache_creation_input_tokens")).value_or(0));
+    u.reasoning = tokensOf(completionDetails.value(u"reasoning_tokens")).value_or(0);
+
+    std::optional<double> cost;
+    if (gateway == Gateway::OpenRouter) {
+        // BYOK: `cost` is only OpenRouter's fee; what the provider charged is upstream_inference_cost.
+        if (usage.value(u"is_byok").toBool())
+            cost = numberOf(usage.value(u"cost_details").toObject().value(u"upstream_inference_cost"));
+        else
+            cost = numberOf(usage.value(u"cost"));
+    } else {
+        cost = numberOf(usage.value(u"market_cost"));
+        if (!cost)
+            cost = numberOf(usage.value(u"cost"));
+    }
+    if (cost) {
+        into.costUsd = cost;
+        into.costSource = CostSource::Reported;
+    }
+}
+
+void applyProviderMetadata(const QJsonObject &providerMetadata, NormalizedResponse &into)
+{
+    const QJsonObject gatewayMeta = providerMetadata.value(u"gateway").toObject();
+    if (gatewayMeta.isEmpty())
+        return;
+    const QString finalProvider = gatewayMeta.value(u"routing").toObject().value(u"finalProvider").toString();
+    if (!finalProvider.isEmpty())
+        into.finalProvider = finalProvider;
+    if (into.generationId.isEmpty())
+        into.generationId = gatewayMeta.value(u"generationId").toString();
+    // usage.market_cost / usage.cost win when present; this is the documented fallback.
+    if (into.costSource != CostSource::Reported) {
+        auto cost = numberOf(gatewayMeta.value(u"marketCost"));
+        if (!cost)
+            cost = numberOf(gatewayMeta.value(u"cost"));
+        if (cost) {
+            into.costUsd = cost;
+            into.costSource = CostSource::Reported;
+        }
+    }
+}
+
+// message.content is a string, or (some providers) an array of {type: "text", text} parts.
+QString contentText(const QJsonValue &content)
+{
+    if (content.isString())
+        return content.toString();
+    QString text;
+    for (const QJsonValue &part : content.toArray()) {
+        const QJsonObject o = part.toObject();
+        if (o.value(u"type").toString() == u"text")
+            text += o.value(u"text").toString();
+    }
+    return text;
+}
+
+// `reasoning` and `reasoning_content` name the same thing; never count both.
+QString reasoningText(const QJsonObject &messageOrDelta)
+{
+    const QJsonValue r = messageOrDelta.value(u"reasoning");
+    if (r.isString() && !r.toString().isEmpty())
+        return r.toString();
+    return messageOrDelta.value(u"reasoning_content").toString();
+}
+
+QJsonObject firstChoice(const QJsonObject &o)
+{
+    const QJsonArray choices = o.value(u"choices").toArray();
+    for (const QJsonValue &c : choices) {
+        const QJsonObject choice = c.toObject();
+        if (choice.value(u"index").toInt(0) == 0)
+            return choice;
+    }
+    return {};
+}
+
+void setMidStreamError(Gateway gateway, const QJsonValue &errorValue, NormalizedResponse &into)
+{
+    into.error = classifyErrorObject(gateway, 200, errorValue);
+    into.error.midStream = true;
+}
+
+} // namespace
+
+void applyUsageAndMeta(Gateway gateway, const QJsonObject &object, NormalizedResponse &into)
+{
+    if (into.generationId.isEmpty())
+        into.generationId = object.value(u"id").toString();
+    if (into.model.isEmpty())
+        into.model = object.value(u"model").toString();
+    const QJsonValue provider = object.value(u"provider");
+    if (provider.isString() && !provider.toString().isEmpty())
+        into.finalProvider = provider.toString();
+    const QJsonValue usage = object.value(u"usage");
+    if (usage.isObject())
+        applyUsage(gateway, usage.toObject(), into);
+    const QJsonObject providerMetadata = providerMetadataOf(object);
+    if (!providerMetadata.isEmpty())
+        applyProviderMetadata(providerMetadata, into);
+}
+
+NormalizedResponse normalizeBodyObject(Gateway gateway, const QJsonObject &body)
+{
+    NormalizedResponse r;
+    applyUsageAndMeta(gateway, body, r);
+    if (body.contains(u"error")) {
+        r.error = classifyErrorObject(gateway, 200, body.value(u"error"));
+        return r;
+    }
+    const QJsonObject choice = firstChoice(body);
+    const QJsonObject message = choice.value(u"message").toObject();
+    r.text = contentText(message.value(u"content"));
+    r.reasoning = reasoningText(message);
+    r.reasoningDetails = message.value(u"reasoning_details").toArray();
+    r.finishReason = choice.value(u"finish_reason").toString();
+    // Vercel may put its provider metadata on the message rather than the body.
+    const QJsonObject messageMetadata = providerMetadataOf(message);
+    if (!messageMetadata.isEmpty())
+        applyProviderMetadata(messageMetadata, r);
+    if (choice.value(u"error").isObject())
+        r.error = classifyErrorObject(gateway, 200, choice.value(u"error"));
+    return r;
+}
+
+NormalizedResponse normalizeBody(Gateway gateway, QByteArrayView jsonBody)
+{
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(jsonBody.toByteArray(), &parseError);
+    if (!doc.isObject()) {
+        NormalizedResponse r;
+        r.error = protocolError(u"bad_body"_qs,
+                                parseError.error != QJsonParseError::NoError
+                                    ? u"response body is not JSON: %1 at byte %2"_qs.arg(parseError.errorString()).arg(parseError.offset)
+                                    : u"response body is not a JSON object"_qs);
+        return r;
+    }
+    return normalizeBodyObject(gateway, doc.object());
+}
+
+bool looksLikeSse(QByteArrayView bytes)
+{
+    if (bytes.startsWith("\xEF\xBB\xBF"))
+        bytes = bytes.sliced(3);
+    qsizetype i = 0;
+    while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n'))
+        ++i;
+    const QByteArrayView rest = bytes.sliced(i);
+    return rest.startsWith("data:") || rest.startsWith("event:") || rest.startsWith("id:") || rest.startsWith("retry:")
+           || rest.startsWith(":");
+}
+
+StreamNormalizer::StreamNormalizer(Gateway gateway)
+    : m_gateway(gateway)
+{
+    m_parser.setEventHandler([this](const SseEvent &event) { onEvent(event); });
+}
+
+void StreamNormalizer::feed(QByteArrayView bytes)
+{
+    if (m_finished)
+        return;
+    m_parser.feed(bytes);
+    m_result.keepAliveCount = m_parser.commentCount();
+}
+
+NormalizedResponse StreamNormalizer::finish()
+{
+    if (!m_finished) {
+        m_finished = true;
+        m_parser.finish();
+        m_result.keepAliveCount = m_parser.commentCount();
+        if (m_parser.error().isError() && !m_result.error.isError()) {
+            m_result.error = m_parser.error();
+            m_result.error.midStream = m_parser.eventCount() > 0;
+        }
+    }
+    return m_result;
+}
+
+void StreamNormalizer::onEvent(const SseEvent &event)
+{
+    if (event.isDone())
+        return;
+    QJsonParseError parseError;
+    const QJsonDocument doc = QJsonDocument::fromJson(event.data, &parseError);
+    if (!doc.isObject()) {
+        // One garbled chunk does not end the stream, but the result must not look clean.
+        if (!m_result.error.isError()) {
+            m_result.error = protocolError(u"bad_chunk"_qs,
+                                           u"event %1: data is not a JSON object (%2)"_qs
+                                               .arg(m_parser.eventCount())
+                                               .arg(parseError.error != QJsonParseError::NoError ? parseError.errorString()
+                                                                                                 : u"not an object"_qs));
+            m_result.error.midStream = true;
+        }
+        return;
+    }
+    ++m_result.chunkCount;
+    applyChunk(doc.object());
+}
+
+void StreamNormalizer::applyChunk(const QJsonObject &chunk)
+{
+    applyUsageAndMeta(m_gateway, chunk, m_result);
+    if (chunk.value(u"error").isObject())
+        setMidStreamError(m_gateway, chunk.value(u"error"), m_result);
+
+    const QJsonObject choice = firstChoice(chunk);
+    if (choice.isEmpty())
+        return; // the usage chunk: choices is []
+    const QJsonObject delta = choice.value(u"delta").toObject();
+    const QJsonValue content = delta.value(u"content");
+    if (content.isString()) {
+        const QString text = content.toString();
+        if (!text.isEmpty()) {
+            m_result.text += text;
+            m_firstTokenSeen = true;
+            if (m_onDelta)
+                m_onDelta(DeltaKind::Text, text);
+        }
+    }
+    const QString reasoning = reasoningText(delta);
+    if (!reasoning.isEmpty()) {
+        m_result.reasoning += reasoning;
+        m_firstTokenSeen = true;
+        if (m_onDelta)
+            m_onDelta(DeltaKind::Reasoning, reasoning);
+    }
+    const QJsonValue details = delta.value(u"reasoning_details");
+    if (details.isArray())
+        mergeReasoningDetails(details.toArray());
+    const QJsonObject deltaMetadata = providerMetadataOf(delta);
+    if (!deltaMetadata.isEmpty())
+        applyProviderMetadata(deltaMetadata, m_result);
+    const QJsonValue finish = choice.value(u"finish_reason");
+    if (finish.isString())
+        m_result.finishReason = finish.toString();
+    if (choice.value(u"error").isObject())
+        setMidStreamError(m_gateway, choice.value(u"error"), m_result);
+}
+
+void StreamNormalizer::mergeReasoningDetails(const QJsonArray &deltas)
+{
+    for (const QJsonValue &item : deltas) {
+        if (!item.isObject()) {
+            m_result.reasoningDetails.append(item); // unknown shape: keep it, unchanged
+            continue;
+        }
+        const QJsonObject piece = item.toObject();
+        const QJsonValue index = piece.value(u"index");
+        // A detail without an index merges with others of its type that have none either.
+        const QString key = piece.value(u"type").toString() + QChar(0x1f)
+                            + (index.isDouble() ? QString::number(index.toDouble()) : QString());
+        const auto slot = m_detailSlot.constFind(key);
+        if (slot == m_detailSlot.cend()) {
+            m_detailSlot.insert(key, m_result.reasoningDetails.size());
+            m_result.reasoningDetails.append(piece);
+            continue;
+        }
+        QJsonObject merged = m_result.reasoningDetails.at(*slot).toObject();
+        for (auto it = piece.begin(); it != piece.end(); ++it) {
+            const QString field = it.key();
+            const QJsonValue value = it.value();
+            const bool concatenated = field == u"text" || field == u"summary" || field == u"data";
+            const QJsonValue existing = merged.value(field);
+            if (concatenated && value.isString() && existing.isString())
+                merged.insert(field, QString(existing.toString() + value.toString()));
+            else if (value.isNull() && merged.contains(field))
+                continue; // a later delta saying null does not erase a signature seen earlier
+            else
+                merged.insert(field, value);
+        }
+        m_result.reasoningDetails.replace(*slot, merged);
+    }
+}
+
+} // namespace gw
