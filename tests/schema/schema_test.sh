@@ -63,7 +63,8 @@ ajv_batch() {
     shift
     local args=()
     for f in "$@"; do args+=(-d "$f"); done
-    local log=$WORK/ajv-$(basename "$schema" .schema.json).log
+    local log
+    log=$WORK/ajv-$(basename "$schema" .schema.json).log
     "$AJV" validate "${AJV_OPTS[@]}" -s "$schema" "${args[@]}" >"$log" 2>&1
     local rc=$?
     if ((rc > 1)); then
