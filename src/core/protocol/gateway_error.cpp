@@ -145,6 +145,13 @@ QString bodySnippet(QByteArrayView body)
     return text;
 }
 
+// OpenRouter answers an unknown model id with a plain 400 ("x/y is not a valid model ID").
+bool mentionsUnknownModel(const QString &text)
+{
+    return text.contains(u"not a valid model id"_qs, Qt::CaseInsensitive)
+           || text.contains(u"model not found"_qs, Qt::CaseInsensitive);
+}
+
 } // namespace
 
 QString errorClassName(ErrorClass cls)
@@ -210,6 +217,8 @@ GatewayError classifyErrorObject(Gateway gateway, int httpStatus, const QJsonVal
         e.cls = classFromStatus(gateway, status);
         if (e.cls == ErrorClass::ModelNotFound && mentionsNoEndpoints(e.message))
             e.cls = ErrorClass::ProviderUnavailable;
+        if (e.cls == ErrorClass::BadRequest && mentionsUnknownModel(e.message))
+            e.cls = ErrorClass::ModelNotFound;
         if (e.cls == ErrorClass::None)
             e.cls = status == 0 || status == 200 ? ErrorClass::Server : ErrorClass::Protocol;
     }
