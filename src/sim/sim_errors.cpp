@@ -93,7 +93,7 @@ SimError gatewayError(Gateway gateway, const QString &kind, const QString &detai
                                                {u"provider_name"_qs, u"OpenAI"_qs}})
                  : vercelError(403, u"Customer verification required"_qs, u"customer_verification_required"_qs);
     if (kind == u"404")
-        return o ? openrouterError(404, u"No endpoints found for %1"_qs.arg(detail), u"model_not_found"_qs)
+        return o ? openrouterError(404, u"Model %1 not found"_qs.arg(detail), u"model_not_found"_qs)
                  : vercelError(404, u"Model '%1' not found"_qs.arg(detail), u"model_not_found"_qs);
     if (kind == u"408")
         return o ? openrouterError(408, u"Request timed out"_qs, u"timeout"_qs)
