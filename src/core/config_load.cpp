@@ -32,10 +32,11 @@ QString jsonTypeName(const QJsonValue &v)
 
 QString showNumber(double v) { return QString::fromLatin1(canonicalNumber(v)); }
 
+// True when v is exactly the double nearest to some n/1000, i.e. what "2.675" parses to. Division
+// is correctly rounded, so this accepts every three-decimal literal and nothing finer.
 bool hasAtMostThreeDecimals(double v)
 {
-    const double scaled = v * kShareScale;
-    return std::fabs(scaled - std::round(scaled)) < 1e-6;
+    return milliToShare(shareToMilli(v)) == v;
 }
 
 // Walks the parsed document and fills the config, collecting every problem rather than stopping
@@ -86,7 +87,7 @@ public:
         readModels(root, cfg);
         readProviders(root, cfg);
         if (const auto v = string(root, QString(), u"content_sha256", false)) {
-            static const QRegularExpression hex(u"^[0-9a-f]{64}$"_qs);
+            static const QRegularExpression hex(u"^[0-9a-f]{64}\\z"_qs);
             if (!hex.match(*v).hasMatch())
                 error(u"/content_sha256"_qs, u"must be 64 lower-case hex digits"_qs);
             else
@@ -320,7 +321,7 @@ private:
     {
         const qsizetype before = m_out.size();
         checkKeys(o, pointer, {u"id", u"enabled", u"expires_at", u"match", u"action", u"note"});
-        static const QRegularExpression idPattern(u"^[A-Za-z0-9][A-Za-z0-9._:-]*$"_qs);
+        static const QRegularExpression idPattern(u"^[A-Za-z0-9][A-Za-z0-9._:-]*\\z"_qs);
         if (!o.contains(u"id"))
             error(pointer, u"missing required member \"id\""_qs);
         else if (const auto id = string(o, pointer, u"id", false)) {
@@ -424,9 +425,16 @@ private:
                 return;
             QList<int> codes;
             const QJsonArray array = v->toArray();
-            for (qsizetype i = 0; i < array.size(); ++i)
-                if (const auto code = integerValue(array.at(i), jsonPointerChild(rp + u"/on_status"_qs, i), 400, 599))
+            if (array.isEmpty())
+                error(rp + u"/on_status"_qs, u"must not be empty (disable the retry instead)"_qs);
+            for (qsizetype i = 0; i < array.size(); ++i) {
+                const QString itemPointer = jsonPointerChild(rp + u"/on_status"_qs, i);
+                if (const auto code = integerValue(array.at(i), itemPointer, 400, 599)) {
+                    if (codes.contains(int(*code)))
+                        error(itemPointer, u"%1 is listed twice"_qs.arg(*code));
                     codes << int(*code);
+                }
+            }
             f.retryOtherGateway.onStatus = codes;
         }
     }

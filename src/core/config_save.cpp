@@ -138,7 +138,7 @@ bool saveConfigFile(const QString &path, const RoutingConfig &config, QString *e
 std::optional<QDateTime> parseRfc3339(QStringView text)
 {
     static const QRegularExpression pattern(
-        u"^(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})$"_qs);
+        u"^(\\d{4})-(\\d{2})-(\\d{2})T(\\d{2}):(\\d{2}):(\\d{2})(\\.\\d{1,9})?(Z|[+-]\\d{2}:\\d{2})\\z"_qs);
     const QRegularExpressionMatch m = pattern.match(text);
     if (!m.hasMatch())
         return std::nullopt;

@@ -10,6 +10,7 @@
 
 #include <QJsonArray>
 #include <QJsonObject>
+#include <QRegularExpression>
 #include <QSet>
 
 namespace gw {
@@ -110,14 +111,23 @@ ExportResult exportKiloGateway(const RoutingConfig &c, const ExportOptions &opti
         }
         if (renamed)
             r.notes << u"%1 model id mapping(s) to a different Vercel id are not carried: the router core translates ids with its own table"_qs.arg(renamed);
+        // The record classes a model as free by its ":free" suffix alone.
+        if (!qFuzzyCompare(1 + c.defaultSharePaid, 1 + c.defaultShareFree)) {
+            for (auto it = c.models.cbegin(); it != c.models.cend(); ++it)
+                if (it->free && !it.key().endsWith(u":free"))
+                    r.losses << u"model \"%1\" is free by its entry, not by a \":free\" suffix: the record would give it the paid share"_qs.arg(it.key());
+        }
+        r.notes << u"models missing from the model table stay on OpenRouter here; the router core must know them as not on Vercel (its own catalog)"_qs;
         if (!c.providers.isEmpty())
             r.notes << u"the provider slug table is not carried: the router core applies its own provider handling"_qs;
     }
 
+    // The limit counts characters (code points), and a cut never splits a surrogate pair.
     QString note = c.note;
-    if (note.size() > kMaxNoteLength) {
-        r.losses << u"the note is %1 characters; the record keeps %2"_qs.arg(note.size()).arg(kMaxNoteLength);
-        note.truncate(kMaxNoteLength);
+    const QList<uint> codePoints = note.toUcs4();
+    if (codePoints.size() > kMaxNoteLength) {
+        r.losses << u"the note is %1 characters; the record keeps %2"_qs.arg(codePoints.size()).arg(kMaxNoteLength);
+        note = QString::fromUcs4(reinterpret_cast<const char32_t *>(codePoints.constData()), kMaxNoteLength);
     }
 
     if (!r.losses.isEmpty() && !options.allowLossy) {
@@ -134,8 +144,9 @@ ExportResult exportKiloGateway(const RoutingConfig &c, const ExportOptions &opti
     o.insert(u"vercel_routing_opt_out_models"_qs, QJsonArray::fromStringList(sortedOptOut));
     o.insert(u"updated_at"_qs, c.updatedAt ? QJsonValue(formatRfc3339(*c.updatedAt)) : QJsonValue(QJsonValue::Null));
     o.insert(u"updated_by"_qs, c.updatedBy.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(c.updatedBy));
+    static const QRegularExpression email(u"^[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+\\z"_qs);
     o.insert(u"updated_by_email"_qs,
-             c.updatedBy.contains(u'@') ? QJsonValue(c.updatedBy) : QJsonValue(QJsonValue::Null));
+             email.match(c.updatedBy).hasMatch() ? QJsonValue(c.updatedBy) : QJsonValue(QJsonValue::Null));
     o.insert(u"note"_qs, note.isEmpty() ? QJsonValue(QJsonValue::Null) : QJsonValue(note));
     r.ok = true;
     r.bytes = canonicalJson(o);

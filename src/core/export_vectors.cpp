@@ -88,7 +88,9 @@ ExportResult exportVectors(const RoutingConfig &config, const ExportOptions &opt
     }
 
     for (const Rule &rule : config.rules) {
-        const QString model = rule.match.models.isEmpty() ? config.models.firstKey() : sampleIdForGlob(rule.match.models.first());
+        const QString model = !rule.match.models.isEmpty() ? sampleIdForGlob(rule.match.models.first())
+                              : config.models.isEmpty()      ? models.last() // the unlisted model
+                                                             : config.models.firstKey();
         if (rule.expiresAt) {
             // Just before and exactly at expiry: the rule applies, then it does not.
             for (int i = 0; i < kKeysPerModel; ++i)
@@ -173,6 +175,7 @@ QStringList verifyVectors(const RoutingConfig &config, const QJsonObject &vector
         differs(u"upstream_model"_qs, d.upstreamModel, e.value(u"upstream_model").toString());
         differs(u"bucket"_qs, QString::number(d.bucket.value(), 'f', 3),
                 QString::number(e.value(u"bucket").toDouble(), 'f', 3));
+        differs(u"share"_qs, QString::number(d.share(), 'f', 3), QString::number(e.value(u"share").toDouble(), 'f', 3));
         differs(u"reason"_qs, d.reasonCode(), e.value(u"reason").toString());
     }
     return problems;

@@ -141,6 +141,20 @@ private Q_SLOTS:
                                         << QStringList{u"/providers/together: must not be empty (use null for a provider Vercel does not have)"_qs};
         QTest::newRow("bad hash") << QByteArray("{\"schema_version\": 1, \"content_sha256\": \"xyz\"}")
                                   << QStringList{u"/content_sha256: must be 64 lower-case hex digits"_qs};
+        // '$' in a regular expression also matches before a final newline; the loader must not.
+        QTest::newRow("newline after rule id") << rule("{\"id\": \"a\\n\", \"match\": {\"class\": \"free\"}, \"action\": {\"gateway\": \"vercel\"}}")
+                                               << QStringList{u"/rules/0/id: \"a\n\" is not a valid rule id (letters, digits, '.', '_', ':' and '-'; starting with a letter or digit)"_qs};
+        QTest::newRow("newline after timestamp") << QByteArray("{\"schema_version\": 1, \"updated_at\": \"2026-11-23T20:00:00Z\\n\"}")
+                                                 << QStringList{u"/updated_at: \"2026-11-23T20:00:00Z\n\" is not an RFC 3339 timestamp like 2026-11-24T00:00:00Z"_qs};
+        QTest::newRow("newline after hash")
+            << QByteArray("{\"schema_version\": 1, \"content_sha256\": \"" + QByteArray(64, 'a') + "\\n\"}")
+            << QStringList{u"/content_sha256: must be 64 lower-case hex digits"_qs};
+        QTest::newRow("share a hair over three decimals") << QByteArray("{\"schema_version\": 1, \"default_share\": {\"paid\": 2.6750000001}}")
+                                                          << QStringList{u"/default_share/paid: 2.6750000001 has more than 3 decimals (shares step by 0.001)"_qs};
+        QTest::newRow("on_status empty") << QByteArray("{\"schema_version\": 1, \"failover\": {\"retry_other_gateway\": {\"on_status\": []}}}")
+                                         << QStringList{u"/failover/retry_other_gateway/on_status: must not be empty (disable the retry instead)"_qs};
+        QTest::newRow("on_status repeated") << QByteArray("{\"schema_version\": 1, \"failover\": {\"retry_other_gateway\": {\"on_status\": [429, 429]}}}")
+                                            << QStringList{u"/failover/retry_other_gateway/on_status/1: 429 is listed twice"_qs};
         QTest::newRow("duplicate key") << QByteArray("{\"schema_version\": 1, \"cohort\": \"a\", \"cohort\": \"b\"}")
                                        << QStringList{u"/cohort: duplicate member name \"cohort\""_qs};
     }
@@ -162,6 +176,20 @@ private Q_SLOTS:
         QCOMPARE(errors.size(), 4);
         QVERIFY(errors.at(0).startsWith(u"/cohort"_qs));
         QVERIFY(errors.at(3).startsWith(u"/extra"_qs));
+    }
+
+    // Every three-decimal share from 0 to 100 is accepted exactly (no false rejections from
+    // binary floating point), and read back as the same thousandths.
+    void everyThreeDecimalShareIsAccepted()
+    {
+        for (int milli = 0; milli <= kShareMaxMilli; ++milli) {
+            const QByteArray text = QByteArray::number(milli / 1000) + '.' + QByteArray::number(milli % 1000).rightJustified(3, '0');
+            const QByteArray json = "{\"schema_version\": 1, \"default_share\": {\"paid\": " + text + "}}";
+            const ConfigLoadResult r = loadConfig(json, u"s.json"_qs);
+            if (!r.config)
+                QFAIL(qPrintable(QString::fromLatin1(text) + u": "_qs + joinDiagnostics(r.diagnostics)));
+            QCOMPARE(shareToMilli(r.config->defaultSharePaid), milli);
+        }
     }
 
     void warnsAboutPointlessProviders()

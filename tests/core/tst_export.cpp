@@ -143,6 +143,43 @@ private Q_SLOTS:
         QVERIFY(verifyVectors(recohorted, doc).first().contains(u"bucket"_qs));
     }
 
+    void vectorsWithoutModelTable()
+    {
+        const RoutingConfig c = test::configFrom("{\"schema_version\": 1, \"rules\": [{\"id\": \"a\", \"match\": {\"users\": [\"u\"]}, \"action\": {\"gateway\": \"vercel\"}}]}");
+        const ExportResult r = exportVectors(c, {false, kNow});
+        QVERIFY(r.ok);
+        QVERIFY(verifyVectors(c, parse(r.bytes)).isEmpty());
+    }
+
+    void kiloNoteCutsByCharacters()
+    {
+        RoutingConfig c = test::configFrom(kExpressible);
+        c.note = QString(499, u'a') + u"\U0001F600b"_qs; // 501 characters, 502 UTF-16 units
+        const ExportResult r = exportKiloGateway(c, {true, kNow});
+        QCOMPARE(r.losses, QStringList{u"the note is 501 characters; the record keeps 500"_qs});
+        QCOMPARE(parse(r.bytes).value(u"note").toString(), QString(499, u'a') + u"\U0001F600"_qs);
+    }
+
+    void kiloFreeByEntryIsALossWhenSharesDiffer()
+    {
+        RoutingConfig c = test::configFrom(kExpressible);
+        c.models[u"meta-llama/llama-4"_qs] = ModelEntry{u"meta/llama-4"_qs, std::nullopt, true};
+        const ExportResult r = exportKiloGateway(c, {false, kNow});
+        QVERIFY(!r.ok);
+        QCOMPARE(r.losses, QStringList{u"model \"meta-llama/llama-4\" is free by its entry, not by a \":free\" suffix: the record would give it the paid share"_qs});
+        c.defaultShareFree = c.defaultSharePaid; // then the class makes no difference
+        QVERIFY(exportKiloGateway(c, {false, kNow}).ok);
+    }
+
+    void kiloEmailOnlyWhenItIsOne()
+    {
+        RoutingConfig c = test::configFrom(kExpressible);
+        c.updatedBy = u"ops team <ops@example.com>"_qs;
+        const QJsonObject o = parse(exportKiloGateway(c, {false, kNow}).bytes);
+        QVERIFY(o.value(u"updated_by_email").isNull());
+        QCOMPARE(o.value(u"updated_by").toString(), c.updatedBy);
+    }
+
     void vectorsAreDeterministic()
     {
         const RoutingConfig c = test::configFrom(test::kContractExample);
