@@ -33,10 +33,9 @@ Bucket BucketHasher::bucket(QByteArrayView keyUtf8) const
         std::memcpy(buffer + m_prefix.size(), keyUtf8.data(), std::size_t(keyUtf8.size()));
     std::memcpy(buffer + seedLength, kFractionalSuffix, kSuffixLength);
 
-    Bucket b;
-    b.whole = sha256FirstWord(buffer, seedLength) % 100;
-    b.fraction = sha256FirstWord(buffer, seedLength + kSuffixLength) % 1000;
-    return b;
+    std::uint32_t wholeWord = 0, fractionWord = 0;
+    sha256FirstWordPair(buffer, seedLength, buffer, seedLength + kSuffixLength, wholeWord, fractionWord);
+    return Bucket{wholeWord % 100, fractionWord % 1000};
 }
 
 } // namespace gw

@@ -39,6 +39,7 @@ Router::Router(const RoutingConfig &config)
         compiled.shareMilli = rule.action.vercelShare ? shareToMilli(*rule.action.vercelShare) : 0;
         compiled.needsProviders = !rule.match.providers.isEmpty();
         compiled.needsUsers = !rule.match.users.isEmpty();
+        m_matchesUsers = m_matchesUsers || compiled.needsUsers;
         compiled.needsFeatures = !rule.match.features.isEmpty();
         m_rules.append(compiled);
     }
@@ -143,31 +144,35 @@ bool Router::ruleMatchesRequest(const CompiledRule &rule, const RouteRequest *re
     return true;
 }
 
+// Records a step of the explanation. A macro so that the detail string is only built when an
+// explanation was asked for: the simulation's hot path must not format strings.
+#define GW_NOTE(step, detail)                                   \
+    do {                                                        \
+        if (why)                                                \
+            why->append({QString::fromUtf16(step), (detail)}); \
+    } while (false)
+
 Router::Outcome Router::decideCore(const CompiledModel *model, const RouteRequest *request, QStringView user,
                                    Bucket bucket, qint64 nowMsecs, QList<DecisionStep> *why) const
 {
-    auto note = [why](const char16_t *step, const QString &detail) {
-        if (why)
-            why->append({QString::fromUtf16(step), detail});
-    };
 
     // 1. A model Vercel does not carry stays on OpenRouter, whatever else is configured.
     if (!model->onVercel) {
-        note(u"1 model mapping", u"no Vercel id in the model table: OpenRouter"_qs);
+        GW_NOTE(u"1 model mapping", u"no Vercel id in the model table: OpenRouter"_qs);
         return {Gateway::OpenRouter, 0, Reason::NotOnVercel, -1};
     }
-    note(u"1 model mapping", u"on Vercel as %1"_qs.arg(model->vercelId));
+    GW_NOTE(u"1 model mapping", u"on Vercel as %1"_qs.arg(model->vercelId));
 
     // 2. Provider preferences that Vercel cannot honour.
     if (request && !request->provider.isEmpty()) {
         QString explanation;
         if (providerConstraintViolated(*model, request->provider, why ? &explanation : nullptr)) {
-            note(u"2 provider preferences", explanation + u": OpenRouter"_qs);
+            GW_NOTE(u"2 provider preferences", explanation + u": OpenRouter"_qs);
             return {Gateway::OpenRouter, 0, Reason::ProviderConstraint, -1};
         }
-        note(u"2 provider preferences", u"Vercel can honour them"_qs);
+        GW_NOTE(u"2 provider preferences", u"Vercel can honour them"_qs);
     } else {
-        note(u"2 provider preferences", u"none"_qs);
+        GW_NOTE(u"2 provider preferences", u"none"_qs);
     }
 
     // 3. First enabled, unexpired, matching rule; 4. otherwise the default share by class.
@@ -178,8 +183,7 @@ Router::Outcome Router::decideCore(const CompiledModel *model, const RouteReques
     for (int r : model->candidateRules) {
         const CompiledRule &rule = m_rules.at(r);
         if (nowMsecs >= rule.expiresMsecs) {
-            if (why)
-                note(u"3 rules", u"\"%1\" matches but expired"_qs.arg(m_config.rules.at(rule.configIndex).id));
+            GW_NOTE(u"3 rules", u"\"%1\" matches but expired"_qs.arg(m_config.rules.at(rule.configIndex).id));
             continue;
         }
         if (!ruleMatchesRequest(rule, request, user))
@@ -192,13 +196,13 @@ Router::Outcome Router::decideCore(const CompiledModel *model, const RouteReques
     }
     if (ruleIndex >= 0) {
         const QString &id = m_config.rules.at(ruleIndex).id;
-        note(u"3 rules", pinned ? u"\"%1\" pins %2"_qs.arg(id, gatewayName(*pinned))
+        GW_NOTE(u"3 rules", pinned ? u"\"%1\" pins %2"_qs.arg(id, gatewayName(*pinned))
                                 : u"\"%1\" sets the share to %2%"_qs.arg(id).arg(milliToShare(shareMilli)));
     } else {
         shareMilli = shareToMilli(model->modelClass == ModelClass::Free ? m_config.defaultShareFree
                                                                          : m_config.defaultSharePaid);
-        note(u"3 rules", u"none matches"_qs);
-        note(u"4 default share", u"%1 model: %2%"_qs.arg(modelClassName(model->modelClass)).arg(milliToShare(shareMilli)));
+        GW_NOTE(u"3 rules", u"none matches"_qs);
+        GW_NOTE(u"4 default share", u"%1 model: %2%"_qs.arg(modelClassName(model->modelClass)).arg(milliToShare(shareMilli)));
     }
 
     // 5. The emergency switches: a disabled gateway sends what it can to the other one.
@@ -208,7 +212,7 @@ Router::Outcome Router::decideCore(const CompiledModel *model, const RouteReques
         const Gateway other = off == Gateway::Vercel ? Gateway::OpenRouter : Gateway::Vercel;
         if (pinned && *pinned == other)
             break; // the rule already sends it to the gateway that is on
-        note(u"5 gateway switches", u"%1 is disabled: %2"_qs.arg(gatewayName(off), gatewayName(other)));
+        GW_NOTE(u"5 gateway switches", u"%1 is disabled: %2"_qs.arg(gatewayName(off), gatewayName(other)));
         return {other, other == Gateway::Vercel ? kShareMaxMilli : 0, Reason::GatewayDisabled, -1};
     }
 
@@ -223,7 +227,7 @@ Router::Outcome Router::decideCore(const CompiledModel *model, const RouteReques
         && *request->openrouterErrorRate > f.errorRateThreshold && *request->vercelErrorRate <= f.errorRateThreshold) {
         const int boosted = shareToMilli(f.boostedVercelShare);
         if (boosted > shareMilli) {
-            note(u"6 failover", u"OpenRouter error rate %1 is above %2: share raised to %3%"_qs
+            GW_NOTE(u"6 failover", u"OpenRouter error rate %1 is above %2: share raised to %3%"_qs
                                     .arg(*request->openrouterErrorRate).arg(f.errorRateThreshold)
                                     .arg(milliToShare(boosted)));
             shareMilli = boosted;
@@ -234,11 +238,13 @@ Router::Outcome Router::decideCore(const CompiledModel *model, const RouteReques
 
     // 7. The bucket decides.
     const Gateway g = bucket.milli() < shareMilli ? Gateway::Vercel : Gateway::OpenRouter;
-    note(u"7 bucket", u"bucket %1 %2 share %3%: %4"_qs.arg(QString::number(bucket.value(), 'f', 3),
+    GW_NOTE(u"7 bucket", u"bucket %1 %2 share %3%: %4"_qs.arg(QString::number(bucket.value(), 'f', 3),
                                                            g == Gateway::Vercel ? u"<"_qs : u">="_qs)
                           .arg(milliToShare(shareMilli)).arg(gatewayName(g)));
     return {g, shareMilli, reason, ruleIndex};
 }
+
+#undef GW_NOTE
 
 Decision Router::decide(const RouteRequest &request, QList<DecisionStep> *why) const
 {

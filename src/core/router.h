@@ -75,6 +75,8 @@ public:
         bool valid() const { return index >= 0; }
     };
     ModelHandle resolveModel(const QString &model) const;
+    // Whether any rule matches on user ids, i.e. whether quickGateway() needs the user's text.
+    bool matchesUsers() const { return m_matchesUsers; }
     Gateway quickGateway(ModelHandle model, Bucket bucket, qint64 nowMsecs, QStringView user = {}) const;
 
 private:
@@ -112,6 +114,7 @@ private:
     QList<CompiledModel> m_models;
     QHash<QString, int> m_modelIndex;
     CompiledModel m_unmapped; // shared plan for any model missing from the table
+    bool m_matchesUsers = false;
 };
 
 } // namespace gw

@@ -77,6 +77,7 @@ void compressShaNi(std::uint32_t state[8], const std::uint8_t *blocks, std::size
         __m128i w[4];
         for (int i = 0; i < 4; ++i)
             w[i] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(blocks + 16 * i)), byteSwap);
+#pragma GCC unroll 16
         for (int r = 0; r < 16; ++r) {
             __m128i words;
             if (r < 4) {
@@ -104,12 +105,77 @@ void compressShaNi(std::uint32_t state[8], const std::uint8_t *blocks, std::size
     _mm_storeu_si128(reinterpret_cast<__m128i *>(state + 4), hgfe);
 }
 
+// Two independent single-block compressions in lock step. A round's result feeds the next round
+// of the same message only, so interleaving two messages keeps the SHA unit busy.
+__attribute__((target("sha,sse4.1,ssse3")))
+void compressShaNiPair(std::uint32_t stateA[8], const std::uint8_t *blockA, std::uint32_t stateB[8],
+                       const std::uint8_t *blockB)
+{
+    const __m128i byteSwap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
+    __m128i abef[2], cdgh[2], saved[4], w[2][4];
+    std::uint32_t *states[2] = {stateA, stateB};
+    const std::uint8_t *blocks[2] = {blockA, blockB};
+    for (int m = 0; m < 2; ++m) {
+        const __m128i dcba = _mm_loadu_si128(reinterpret_cast<const __m128i *>(states[m]));
+        const __m128i hgfe = _mm_loadu_si128(reinterpret_cast<const __m128i *>(states[m] + 4));
+        const __m128i cdab = _mm_shuffle_epi32(dcba, 0xB1);
+        const __m128i efgh = _mm_shuffle_epi32(hgfe, 0x1B);
+        abef[m] = _mm_alignr_epi8(cdab, efgh, 8);
+        cdgh[m] = _mm_blend_epi16(efgh, cdab, 0xF0);
+        saved[2 * m] = abef[m];
+        saved[2 * m + 1] = cdgh[m];
+        for (int i = 0; i < 4; ++i)
+            w[m][i] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(blocks[m] + 16 * i)), byteSwap);
+    }
+#pragma GCC unroll 16
+    for (int r = 0; r < 16; ++r) {
+        __m128i msg[2];
+        for (int m = 0; m < 2; ++m) {
+            __m128i words;
+            if (r < 4) {
+                words = w[m][r];
+            } else {
+                __m128i t = _mm_sha256msg1_epu32(w[m][(r - 4) & 3], w[m][(r - 3) & 3]);
+                t = _mm_add_epi32(t, _mm_alignr_epi8(w[m][(r - 1) & 3], w[m][(r - 2) & 3], 4));
+                words = _mm_sha256msg2_epu32(t, w[m][(r - 1) & 3]);
+                w[m][r & 3] = words;
+            }
+            msg[m] = _mm_add_epi32(words, _mm_load_si128(reinterpret_cast<const __m128i *>(kRoundConstants + 4 * r)));
+        }
+        cdgh[0] = _mm_sha256rnds2_epu32(cdgh[0], abef[0], msg[0]);
+        cdgh[1] = _mm_sha256rnds2_epu32(cdgh[1], abef[1], msg[1]);
+        abef[0] = _mm_sha256rnds2_epu32(abef[0], cdgh[0], _mm_shuffle_epi32(msg[0], 0x0E));
+        abef[1] = _mm_sha256rnds2_epu32(abef[1], cdgh[1], _mm_shuffle_epi32(msg[1], 0x0E));
+    }
+    for (int m = 0; m < 2; ++m) {
+        abef[m] = _mm_add_epi32(abef[m], saved[2 * m]);
+        cdgh[m] = _mm_add_epi32(cdgh[m], saved[2 * m + 1]);
+        const __m128i feba = _mm_shuffle_epi32(abef[m], 0x1B);
+        const __m128i dchg = _mm_shuffle_epi32(cdgh[m], 0xB1);
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(states[m]), _mm_blend_epi16(feba, dchg, 0xF0));
+        _mm_storeu_si128(reinterpret_cast<__m128i *>(states[m] + 4), _mm_alignr_epi8(dchg, feba, 8));
+    }
+}
+
 bool cpuHasShaNi()
 {
     __builtin_cpu_init();
     return __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1");
 }
 #endif
+
+// Copies a message and its padding into `out` (whole blocks); returns the number of blocks.
+std::size_t padMessage(const void *data, std::size_t size, std::uint8_t *out)
+{
+    std::memcpy(out, data, size);
+    const std::size_t blocks = (size + 8) / 64 + 1;
+    std::memset(out + size, 0, blocks * 64 - size);
+    out[size] = 0x80;
+    const std::uint64_t bits = std::uint64_t(size) * 8;
+    for (int i = 0; i < 8; ++i)
+        out[blocks * 64 - 1 - i] = std::uint8_t(bits >> (8 * i));
+    return blocks;
+}
 
 // Hashes with padding done in a stack buffer: no allocation for any input size.
 void hashWith(CompressFn compress, const void *data, std::size_t size, std::uint32_t state[8])
@@ -168,6 +234,34 @@ std::uint32_t sha256FirstWord(const void *data, std::size_t size)
     std::uint32_t state[8];
     hashWith(activeCompress, data, size, state);
     return state[0];
+}
+
+void sha256FirstWordPair(const void *a, std::size_t sizeA, const void *b, std::size_t sizeB,
+                         std::uint32_t &wordA, std::uint32_t &wordB)
+{
+#ifdef GW_SHA_X86
+    constexpr std::size_t kMaxPaired = 183; // three blocks with padding: any realistic seed
+    if (activeCompress == compressShaNi && sizeA <= kMaxPaired && sizeB <= kMaxPaired) {
+        alignas(16) std::uint8_t bufA[192], bufB[192];
+        const std::size_t blocksA = padMessage(a, sizeA, bufA);
+        const std::size_t blocksB = padMessage(b, sizeB, bufB);
+        std::uint32_t stateA[8], stateB[8];
+        std::memcpy(stateA, kInitialState, sizeof(kInitialState));
+        std::memcpy(stateB, kInitialState, sizeof(kInitialState));
+        const std::size_t common = blocksA < blocksB ? blocksA : blocksB;
+        for (std::size_t i = 0; i < common; ++i)
+            compressShaNiPair(stateA, bufA + 64 * i, stateB, bufB + 64 * i);
+        if (blocksA > common)
+            compressShaNi(stateA, bufA + 64 * common, blocksA - common);
+        if (blocksB > common)
+            compressShaNi(stateB, bufB + 64 * common, blocksB - common);
+        wordA = stateA[0];
+        wordB = stateB[0];
+        return;
+    }
+#endif
+    wordA = sha256FirstWord(a, sizeA);
+    wordB = sha256FirstWord(b, sizeB);
 }
 
 const char *sha256Implementation()

@@ -44,8 +44,9 @@ SimulationResult simulate(const RoutingConfig &config, const SimulationOptions &
         }
         const auto [end, ec] = std::to_chars(key + prefixLength, key + sizeof(key), u);
         const QByteArrayView keyView(key, end - key);
-        // The user id doubles as the sticky key; `users` matches need it as text only then.
-        const QString userText = QString::fromLatin1(keyView);
+        // The user id doubles as the sticky key; only `users` matches need it as text.
+        const bool needText = router.matchesUsers() || (before && before->matchesUsers());
+        const QString userText = needText ? QString::fromLatin1(keyView) : QString();
         const Bucket bucket = router.bucketForUtf8(keyView);
         const Bucket beforeBucket = sameCohort ? bucket : (before ? before->bucketForUtf8(keyView) : bucket);
         bool userChanged = false;
