@@ -16,5 +16,7 @@ int runValidate(const QStringList &args);
 int runDecide(const QStringList &args);
 int runSimulate(const QStringList &args);
 int runExport(const QStringList &args);
+int runChat(const QStringList &args);
+int runBalance(const QStringList &args);
 
 } // namespace gw::cli
