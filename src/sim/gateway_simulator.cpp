@@ -9,6 +9,7 @@
 #include <QHttpServerRequest>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QTcpServer>
 #include <QUrlQuery>
 
 namespace gw::sim {
@@ -85,11 +86,16 @@ bool GatewaySimulator::start(quint16 port)
     m_server->setMissingHandler([this](const QHttpServerRequest &request, QHttpServerResponder &&responder) {
         dispatch(request, std::move(responder));
     });
-    m_port = m_server->listen(QHostAddress(QHostAddress::LocalHost), port);
-    if (m_port == 0) {
+    // Our own QTcpServer for a deep accept backlog: with Qt's default of 50, a burst of 100 new
+    // connections overflows it and the kernel drops SYNs, which clients retry a second later.
+    auto *tcp = new QTcpServer(m_server.get());
+    tcp->setListenBacklogSize(1024);
+    if (!tcp->listen(QHostAddress(QHostAddress::LocalHost), port)) {
         m_server.reset();
         return false;
     }
+    m_server->bind(tcp);
+    m_port = tcp->serverPort();
     return true;
 }
 
