@@ -18,5 +18,7 @@ int runSimulate(const QStringList &args);
 int runExport(const QStringList &args);
 int runChat(const QStringList &args);
 int runBalance(const QStringList &args);
+int runTranslate(const QStringList &args);
+int runNormalize(const QStringList &args);
 
 } // namespace gw::cli

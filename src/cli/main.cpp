@@ -16,6 +16,8 @@ const Command kCommands[] = {
     {"export", "Write a config in a production profile: native, kilo-gateway or vectors.", runExport},
     {"chat", "Send one chat completion to a gateway; print the normalized result (--stream: text to stderr).", runChat},
     {"balance", "Remaining balance per gateway (OpenRouter /key, Vercel /credits).", runBalance},
+    {"translate", "Translate an OpenRouter request into a Vercel request; warnings name what is dropped.", runTranslate},
+    {"normalize", "Normalize a saved response (JSON body or SSE stream) of either gateway.", runNormalize},
 };
 
 int printHelp(QTextStream &stream)
