@@ -16,6 +16,7 @@ int runValidate(const QStringList &args);
 int runDecide(const QStringList &args);
 int runSimulate(const QStringList &args);
 int runExport(const QStringList &args);
+int runMapModels(const QStringList &args);
 int runChat(const QStringList &args);
 int runBalance(const QStringList &args);
 int runTranslate(const QStringList &args);

@@ -14,6 +14,7 @@ const Command kCommands[] = {
     {"decide", "Decide one request: gateway, upstream model, bucket, share and reason.", runDecide},
     {"simulate", "Share per model and gateway over N synthetic users; churn against another config.", runSimulate},
     {"export", "Write a config in a production profile: native, kilo-gateway or vectors.", runExport},
+    {"map-models", "Propose the OpenRouter -> Vercel model id mapping from both /models catalogs.", runMapModels},
     {"chat", "Send one chat completion to a gateway; print the normalized result (--stream: text to stderr).", runChat},
     {"balance", "Remaining balance per gateway (OpenRouter /key, Vercel /credits).", runBalance},
     {"translate", "Translate an OpenRouter request into a Vercel request; warnings name what is dropped.", runTranslate},
