@@ -8,7 +8,7 @@ GW_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 GW_APT_BUILD=(cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-charts-dev qt6-tools-dev qt6-l10n-tools qt6-httpserver-dev qt6-websockets-dev
   libqt6sql6-sqlite qtkeychain-qt6-dev libgl-dev libxkbcommon-dev)
-GW_APT_TEST=(xvfb xauth nodejs npm)
+GW_APT_TEST=(xvfb xauth)
 
 gw_missing_packages() {
   local pkg missing=()
@@ -35,6 +35,10 @@ gw_install_apt() {
 
 # ajv-cli validates our JSON Schemas in the tests: a validator nobody on the project wrote.
 gw_install_node_tools() {
+  # Node may come from Debian or be preinstalled from elsewhere: ask for the commands, not packages.
+  if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
+    gw_install_apt nodejs npm
+  fi
   if [ ! -x "$GW_ROOT/tools/node_modules/.bin/ajv" ]; then
     echo "Installing the test's Node tools (ajv-cli) from the npm registry"
     (cd "$GW_ROOT/tools" && npm ci --no-audit --no-fund --loglevel=error)
