@@ -50,8 +50,11 @@ HttpExchange::HttpExchange(QNetworkAccessManager *nam, Gateway gateway, const Cl
 {
     if (m_settings.baseUrl.isEmpty())
         m_settings.baseUrl = defaultBaseUrl(gateway);
-    for (QTimer *t : {&m_connectTimer, &m_firstByteTimer, &m_idleTimer, &m_totalTimer})
+    // Precise: a coarse timer may fire up to 5% early, and a timeout must never cut a call short.
+    for (QTimer *t : {&m_connectTimer, &m_firstByteTimer, &m_idleTimer, &m_totalTimer}) {
         t->setSingleShot(true);
+        t->setTimerType(Qt::PreciseTimer);
+    }
     const auto timeout = [this](const char *code, int ms, const char *what) {
         GatewayError e = makeError(ErrorClass::Timeout, QString::fromLatin1(code),
                                    u"%1 within %2 ms"_qs.arg(QString::fromLatin1(what)).arg(ms));

@@ -38,6 +38,9 @@ SimResponse::SimResponse(QHttpServerResponder &&responder, QObject *parent)
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &SimResponse::next);
     if (m_socket) {
+        // SSE pieces are small: without TCP_NODELAY, Nagle holds each one back until the
+        // previous one is acknowledged, and the simulator's timing would not be its own.
+        m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
         connect(m_socket, &QTcpSocket::disconnected, this, [this] {
             if (!m_done && onClientGone)
                 onClientGone();
