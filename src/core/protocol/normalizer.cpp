@@ -228,7 +228,7 @@ NormalizedResponse StreamNormalizer::finish()
             m_result.error.midStream = m_parser.eventCount() > 0;
         }
     }
-    return m_result;
+    return current();
 }
 
 void StreamNormalizer::onEvent(const SseEvent &event)
@@ -295,9 +295,14 @@ void StreamNormalizer::applyChunk(const QJsonObject &chunk)
 
 void StreamNormalizer::mergeReasoningDetails(const QJsonArray &deltas)
 {
+    static const QString kConcatenated[3] = {u"text"_qs, u"summary"_qs, u"data"_qs};
     for (const QJsonValue &item : deltas) {
+        m_detailsDirty = true;
         if (!item.isObject()) {
-            m_result.reasoningDetails.append(item); // unknown shape: keep it, unchanged
+            DetailSlot slot;
+            slot.isObject = false;
+            slot.nonObject = item; // unknown shape: keep it, unchanged
+            m_details.append(slot);
             continue;
         }
         const QJsonObject piece = item.toObject();
@@ -305,27 +310,54 @@ void StreamNormalizer::mergeReasoningDetails(const QJsonArray &deltas)
         // A detail without an index merges with others of its type that have none either.
         const QString key = piece.value(u"type").toString() + QChar(0x1f)
                             + (index.isDouble() ? QString::number(index.toDouble()) : QString());
-        const auto slot = m_detailSlot.constFind(key);
-        if (slot == m_detailSlot.cend()) {
-            m_detailSlot.insert(key, m_result.reasoningDetails.size());
-            m_result.reasoningDetails.append(piece);
-            continue;
+        auto found = m_detailSlot.constFind(key);
+        if (found == m_detailSlot.cend()) {
+            found = m_detailSlot.insert(key, m_details.size());
+            m_details.append(DetailSlot());
         }
-        QJsonObject merged = m_result.reasoningDetails.at(*slot).toObject();
+        DetailSlot &slot = m_details[*found];
         for (auto it = piece.begin(); it != piece.end(); ++it) {
             const QString field = it.key();
             const QJsonValue value = it.value();
-            const bool concatenated = field == u"text" || field == u"summary" || field == u"data";
-            const QJsonValue existing = merged.value(field);
-            if (concatenated && value.isString() && existing.isString())
-                merged.insert(field, QString(existing.toString() + value.toString()));
-            else if (value.isNull() && merged.contains(field))
+            int c = 0;
+            while (c < 3 && field != kConcatenated[c])
+                ++c;
+            if (c < 3 && value.isString()) {
+                slot.concatenated[c] += value.toString();
+                slot.present[c] = true;
+            } else if (value.isNull() && ((c < 3 && slot.present[c]) || slot.fields.contains(field))) {
                 continue; // a later delta saying null does not erase a signature seen earlier
-            else
-                merged.insert(field, value);
+            } else {
+                slot.fields.insert(field, value);
+            }
         }
-        m_result.reasoningDetails.replace(*slot, merged);
     }
+}
+
+void StreamNormalizer::assembleReasoningDetails() const
+{
+    static const QString kConcatenated[3] = {u"text"_qs, u"summary"_qs, u"data"_qs};
+    QJsonArray details;
+    for (const DetailSlot &slot : m_details) {
+        if (!slot.isObject) {
+            details.append(slot.nonObject);
+            continue;
+        }
+        QJsonObject o = slot.fields;
+        for (int c = 0; c < 3; ++c)
+            if (slot.present[c])
+                o.insert(kConcatenated[c], slot.concatenated[c]);
+        details.append(o);
+    }
+    m_result.reasoningDetails = details;
+    m_detailsDirty = false;
+}
+
+const NormalizedResponse &StreamNormalizer::current() const
+{
+    if (m_detailsDirty)
+        assembleReasoningDetails();
+    return m_result;
 }
 
 } // namespace gw

@@ -43,8 +43,9 @@ public:
     // (unless an earlier, more specific error such as a mid-stream error chunk is already set).
     NormalizedResponse finish();
 
-    // Incremental view of what has arrived so far.
-    const NormalizedResponse &current() const { return m_result; }
+    // Incremental view of what has arrived so far. Assembling reasoningDetails costs time linear
+    // in their size: a GUI that streams should use the delta handler, not poll this per chunk.
+    const NormalizedResponse &current() const;
     bool firstTokenSeen() const { return m_firstTokenSeen; } // text or reasoning arrived
     const SseParser &parser() const { return m_parser; }
 
@@ -52,12 +53,25 @@ private:
     void onEvent(const SseEvent &event);
     void applyChunk(const QJsonObject &chunk);
     void mergeReasoningDetails(const QJsonArray &deltas);
+    void assembleReasoningDetails() const;
+
+    // One merged reasoning_details entry. The growing text/summary/data live in their own strings:
+    // appending into a QJsonObject copies the whole value each time, quadratic over a long stream.
+    struct DetailSlot {
+        bool isObject = true;
+        QJsonValue nonObject;              // an item that is not an object, kept as it came
+        QJsonObject fields;                // every other field, last non-null value wins
+        QString concatenated[3];           // text, summary, data
+        bool present[3] = {false, false, false};
+    };
 
     Gateway m_gateway;
     SseParser m_parser;
-    NormalizedResponse m_result;
+    mutable NormalizedResponse m_result;    // reasoningDetails assembled from m_details on demand
+    mutable bool m_detailsDirty = false;
     DeltaHandler m_onDelta;
-    QHash<QString, qsizetype> m_detailSlot; // "type\x1findex" -> position in reasoningDetails
+    QList<DetailSlot> m_details;
+    QHash<QString, qsizetype> m_detailSlot; // "type\x1findex" -> position in m_details
     bool m_firstTokenSeen = false;
     bool m_finished = false;
 };
