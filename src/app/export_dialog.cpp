@@ -1,0 +1,133 @@
+#include "export_dialog.h"
+
+#include "config_io.h"
+#include "config_text.h"
+#include "draft_document.h"
+#include "ui_exportdialog.h"
+
+#include <QCryptographicHash>
+#include <QDir>
+#include <QFileInfo>
+#include <QFontDatabase>
+#include <QPushButton>
+#include <QSettings>
+
+namespace gwapp {
+
+ExportDialog::ExportDialog(DraftDocument *document, const Workspace &workspace, QWidget *parent)
+    : QDialog(parent)
+    , ui(std::make_unique<Ui::ExportDialog>())
+    , m_document(document)
+    , m_workspace(workspace)
+{
+    ui->setupUi(this);
+    for (gw::ExportProfile p : {gw::ExportProfile::Native, gw::ExportProfile::KiloGateway, gw::ExportProfile::Vectors})
+        ui->profileCombo->addItem(gw::exportProfileName(p), int(p));
+    ui->diffView->setFont(QFontDatabase::systemFont(QFontDatabase::FixedFont));
+    m_exportButton = ui->buttonBox->addButton(tr("Export"), QDialogButtonBox::AcceptRole);
+    QString source;
+    m_previous = workspace.baseline(&source);
+    ui->baselineLabel->setText(m_previous ? QDir(workspace.dir()).relativeFilePath(source) : tr("nothing (first export)"));
+    ui->whoEdit->setText(QSettings().value(QStringLiteral("export/who"), qEnvironmentVariable("USER")).toString());
+    ui->noteEdit->setText(document->config().note);
+    connect(ui->profileCombo, &QComboBox::currentIndexChanged, this, &ExportDialog::refresh);
+    connect(ui->lossyCheck, &QCheckBox::toggled, this, &ExportDialog::refresh);
+    connect(ui->whoEdit, &QLineEdit::textChanged, this, &ExportDialog::refresh);
+    connect(ui->noteEdit, &QLineEdit::textChanged, this, &ExportDialog::refresh);
+    connect(m_exportButton, &QPushButton::clicked, this, [this] {
+        if (exportNow())
+            accept();
+    });
+    connect(ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
+    refresh();
+}
+
+ExportDialog::~ExportDialog() = default;
+
+gw::ExportProfile ExportDialog::profile() const
+{
+    return gw::ExportProfile(ui->profileCombo->currentData().toInt());
+}
+
+QStringList ExportDialog::changes() const
+{
+    QStringList out;
+    for (int i = 0; i < ui->changesList->count(); ++i)
+        out << ui->changesList->item(i)->text();
+    return out;
+}
+
+QStringList ExportDialog::losses() const
+{
+    QStringList out;
+    for (int i = 0; i < ui->lossesList->count(); ++i)
+        out << ui->lossesList->item(i)->text();
+    return out;
+}
+
+gw::RoutingConfig ExportDialog::exportedConfig() const
+{
+    gw::RoutingConfig config = m_document->config();
+    config.revision = std::max(config.revision, m_previous ? m_previous->revision : 0) + 1;
+    config.updatedAt = now().toUTC();
+    config.updatedBy = ui->whoEdit->text().trimmed();
+    config.note = ui->noteEdit->text().trimmed();
+    return config;
+}
+
+void ExportDialog::refresh()
+{
+    const gw::RoutingConfig config = exportedConfig();
+    const gw::RoutingConfig previous = m_previous.value_or(gw::RoutingConfig());
+    ui->changesList->clear();
+    const QStringList changes = describeConfigChanges(previous, config);
+    ui->changesList->addItems(changes.isEmpty() ? QStringList{tr("no routing changes")} : changes);
+    const QString before = m_previous ? QString::fromUtf8(gw::canonicalConfigBytes(previous)) : QString();
+    ui->diffView->setPlainText(lineDiff(before, QString::fromUtf8(gw::canonicalConfigBytes(config))).join(QLatin1Char('\n')));
+
+    const gw::ConfigLoadResult check = gw::loadConfig(gw::canonicalConfigBytes(config), QStringLiteral("routing.json"));
+    ui->validationLabel->setText(gw::hasErrors(check.diagnostics)
+                                     ? tr("Invalid:\n%1").arg(gw::joinDiagnostics(check.diagnostics))
+                                     : tr("Valid config v1, revision %1.").arg(config.revision));
+
+    gw::ExportOptions options;
+    options.allowLossy = ui->lossyCheck->isChecked();
+    options.now = now();
+    m_result = gw::exportConfig(config, profile(), options);
+    ui->lossesList->clear();
+    ui->lossesList->addItems(m_result.losses);
+    ui->lossesGroup->setVisible(!m_result.losses.isEmpty());
+    QStringList status;
+    if (!m_result.ok)
+        status << tr("Refused: %1").arg(m_result.error);
+    for (const QString &note : std::as_const(m_result.notes))
+        status << tr("Note: %1").arg(note);
+    ui->resultLabel->setText(status.join(QLatin1Char('\n')));
+    m_exportButton->setEnabled(m_result.ok && !gw::hasErrors(check.diagnostics) && !config.updatedBy.isEmpty());
+}
+
+bool ExportDialog::exportNow()
+{
+    refresh();
+    if (!m_exportButton->isEnabled())
+        return false;
+    const gw::RoutingConfig config = exportedConfig();
+    const QString name = exportProfileName(profile()) + QStringLiteral("-r") + QString::number(config.revision)
+        + QLatin1Char('-') + now().toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss")) + QStringLiteral(".json");
+    const QString path = m_workspace.exportsDir() + QLatin1Char('/') + name;
+    QDir().mkpath(m_workspace.exportsDir());
+    QString error;
+    ExportRecord record{now().toUTC(), exportProfileName(profile()), config.revision, config.updatedBy, config.note,
+                        QString::fromLatin1(QCryptographicHash::hash(m_result.bytes, QCryptographicHash::Sha256).toHex()),
+                        name};
+    if (!gw::writeFileAtomically(path, m_result.bytes, &error) || !m_workspace.appendHistory(record, &error)) {
+        ui->resultLabel->setText(tr("Could not write the export: %1").arg(error));
+        return false;
+    }
+    QSettings().setValue(QStringLiteral("export/who"), config.updatedBy);
+    m_document->apply(config, tr("Export %1 revision %2").arg(record.profile).arg(config.revision));
+    m_written = path;
+    return true;
+}
+
+} // namespace gwapp

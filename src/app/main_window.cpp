@@ -1,0 +1,221 @@
+#include "main_window.h"
+
+#include "config_io.h"
+#include "draft_document.h"
+#include "export_dialog.h"
+#include "key_store.h"
+#include "placeholder_page.h"
+#include "preview_panel.h"
+#include "routing_page.h"
+#include "settings_dialog.h"
+#include "ui_mainwindow.h"
+
+#include <QCloseEvent>
+#include <QDir>
+#include <QFileDialog>
+#include <QLabel>
+#include <QMessageBox>
+#include <QSettings>
+
+namespace gwapp {
+
+static const QString kWorkspaceKey = QStringLiteral("workspace/path");
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , ui(std::make_unique<Ui::MainWindow>())
+    , m_document(new DraftDocument(this))
+{
+    ui->setupUi(this);
+    m_routing = new RoutingPage(m_document, this);
+    ui->pages->addTab(m_routing, tr("Routing"));
+    ui->pages->addTab(new PlaceholderPage(tr("Models"), tr("Model and provider mapping between OpenRouter and Vercel, "
+                                                           "proposed from both catalogs and confirmed by you."), this),
+                      tr("Models"));
+    ui->pages->addTab(new PlaceholderPage(tr("Test bench"), tr("Run test prompts against both gateways side by side: "
+                                                               "latency, tokens, reasoning and cost."), this),
+                      tr("Test bench"));
+    ui->pages->addTab(new PlaceholderPage(tr("Monitor"), tr("Cost, error rate, latency and actual versus target share "
+                                                            "from real traffic logs."), this),
+                      tr("Monitor"));
+    ui->pages->addTab(new PlaceholderPage(tr("Planner"), tr("Plan a share ramp-up and see its cost and risk before "
+                                                            "you change anything."), this),
+                      tr("Planner"));
+
+    QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    ui->editMenu->addAction(undo);
+    ui->editMenu->addAction(redo);
+
+    m_workspaceLabel = new QLabel(this);
+    m_revisionLabel = new QLabel(this);
+    m_dirtyLabel = new QLabel(this);
+    m_gatewaysLabel = new QLabel(tr("OpenRouter: not connected · Vercel: not connected"), this);
+    statusBar()->addWidget(m_workspaceLabel, 1);
+    statusBar()->addWidget(m_revisionLabel);
+    statusBar()->addWidget(m_dirtyLabel);
+    statusBar()->addPermanentWidget(m_gatewaysLabel);
+
+    connect(ui->actionOpenWorkspace, &QAction::triggered, this, &MainWindow::chooseWorkspace);
+    connect(ui->actionSave, &QAction::triggered, this, &MainWindow::save);
+    connect(ui->actionExport, &QAction::triggered, this, &MainWindow::exportInteractive);
+    connect(ui->actionSettings, &QAction::triggered, this, &MainWindow::openSettings);
+    connect(ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(ui->actionIncident, &QAction::triggered, m_routing, &RoutingPage::openIncidentDialog);
+    connect(m_document, &DraftDocument::changed, this, &MainWindow::updateStatus);
+    connect(m_document, &DraftDocument::dirtyChanged, this, &MainWindow::updateStatus);
+    updateStatus();
+}
+
+MainWindow::~MainWindow() = default;
+
+void MainWindow::setKeyStore(KeyStore *store)
+{
+    m_keyStore = store;
+}
+
+bool MainWindow::openInitialWorkspace(Recovery recovery)
+{
+    QSettings settings;
+    QString dir = settings.value(kWorkspaceKey).toString();
+    if (dir.isEmpty() || !QFileInfo::exists(dir + QStringLiteral("/routing.json"))) {
+        dir = Workspace::defaultLocation();
+        QString error;
+        if (!QFileInfo::exists(dir + QStringLiteral("/routing.json")) && !Workspace::installSample(dir, &error)) {
+            QMessageBox::critical(this, tr("Gateway Console"), tr("Could not create the sample workspace: %1").arg(error));
+            return false;
+        }
+    }
+    return openWorkspace(dir, recovery);
+}
+
+bool MainWindow::openWorkspace(const QString &dir, Recovery recovery)
+{
+    const Workspace workspace(dir);
+    const gw::ConfigLoadResult loaded = gw::loadConfigFile(workspace.draftPath());
+    if (!loaded.config) {
+        QMessageBox::warning(this, tr("Open workspace"), tr("%1 is not a valid routing config:\n%2")
+                                                             .arg(workspace.draftPath(), gw::joinDiagnostics(loaded.diagnostics)));
+        return false;
+    }
+    m_workspace = workspace;
+    m_document->setAutosavePath(QString()); // the old autosave belongs to the old workspace
+    m_document->reset(*loaded.config);
+    if (workspace.hasRecoverableAutosave()) {
+        const gw::ConfigLoadResult autosave = gw::loadConfigFile(workspace.autosavePath());
+        bool recover = recovery == Recovery::Recover;
+        if (recovery == Recovery::Ask && autosave.config)
+            recover = QMessageBox::question(this, tr("Recover unsaved changes"),
+                                            tr("This workspace has unsaved changes from an earlier session. Recover them?"))
+                == QMessageBox::Yes;
+        if (recover && autosave.config)
+            m_document->apply(*autosave.config, tr("Recover unsaved changes"));
+    }
+    m_document->setAutosavePath(workspace.autosavePath());
+    if (!m_document->isDirty())
+        m_document->removeAutosave();
+    QString source;
+    const std::optional<gw::RoutingConfig> baseline = workspace.baseline(&source);
+    m_routing->preview()->setBaseline(baseline, source);
+    m_routing->preview()->request(m_document->config());
+    QSettings().setValue(kWorkspaceKey, workspace.dir());
+    updateStatus();
+    return true;
+}
+
+bool MainWindow::save()
+{
+    QString error;
+    if (!gw::saveConfigFile(m_workspace.draftPath(), m_document->config(), &error)) {
+        QMessageBox::warning(this, tr("Save"), tr("Could not save %1: %2").arg(m_workspace.draftPath(), error));
+        return false;
+    }
+    m_document->setClean();
+    m_document->removeAutosave();
+    updateStatus();
+    return true;
+}
+
+bool MainWindow::exportInteractive()
+{
+    ExportDialog dialog(m_document, m_workspace, this);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    QString source;
+    const std::optional<gw::RoutingConfig> baseline = m_workspace.baseline(&source);
+    m_routing->preview()->setBaseline(baseline, source);
+    m_routing->preview()->request(m_document->config());
+    statusBar()->showMessage(tr("Exported %1").arg(QDir(m_workspace.dir()).relativeFilePath(dialog.writtenFile())), 8000);
+    return true;
+}
+
+void MainWindow::openSettings()
+{
+    KeychainKeyStore fallback;
+    SettingsDialog dialog(m_keyStore ? m_keyStore : &fallback, this);
+    dialog.exec();
+}
+
+void MainWindow::chooseWorkspace()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open workspace"), m_workspace.dir());
+    if (dir.isEmpty())
+        return;
+    if (m_document->isDirty()) {
+        const auto answer = QMessageBox::question(this, tr("Unsaved changes"), tr("Save the draft before opening another workspace?"),
+                                                  QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+        if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !save()))
+            return;
+    }
+    openWorkspace(dir);
+}
+
+QString MainWindow::statusText() const
+{
+    return m_workspaceLabel->text() + QLatin1Char(' ') + m_revisionLabel->text() + QLatin1Char(' ') + m_dirtyLabel->text();
+}
+
+void MainWindow::updateStatus()
+{
+    m_workspaceLabel->setText(m_workspace.isValid() ? tr("Workspace: %1").arg(QDir::toNativeSeparators(m_workspace.dir()))
+                                                    : tr("No workspace"));
+    m_revisionLabel->setText(tr("Revision %1").arg(m_document->config().revision));
+    m_dirtyLabel->setText(m_document->isDirty() ? tr("Unsaved changes") : tr("Saved"));
+    setWindowModified(m_document->isDirty());
+    setWindowTitle(tr("Gateway Console") + QStringLiteral(" – ") + QFileInfo(m_workspace.dir()).fileName()
+                   + QStringLiteral("[*]"));
+}
+
+bool MainWindow::grabPages(const QString &dir)
+{
+    QDir().mkpath(dir);
+    bool ok = true;
+    for (int i = 0; i < ui->pages->count(); ++i) {
+        ui->pages->setCurrentIndex(i);
+        const QString name = QStringLiteral("%1-%2.png").arg(i + 1).arg(ui->pages->tabText(i).toLower().replace(QLatin1Char(' '), QLatin1Char('-')));
+        ok = grab().save(dir + QLatin1Char('/') + name) && ok;
+    }
+    ui->pages->setCurrentIndex(0);
+    return ok;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_document->isDirty()) {
+        event->accept();
+        return;
+    }
+    const auto answer = QMessageBox::question(this, tr("Unsaved changes"), tr("The draft has unsaved changes. Save them?"),
+                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !save())) {
+        event->ignore();
+        return;
+    }
+    if (answer == QMessageBox::Discard)
+        m_document->removeAutosave();
+    event->accept();
+}
+
+} // namespace gwapp

@@ -1,0 +1,63 @@
+#pragma once
+// The window: assembles the pages, the menus and the status bar (workspace, revision, unsaved
+// state, gateway connection). Opening, saving and recovering a workspace live here; editing
+// lives in the pages.
+
+#include "workspace.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+namespace Ui { class MainWindow; }
+class QLabel;
+
+namespace gwapp {
+
+class DraftDocument;
+class KeyStore;
+class RoutingPage;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    enum class Recovery { Ask, Recover, Discard };
+
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // The workspace from the settings, else the bundled sample copied to AppDataLocation.
+    bool openInitialWorkspace(Recovery recovery = Recovery::Ask);
+    bool openWorkspace(const QString &dir, Recovery recovery = Recovery::Ask);
+    bool save();
+    bool exportInteractive();
+    void openSettings();
+
+    DraftDocument *document() const { return m_document; }
+    RoutingPage *routingPage() const { return m_routing; }
+    const Workspace &workspace() const { return m_workspace; }
+    QString statusText() const;
+    void setKeyStore(KeyStore *store);
+
+    // Saves a PNG of every page into `dir` (for review); false when a file could not be written.
+    bool grabPages(const QString &dir);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void updateStatus();
+    void chooseWorkspace();
+
+    std::unique_ptr<Ui::MainWindow> ui;
+    DraftDocument *m_document;
+    RoutingPage *m_routing;
+    KeyStore *m_keyStore = nullptr;
+    Workspace m_workspace;
+    QLabel *m_workspaceLabel;
+    QLabel *m_revisionLabel;
+    QLabel *m_dirtyLabel;
+    QLabel *m_gatewaysLabel;
+};
+
+} // namespace gwapp

@@ -1,0 +1,55 @@
+#pragma once
+// A workspace is a folder: the draft config routing.json, catalogs/ snapshots, exports/ with
+// exports/history.jsonl (one JSON object per export), and .autosave/ for unsaved drafts.
+
+#include "config.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace gwapp {
+
+struct ExportRecord {
+    QDateTime time;
+    QString profile;
+    qint64 revision = 0;
+    QString who;
+    QString note;
+    QString sha256; // of the written file
+    QString file;   // relative to exports/
+};
+
+class Workspace {
+public:
+    explicit Workspace(const QString &dir = QString());
+
+    // AppDataLocation/workspace: where the bundled sample is copied on first start.
+    static QString defaultLocation();
+    // Copies the embedded sample workspace into `dir` (created); existing files are kept.
+    static bool installSample(const QString &dir, QString *error);
+
+    bool isValid() const { return !m_dir.isEmpty(); }
+    QString dir() const { return m_dir; }
+    QString draftPath() const;
+    QString autosavePath() const;
+    QString exportsDir() const;
+    QString historyPath() const;
+
+    QList<ExportRecord> history() const; // oldest first
+    bool appendHistory(const ExportRecord &record, QString *error) const;
+
+    // What the live preview and the export diff compare against: the newest native export in the
+    // history, else the saved routing.json, else nothing.
+    std::optional<gw::RoutingConfig> baseline(QString *source = nullptr) const;
+
+    // An autosave newer than the saved draft and different from it: offer to recover it.
+    bool hasRecoverableAutosave() const;
+
+private:
+    QString m_dir;
+};
+
+} // namespace gwapp

@@ -1,0 +1,203 @@
+// gwapp without windows: change descriptions, line diff, text helpers, the draft document and
+// its undo stack, the workspace history, and the models under QAbstractItemModelTester.
+
+#include "config_io.h"
+#include "config_text.h"
+#include "draft_document.h"
+#include "preview_model.h"
+#include "rules_table_model.h"
+#include "simulation.h"
+#include "workspace.h"
+
+#include <QAbstractItemModelTester>
+#include <QMimeData>
+#include <QSignalSpy>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace gwapp;
+
+static gw::RoutingConfig sampleConfig()
+{
+    const auto loaded = gw::loadConfigFile(QStringLiteral(GW_SOURCE_DIR "/resources/sample-workspace/routing.json"));
+    Q_ASSERT(loaded.config);
+    return *loaded.config;
+}
+
+class TstAppLogic : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    void describeChanges_data()
+    {
+        QTest::addColumn<int>("edit");
+        QTest::addColumn<QString>("expected");
+        QTest::newRow("paid share") << 0 << QStringLiteral("default paid share 3 → 4.5");
+        QTest::newRow("free share") << 1 << QStringLiteral("default free share 1.5 → 0.125");
+        QTest::newRow("rule added") << 2 << QStringLiteral("rule anthropic added (models anthropic/* → pin Vercel)");
+        QTest::newRow("rule removed") << 3 << QStringLiteral("rule no-kimi removed");
+        QTest::newRow("rule disabled") << 4 << QStringLiteral("rule no-kimi disabled");
+        QTest::newRow("gateway off") << 5 << QStringLiteral("Vercel on → off");
+    }
+    void describeChanges()
+    {
+        QFETCH(int, edit);
+        QFETCH(QString, expected);
+        const gw::RoutingConfig before = sampleConfig();
+        gw::RoutingConfig after = before;
+        switch (edit) {
+        case 0: after.defaultSharePaid = 4.5; break;
+        case 1: after.defaultShareFree = 0.125; break;
+        case 2: {
+            gw::Rule rule;
+            rule.id = QStringLiteral("anthropic");
+            rule.match.models = {QStringLiteral("anthropic/*")};
+            rule.action.gateway = gw::Gateway::Vercel;
+            after.rules.append(rule);
+            break;
+        }
+        case 3: after.rules.removeAt(1); break;
+        case 4: after.rules[1].enabled = false; break;
+        case 5: after.vercelEnabled = false; break;
+        }
+        QCOMPARE(describeConfigChanges(before, after), QStringList{expected});
+        QVERIFY(describeConfigChanges(before, before).isEmpty());
+    }
+
+    void ruleOrderChange()
+    {
+        const gw::RoutingConfig before = sampleConfig();
+        gw::RoutingConfig after = before;
+        after.rules.move(0, 1);
+        const QStringList changes = describeConfigChanges(before, after);
+        QCOMPARE(changes.size(), 1);
+        QVERIFY(changes.first().startsWith(QStringLiteral("rule order changed: no-kimi, grok-incident")));
+    }
+
+    void lineDiffMarksLines()
+    {
+        const QString a = QStringLiteral("a\nb\nc\nd");
+        const QString b = QStringLiteral("a\nc\nx\nd");
+        QCOMPARE(lineDiff(a, b), (QStringList{QStringLiteral("  a"), QStringLiteral("- b"), QStringLiteral("  c"),
+                                              QStringLiteral("+ x"), QStringLiteral("  d")}));
+        QCOMPARE(lineDiff(a, a).size(), 4);
+    }
+
+    void textHelpers()
+    {
+        const QDateTime now(QDate(2026, 11, 23), QTime(12, 0), Qt::UTC);
+        QCOMPARE(expiryText(std::nullopt, now), QStringLiteral("never"));
+        QCOMPARE(expiryText(now.addSecs(-1), now), QStringLiteral("expired"));
+        QCOMPARE(expiryText(now.addSecs(3 * 3600 + 12 * 60), now), QStringLiteral("expires in 3 h 12 min"));
+        QCOMPARE(expiryText(now.addSecs(5 * 60), now), QStringLiteral("expires in 5 min"));
+        QCOMPARE(expiryText(now.addDays(2).addSecs(4 * 3600), now), QStringLiteral("expires in 2 d 4 h"));
+        QCOMPARE(maskKey(QStringLiteral("sk-or-v1-0123456789abcdef0123abcd")), QStringLiteral("sk-or-v1-…abcd"));
+        QCOMPARE(formatShare(4.5), QStringLiteral("4.5"));
+        QCOMPARE(formatShare(3), QStringLiteral("3"));
+        gw::RoutingConfig config;
+        QCOMPARE(incidentRuleId(config, QStringLiteral("x-ai/grok-4"), now), QStringLiteral("incident-x-ai-grok-4-202611231200"));
+        gw::Rule taken;
+        taken.id = QStringLiteral("incident-x-ai-grok-4-202611231200");
+        config.rules.append(taken);
+        QCOMPARE(incidentRuleId(config, QStringLiteral("x-ai/grok-4"), now), QStringLiteral("incident-x-ai-grok-4-202611231200-2"));
+    }
+
+    void documentUndoAndMerge()
+    {
+        DraftDocument doc;
+        doc.reset(sampleConfig());
+        QSignalSpy changed(&doc, &DraftDocument::changed);
+        QVERIFY(!doc.isDirty());
+        gw::RoutingConfig c = doc.config();
+        c.defaultSharePaid = 4;
+        doc.apply(c, QStringLiteral("share"), QStringLiteral("paid"));
+        c.defaultSharePaid = 4.5;
+        doc.apply(c, QStringLiteral("share"), QStringLiteral("paid"));
+        QCOMPARE(doc.undoStack()->count(), 1); // merged
+        QVERIFY(doc.isDirty());
+        QCOMPARE(changed.count(), 2);
+        doc.undoStack()->undo();
+        QCOMPARE(doc.config().defaultSharePaid, 3.0);
+        QVERIFY(!doc.isDirty());
+        doc.undoStack()->redo();
+        QCOMPARE(doc.config().defaultSharePaid, 4.5);
+    }
+
+    void autosaveWritesAfterDelay()
+    {
+        QTemporaryDir dir;
+        DraftDocument doc;
+        doc.reset(sampleConfig());
+        doc.setAutosaveDelay(20);
+        const QString path = dir.filePath(QStringLiteral(".autosave/routing.json"));
+        doc.setAutosavePath(path);
+        QSignalSpy saved(&doc, &DraftDocument::autosaved);
+        gw::RoutingConfig c = doc.config();
+        c.defaultShareFree = 7;
+        doc.apply(c, QStringLiteral("free"));
+        QVERIFY(saved.wait(20000));
+        const auto loaded = gw::loadConfigFile(path);
+        QVERIFY(loaded.config);
+        QCOMPARE(loaded.config->defaultShareFree, 7.0);
+        doc.setClean();
+        QVERIFY(!QFile::exists(path)); // clean: nothing to recover
+    }
+
+    void workspaceHistoryAndBaseline()
+    {
+        QTemporaryDir dir;
+        QString error;
+        QVERIFY2(Workspace::installSample(dir.path(), &error), qPrintable(error));
+        const Workspace ws(dir.path());
+        QVERIFY(QFile::exists(ws.draftPath()));
+        QVERIFY(QFile::exists(dir.filePath(QStringLiteral("catalogs/vercel-models-2026-02-22.json"))));
+        QString source;
+        QVERIFY(ws.baseline(&source));
+        QCOMPARE(source, ws.draftPath());
+        gw::RoutingConfig exported = sampleConfig();
+        exported.defaultSharePaid = 9;
+        QVERIFY(gw::saveConfigFile(ws.exportsDir() + QStringLiteral("/native-1.json"), exported, &error));
+        const ExportRecord record{QDateTime::currentDateTimeUtc(), QStringLiteral("native"), 1, QStringLiteral("ops"),
+                                  QStringLiteral("n"), QStringLiteral("00"), QStringLiteral("native-1.json")};
+        QVERIFY(ws.appendHistory(record, &error));
+        QCOMPARE(ws.history().size(), 1);
+        QCOMPARE(ws.history().first().who, QStringLiteral("ops"));
+        QCOMPARE(ws.baseline(&source)->defaultSharePaid, 9.0);
+        QVERIFY(source.endsWith(QStringLiteral("native-1.json")));
+    }
+
+    void rulesModelPassesTester()
+    {
+        DraftDocument doc;
+        doc.reset(sampleConfig());
+        RulesTableModel model(&doc);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(model.rowCount(), int(sampleConfig().rules.size()));
+        model.setNow(QDateTime(QDate(2026, 2, 28), QTime(6, 0), Qt::UTC));
+        QCOMPARE(model.data(model.index(0, RulesTableModel::Expiry)).toString(), QStringLiteral("expires in 1 d 0 h"));
+        QVERIFY(model.setData(model.index(0, RulesTableModel::Enabled), Qt::Unchecked, Qt::CheckStateRole));
+        QVERIFY(!doc.config().rules.first().enabled);
+        // Drag and drop: row 0 dropped before row 2.
+        std::unique_ptr<QMimeData> mime(model.mimeData({model.index(0, 0)}));
+        model.dropMimeData(mime.get(), Qt::MoveAction, 2, 0, QModelIndex());
+        QCOMPARE(doc.config().rules.at(1).id, QStringLiteral("grok-incident"));
+        QCOMPARE(doc.undoStack()->count(), 2);
+    }
+
+    void previewModelPassesTester()
+    {
+        PreviewModel model;
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        gw::SimulationOptions options;
+        options.users = 200;
+        options.now = QDateTime(QDate(2026, 11, 23), QTime(12, 0), Qt::UTC);
+        model.setResult(gw::simulate(sampleConfig(), options));
+        QCOMPARE(model.rowCount(), int(sampleConfig().models.size()));
+        QVERIFY(model.data(model.index(0, PreviewModel::VercelShare)).toString().endsWith(QStringLiteral("%")));
+    }
+};
+
+QTEST_MAIN(TstAppLogic)
+#include "tst_app_logic.moc"

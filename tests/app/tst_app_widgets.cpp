@@ -1,0 +1,343 @@
+// The real widgets, offscreen, driven with QTest: shares, incident dialog, undo, reorder, export,
+// kilo-gateway refusals, autosave and recovery, the live preview, the why inspector, settings.
+
+#include "config_io.h"
+#include "draft_document.h"
+#include "export_dialog.h"
+#include "incident_dialog.h"
+#include "key_store.h"
+#include "main_window.h"
+#include "preview_controller.h"
+#include "preview_panel.h"
+#include "router.h"
+#include "routing_page.h"
+#include "rule_editor.h"
+#include "rules_table_model.h"
+#include "settings_dialog.h"
+#include "simulation.h"
+#include "why_inspector.h"
+
+#include <QApplication>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDialogButtonBox>
+#include <QDoubleSpinBox>
+#include <QLineEdit>
+#include <QPushButton>
+#include <QSettings>
+#include <QSignalSpy>
+#include <QSlider>
+#include <QTableView>
+#include <QStandardPaths>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QTimer>
+#include <QTranslator>
+
+using namespace gwapp;
+
+static const QDateTime kNow(QDate(2026, 11, 23), QTime(12, 0), Qt::UTC);
+
+class TstAppWidgets : public QObject {
+    Q_OBJECT
+    std::unique_ptr<QTemporaryDir> m_dir;
+    std::unique_ptr<MainWindow> m_window;
+
+    // A fresh sample workspace and a window on it, with a small, fixed-clock preview.
+    MainWindow *openWindow(MainWindow::Recovery recovery = MainWindow::Recovery::Discard, bool fresh = true)
+    {
+        if (fresh) {
+            m_dir = std::make_unique<QTemporaryDir>();
+            QString error;
+            if (!Workspace::installSample(m_dir->path(), &error))
+                qFatal("sample workspace: %s", qPrintable(error));
+        }
+        m_window = std::make_unique<MainWindow>();
+        PreviewController *preview = m_window->routingPage()->preview()->controller();
+        preview->setUsers(500);
+        preview->setNow(kNow);
+        preview->setDebounce(10);
+        m_window->routingPage()->rulesModel()->setNow(kNow);
+        m_window->routingPage()->whyInspector()->setNow(kNow);
+        m_window->document()->setAutosaveDelay(30);
+        if (!m_window->openWorkspace(m_dir->path(), recovery))
+            qFatal("could not open the workspace");
+        m_window->show();
+        QApplication::setActiveWindow(m_window.get());
+        if (!QTest::qWaitForWindowActive(m_window.get(), 20000))
+            qWarning("window not active");
+        return m_window.get();
+    }
+    template<typename T>
+    T *child(const char *name) const
+    {
+        T *w = m_window->findChild<T *>(QString::fromLatin1(name));
+        if (!w)
+            qFatal("no child %s", name);
+        return w;
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        QStandardPaths::setTestModeEnabled(true);
+        QSettings::setDefaultFormat(QSettings::IniFormat);
+        static QTemporaryDir settingsDir;
+        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
+        QCoreApplication::setOrganizationName(QStringLiteral("GatewayConsoleTest"));
+        QCoreApplication::setApplicationName(QStringLiteral("tst_app_widgets"));
+    }
+    void cleanup()
+    {
+        if (m_window)
+            m_window->document()->setClean(); // no close prompt
+        m_window.reset();
+    }
+
+    void statusBarShowsWorkspace()
+    {
+        openWindow();
+        QVERIFY(m_window->statusText().contains(QStringLiteral("Revision 42"))); // the sample's revision
+        QVERIFY(m_window->statusText().contains(QStringLiteral("Saved")));
+    }
+
+    void typeShareIntoSpinBox()
+    {
+        openWindow();
+        auto *spin = child<QDoubleSpinBox>("paidSpin");
+        spin->setFocus();
+        spin->selectAll();
+        QTest::keyClicks(spin, QStringLiteral("4.5"));
+        QTest::keyClick(spin, Qt::Key_Enter);
+        QCOMPARE(m_window->document()->config().defaultSharePaid, 4.5);
+        QCOMPARE(child<QSlider>("paidSlider")->value(), 4500);
+        QVERIFY(m_window->statusText().contains(QStringLiteral("Unsaved")));
+        // Slider -> spin box
+        child<QSlider>("freeSlider")->setValue(12345);
+        QCOMPARE(child<QDoubleSpinBox>("freeSpin")->value(), 12.345);
+        QCOMPARE(m_window->document()->config().defaultShareFree, 12.345);
+    }
+
+    void neverBothGatewaysOff()
+    {
+        openWindow();
+        QTest::mouseClick(child<QPushButton>("allVercelButton"), Qt::LeftButton);
+        QVERIFY(!m_window->document()->config().openrouterEnabled);
+        auto *vercel = child<QCheckBox>("vercelCheck");
+        QTest::mouseClick(vercel, Qt::LeftButton, {}, QPoint(5, vercel->height() / 2));
+        QVERIFY(m_window->document()->config().vercelEnabled);
+        QVERIFY(vercel->isChecked());
+    }
+
+    void incidentDialogThenUndo()
+    {
+        openWindow();
+        const int before = int(m_window->document()->config().rules.size());
+        bool sawDialog = false;
+        QTimer::singleShot(0, this, [&] {
+            auto *dialog = qobject_cast<IncidentDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            sawDialog = true;
+            dialog->subjectCombo()->setCurrentText(QStringLiteral("openai/gpt-5"));
+            auto *box = dialog->findChild<QDialogButtonBox *>();
+            QTest::mouseClick(box->button(QDialogButtonBox::Ok), Qt::LeftButton);
+        });
+        QTest::mouseClick(child<QPushButton>("incidentButton"), Qt::LeftButton);
+        QVERIFY(sawDialog);
+        const gw::RoutingConfig &config = m_window->document()->config();
+        QCOMPARE(int(config.rules.size()), before + 1);
+        const gw::Rule &rule = config.rules.first();
+        QVERIFY2(rule.id.startsWith(QStringLiteral("incident-openai-gpt-5-")), qPrintable(rule.id));
+        QCOMPARE(rule.match.models, QStringList{QStringLiteral("openai/gpt-5")});
+        QVERIFY(rule.expiresAt);
+        QVERIFY(qAbs(QDateTime::currentDateTimeUtc().secsTo(*rule.expiresAt) - 4 * 3600) < 120);
+        QVERIFY(m_window->routingPage()->rulesModel()->data(m_window->routingPage()->rulesModel()->index(0, RulesTableModel::Expiry))
+                    .toString()
+                    .startsWith(QStringLiteral("expires in")));
+        // Ctrl+Z from the rules table (a line edit with focus would undo its own text first).
+        auto *table = child<QTableView>("rulesView");
+        QApplication::setActiveWindow(m_window.get());
+        QVERIFY(QTest::qWaitForWindowActive(m_window.get(), 20000));
+        table->setFocus();
+        QTRY_VERIFY_WITH_TIMEOUT(table->hasFocus(), 20000);
+        QTest::keyClick(table, Qt::Key_Z, Qt::ControlModifier);
+        QCOMPARE(int(m_window->document()->config().rules.size()), before);
+        QVERIFY(!m_window->document()->config().rules.first().id.startsWith(QStringLiteral("incident-")));
+    }
+
+    void reorderAndEditRules()
+    {
+        openWindow();
+        RoutingPage *page = m_window->routingPage();
+        const QString first = m_window->document()->config().rules.at(0).id;
+        const QString second = m_window->document()->config().rules.at(1).id;
+        page->selectRow(0);
+        QTest::mouseClick(child<QPushButton>("downButton"), Qt::LeftButton);
+        QCOMPARE(m_window->document()->config().rules.at(0).id, second);
+        QCOMPARE(m_window->document()->config().rules.at(1).id, first);
+        QCOMPARE(page->selectedRow(), 1);
+        // Edit the selected rule in the side panel: a bad glob is refused inline.
+        auto *models = child<QLineEdit>("modelsEdit");
+        models->clear();
+        QTest::keyClicks(models, QStringLiteral("x-ai/grok-[34]"));
+        QVERIFY(!page->ruleEditor()->problems().isEmpty());
+        QVERIFY(!child<QPushButton>("applyButton")->isEnabled());
+        models->clear();
+        QVERIFY(page->ruleEditor()->problems().join(QLatin1Char(' ')).contains(QStringLiteral("empty")));
+        QTest::keyClicks(models, QStringLiteral("x-ai/*"));
+        QVERIFY(page->ruleEditor()->problems().isEmpty());
+        QTest::mouseClick(child<QPushButton>("applyButton"), Qt::LeftButton);
+        QCOMPARE(m_window->document()->config().rules.at(1).match.models, QStringList{QStringLiteral("x-ai/*")});
+        m_window->document()->undoStack()->undo();
+        QCOMPARE(m_window->document()->config().rules.at(1).match.models, QStringList{QStringLiteral("x-ai/grok-*")});
+    }
+
+    void exportNativeWritesFile()
+    {
+        openWindow();
+        gw::RoutingConfig edited = m_window->document()->config();
+        edited.defaultSharePaid = 4.5;
+        m_window->document()->apply(edited, QStringLiteral("edit"));
+        ExportDialog dialog(m_window->document(), m_window->workspace(), m_window.get());
+        dialog.setNow(kNow);
+        auto *who = dialog.findChild<QLineEdit *>(QStringLiteral("whoEdit"));
+        who->clear();
+        QTest::keyClicks(who, QStringLiteral("ops@example.com"));
+        QVERIFY(dialog.changes().contains(QStringLiteral("default paid share 3 → 4.5")));
+        QVERIFY(dialog.exportButton()->isEnabled());
+        QTest::mouseClick(dialog.exportButton(), Qt::LeftButton);
+        QVERIFY(!dialog.writtenFile().isEmpty());
+        const gw::ConfigLoadResult written = gw::loadConfigFile(dialog.writtenFile());
+        QVERIFY(written.config);
+        QCOMPARE(written.config->defaultSharePaid, 4.5);
+        QCOMPARE(written.config->revision, 43); // sample revision 42 + 1
+        QCOMPARE(written.config->updatedBy, QStringLiteral("ops@example.com"));
+        QCOMPARE(*written.config->updatedAt, kNow);
+        QCOMPARE(m_window->document()->config().revision, 43);
+        const QList<ExportRecord> history = m_window->workspace().history();
+        QCOMPARE(history.size(), 1);
+        QCOMPARE(history.first().profile, QStringLiteral("native"));
+        QCOMPARE(history.first().revision, 43);
+        // The next export compares against this one.
+        QString source;
+        QCOMPARE(m_window->workspace().baseline(&source)->defaultSharePaid, 4.5);
+        QCOMPARE(source, dialog.writtenFile());
+    }
+
+    void kiloGatewayListsLosses()
+    {
+        openWindow();
+        ExportDialog dialog(m_window->document(), m_window->workspace(), m_window.get());
+        dialog.setNow(kNow);
+        dialog.findChild<QLineEdit *>(QStringLiteral("whoEdit"))->setText(QStringLiteral("ops"));
+        auto *profile = dialog.findChild<QComboBox *>(QStringLiteral("profileCombo"));
+        profile->setCurrentIndex(profile->findText(QStringLiteral("kilo-gateway")));
+        QVERIFY(!dialog.losses().isEmpty());
+        QVERIFY(dialog.findChild<QWidget *>(QStringLiteral("lossesGroup"))->isVisibleTo(&dialog));
+        QVERIFY(!dialog.exportButton()->isEnabled());
+        auto *lossy = dialog.findChild<QCheckBox *>(QStringLiteral("lossyCheck"));
+        lossy->setChecked(true);
+        QVERIFY(dialog.exportButton()->isEnabled());
+    }
+
+    void autosaveAndRecovery()
+    {
+        openWindow();
+        const QString autosave = m_window->workspace().autosavePath();
+        QSignalSpy saved(m_window->document(), &DraftDocument::autosaved);
+        gw::RoutingConfig edited = m_window->document()->config();
+        edited.defaultShareFree = 6.25;
+        m_window->document()->apply(edited, QStringLiteral("edit"));
+        QVERIFY(saved.wait(30000));
+        QVERIFY(QFile::exists(autosave));
+        m_window.reset(); // a crash: no save, no prompt
+        openWindow(MainWindow::Recovery::Recover, false);
+        QCOMPARE(m_window->document()->config().defaultShareFree, 6.25);
+        QVERIFY(m_window->document()->isDirty());
+        m_window->document()->setClean();
+        m_window.reset();
+        openWindow(MainWindow::Recovery::Recover, false);
+        QCOMPARE(m_window->document()->config().defaultShareFree, 1.5); // clean: autosave was dropped
+    }
+
+    void livePreviewMatchesSimulate()
+    {
+        openWindow();
+        PreviewController *preview = m_window->routingPage()->preview()->controller();
+        QSignalSpy ready(preview, &PreviewController::resultReady);
+        auto *spin = child<QDoubleSpinBox>("paidSpin");
+        spin->setFocus();
+        spin->selectAll();
+        QTest::keyClicks(spin, QStringLiteral("40"));
+        const gw::RoutingConfig config = m_window->document()->config();
+        // Latest request wins: wait until a result for exactly this config arrives.
+        gw::SimulationOptions options;
+        options.users = 500;
+        options.now = kNow;
+        const gw::RoutingConfig baseline = *gw::loadConfigFile(m_window->workspace().draftPath()).config;
+        const gw::SimulationResult expected = gw::simulate(config, options, &baseline);
+        QTRY_VERIFY_WITH_TIMEOUT(preview->lastResult() && !preview->isRunning()
+                                     && preview->lastResult()->total.vercel == expected.total.vercel,
+                                 60000);
+        const gw::SimulationResult &got = *preview->lastResult();
+        QCOMPARE(got.total.openrouter, expected.total.openrouter);
+        QCOMPARE(got.total.changed, expected.total.changed);
+        QCOMPARE(got.movedToVercel, expected.movedToVercel);
+        QCOMPARE(got.perModel.size(), expected.perModel.size());
+        QVERIFY(expected.total.changed > 0);
+        QVERIFY(m_window->routingPage()->preview()->churnText().contains(QStringLiteral("routing.json")));
+    }
+
+    void whyInspectorShowsRouterReason()
+    {
+        openWindow();
+        WhyInspector *why = m_window->routingPage()->whyInspector();
+        auto *user = why->findChild<QLineEdit *>(QStringLiteral("userEdit"));
+        user->clear();
+        QTest::keyClicks(user, QStringLiteral("staff-0002"));
+        auto *model = why->findChild<QComboBox *>(QStringLiteral("modelCombo"));
+        model->setCurrentText(QStringLiteral("anthropic/claude-sonnet-4.5"));
+        const gw::Router router(m_window->document()->config());
+        QList<gw::DecisionStep> steps;
+        const gw::Decision decision = router.decide(why->currentRequest(), &steps);
+        QCOMPARE(decision.reasonCode(), QStringLiteral("rule:internal-dogfood"));
+        QVERIFY2(why->decisionText().contains(decision.reasonCode()), qPrintable(why->decisionText()));
+        QCOMPARE(why->stepTexts().size(), steps.size());
+        QVERIFY(why->stepTexts().last().contains(steps.last().detail));
+    }
+
+    void settingsWithoutKeychain()
+    {
+        qputenv("OPENROUTER_API_KEY", "sk-or-v1-notarealkey0000abcd");
+        UnavailableKeyStore store(QStringLiteral("no daemon in tests."));
+        SettingsDialog dialog(&store);
+        QVERIFY(dialog.keychainMessage().contains(QStringLiteral("Keychain unavailable")));
+        QTRY_COMPARE(dialog.keyStateText(QStringLiteral("openrouter")), QStringLiteral("from OPENROUTER_API_KEY: sk-or-v1-…abcd"));
+        QCOMPARE(dialog.keyStateText(QStringLiteral("vercel")), QStringLiteral("not set"));
+        dialog.findChild<QLineEdit *>(QStringLiteral("refererEdit"))->setText(QStringLiteral("https://example.com"));
+        dialog.save();
+        QSettings settings;
+        QCOMPARE(settings.value(QStringLiteral("attribution/referer")).toString(), QStringLiteral("https://example.com"));
+        for (const QString &key : settings.allKeys())
+            QVERIFY(!settings.value(key).toString().contains(QStringLiteral("notarealkey")));
+        qunsetenv("OPENROUTER_API_KEY");
+    }
+
+    void germanTranslationLoads()
+    {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/gateway-console_de.qm")));
+        QCOMPARE(translator.translate("gwapp::MainWindow", "Unsaved changes"), QStringLiteral("Ungespeicherte Änderungen"));
+    }
+
+    void screenshotsOfEveryPage()
+    {
+        openWindow();
+        QTemporaryDir shots;
+        QVERIFY(m_window->grabPages(shots.path()));
+        QCOMPARE(QDir(shots.path()).entryList({QStringLiteral("*.png")}).size(), 5);
+    }
+};
+
+QTEST_MAIN(TstAppWidgets)
+#include "tst_app_widgets.moc"

@@ -1,0 +1,970 @@
+<?xml version="1.0" encoding="utf-8"?>
+<!DOCTYPE TS>
+<TS version="2.1" language="de_DE">
+<context>
+    <name>ConfigText</name>
+    <message>
+        <source>on</source>
+        <translation>an</translation>
+    </message>
+    <message>
+        <source>off</source>
+        <translation>aus</translation>
+    </message>
+    <message>
+        <source>default paid share %1 → %2</source>
+        <translation>Standardanteil kostenpflichtig %1 → %2</translation>
+    </message>
+    <message>
+        <source>default free share %1 → %2</source>
+        <translation>Standardanteil kostenlos %1 → %2</translation>
+    </message>
+    <message>
+        <source>OpenRouter %1 → %2</source>
+        <translation>OpenRouter %1 → %2</translation>
+    </message>
+    <message>
+        <source>Vercel %1 → %2</source>
+        <translation>Vercel %1 → %2</translation>
+    </message>
+    <message>
+        <source>cohort %1 → %2</source>
+        <translation>Kohorte %1 → %2</translation>
+    </message>
+    <message>
+        <source>sticky key %1 → %2</source>
+        <translation>Sticky-Schlüssel %1 → %2</translation>
+    </message>
+    <message>
+        <source>failover settings changed</source>
+        <translation>Failover-Einstellungen geändert</translation>
+    </message>
+    <message>
+        <source>rule %1 added (%2)</source>
+        <translation>Regel %1 hinzugefügt (%2)</translation>
+    </message>
+    <message>
+        <source>rule %1 enabled</source>
+        <translation>Regel %1 aktiviert</translation>
+    </message>
+    <message>
+        <source>rule %1 disabled</source>
+        <translation>Regel %1 deaktiviert</translation>
+    </message>
+    <message>
+        <source>rule %1 match %2 → %3</source>
+        <translation>Regel %1 Bedingung %2 → %3</translation>
+    </message>
+    <message>
+        <source>rule %1 action %2 → %3</source>
+        <translation>Regel %1 Aktion %2 → %3</translation>
+    </message>
+    <message>
+        <source>rule %1 expiry changed</source>
+        <translation>Regel %1 Ablauf geändert</translation>
+    </message>
+    <message>
+        <source>rule %1 note changed</source>
+        <translation>Regel %1 Notiz geändert</translation>
+    </message>
+    <message>
+        <source>rule %1 removed</source>
+        <translation>Regel %1 entfernt</translation>
+    </message>
+    <message>
+        <source>rule order changed: %1</source>
+        <translation>Regelreihenfolge geändert: %1</translation>
+    </message>
+    <message>
+        <source>model %1 added</source>
+        <translation>Modell %1 hinzugefügt</translation>
+    </message>
+    <message>
+        <source>model %1 mapping changed</source>
+        <translation>Zuordnung von Modell %1 geändert</translation>
+    </message>
+    <message>
+        <source>model %1 removed</source>
+        <translation>Modell %1 entfernt</translation>
+    </message>
+    <message>
+        <source>provider table changed</source>
+        <translation>Anbietertabelle geändert</translation>
+    </message>
+    <message>
+        <source>models %1</source>
+        <translation>Modelle %1</translation>
+    </message>
+    <message>
+        <source>providers %1</source>
+        <translation>Anbieter %1</translation>
+    </message>
+    <message>
+        <source>class %1</source>
+        <translation>Klasse %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n user(s)</source>
+        <translation>
+            <numerusform>%n Benutzer</numerusform>
+            <numerusform>%n Benutzer</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>features %1</source>
+        <translation>Funktionen %1</translation>
+    </message>
+    <message>
+        <source>(nothing)</source>
+        <translation>(nichts)</translation>
+    </message>
+    <message>
+        <source>pin Vercel</source>
+        <translation>fest auf Vercel</translation>
+    </message>
+    <message>
+        <source>pin OpenRouter</source>
+        <translation>fest auf OpenRouter</translation>
+    </message>
+    <message>
+        <source>Vercel share %1 %</source>
+        <translation>Vercel-Anteil %1 %</translation>
+    </message>
+    <message>
+        <source>(no action)</source>
+        <translation>(keine Aktion)</translation>
+    </message>
+    <message>
+        <source>never</source>
+        <translation>nie</translation>
+    </message>
+    <message>
+        <source>expired</source>
+        <translation>abgelaufen</translation>
+    </message>
+    <message>
+        <source>expires in %1 d %2 h</source>
+        <translation>läuft ab in %1 T %2 h</translation>
+    </message>
+    <message>
+        <source>expires in %1 h %2 min</source>
+        <translation>läuft ab in %1 h %2 min</translation>
+    </message>
+    <message>
+        <source>expires in %1 min</source>
+        <translation>läuft ab in %1 min</translation>
+    </message>
+</context>
+<context>
+    <name>ExportDialog</name>
+    <message>
+        <source>Export routing configuration</source>
+        <translation>Routing-Konfiguration exportieren</translation>
+    </message>
+    <message>
+        <source>Profile</source>
+        <translation>Profil</translation>
+    </message>
+    <message>
+        <source>Who</source>
+        <translation>Wer</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>why this change</source>
+        <translation>warum diese Änderung</translation>
+    </message>
+    <message>
+        <source>Compared with</source>
+        <translation>Verglichen mit</translation>
+    </message>
+    <message>
+        <source>Changes</source>
+        <translation>Änderungen</translation>
+    </message>
+    <message>
+        <source>Canonical JSON diff</source>
+        <translation>Kanonischer JSON-Vergleich</translation>
+    </message>
+    <message>
+        <source>What this profile cannot express</source>
+        <translation>Was dieses Profil nicht ausdrücken kann</translation>
+    </message>
+    <message>
+        <source>Export anyway (lossy)</source>
+        <translation>Trotzdem exportieren (verlustbehaftet)</translation>
+    </message>
+</context>
+<context>
+    <name>IncidentDialog</name>
+    <message>
+        <source>Incident: move traffic to the other gateway</source>
+        <translation>Störung: Verkehr auf das andere Gateway umleiten</translation>
+    </message>
+    <message>
+        <source>Move</source>
+        <translation>Umleiten</translation>
+    </message>
+    <message>
+        <source>Model or provider</source>
+        <translation>Modell oder Anbieter</translation>
+    </message>
+    <message>
+        <source>Route to</source>
+        <translation>Leiten an</translation>
+    </message>
+    <message>
+        <source>For</source>
+        <translation>Für</translation>
+    </message>
+    <message>
+        <source> h</source>
+        <translation> h</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>what happened, ticket link</source>
+        <translation>was passiert ist, Ticket-Link</translation>
+    </message>
+</context>
+<context>
+    <name>MainWindow</name>
+    <message>
+        <source>Gateway Console</source>
+        <translation>Gateway Console</translation>
+    </message>
+    <message>
+        <source>&amp;File</source>
+        <translation>&amp;Datei</translation>
+    </message>
+    <message>
+        <source>&amp;Edit</source>
+        <translation>&amp;Bearbeiten</translation>
+    </message>
+    <message>
+        <source>&amp;Routing</source>
+        <translation>&amp;Routing</translation>
+    </message>
+    <message>
+        <source>&amp;Open Workspace…</source>
+        <translation>Arbeitsbereich ö&amp;ffnen…</translation>
+    </message>
+    <message>
+        <source>Ctrl+O</source>
+        <translation>Ctrl+O</translation>
+    </message>
+    <message>
+        <source>&amp;Save Draft</source>
+        <translation>Entwurf &amp;speichern</translation>
+    </message>
+    <message>
+        <source>Ctrl+S</source>
+        <translation>Ctrl+S</translation>
+    </message>
+    <message>
+        <source>&amp;Export…</source>
+        <translation>&amp;Exportieren…</translation>
+    </message>
+    <message>
+        <source>Ctrl+E</source>
+        <translation>Ctrl+E</translation>
+    </message>
+    <message>
+        <source>Se&amp;ttings…</source>
+        <translation>Ei&amp;nstellungen…</translation>
+    </message>
+    <message>
+        <source>&amp;Quit</source>
+        <translation>&amp;Beenden</translation>
+    </message>
+    <message>
+        <source>Ctrl+Q</source>
+        <translation>Ctrl+Q</translation>
+    </message>
+    <message>
+        <source>&amp;Incident: Move a Model…</source>
+        <translation>&amp;Störung: Modell umleiten…</translation>
+    </message>
+    <message>
+        <source>Ctrl+I</source>
+        <translation>Ctrl+I</translation>
+    </message>
+</context>
+<context>
+    <name>PlaceholderPage</name>
+    <message>
+        <source>This page is not built yet.</source>
+        <translation>Diese Seite ist noch nicht gebaut.</translation>
+    </message>
+</context>
+<context>
+    <name>PreviewPanel</name>
+    <message>
+        <source>&lt;b&gt;Live preview&lt;/b&gt;</source>
+        <translation>&lt;b&gt;Live-Vorschau&lt;/b&gt;</translation>
+    </message>
+</context>
+<context>
+    <name>RoutingPage</name>
+    <message>
+        <source>Default Vercel share (when no rule matches)</source>
+        <translation>Standardanteil für Vercel (wenn keine Regel greift)</translation>
+    </message>
+    <message>
+        <source>Paid models</source>
+        <translation>Kostenpflichtige Modelle</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Free models</source>
+        <translation>Kostenlose Modelle</translation>
+    </message>
+    <message>
+        <source>Gateways</source>
+        <translation>Gateways</translation>
+    </message>
+    <message>
+        <source>OpenRouter enabled</source>
+        <translation>OpenRouter aktiviert</translation>
+    </message>
+    <message>
+        <source>Vercel enabled</source>
+        <translation>Vercel aktiviert</translation>
+    </message>
+    <message>
+        <source>Emergency: all to Vercel</source>
+        <translation>Notfall: alles zu Vercel</translation>
+    </message>
+    <message>
+        <source>Emergency: all to OpenRouter</source>
+        <translation>Notfall: alles zu OpenRouter</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Duplicate</source>
+        <translation>Duplizieren</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+    <message>
+        <source>Move up</source>
+        <translation>Nach oben</translation>
+    </message>
+    <message>
+        <source>Move down</source>
+        <translation>Nach unten</translation>
+    </message>
+    <message>
+        <source>Incident…</source>
+        <translation>Störung…</translation>
+    </message>
+    <message>
+        <source>First match wins. Drag rows to reorder.</source>
+        <translation>Der erste Treffer gewinnt. Zeilen zum Umordnen ziehen.</translation>
+    </message>
+</context>
+<context>
+    <name>RuleEditor</name>
+    <message>
+        <source>Rule id</source>
+        <translation>Regel-ID</translation>
+    </message>
+    <message>
+        <source>Models (globs)</source>
+        <translation>Modelle (Muster)</translation>
+    </message>
+    <message>
+        <source>e.g. anthropic/*, openai/gpt-5</source>
+        <translation>z. B. anthropic/*, openai/gpt-5</translation>
+    </message>
+    <message>
+        <source>Providers</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>OpenRouter provider slugs, comma separated</source>
+        <translation>OpenRouter-Anbieterkürzel, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Class</source>
+        <translation>Klasse</translation>
+    </message>
+    <message>
+        <source>Users</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>exact user ids, comma separated</source>
+        <translation>genaue Benutzer-IDs, durch Kommas getrennt</translation>
+    </message>
+    <message>
+        <source>Features</source>
+        <translation>Funktionen</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Vercel share</source>
+        <translation>Vercel-Anteil</translation>
+    </message>
+    <message>
+        <source> %</source>
+        <translation> %</translation>
+    </message>
+    <message>
+        <source>Expires at</source>
+        <translation>Läuft ab am</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Revert</source>
+        <translation>Zurücksetzen</translation>
+    </message>
+    <message>
+        <source>Apply</source>
+        <translation>Übernehmen</translation>
+    </message>
+</context>
+<context>
+    <name>SettingsDialog</name>
+    <message>
+        <source>Settings</source>
+        <translation>Einstellungen</translation>
+    </message>
+    <message>
+        <source>Gateways</source>
+        <translation>Gateways</translation>
+    </message>
+    <message>
+        <source>Base URL</source>
+        <translation>Basis-URL</translation>
+    </message>
+    <message>
+        <source>API key</source>
+        <translation>API-Schlüssel</translation>
+    </message>
+    <message>
+        <source>OpenRouter</source>
+        <translation>OpenRouter</translation>
+    </message>
+    <message>
+        <source>local simulator</source>
+        <translation>lokaler Simulator</translation>
+    </message>
+    <message>
+        <source>Vercel AI Gateway</source>
+        <translation>Vercel AI Gateway</translation>
+    </message>
+    <message>
+        <source>Attribution headers (OpenRouter)</source>
+        <translation>Attributions-Header (OpenRouter)</translation>
+    </message>
+    <message>
+        <source>Language</source>
+        <translation>Sprache</translation>
+    </message>
+</context>
+<context>
+    <name>WhyInspector</name>
+    <message>
+        <source>User id</source>
+        <translation>Benutzer-ID</translation>
+    </message>
+    <message>
+        <source>Task id</source>
+        <translation>Aufgaben-ID</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Provider order</source>
+        <translation>Anbieterreihenfolge</translation>
+    </message>
+    <message>
+        <source>comma separated, e.g. anthropic, google-vertex</source>
+        <translation>durch Kommas getrennt, z. B. anthropic, google-vertex</translation>
+    </message>
+    <message>
+        <source>OpenRouter error rate</source>
+        <translation>Fehlerrate OpenRouter</translation>
+    </message>
+    <message>
+        <source>Vercel error rate</source>
+        <translation>Fehlerrate Vercel</translation>
+    </message>
+    <message>
+        <source>Step</source>
+        <translation>Schritt</translation>
+    </message>
+    <message>
+        <source>What it found</source>
+        <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::ExportDialog</name>
+    <message>
+        <source>Export</source>
+        <translation>Exportieren</translation>
+    </message>
+    <message>
+        <source>nothing (first export)</source>
+        <translation>nichts (erster Export)</translation>
+    </message>
+    <message>
+        <source>no routing changes</source>
+        <translation>keine Routing-Änderungen</translation>
+    </message>
+    <message>
+        <source>Invalid:
+%1</source>
+        <translation>Ungültig:
+%1</translation>
+    </message>
+    <message>
+        <source>Valid config v1, revision %1.</source>
+        <translation>Gültige Konfiguration v1, Revision %1.</translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Note: %1</source>
+        <translation>Hinweis: %1</translation>
+    </message>
+    <message>
+        <source>Could not write the export: %1</source>
+        <translation>Der Export konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Export %1 revision %2</source>
+        <translation>Export %1 Revision %2</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::IncidentDialog</name>
+    <message>
+        <source>a model</source>
+        <translation>ein Modell</translation>
+    </message>
+    <message>
+        <source>a provider</source>
+        <translation>einen Anbieter</translation>
+    </message>
+    <message>
+        <source>Vercel</source>
+        <translation>Vercel</translation>
+    </message>
+    <message>
+        <source>OpenRouter</source>
+        <translation>OpenRouter</translation>
+    </message>
+    <message>
+        <source>incident</source>
+        <translation>Störung</translation>
+    </message>
+    <message>
+        <source>Choose what to move.</source>
+        <translation>Wählen Sie, was umgeleitet wird.</translation>
+    </message>
+    <message>
+        <source>Creates rule %1 at the top: %2 → %3, %4.</source>
+        <translation>Legt Regel %1 ganz oben an: %2 → %3, %4.</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::KeychainKeyStore</name>
+    <message>
+        <source>No keychain service is reachable (no D-Bus session).</source>
+        <translation>Kein Schlüsselbunddienst erreichbar (keine D-Bus-Sitzung).</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::MainWindow</name>
+    <message>
+        <source>Routing</source>
+        <translation>Routing</translation>
+    </message>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>Model and provider mapping between OpenRouter and Vercel, proposed from both catalogs and confirmed by you.</source>
+        <translation>Zuordnung von Modellen und Anbietern zwischen OpenRouter und Vercel, aus beiden Katalogen vorgeschlagen und von Ihnen bestätigt.</translation>
+    </message>
+    <message>
+        <source>Test bench</source>
+        <translation>Prüfstand</translation>
+    </message>
+    <message>
+        <source>Run test prompts against both gateways side by side: latency, tokens, reasoning and cost.</source>
+        <translation>Testanfragen an beide Gateways nebeneinander: Latenz, Tokens, Reasoning und Kosten.</translation>
+    </message>
+    <message>
+        <source>Monitor</source>
+        <translation>Überwachung</translation>
+    </message>
+    <message>
+        <source>Cost, error rate, latency and actual versus target share from real traffic logs.</source>
+        <translation>Kosten, Fehlerrate, Latenz sowie Ist- gegenüber Sollanteil aus echten Verkehrsprotokollen.</translation>
+    </message>
+    <message>
+        <source>Planner</source>
+        <translation>Planer</translation>
+    </message>
+    <message>
+        <source>Plan a share ramp-up and see its cost and risk before you change anything.</source>
+        <translation>Eine schrittweise Anteilserhöhung planen und Kosten und Risiko sehen, bevor sich etwas ändert.</translation>
+    </message>
+    <message>
+        <source>&amp;Undo</source>
+        <translation>&amp;Rückgängig</translation>
+    </message>
+    <message>
+        <source>&amp;Redo</source>
+        <translation>&amp;Wiederholen</translation>
+    </message>
+    <message>
+        <source>OpenRouter: not connected · Vercel: not connected</source>
+        <translation>OpenRouter: nicht verbunden · Vercel: nicht verbunden</translation>
+    </message>
+    <message>
+        <source>Gateway Console</source>
+        <translation>Gateway Console</translation>
+    </message>
+    <message>
+        <source>Could not create the sample workspace: %1</source>
+        <translation>Der Beispiel-Arbeitsbereich konnte nicht angelegt werden: %1</translation>
+    </message>
+    <message>
+        <source>Open workspace</source>
+        <translation>Arbeitsbereich öffnen</translation>
+    </message>
+    <message>
+        <source>%1 is not a valid routing config:
+%2</source>
+        <translation>%1 ist keine gültige Routing-Konfiguration:
+%2</translation>
+    </message>
+    <message>
+        <source>Recover unsaved changes</source>
+        <translation>Ungespeicherte Änderungen wiederherstellen</translation>
+    </message>
+    <message>
+        <source>This workspace has unsaved changes from an earlier session. Recover them?</source>
+        <translation>Dieser Arbeitsbereich hat ungespeicherte Änderungen aus einer früheren Sitzung. Wiederherstellen?</translation>
+    </message>
+    <message>
+        <source>Save</source>
+        <translation>Speichern</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Exported %1</source>
+        <translation>%1 exportiert</translation>
+    </message>
+    <message>
+        <source>Unsaved changes</source>
+        <translation>Ungespeicherte Änderungen</translation>
+    </message>
+    <message>
+        <source>Save the draft before opening another workspace?</source>
+        <translation>Den Entwurf speichern, bevor ein anderer Arbeitsbereich geöffnet wird?</translation>
+    </message>
+    <message>
+        <source>Workspace: %1</source>
+        <translation>Arbeitsbereich: %1</translation>
+    </message>
+    <message>
+        <source>No workspace</source>
+        <translation>Kein Arbeitsbereich</translation>
+    </message>
+    <message>
+        <source>Revision %1</source>
+        <translation>Revision %1</translation>
+    </message>
+    <message>
+        <source>Saved</source>
+        <translation>Gespeichert</translation>
+    </message>
+    <message>
+        <source>The draft has unsaved changes. Save them?</source>
+        <translation>Der Entwurf hat ungespeicherte Änderungen. Speichern?</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::PreviewModel</name>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Vercel</source>
+        <translation>Vercel</translation>
+    </message>
+    <message>
+        <source>OpenRouter</source>
+        <translation>OpenRouter</translation>
+    </message>
+    <message>
+        <source>Keys changing gateway</source>
+        <translation>Schlüssel mit Gateway-Wechsel</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::PreviewPanel</name>
+    <message>
+        <source>computing…</source>
+        <translation>wird berechnet…</translation>
+    </message>
+    <message>
+        <source>%1 decisions in %2 s</source>
+        <translation>%1 Entscheidungen in %2 s</translation>
+    </message>
+    <message>
+        <source>Overall: Vercel %1 %, OpenRouter %2 % of %3 decisions</source>
+        <translation>Gesamt: Vercel %1 %, OpenRouter %2 % von %3 Entscheidungen</translation>
+    </message>
+    <message>
+        <source>No previous export or saved draft to compare against.</source>
+        <translation>Kein früherer Export und kein gespeicherter Entwurf zum Vergleich.</translation>
+    </message>
+    <message>
+        <source>Against %1: %2 decisions change gateway (%3 to Vercel, %4 to OpenRouter); %5 users affected.</source>
+        <translation>Gegenüber %1: %2 Entscheidungen wechseln das Gateway (%3 zu Vercel, %4 zu OpenRouter); %5 Benutzer betroffen.</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::RoutingPage</name>
+    <message>
+        <source>Selected rule</source>
+        <translation>Ausgewählte Regel</translation>
+    </message>
+    <message>
+        <source>Why?</source>
+        <translation>Warum?</translation>
+    </message>
+    <message>
+        <source>Set default paid share</source>
+        <translation>Standardanteil kostenpflichtig setzen</translation>
+    </message>
+    <message>
+        <source>Set default free share</source>
+        <translation>Standardanteil kostenlos setzen</translation>
+    </message>
+    <message>
+        <source>At least one gateway must stay enabled.</source>
+        <translation>Mindestens ein Gateway muss aktiviert bleiben.</translation>
+    </message>
+    <message>
+        <source>All traffic to Vercel</source>
+        <translation>Gesamter Verkehr zu Vercel</translation>
+    </message>
+    <message>
+        <source>All traffic to OpenRouter</source>
+        <translation>Gesamter Verkehr zu OpenRouter</translation>
+    </message>
+    <message>
+        <source>Both gateways enabled</source>
+        <translation>Beide Gateways aktiviert</translation>
+    </message>
+    <message>
+        <source>Add rule %1</source>
+        <translation>Regel %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Duplicate rule %1</source>
+        <translation>Regel %1 duplizieren</translation>
+    </message>
+    <message>
+        <source>Remove rule %1</source>
+        <translation>Regel %1 entfernen</translation>
+    </message>
+    <message>
+        <source>Incident rule %1</source>
+        <translation>Störungsregel %1</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::RuleEditor</name>
+    <message>
+        <source>any</source>
+        <translation>beliebig</translation>
+    </message>
+    <message>
+        <source>paid</source>
+        <translation>kostenpflichtig</translation>
+    </message>
+    <message>
+        <source>free</source>
+        <translation>kostenlos</translation>
+    </message>
+    <message>
+        <source>Pin to OpenRouter</source>
+        <translation>Fest auf OpenRouter</translation>
+    </message>
+    <message>
+        <source>Pin to Vercel</source>
+        <translation>Fest auf Vercel</translation>
+    </message>
+    <message>
+        <source>Vercel share</source>
+        <translation>Vercel-Anteil</translation>
+    </message>
+    <message>
+        <source>The id must start with a letter or digit and use only letters, digits, &apos;.&apos;, &apos;_&apos;, &apos;:&apos; and &apos;-&apos;.</source>
+        <translation>Die ID muss mit einem Buchstaben oder einer Ziffer beginnen und darf nur Buchstaben, Ziffern, &apos;.&apos;, &apos;_&apos;, &apos;:&apos; und &apos;-&apos; enthalten.</translation>
+    </message>
+    <message>
+        <source>Another rule already has the id %1.</source>
+        <translation>Eine andere Regel hat bereits die ID %1.</translation>
+    </message>
+    <message>
+        <source>Model pattern &quot;%1&quot;: %2</source>
+        <translation>Modellmuster „%1“: %2</translation>
+    </message>
+    <message>
+        <source>The match is empty: name at least models, providers, a class, users or features.</source>
+        <translation>Die Bedingung ist leer: nennen Sie mindestens Modelle, Anbieter, eine Klasse, Benutzer oder Funktionen.</translation>
+    </message>
+    <message>
+        <source>A list names the same entry twice.</source>
+        <translation>Eine Liste nennt denselben Eintrag zweimal.</translation>
+    </message>
+    <message>
+        <source>The share must be between 0 and 100 %.</source>
+        <translation>Der Anteil muss zwischen 0 und 100 % liegen.</translation>
+    </message>
+    <message>
+        <source>Edit rule %1</source>
+        <translation>Regel %1 bearbeiten</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::RulesTableModel</name>
+    <message>
+        <source>On</source>
+        <translation>An</translation>
+    </message>
+    <message>
+        <source>Rule</source>
+        <translation>Regel</translation>
+    </message>
+    <message>
+        <source>Match</source>
+        <translation>Bedingung</translation>
+    </message>
+    <message>
+        <source>Action</source>
+        <translation>Aktion</translation>
+    </message>
+    <message>
+        <source>Expiry</source>
+        <translation>Ablauf</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Enable rule %1</source>
+        <translation>Regel %1 aktivieren</translation>
+    </message>
+    <message>
+        <source>Disable rule %1</source>
+        <translation>Regel %1 deaktivieren</translation>
+    </message>
+    <message>
+        <source>Move rule %1</source>
+        <translation>Regel %1 verschieben</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::SettingsDialog</name>
+    <message>
+        <source>System language</source>
+        <translation>Systemsprache</translation>
+    </message>
+    <message>
+        <source>A new language takes effect at the next start.</source>
+        <translation>Eine neue Sprache wirkt ab dem nächsten Start.</translation>
+    </message>
+    <message>
+        <source>new key; empty keeps the current one</source>
+        <translation>neuer Schlüssel; leer behält den aktuellen</translation>
+    </message>
+    <message>
+        <source>Keychain unavailable: %1 Keys cannot be stored; the app uses the environment variables OPENROUTER_API_KEY and AI_GATEWAY_API_KEY.</source>
+        <translation>Schlüsselbund nicht verfügbar: %1 Schlüssel können nicht gespeichert werden; die App verwendet die Umgebungsvariablen OPENROUTER_API_KEY und AI_GATEWAY_API_KEY.</translation>
+    </message>
+    <message>
+        <source>Keys are kept in the system keychain.</source>
+        <translation>Schlüssel werden im Schlüsselbund des Systems aufbewahrt.</translation>
+    </message>
+    <message>
+        <source>stored: %1</source>
+        <translation>gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>from %1: %2</source>
+        <translation>aus %1: %2</translation>
+    </message>
+    <message>
+        <source>not set</source>
+        <translation>nicht gesetzt</translation>
+    </message>
+    <message>
+        <source>Keychain error: %1</source>
+        <translation>Schlüsselbundfehler: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::WhyInspector</name>
+    <message>
+        <source>unknown</source>
+        <translation>unbekannt</translation>
+    </message>
+    <message>
+        <source>Choose a model to see where its requests go.</source>
+        <translation>Wählen Sie ein Modell, um zu sehen, wohin seine Anfragen gehen.</translation>
+    </message>
+    <message>
+        <source>&lt;b&gt;%1&lt;/b&gt; as &lt;code&gt;%2&lt;/code&gt; (bucket %3, Vercel share %4 %), reason &lt;code&gt;%5&lt;/code&gt;</source>
+        <translation>&lt;b&gt;%1&lt;/b&gt; als &lt;code&gt;%2&lt;/code&gt; (Bucket %3, Vercel-Anteil %4 %), Grund &lt;code&gt;%5&lt;/code&gt;</translation>
+    </message>
+    <message>
+        <source>Vercel</source>
+        <translation>Vercel</translation>
+    </message>
+    <message>
+        <source>OpenRouter</source>
+        <translation>OpenRouter</translation>
+    </message>
+</context>
+</TS>
