@@ -2,10 +2,12 @@
 // in full (toJson form) from reading the fixtures; every stream is also fed split at every byte.
 
 #include "canonical_json.h"
+#include "protocol/chunk_scanner.h"
 #include "protocol/normalizer.h"
 #include "protocol_fixtures.h"
 
 #include <QJsonDocument>
+#include <QRandomGenerator>
 #include <QTest>
 
 using namespace gw;
@@ -64,6 +66,10 @@ private Q_SLOTS:
     void reasoningDetailsWithoutIndex();
     void looksLikeSse_data();
     void looksLikeSse();
+    void fastPathMatchesGeneralPath_data();
+    void fastPathMatchesGeneralPath();
+    void fastPathOnMutatedStreams();
+    void scannerTakesCommonChunks();
 };
 
 void TestNormalizer::fixtures_data()
@@ -367,6 +373,123 @@ void TestNormalizer::looksLikeSse()
     QFETCH(QByteArray, bytes);
     QFETCH(bool, sse);
     QCOMPARE(gw::looksLikeSse(bytes), sse);
+}
+
+namespace {
+
+QJsonObject normalizeWith(bool fastPath, Gateway gateway, QByteArrayView bytes)
+{
+    StreamNormalizer n(gateway);
+    n.setFastPathEnabled(fastPath);
+    n.feed(bytes);
+    return toJson(n.finish());
+}
+
+QByteArray sse(const QList<QByteArray> &chunks)
+{
+    QByteArray s;
+    for (const QByteArray &c : chunks)
+        s += "data: " + c + "\n\n";
+    return s + "data: [DONE]\n\n";
+}
+
+} // namespace
+
+void TestNormalizer::fastPathMatchesGeneralPath_data()
+{
+    QTest::addColumn<QByteArray>("stream");
+    for (const char *file : {"openrouter-stream-reasoning.sse", "openrouter-stream-byok.sse", "openrouter-stream-midstream-error.sse",
+                             "vercel-stream-reasoning.sse"})
+        QTest::newRow(file) << test::protocolFixture(file);
+    // Chunks the scanner must decode exactly as QJsonDocument does, or hand over to it.
+    QTest::newRow("escapes and unicode") << sse({
+        R"({"id":"g","choices":[{"index":0,"delta":{"content":"a\"b\\c\/d\b\f\n\r\t\u00e9\u20ac\ud83d\ude00 é😀"}}]})"});
+    QTest::newRow("odd but valid types") << sse({
+        R"({"id":7,"model":null,"provider":["x"],"choices":[{"index":0,"delta":{"content":5,"reasoning":{"a":[1,-2.5,true,false,null]}},"finish_reason":null}]})",
+        R"({"id":"g2","choices":{"index":0},"usage":null,"error":null})",
+        R"({"choices":[{"index":0,"delta":null,"finish_reason":"length"}]})"});
+    QTest::newRow("reasoning empty, reasoning_content set") << sse({
+        R"({"choices":[{"index":0,"delta":{"reasoning":"","reasoning_content":"rc"}}]})",
+        R"({"choices":[{"index":0,"delta":{"reasoning":"r","reasoning_content":"ignored"}}]})"});
+    QTest::newRow("several choices and non-zero index") << sse({
+        R"({"choices":[{"index":1,"delta":{"content":"one"}},{"index":0,"delta":{"content":"zero"}}]})",
+        R"({"choices":[{"index":1,"delta":{"content":"only one"}}]})",
+        R"({"choices":[{"delta":{"content":"no index"}}]})"});
+    QTest::newRow("duplicate members") << sse({
+        R"({"choices":[{"index":0,"delta":{"content":"a","content":"b"}}]})",
+        R"({"provider":"A","provider":"B","choices":[]})"});
+    QTest::newRow("numbers at the edges") << sse({
+        R"({"created":1e3,"choices":[{"index":0,"delta":{"content":"x"}}]})",
+        R"({"created":-0.5,"n":123456789012345678901234567890,"choices":[{"index":0.0,"delta":{"content":"y"}}]})"});
+    QTest::newRow("malformed chunks") << sse({
+        R"({"choices":[{"index":0,"delta":{"content":"x"}}]} trailing)",
+        R"({"choices":[{"index":0,"delta":{"content":"bad \x escape"}}]})",
+        R"({"choices":[{"index":0,"delta":{"content":"lone \udc00"}}]})",
+        R"({"choices":[{"index":0,"delta":{"content":"nul \u0000"}}]})",
+        "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"raw \xff byte\"}}]}",
+        R"({"choices":[{"index":01}]})", R"({"a":tru})", R"({)", R"([])", R"("str")", R"({"k" 1})"});
+    QTest::newRow("provider metadata in the delta") << sse({
+        R"({"choices":[{"index":0,"delta":{"content":"x","provider_metadata":{"gateway":{"routing":{"finalProvider":"vertex"}}}}}]})"});
+    QTest::newRow("escaped key") << sse({R"({"choi\u0063es":[{"index":0,"delta":{"content":"x"}}]})"});
+}
+
+void TestNormalizer::fastPathMatchesGeneralPath()
+{
+    QFETCH(QByteArray, stream);
+    const QJsonObject general = normalizeWith(false, Gateway::OpenRouter, stream);
+    const QJsonObject fast = normalizeWith(true, Gateway::OpenRouter, stream);
+    if (fast != general)
+        QFAIL(qPrintable(u"fast path:\n%1\ngeneral path:\n%2"_qs.arg(QString::fromUtf8(canonicalJson(fast)),
+                                                                     QString::fromUtf8(canonicalJson(general)))));
+}
+
+void TestNormalizer::fastPathOnMutatedStreams()
+{
+    // Flip, drop or duplicate bytes of real streams: whatever the damage, both paths agree.
+    QRandomGenerator rng(424242);
+    const QByteArray original = test::protocolFixture("openrouter-stream-reasoning.sse")
+                                + test::protocolFixture("openrouter-stream-byok.sse");
+    const char kNasty[] = "\"\\{}[],:0e-.u\xc3\xa9\xff\x01 nt";
+    for (int round = 0; round < 400; ++round) {
+        QByteArray bytes = original;
+        for (int edits = 1 + int(rng.bounded(4)); edits > 0; --edits) {
+            const qsizetype at = rng.bounded(int(bytes.size()));
+            switch (rng.bounded(3)) {
+            case 0: bytes[at] = kNasty[rng.bounded(int(sizeof(kNasty) - 1))]; break;
+            case 1: bytes.remove(at, 1); break;
+            default: bytes.insert(at, bytes.at(at)); break;
+            }
+        }
+        const QJsonObject general = normalizeWith(false, Gateway::OpenRouter, bytes);
+        const QJsonObject fast = normalizeWith(true, Gateway::OpenRouter, bytes);
+        if (fast != general)
+            QFAIL(qPrintable(u"round %1 differs; stream:\n%2"_qs.arg(round).arg(QString::fromUtf8(bytes))));
+    }
+}
+
+void TestNormalizer::scannerTakesCommonChunks()
+{
+    // The equivalence tests above would pass with a scanner that refuses everything: make sure
+    // the ordinary chunks really take the fast path, and the special ones really do not.
+    detail::ScannedChunk c;
+    QVERIFY(detail::scanChunk(R"({"id":"gen-1","provider":"Anthropic","model":"m","created":1740000000,
+        "choices":[{"index":0,"delta":{"role":"assistant","content":"caf\u00e9 \"x\"","reasoning":null,
+        "reasoning_details":[{"type":"reasoning.text","text":"t","index":0}]},"finish_reason":null,"logprobs":null}]})",
+                              true, false, c));
+    QCOMPARE(c.id, u"gen-1"_qs);
+    QVERIFY(!c.hasModel); // not asked for
+    QCOMPARE(c.provider, u"Anthropic"_qs);
+    QCOMPARE(c.content, u"café \"x\""_qs);
+    QVERIFY(!c.hasReasoning);
+    QCOMPARE(c.reasoningDetails, QByteArrayView(R"([{"type":"reasoning.text","text":"t","index":0}])"));
+    QVERIFY(!c.hasFinishReason);
+    QVERIFY(detail::scanChunk(R"({"choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"usage":null})", true, true, c));
+    QCOMPARE(c.finishReason, u"stop"_qs);
+
+    QVERIFY(!detail::scanChunk(R"({"choices":[],"usage":{"prompt_tokens":1}})", true, true, c));
+    QVERIFY(!detail::scanChunk(R"({"error":{"code":502},"choices":[]})", true, true, c));
+    QVERIFY(!detail::scanChunk(R"({"choices":[],"providerMetadata":{}})", true, true, c));
+    QVERIFY(!detail::scanChunk(R"({"choices":[{"index":0,"delta":{"content":"x"}},{"index":1}]})", true, true, c));
 }
 
 QTEST_GUILESS_MAIN(TestNormalizer)

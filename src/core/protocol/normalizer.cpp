@@ -1,5 +1,7 @@
 #include "protocol/normalizer.h"
 
+#include "protocol/chunk_scanner.h"
+
 #include <QJsonDocument>
 #include <QJsonParseError>
 
@@ -235,6 +237,10 @@ void StreamNormalizer::onEvent(const SseEvent &event)
 {
     if (event.isDone())
         return;
+    if (m_fastPath && applyScannedChunk(event.data)) {
+        ++m_result.chunkCount;
+        return;
+    }
     QJsonParseError parseError;
     const QJsonDocument doc = QJsonDocument::fromJson(event.data, &parseError);
     if (!doc.isObject()) {
@@ -263,23 +269,8 @@ void StreamNormalizer::applyChunk(const QJsonObject &chunk)
     if (choice.isEmpty())
         return; // the usage chunk: choices is []
     const QJsonObject delta = choice.value(u"delta").toObject();
-    const QJsonValue content = delta.value(u"content");
-    if (content.isString()) {
-        const QString text = content.toString();
-        if (!text.isEmpty()) {
-            m_result.text += text;
-            m_firstTokenSeen = true;
-            if (m_onDelta)
-                m_onDelta(DeltaKind::Text, text);
-        }
-    }
-    const QString reasoning = reasoningText(delta);
-    if (!reasoning.isEmpty()) {
-        m_result.reasoning += reasoning;
-        m_firstTokenSeen = true;
-        if (m_onDelta)
-            m_onDelta(DeltaKind::Reasoning, reasoning);
-    }
+    appendDelta(DeltaKind::Text, delta.value(u"content").toString());
+    appendDelta(DeltaKind::Reasoning, reasoningText(delta));
     const QJsonValue details = delta.value(u"reasoning_details");
     if (details.isArray())
         mergeReasoningDetails(details.toArray());
@@ -291,6 +282,37 @@ void StreamNormalizer::applyChunk(const QJsonObject &chunk)
         m_result.finishReason = finish.toString();
     if (choice.value(u"error").isObject())
         setMidStreamError(m_gateway, choice.value(u"error"), m_result);
+}
+
+void StreamNormalizer::appendDelta(DeltaKind kind, const QString &piece)
+{
+    if (piece.isEmpty())
+        return;
+    (kind == DeltaKind::Text ? m_result.text : m_result.reasoning) += piece;
+    m_firstTokenSeen = true;
+    if (m_onDelta)
+        m_onDelta(kind, piece);
+}
+
+// The same effects as applyChunk() for the chunks the scanner understands; false for the rest.
+bool StreamNormalizer::applyScannedChunk(QByteArrayView json)
+{
+    detail::ScannedChunk &c = m_scanned;
+    if (!detail::scanChunk(json, m_result.generationId.isEmpty(), m_result.model.isEmpty(), c))
+        return false;
+    if (c.hasId && m_result.generationId.isEmpty())
+        m_result.generationId = c.id;
+    if (c.hasModel && m_result.model.isEmpty())
+        m_result.model = c.model;
+    if (c.hasProvider && !c.provider.isEmpty())
+        m_result.finalProvider = c.provider;
+    appendDelta(DeltaKind::Text, c.content);
+    appendDelta(DeltaKind::Reasoning, c.hasReasoning && !c.reasoning.isEmpty() ? c.reasoning : c.reasoningContent);
+    if (!c.reasoningDetails.isEmpty())
+        mergeReasoningDetails(QJsonDocument::fromJson(c.reasoningDetails.toByteArray()).array());
+    if (c.hasFinishReason)
+        m_result.finishReason = c.finishReason;
+    return true;
 }
 
 void StreamNormalizer::mergeReasoningDetails(const QJsonArray &deltas)

@@ -3,6 +3,7 @@
 // an SSE stream fed incrementally. The rules are the routing contract's "Response normalization".
 
 #include "config.h"
+#include "protocol/chunk_scanner.h"
 #include "protocol/normalized.h"
 #include "protocol/sse_parser.h"
 
@@ -37,6 +38,9 @@ public:
     Q_DISABLE_COPY_MOVE(StreamNormalizer) // the parser's handler points back at this object
 
     void setDeltaHandler(DeltaHandler handler) { m_onDelta = std::move(handler); }
+    // The single-pass chunk scanner (chunk_scanner.h) is on by default; tests switch it off to
+    // prove both paths give the same result.
+    void setFastPathEnabled(bool enabled) { m_fastPath = enabled; }
 
     void feed(QByteArrayView bytes);
     // Ends the stream; the result carries a Protocol error if it was truncated or garbled
@@ -52,6 +56,8 @@ public:
 private:
     void onEvent(const SseEvent &event);
     void applyChunk(const QJsonObject &chunk);
+    bool applyScannedChunk(QByteArrayView json);
+    void appendDelta(DeltaKind kind, const QString &piece);
     void mergeReasoningDetails(const QJsonArray &deltas);
     void assembleReasoningDetails() const;
 
@@ -71,9 +77,11 @@ private:
     mutable bool m_detailsDirty = false;
     DeltaHandler m_onDelta;
     QList<DetailSlot> m_details;
+    detail::ScannedChunk m_scanned;         // reused across chunks
     QHash<QString, qsizetype> m_detailSlot; // "type\x1findex" -> position in m_details
     bool m_firstTokenSeen = false;
     bool m_finished = false;
+    bool m_fastPath = true;
 };
 
 // Fills usage, cost, provider and id from a response or final chunk object; shared by both

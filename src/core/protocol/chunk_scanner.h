@@ -1,0 +1,29 @@
+#pragma once
+// Fast path for the chunks that make up nearly all of a stream: {id, provider, model, choices:
+// [{index: 0, delta: {content | reasoning | reasoning_details}, finish_reason}]}. QJsonDocument
+// builds a whole DOM per chunk and caps a stream near 100 MB/s; this single pass over the bytes
+// extracts only the members the normalizer reads.
+//
+// Correctness rule: the scanner accepts only well-formed JSON it fully understands. Anything
+// else (usage, errors, provider metadata, several choices, escaped keys, exponents, duplicate
+// members, invalid UTF-8, ...) returns false and the caller takes the QJsonDocument path, so
+// QJsonDocument alone decides about every unusual or malformed chunk.
+
+#include <QByteArrayView>
+#include <QString>
+
+namespace gw::detail {
+
+struct ScannedChunk {
+    QString id, model, provider;                 // top-level strings (id/model only when asked for)
+    QString content, reasoning, reasoningContent; // choices[0].delta strings
+    QString finishReason;                        // choices[0].finish_reason when a string
+    QByteArrayView reasoningDetails;             // raw JSON text of delta.reasoning_details (an array)
+    bool hasId = false, hasModel = false, hasProvider = false;
+    bool hasContent = false, hasReasoning = false, hasReasoningContent = false, hasFinishReason = false;
+};
+
+// `wantId` / `wantModel`: decode those strings (the normalizer keeps only the first one seen).
+bool scanChunk(QByteArrayView json, bool wantId, bool wantModel, ScannedChunk &out);
+
+} // namespace gw::detail
