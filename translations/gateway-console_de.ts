@@ -297,6 +297,25 @@
     </message>
 </context>
 <context>
+    <name>ModelsPage</name>
+    <message>
+        <source>Filter by model id</source>
+        <translation>Nach Modell-ID filtern</translation>
+    </message>
+    <message>
+        <source>Only models not in the config</source>
+        <translation>Nur Modelle, die nicht in der Konfiguration stehen</translation>
+    </message>
+    <message>
+        <source>Confirm proposal</source>
+        <translation>Vorschlag bestätigen</translation>
+    </message>
+    <message>
+        <source>Not on Vercel</source>
+        <translation>Nicht auf Vercel</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>This page is not built yet.</source>
@@ -612,10 +631,6 @@
         <translation>Modelle</translation>
     </message>
     <message>
-        <source>Model and provider mapping between OpenRouter and Vercel, proposed from both catalogs and confirmed by you.</source>
-        <translation>Zuordnung von Modellen und Anbietern zwischen OpenRouter und Vercel, aus beiden Katalogen vorgeschlagen und von Ihnen bestätigt.</translation>
-    </message>
-    <message>
         <source>Test bench</source>
         <translation>Prüfstand</translation>
     </message>
@@ -716,6 +731,72 @@
     <message>
         <source>The draft has unsaved changes. Save them?</source>
         <translation>Der Entwurf hat ungespeicherte Änderungen. Speichern?</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::MappingTableModel</name>
+    <message>
+        <source>confirmed</source>
+        <translation>bestätigt</translation>
+    </message>
+    <message>
+        <source>config says %1</source>
+        <translation>Konfiguration sagt %1</translation>
+    </message>
+    <message>
+        <source>not on Vercel</source>
+        <translation>nicht auf Vercel</translation>
+    </message>
+    <message>
+        <source>not in config</source>
+        <translation>nicht in der Konfiguration</translation>
+    </message>
+    <message>
+        <source>OpenRouter model</source>
+        <translation>OpenRouter-Modell</translation>
+    </message>
+    <message>
+        <source>Proposed Vercel model</source>
+        <translation>Vorgeschlagenes Vercel-Modell</translation>
+    </message>
+    <message>
+        <source>Method</source>
+        <translation>Methode</translation>
+    </message>
+    <message>
+        <source>Confidence</source>
+        <translation>Konfidenz</translation>
+    </message>
+    <message>
+        <source>In the config</source>
+        <translation>In der Konfiguration</translation>
+    </message>
+    <message>
+        <source>Evidence</source>
+        <translation>Beleg</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::ModelsPage</name>
+    <message>
+        <source>No workspace.</source>
+        <translation>Kein Arbeitsbereich.</translation>
+    </message>
+    <message>
+        <source>The workspace has no catalog snapshots (catalogs/openrouter-models-*.json, catalogs/vercel-models-*.json).</source>
+        <translation>Der Arbeitsbereich hat keine Katalog-Schnappschüsse (catalogs/openrouter-models-*.json, catalogs/vercel-models-*.json).</translation>
+    </message>
+    <message>
+        <source>%1 OpenRouter models from %2; %3 in the config&apos;s model table.</source>
+        <translation>%1 OpenRouter-Modelle aus %2; %3 in der Modelltabelle der Konfiguration.</translation>
+    </message>
+    <message>
+        <source>Confirm mapping of %1</source>
+        <translation>Zuordnung von %1 bestätigen</translation>
+    </message>
+    <message>
+        <source>Mark %1 as not on Vercel</source>
+        <translation>%1 als nicht auf Vercel markieren</translation>
     </message>
 </context>
 <context>
@@ -965,6 +1046,21 @@
     <message>
         <source>OpenRouter</source>
         <translation>OpenRouter</translation>
+    </message>
+</context>
+<context>
+    <name>main</name>
+    <message>
+        <source>Route LLM traffic between OpenRouter and Vercel AI Gateway.</source>
+        <translation>LLM-Verkehr zwischen OpenRouter und Vercel AI Gateway verteilen.</translation>
+    </message>
+    <message>
+        <source>Open this workspace folder.</source>
+        <translation>Diesen Arbeitsbereich-Ordner öffnen.</translation>
+    </message>
+    <message>
+        <source>Save a screenshot of every page into DIR and quit.</source>
+        <translation>Von jeder Seite ein Bildschirmfoto in DIR speichern und beenden.</translation>
     </message>
 </context>
 </TS>

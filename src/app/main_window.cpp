@@ -4,6 +4,7 @@
 #include "draft_document.h"
 #include "export_dialog.h"
 #include "key_store.h"
+#include "models_page.h"
 #include "placeholder_page.h"
 #include "preview_panel.h"
 #include "routing_page.h"
@@ -29,9 +30,8 @@ MainWindow::MainWindow(QWidget *parent)
     ui->setupUi(this);
     m_routing = new RoutingPage(m_document, this);
     ui->pages->addTab(m_routing, tr("Routing"));
-    ui->pages->addTab(new PlaceholderPage(tr("Models"), tr("Model and provider mapping between OpenRouter and Vercel, "
-                                                           "proposed from both catalogs and confirmed by you."), this),
-                      tr("Models"));
+    m_models = new ModelsPage(m_document, this);
+    ui->pages->addTab(m_models, tr("Models"));
     ui->pages->addTab(new PlaceholderPage(tr("Test bench"), tr("Run test prompts against both gateways side by side: "
                                                                "latency, tokens, reasoning and cost."), this),
                       tr("Test bench"));
@@ -120,6 +120,8 @@ bool MainWindow::openWorkspace(const QString &dir, Recovery recovery)
     const std::optional<gw::RoutingConfig> baseline = workspace.baseline(&source);
     m_routing->preview()->setBaseline(baseline, source);
     m_routing->preview()->request(m_document->config());
+    m_models->setWorkspaceDir(workspace.dir());
+    m_routing->selectRow(0);
     QSettings().setValue(kWorkspaceKey, workspace.dir());
     updateStatus();
     return true;

@@ -16,6 +16,7 @@ namespace gwapp {
 
 class DraftDocument;
 class KeyStore;
+class ModelsPage;
 class RoutingPage;
 
 class MainWindow : public QMainWindow {
@@ -35,6 +36,7 @@ public:
 
     DraftDocument *document() const { return m_document; }
     RoutingPage *routingPage() const { return m_routing; }
+    ModelsPage *modelsPage() const { return m_models; }
     const Workspace &workspace() const { return m_workspace; }
     QString statusText() const;
     void setKeyStore(KeyStore *store);
@@ -52,6 +54,7 @@ private:
     std::unique_ptr<Ui::MainWindow> ui;
     DraftDocument *m_document;
     RoutingPage *m_routing;
+    ModelsPage *m_models;
     KeyStore *m_keyStore = nullptr;
     Workspace m_workspace;
     QLabel *m_workspaceLabel;

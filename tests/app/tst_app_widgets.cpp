@@ -7,6 +7,8 @@
 #include "incident_dialog.h"
 #include "key_store.h"
 #include "main_window.h"
+#include "mapping_table_model.h"
+#include "models_page.h"
 #include "preview_controller.h"
 #include "preview_panel.h"
 #include "router.h"
@@ -17,7 +19,9 @@
 #include "simulation.h"
 #include "why_inspector.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QSortFilterProxyModel>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
@@ -328,6 +332,42 @@ private Q_SLOTS:
         QTranslator translator;
         QVERIFY(translator.load(QStringLiteral(":/i18n/gateway-console_de.qm")));
         QCOMPARE(translator.translate("gwapp::MainWindow", "Unsaved changes"), QStringLiteral("Ungespeicherte Änderungen"));
+    }
+
+    void modelsPageConfirmsProposal()
+    {
+        MainWindow *window = openWindow();
+        ModelsPage *page = window->modelsPage();
+        MappingTableModel *model = page->mappingModel();
+        QAbstractItemModelTester tester(model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 100, 60000);
+        // An OpenRouter model with a proposal that the sample config has no entry for.
+        QString id;
+        std::optional<QString> proposed;
+        for (const gw::MappingProposal &p : model->proposals()) {
+            if (p.configState == gw::ConfigMappingState::Unconfirmed && p.vercelId) {
+                id = p.openrouterId;
+                proposed = p.vercelId;
+                break;
+            }
+        }
+        QVERIFY(!id.isEmpty());
+        QVERIFY(!window->document()->config().models.contains(id));
+        auto *filter = child<QLineEdit>("filterEdit");
+        QTest::keyClicks(filter, id);
+        QVERIFY(page->proxy()->rowCount() >= 1);
+        page->selectModel(id);
+        QTest::mouseClick(child<QPushButton>("confirmButton"), Qt::LeftButton);
+        QVERIFY(window->document()->config().models.contains(id));
+        QCOMPARE(window->document()->config().models.value(id).vercel, proposed);
+        // The table follows the draft (recomputed off the GUI thread).
+        QSignalSpy ready(page, &ModelsPage::proposalsReady);
+        QVERIFY(ready.wait(60000));
+        const auto it = std::find_if(model->proposals().cbegin(), model->proposals().cend(),
+                                     [&](const gw::MappingProposal &p) { return p.openrouterId == id; });
+        QCOMPARE(it->configState, gw::ConfigMappingState::Confirmed);
+        window->document()->undoStack()->undo();
+        QVERIFY(!window->document()->config().models.contains(id));
     }
 
     void screenshotsOfEveryPage()

@@ -1,0 +1,34 @@
+#pragma once
+// Mapping proposals (gw::proposeMappings) as a table: OpenRouter id, proposed Vercel id, method,
+// confidence, what the config says, evidence.
+
+#include "model_mapping.h"
+
+#include <QAbstractTableModel>
+
+namespace gwapp {
+
+class MappingTableModel : public QAbstractTableModel {
+    Q_OBJECT
+public:
+    enum Column { OpenRouterId, VercelId, Method, Confidence, InConfig, Evidence, ColumnCount };
+    enum Role { SortRole = Qt::UserRole, StateRole };
+
+    explicit MappingTableModel(QObject *parent = nullptr);
+
+    void setProposals(const QList<gw::MappingProposal> &proposals);
+    const QList<gw::MappingProposal> &proposals() const { return m_rows; }
+    const gw::MappingProposal &proposal(int row) const { return m_rows.at(row); }
+
+    int rowCount(const QModelIndex &parent = QModelIndex()) const override;
+    int columnCount(const QModelIndex &parent = QModelIndex()) const override;
+    QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
+    QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
+
+    static QString stateText(const gw::MappingProposal &p);
+
+private:
+    QList<gw::MappingProposal> m_rows;
+};
+
+} // namespace gwapp
