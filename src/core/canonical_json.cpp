@@ -103,8 +103,12 @@ QByteArray canonicalNumber(double value)
         return "0"; // also folds -0
     if (std::floor(value) == value && std::fabs(value) < 9007199254740992.0)
         return QByteArray::number(static_cast<qint64>(value));
-    char buffer[32];
-    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof(buffer), value);
+    // Plain decimals between 1e-6 and 1e21, as ECMAScript (and so JSON.stringify) writes them;
+    // the exponent form only outside that range. Either way the shortest digits that read back.
+    char buffer[64];
+    const double magnitude = std::fabs(value);
+    const auto format = magnitude >= 1e-6 && magnitude < 1e21 ? std::chars_format::fixed : std::chars_format::scientific;
+    const auto [end, ec] = std::to_chars(buffer, buffer + sizeof(buffer), value, format);
     Q_ASSERT(ec == std::errc());
     return QByteArray(buffer, end - buffer);
 }

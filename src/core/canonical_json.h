@@ -4,7 +4,8 @@
 //  - object members sorted by name (Unicode code point order), 2-space indent, "\n" line ends,
 //    a trailing newline, empty containers as {} and [];
 //  - numbers: integral values below 2^53 without a fraction ("3", not "3.0"), others as the
-//    shortest decimal that reads back to the same double ("2.5", "0.001");
+//    shortest decimal that reads back to the same double ("2.5", "0.001", "0.0008"); the
+//    exponent form only below 1e-6 or from 1e21 on;
 //  - strings: UTF-8, escaping only '"', '\\' and control characters.
 
 #include <QByteArray>
