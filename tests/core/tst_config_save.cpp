@@ -31,7 +31,7 @@ private Q_SLOTS:
         QTest::newRow("large integral") << 1e15 << QByteArray("1000000000000000");
         QTest::newRow("negative") << -12.75 << QByteArray("-12.75");
         QTest::newRow("small fraction") << 0.0008 << QByteArray("0.0008");
-        QTest::newRow("price per token") << 0.00000015 << QByteArray("0.00000015");
+        QTest::newRow("price per token") << 0.0000015 << QByteArray("0.0000015");
         QTest::newRow("tiny") << 1.5e-7 << QByteArray("1.5e-07");
         QTest::newRow("huge") << 1e22 << QByteArray("1e+22");
     }
