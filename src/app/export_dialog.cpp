@@ -32,8 +32,12 @@ ExportDialog::ExportDialog(DraftDocument *document, const Workspace &workspace, 
     ui->noteEdit->setText(document->config().note);
     connect(ui->profileCombo, &QComboBox::currentIndexChanged, this, &ExportDialog::refresh);
     connect(ui->lossyCheck, &QCheckBox::toggled, this, &ExportDialog::refresh);
-    connect(ui->whoEdit, &QLineEdit::textChanged, this, &ExportDialog::refresh);
-    connect(ui->noteEdit, &QLineEdit::textChanged, this, &ExportDialog::refresh);
+    // Who and note only change the header fields: no need to rebuild the export per keystroke
+    // (the vectors profile decides ~1500 cases); exportNow() rebuilds it with the final values.
+    connect(ui->whoEdit, &QLineEdit::textChanged, this, &ExportDialog::updateButton);
+    connect(ui->noteEdit, &QLineEdit::textChanged, this, &ExportDialog::updateButton);
+    connect(ui->whoEdit, &QLineEdit::editingFinished, this, &ExportDialog::refresh);
+    connect(ui->noteEdit, &QLineEdit::editingFinished, this, &ExportDialog::refresh);
     connect(m_exportButton, &QPushButton::clicked, this, [this] {
         if (exportNow())
             accept();
@@ -103,7 +107,13 @@ void ExportDialog::refresh()
     for (const QString &note : std::as_const(m_result.notes))
         status << tr("Note: %1").arg(note);
     ui->resultLabel->setText(status.join(QLatin1Char('\n')));
-    m_exportButton->setEnabled(m_result.ok && !gw::hasErrors(check.diagnostics) && !config.updatedBy.isEmpty());
+    m_valid = !gw::hasErrors(check.diagnostics);
+    updateButton();
+}
+
+void ExportDialog::updateButton()
+{
+    m_exportButton->setEnabled(m_result.ok && m_valid && !ui->whoEdit->text().trimmed().isEmpty());
 }
 
 bool ExportDialog::exportNow()

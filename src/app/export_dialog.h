@@ -38,6 +38,7 @@ public Q_SLOTS:
 
 private:
     void refresh();
+    void updateButton();
     QDateTime now() const { return m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc(); }
 
     std::unique_ptr<Ui::ExportDialog> ui;
@@ -48,6 +49,7 @@ private:
     QDateTime m_now;
     gw::ExportResult m_result;
     QString m_written;
+    bool m_valid = false;
 };
 
 } // namespace gwapp

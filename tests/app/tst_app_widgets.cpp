@@ -27,10 +27,12 @@
 #include <QDialogButtonBox>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
+#include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSlider>
+#include <QTabWidget>
 #include <QTableView>
 #include <QStandardPaths>
 #include <QTemporaryDir>
@@ -368,6 +370,42 @@ private Q_SLOTS:
         QCOMPARE(it->configState, gw::ConfigMappingState::Confirmed);
         window->document()->undoStack()->undo();
         QVERIFY(!window->document()->config().models.contains(id));
+    }
+
+    void closeAsksWhenDirty()
+    {
+        MainWindow *window = openWindow();
+        gw::RoutingConfig edited = window->document()->config();
+        edited.defaultSharePaid = 11;
+        window->document()->apply(edited, QStringLiteral("edit"));
+        auto answer = [this](QMessageBox::StandardButton which) {
+            QTimer::singleShot(0, this, [which] {
+                auto *box = qobject_cast<QMessageBox *>(QApplication::activeModalWidget());
+                QVERIFY(box);
+                QTest::mouseClick(box->button(which), Qt::LeftButton);
+            });
+        };
+        answer(QMessageBox::Cancel);
+        QVERIFY(!window->close());
+        QVERIFY(window->isVisible());
+        QVERIFY(window->document()->isDirty());
+        answer(QMessageBox::Save);
+        QVERIFY(window->close());
+        QVERIFY(!window->document()->isDirty());
+        QCOMPARE(gw::loadConfigFile(window->workspace().draftPath()).config->defaultSharePaid, 11.0);
+        QVERIFY(window->statusText().contains(QStringLiteral("Saved")));
+    }
+
+    void germanUserInterface()
+    {
+        QTranslator translator;
+        QVERIFY(translator.load(QStringLiteral(":/i18n/gateway-console_de.qm")));
+        QCoreApplication::installTranslator(&translator);
+        MainWindow *window = openWindow();
+        QCOMPARE(child<QPushButton>("allVercelButton")->text(), QStringLiteral("Notfall: alles zu Vercel"));
+        QCOMPARE(child<QTabWidget>("pages")->tabText(1), QStringLiteral("Modelle"));
+        QVERIFY(window->statusText().contains(QStringLiteral("Gespeichert")));
+        QCoreApplication::removeTranslator(&translator);
     }
 
     void screenshotsOfEveryPage()
