@@ -33,6 +33,14 @@ IncidentDialog::~IncidentDialog() = default;
 
 QComboBox *IncidentDialog::subjectCombo() const { return ui->subjectCombo; }
 
+void IncidentDialog::setSubject(const QString &model)
+{
+    if (model.isEmpty())
+        return;
+    ui->kindCombo->setCurrentIndex(0);
+    ui->subjectCombo->setCurrentText(model);
+}
+
 void IncidentDialog::fillSubjects()
 {
     const QSignalBlocker blocker(ui->subjectCombo);

@@ -22,6 +22,7 @@ public:
     ~IncidentDialog() override;
 
     gw::Rule rule() const;
+    void setSubject(const QString &model); // preselects a model (e.g. the one being inspected)
     QComboBox *subjectCombo() const;
 
 private:

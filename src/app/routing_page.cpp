@@ -189,6 +189,7 @@ void RoutingPage::moveRule(int delta)
 void RoutingPage::openIncidentDialog()
 {
     IncidentDialog dialog(m_document->config(), this);
+    dialog.setSubject(m_why->currentRequest().model);
     if (dialog.exec() != QDialog::Accepted)
         return;
     gw::RoutingConfig config = m_document->config();

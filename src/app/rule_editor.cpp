@@ -84,7 +84,12 @@ gw::Rule RuleEditor::ruleFromFields() const
     case Share: rule.action.vercelShare = ui->shareSpin->value(); break;
     default: rule.action.gateway = gw::Gateway::OpenRouter; break;
     }
+    const std::optional<QDateTime> original = rule.expiresAt;
     rule.expiresAt = ui->expiresCheck->isChecked() ? std::optional(ui->expiresEdit->dateTime().toUTC()) : std::nullopt;
+    // The editor shows minutes: an untouched expiry keeps its seconds instead of counting as an edit.
+    auto minute = [](const QDateTime &t) { return t.toSecsSinceEpoch() / 60; };
+    if (original && rule.expiresAt && minute(*original) == minute(*rule.expiresAt))
+        rule.expiresAt = original;
     rule.note = ui->noteEdit->text();
     return rule;
 }

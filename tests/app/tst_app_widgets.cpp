@@ -156,6 +156,9 @@ private Q_SLOTS:
         QVERIFY2(rule.id.startsWith(QStringLiteral("incident-openai-gpt-5-")), qPrintable(rule.id));
         QCOMPARE(rule.match.models, QStringList{QStringLiteral("openai/gpt-5")});
         QVERIFY(rule.expiresAt);
+        // Selecting the new rule shows it in the editor without counting as an edit.
+        QCOMPARE(m_window->routingPage()->ruleEditor()->ruleIndex(), 0);
+        QVERIFY(!child<QPushButton>("applyButton")->isEnabled());
         QVERIFY(qAbs(QDateTime::currentDateTimeUtc().secsTo(*rule.expiresAt) - 4 * 3600) < 120);
         QVERIFY(m_window->routingPage()->rulesModel()->data(m_window->routingPage()->rulesModel()->index(0, RulesTableModel::Expiry))
                     .toString()
