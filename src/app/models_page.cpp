@@ -116,7 +116,11 @@ void ModelsPage::reload()
             inConfig += p.configState != gw::ConfigMappingState::Unconfirmed;
         ui->statusLabel->setText(tr("%1 OpenRouter models from %2; %3 in the config's model table.")
                                      .arg(result.proposals.size()).arg(result.source).arg(inConfig));
+        const bool first = m_model->rowCount() == 0;
         m_model->setProposals(result.proposals);
+        if (first)
+            for (int column : {MappingTableModel::OpenRouterId, MappingTableModel::VercelId, MappingTableModel::Method})
+                ui->mappingView->resizeColumnToContents(column);
         Q_EMIT proposalsReady();
     });
     watcher->setFuture(QtConcurrent::run([dir = m_dir, config = m_document->config()] { return load(dir, config); }));
