@@ -25,6 +25,7 @@
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
+#include <QDir>
 #include <QDoubleSpinBox>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -98,6 +99,23 @@ private Q_SLOTS:
         if (m_window)
             m_window->document()->setClean(); // no close prompt
         m_window.reset();
+    }
+
+    void firstStartCopiesSampleWorkspace()
+    {
+        QSettings().remove(QStringLiteral("workspace/path"));
+        const QString location = Workspace::defaultLocation(); // test mode: under ~/.qttest
+        QDir(location).removeRecursively();
+        m_window = std::make_unique<MainWindow>();
+        m_window->routingPage()->preview()->controller()->setUsers(100);
+        QVERIFY(m_window->openInitialWorkspace(MainWindow::Recovery::Discard));
+        QCOMPARE(m_window->workspace().dir(), QDir::cleanPath(location));
+        QVERIFY(QFile::exists(location + QStringLiteral("/routing.json")));
+        QVERIFY(QFile::exists(location + QStringLiteral("/catalogs/openrouter-models-2026-02-27.json")));
+        QCOMPARE(m_window->document()->config().rules.size(), 6);
+        QCOMPARE(QSettings().value(QStringLiteral("workspace/path")).toString(), QDir::cleanPath(location));
+        m_window.reset();
+        QDir(location).removeRecursively();
     }
 
     void statusBarShowsWorkspace()
