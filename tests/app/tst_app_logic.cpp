@@ -1,10 +1,12 @@
 // gwapp without windows: change descriptions, line diff, text helpers, the draft document and
 // its undo stack, the workspace history, and the models under QAbstractItemModelTester.
 
+#include "app_language.h"
 #include "config_io.h"
 #include "config_text.h"
 #include "draft_document.h"
 #include "preview_model.h"
+#include "rule_editor.h"
 #include "rules_table_model.h"
 #include "simulation.h"
 #include "workspace.h"
@@ -102,6 +104,45 @@ private Q_SLOTS:
         taken.id = QStringLiteral("incident-x-ai-grok-4-202611231200");
         config.rules.append(taken);
         QCOMPARE(incidentRuleId(config, QStringLiteral("x-ai/grok-4"), now), QStringLiteral("incident-x-ai-grok-4-202611231200-2"));
+    }
+
+    void ruleValidation_data()
+    {
+        QTest::addColumn<int>("edit");
+        QTest::addColumn<QString>("problem"); // empty: valid
+        QTest::newRow("valid") << 0 << QString();
+        QTest::newRow("bad glob") << 1 << QStringLiteral("Model pattern \"openai/gpt-?\"");
+        QTest::newRow("empty match") << 2 << QStringLiteral("The match is empty");
+        QTest::newRow("share above 100") << 3 << QStringLiteral("between 0 and 100");
+        QTest::newRow("id taken") << 4 << QStringLiteral("already has the id no-kimi");
+        QTest::newRow("bad id") << 5 << QStringLiteral("The id must start");
+    }
+    void ruleValidation()
+    {
+        QFETCH(int, edit);
+        QFETCH(QString, problem);
+        const gw::RoutingConfig config = sampleConfig();
+        gw::Rule rule = config.rules.at(0);
+        switch (edit) {
+        case 1: rule.match.models = {QStringLiteral("openai/gpt-?")}; break;
+        case 2: rule.match = {}; break;
+        case 3: rule.action = {}; rule.action.vercelShare = 120; break;
+        case 4: rule.id = QStringLiteral("no-kimi"); break;
+        case 5: rule.id = QStringLiteral("-x"); break;
+        }
+        const QStringList problems = RuleEditor::validate(rule, config, 0);
+        if (problem.isEmpty())
+            QVERIFY2(problems.isEmpty(), qPrintable(problems.join(QLatin1Char(' '))));
+        else
+            QVERIFY2(problems.join(QLatin1Char(' ')).contains(problem), qPrintable(problems.join(QLatin1Char(' '))));
+    }
+
+    void languageChoice()
+    {
+        QCOMPARE(effectiveLanguage(QStringLiteral("de")), QStringLiteral("de"));
+        QCOMPARE(effectiveLanguage(QStringLiteral("en")), QStringLiteral("en"));
+        const QString system = effectiveLanguage(QString());
+        QVERIFY(system == QStringLiteral("de") || system == QStringLiteral("en"));
     }
 
     void documentUndoAndMerge()
