@@ -247,7 +247,8 @@ void TestNetFaults::cancelStream()
     QVERIFY(waitFinished(reply));
     QVERIFY(reply->isCancelled());
     QCOMPARE(reply->error().code, u"cancelled"_qs);
-    QTRY_COMPARE_WITH_TIMEOUT(m_sim.stats().clientDisconnects, 1, kWaitMs); // the server saw us leave
+    // The server saw us leave. At least once: a socket of an earlier test may close late under load.
+    QTRY_VERIFY_WITH_TIMEOUT(m_sim.stats().clientDisconnects >= 1, kWaitMs);
     QCOMPARE(m_sim.stats().streamsCompleted, 0);
     reply->cancel(); // harmless once finished
 }

@@ -151,7 +151,7 @@ void TestSseParser::fields_data()
         << QByteArray("event: ping\n\ndata: 2\n\n") << QByteArray("[||2]\n");
     QTest::newRow("id persists across events") << QByteArray("id: 41\ndata: a\n\ndata: b\n\nid\ndata: c\n\n")
                                               << QByteArray("[|41|a]\n[|41|b]\n[||c]\n");
-    QTest::newRow("id with NUL is ignored") << QByteArray("id: 5\ndata: a\n\nid: 6\0x\ndata: b\n\n", 35)
+    QTest::newRow("id with NUL is ignored") << QByteArray("id: 5\ndata: a\n\nid: 6\0x\ndata: b\n\n", sizeof("id: 5\ndata: a\n\nid: 6\0x\ndata: b\n\n") - 1)
                                            << QByteArray("[|5|a]\n[|5|b]\n");
     QTest::newRow("blank lines between events are harmless") << QByteArray("\n\n\ndata: a\n\n\n\ndata: b\n\n")
                                                             << QByteArray("[||a]\n[||b]\n");
