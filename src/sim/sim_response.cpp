@@ -95,7 +95,18 @@ void SimResponse::run()
 {
     if (m_steps.isEmpty())
         return; // hang: keep the responder until the client leaves or the simulator stops
-    m_timer.start(std::max(0, m_steps.first().delayMs));
+    m_clock.start();
+    m_dueNs = 0;
+    scheduleNext();
+}
+
+void SimResponse::scheduleNext()
+{
+    // Against the script's own clock: QTimer counts from now, and now may already be late.
+    m_dueNs += qint64(std::max(0, m_steps.at(m_next).delayMs)) * 1'000'000;
+    const qint64 remainingNs = m_dueNs - m_clock.nsecsElapsed();
+    // Rounded up: a step may be late by under a millisecond, never early.
+    m_timer.start(int(std::max<qint64>(0, (remainingNs + 999'999) / 1'000'000)));
 }
 
 void SimResponse::next()
@@ -104,7 +115,7 @@ void SimResponse::next()
     while (m_next < m_steps.size() && !m_done) {
         perform(m_steps.at(m_next++));
         if (m_next < m_steps.size() && m_steps.at(m_next).delayMs > 0) {
-            m_timer.start(m_steps.at(m_next).delayMs);
+            scheduleNext();
             return;
         }
     }

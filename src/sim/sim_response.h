@@ -5,6 +5,7 @@
 // It deletes itself when done or when the client goes away (counted as a disconnect).
 
 #include <QByteArray>
+#include <QElapsedTimer>
 #include <QHttpServerResponder>
 #include <QList>
 #include <QObject>
@@ -24,7 +25,9 @@ public:
 
     SimResponse(QHttpServerResponder &&responder, QObject *parent);
 
-    // Script building; run() starts it. Delays are relative to the previous step.
+    // Script building; run() starts it. Delays are relative to the previous step's scheduled time,
+    // not to when it actually went out: a step that fires late (a busy event loop, timer slack)
+    // does not push the rest of the script back, so a stream's total stays what was configured.
     void head(int delayMs, int status, const Headers &headers, bool chunked);
     void body(int delayMs, const QByteArray &bytes);   // a chunk when chunked, else raw
     void end(int delayMs);                             // terminating chunk; keeps the connection
@@ -46,6 +49,7 @@ private:
         QByteArray bytes;
     };
     void next();
+    void scheduleNext(); // arms the timer for step m_next
     void perform(const Step &step);
     void finish();
 
@@ -56,6 +60,8 @@ private:
     bool m_chunked = false;
     bool m_done = false;
     QTimer m_timer;
+    QElapsedTimer m_clock; // since run()
+    qint64 m_dueNs = 0;    // the next step's scheduled time on m_clock
 };
 
 } // namespace gw::sim
