@@ -47,6 +47,18 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringLis
     return std::nullopt;
 }
 
+std::optional<int> readNowOption(const QCommandLineParser &parser, const QCommandLineOption &option,
+                                 const QString &command, QDateTime &now)
+{
+    if (!parser.isSet(option))
+        return std::nullopt;
+    const auto when = parseRfc3339(parser.value(option));
+    if (!when)
+        return usageError(u"%1: --now \"%2\" is not an RFC 3339 timestamp"_qs.arg(command, parser.value(option)));
+    now = *when;
+    return std::nullopt;
+}
+
 std::optional<RoutingConfig> loadConfigOrReport(const QString &path)
 {
     const ConfigLoadResult result = loadConfigFile(path);

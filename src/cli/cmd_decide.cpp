@@ -65,12 +65,8 @@ int runDecide(const QStringList &args)
         if (exit != ExitOk)
             return exit;
     }
-    if (parser.isSet(now)) {
-        const auto when = parseRfc3339(parser.value(now));
-        if (!when)
-            return usageError(u"decide: --now \"%1\" is not an RFC 3339 timestamp"_qs.arg(parser.value(now)));
-        request.now = *when;
-    }
+    if (const auto exit = readNowOption(parser, now, u"decide"_qs, request.now))
+        return *exit;
 
     const auto config = loadConfigOrReport(parser.positionalArguments().first());
     if (!config)

@@ -24,12 +24,8 @@ int runExport(const QStringList &args)
         return usageError(u"export: unknown profile \"%1\" (native, kilo-gateway or vectors)"_qs.arg(parser.value(profile)));
     ExportOptions options;
     options.allowLossy = parser.isSet(allowLossy);
-    if (parser.isSet(now)) {
-        const auto when = parseRfc3339(parser.value(now));
-        if (!when)
-            return usageError(u"export: --now \"%1\" is not an RFC 3339 timestamp"_qs.arg(parser.value(now)));
-        options.now = *when;
-    }
+    if (const auto exit = readNowOption(parser, now, u"export"_qs, options.now))
+        return *exit;
 
     const auto config = loadConfigOrReport(parser.positionalArguments().first());
     if (!config)

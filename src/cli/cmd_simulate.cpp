@@ -71,12 +71,8 @@ int runSimulate(const QStringList &args)
         return usageError(u"simulate: --users takes a positive whole number, not \"%1\""_qs.arg(parser.value(users)));
     if (parser.isSet(models))
         options.models = parser.value(models).split(u',', Qt::SkipEmptyParts);
-    if (parser.isSet(now)) {
-        const auto when = parseRfc3339(parser.value(now));
-        if (!when)
-            return usageError(u"simulate: --now \"%1\" is not an RFC 3339 timestamp"_qs.arg(parser.value(now)));
-        options.now = *when;
-    }
+    if (const auto exit = readNowOption(parser, now, u"simulate"_qs, options.now))
+        return *exit;
 
     const auto config = loadConfigOrReport(parser.positionalArguments().first());
     if (!config)

@@ -16,20 +16,6 @@
 namespace gw {
 namespace {
 
-QString jsonTypeName(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null: return u"null"_qs;
-    case QJsonValue::Bool: return u"a boolean"_qs;
-    case QJsonValue::Double: return u"a number"_qs;
-    case QJsonValue::String: return u"a string"_qs;
-    case QJsonValue::Array: return u"an array"_qs;
-    case QJsonValue::Object: return u"an object"_qs;
-    case QJsonValue::Undefined: break;
-    }
-    return u"nothing"_qs;
-}
-
 QString showNumber(double v) { return QString::fromLatin1(canonicalNumber(v)); }
 
 // True when v is exactly the double nearest to some n/1000, i.e. what "2.675" parses to. Division

@@ -380,6 +380,20 @@ JsonSource parseJsonSource(QByteArrayView utf8, const QString &fileName)
     return out;
 }
 
+QString jsonTypeName(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null: return u"null"_qs;
+    case QJsonValue::Bool: return u"a boolean"_qs;
+    case QJsonValue::Double: return u"a number"_qs;
+    case QJsonValue::String: return u"a string"_qs;
+    case QJsonValue::Array: return u"an array"_qs;
+    case QJsonValue::Object: return u"an object"_qs;
+    case QJsonValue::Undefined: break;
+    }
+    return u"nothing"_qs;
+}
+
 QString jsonPointerToken(QStringView name)
 {
     QString token = name.toString();

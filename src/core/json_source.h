@@ -31,6 +31,10 @@ struct JsonSource {
 
 JsonSource parseJsonSource(QByteArrayView utf8, const QString &fileName);
 
+// "a string", "an object", ... for messages like "expected a number, found a string";
+// "nothing" for an absent value.
+QString jsonTypeName(const QJsonValue &value);
+
 // RFC 6901 escaping of one reference token ("~" -> "~0", "/" -> "~1").
 QString jsonPointerToken(QStringView name);
 QString jsonPointerChild(const QString &parent, QStringView name);

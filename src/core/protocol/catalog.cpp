@@ -33,20 +33,6 @@ private:
     Diagnostics &m_out;
 };
 
-QString describeType(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null: return u"null"_qs;
-    case QJsonValue::Bool: return u"a boolean"_qs;
-    case QJsonValue::Double: return u"a number"_qs;
-    case QJsonValue::String: return u"a string"_qs;
-    case QJsonValue::Array: return u"an array"_qs;
-    case QJsonValue::Object: return u"an object"_qs;
-    case QJsonValue::Undefined: break;
-    }
-    return u"missing"_qs;
-}
-
 // Reads an optional field: absent or null is "unknown" (no problem), a wrong type is a warning.
 class ItemReader
 {
@@ -68,7 +54,7 @@ public:
         if (v.isUndefined() || v.isNull())
             return 0;
         if (!v.isDouble() || v.toDouble() < 0 || v.toDouble() > 9.0e15) {
-            warn(path, u"expected a non-negative number, found %1; treated as unknown"_qs.arg(describeType(v)));
+            warn(path, u"expected a non-negative number, found %1; treated as unknown"_qs.arg(jsonTypeName(v)));
             return 0;
         }
         return qint64(v.toDouble());
@@ -82,7 +68,7 @@ public:
             return std::nullopt;
         const auto p = parsePrice(v);
         if (!p)
-            warn(path, u"price is not a decimal number (%1); treated as unknown"_qs.arg(v.isString() ? v.toString() : describeType(v)));
+            warn(path, u"price is not a decimal number (%1); treated as unknown"_qs.arg(v.isString() ? v.toString() : jsonTypeName(v)));
         else if (*p < 0)
             return std::nullopt;
         return p;
@@ -95,7 +81,7 @@ public:
         if (v.isUndefined() || v.isNull())
             return out;
         if (!v.isArray()) {
-            warn(path, u"expected an array of strings, found %1; ignored"_qs.arg(describeType(v)));
+            warn(path, u"expected an array of strings, found %1; ignored"_qs.arg(jsonTypeName(v)));
             return out;
         }
         const QJsonArray a = v.toArray();
@@ -103,7 +89,7 @@ public:
             if (a.at(i).isString())
                 out << a.at(i).toString();
             else
-                warn(path, u"element %1 is %2, not a string; ignored"_qs.arg(i).arg(describeType(a.at(i))));
+                warn(path, u"element %1 is %2, not a string; ignored"_qs.arg(i).arg(jsonTypeName(a.at(i))));
         }
         return out;
     }
@@ -112,7 +98,7 @@ public:
     {
         const QJsonValue v = at(path);
         if (!v.isUndefined() && !v.isNull() && !v.isString())
-            warn(path, u"expected a string, found %1; ignored"_qs.arg(describeType(v)));
+            warn(path, u"expected a string, found %1; ignored"_qs.arg(jsonTypeName(v)));
         return v.toString();
     }
 
@@ -229,13 +215,13 @@ CatalogParseResult parseCatalog(Gateway gateway, QByteArrayView bytes, const QSt
         const QString pointer = jsonPointerChild(listPointer, i);
         const QJsonValue value = items->at(i);
         if (!value.isObject()) {
-            log.error(pointer, u"model entry is %1, not an object; skipped"_qs.arg(describeType(value)));
+            log.error(pointer, u"model entry is %1, not an object; skipped"_qs.arg(jsonTypeName(value)));
             continue;
         }
         const QJsonObject item = value.toObject();
         const QJsonValue id = item.value(u"id");
         if (!id.isString() || id.toString().isEmpty()) {
-            log.error(pointer + u"/id"_qs, u"model without a usable id (%1); skipped"_qs.arg(describeType(id)));
+            log.error(pointer + u"/id"_qs, u"model without a usable id (%1); skipped"_qs.arg(jsonTypeName(id)));
             continue;
         }
         CatalogModel m;
