@@ -34,6 +34,7 @@ SimResponse::SimResponse(QHttpServerResponder &&responder, QObject *parent)
     , m_responder(std::move(responder))
     , m_socket(m_responder.socket())
 {
+    m_clock.start(); // the request has just arrived: the script's delays count from here
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &SimResponse::next);
@@ -95,7 +96,6 @@ void SimResponse::run()
 {
     if (m_steps.isEmpty())
         return; // hang: keep the responder until the client leaves or the simulator stops
-    m_clock.start();
     m_dueNs = 0;
     scheduleNext();
 }

@@ -25,9 +25,10 @@ public:
 
     SimResponse(QHttpServerResponder &&responder, QObject *parent);
 
-    // Script building; run() starts it. Delays are relative to the previous step's scheduled time,
-    // not to when it actually went out: a step that fires late (a busy event loop, timer slack)
-    // does not push the rest of the script back, so a stream's total stays what was configured.
+    // Script building; run() starts it. Delays are relative to the previous step's scheduled time
+    // (the first step's to the request's arrival), not to when it actually went out: a step that
+    // fires late (a busy event loop, timer slack) does not push the rest of the script back, so a
+    // stream's total stays what was configured.
     void head(int delayMs, int status, const Headers &headers, bool chunked);
     void body(int delayMs, const QByteArray &bytes);   // a chunk when chunked, else raw
     void end(int delayMs);                             // terminating chunk; keeps the connection
@@ -60,7 +61,8 @@ private:
     bool m_chunked = false;
     bool m_done = false;
     QTimer m_timer;
-    QElapsedTimer m_clock; // since run()
+    QElapsedTimer m_clock; // since the request arrived (construction), so the simulator's own
+                           // work before run() is inside the delays, not added to them
     qint64 m_dueNs = 0;    // the next step's scheduled time on m_clock
 };
 
