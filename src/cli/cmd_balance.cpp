@@ -21,8 +21,8 @@ int runBalance(const QStringList &args)
     const QCommandLineOption baseUrl(u"base-url"_qs, u"Gateway base URL (with --gateway only)."_qs, u"URL"_qs);
     parser.addOptions({gatewayOpt, baseUrl});
     const QString summary = u"Print the remaining balance of each gateway as JSON.\n"
-                            "Keys come from the environment: OPENROUTER_API_KEY, AI_GATEWAY_API_KEY (the system "
-                            "keychain comes later, with the app). A gateway without a key is reported, not asked."_qs;
+                            "Keys come from the environment (OPENROUTER_API_KEY, AI_GATEWAY_API_KEY), else from the "
+                            "system keychain entry the app stores. A gateway without a key is reported, not asked."_qs;
     if (const auto exit = parseCommandLine(parser, args, summary, 0, 0))
         return *exit;
     QList<Gateway> gateways{Gateway::OpenRouter, Gateway::Vercel};
@@ -40,7 +40,7 @@ int runBalance(const QStringList &args)
     for (const Gateway gateway : gateways) {
         const net::ClientSettings settings = cliClientSettings(gateway, parser.value(baseUrl));
         if (settings.apiKey.isEmpty()) {
-            result.insert(gatewayName(gateway), QJsonObject{{u"error"_qs, u"no key: set %1"_qs.arg(net::keyEnvironmentVariable(gateway))}});
+            result.insert(gatewayName(gateway), QJsonObject{{u"error"_qs, u"no key: set %1 or store it in the app's settings (keychain)"_qs.arg(net::keyEnvironmentVariable(gateway))}});
             failed = true;
             continue;
         }

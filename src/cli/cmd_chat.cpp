@@ -2,6 +2,7 @@
 
 #include "cli_common.h"
 #include "commands.h"
+#include "key_lookup.h"
 
 #include "gateway_client.h"
 
@@ -31,7 +32,7 @@ net::ClientSettings cliClientSettings(Gateway gateway, const QString &baseUrl)
     net::ClientSettings settings;
     if (!baseUrl.isEmpty())
         settings.baseUrl = QUrl(baseUrl);
-    settings.apiKey = qEnvironmentVariable(net::keyEnvironmentVariable(gateway).toLatin1().constData());
+    settings.apiKey = net::lookupApiKey(gateway).key;
     settings.attribution.title = u"gatewayctl"_qs;
     return settings;
 }
@@ -54,8 +55,8 @@ int runChat(const QStringList &args)
     const QCommandLineOption timeout(u"timeout"_qs, u"Total timeout in seconds (default 600)."_qs, u"S"_qs);
     parser.addOptions({gatewayOpt, model, prompt, stream, effort, baseUrl, timeout});
     const QString summary = u"Send one chat completion and print the normalized result as JSON.\n"
-                            "Keys come from the environment: OPENROUTER_API_KEY, AI_GATEWAY_API_KEY (the system "
-                            "keychain comes later, with the app). Exit code 1 when the gateway answered with an error."_qs;
+                            "Keys come from the environment (OPENROUTER_API_KEY, AI_GATEWAY_API_KEY), else from the "
+                            "system keychain entry the app stores. Exit code 1 when the gateway answered with an error."_qs;
     if (const auto exit = parseCommandLine(parser, args, summary, 0, 0))
         return *exit;
     const std::optional<Gateway> gateway = parseGatewayName(parser.value(gatewayOpt));
@@ -66,7 +67,8 @@ int runChat(const QStringList &args)
 
     net::ClientSettings settings = cliClientSettings(*gateway, parser.value(baseUrl));
     if (settings.apiKey.isEmpty())
-        return usageError(u"chat: set %1"_qs.arg(net::keyEnvironmentVariable(*gateway)));
+        return usageError(u"chat: no key for %1: set %2 or store it in the app's settings (keychain)"_qs
+                              .arg(gatewayName(*gateway), net::keyEnvironmentVariable(*gateway)));
     if (parser.isSet(timeout))
         settings.timeouts.totalMs = parser.value(timeout).toInt() * 1000;
 
