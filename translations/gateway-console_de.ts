@@ -775,6 +775,54 @@
         <source>Evidence</source>
         <translation>Beleg</translation>
     </message>
+    <message>
+        <source>OpenRouter price per million tokens, input / output</source>
+        <translation>OpenRouter-Preis je Million Tokens, Eingabe / Ausgabe</translation>
+    </message>
+    <message>
+        <source>Vercel price per million tokens, input / output</source>
+        <translation>Vercel-Preis je Million Tokens, Eingabe / Ausgabe</translation>
+    </message>
+    <message>
+        <source>reasoning</source>
+        <translation>Reasoning</translation>
+    </message>
+    <message>
+        <source>tools</source>
+        <translation>Tools</translation>
+    </message>
+    <message>
+        <source>as capable</source>
+        <translation>gleichwertig</translation>
+    </message>
+    <message>
+        <source>Vercel weaker: %1</source>
+        <translation>Vercel schwächer: %1</translation>
+    </message>
+    <message>
+        <source>OpenRouter $/M in / out</source>
+        <translation>OpenRouter $/M ein / aus</translation>
+    </message>
+    <message>
+        <source>Vercel $/M in / out</source>
+        <translation>Vercel $/M ein / aus</translation>
+    </message>
+    <message>
+        <source>Vercel price difference</source>
+        <translation>Preisunterschied Vercel</translation>
+    </message>
+    <message>
+        <source>Context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <source>Capabilities</source>
+        <translation>Fähigkeiten</translation>
+    </message>
+    <message>
+        <source>Parity</source>
+        <translation>Parität</translation>
+    </message>
 </context>
 <context>
     <name>gwapp::ModelsPage</name>

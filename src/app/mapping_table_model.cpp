@@ -1,5 +1,7 @@
 #include "mapping_table_model.h"
 
+#include <QColor>
+
 namespace gwapp {
 
 MappingTableModel::MappingTableModel(QObject *parent)
@@ -7,11 +9,84 @@ MappingTableModel::MappingTableModel(QObject *parent)
 {
 }
 
-void MappingTableModel::setProposals(const QList<gw::MappingProposal> &proposals)
+void MappingTableModel::setProposals(const QList<gw::MappingProposal> &proposals, const QList<gw::ModelParity> &parity)
 {
     beginResetModel();
     m_rows = proposals;
+    m_parity = parity.size() == proposals.size() ? parity : QList<gw::ModelParity>();
     endResetModel();
+}
+
+namespace {
+
+QString price(std::optional<double> in, std::optional<double> out)
+{
+    if (!in || !out)
+        return QStringLiteral("–");
+    return QStringLiteral("$%1 / $%2").arg(*in, 0, 'f', 2).arg(*out, 0, 'f', 2);
+}
+
+QString percent(std::optional<double> value)
+{
+    if (!value)
+        return QStringLiteral("–");
+    return (*value > 0 ? QStringLiteral("+") : QString()) + QString::number(*value, 'f', 0) + QLatin1Char('%');
+}
+
+QString contextText(qint64 n)
+{
+    if (n <= 0)
+        return QStringLiteral("?");
+    return n >= 1000 ? QString::number(n / 1000) + QLatin1Char('k') : QString::number(n);
+}
+
+} // namespace
+
+QVariant MappingTableModel::parityData(const gw::ModelParity &p, int column, int role) const
+{
+    if (role == Qt::ForegroundRole && column == Parity && !p.weaker.isEmpty())
+        return QColor(Qt::darkRed);
+    if (role == SortRole) {
+        switch (column) {
+        case PriceOpenRouter: return p.openrouterInPerM.value_or(-1);
+        case PriceVercel: return p.vercelInPerM.value_or(-1);
+        case PriceDifference: return p.inDiffPercent.value_or(0);
+        case Context: return double(p.vercelContext) - double(p.openrouterContext);
+        case Parity: return int(p.weaker.size());
+        default: break;
+        }
+    }
+    if (role == Qt::ToolTipRole && column == PriceOpenRouter)
+        return tr("OpenRouter price per million tokens, input / output");
+    if (role == Qt::ToolTipRole && column == PriceVercel)
+        return tr("Vercel price per million tokens, input / output");
+    if (role != Qt::DisplayRole && role != SortRole)
+        return {};
+    const auto capabilities = [](bool reasoning, bool tools) {
+        QStringList parts;
+        if (reasoning)
+            parts << tr("reasoning");
+        if (tools)
+            parts << tr("tools");
+        return parts.isEmpty() ? QStringLiteral("–") : parts.join(QStringLiteral(", "));
+    };
+    switch (column) {
+    case PriceOpenRouter: return price(p.openrouterInPerM, p.openrouterOutPerM);
+    case PriceVercel: return p.hasVercel ? price(p.vercelInPerM, p.vercelOutPerM) : QStringLiteral("–");
+    case PriceDifference: return p.hasVercel ? percent(p.inDiffPercent) + QStringLiteral(" / ") + percent(p.outDiffPercent) : QStringLiteral("–");
+    case Context:
+        return p.hasVercel ? contextText(p.openrouterContext) + QStringLiteral(" / ") + contextText(p.vercelContext)
+                           : contextText(p.openrouterContext);
+    case Capabilities:
+        return p.hasVercel ? capabilities(p.openrouterReasoning, p.openrouterTools) + QStringLiteral(" | ")
+                + capabilities(p.vercelReasoning, p.vercelTools)
+                           : capabilities(p.openrouterReasoning, p.openrouterTools);
+    case Parity:
+        if (!p.hasVercel)
+            return QStringLiteral("–");
+        return p.weaker.isEmpty() ? tr("as capable") : tr("Vercel weaker: %1").arg(p.weaker.join(QStringLiteral(", ")));
+    default: return {};
+    }
 }
 
 int MappingTableModel::rowCount(const QModelIndex &parent) const
@@ -42,6 +117,10 @@ QVariant MappingTableModel::data(const QModelIndex &index, int role) const
     const gw::MappingProposal &p = m_rows.at(index.row());
     if (role == StateRole)
         return int(p.configState);
+    if (role == WeakerRole)
+        return index.row() < m_parity.size() && !m_parity.at(index.row()).weaker.isEmpty();
+    if (index.column() >= PriceOpenRouter && index.column() <= Parity)
+        return index.row() < m_parity.size() ? parityData(m_parity.at(index.row()), index.column(), role) : QVariant();
     if (role == SortRole && index.column() == Confidence)
         return p.confidence;
     if (role == Qt::ToolTipRole && index.column() == Evidence)
@@ -69,6 +148,12 @@ QVariant MappingTableModel::headerData(int section, Qt::Orientation orientation,
     case Method: return tr("Method");
     case Confidence: return tr("Confidence");
     case InConfig: return tr("In the config");
+    case PriceOpenRouter: return tr("OpenRouter $/M in / out");
+    case PriceVercel: return tr("Vercel $/M in / out");
+    case PriceDifference: return tr("Vercel price difference");
+    case Context: return tr("Context");
+    case Capabilities: return tr("Capabilities");
+    case Parity: return tr("Parity");
     case Evidence: return tr("Evidence");
     default: return {};
     }

@@ -1,8 +1,9 @@
 #pragma once
 // Mapping proposals (gw::proposeMappings) as a table: OpenRouter id, proposed Vercel id, method,
-// confidence, what the config says, evidence.
+// confidence, what the config says, price and capability parity of both sides, evidence.
 
 #include "model_mapping.h"
+#include "model_parity.h"
 
 #include <QAbstractTableModel>
 
@@ -11,12 +12,14 @@ namespace gwapp {
 class MappingTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { OpenRouterId, VercelId, Method, Confidence, InConfig, Evidence, ColumnCount };
-    enum Role { SortRole = Qt::UserRole, StateRole };
+    enum Column { OpenRouterId, VercelId, Method, Confidence, InConfig, PriceOpenRouter, PriceVercel, PriceDifference,
+                  Context, Capabilities, Parity, Evidence, ColumnCount };
+    enum Role { SortRole = Qt::UserRole, StateRole, WeakerRole };
 
     explicit MappingTableModel(QObject *parent = nullptr);
 
-    void setProposals(const QList<gw::MappingProposal> &proposals);
+    // `parity` is aligned with `proposals` (same length), or empty when no catalog data is known.
+    void setProposals(const QList<gw::MappingProposal> &proposals, const QList<gw::ModelParity> &parity = {});
     const QList<gw::MappingProposal> &proposals() const { return m_rows; }
     const gw::MappingProposal &proposal(int row) const { return m_rows.at(row); }
 
@@ -28,7 +31,10 @@ public:
     static QString stateText(const gw::MappingProposal &p);
 
 private:
+    QVariant parityData(const gw::ModelParity &p, int column, int role) const;
+
     QList<gw::MappingProposal> m_rows;
+    QList<gw::ModelParity> m_parity;
 };
 
 } // namespace gwapp

@@ -92,6 +92,15 @@ MappingLoad ModelsPage::load(const QString &dir, const gw::RoutingConfig &config
         return out;
     }
     out.proposals = gw::proposeMappings(openrouter.catalog, vercel.catalog, &config);
+    // Parity of what will route: the config's Vercel id where it has one, else the proposal.
+    out.parity.reserve(out.proposals.size());
+    for (const gw::MappingProposal &p : std::as_const(out.proposals)) {
+        const bool decided = p.configState == gw::ConfigMappingState::Confirmed
+            || p.configState == gw::ConfigMappingState::Overridden || p.configState == gw::ConfigMappingState::NotOnVercel;
+        const std::optional<QString> vercelId = decided ? p.configVercelId : p.vercelId;
+        out.parity.append(gw::compareParity(*openrouter.catalog.find(p.openrouterId),
+                                            vercelId ? vercel.catalog.find(*vercelId) : nullptr));
+    }
     out.source = QDir(dir).relativeFilePath(orPath) + QStringLiteral(", ") + QDir(dir).relativeFilePath(vercelPath);
     return out;
 }
@@ -117,7 +126,7 @@ void ModelsPage::reload()
         ui->statusLabel->setText(tr("%1 OpenRouter models from %2; %3 in the config's model table.")
                                      .arg(result.proposals.size()).arg(result.source).arg(inConfig));
         const bool first = m_model->rowCount() == 0;
-        m_model->setProposals(result.proposals);
+        m_model->setProposals(result.proposals, result.parity);
         if (first)
             for (int column : {MappingTableModel::OpenRouterId, MappingTableModel::VercelId, MappingTableModel::Method})
                 ui->mappingView->resizeColumnToContents(column);

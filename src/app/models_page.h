@@ -3,6 +3,7 @@
 // thread), filtered, and confirmed into the draft's model table as undoable edits.
 
 #include "model_mapping.h"
+#include "model_parity.h"
 
 #include <QFutureWatcher>
 #include <QTimer>
@@ -20,6 +21,7 @@ class MappingTableModel;
 
 struct MappingLoad {
     QList<gw::MappingProposal> proposals;
+    QList<gw::ModelParity> parity; // aligned with proposals
     QString source; // catalog file names
     QString error;
 };

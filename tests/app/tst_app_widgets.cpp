@@ -393,6 +393,32 @@ private Q_SLOTS:
         QVERIFY(!window->document()->config().models.contains(id));
     }
 
+    // Parity columns: real catalog prices per million tokens on both sides, and a weaker Vercel
+    // side flagged in the same rows as gw::compareParity says.
+    void modelsPageShowsParity()
+    {
+        MainWindow *window = openWindow();
+        MappingTableModel *model = window->modelsPage()->mappingModel();
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 100, 60000);
+        int sonnet = -1, weaker = 0;
+        for (int row = 0; row < model->rowCount(); ++row) {
+            if (model->proposal(row).openrouterId == QStringLiteral("anthropic/claude-sonnet-4.5"))
+                sonnet = row;
+            weaker += model->index(row, MappingTableModel::Parity).data(MappingTableModel::WeakerRole).toBool();
+        }
+        QVERIFY(sonnet >= 0);
+        QCOMPARE(model->index(sonnet, MappingTableModel::PriceOpenRouter).data().toString(), QStringLiteral("$3.00 / $15.00"));
+        QCOMPARE(model->index(sonnet, MappingTableModel::PriceVercel).data().toString(), QStringLiteral("$3.00 / $15.00"));
+        QCOMPARE(model->index(sonnet, MappingTableModel::PriceDifference).data().toString(), QStringLiteral("0% / 0%"));
+        QCOMPARE(model->index(sonnet, MappingTableModel::Context).data().toString(), QStringLiteral("1000k / 1000k"));
+        for (int row = 0; row < model->rowCount(); ++row) {
+            const QString text = model->index(row, MappingTableModel::Parity).data().toString();
+            QCOMPARE(text.startsWith(QStringLiteral("Vercel weaker")),
+                     model->index(row, MappingTableModel::Parity).data(MappingTableModel::WeakerRole).toBool());
+        }
+        QVERIFY(weaker < model->rowCount());
+    }
+
     void closeAsksWhenDirty()
     {
         MainWindow *window = openWindow();

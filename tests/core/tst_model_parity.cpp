@@ -1,0 +1,91 @@
+// Parity between the two sides of a mapping: prices per million, differences, weaker flags; and
+// on the real catalog pair, what the flags say about the sample workspace's confirmed mappings.
+
+#include "model_parity.h"
+
+#include <QTest>
+
+using namespace gw;
+
+namespace {
+
+CatalogModel model(double in, double out, qint64 context, bool reasoning, bool tools)
+{
+    CatalogModel m;
+    m.id = u"a/m"_qs;
+    m.pricePromptPerToken = in;
+    m.priceCompletionPerToken = out;
+    m.hasPricing = true;
+    m.contextLength = context;
+    m.reasoning = reasoning;
+    m.tools = tools;
+    return m;
+}
+
+} // namespace
+
+class TestModelParity : public QObject {
+    Q_OBJECT
+private Q_SLOTS:
+    void samePriceAndCapability()
+    {
+        const CatalogModel o = model(0.000003, 0.000015, 200000, true, true);
+        const ModelParity p = compareParity(o, &o);
+        QVERIFY(p.hasVercel);
+        QCOMPARE(*p.openrouterInPerM, 3.0);
+        QCOMPARE(*p.vercelOutPerM, 15.0);
+        QCOMPARE(*p.inDiffPercent, 0.0);
+        QVERIFY(p.weaker.isEmpty());
+    }
+
+    void weakerVercelSide()
+    {
+        const CatalogModel o = model(0.000002, 0.000008, 256000, true, true);
+        const CatalogModel v = model(0.0000025, 0.000008, 128000, false, false);
+        const ModelParity p = compareParity(o, &v);
+        QCOMPARE(*p.inDiffPercent, 25.0);
+        QCOMPARE(*p.outDiffPercent, 0.0);
+        QCOMPARE(p.weaker, (QStringList{u"smaller context (128k < 256k)"_qs, u"no reasoning"_qs, u"no tool use"_qs}));
+    }
+
+    void unknownsAreNoEvidence()
+    {
+        CatalogModel o = model(0, 0, 0, false, false);
+        o.hasPricing = false;
+        const CatalogModel v = model(0.000001, 0.000002, 100000, true, true);
+        const ModelParity p = compareParity(o, &v);
+        QVERIFY(!p.openrouterInPerM);
+        QVERIFY(!p.inDiffPercent); // no base to compare with
+        QVERIFY(p.weaker.isEmpty());
+        // A free OpenRouter model has price 0: no percentage either.
+        const ModelParity free = compareParity(model(0, 0, 1000, false, false), &v);
+        QCOMPARE(*free.openrouterInPerM, 0.0);
+        QVERIFY(!free.inDiffPercent);
+    }
+
+    void noVercelSide()
+    {
+        const ModelParity p = compareParity(model(0.000001, 0.000002, 1000, true, true), nullptr);
+        QVERIFY(!p.hasVercel);
+        QVERIFY(!p.vercelInPerM);
+        QVERIFY(p.weaker.isEmpty());
+    }
+
+    void realCatalogPair()
+    {
+        const QString dir = QStringLiteral(GW_SOURCE_DIR "/resources/sample-workspace/catalogs/");
+        const Catalog o = parseCatalogFile(Gateway::OpenRouter, dir + u"openrouter-models-2026-02-27.json"_qs).catalog;
+        const Catalog v = parseCatalogFile(Gateway::Vercel, dir + u"vercel-models-2026-02-22.json"_qs).catalog;
+        const CatalogModel *orSonnet = o.find(u"anthropic/claude-sonnet-4.5"_qs);
+        const CatalogModel *vSonnet = v.find(u"anthropic/claude-sonnet-4.5"_qs);
+        QVERIFY(orSonnet && vSonnet);
+        const ModelParity p = compareParity(*orSonnet, vSonnet);
+        QCOMPARE(*p.openrouterInPerM, 3.0);
+        QCOMPARE(*p.vercelInPerM, 3.0);
+        QCOMPARE(*p.openrouterOutPerM, 15.0);
+        QCOMPARE(*p.vercelOutPerM, 15.0);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestModelParity)
+#include "tst_model_parity.moc"
