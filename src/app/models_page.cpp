@@ -128,7 +128,9 @@ void ModelsPage::reload()
         const bool first = m_model->rowCount() == 0;
         m_model->setProposals(result.proposals, result.parity);
         if (first)
-            for (int column : {MappingTableModel::OpenRouterId, MappingTableModel::VercelId, MappingTableModel::Method})
+            for (int column : {MappingTableModel::OpenRouterId, MappingTableModel::VercelId, MappingTableModel::Method,
+                               MappingTableModel::PriceOpenRouter, MappingTableModel::PriceVercel,
+                               MappingTableModel::PriceDifference, MappingTableModel::Context, MappingTableModel::Parity})
                 ui->mappingView->resizeColumnToContents(column);
         Q_EMIT proposalsReady();
     });
