@@ -330,6 +330,25 @@
     </message>
 </context>
 <context>
+    <name>ProviderSlugsPanel</name>
+    <message>
+        <source>Provider slugs: OpenRouter to Vercel (list only those that differ; an unlisted slug is the same on both)</source>
+        <translation>Anbieter-Kürzel: OpenRouter zu Vercel (nur abweichende eintragen; ein nicht aufgeführtes Kürzel ist auf beiden gleich)</translation>
+    </message>
+    <message>
+        <source>OpenRouter provider slug</source>
+        <translation>OpenRouter-Anbieterkürzel</translation>
+    </message>
+    <message>
+        <source>Add</source>
+        <translation>Hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove</source>
+        <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
     <name>RoutingPage</name>
     <message>
         <source>Default Vercel share (when no rule matches)</source>
@@ -887,6 +906,49 @@
     <message>
         <source>Against %1: %2 decisions change gateway (%3 to Vercel, %4 to OpenRouter); %5 users affected.</source>
         <translation>Gegenüber %1: %2 Entscheidungen wechseln das Gateway (%3 zu Vercel, %4 zu OpenRouter); %5 Benutzer betroffen.</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::ProviderTableModel</name>
+    <message>
+        <source>none on Vercel</source>
+        <translation>nicht auf Vercel</translation>
+    </message>
+    <message>
+        <source>Leave empty when Vercel has no such provider: requests naming it stay on OpenRouter.</source>
+        <translation>Leer lassen, wenn Vercel diesen Anbieter nicht hat: Anfragen, die ihn nennen, bleiben bei OpenRouter.</translation>
+    </message>
+    <message>
+        <source>Rename provider %1 to %2</source>
+        <translation>Anbieter %1 in %2 umbenennen</translation>
+    </message>
+    <message>
+        <source>Map provider %1</source>
+        <translation>Anbieter %1 zuordnen</translation>
+    </message>
+    <message>
+        <source>OpenRouter slug</source>
+        <translation>OpenRouter-Kürzel</translation>
+    </message>
+    <message>
+        <source>Vercel slug</source>
+        <translation>Vercel-Kürzel</translation>
+    </message>
+    <message>
+        <source>Type the OpenRouter provider slug first.</source>
+        <translation>Zuerst das OpenRouter-Anbieterkürzel eingeben.</translation>
+    </message>
+    <message>
+        <source>%1 is already in the table.</source>
+        <translation>%1 steht bereits in der Tabelle.</translation>
+    </message>
+    <message>
+        <source>Add provider %1</source>
+        <translation>Anbieter %1 hinzufügen</translation>
+    </message>
+    <message>
+        <source>Remove provider %1</source>
+        <translation>Anbieter %1 entfernen</translation>
     </message>
 </context>
 <context>

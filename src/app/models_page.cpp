@@ -1,5 +1,7 @@
 #include "models_page.h"
 
+#include "provider_slugs_panel.h"
+
 #include "draft_document.h"
 #include "mapping_table_model.h"
 #include "ui_modelspage.h"
@@ -44,6 +46,9 @@ ModelsPage::ModelsPage(DraftDocument *document, QWidget *parent)
     , m_proxy(new MappingFilter(this))
 {
     ui->setupUi(this);
+    // The provider slug table belongs with the model mapping: both say what Vercel calls things.
+    m_providers = new ProviderSlugsPanel(document, this);
+    layout()->addWidget(m_providers);
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(MappingTableModel::SortRole);
     m_proxy->setFilterKeyColumn(MappingTableModel::OpenRouterId);

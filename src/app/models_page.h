@@ -18,6 +18,7 @@ namespace gwapp {
 
 class DraftDocument;
 class MappingTableModel;
+class ProviderSlugsPanel;
 
 struct MappingLoad {
     QList<gw::MappingProposal> proposals;
@@ -35,6 +36,7 @@ public:
     void setWorkspaceDir(const QString &dir);
     MappingTableModel *mappingModel() const { return m_model; }
     QSortFilterProxyModel *proxy() const { return m_proxy; }
+    ProviderSlugsPanel *providerSlugs() const { return m_providers; }
     void selectModel(const QString &openrouterId);
     QString statusText() const;
 
@@ -56,6 +58,7 @@ private:
     DraftDocument *m_document;
     MappingTableModel *m_model;
     QSortFilterProxyModel *m_proxy;
+    ProviderSlugsPanel *m_providers = nullptr;
     QString m_dir;
     QTimer m_debounce;
     quint64 m_generation = 0;

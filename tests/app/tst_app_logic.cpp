@@ -6,6 +6,7 @@
 #include "config_text.h"
 #include "draft_document.h"
 #include "preview_model.h"
+#include "provider_table_model.h"
 #include "rule_editor.h"
 #include "rules_table_model.h"
 #include "simulation.h"
@@ -225,6 +226,37 @@ private Q_SLOTS:
         model.dropMimeData(mime.get(), Qt::MoveAction, 2, 0, QModelIndex());
         QCOMPARE(doc.config().rules.at(1).id, QStringLiteral("grok-incident"));
         QCOMPARE(doc.undoStack()->count(), 2);
+    }
+
+    // The provider slug table: edits, additions and removals are undoable changes of the draft;
+    // an empty Vercel slug means "none on Vercel"; duplicates and empty slugs are refused.
+    void providerModelEditsTheDraft()
+    {
+        DraftDocument doc;
+        doc.reset(sampleConfig());
+        ProviderTableModel model(&doc);
+        QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+        const int before = int(doc.config().providers.size());
+        QCOMPARE(model.rowCount(), before);
+        const int together = int(doc.config().providers.keys().indexOf(QStringLiteral("together")));
+        QVERIFY(together >= 0);
+        QCOMPARE(model.data(model.index(together, ProviderTableModel::VercelSlug)).toString(), QStringLiteral("togetherai"));
+
+        QVERIFY(model.setData(model.index(together, ProviderTableModel::VercelSlug), QString()));
+        QCOMPARE(doc.config().providers.value(QStringLiteral("together")), std::optional<QString>());
+        QCOMPARE(model.data(model.index(together, ProviderTableModel::VercelSlug)).toString(), QStringLiteral("none on Vercel"));
+        doc.undoStack()->undo();
+        QCOMPARE(doc.config().providers.value(QStringLiteral("together")), std::optional<QString>(QStringLiteral("togetherai")));
+
+        QVERIFY(!model.setData(model.index(together, ProviderTableModel::OpenRouterSlug), QStringLiteral("z-ai"))); // taken
+        QVERIFY(!model.setData(model.index(together, ProviderTableModel::OpenRouterSlug), QStringLiteral("  ")));
+        QCOMPARE(model.addProvider(QStringLiteral("fireworks")), QString());
+        QCOMPARE(doc.config().providers.value(QStringLiteral("fireworks")), std::optional<QString>(QStringLiteral("fireworks")));
+        QCOMPARE(model.rowCount(), before + 1);
+        QVERIFY(!model.addProvider(QStringLiteral("fireworks")).isEmpty());
+        model.removeProvider(int(doc.config().providers.keys().indexOf(QStringLiteral("fireworks"))));
+        QCOMPARE(model.rowCount(), before);
+        QCOMPARE(doc.undoStack()->count(), 2); // add and remove: the next edit dropped the undone mapping
     }
 
     void previewModelPassesTester()
