@@ -20,8 +20,8 @@ void captureMessage(QtMsgType, const QMessageLogContext &, const QString &messag
     g_messages.append(message);
 }
 
-const QString kOpenRouterKey = u"sk-or-v1-leakcheck0123456789abcdefSECRET9f3e"_qs;
-const QString kVercelKey = u"vck_leakcheck0123456789abcdefSECRET77aa"_qs;
+const QString kOpenRouterKey = u"sk-or-v1-FAKE-leakcheck-0123456789abcdef-SECRET9f3e"_qs;
+const QString kVercelKey = u"vck_FAKE_leakcheck_0123456789abcdef_SECRET77aa"_qs;
 
 } // namespace
 
