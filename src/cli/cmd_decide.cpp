@@ -2,7 +2,6 @@
 #include "commands.h"
 
 #include "canonical_json.h"
-#include "config_io.h"
 #include "router.h"
 
 #include <QJsonArray>

@@ -47,14 +47,14 @@ Router::Router(const RoutingConfig &config)
         m_modelIndex.insert(it.key(), int(m_models.size()));
         m_models.append(compileModel(it.key()));
     }
-    m_unmapped = CompiledModel{QString(), QString(), false, ModelClass::Paid, {}};
+    m_unmapped = CompiledModel{QString(), QString(), false, ModelClass::Paid, std::nullopt, {}};
 }
 
 Router::CompiledModel Router::compileModel(const QString &id) const
 {
     const ModelEntry &entry = m_config.models.value(id);
     CompiledModel model{id, entry.vercel.value_or(QString()), entry.vercel.has_value(),
-                        modelClassOf(m_config, id), {}};
+                        modelClassOf(m_config, id), entry.vercelProviders, {}};
     for (int r = 0; r < m_rules.size(); ++r) {
         const RuleMatch &match = m_config.rules.at(m_rules.at(r).configIndex).match;
         if (match.modelClass && *match.modelClass != model.modelClass)
@@ -83,7 +83,7 @@ Router::ModelHandle Router::resolveModel(const QString &model) const
 bool Router::providerConstraintViolated(const CompiledModel &model, const ProviderPreferences &prefs,
                                         QString *explanation) const
 {
-    const std::optional<QStringList> &known = m_config.models.value(model.id).vercelProviders;
+    const std::optional<QStringList> &known = model.vercelProviders;
     auto explain = [&](const QString &text) {
         if (explanation)
             *explanation = text;

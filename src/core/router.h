@@ -92,6 +92,7 @@ private:
         QString vercelId;
         bool onVercel;
         ModelClass modelClass;
+        std::optional<QStringList> vercelProviders; // from the table; none: unknown
         QList<int> candidateRules; // into m_rules: enabled, model glob and class already match
     };
     struct Outcome {

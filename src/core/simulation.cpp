@@ -31,6 +31,8 @@ SimulationResult simulate(const RoutingConfig &config, const SimulationOptions &
     }
     const qint64 now = options.now.isValid() ? options.now.toMSecsSinceEpoch() : QDateTime::currentMSecsSinceEpoch();
 
+    // The user id doubles as the sticky key; only `users` matches need it as text.
+    const bool needText = router.matchesUsers() || (before && before->matchesUsers());
     QElapsedTimer timer;
     timer.start();
     char key[32] = "sim-user-";
@@ -44,8 +46,6 @@ SimulationResult simulate(const RoutingConfig &config, const SimulationOptions &
         }
         const auto [end, ec] = std::to_chars(key + prefixLength, key + sizeof(key), u);
         const QByteArrayView keyView(key, end - key);
-        // The user id doubles as the sticky key; only `users` matches need it as text.
-        const bool needText = router.matchesUsers() || (before && before->matchesUsers());
         const QString userText = needText ? QString::fromLatin1(keyView) : QString();
         const Bucket bucket = router.bucketForUtf8(keyView);
         const Bucket beforeBucket = sameCohort ? bucket : (before ? before->bucketForUtf8(keyView) : bucket);
