@@ -3,6 +3,7 @@
 #include "config_io.h"
 #include "draft_document.h"
 #include "export_dialog.h"
+#include "gateway_connections.h"
 #include "key_store.h"
 #include "models_page.h"
 #include "placeholder_page.h"
@@ -26,11 +27,14 @@ MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , ui(std::make_unique<Ui::MainWindow>())
     , m_document(new DraftDocument(this))
+    , m_keyStore(new KeychainKeyStore(this))
+    , m_connections(new GatewayConnections(m_keyStore, this))
 {
     ui->setupUi(this);
     m_routing = new RoutingPage(m_document, this);
     ui->pages->addTab(m_routing, tr("Routing"));
     m_models = new ModelsPage(m_document, this);
+    m_models->setConnections(m_connections);
     ui->pages->addTab(m_models, tr("Models"));
     ui->pages->addTab(new PlaceholderPage(tr("Test bench"), tr("Run test prompts against both gateways side by side: "
                                                                "latency, tokens, reasoning and cost."), this),
@@ -52,7 +56,7 @@ MainWindow::MainWindow(QWidget *parent)
     m_workspaceLabel = new QLabel(this);
     m_revisionLabel = new QLabel(this);
     m_dirtyLabel = new QLabel(this);
-    m_gatewaysLabel = new QLabel(tr("OpenRouter: not connected · Vercel: not connected"), this);
+    m_gatewaysLabel = new QLabel(this);
     statusBar()->addWidget(m_workspaceLabel, 1);
     statusBar()->addWidget(m_revisionLabel);
     statusBar()->addWidget(m_dirtyLabel);
@@ -66,7 +70,9 @@ MainWindow::MainWindow(QWidget *parent)
     connect(ui->actionIncident, &QAction::triggered, m_routing, &RoutingPage::openIncidentDialog);
     connect(m_document, &DraftDocument::changed, this, &MainWindow::updateStatus);
     connect(m_document, &DraftDocument::dirtyChanged, this, &MainWindow::updateStatus);
+    connect(m_connections, &GatewayConnections::stateChanged, this, &MainWindow::updateGatewayStatus);
     updateStatus();
+    m_connections->reload();
 }
 
 MainWindow::~MainWindow() = default;
@@ -74,6 +80,14 @@ MainWindow::~MainWindow() = default;
 void MainWindow::setKeyStore(KeyStore *store)
 {
     m_keyStore = store;
+    m_connections->setKeyStore(store);
+    m_connections->reload();
+}
+
+void MainWindow::updateGatewayStatus()
+{
+    m_gatewaysLabel->setText(m_connections->summaryText());
+    m_gatewaysLabel->setToolTip(m_connections->toolTipText());
 }
 
 bool MainWindow::openInitialWorkspace(Recovery recovery)
@@ -155,9 +169,9 @@ bool MainWindow::exportInteractive()
 
 void MainWindow::openSettings()
 {
-    KeychainKeyStore fallback;
-    SettingsDialog dialog(m_keyStore ? m_keyStore : &fallback, this);
-    dialog.exec();
+    SettingsDialog dialog(m_keyStore, this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_connections->reload(); // new URLs or the local simulator; new keys follow when written
 }
 
 void MainWindow::chooseWorkspace()

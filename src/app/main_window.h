@@ -15,6 +15,7 @@ class QLabel;
 namespace gwapp {
 
 class DraftDocument;
+class GatewayConnections;
 class KeyStore;
 class ModelsPage;
 class RoutingPage;
@@ -37,6 +38,7 @@ public:
     DraftDocument *document() const { return m_document; }
     RoutingPage *routingPage() const { return m_routing; }
     ModelsPage *modelsPage() const { return m_models; }
+    GatewayConnections *connections() const { return m_connections; }
     const Workspace &workspace() const { return m_workspace; }
     QString statusText() const;
     void setKeyStore(KeyStore *store);
@@ -49,6 +51,7 @@ protected:
 
 private:
     void updateStatus();
+    void updateGatewayStatus();
     void chooseWorkspace();
 
     std::unique_ptr<Ui::MainWindow> ui;
@@ -56,6 +59,7 @@ private:
     RoutingPage *m_routing;
     ModelsPage *m_models;
     KeyStore *m_keyStore = nullptr;
+    GatewayConnections *m_connections;
     Workspace m_workspace;
     QLabel *m_workspaceLabel;
     QLabel *m_revisionLabel;

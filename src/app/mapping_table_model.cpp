@@ -1,6 +1,7 @@
 #include "mapping_table_model.h"
 
 #include <QColor>
+#include <QFont>
 
 namespace gwapp {
 
@@ -9,12 +10,38 @@ MappingTableModel::MappingTableModel(QObject *parent)
 {
 }
 
-void MappingTableModel::setProposals(const QList<gw::MappingProposal> &proposals, const QList<gw::ModelParity> &parity)
+void MappingTableModel::setProposals(const QList<gw::MappingProposal> &proposals, const QList<gw::ModelParity> &parity,
+                                     const QList<SyncChange> &changes)
 {
     beginResetModel();
     m_rows = proposals;
     m_parity = parity.size() == proposals.size() ? parity : QList<gw::ModelParity>();
+    m_changes = changes.size() == proposals.size() ? changes : QList<SyncChange>();
     endResetModel();
+}
+
+QString MappingTableModel::changeText(const SyncChange &change)
+{
+    const auto words = [](gw::CatalogChanges changes) {
+        QStringList parts;
+        if (changes & gw::CatalogAdded)
+            parts << tr("new");
+        if (changes & gw::CatalogRemoved)
+            parts << tr("removed");
+        if (changes & gw::CatalogPriceChanged)
+            parts << tr("price");
+        if (changes & gw::CatalogContextChanged)
+            parts << tr("context");
+        if (changes & gw::CatalogCapabilityChanged)
+            parts << tr("capabilities");
+        return parts.join(QStringLiteral(", "));
+    };
+    QStringList sides;
+    if (change.openrouter)
+        sides << tr("OpenRouter: %1").arg(words(change.openrouter));
+    if (change.vercel)
+        sides << tr("Vercel: %1").arg(words(change.vercel));
+    return sides.isEmpty() ? QStringLiteral("–") : sides.join(QStringLiteral("; "));
 }
 
 namespace {
@@ -119,6 +146,23 @@ QVariant MappingTableModel::data(const QModelIndex &index, int role) const
         return int(p.configState);
     if (role == WeakerRole)
         return index.row() < m_parity.size() && !m_parity.at(index.row()).weaker.isEmpty();
+    const SyncChange change = index.row() < m_changes.size() ? m_changes.at(index.row()) : SyncChange();
+    if (role == ChangedRole)
+        return change.any();
+    if (role == Qt::FontRole && index.column() == OpenRouterId && change.any()) {
+        QFont bold;
+        bold.setBold(true);
+        return bold;
+    }
+    if (role == Qt::ForegroundRole && index.column() == SinceSync && change.any())
+        return QColor(Qt::darkBlue);
+    if (role == Qt::ForegroundRole && index.column() == InConfig && p.configState == gw::ConfigMappingState::Unconfirmed)
+        return QColor(Qt::darkRed);
+    if (role == Qt::FontRole && index.column() == VercelId && !p.vercelId) {
+        QFont italic;
+        italic.setItalic(true);
+        return italic;
+    }
     if (index.column() >= PriceOpenRouter && index.column() <= Parity)
         return index.row() < m_parity.size() ? parityData(m_parity.at(index.row()), index.column(), role) : QVariant();
     if (role == SortRole && index.column() == Confidence)
@@ -133,6 +177,7 @@ QVariant MappingTableModel::data(const QModelIndex &index, int role) const
     case Method: return gw::mappingMethodName(p.method);
     case Confidence: return QString::number(p.confidence, 'f', 2);
     case InConfig: return stateText(p);
+    case SinceSync: return role == SortRole ? QVariant(int(change.openrouter | change.vercel)) : QVariant(changeText(change));
     case Evidence: return p.evidence;
     default: return {};
     }
@@ -148,6 +193,7 @@ QVariant MappingTableModel::headerData(int section, Qt::Orientation orientation,
     case Method: return tr("Method");
     case Confidence: return tr("Confidence");
     case InConfig: return tr("In the config");
+    case SinceSync: return tr("Since last sync");
     case PriceOpenRouter: return tr("OpenRouter $/M in / out");
     case PriceVercel: return tr("Vercel $/M in / out");
     case PriceDifference: return tr("Vercel price difference");

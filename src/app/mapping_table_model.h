@@ -1,7 +1,9 @@
 #pragma once
 // Mapping proposals (gw::proposeMappings) as a table: OpenRouter id, proposed Vercel id, method,
-// confidence, what the config says, price and capability parity of both sides, evidence.
+// confidence, what the config says, what changed since the previous catalog sync, price and
+// capability parity of both sides, evidence. Changed and unmapped rows stand out.
 
+#include "catalog_diff.h"
 #include "model_mapping.h"
 #include "model_parity.h"
 
@@ -12,14 +14,23 @@ namespace gwapp {
 class MappingTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { OpenRouterId, VercelId, Method, Confidence, InConfig, PriceOpenRouter, PriceVercel, PriceDifference,
+    enum Column { OpenRouterId, VercelId, Method, Confidence, InConfig, SinceSync, PriceOpenRouter, PriceVercel, PriceDifference,
                   Context, Capabilities, Parity, Evidence, ColumnCount };
-    enum Role { SortRole = Qt::UserRole, StateRole, WeakerRole };
+    enum Role { SortRole = Qt::UserRole, StateRole, WeakerRole, ChangedRole };
+
+    // What moved since the previous sync on each side of a row (the Vercel side: the id in force).
+    struct SyncChange {
+        gw::CatalogChanges openrouter = gw::CatalogUnchanged;
+        gw::CatalogChanges vercel = gw::CatalogUnchanged;
+        bool any() const { return openrouter != gw::CatalogUnchanged || vercel != gw::CatalogUnchanged; }
+    };
 
     explicit MappingTableModel(QObject *parent = nullptr);
 
     // `parity` is aligned with `proposals` (same length), or empty when no catalog data is known.
-    void setProposals(const QList<gw::MappingProposal> &proposals, const QList<gw::ModelParity> &parity = {});
+    // `changes` likewise (empty: no previous sync to compare with).
+    void setProposals(const QList<gw::MappingProposal> &proposals, const QList<gw::ModelParity> &parity = {},
+                      const QList<SyncChange> &changes = {});
     const QList<gw::MappingProposal> &proposals() const { return m_rows; }
     const gw::MappingProposal &proposal(int row) const { return m_rows.at(row); }
 
@@ -29,12 +40,14 @@ public:
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
     static QString stateText(const gw::MappingProposal &p);
+    static QString changeText(const SyncChange &change);
 
 private:
     QVariant parityData(const gw::ModelParity &p, int column, int role) const;
 
     QList<gw::MappingProposal> m_rows;
     QList<gw::ModelParity> m_parity;
+    QList<SyncChange> m_changes;
 };
 
 } // namespace gwapp

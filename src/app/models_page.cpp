@@ -1,5 +1,7 @@
 #include "models_page.h"
 
+#include "catalog_sync.h"
+#include "gateway_connections.h"
 #include "provider_slugs_panel.h"
 
 #include "draft_document.h"
@@ -19,6 +21,7 @@ class MappingFilter : public QSortFilterProxyModel {
 public:
     using QSortFilterProxyModel::QSortFilterProxyModel;
     bool unconfirmedOnly = false;
+    bool changedOnly = false;
     void refilter() { invalidateFilter(); }
 
 protected:
@@ -27,14 +30,24 @@ protected:
         const QModelIndex index = sourceModel()->index(row, MappingTableModel::OpenRouterId, parent);
         if (unconfirmedOnly && index.data(MappingTableModel::StateRole).toInt() != int(gw::ConfigMappingState::Unconfirmed))
             return false;
+        if (changedOnly && !index.data(MappingTableModel::ChangedRole).toBool())
+            return false;
         return QSortFilterProxyModel::filterAcceptsRow(row, parent);
     }
 };
 
-QString newestCatalog(const QString &dir, const QString &prefix)
+// A gateway's snapshots, oldest first: their names sort by time (CatalogSync::snapshotName).
+QStringList catalogSnapshots(const QString &dir, const QString &prefix)
 {
-    const QStringList files = QDir(dir + QStringLiteral("/catalogs")).entryList({prefix + QStringLiteral("-models-*.json")}, QDir::Files, QDir::Name);
-    return files.isEmpty() ? QString() : dir + QStringLiteral("/catalogs/") + files.last();
+    QStringList files = QDir(dir + QStringLiteral("/catalogs")).entryList({prefix + QStringLiteral("-models-*.json")}, QDir::Files, QDir::Name);
+    for (QString &file : files)
+        file = dir + QStringLiteral("/catalogs/") + file;
+    return files;
+}
+
+QString changeSummary(const QString &gateway, const gw::CatalogDiff &diff)
+{
+    return ModelsPage::tr("%1 %2 new, %3 removed, %4 with new prices").arg(gateway).arg(diff.added).arg(diff.removed).arg(diff.priceChanged);
 }
 } // namespace
 
@@ -66,6 +79,30 @@ ModelsPage::ModelsPage(DraftDocument *document, QWidget *parent)
         filter->unconfirmedOnly = on;
         filter->refilter();
     });
+    connect(ui->changedCheck, &QCheckBox::toggled, this, [this](bool on) {
+        auto *filter = static_cast<MappingFilter *>(m_proxy);
+        filter->changedOnly = on;
+        filter->refilter();
+    });
+    m_sync = new CatalogSync(this);
+    connect(ui->syncButton, &QPushButton::clicked, this, &ModelsPage::syncCatalogs);
+    connect(m_sync, &CatalogSync::progress, this, [this](int done, int total) {
+        ui->syncProgress->setMaximum(total);
+        ui->syncProgress->setValue(done);
+    });
+    connect(m_sync, &CatalogSync::finished, this, [this](const QStringList &written, const QStringList &errors) {
+        ui->syncProgress->setVisible(false);
+        ui->syncButton->setEnabled(true);
+        QStringList lines;
+        if (!written.isEmpty())
+            lines << tr("Synced: %1.").arg(written.join(QStringLiteral(", ")));
+        lines << errors;
+        m_syncMessage = lines.join(QLatin1Char(' '));
+        if (!written.isEmpty())
+            reload();
+        else
+            ui->statusLabel->setText(m_syncMessage);
+    });
     connect(ui->confirmButton, &QPushButton::clicked, this, &ModelsPage::confirmSelected);
     connect(ui->notOnVercelButton, &QPushButton::clicked, this, &ModelsPage::markSelectedNotOnVercel);
     ui->statusLabel->setText(tr("No workspace."));
@@ -84,12 +121,14 @@ QString ModelsPage::statusText() const { return ui->statusLabel->text(); }
 MappingLoad ModelsPage::load(const QString &dir, const gw::RoutingConfig &config)
 {
     MappingLoad out;
-    const QString orPath = newestCatalog(dir, QStringLiteral("openrouter"));
-    const QString vercelPath = newestCatalog(dir, QStringLiteral("vercel"));
-    if (orPath.isEmpty() || vercelPath.isEmpty()) {
+    const QStringList orSnapshots = catalogSnapshots(dir, QStringLiteral("openrouter"));
+    const QStringList vercelSnapshots = catalogSnapshots(dir, QStringLiteral("vercel"));
+    if (orSnapshots.isEmpty() || vercelSnapshots.isEmpty()) {
         out.error = tr("The workspace has no catalog snapshots (catalogs/openrouter-models-*.json, catalogs/vercel-models-*.json).");
         return out;
     }
+    const QString orPath = orSnapshots.last();
+    const QString vercelPath = vercelSnapshots.last();
     const gw::CatalogParseResult openrouter = gw::parseCatalogFile(gw::Gateway::OpenRouter, orPath);
     const gw::CatalogParseResult vercel = gw::parseCatalogFile(gw::Gateway::Vercel, vercelPath);
     if (!openrouter.ok() || !vercel.ok()) {
@@ -105,6 +144,33 @@ MappingLoad ModelsPage::load(const QString &dir, const gw::RoutingConfig &config
         const std::optional<QString> vercelId = decided ? p.configVercelId : p.vercelId;
         out.parity.append(gw::compareParity(*openrouter.catalog.find(p.openrouterId),
                                             vercelId ? vercel.catalog.find(*vercelId) : nullptr));
+    }
+    // Changed since the last sync: the newest snapshot of each gateway against the one before.
+    QStringList previous;
+    if (orSnapshots.size() > 1) {
+        const gw::CatalogParseResult before = gw::parseCatalogFile(gw::Gateway::OpenRouter, orSnapshots.at(orSnapshots.size() - 2));
+        if (before.ok()) {
+            out.openrouterDiff = gw::diffCatalogs(before.catalog, openrouter.catalog);
+            previous << QDir(dir).relativeFilePath(orSnapshots.at(orSnapshots.size() - 2));
+        }
+    }
+    if (vercelSnapshots.size() > 1) {
+        const gw::CatalogParseResult before = gw::parseCatalogFile(gw::Gateway::Vercel, vercelSnapshots.at(vercelSnapshots.size() - 2));
+        if (before.ok()) {
+            out.vercelDiff = gw::diffCatalogs(before.catalog, vercel.catalog);
+            previous << QDir(dir).relativeFilePath(vercelSnapshots.at(vercelSnapshots.size() - 2));
+        }
+    }
+    out.previousSource = previous.join(QStringLiteral(", "));
+    if (!previous.isEmpty()) {
+        out.changes.reserve(out.proposals.size());
+        for (qsizetype i = 0; i < out.proposals.size(); ++i) {
+            const gw::MappingProposal &p = out.proposals.at(i);
+            const bool decided = p.configState != gw::ConfigMappingState::Unconfirmed;
+            const std::optional<QString> vercelId = decided ? p.configVercelId : p.vercelId;
+            out.changes.append({out.openrouterDiff.changesOf(p.openrouterId),
+                                vercelId ? out.vercelDiff.changesOf(*vercelId) : gw::CatalogUnchanged});
+        }
     }
     out.source = QDir(dir).relativeFilePath(orPath) + QStringLiteral(", ") + QDir(dir).relativeFilePath(vercelPath);
     return out;
@@ -128,12 +194,20 @@ void ModelsPage::reload()
         qsizetype inConfig = 0;
         for (const gw::MappingProposal &p : result.proposals)
             inConfig += p.configState != gw::ConfigMappingState::Unconfirmed;
-        ui->statusLabel->setText(tr("%1 OpenRouter models from %2; %3 in the config's model table.")
-                                     .arg(result.proposals.size()).arg(result.source).arg(inConfig));
+        QString status = tr("%1 OpenRouter models from %2; %3 in the config's model table.")
+                             .arg(result.proposals.size()).arg(result.source).arg(inConfig);
+        if (!result.previousSource.isEmpty())
+            status += QLatin1Char(' ') + tr("Since the previous sync (%1): %2; %3.")
+                                             .arg(result.previousSource, changeSummary(QStringLiteral("OpenRouter"), result.openrouterDiff),
+                                                  changeSummary(QStringLiteral("Vercel"), result.vercelDiff));
+        if (!m_syncMessage.isEmpty())
+            status = m_syncMessage + QLatin1Char(' ') + status;
+        m_syncMessage.clear();
+        ui->statusLabel->setText(status);
         const bool first = m_model->rowCount() == 0;
-        m_model->setProposals(result.proposals, result.parity);
+        m_model->setProposals(result.proposals, result.parity, result.changes);
         if (first)
-            for (int column : {MappingTableModel::OpenRouterId, MappingTableModel::VercelId, MappingTableModel::Method,
+            for (int column : {MappingTableModel::OpenRouterId, MappingTableModel::VercelId, MappingTableModel::Method, MappingTableModel::SinceSync,
                                MappingTableModel::PriceOpenRouter, MappingTableModel::PriceVercel,
                                MappingTableModel::PriceDifference, MappingTableModel::Context, MappingTableModel::Parity})
                 ui->mappingView->resizeColumnToContents(column);
@@ -182,6 +256,19 @@ void ModelsPage::setMapping(const std::optional<QString> &vercelId, const QStrin
         ids << p.openrouterId;
     }
     m_document->apply(config, text.arg(ids.join(QStringLiteral(", "))));
+}
+
+void ModelsPage::syncCatalogs()
+{
+    if (m_dir.isEmpty() || m_sync->isRunning())
+        return;
+    if (!m_connections) {
+        ui->statusLabel->setText(tr("No gateway connections: open the settings."));
+        return;
+    }
+    ui->syncButton->setEnabled(false);
+    ui->syncProgress->setVisible(true);
+    m_sync->start(m_connections->client(gw::Gateway::OpenRouter), m_connections->client(gw::Gateway::Vercel), m_dir);
 }
 
 void ModelsPage::confirmSelected()

@@ -2,6 +2,8 @@
 // The Models page: mapping proposals from the workspace's catalog snapshots (computed off the GUI
 // thread), filtered, and confirmed into the draft's model table as undoable edits.
 
+#include "catalog_diff.h"
+#include "mapping_table_model.h"
 #include "model_mapping.h"
 #include "model_parity.h"
 
@@ -16,14 +18,19 @@ class QSortFilterProxyModel;
 
 namespace gwapp {
 
+class CatalogSync;
 class DraftDocument;
-class MappingTableModel;
+class GatewayConnections;
 class ProviderSlugsPanel;
 
 struct MappingLoad {
     QList<gw::MappingProposal> proposals;
     QList<gw::ModelParity> parity; // aligned with proposals
-    QString source; // catalog file names
+    QList<MappingTableModel::SyncChange> changes; // aligned with proposals; empty: nothing to compare
+    gw::CatalogDiff openrouterDiff;
+    gw::CatalogDiff vercelDiff;
+    QString source;         // catalog file names
+    QString previousSource; // the snapshots compared against; empty on the first sync
     QString error;
 };
 
@@ -34,6 +41,9 @@ public:
     ~ModelsPage() override;
 
     void setWorkspaceDir(const QString &dir);
+    // Where "Sync catalogs" fetches from; borrowed, may be null (the button then says why).
+    void setConnections(GatewayConnections *connections) { m_connections = connections; }
+    CatalogSync *catalogSync() const { return m_sync; }
     MappingTableModel *mappingModel() const { return m_model; }
     QSortFilterProxyModel *proxy() const { return m_proxy; }
     ProviderSlugsPanel *providerSlugs() const { return m_providers; }
@@ -45,6 +55,7 @@ public:
 public Q_SLOTS:
     void confirmSelected();
     void markSelectedNotOnVercel();
+    void syncCatalogs();
 
 Q_SIGNALS:
     void proposalsReady();
@@ -59,6 +70,9 @@ private:
     MappingTableModel *m_model;
     QSortFilterProxyModel *m_proxy;
     ProviderSlugsPanel *m_providers = nullptr;
+    GatewayConnections *m_connections = nullptr;
+    CatalogSync *m_sync;
+    QString m_syncMessage;
     QString m_dir;
     QTimer m_debounce;
     quint64 m_generation = 0;
