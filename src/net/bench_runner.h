@@ -1,0 +1,150 @@
+#pragma once
+// The test bench's batch runner: every case of a batch on both gateways, streaming, with at most
+// N requests in flight overall. All asynchronous: start() returns at once, results arrive as
+// signals on the runner's thread (the GUI thread is fine), nothing ever blocks.
+//
+// Work units are (case, gateway) pairs, dispatched in case order, OpenRouter before Vercel, so
+// both sides of a case run close together in time. A side that cannot run (the model has no
+// Vercel mapping, or there is no Vercel client) yields a skipped result at once, using no slot.
+//
+// Per work unit, in order: started -> textDelta/reasoningDelta* -> resultReady -> progress.
+// finished() comes once, after the last result (also after cancel()).
+//
+// Cancel: cancel() cancels every in-flight request and starts no new one. Every unit that had
+// started still yields exactly one result (error code "cancelled" when it was cut off); units
+// that never started yield none, so after a cancel done < total in the last progress(). The
+// cancelled units' results and finished() may be emitted before cancel() returns.
+//
+// Throughput: QNetworkAccessManager opens at most 6 connections per host, so one client keeps at
+// most 6 requests on the wire. For higher concurrency give the runner more clients per gateway
+// with addClient(); each unit goes to the gateway's least busy client.
+
+#include "bench_types.h"
+#include "protocol/catalog.h"
+
+#include <QHash>
+#include <QList>
+#include <QObject>
+#include <QPointer>
+
+namespace gw {
+namespace net {
+
+class ChatReply;
+class GatewayClient;
+
+class BenchRunner : public QObject {
+    Q_OBJECT
+public:
+    // `vercel` may be null: every Vercel side is then skipped ("no Vercel client"). The runner
+    // does not own the clients; they must outlive the run.
+    BenchRunner(GatewayClient *openrouter, GatewayClient *vercel, QObject *parent = nullptr);
+    ~BenchRunner() override;
+
+    void addClient(GatewayClient *client); // one more client for its gateway (see Throughput)
+    void setConcurrency(int maxInFlight);  // overall, both gateways together; at least 1; default 4
+    int concurrency() const { return m_concurrency; }
+    // Price tables for BenchResult::estimatedCostUsd (every result with usage, reported cost or not).
+    void setCatalogs(const Catalog &openrouter, const Catalog &vercel);
+
+    // Starts the batch; false (and nothing happens) while another run is going. `config` supplies
+    // the translation of each Vercel request (requestFor in bench_suite.h).
+    bool start(const PromptSuite &suite, const QList<BenchCase> &cases, const RoutingConfig &config);
+    void cancel();
+
+    bool isRunning() const { return m_running; }
+    bool isCancelled() const { return m_cancelled; }
+    int inFlight() const { return int(m_inFlight.size()); }
+    int total() const { return m_total; }
+    int done() const { return m_done; }
+    const QList<BenchResult> &results() const { return m_results; } // in completion order
+
+Q_SIGNALS:
+    void started(int caseIndex, gw::Gateway gateway);
+    void textDelta(int caseIndex, gw::Gateway gateway, const QString &text);
+    void reasoningDelta(int caseIndex, gw::Gateway gateway, const QString &text);
+    void resultReady(const gw::BenchResult &result);
+    void progress(int done, int total);
+    void finished();
+
+private:
+    struct Unit {
+        int caseIndex = 0; // position in m_cases
+        Gateway gateway = Gateway::OpenRouter;
+    };
+    struct Running {
+        BenchResult result;
+        GatewayClient *client = nullptr;
+    };
+
+    void dispatch();
+    void launch(const Unit &unit);
+    void onReplyFinished(ChatReply *reply);
+    void record(BenchResult result);
+    void finishIfDone();
+    GatewayClient *leastBusyClient(Gateway gateway) const;
+    BenchResult baseResult(const BenchCase &benchCase, Gateway gateway) const;
+
+    QHash<int, QList<GatewayClient *>> m_clients; // by int(Gateway)
+    QHash<const GatewayClient *, int> m_load;
+    int m_concurrency = 4;
+    Catalog m_catalogs[2];
+    bool m_haveCatalogs = false;
+
+    PromptSuite m_suite;
+    QList<BenchCase> m_cases;
+    RoutingConfig m_config;
+    QList<Unit> m_queue;
+    qsizetype m_next = 0;
+    QHash<ChatReply *, Running> m_inFlight;
+    QList<BenchResult> m_results;
+    int m_total = 0;
+    int m_done = 0;
+    bool m_running = false;
+    bool m_cancelled = false;
+    bool m_dispatchQueued = false;
+};
+
+// Billed cost lookups after a run: GET /generation for every result with a generation id, a few
+// at a time, in the background. Emits billedCost() per answer with a total cost, lookupFailed()
+// when a lookup gave up, then finished() once. cancel() stops all lookups (no lookupFailed for
+// them) and finished() follows, possibly before cancel() returns.
+class CostReconciler : public QObject {
+    Q_OBJECT
+public:
+    CostReconciler(GatewayClient *openrouter, GatewayClient *vercel, QObject *parent = nullptr);
+    ~CostReconciler() override;
+    void setConcurrency(int maxInFlight) { m_concurrency = std::max(1, maxInFlight); } // default 4
+    void setRetryPolicy(int maxAttempts, int initialDelayMs, int maxDelayMs);
+    bool start(const QList<BenchResult> &results); // false while running
+    void cancel();
+    bool isRunning() const { return m_running; }
+
+Q_SIGNALS:
+    void billedCost(int caseIndex, gw::Gateway gateway, double usd);
+    void lookupFailed(int caseIndex, gw::Gateway gateway, const QString &reason);
+    void finished();
+
+private:
+    struct Lookup {
+        int caseIndex = 0;
+        Gateway gateway = Gateway::OpenRouter;
+        QString generationId;
+    };
+    void dispatch();
+
+    QPointer<GatewayClient> m_clients[2];
+    int m_concurrency = 4;
+    int m_maxAttempts = 6, m_initialDelayMs = 500, m_maxDelayMs = 4000;
+    QList<Lookup> m_queue;
+    qsizetype m_next = 0;
+    QList<QObject *> m_inFlight; // GenerationReply objects
+    bool m_running = false;
+    bool m_cancelled = false;
+};
+
+// Writes a billed cost into the matching result; false when no result matches.
+bool applyBilledCost(QList<BenchResult> &results, int caseIndex, Gateway gateway, double usd);
+
+} // namespace net
+} // namespace gw
