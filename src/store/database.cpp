@@ -1,0 +1,268 @@
+#include "database.h"
+
+#include "file_check.h"
+#include "schema.h"
+
+#include <QAtomicInteger>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+#include <QUrl>
+
+namespace gw::store {
+
+namespace {
+
+QString nextConnectionName()
+{
+    static QAtomicInteger<quint64> counter;
+    return u"gwstore-%1"_qs.arg(counter.fetchAndAddRelaxed(1));
+}
+
+// Long enough that a reader's checkpoint or a second process never fails a write outright.
+constexpr auto kBusyTimeoutOption = "QSQLITE_BUSY_TIMEOUT=5000";
+
+} // namespace
+
+Database::Database() : m_connectionName(nextConnectionName()) {}
+
+Database::~Database()
+{
+    close();
+}
+
+int Database::currentVersion()
+{
+    return currentSchemaVersion();
+}
+
+bool Database::isOpen() const
+{
+    return m_db.isValid() && m_db.isOpen();
+}
+
+void Database::close()
+{
+    if (!m_db.isValid())
+        return;
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+}
+
+QString Database::refusal(const QString &reason) const
+{
+    return QDir::toNativeSeparators(m_path) + u": "_qs + reason + u"; not opened, not changed"_qs;
+}
+
+QString Database::failure(const QString &what, const QSqlQuery &query) const
+{
+    return QDir::toNativeSeparators(m_path) + u": "_qs + what + u": "_qs + query.lastError().text();
+}
+
+Outcome<bool> Database::open(const QString &path, Access access)
+{
+    using R = Outcome<bool>;
+    close();
+    m_path = path;
+    m_readOnly = access == Access::ReadOnly;
+    const int newest = currentSchemaVersion();
+    const FileCheck check = checkHistoryFile(path, newest);
+    if (check.verdict == FileCheck::Refused)
+        return R::failure(refusal(check.reason));
+    if (check.verdict == FileCheck::Sqlite) {
+        if (check.userVersion < 0)
+            return R::failure(refusal(u"unknown schema version %1"_qs.arg(check.userVersion)));
+        const R verified = verifyReadOnly(newest);
+        if (!verified.ok())
+            return verified;
+    }
+    if (m_readOnly && check.verdict != FileCheck::Sqlite)
+        return R::failure(refusal(u"no history yet (open it for writing first)"_qs));
+    if (!m_readOnly && check.verdict == FileCheck::Missing) {
+        const QString dir = QFileInfo(path).absolutePath();
+        if (!QDir().mkpath(dir))
+            return R::failure(QDir::toNativeSeparators(path) + u": cannot create the folder "_qs + dir);
+    }
+
+    const R opened = openConnection(access);
+    if (!opened.ok())
+        return opened;
+    const Outcome<int> version = schemaVersion();
+    if (!version.ok() || version.value > newest || version.value < 0) {
+        // The write-ahead log held a newer schema than the header said (a writer that crashed
+        // before a checkpoint): still nothing written by us.
+        close();
+        return R::failure(version.ok() ? refusal(u"written by a newer Gateway Console (schema %1; this build reads up to %2)"_qs
+                                                     .arg(version.value).arg(newest))
+                                       : version.error);
+    }
+    if (m_readOnly) {
+        if (version.value != newest) {
+            close();
+            return R::failure(refusal(u"schema %1 is not migrated to %2 yet"_qs.arg(version.value).arg(newest)));
+        }
+        return R{true, {}};
+    }
+    R configured = configureForWriting();
+    if (configured.ok())
+        configured = migrate(version.value);
+    if (!configured.ok())
+        close();
+    return configured;
+}
+
+// A connection that cannot write, lock or create a -wal/-shm file ("immutable"), just to look:
+// a damaged file or one from a newer build is refused before anything opens it for writing.
+Outcome<bool> Database::verifyReadOnly(int expectedMaxVersion)
+{
+    using R = Outcome<bool>;
+    const QString name = m_connectionName + u"-verify"_qs;
+    QString error;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, name);
+        db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"_qs);
+        db.setDatabaseName(QUrl::fromLocalFile(QFileInfo(m_path).absoluteFilePath()).toString(QUrl::FullyEncoded)
+                           + u"?immutable=1"_qs);
+        if (!db.open()) {
+            error = refusal(u"cannot be read by SQLite (%1)"_qs.arg(db.lastError().text()));
+        } else {
+            QSqlQuery q(db);
+            if (!q.exec(u"PRAGMA user_version"_qs) || !q.next()) {
+                error = refusal(u"not a readable SQLite database (%1)"_qs.arg(q.lastError().text()));
+            } else if (const int v = q.value(0).toInt(); v > expectedMaxVersion) {
+                error = refusal(u"written by a newer Gateway Console (schema %1; this build reads up to %2)"_qs
+                                    .arg(v).arg(expectedMaxVersion));
+            } else if (!q.exec(u"PRAGMA quick_check"_qs)) {
+                error = refusal(u"damaged (%1)"_qs.arg(q.lastError().text()));
+            } else {
+                QStringList findings;
+                while (q.next())
+                    findings << q.value(0).toString();
+                if (findings != QStringList{u"ok"_qs})
+                    error = refusal(u"damaged (SQLite quick_check: %1)"_qs.arg(findings.mid(0, 3).join(u"; "_qs)));
+            }
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
+    if (!error.isEmpty())
+        return R::failure(error);
+    return R{true, {}};
+}
+
+Outcome<bool> Database::openConnection(Access access)
+{
+    using R = Outcome<bool>;
+    m_db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, m_connectionName);
+    if (!m_db.isValid()) {
+        close();
+        return R::failure(QDir::toNativeSeparators(m_path) + u": the Qt SQLite driver (QSQLITE) is not available"_qs);
+    }
+    QString options = QString::fromLatin1(kBusyTimeoutOption);
+    if (access == Access::ReadOnly)
+        options += u";QSQLITE_OPEN_READONLY"_qs;
+    m_db.setConnectOptions(options);
+    m_db.setDatabaseName(m_path);
+    if (!m_db.open()) {
+        const QString why = m_db.lastError().text();
+        close();
+        return R::failure(QDir::toNativeSeparators(m_path) + u": cannot open: "_qs + why);
+    }
+    return R{true, {}};
+}
+
+Outcome<bool> Database::configureForWriting()
+{
+    using R = Outcome<bool>;
+    QSqlQuery q(m_db);
+    if (!q.exec(u"PRAGMA journal_mode=WAL"_qs) || !q.next())
+        return R::failure(failure(u"cannot switch to WAL mode"_qs, q));
+    if (const QString mode = q.value(0).toString(); mode != u"wal")
+        return R::failure(QDir::toNativeSeparators(m_path) + u": WAL mode refused (journal mode stays \""_qs + mode + u"\")"_qs);
+    // NORMAL is safe with WAL: a power cut may lose the last transactions, never corrupt.
+    if (!q.exec(u"PRAGMA synchronous=NORMAL"_qs))
+        return R::failure(failure(u"cannot set synchronous=NORMAL"_qs, q));
+    if (!q.exec(u"PRAGMA foreign_keys=ON"_qs) || !q.exec(u"PRAGMA foreign_keys"_qs) || !q.next()
+        || q.value(0).toInt() != 1)
+        return R::failure(failure(u"cannot turn foreign keys on"_qs, q));
+    return R{true, {}};
+}
+
+Outcome<bool> Database::migrate(int fromVersion)
+{
+    using R = Outcome<bool>;
+    for (const Migration &m : migrations()) {
+        if (m.toVersion <= fromVersion)
+            continue;
+        QString error;
+        const bool done = inTransaction([&] {
+            QSqlQuery q(m_db);
+            for (const QString &statement : m.statements) {
+                if (!q.exec(statement)) {
+                    error = failure(u"migration to schema %1 failed"_qs.arg(m.toVersion), q);
+                    return false;
+                }
+            }
+            if (!q.exec(u"PRAGMA user_version = %1"_qs.arg(m.toVersion))) {
+                error = failure(u"cannot record schema %1"_qs.arg(m.toVersion), q);
+                return false;
+            }
+            return true;
+        }, &error);
+        if (!done)
+            return R::failure(error);
+    }
+    return R{true, {}};
+}
+
+// BEGIN IMMEDIATE takes the write lock up front, so a busy database waits out the busy timeout;
+// a deferred BEGIN that reads first fails at once when it later needs to write.
+bool Database::inTransaction(const std::function<bool()> &work, QString *error)
+{
+    QSqlQuery control(m_db);
+    if (!control.exec(u"BEGIN IMMEDIATE"_qs)) {
+        *error = failure(u"cannot begin a write"_qs, control);
+        return false;
+    }
+    if (!work()) {
+        control.exec(u"ROLLBACK"_qs);
+        return false;
+    }
+    if (!control.exec(u"COMMIT"_qs)) {
+        *error = failure(u"cannot commit"_qs, control);
+        control.exec(u"ROLLBACK"_qs);
+        return false;
+    }
+    return true;
+}
+
+Outcome<int> Database::schemaVersion()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(u"PRAGMA user_version"_qs) || !q.next())
+        return Outcome<int>::failure(failure(u"cannot read the schema version"_qs, q));
+    return Outcome<int>{q.value(0).toInt(), {}};
+}
+
+Outcome<QString> Database::journalMode()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(u"PRAGMA journal_mode"_qs) || !q.next())
+        return Outcome<QString>::failure(failure(u"cannot read the journal mode"_qs, q));
+    return Outcome<QString>{q.value(0).toString(), {}};
+}
+
+Outcome<QString> Database::integrityCheck()
+{
+    QSqlQuery q(m_db);
+    if (!q.exec(u"PRAGMA integrity_check"_qs))
+        return Outcome<QString>::failure(failure(u"integrity_check failed to run"_qs, q));
+    QStringList findings;
+    while (q.next())
+        findings << q.value(0).toString();
+    return Outcome<QString>{findings.join(u'\n'), {}};
+}
+
+} // namespace gw::store

@@ -1,0 +1,77 @@
+#pragma once
+// The synchronous history store: one SQLite connection, used by one thread. The CLI and tests use
+// it directly; HistoryStore (history_store.h) runs two of them on worker threads for the app.
+//
+// Opening never changes a file it refuses: the header is read with plain file I/O first, then the
+// content is checked through a read-only, immutable SQLite connection, and only a file that passes
+// both is opened for writing (WAL mode, foreign keys on, migrations applied). A refusal reads
+// "<file>: <reason>; not opened, not changed".
+//
+// Every call returns an Outcome; on failure `error` names the file and the reason. Nothing throws.
+
+#include "store_types.h"
+
+#include <QSqlDatabase>
+
+#include <functional>
+
+class QSqlQuery;
+
+namespace gw::store {
+
+class Database {
+public:
+    enum class Access {
+        ReadWrite, // creates a missing file, migrates an older one, the only kind that writes
+        ReadOnly,  // for readers next to a writer; needs a file already at the current version
+    };
+
+    Database();
+    ~Database();
+    Database(const Database &) = delete;
+    Database &operator=(const Database &) = delete;
+
+    Outcome<bool> open(const QString &path, Access access = Access::ReadWrite);
+    void close(); // also releases the connection name; safe to call twice
+    bool isOpen() const;
+    QString path() const { return m_path; }
+
+    static int currentVersion(); // the schema version this build writes and reads
+
+    // Diagnostics the tests and `gatewayctl` use.
+    Outcome<int> schemaVersion();
+    Outcome<QString> journalMode();      // "wal" once opened for writing
+    Outcome<QString> integrityCheck();   // "ok" or SQLite's findings, one per line
+
+    // Run history. Times are stored in UTC with millisecond precision.
+    Outcome<qint64> createRun(const QString &label, const RunSettings &settings,
+                              const QDateTime &startedAt = QDateTime::currentDateTimeUtc());
+    // One transaction for the whole batch, with the traffic events of the results that ran.
+    Outcome<int> addResults(qint64 runId, const QList<BenchResult> &results);
+    Outcome<bool> finishRun(qint64 runId, RunStatus status,
+                            const QDateTime &finishedAt = QDateTime::currentDateTimeUtc());
+    // GET /generation's total_cost, known after the run; also becomes the traffic event's cost.
+    Outcome<bool> setBilledCost(qint64 runId, int caseIndex, Gateway gateway, double costUsd);
+    Outcome<QList<RunSummary>> listRuns(); // newest first
+    Outcome<StoredRun> loadRun(qint64 runId);
+
+    // Traffic for the Monitor: ts in [from, to) (an invalid bound is open), oldest first.
+    Outcome<QList<TrafficEvent>> trafficEvents(const QDateTime &from, const QDateTime &to,
+                                               std::optional<TrafficSource> source = std::nullopt);
+
+private:
+    Outcome<bool> verifyReadOnly(int expectedMaxVersion);
+    Outcome<bool> openConnection(Access access);
+    Outcome<bool> configureForWriting();
+    Outcome<bool> migrate(int fromVersion);
+    QString failure(const QString &what, const QSqlQuery &query) const;
+    QString refusal(const QString &reason) const;
+    bool inTransaction(const std::function<bool()> &work, QString *error);
+
+    QString m_connectionName;
+    QString m_path;
+    QSqlDatabase m_db;
+    bool m_readOnly = false;
+};
+
+} // namespace gw::store

@@ -1,0 +1,107 @@
+#include "schema.h"
+
+namespace gw::store {
+
+namespace {
+
+// Times are INTEGER milliseconds since the epoch (UTC); NULL where unknown. Booleans are 0/1.
+// Costs are REAL US dollars, NULL where unknown. Names (gateway, status, error class, cost source)
+// are the snake_case names gwcore writes to traffic logs.
+QList<Migration> buildMigrations()
+{
+    QList<Migration> list;
+    list << Migration{1, {
+        u"CREATE TABLE bench_runs ("
+        "  id INTEGER PRIMARY KEY,"
+        "  started_at INTEGER NOT NULL,"
+        "  finished_at INTEGER,"
+        "  label TEXT NOT NULL DEFAULT '',"
+        "  status TEXT NOT NULL CHECK (status IN ('running', 'finished', 'cancelled')),"
+        "  settings_json TEXT NOT NULL)"_qs,
+
+        u"CREATE TABLE bench_results ("
+        "  id INTEGER PRIMARY KEY,"
+        "  run_id INTEGER NOT NULL REFERENCES bench_runs(id) ON DELETE CASCADE,"
+        "  case_index INTEGER NOT NULL,"
+        "  gateway TEXT NOT NULL,"
+        "  prompt_name TEXT NOT NULL,"
+        "  openrouter_model TEXT NOT NULL,"
+        "  gateway_model TEXT NOT NULL,"
+        "  repetition INTEGER NOT NULL,"
+        "  started_at INTEGER,"
+        "  request_json TEXT NOT NULL,"
+        "  warnings_json TEXT NOT NULL,"
+        "  text TEXT NOT NULL,"
+        "  reasoning TEXT NOT NULL,"
+        "  reasoning_details_json TEXT NOT NULL,"
+        "  has_usage INTEGER NOT NULL,"
+        "  tokens_prompt INTEGER NOT NULL,"
+        "  tokens_completion INTEGER NOT NULL,"
+        "  tokens_cached_read INTEGER NOT NULL,"
+        "  tokens_cache_write INTEGER NOT NULL,"
+        "  tokens_reasoning INTEGER NOT NULL,"
+        "  provider TEXT NOT NULL,"
+        "  generation_id TEXT NOT NULL,"
+        "  response_model TEXT NOT NULL,"
+        "  cost_usd REAL,"
+        "  cost_source TEXT NOT NULL,"
+        "  finish_reason TEXT NOT NULL,"
+        "  chunk_count INTEGER NOT NULL,"
+        "  keep_alive_count INTEGER NOT NULL,"
+        "  error_class TEXT NOT NULL,"
+        "  error_code TEXT NOT NULL,"
+        "  error_message TEXT NOT NULL,"
+        "  error_http_status INTEGER NOT NULL,"
+        "  error_retry_after INTEGER,"
+        "  error_mid_stream INTEGER NOT NULL,"
+        "  http_status INTEGER NOT NULL,"
+        "  ttft_ms INTEGER NOT NULL,"
+        "  total_ms INTEGER NOT NULL,"
+        "  estimated_cost_usd REAL,"
+        "  billed_cost_usd REAL,"
+        "  skipped INTEGER NOT NULL,"
+        "  skip_reason TEXT NOT NULL,"
+        "  UNIQUE (run_id, case_index, gateway))"_qs,
+
+        u"CREATE TABLE traffic_events ("
+        "  id INTEGER PRIMARY KEY,"
+        "  ts INTEGER NOT NULL,"
+        "  source TEXT NOT NULL CHECK (source IN ('test', 'log')),"
+        "  gateway TEXT NOT NULL,"
+        "  model TEXT NOT NULL,"
+        "  provider TEXT NOT NULL,"
+        "  error_class TEXT NOT NULL,"
+        "  http_status INTEGER NOT NULL,"
+        "  ttft_ms INTEGER NOT NULL,"
+        "  total_ms INTEGER NOT NULL,"
+        "  tokens_prompt INTEGER NOT NULL,"
+        "  tokens_completion INTEGER NOT NULL,"
+        "  tokens_cached INTEGER NOT NULL,"
+        "  tokens_reasoning INTEGER NOT NULL,"
+        "  cost_usd REAL,"
+        "  cost_source TEXT NOT NULL,"
+        "  generation_id TEXT NOT NULL,"
+        "  run_id INTEGER REFERENCES bench_runs(id) ON DELETE CASCADE,"
+        "  result_id INTEGER REFERENCES bench_results(id) ON DELETE CASCADE)"_qs,
+
+        u"CREATE INDEX traffic_events_ts ON traffic_events(ts)"_qs,
+        u"CREATE INDEX traffic_events_result ON traffic_events(result_id)"_qs,
+        u"CREATE INDEX traffic_events_run ON traffic_events(run_id)"_qs,
+    }};
+    return list;
+}
+
+} // namespace
+
+const QList<Migration> &migrations()
+{
+    static const QList<Migration> list = buildMigrations();
+    return list;
+}
+
+int currentSchemaVersion()
+{
+    return migrations().constLast().toVersion;
+}
+
+} // namespace gw::store
