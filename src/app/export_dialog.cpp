@@ -11,6 +11,7 @@
 #include <QFontDatabase>
 #include <QPushButton>
 #include <QSettings>
+#include <QtConcurrent/QtConcurrentRun>
 
 namespace gwapp {
 
@@ -38,10 +39,7 @@ ExportDialog::ExportDialog(DraftDocument *document, const Workspace &workspace, 
     connect(ui->noteEdit, &QLineEdit::textChanged, this, &ExportDialog::updateButton);
     connect(ui->whoEdit, &QLineEdit::editingFinished, this, &ExportDialog::refresh);
     connect(ui->noteEdit, &QLineEdit::editingFinished, this, &ExportDialog::refresh);
-    connect(m_exportButton, &QPushButton::clicked, this, [this] {
-        if (exportNow())
-            accept();
-    });
+    connect(m_exportButton, &QPushButton::clicked, this, &ExportDialog::exportNow);
     connect(ui->buttonBox, &QDialogButtonBox::rejected, this, &QDialog::reject);
     refresh();
 }
@@ -79,25 +77,52 @@ gw::RoutingConfig ExportDialog::exportedConfig() const
     return config;
 }
 
+ExportPreparation ExportDialog::prepare(const gw::RoutingConfig &before, bool hasPrevious, const gw::RoutingConfig &config,
+                                         gw::ExportProfile profile, const gw::ExportOptions &options)
+{
+    ExportPreparation prep;
+    prep.config = config;
+    prep.changes = describeConfigChanges(before, config);
+    const QByteArray canonical = gw::canonicalConfigBytes(config);
+    const QString beforeText = hasPrevious ? QString::fromUtf8(gw::canonicalConfigBytes(before)) : QString();
+    prep.diff = lineDiff(beforeText, QString::fromUtf8(canonical)).join(QLatin1Char('\n'));
+    const gw::ConfigLoadResult check = gw::loadConfig(canonical, QStringLiteral("routing.json"));
+    prep.valid = !gw::hasErrors(check.diagnostics);
+    prep.validation = prep.valid ? tr("Valid config v1, revision %1.").arg(config.revision)
+                                 : tr("Invalid:\n%1").arg(gw::joinDiagnostics(check.diagnostics));
+    prep.result = gw::exportConfig(config, profile, options);
+    return prep;
+}
+
 void ExportDialog::refresh()
 {
-    const gw::RoutingConfig config = exportedConfig();
-    const gw::RoutingConfig previous = m_previous.value_or(gw::RoutingConfig());
-    ui->changesList->clear();
-    const QStringList changes = describeConfigChanges(previous, config);
-    ui->changesList->addItems(changes.isEmpty() ? QStringList{tr("no routing changes")} : changes);
-    const QString before = m_previous ? QString::fromUtf8(gw::canonicalConfigBytes(previous)) : QString();
-    ui->diffView->setPlainText(lineDiff(before, QString::fromUtf8(gw::canonicalConfigBytes(config))).join(QLatin1Char('\n')));
-
-    const gw::ConfigLoadResult check = gw::loadConfig(gw::canonicalConfigBytes(config), QStringLiteral("routing.json"));
-    ui->validationLabel->setText(gw::hasErrors(check.diagnostics)
-                                     ? tr("Invalid:\n%1").arg(gw::joinDiagnostics(check.diagnostics))
-                                     : tr("Valid config v1, revision %1.").arg(config.revision));
-
     gw::ExportOptions options;
     options.allowLossy = ui->lossyCheck->isChecked();
     options.now = now();
-    m_result = gw::exportConfig(config, profile(), options);
+    const quint64 generation = ++m_generation;
+    m_exportButton->setEnabled(false);
+    ui->resultLabel->setText(tr("Preparing the export…"));
+    disconnect(&m_watcher, nullptr, this, nullptr);
+    connect(&m_watcher, &QFutureWatcher<ExportPreparation>::finished, this, [this, generation] {
+        if (generation != m_generation)
+            return; // the inputs changed meanwhile; a newer preparation is on its way
+        m_shownGeneration = generation;
+        showPreparation(m_watcher.result());
+    });
+    // The first export compares against an empty config.
+    m_watcher.setFuture(QtConcurrent::run(&ExportDialog::prepare, m_previous.value_or(gw::RoutingConfig()), m_previous.has_value(),
+                                          exportedConfig(), profile(), options));
+}
+
+void ExportDialog::showPreparation(const ExportPreparation &prep)
+{
+    ui->changesList->clear();
+    ui->changesList->addItems(prep.changes.isEmpty() ? QStringList{tr("no routing changes")} : prep.changes);
+    ui->diffView->setPlainText(prep.diff);
+    ui->validationLabel->setText(prep.validation);
+    m_result = prep.result;
+    m_preparedConfig = prep.config;
+    m_valid = prep.valid;
     ui->lossesList->clear();
     ui->lossesList->addItems(m_result.losses);
     ui->lossesGroup->setVisible(!m_result.losses.isEmpty());
@@ -107,27 +132,39 @@ void ExportDialog::refresh()
     for (const QString &note : std::as_const(m_result.notes))
         status << tr("Note: %1").arg(note);
     ui->resultLabel->setText(status.join(QLatin1Char('\n')));
-    m_valid = !gw::hasErrors(check.diagnostics);
     updateButton();
+    Q_EMIT prepared();
+    if (m_exportPending) {
+        m_exportPending = false;
+        if (writeExport())
+            accept();
+    }
 }
 
 void ExportDialog::updateButton()
 {
-    m_exportButton->setEnabled(m_result.ok && m_valid && !ui->whoEdit->text().trimmed().isEmpty());
+    m_exportButton->setEnabled(isReady() && m_result.ok && m_valid && !ui->whoEdit->text().trimmed().isEmpty());
 }
 
-bool ExportDialog::exportNow()
+void ExportDialog::exportNow()
 {
-    refresh();
+    if (ui->whoEdit->text().trimmed().isEmpty())
+        return;
+    m_exportPending = true;
+    refresh(); // with the final who and note; writeExport() runs when it is ready
+}
+
+bool ExportDialog::writeExport()
+{
     if (!m_exportButton->isEnabled())
         return false;
-    const gw::RoutingConfig config = exportedConfig();
+    const gw::RoutingConfig &config = m_preparedConfig;
     const QString name = exportProfileName(profile()) + QStringLiteral("-r") + QString::number(config.revision)
-        + QLatin1Char('-') + now().toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss")) + QStringLiteral(".json");
+        + QLatin1Char('-') + config.updatedAt->toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss")) + QStringLiteral(".json");
     const QString path = m_workspace.exportsDir() + QLatin1Char('/') + name;
     QDir().mkpath(m_workspace.exportsDir());
     QString error;
-    ExportRecord record{now().toUTC(), exportProfileName(profile()), config.revision, config.updatedBy, config.note,
+    ExportRecord record{config.updatedAt->toUTC(), exportProfileName(profile()), config.revision, config.updatedBy, config.note,
                         QString::fromLatin1(QCryptographicHash::hash(m_result.bytes, QCryptographicHash::Sha256).toHex()),
                         name};
     if (!gw::writeFileAtomically(path, m_result.bytes, &error) || !m_workspace.appendHistory(record, &error)) {
@@ -137,6 +174,7 @@ bool ExportDialog::exportNow()
     QSettings().setValue(QStringLiteral("export/who"), config.updatedBy);
     m_document->apply(config, tr("Export %1 revision %2").arg(record.profile).arg(config.revision));
     m_written = path;
+    Q_EMIT exported(path);
     return true;
 }
 

@@ -7,6 +7,7 @@
 #include "workspace.h"
 
 #include <QDialog>
+#include <QFutureWatcher>
 
 #include <memory>
 
@@ -16,6 +17,17 @@ class QPushButton;
 namespace gwapp {
 
 class DraftDocument;
+
+// Everything the dialog shows for one set of inputs; computed off the GUI thread (the vectors
+// profile decides ~1500 cases, the diff walks two canonical documents).
+struct ExportPreparation {
+    gw::RoutingConfig config;
+    QStringList changes;
+    QString diff;
+    QString validation;
+    bool valid = false;
+    gw::ExportResult result;
+};
 
 class ExportDialog : public QDialog {
     Q_OBJECT
@@ -29,16 +41,28 @@ public:
     QStringList losses() const;
     QPushButton *exportButton() const { return m_exportButton; }
     QString writtenFile() const { return m_written; }
+    bool isReady() const { return m_shownGeneration == m_generation; } // shows the current inputs
 
     // The config as it will be exported: draft with revision + 1, updated_at, updated_by, note.
     gw::RoutingConfig exportedConfig() const;
 
+    static ExportPreparation prepare(const gw::RoutingConfig &before, bool hasPrevious, const gw::RoutingConfig &config,
+                                     gw::ExportProfile profile, const gw::ExportOptions &options);
+
 public Q_SLOTS:
-    bool exportNow();
+    // Prepares the export with the final who/note and writes it when ready; the dialog is
+    // accepted after a successful write (exported() tells the path), or shows why not.
+    void exportNow();
+
+Q_SIGNALS:
+    void prepared();
+    void exported(const QString &path);
 
 private:
     void refresh();
+    void showPreparation(const ExportPreparation &prep);
     void updateButton();
+    bool writeExport();
     QDateTime now() const { return m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc(); }
 
     std::unique_ptr<Ui::ExportDialog> ui;
@@ -49,7 +73,12 @@ private:
     QDateTime m_now;
     gw::ExportResult m_result;
     QString m_written;
+    gw::RoutingConfig m_preparedConfig;
     bool m_valid = false;
+    bool m_exportPending = false;
+    quint64 m_generation = 0;
+    quint64 m_shownGeneration = 0;
+    QFutureWatcher<ExportPreparation> m_watcher;
 };
 
 } // namespace gwapp

@@ -230,9 +230,14 @@ private Q_SLOTS:
         auto *who = dialog.findChild<QLineEdit *>(QStringLiteral("whoEdit"));
         who->clear();
         QTest::keyClicks(who, QStringLiteral("ops@example.com"));
+        QTRY_VERIFY(dialog.isReady()); // prepared off the GUI thread
         QVERIFY(dialog.changes().contains(QStringLiteral("default paid share 3 → 4.5")));
         QVERIFY(dialog.exportButton()->isEnabled());
+        QSignalSpy exported(&dialog, &ExportDialog::exported);
         QTest::mouseClick(dialog.exportButton(), Qt::LeftButton);
+        QVERIFY(!dialog.exportButton()->isEnabled()); // preparing the final version
+        QVERIFY(exported.wait(10000));
+        QCOMPARE(dialog.result(), int(QDialog::Accepted));
         QVERIFY(!dialog.writtenFile().isEmpty());
         const gw::ConfigLoadResult written = gw::loadConfigFile(dialog.writtenFile());
         QVERIFY(written.config);
@@ -259,12 +264,14 @@ private Q_SLOTS:
         dialog.findChild<QLineEdit *>(QStringLiteral("whoEdit"))->setText(QStringLiteral("ops"));
         auto *profile = dialog.findChild<QComboBox *>(QStringLiteral("profileCombo"));
         profile->setCurrentIndex(profile->findText(QStringLiteral("kilo-gateway")));
+        QTRY_VERIFY(dialog.isReady());
         QVERIFY(!dialog.losses().isEmpty());
         QVERIFY(dialog.findChild<QWidget *>(QStringLiteral("lossesGroup"))->isVisibleTo(&dialog));
         QVERIFY(!dialog.exportButton()->isEnabled());
         auto *lossy = dialog.findChild<QCheckBox *>(QStringLiteral("lossyCheck"));
         lossy->setChecked(true);
-        QVERIFY(dialog.exportButton()->isEnabled());
+        QVERIFY(!dialog.exportButton()->isEnabled()); // until the lossy export is prepared
+        QTRY_VERIFY(dialog.exportButton()->isEnabled());
     }
 
     void autosaveAndRecovery()
