@@ -134,6 +134,10 @@ Outcome<bool> Database::verifyReadOnly(int expectedMaxVersion)
             } else if (const int v = q.value(0).toInt(); v > expectedMaxVersion) {
                 error = refusal(u"written by a newer Gateway Console (schema %1; this build reads up to %2)"_qs
                                     .arg(v).arg(expectedMaxVersion));
+            } else if (v == 0 && (!q.exec(u"SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' LIMIT 3"_qs) || q.next())) {
+                // Version 0 with tables: another program's database; migrating would add ours to it.
+                error = refusal(u"an SQLite database of another program (it has a table or index \"%1\")"_qs
+                                    .arg(q.value(0).toString()));
             } else if (!q.exec(u"PRAGMA quick_check"_qs)) {
                 error = refusal(u"damaged (%1)"_qs.arg(q.lastError().text()));
             } else {

@@ -126,12 +126,14 @@ Outcome<bool> Database::setBilledCost(qint64 runId, int caseIndex, Gateway gatew
 
 namespace {
 
-const QString kSummarySelect = u"SELECT r.id, r.label, r.started_at, r.finished_at, r.status,"
-    " (SELECT COUNT(*) FROM bench_results b WHERE b.run_id = r.id),"
-    " (SELECT COUNT(*) FROM bench_results b WHERE b.run_id = r.id AND b.skipped = 0 AND b.error_class = 'none'),"
-    " (SELECT COUNT(*) FROM bench_results b WHERE b.run_id = r.id AND b.skipped = 0 AND b.error_class <> 'none'),"
-    " (SELECT COUNT(*) FROM bench_results b WHERE b.run_id = r.id AND b.skipped = 1)"
-    " FROM bench_runs r"_qs;
+// One pass over the bench_results_outcome index per run; `where` filters bench_runs.
+QString summarySql(const QString &where)
+{
+    return u"SELECT r.id, r.label, r.started_at, r.finished_at, r.status, COUNT(b.run_id),"
+           " SUM(b.skipped = 0 AND b.error_class = 'none'), SUM(b.skipped = 0 AND b.error_class <> 'none'),"
+           " SUM(b.skipped) FROM bench_runs r LEFT JOIN bench_results b ON b.run_id = r.id "_qs
+        + where + u" GROUP BY r.id"_qs;
+}
 
 RunSummary readSummary(const QSqlQuery &q)
 {
@@ -155,7 +157,7 @@ Outcome<QList<RunSummary>> Database::listRuns()
     using R = Outcome<QList<RunSummary>>;
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    if (!q.exec(kSummarySelect + u" ORDER BY r.started_at DESC, r.id DESC"_qs))
+    if (!q.exec(summarySql({}) + u" ORDER BY r.started_at DESC, r.id DESC"_qs))
         return R::failure(failure(u"cannot list runs"_qs, q));
     R r;
     while (q.next())
@@ -174,7 +176,7 @@ Outcome<StoredRun> Database::loadRun(qint64 runId)
     {
         QSqlQuery q(m_db);
         q.setForwardOnly(true);
-        q.prepare(kSummarySelect + u" WHERE r.id = ?"_qs);
+        q.prepare(summarySql(u"WHERE r.id = ?"_qs));
         q.addBindValue(runId);
         if (!q.exec()) {
             r.error = failure(u"cannot load run %1"_qs.arg(runId), q);

@@ -84,6 +84,8 @@ QList<Migration> buildMigrations()
         "  run_id INTEGER REFERENCES bench_runs(id) ON DELETE CASCADE,"
         "  result_id INTEGER REFERENCES bench_results(id) ON DELETE CASCADE)"_qs,
 
+        // Covers the run list's counts (ok / failed / skipped) without reading the result rows.
+        u"CREATE INDEX bench_results_outcome ON bench_results(run_id, skipped, error_class)"_qs,
         u"CREATE INDEX traffic_events_ts ON traffic_events(ts)"_qs,
         u"CREATE INDEX traffic_events_result ON traffic_events(result_id)"_qs,
         u"CREATE INDEX traffic_events_run ON traffic_events(run_id)"_qs,

@@ -95,6 +95,7 @@ private Q_SLOTS:
     void trafficEventsFromResults();
     void billedCostReachesTraffic();
     void newerSchemaRefusedUnchanged();
+    void foreignDatabaseRefusedUnchanged();
     void garbageRefusedUnchanged_data();
     void garbageRefusedUnchanged();
     void truncatedRefusedUnchanged_data();
@@ -158,7 +159,7 @@ void TestStore::migratesEmptyFile()
     raw.close();
     raw = QSqlDatabase();
     QSqlDatabase::removeDatabase(u"inspect"_qs);
-    QCOMPARE(names, (QStringList{u"bench_results"_qs, u"bench_runs"_qs, u"traffic_events"_qs, u"traffic_events_result"_qs,
+    QCOMPARE(names, (QStringList{u"bench_results"_qs, u"bench_results_outcome"_qs, u"bench_runs"_qs, u"traffic_events"_qs, u"traffic_events_result"_qs,
                                  u"traffic_events_run"_qs, u"traffic_events_ts"_qs}));
 }
 
@@ -345,6 +346,15 @@ void TestStore::newerSchemaRefusedUnchanged()
     QVERIFY(rawExec(walPath, {u"PRAGMA user_version=7"_qs}));
     QVERIFY(!QFile::exists(walPath + u"-wal"_qs));
     expectRefusedUnchanged(walPath, u"schema 7; this build reads up to 1"_qs);
+}
+
+void TestStore::foreignDatabaseRefusedUnchanged()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(u"history.sqlite"_qs);
+    QVERIFY(rawExec(path, {u"CREATE TABLE notes (id INTEGER PRIMARY KEY, body TEXT)"_qs,
+                           u"INSERT INTO notes (body) VALUES ('someone else''s data')"_qs}));
+    expectRefusedUnchanged(path, u"an SQLite database of another program (it has a table or index \"notes\")"_qs);
 }
 
 void TestStore::garbageRefusedUnchanged_data()
