@@ -21,5 +21,6 @@ int runChat(const QStringList &args);
 int runBalance(const QStringList &args);
 int runTranslate(const QStringList &args);
 int runNormalize(const QStringList &args);
+int runBenchPrompts(const QStringList &args);
 
 } // namespace gw::cli

@@ -19,6 +19,7 @@ const Command kCommands[] = {
     {"balance", "Remaining balance per gateway (OpenRouter /key, Vercel /credits).", runBalance},
     {"translate", "Translate an OpenRouter request into a Vercel request; warnings name what is dropped.", runTranslate},
     {"normalize", "Normalize a saved response (JSON body or SSE stream) of either gateway.", runNormalize},
+    {"bench-prompts", "Run a prompt suite on both gateways side by side: summary, parity flags, CSV.", runBenchPrompts},
 };
 
 int printHelp(QTextStream &stream)
@@ -27,7 +28,7 @@ int printHelp(QTextStream &stream)
               "Gateway Console on the command line: routing configs, decisions and exports.\n\n"
               "Commands:\n"_qs;
     for (const Command &c : kCommands)
-        stream << u"  "_qs << QString::fromLatin1(c.name).leftJustified(12) << QString::fromUtf8(c.summary) << u'\n';
+        stream << u"  "_qs << QString::fromLatin1(c.name).leftJustified(14) << QString::fromUtf8(c.summary) << u'\n';
     stream << u"\nRun 'gatewayctl COMMAND --help' for a command's options.\n"
               "Exit codes: 0 ok, 1 invalid input (the message names what and where), 2 usage error.\n"_qs;
     stream.flush();
