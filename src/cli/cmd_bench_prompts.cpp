@@ -82,6 +82,59 @@ void printCases(const QList<BenchResult> &results, const PromptSuite &suite, con
     }
 }
 
+// GET /models on each gateway, for estimated costs; an empty catalog (said so) when one fails.
+std::pair<Catalog, Catalog> fetchCatalogs(net::GatewayClient *openrouter, net::GatewayClient *vercel)
+{
+    std::pair<Catalog, Catalog> catalogs;
+    catalogs.second.gateway = Gateway::Vercel;
+    int pending = 0;
+    for (net::GatewayClient *client : {openrouter, vercel}) {
+        if (!client)
+            continue;
+        ++pending;
+        net::ModelsReply *reply = client->models();
+        Catalog &into = client->gateway() == Gateway::Vercel ? catalogs.second : catalogs.first;
+        QObject::connect(reply, &net::GatewayReply::finished, reply, [reply, &into, &pending] {
+            if (reply->error().isError())
+                err() << u"bench-prompts: no "_qs << gatewayName(reply->gateway()) << u" catalog, no estimates there: "_qs
+                      << reply->error().message << u'\n';
+            else
+                into = reply->parsed().catalog;
+            reply->deleteLater();
+            if (--pending == 0)
+                QCoreApplication::quit();
+        });
+    }
+    if (pending > 0)
+        QCoreApplication::exec();
+    return catalogs;
+}
+
+void printCostTotals(const QList<BenchResult> &results)
+{
+    double reported = 0, billed = 0, estimated = 0;
+    int reportedCount = 0, billedCount = 0, estimatedCount = 0;
+    for (const BenchResult &r : results) {
+        if (!r.ok())
+            continue;
+        if (r.response.costUsd && r.response.costSource == CostSource::Reported) {
+            reported += *r.response.costUsd;
+            ++reportedCount;
+        }
+        if (r.billedCostUsd) {
+            billed += *r.billedCostUsd;
+            ++billedCount;
+        }
+        if (r.estimatedCostUsd) {
+            estimated += *r.estimatedCostUsd;
+            ++estimatedCount;
+        }
+    }
+    out() << u"\ncosts: reported "_qs << usdText(reported) << u" ("_qs << reportedCount << u" results), billed "_qs
+          << usdText(billed) << u" ("_qs << billedCount << u"), estimated "_qs << usdText(estimated) << u" ("_qs
+          << estimatedCount << u")\n"_qs;
+}
+
 bool writeCsv(const QString &path, const QString &csv)
 {
     QString error;
@@ -117,9 +170,10 @@ int runBenchPrompts(const QStringList &args)
     const QCommandLineOption csv(u"csv"_qs, u"Write the summary as CSV to FILE."_qs, u"FILE"_qs);
     const QCommandLineOption resultsCsvOpt(u"results-csv"_qs, u"Write every result (text, tokens, costs, flags) as CSV."_qs, u"FILE"_qs);
     const QCommandLineOption reconcile(u"reconcile"_qs, u"After the run, look up each generation's billed cost (GET /generation)."_qs);
+    const QCommandLineOption estimate(u"estimate"_qs, u"Fetch both /models catalogs first and estimate every cost from their prices."_qs);
     const QCommandLineOption json(u"json"_qs, u"Print summary and results as JSON instead of tables."_qs);
     const QCommandLineOption timeout(u"timeout"_qs, u"Total timeout per request in seconds (default 600)."_qs, u"S"_qs);
-    parser.addOptions({models, repeat, concurrency, effort, config, openrouterUrl, vercelUrl, csv, resultsCsvOpt, reconcile, json, timeout});
+    parser.addOptions({models, repeat, concurrency, effort, config, openrouterUrl, vercelUrl, csv, resultsCsvOpt, reconcile, estimate, json, timeout});
     parser.addPositionalArgument(u"SUITE"_qs, u"Prompt suite: JSONL, one {name, messages, reasoning?, provider?} per line."_qs);
     const QString summary =
         u"Run a prompt suite on OpenRouter and Vercel side by side; print the summary per model and gateway and one line "
@@ -190,6 +244,11 @@ int runBenchPrompts(const QStringList &args)
     for (const auto &client : vercelClients)
         runner.addClient(client.get());
     runner.setConcurrency(maxInFlight);
+    if (parser.isSet(estimate)) {
+        const auto [openrouterCatalog, vercelCatalog] =
+            fetchCatalogs(openrouterClients.front().get(), vercelClients.empty() ? nullptr : vercelClients.front().get());
+        runner.setCatalogs(openrouterCatalog, vercelCatalog);
+    }
     QObject::connect(&runner, &net::BenchRunner::finished, qApp, &QCoreApplication::quit);
     runner.start(suite, cases, routing);
     QCoreApplication::exec();
@@ -225,6 +284,8 @@ int runBenchPrompts(const QStringList &args)
         printCases(results, suite, cases);
         out() << u'\n';
         printSummary(rows);
+        if (parser.isSet(reconcile) || parser.isSet(estimate))
+            printCostTotals(results);
     }
     out().flush();
     bool written = true;

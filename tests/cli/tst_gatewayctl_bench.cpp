@@ -121,12 +121,20 @@ private Q_SLOTS:
         const QString resultsCsv = m_dir.filePath(u"results.csv"_qs);
         const Run r = gatewayctl(QStringList{suitePath(), u"--models"_qs, u"openai/gpt-4o-mini,anthropic/claude-sonnet-4.5"_qs,
                                              u"--repeat"_qs, u"2"_qs, u"--concurrency"_qs, u"3"_qs, u"--config"_qs, configPath(),
-                                             u"--csv"_qs, summaryCsv, u"--results-csv"_qs, resultsCsv, u"--reconcile"_qs}
+                                             u"--csv"_qs, summaryCsv, u"--results-csv"_qs, resultsCsv, u"--reconcile"_qs,
+                                             u"--estimate"_qs}
                                  + urls(m_port));
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
         QCOMPARE(r.out.count(QRegularExpression(u"^case \\d+: "_qs, QRegularExpression::MultilineOption)), 8);
         QVERIFY2(r.out.contains(u"case 0: hello, world on openai/gpt-4o-mini #1 | openrouter ok ttft "_qs), qPrintable(r.out));
-        QVERIFY(r.out.contains(u"billed $"_qs));
+        // Per side: "cost $X reported, estimated $Y, billed $Z".
+        QCOMPARE(r.out.count(QRegularExpression(u"cost \\$[0-9.]+ reported, estimated \\$[0-9.]+, billed \\$[0-9.]+"_qs)), 16);
+        // The simulator bills what it reports, so reported and billed totals agree.
+        const QRegularExpressionMatch costs =
+            QRegularExpression(u"\\ncosts: reported (\\$[0-9.]+) \\(16 results\\), billed (\\$[0-9.]+) \\(16\\), estimated \\$[0-9.]+ \\(16\\)\\n"_qs)
+                .match(r.out);
+        QVERIFY2(costs.hasMatch(), qPrintable(r.out.right(400)));
+        QCOMPARE(costs.captured(1), costs.captured(2));
         QCOMPARE(r.out.count(u"| flags: none"_qs), 8);
         QVERIFY(r.out.contains(QRegularExpression(u"\\nanthropic/claude-sonnet-4\\.5 +vercel +4 +100 "_qs)));
 
