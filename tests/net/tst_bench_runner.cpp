@@ -31,6 +31,8 @@ PromptSuite twoPrompts()
     thinking.name = u"thinking"_qs;
     thinking.messages = QJsonArray{QJsonObject{{u"role"_qs, u"user"_qs}, {u"content"_qs, u"Is 91 prime?"_qs}}};
     thinking.reasoning = QJsonObject{{u"effort"_qs, u"low"_qs}};
+    // Vercel has no max_price: its request drops it and says so in the translation warnings.
+    thinking.provider = QJsonObject{{u"max_price"_qs, QJsonObject{{u"prompt"_qs, 5}}}};
     suite.cases << thinking;
     return suite;
 }
@@ -137,6 +139,10 @@ void TestBenchRunner::flagsAndSummaryUnderFaults()
     for (const BenchResult &r : results) {
         QVERIFY(!r.skipped);
         QCOMPARE(r.request.value(u"stream"_qs).toBool(), true);
+        QCOMPARE(r.request.value(u"model"_qs).toString(), r.openrouterModel); // mapped to the same id
+        const bool dropsMaxPrice = r.gateway == Gateway::Vercel && r.promptName == u"thinking";
+        QCOMPARE(r.translationWarnings.join(u'|').contains(u"/provider/max_price"), dropsMaxPrice);
+        QCOMPARE(r.request.contains(u"provider"), r.gateway == Gateway::OpenRouter && r.promptName == u"thinking");
         if (!r.ok())
             continue;
         QVERIFY(!r.response.text.isEmpty());
