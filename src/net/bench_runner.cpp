@@ -1,5 +1,6 @@
 #include "bench_runner.h"
 
+#include "bench_stats.h"
 #include "bench_suite.h"
 #include "gateway_client.h"
 
@@ -65,6 +66,7 @@ bool BenchRunner::start(const PromptSuite &suite, const QList<BenchCase> &cases,
     m_config = config;
     m_queue.clear();
     m_results.clear();
+    m_firstSide.clear();
     for (int i = 0; i < cases.size(); ++i) {
         m_queue.append(Unit{i, Gateway::OpenRouter});
         m_queue.append(Unit{i, Gateway::Vercel});
@@ -197,6 +199,14 @@ void BenchRunner::record(BenchResult result)
     m_results.append(result);
     ++m_done;
     Q_EMIT resultReady(m_results.constLast());
+    const int caseIndex = result.caseIndex;
+    if (const auto first = m_firstSide.constFind(caseIndex); first == m_firstSide.cend()) {
+        m_firstSide.insert(caseIndex, m_results.size() - 1);
+    } else {
+        const BenchResult &a = m_results.at(*first);
+        const BenchResult &b = m_results.constLast();
+        Q_EMIT caseFinished(caseIndex, a.gateway == Gateway::OpenRouter ? parityFlags(a, b) : parityFlags(b, a));
+    }
     Q_EMIT progress(m_done, m_total);
 }
 

@@ -7,8 +7,10 @@
 // both sides of a case run close together in time. A side that cannot run (the model has no
 // Vercel mapping, or there is no Vercel client) yields a skipped result at once, using no slot.
 //
-// Per work unit, in order: started -> textDelta/reasoningDelta* -> resultReady -> progress.
-// finished() comes once, after the last result (also after cancel()).
+// Per work unit, in order: started -> textDelta/reasoningDelta* -> resultReady -> progress
+// (a skipped unit: resultReady -> progress). When a unit completes its case (both sides have a
+// result, skipped ones included), caseFinished(case, parity flags) comes between its resultReady
+// and progress. finished() comes once, after the last result (also after cancel()).
 //
 // Cancel: cancel() cancels every in-flight request and starts no new one. Every unit that had
 // started still yields exactly one result (error code "cancelled" when it was cut off); units
@@ -58,12 +60,14 @@ public:
     int total() const { return m_total; }
     int done() const { return m_done; }
     const QList<BenchResult> &results() const { return m_results; } // in completion order
+    const QList<BenchCase> &cases() const { return m_cases; }         // of the current/last run
 
 Q_SIGNALS:
     void started(int caseIndex, gw::Gateway gateway);
     void textDelta(int caseIndex, gw::Gateway gateway, const QString &text);
     void reasoningDelta(int caseIndex, gw::Gateway gateway, const QString &text);
     void resultReady(const gw::BenchResult &result);
+    void caseFinished(int caseIndex, gw::ParityFlags flags); // bench_stats.h: parityFlagNames()
     void progress(int done, int total);
     void finished();
 
@@ -98,6 +102,7 @@ private:
     qsizetype m_next = 0;
     QHash<ChatReply *, Running> m_inFlight;
     QList<BenchResult> m_results;
+    QHash<int, qsizetype> m_firstSide; // case index -> its first result in m_results
     int m_total = 0;
     int m_done = 0;
     bool m_running = false;

@@ -123,6 +123,11 @@ void TestBenchRunner::flagsAndSummaryUnderFaults()
         if (gateway == Gateway::Vercel)
             streamedText[index] += text;
     });
+    QHash<int, ParityFlags> finishedCases;
+    connect(&runner, &net::BenchRunner::caseFinished, this, [&](int index, ParityFlags f) {
+        QVERIFY(!finishedCases.contains(index));
+        finishedCases.insert(index, f);
+    });
     QList<std::pair<int, int>> progress;
     connect(&runner, &net::BenchRunner::progress, this, [&](int done, int total) { progress.append({done, total}); });
     QVERIFY(runner.start(suite, cases, config));
@@ -134,6 +139,7 @@ void TestBenchRunner::flagsAndSummaryUnderFaults()
     QCOMPARE(progress.last(), std::make_pair(8, 8));
     const QHash<int, ParityFlags> byCase = parityByCase(results);
     QCOMPARE(byCase.size(), 4);
+    QCOMPARE(finishedCases, byCase);
     for (auto it = byCase.cbegin(); it != byCase.cend(); ++it)
         QCOMPARE(parityFlagNames(it.value()), flags);
     for (const BenchResult &r : results) {
