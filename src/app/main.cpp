@@ -8,11 +8,64 @@
 
 #include <QApplication>
 #include <QCommandLineParser>
+#include <QElapsedTimer>
+#include <QFile>
 #include <QSettings>
 #include <QTimer>
 
+#include <cstdio>
+
+namespace {
+
+// Resident memory in KiB from /proc (Linux); -1 elsewhere.
+qint64 residentKiB()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return -1;
+    for (const QByteArray &line : status.readAll().split('\n'))
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLongLong();
+    return -1;
+}
+
+// For bench/bench_app: reports the first paint of the window and the moment the live preview
+// has its first result, each with the resident memory, then quits.
+class StartupReporter : public QObject {
+public:
+    StartupReporter(QWidget *window, gwapp::PreviewController *preview, const QElapsedTimer &clock)
+        : QObject(window), m_clock(clock)
+    {
+        window->installEventFilter(this);
+        connect(preview, &gwapp::PreviewController::resultReady, this, [this] {
+            std::printf("ready %lld ms %lld KiB\n", static_cast<long long>(m_clock.elapsed()), static_cast<long long>(residentKiB()));
+            std::fflush(stdout);
+            QCoreApplication::exit(0);
+        });
+    }
+
+protected:
+    bool eventFilter(QObject *watched, QEvent *event) override
+    {
+        if (event->type() == QEvent::Paint && !m_painted) {
+            m_painted = true;
+            std::printf("first_paint %lld ms %lld KiB\n", static_cast<long long>(m_clock.elapsed()), static_cast<long long>(residentKiB()));
+            std::fflush(stdout);
+        }
+        return QObject::eventFilter(watched, event);
+    }
+
+private:
+    QElapsedTimer m_clock;
+    bool m_painted = false;
+};
+
+} // namespace
+
 int main(int argc, char **argv)
 {
+    QElapsedTimer clock; // from main(); the bench measures the whole process from outside too
+    clock.start();
     QApplication app(argc, argv);
     QApplication::setOrganizationName(QStringLiteral("GatewayConsole"));
     QApplication::setApplicationName(QStringLiteral("gateway-console"));
@@ -28,8 +81,12 @@ int main(int argc, char **argv)
     const QCommandLineOption screenshots(QStringLiteral("screenshot-dir"),
                                          QApplication::translate("main", "Save a screenshot of every page into DIR and quit."),
                                          QStringLiteral("DIR"));
+    const QCommandLineOption reportStartup(QStringLiteral("report-startup"),
+                                           QApplication::translate("main", "Print the time and memory at the first paint and "
+                                                                           "when the preview is ready, then quit (for benchmarks)."));
     parser.addOption(workspace);
     parser.addOption(screenshots);
+    parser.addOption(reportStartup);
     parser.process(app);
 
     gwapp::MainWindow window;
@@ -38,6 +95,8 @@ int main(int argc, char **argv)
                                                 : window.openInitialWorkspace(recovery);
     if (!opened)
         return 1;
+    if (parser.isSet(reportStartup))
+        new StartupReporter(&window, window.routingPage()->preview()->controller(), clock);
     window.show();
     if (parser.isSet(screenshots)) {
         // Wait for the live preview so the Routing page shows real numbers, then grab and quit.
