@@ -208,7 +208,7 @@ private:
         const auto s = string(o, parent, name, false);
         if (!s)
             return std::nullopt;
-        const auto when = parseRfc3339(*s);
+        auto when = parseRfc3339(*s); // not const: returned by move
         if (!when)
             error(jsonPointerChild(parent, name),
                   u"\"%1\" is not an RFC 3339 timestamp like 2026-11-24T00:00:00Z"_qs.arg(*s));

@@ -3,6 +3,7 @@
 #include <cstring>
 
 #if defined(__x86_64__) || defined(__i386__)
+#include <cpuid.h>
 #include <immintrin.h>
 #define GW_SHA_X86 1
 #endif
@@ -157,10 +158,13 @@ void compressShaNiPair(std::uint32_t stateA[8], const std::uint8_t *blockA, std:
     }
 }
 
+// CPUID directly: clang 14's __builtin_cpu_supports knows no "sha" (the fuzz build uses clang).
 bool cpuHasShaNi()
 {
-    __builtin_cpu_init();
-    return __builtin_cpu_supports("sha") && __builtin_cpu_supports("sse4.1");
+    unsigned eax = 0, ebx = 0, ecx = 0, edx = 0;
+    if (!__get_cpuid(1, &eax, &ebx, &ecx, &edx) || !(ecx & bit_SSE4_1))
+        return false;
+    return __get_cpuid_count(7, 0, &eax, &ebx, &ecx, &edx) && (ebx & bit_SHA);
 }
 #endif
 
