@@ -271,8 +271,10 @@ std::optional<double> estimateCostUsd(const CatalogModel &model, const TokenUsag
     const qint64 uncached = std::max<qint64>(0, usage.prompt - usage.cachedRead - usage.cacheWrite);
     const double readPrice = model.priceCacheRead > 0 ? model.priceCacheRead : model.pricePromptPerToken;
     const double writePrice = model.priceCacheWrite > 0 ? model.priceCacheWrite : model.pricePromptPerToken;
-    return double(uncached) * model.pricePromptPerToken + double(usage.cachedRead) * readPrice
-           + double(usage.cacheWrite) * writePrice + double(usage.completion) * model.priceCompletionPerToken;
+    const double cost = double(uncached) * model.pricePromptPerToken + double(usage.cachedRead) * readPrice
+                        + double(usage.cacheWrite) * writePrice + double(usage.completion) * model.priceCompletionPerToken;
+    // An absurd price ("1e308" per token, found by fuzzing) overflows: unknown, not infinite.
+    return std::isfinite(cost) ? std::optional<double>(cost) : std::nullopt;
 }
 
 } // namespace gw
