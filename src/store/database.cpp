@@ -143,7 +143,7 @@ Outcome<bool> Database::verifyReadOnly(int expectedMaxVersion)
             } else {
                 QStringList findings;
                 while (q.next())
-                    findings << q.value(0).toString();
+                    findings << q.value(0).toString().simplified();
                 if (findings != QStringList{u"ok"_qs})
                     error = refusal(u"damaged (SQLite quick_check: %1)"_qs.arg(findings.mid(0, 3).join(u"; "_qs)));
             }

@@ -46,7 +46,12 @@ FileCheck checkHistoryFile(const QString &path, int newestKnownVersion)
     }
     const QByteArray header = file.read(kHeaderSize);
     check.verdict = FileCheck::Refused;
-    if (header.size() < kHeaderSize || !header.startsWith(QByteArrayView("SQLite format 3\0", 16))) {
+    const QByteArrayView magic("SQLite format 3\0", 16);
+    if (header.size() < kHeaderSize && header.startsWith(magic)) {
+        check.reason = u"truncated (%1 bytes, shorter than an SQLite header)"_qs.arg(header.size());
+        return check;
+    }
+    if (header.size() < kHeaderSize || !header.startsWith(magic)) {
         check.reason = u"not an SQLite database (no SQLite header)"_qs;
         return check;
     }

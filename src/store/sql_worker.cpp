@@ -16,8 +16,12 @@ void SqlWorker::post(Job job)
 {
     QMutexLocker lock(&m_mutex);
     m_jobs.push_back(std::move(job));
-    if (!isRunning()) {
+    if (!m_accepting) {
+        // The loop has ended (or never began): let a thread that is still closing its
+        // connection finish, then start a new one for this job.
+        wait();
         m_stopping = false;
+        m_accepting = true;
         start();
     }
     m_wake.wakeOne();
@@ -42,8 +46,10 @@ void SqlWorker::run()
             QMutexLocker lock(&m_mutex);
             while (m_jobs.empty() && !m_stopping)
                 m_wake.wait(&m_mutex);
-            if (m_jobs.empty())
-                break; // stopping and drained
+            if (m_jobs.empty()) {
+                m_accepting = false; // stopping and drained; a later post() starts a new thread
+                break;
+            }
             job = std::move(m_jobs.front());
             m_jobs.pop_front();
         }

@@ -32,6 +32,7 @@ private:
     QWaitCondition m_wake;
     std::deque<Job> m_jobs;
     bool m_stopping = false;
+    bool m_accepting = false; // the loop is running and will see a posted job
 };
 
 } // namespace gw::store

@@ -72,6 +72,8 @@ void expectRefusedUnchanged(const QString &path, const QString &reasonPart)
         QVERIFY2(opened.error.startsWith(path + u": "_qs), qPrintable(opened.error));
         QVERIFY2(opened.error.contains(reasonPart), qPrintable(opened.error));
         QVERIFY2(opened.error.endsWith(u"; not opened, not changed"_qs), qPrintable(opened.error));
+        if (access == Database::Access::ReadWrite)
+            qInfo("%s", qPrintable(opened.error.mid(path.size())));
     }
     QVERIFY(snapshot(path) == before);
     QVERIFY(!QFile::exists(path + u"-wal"_qs));
@@ -389,7 +391,7 @@ void TestStore::truncatedRefusedUnchanged_data()
     QTest::addColumn<QString>("reason");
     QTest::newRow("half, mid-page") << 0.5037 << u"truncated or damaged"_qs;
     QTest::newRow("first page only") << 0.0 << u"truncated ("_qs;
-    QTest::newRow("inside the header") << -1.0 << u"not an SQLite database"_qs;
+    QTest::newRow("inside the header") << -1.0 << u"truncated (50 bytes, shorter than an SQLite header)"_qs;
 }
 
 void TestStore::truncatedRefusedUnchanged()
