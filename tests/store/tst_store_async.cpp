@@ -5,6 +5,8 @@
 #include "history_store.h"
 #include "store_fixture.h"
 
+#include <QFutureWatcher>
+#include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
 
@@ -32,6 +34,7 @@ private Q_SLOTS:
     void writeErrorComesBackAsOutcome();
     void refusedFileAndNotOpen();
     void reopenAfterClose();
+    void watcherSignalsOnTheCallersThread();
 };
 
 void TestStoreAsync::roundTripThroughWorkers()
@@ -153,6 +156,29 @@ void TestStoreAsync::reopenAfterClose()
     QVERIFY(!QFile::exists(path + u"-wal"_qs)); // both connections closed
     QVERIFY(await(store.open(path)).ok());
     QCOMPARE(await(store.listRuns()).value.at(0).results, 200);
+}
+
+// The documented way for the app: a QFutureWatcher whose finished() arrives on the GUI thread
+// while the event loop keeps running.
+void TestStoreAsync::watcherSignalsOnTheCallersThread()
+{
+    QTemporaryDir dir;
+    HistoryStore store;
+    QVERIFY(await(store.open(dir.filePath(u"history.sqlite"_qs))).ok());
+    const qint64 run = await(store.createRun(u"watched"_qs, sampleSettings())).value;
+    QVERIFY(await(store.addResults(run, sampleBatch(0, 10))).ok());
+    QFutureWatcher<Outcome<QList<RunSummary>>> watcher;
+    QThread *finishedOn = nullptr;
+    int results = -1;
+    connect(&watcher, &QFutureWatcherBase::finished, this, [&] {
+        finishedOn = QThread::currentThread();
+        results = watcher.result().value.at(0).results;
+    });
+    QSignalSpy spy(&watcher, &QFutureWatcherBase::finished);
+    watcher.setFuture(store.listRuns());
+    QVERIFY(spy.wait(10'000));
+    QCOMPARE(finishedOn, QThread::currentThread());
+    QCOMPARE(results, 20);
 }
 
 QTEST_GUILESS_MAIN(TestStoreAsync)
