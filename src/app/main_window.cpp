@@ -10,9 +10,13 @@
 #include "preview_panel.h"
 #include "routing_page.h"
 #include "settings_dialog.h"
+#include "test_bench_page.h"
 #include "ui_mainwindow.h"
 
+#include "history_store.h"
+
 #include <QCloseEvent>
+#include <QFutureWatcher>
 #include <QDir>
 #include <QFileDialog>
 #include <QLabel>
@@ -36,9 +40,8 @@ MainWindow::MainWindow(QWidget *parent)
     m_models = new ModelsPage(m_document, this);
     m_models->setConnections(m_connections);
     ui->pages->addTab(m_models, tr("Models"));
-    ui->pages->addTab(new PlaceholderPage(tr("Test bench"), tr("Run test prompts against both gateways side by side: "
-                                                               "latency, tokens, reasoning and cost."), this),
-                      tr("Test bench"));
+    m_testBench = new TestBenchPage(m_document, m_connections, this);
+    ui->pages->addTab(m_testBench, tr("Test bench"));
     ui->pages->addTab(new PlaceholderPage(tr("Monitor"), tr("Cost, error rate, latency and actual versus target share "
                                                             "from real traffic logs."), this),
                       tr("Monitor"));
@@ -73,9 +76,33 @@ MainWindow::MainWindow(QWidget *parent)
     connect(m_connections, &GatewayConnections::stateChanged, this, &MainWindow::updateGatewayStatus);
     updateStatus();
     m_connections->reload();
+    openHistory();
 }
 
-MainWindow::~MainWindow() = default;
+void MainWindow::openHistory()
+{
+    // Opened on the store's own thread; a corrupt or newer file is refused, never overwritten,
+    // and the test bench then runs without keeping history (and says why).
+    m_history = std::make_unique<gw::store::HistoryStore>();
+    auto *watcher = new QFutureWatcher<gw::store::Outcome<bool>>(this);
+    connect(watcher, &QFutureWatcher<gw::store::Outcome<bool>>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const gw::store::Outcome<bool> opened = watcher->result();
+        if (opened.ok()) {
+            m_testBench->setHistory(m_history.get());
+        } else {
+            m_testBench->setHistory(nullptr, opened.error);
+            statusBar()->showMessage(tr("Run history not available: %1").arg(opened.error), 15000);
+        }
+        Q_EMIT historyOpened(opened.ok());
+    });
+    watcher->setFuture(m_history->open());
+}
+
+MainWindow::~MainWindow()
+{
+    delete m_testBench; // its controller may still write to the history, which goes next
+}
 
 void MainWindow::setKeyStore(KeyStore *store)
 {
@@ -135,6 +162,7 @@ bool MainWindow::openWorkspace(const QString &dir, Recovery recovery)
     m_routing->preview()->setBaseline(baseline, source);
     m_routing->preview()->request(m_document->config());
     m_models->setWorkspaceDir(workspace.dir());
+    m_testBench->setWorkspaceDir(workspace.dir());
     m_routing->selectRow(0);
     QSettings().setValue(kWorkspaceKey, workspace.dir());
     updateStatus();

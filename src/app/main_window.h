@@ -10,6 +10,7 @@
 #include <memory>
 
 namespace Ui { class MainWindow; }
+namespace gw { namespace store { class HistoryStore; } }
 class QLabel;
 
 namespace gwapp {
@@ -19,6 +20,7 @@ class GatewayConnections;
 class KeyStore;
 class ModelsPage;
 class RoutingPage;
+class TestBenchPage;
 
 class MainWindow : public QMainWindow {
     Q_OBJECT
@@ -39,6 +41,8 @@ public:
     RoutingPage *routingPage() const { return m_routing; }
     ModelsPage *modelsPage() const { return m_models; }
     GatewayConnections *connections() const { return m_connections; }
+    TestBenchPage *testBenchPage() const { return m_testBench; }
+    gw::store::HistoryStore *history() const { return m_history.get(); }
     const Workspace &workspace() const { return m_workspace; }
     QString statusText() const;
     void setKeyStore(KeyStore *store);
@@ -46,12 +50,16 @@ public:
     // Saves a PNG of every page into `dir` (for review); false when a file could not be written.
     bool grabPages(const QString &dir);
 
+Q_SIGNALS:
+    void historyOpened(bool ok);
+
 protected:
     void closeEvent(QCloseEvent *event) override;
 
 private:
     void updateStatus();
     void updateGatewayStatus();
+    void openHistory();
     void chooseWorkspace();
 
     std::unique_ptr<Ui::MainWindow> ui;
@@ -60,6 +68,8 @@ private:
     ModelsPage *m_models;
     KeyStore *m_keyStore = nullptr;
     GatewayConnections *m_connections;
+    TestBenchPage *m_testBench;
+    std::unique_ptr<gw::store::HistoryStore> m_history;
     Workspace m_workspace;
     QLabel *m_workspaceLabel;
     QLabel *m_revisionLabel;
