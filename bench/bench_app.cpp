@@ -6,8 +6,17 @@
 // 2. Live preview: 100,000 synthetic keys x 40 models on a MainWindow in this process; the time
 //    from a share edit to the result, and the GUI thread's longest stall meanwhile (a 1 ms timer
 //    that records the largest gap between its ticks).
+// 3. Test bench: 1,000 cases (2,000 requests) at concurrency 50 through the Test bench page
+//    against a gateway-sim process with known latencies (its own process, so its CPU is not the
+//    GUI thread's); wall time against the ideal, and the GUI thread's longest stall while tokens
+//    stream into the panes.
 
+#include "bench_results_model.h"
 #include "draft_document.h"
+#include "gateway_connections.h"
+#include "key_store.h"
+#include "test_bench_controller.h"
+#include "test_bench_page.h"
 #include "main_window.h"
 #include "preview_controller.h"
 #include "preview_panel.h"
@@ -15,6 +24,11 @@
 #include "workspace.h"
 
 #include <QApplication>
+#include <QLineEdit>
+#include <QPlainTextEdit>
+#include <QPushButton>
+#include <QSpinBox>
+#include <QTabWidget>
 #include <QElapsedTimer>
 #include <QProcess>
 #include <QSettings>
@@ -152,6 +166,117 @@ void livePreview()
     bench("preview_gui_thread_longest_stall", double(maxGapNs) / 1e6, "ms");
 }
 
+// Gateway-sim as its own process on a free port, with fixed latencies.
+struct SimProcess {
+    QProcess process;
+    int port = 0;
+    bool start(const QString &binary, const QStringList &latencyArgs)
+    {
+        process.start(binary, QStringList{QStringLiteral("--port"), QStringLiteral("0")} + latencyArgs);
+        if (!process.waitForReadyRead(10000))
+            return false;
+        const QByteArray line = process.readLine().trimmed(); // "listening 127.0.0.1:PORT"
+        port = line.mid(line.lastIndexOf(':') + 1).toInt();
+        return port > 0;
+    }
+    ~SimProcess()
+    {
+        process.kill();
+        process.waitForFinished(5000);
+    }
+};
+
+void testBenchStreaming(const QString &simBinary)
+{
+    // Per request the simulator waits 20 ms before the head, 50 ms to the first token, then 5 ms
+    // between content chunks.
+    SimProcess sim;
+    if (!sim.start(simBinary, {QStringLiteral("--latency-ms"), QStringLiteral("20"), QStringLiteral("--ttft-ms"), QStringLiteral("50"),
+                               QStringLiteral("--chunk-interval-ms"), QStringLiteral("5")})) {
+        std::fprintf(stderr, "gateway-sim did not start (%s)\n", qPrintable(simBinary));
+        return;
+    }
+    QSettings s;
+    const QString base = QStringLiteral("http://127.0.0.1:%1").arg(sim.port);
+    s.setValue(QStringLiteral("gateways/openrouter/local"), false);
+    s.setValue(QStringLiteral("gateways/vercel/local"), false);
+    s.setValue(QStringLiteral("gateways/openrouter/baseUrl"), QString(base + QStringLiteral("/openrouter/api/v1")));
+    s.setValue(QStringLiteral("gateways/vercel/baseUrl"), QString(base + QStringLiteral("/vercel/v1")));
+    qputenv("OPENROUTER_API_KEY", "sk-or-v1-sim-local"); // the simulator's own fake keys
+    qputenv("AI_GATEWAY_API_KEY", "vck_sim_local");
+
+    QTemporaryDir dir;
+    QString error;
+    if (!gwapp::Workspace::installSample(dir.path(), &error))
+        return;
+    gwapp::UnavailableKeyStore keys(QStringLiteral("benchmark: environment keys only"));
+    gwapp::MainWindow window;
+    window.setKeyStore(&keys);
+    window.routingPage()->preview()->controller()->setUsers(1000);
+    if (!window.openWorkspace(dir.path(), gwapp::MainWindow::Recovery::Discard))
+        return;
+    window.show();
+    gwapp::GatewayConnections *connections = window.connections();
+    QElapsedTimer wait;
+    wait.start();
+    while (connections->state(gw::Gateway::Vercel) != gwapp::GatewayConnections::State::Connected && wait.elapsed() < 20000)
+        QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
+    gwapp::TestBenchPage *page = window.testBenchPage();
+    window.findChild<QTabWidget *>(QStringLiteral("pages"))->setCurrentWidget(page); // the panes are visible
+    // 10 models x 1 prompt x 100 repetitions = 1,000 cases, each on both gateways.
+    QStringList models;
+    const gw::RoutingConfig &config = window.document()->config();
+    for (auto it = config.models.cbegin(); it != config.models.cend() && models.size() < 10; ++it)
+        if (it.value().vercel && !it.value().free)
+            models << it.key();
+    page->findChild<QLineEdit *>(QStringLiteral("benchModelsEdit"))->setText(models.join(QStringLiteral(", ")));
+    page->findChild<QSpinBox *>(QStringLiteral("repeatSpin"))->setValue(100);
+    page->findChild<QSpinBox *>(QStringLiteral("concurrencySpin"))->setValue(50);
+
+    QSignalSpy finished(page->controller(), &gwapp::TestBenchController::runFinished);
+    QElapsedTimer tick;
+    qint64 maxGapNs = 0;
+    QTimer ticker;
+    ticker.setInterval(1);
+    QElapsedTimer clock;
+    qint64 maxGapAtMs = 0;
+    int gapsOver16 = 0;
+    QObject::connect(&ticker, &QTimer::timeout, [&] {
+        gapsOver16 += tick.nsecsElapsed() > 16'000'000;
+        if (tick.nsecsElapsed() > maxGapNs) {
+            maxGapNs = tick.nsecsElapsed();
+            maxGapAtMs = clock.elapsed();
+        }
+        tick.restart();
+    });
+    clock.start();
+    page->findChild<QPushButton *>(QStringLiteral("runButton"))->click();
+    tick.restart();
+    ticker.start();
+    if (!finished.wait(600000))
+        return;
+    ticker.stop();
+    const double wallMs = double(clock.nsecsElapsed()) / 1e6;
+    const QList<gw::BenchResult> results = page->controller()->results()->results();
+    int ok = 0;
+    for (const gw::BenchResult &r : results)
+        ok += r.ok();
+    // Ideal: every request takes 20 + 50 + 5 x (chunks - 1) ms; measured from the simulator's
+    // answers (chunk counts vary with the prompt), 50 at a time.
+    double simMs = 0;
+    for (const gw::BenchResult &r : results)
+        simMs += 20 + 50 + 5.0 * std::max<qint64>(0, r.response.chunkCount - 1);
+    const double idealMs = simMs / 50.0;
+    bench("testbench_requests", double(results.size()), "requests");
+    bench("testbench_requests_ok", double(ok), "requests");
+    bench("testbench_wall_1000_cases_c50", wallMs, "ms");
+    bench("testbench_ideal_from_sim_latencies", idealMs, "ms");
+    bench("testbench_wall_over_ideal", idealMs > 0 ? wallMs / idealMs : 0, "ratio");
+    bench("testbench_gui_thread_longest_stall", double(maxGapNs) / 1e6, "ms");
+    bench("testbench_gui_thread_longest_stall_at", double(maxGapAtMs), "ms");
+    bench("testbench_gui_thread_stalls_over_16ms", double(gapsOver16), "count");
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -167,5 +292,6 @@ int main(int argc, char **argv)
     const QString binary = argc > 1 ? QString::fromLocal8Bit(argv[1]) : QStringLiteral(GW_APP_BINARY);
     coldStart(binary);
     livePreview();
+    testBenchStreaming(argc > 2 ? QString::fromLocal8Bit(argv[2]) : QStringLiteral(GW_SIM_BINARY));
     return 0;
 }

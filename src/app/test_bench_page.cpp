@@ -44,6 +44,8 @@ TestBenchPage::TestBenchPage(DraftDocument *document, GatewayConnections *connec
     m_casesProxy->setSortRole(BenchResultsModel::SortRole);
     ui->casesView->setModel(m_casesProxy);
     ui->casesView->horizontalHeader()->setSectionResizeMode(BenchResultsModel::Flags, QHeaderView::Stretch);
+    // Sizing columns to a thousand rows' contents stalls the GUI thread; fifty rows tell enough.
+    ui->casesView->horizontalHeader()->setResizeContentsPrecision(50);
     ui->summaryView->setModel(m_controller->summary());
     ui->historyView->setModel(m_controller->history());
     ui->historyView->horizontalHeader()->setSectionResizeMode(RunHistoryModel::Label, QHeaderView::Stretch);
@@ -104,7 +106,7 @@ TestBenchPage::TestBenchPage(DraftDocument *document, GatewayConnections *connec
         ui->statusLabel->setText(cancelled ? tr("Cancelled: %1 of %2 requests ended.").arg(ui->progressBar->value()).arg(ui->progressBar->maximum())
                                            : tr("Done. Looking up billed costs…"));
         refreshPanes();
-        ui->casesView->resizeColumnsToContents();
+        ui->casesView->resizeColumnsToContents(); // sized on the first 50 rows (see the constructor)
     });
     connect(m_controller, &TestBenchController::reconciled, this, [this](int billed, int failed) {
         ui->statusLabel->setText(failed ? tr("Done. Billed cost known for %1 requests; %2 lookups failed.").arg(billed).arg(failed)
