@@ -314,6 +314,22 @@
         <source>Not on Vercel</source>
         <translation>Nicht auf Vercel</translation>
     </message>
+    <message>
+        <source>Only changed since last sync</source>
+        <translation>Nur seit der letzten Synchronisierung geänderte</translation>
+    </message>
+    <message>
+        <source>Sync catalogs</source>
+        <translation>Kataloge synchronisieren</translation>
+    </message>
+    <message>
+        <source>Fetch both gateways&apos; model lists and keep them as new snapshots in the workspace</source>
+        <translation>Die Modelllisten beider Gateways abrufen und als neue Schnappschüsse im Arbeitsbereich ablegen</translation>
+    </message>
+    <message>
+        <source>%v of %m gateways</source>
+        <translation>%v von %m Gateways</translation>
+    </message>
 </context>
 <context>
     <name>PlaceholderPage</name>
@@ -346,6 +362,25 @@
     <message>
         <source>Remove</source>
         <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>ResultPane</name>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>Request…</source>
+        <translation>Anfrage…</translation>
+    </message>
+    <message>
+        <source>The request body this gateway got, and what the translation dropped</source>
+        <translation>Der Anfragetext, den dieses Gateway erhielt, und was die Übersetzung weggelassen hat</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>Reasoning</translation>
     </message>
 </context>
 <context>
@@ -522,6 +557,97 @@
     </message>
 </context>
 <context>
+    <name>TestBenchPage</name>
+    <message>
+        <source>Models</source>
+        <translation>Modelle</translation>
+    </message>
+    <message>
+        <source>OpenRouter ids, comma-separated (anthropic/claude-sonnet-4.5, x-ai/grok-4)</source>
+        <translation>OpenRouter-IDs, durch Kommas getrennt (anthropic/claude-sonnet-4.5, x-ai/grok-4)</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>A user message, or open a prompt suite (JSONL)</source>
+        <translation>Eine Benutzernachricht, oder eine Prompt-Sammlung (JSONL) öffnen</translation>
+    </message>
+    <message>
+        <source>Suite</source>
+        <translation>Sammlung</translation>
+    </message>
+    <message>
+        <source>none: the prompt above</source>
+        <translation>keine: der Prompt oben</translation>
+    </message>
+    <message>
+        <source>Open suite…</source>
+        <translation>Sammlung öffnen…</translation>
+    </message>
+    <message>
+        <source>Clear</source>
+        <translation>Leeren</translation>
+    </message>
+    <message>
+        <source>Reasoning</source>
+        <translation>Reasoning</translation>
+    </message>
+    <message>
+        <source>Providers</source>
+        <translation>Anbieter</translation>
+    </message>
+    <message>
+        <source>OpenRouter provider preferences as JSON, e.g. {&quot;order&quot;: [&quot;anthropic&quot;]}</source>
+        <translation>OpenRouter-Anbietervorgaben als JSON, z. B. {&quot;order&quot;: [&quot;anthropic&quot;]}</translation>
+    </message>
+    <message>
+        <source>Repeat</source>
+        <translation>Wiederholungen</translation>
+    </message>
+    <message>
+        <source>Concurrency</source>
+        <translation>Parallelität</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>%v of %m requests</source>
+        <translation>%v von %m Anfragen</translation>
+    </message>
+    <message>
+        <source>Summary</source>
+        <translation>Zusammenfassung</translation>
+    </message>
+    <message>
+        <source>Export summary CSV…</source>
+        <translation>Zusammenfassung als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Export results CSV…</source>
+        <translation>Ergebnisse als CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>History</source>
+        <translation>Verlauf</translation>
+    </message>
+    <message>
+        <source>Show results</source>
+        <translation>Ergebnisse zeigen</translation>
+    </message>
+    <message>
+        <source>Run again</source>
+        <translation>Erneut ausführen</translation>
+    </message>
+</context>
+<context>
     <name>WhyInspector</name>
     <message>
         <source>User id</source>
@@ -558,6 +684,143 @@
     <message>
         <source>What it found</source>
         <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::BenchResultsModel</name>
+    <message>
+        <source>skipped: %1</source>
+        <translation>übersprungen: %1</translation>
+    </message>
+    <message>
+        <source>%1 (HTTP %2)</source>
+        <translation>%1 (HTTP %2)</translation>
+    </message>
+    <message>
+        <source>ok</source>
+        <translation>ok</translation>
+    </message>
+    <message>
+        <source>billed</source>
+        <translation>abgerechnet</translation>
+    </message>
+    <message>
+        <source>estimated</source>
+        <translation>geschätzt</translation>
+    </message>
+    <message>
+        <source>running…</source>
+        <translation>läuft…</translation>
+    </message>
+    <message>
+        <source>waiting</source>
+        <translation>wartet</translation>
+    </message>
+    <message>
+        <source>#</source>
+        <translation>#</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Prompt</source>
+        <translation>Prompt</translation>
+    </message>
+    <message>
+        <source>Rep.</source>
+        <translation>Wdh.</translation>
+    </message>
+    <message>
+        <source>OpenRouter</source>
+        <translation>OpenRouter</translation>
+    </message>
+    <message>
+        <source>TTFT</source>
+        <translation>TTFT</translation>
+    </message>
+    <message>
+        <source>Total</source>
+        <translation>Gesamt</translation>
+    </message>
+    <message>
+        <source>Tokens in → out</source>
+        <translation>Tokens ein → aus</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>Vercel</source>
+        <translation>Vercel</translation>
+    </message>
+    <message>
+        <source>Parity flags</source>
+        <translation>Paritätshinweise</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::BenchSummaryModel</name>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>Runs</source>
+        <translation>Läufe</translation>
+    </message>
+    <message>
+        <source>Success</source>
+        <translation>Erfolg</translation>
+    </message>
+    <message>
+        <source>TTFT p50</source>
+        <translation>TTFT p50</translation>
+    </message>
+    <message>
+        <source>TTFT p95</source>
+        <translation>TTFT p95</translation>
+    </message>
+    <message>
+        <source>Latency p50</source>
+        <translation>Latenz p50</translation>
+    </message>
+    <message>
+        <source>Latency p95</source>
+        <translation>Latenz p95</translation>
+    </message>
+    <message>
+        <source>Mean cost</source>
+        <translation>Mittlere Kosten</translation>
+    </message>
+    <message>
+        <source>Tokens/s</source>
+        <translation>Tokens/s</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::CatalogSync</name>
+    <message>
+        <source>No gateway to sync from: check the settings.</source>
+        <translation>Kein Gateway zum Synchronisieren: bitte die Einstellungen prüfen.</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>%1: the model list had no usable models; the previous snapshot stays in use.</source>
+        <translation>%1: Die Modellliste enthielt keine brauchbaren Modelle; der vorherige Schnappschuss bleibt in Gebrauch.</translation>
+    </message>
+    <message>
+        <source>%1: could not write %2: %3</source>
+        <translation>%1: %2 konnte nicht geschrieben werden: %3</translation>
     </message>
 </context>
 <context>
@@ -599,6 +862,57 @@
     <message>
         <source>Export %1 revision %2</source>
         <translation>Export %1 Revision %2</translation>
+    </message>
+    <message>
+        <source>Preparing the export…</source>
+        <translation>Export wird vorbereitet…</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::GatewayConnections</name>
+    <message>
+        <source>the local simulator could not start</source>
+        <translation>der lokale Simulator konnte nicht starten</translation>
+    </message>
+    <message>
+        <source>$%1 left</source>
+        <translation>$%1 übrig</translation>
+    </message>
+    <message>
+        <source>not checked</source>
+        <translation>nicht geprüft</translation>
+    </message>
+    <message>
+        <source>no key</source>
+        <translation>kein Schlüssel</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>wird geprüft…</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>key rejected</source>
+        <translation>Schlüssel abgelehnt</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>(local simulator)</source>
+        <translation>(lokaler Simulator)</translation>
+    </message>
+    <message>
+        <source>key %1</source>
+        <translation>Schlüssel %1</translation>
     </message>
 </context>
 <context>
@@ -654,10 +968,6 @@
         <translation>Prüfstand</translation>
     </message>
     <message>
-        <source>Run test prompts against both gateways side by side: latency, tokens, reasoning and cost.</source>
-        <translation>Testanfragen an beide Gateways nebeneinander: Latenz, Tokens, Reasoning und Kosten.</translation>
-    </message>
-    <message>
         <source>Monitor</source>
         <translation>Überwachung</translation>
     </message>
@@ -680,10 +990,6 @@
     <message>
         <source>&amp;Redo</source>
         <translation>&amp;Wiederholen</translation>
-    </message>
-    <message>
-        <source>OpenRouter: not connected · Vercel: not connected</source>
-        <translation>OpenRouter: nicht verbunden · Vercel: nicht verbunden</translation>
     </message>
     <message>
         <source>Gateway Console</source>
@@ -750,6 +1056,10 @@
     <message>
         <source>The draft has unsaved changes. Save them?</source>
         <translation>Der Entwurf hat ungespeicherte Änderungen. Speichern?</translation>
+    </message>
+    <message>
+        <source>Run history not available: %1</source>
+        <translation>Laufverlauf nicht verfügbar: %1</translation>
     </message>
 </context>
 <context>
@@ -842,6 +1152,38 @@
         <source>Parity</source>
         <translation>Parität</translation>
     </message>
+    <message>
+        <source>new</source>
+        <translation>neu</translation>
+    </message>
+    <message>
+        <source>removed</source>
+        <translation>entfernt</translation>
+    </message>
+    <message>
+        <source>price</source>
+        <translation>Preis</translation>
+    </message>
+    <message>
+        <source>context</source>
+        <translation>Kontext</translation>
+    </message>
+    <message>
+        <source>capabilities</source>
+        <translation>Fähigkeiten</translation>
+    </message>
+    <message>
+        <source>OpenRouter: %1</source>
+        <translation>OpenRouter: %1</translation>
+    </message>
+    <message>
+        <source>Vercel: %1</source>
+        <translation>Vercel: %1</translation>
+    </message>
+    <message>
+        <source>Since last sync</source>
+        <translation>Seit letzter Synchronisierung</translation>
+    </message>
 </context>
 <context>
     <name>gwapp::ModelsPage</name>
@@ -864,6 +1206,22 @@
     <message>
         <source>Mark %1 as not on Vercel</source>
         <translation>%1 als nicht auf Vercel markieren</translation>
+    </message>
+    <message>
+        <source>%1 %2 new, %3 removed, %4 with new prices</source>
+        <translation>%1 %2 neu, %3 entfernt, %4 mit neuen Preisen</translation>
+    </message>
+    <message>
+        <source>Synced: %1.</source>
+        <translation>Synchronisiert: %1.</translation>
+    </message>
+    <message>
+        <source>Since the previous sync (%1): %2; %3.</source>
+        <translation>Seit der vorherigen Synchronisierung (%1): %2; %3.</translation>
+    </message>
+    <message>
+        <source>No gateway connections: open the settings.</source>
+        <translation>Keine Gateway-Verbindungen: bitte die Einstellungen öffnen.</translation>
     </message>
 </context>
 <context>
@@ -949,6 +1307,86 @@
     <message>
         <source>Remove provider %1</source>
         <translation>Anbieter %1 entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::ResultPane</name>
+    <message>
+        <source>No reasoning</source>
+        <translation>Kein Reasoning</translation>
+    </message>
+    <message numerus="yes">
+        <source>Reasoning (%n characters)</source>
+        <translation>
+            <numerusform>Reasoning (%n Zeichen)</numerusform>
+            <numerusform>Reasoning (%n Zeichen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>streaming…</source>
+        <translation>wird gestreamt…</translation>
+    </message>
+    <message>
+        <source>Not run: %1</source>
+        <translation>Nicht ausgeführt: %1</translation>
+    </message>
+    <message>
+        <source>TTFT %1 ms</source>
+        <translation>TTFT %1 ms</translation>
+    </message>
+    <message>
+        <source>total %1 ms</source>
+        <translation>gesamt %1 ms</translation>
+    </message>
+    <message>
+        <source>tokens %1 in (%2 cached) → %3 out (%4 reasoning)</source>
+        <translation>Tokens %1 ein (%2 aus dem Cache) → %3 aus (%4 Reasoning)</translation>
+    </message>
+    <message>
+        <source>cost %1</source>
+        <translation>Kosten %1</translation>
+    </message>
+    <message>
+        <source>reported $%1</source>
+        <translation>gemeldet $%1</translation>
+    </message>
+    <message>
+        <source>estimated $%1</source>
+        <translation>geschätzt $%1</translation>
+    </message>
+    <message>
+        <source>provider %1</source>
+        <translation>Anbieter %1</translation>
+    </message>
+    <message>
+        <source>finish %1</source>
+        <translation>Ende %1</translation>
+    </message>
+    <message>
+        <source>generation %1</source>
+        <translation>Generation %1</translation>
+    </message>
+    <message>
+        <source>%1%2: %3 %4</source>
+        <translation>%1%2: %3 %4</translation>
+    </message>
+    <message>
+        <source> (mid-stream)</source>
+        <translation> (mitten im Stream)</translation>
+    </message>
+    <message>
+        <source>Request</source>
+        <translation>Anfrage</translation>
+    </message>
+    <message>
+        <source>The body sent to this gateway (headers and key not shown).</source>
+        <translation>Der an dieses Gateway gesendete Anfragetext (Header und Schlüssel nicht gezeigt).</translation>
+    </message>
+    <message>
+        <source>The body sent to this gateway. The translation dropped:
+%1</source>
+        <translation>Der an dieses Gateway gesendete Anfragetext. Die Übersetzung ließ weg:
+%1</translation>
     </message>
 </context>
 <context>
@@ -1097,6 +1535,45 @@
     </message>
 </context>
 <context>
+    <name>gwapp::RunHistoryModel</name>
+    <message>
+        <source>running</source>
+        <translation>läuft</translation>
+    </message>
+    <message>
+        <source>finished</source>
+        <translation>beendet</translation>
+    </message>
+    <message>
+        <source>cancelled</source>
+        <translation>abgebrochen</translation>
+    </message>
+    <message>
+        <source>Started</source>
+        <translation>Gestartet</translation>
+    </message>
+    <message>
+        <source>Run</source>
+        <translation>Starten</translation>
+    </message>
+    <message>
+        <source>Status</source>
+        <translation>Status</translation>
+    </message>
+    <message>
+        <source>OK</source>
+        <translation>OK</translation>
+    </message>
+    <message>
+        <source>Failed</source>
+        <translation>Fehlgeschlagen</translation>
+    </message>
+    <message>
+        <source>Skipped</source>
+        <translation>Übersprungen</translation>
+    </message>
+</context>
+<context>
     <name>gwapp::SettingsDialog</name>
     <message>
         <source>System language</source>
@@ -1136,6 +1613,148 @@
     </message>
 </context>
 <context>
+    <name>gwapp::TestBenchController</name>
+    <message>
+        <source>A batch is running.</source>
+        <translation>Ein Lauf ist im Gange.</translation>
+    </message>
+    <message>
+        <source>Pick at least one model.</source>
+        <translation>Mindestens ein Modell wählen.</translation>
+    </message>
+    <message>
+        <source>Enter a prompt or open a prompt suite.</source>
+        <translation>Einen Prompt eingeben oder eine Prompt-Sammlung öffnen.</translation>
+    </message>
+    <message>
+        <source>No OpenRouter key: set one in the settings, or use the local simulator.</source>
+        <translation>Kein OpenRouter-Schlüssel: in den Einstellungen einen hinterlegen oder den lokalen Simulator verwenden.</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::TestBenchPage</name>
+    <message>
+        <source>per prompt</source>
+        <translation>je Prompt</translation>
+    </message>
+    <message>
+        <source>Open prompt suite</source>
+        <translation>Prompt-Sammlung öffnen</translation>
+    </message>
+    <message>
+        <source>Prompt suites (*.jsonl);;All files (*)</source>
+        <translation>Prompt-Sammlungen (*.jsonl);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Export summary</source>
+        <translation>Zusammenfassung exportieren</translation>
+    </message>
+    <message>
+        <source>CSV (*.csv)</source>
+        <translation>CSV (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export results</source>
+        <translation>Ergebnisse exportieren</translation>
+    </message>
+    <message>
+        <source>Cancelled: %1 of %2 requests ended.</source>
+        <translation>Abgebrochen: %1 von %2 Anfragen beendet.</translation>
+    </message>
+    <message>
+        <source>Done. Looking up billed costs…</source>
+        <translation>Fertig. Abgerechnete Kosten werden abgefragt…</translation>
+    </message>
+    <message>
+        <source>Done. Billed cost known for %1 requests; %2 lookups failed.</source>
+        <translation>Fertig. Abgerechnete Kosten für %1 Anfragen bekannt; %2 Abfragen scheiterten.</translation>
+    </message>
+    <message>
+        <source>Done. Billed cost known for %1 requests.</source>
+        <translation>Fertig. Abgerechnete Kosten für %1 Anfragen bekannt.</translation>
+    </message>
+    <message>
+        <source>History: %1</source>
+        <translation>Verlauf: %1</translation>
+    </message>
+    <message>
+        <source>History is not kept.</source>
+        <translation>Der Verlauf wird nicht gespeichert.</translation>
+    </message>
+    <message>
+        <source>Write a Python function that checks whether a string is a palindrome.</source>
+        <translation>Schreibe eine Python-Funktion, die prüft, ob eine Zeichenkette ein Palindrom ist.</translation>
+    </message>
+    <message>
+        <source>History is not kept: %1</source>
+        <translation>Der Verlauf wird nicht gespeichert: %1</translation>
+    </message>
+    <message>
+        <source>%1 has no prompts.</source>
+        <translation>%1 enthält keine Prompts.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1 (%n prompts)</source>
+        <translation>
+            <numerusform>%1 (%n Prompt)</numerusform>
+            <numerusform>%1 (%n Prompts)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Providers: %1 at character %2</source>
+        <translation>Anbieter: %1 bei Zeichen %2</translation>
+    </message>
+    <message>
+        <source>Providers: must be a JSON object</source>
+        <translation>Anbieter: muss ein JSON-Objekt sein</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n model(s)</source>
+        <translation>
+            <numerusform>%n Modell</numerusform>
+            <numerusform>%n Modelle</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n prompt(s)</source>
+        <translation>
+            <numerusform>%n Prompt</numerusform>
+            <numerusform>%n Prompts</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Running %1.</source>
+        <translation>%1 läuft.</translation>
+    </message>
+    <message>
+        <source>Running %1. Not on Vercel (OpenRouter only): %2.</source>
+        <translation>%1 läuft. Nicht auf Vercel (nur OpenRouter): %2.</translation>
+    </message>
+    <message numerus="yes">
+        <source>from run &quot;%1&quot; (%n prompts)</source>
+        <translation>
+            <numerusform>aus Lauf „%1“ (%n Prompt)</numerusform>
+            <numerusform>aus Lauf „%1“ (%n Prompts)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Showing run &quot;%1&quot;.</source>
+        <translation>Lauf „%1“ wird gezeigt.</translation>
+    </message>
+    <message>
+        <source>Not run on this gateway.</source>
+        <translation>Auf diesem Gateway nicht ausgeführt.</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Wrote %1.</source>
+        <translation>%1 geschrieben.</translation>
+    </message>
+</context>
+<context>
     <name>gwapp::WhyInspector</name>
     <message>
         <source>unknown</source>
@@ -1171,6 +1790,10 @@
     <message>
         <source>Save a screenshot of every page into DIR and quit.</source>
         <translation>Von jeder Seite ein Bildschirmfoto in DIR speichern und beenden.</translation>
+    </message>
+    <message>
+        <source>Print the time and memory at the first paint and when the preview is ready, then quit (for benchmarks).</source>
+        <translation>Zeit und Speicher beim ersten Zeichnen und bei fertiger Vorschau ausgeben, dann beenden (für Benchmarks).</translation>
     </message>
 </context>
 </TS>

@@ -175,6 +175,31 @@ private Q_SLOTS:
         QVERIFY2(page()->pane(gw::Gateway::Vercel)->error().startsWith(QStringLiteral("rate_limited")), qPrintable(page()->pane(gw::Gateway::Vercel)->error()));
     }
 
+    void suiteFromTheWorkspace()
+    {
+        openWindow();
+        // A broken suite is refused with its file and line; nothing is replaced.
+        QTemporaryDir out;
+        const QString bad = out.filePath(QStringLiteral("bad.jsonl"));
+        {
+            QFile file(bad);
+            QVERIFY(file.open(QIODevice::WriteOnly));
+            file.write("{\"name\": \"ok\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}\n{\"name\": \"broken\", \"messages\": []}\n");
+        }
+        QVERIFY(!page()->loadSuite(bad));
+        QVERIFY2(page()->statusText().contains(QStringLiteral("bad.jsonl:2:")), qPrintable(page()->statusText()));
+        QVERIFY(child<QLineEdit>("suiteEdit")->text().isEmpty());
+        // The sample workspace's own suite: every prompt on both gateways.
+        QVERIFY(page()->loadSuite(m_dir->filePath(QStringLiteral("prompts/smoke.jsonl"))));
+        QVERIFY(child<QLineEdit>("suiteEdit")->text().startsWith(QStringLiteral("smoke.jsonl (")));
+        QVERIFY(runBatch(kMapped1, 1, 8));
+        BenchResultsModel *results = page()->controller()->results();
+        QVERIFY(results->rowCount() >= 5);
+        QCOMPARE(page()->controller()->summary()->rows().size(), 2);
+        for (const gw::BenchSummaryRow &row : page()->controller()->summary()->rows())
+            QCOMPARE(row.runs, results->rowCount());
+    }
+
     void slowTtftAndMidStreamError()
     {
         openWindow();
