@@ -25,7 +25,7 @@ Bucket BucketHasher::bucket(QByteArrayView keyUtf8) const
     QByteArray heapBuffer;
     char *buffer = stackBuffer;
     if (seedLength + kSuffixLength > sizeof(stackBuffer)) {
-        heapBuffer.resize(qsizetype(seedLength + kSuffixLength));
+        heapBuffer.resize(qsizetype(seedLength) + qsizetype(kSuffixLength));
         buffer = heapBuffer.data();
     }
     std::memcpy(buffer, m_prefix.constData(), std::size_t(m_prefix.size()));

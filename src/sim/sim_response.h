@@ -36,7 +36,7 @@ public:
     void run();                                        // an empty script hangs until the client leaves
 
     // Convenience: a complete, immediate-or-delayed answer with Content-Length.
-    void complete(int delayMs, int status, const QByteArray &contentType, const QByteArray &body,
+    void complete(int delayMs, int status, const QByteArray &contentType, const QByteArray &bytes,
                   const Headers &extraHeaders = {});
 
     std::function<void()> onClientGone; // the client disconnected before the script finished

@@ -123,7 +123,7 @@ QJsonObject firstChoice(const QJsonObject &o)
 {
     const QJsonArray choices = o.value(u"choices").toArray();
     for (const QJsonValue &c : choices) {
-        const QJsonObject choice = c.toObject();
+        QJsonObject choice = c.toObject(); // not const: returned by move
         if (choice.value(u"index").toInt(0) == 0)
             return choice;
     }
