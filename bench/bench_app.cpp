@@ -35,10 +35,12 @@
 #include <QSignalSpy>
 #include <QStandardPaths>
 #include <QTemporaryDir>
+#include <QThread>
 #include <QTimer>
 
 #include <algorithm>
 #include <cstdio>
+#include <ctime>
 
 namespace {
 
@@ -48,6 +50,13 @@ void bench(const char *name, double value, const char *unit)
     std::fflush(stdout);
 }
 
+qint64 threadCpuNs()
+{
+    timespec ts{};
+    clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+    return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
+}
+
 double median(QList<double> values)
 {
     if (values.isEmpty())
@@ -55,6 +64,40 @@ double median(QList<double> values)
     std::sort(values.begin(), values.end());
     return values.at(values.size() / 2);
 }
+
+// Times each event the GUI thread handles (outermost only): tells a slow handler from a thread
+// that simply did not get a core.
+class TimingApplication : public QApplication {
+public:
+    using QApplication::QApplication;
+    bool notify(QObject *receiver, QEvent *event) override
+    {
+        if (m_depth++ > 0 || QThread::currentThread() != thread()) {
+            const bool handled = QApplication::notify(receiver, event);
+            --m_depth;
+            return handled;
+        }
+        // Taken before: handling an event may delete its receiver (DeferredDelete) and the event.
+        const QMetaObject *meta = receiver->metaObject();
+        const int type = int(event->type());
+        QElapsedTimer clock;
+        clock.start();
+        const bool handled = QApplication::notify(receiver, event);
+        --m_depth;
+        const qint64 ns = clock.nsecsElapsed();
+        if (recording && ns > slowestNs) {
+            slowestNs = ns;
+            slowest = QString::fromLatin1(meta->className()) + QLatin1Char('/') + QString::number(type);
+        }
+        return handled;
+    }
+    bool recording = false;
+    qint64 slowestNs = 0;
+    QString slowest;
+
+private:
+    int m_depth = 0;
+};
 
 struct StartRun {
     double firstPaintMs = -1, readyMs = -1, firstPaintKiB = -1, readyKiB = -1;
@@ -240,22 +283,31 @@ void testBenchStreaming(const QString &simBinary)
     ticker.setInterval(1);
     QElapsedTimer clock;
     qint64 maxGapAtMs = 0;
+    qint64 maxGapCpuNs = 0;
     int gapsOver16 = 0;
+    qint64 lastCpuNs = threadCpuNs();
     QObject::connect(&ticker, &QTimer::timeout, [&] {
+        const qint64 cpu = threadCpuNs();
         gapsOver16 += tick.nsecsElapsed() > 16'000'000;
         if (tick.nsecsElapsed() > maxGapNs) {
             maxGapNs = tick.nsecsElapsed();
             maxGapAtMs = clock.elapsed();
+            maxGapCpuNs = cpu - lastCpuNs;
         }
+        lastCpuNs = cpu;
         tick.restart();
     });
     clock.start();
+    auto *timing = static_cast<TimingApplication *>(QCoreApplication::instance());
+    timing->recording = true;
     page->findChild<QPushButton *>(QStringLiteral("runButton"))->click();
     tick.restart();
     ticker.start();
     if (!finished.wait(600000))
         return;
     ticker.stop();
+    timing->recording = false;
+    std::printf("slowest GUI event handler: %s %.2f ms\n", qPrintable(timing->slowest), double(timing->slowestNs) / 1e6);
     const double wallMs = double(clock.nsecsElapsed()) / 1e6;
     const QList<gw::BenchResult> results = page->controller()->results()->results();
     int ok = 0;
@@ -275,6 +327,9 @@ void testBenchStreaming(const QString &simBinary)
     bench("testbench_gui_thread_longest_stall", double(maxGapNs) / 1e6, "ms");
     bench("testbench_gui_thread_longest_stall_at", double(maxGapAtMs), "ms");
     bench("testbench_gui_thread_stalls_over_16ms", double(gapsOver16), "count");
+    // How much of the longest stall the GUI thread spent running (the rest it waited for a core).
+    bench("testbench_gui_thread_longest_stall_cpu", double(maxGapCpuNs) / 1e6, "ms");
+    bench("testbench_gui_thread_slowest_event", double(timing->slowestNs) / 1e6, "ms");
 }
 
 } // namespace
@@ -282,7 +337,7 @@ void testBenchStreaming(const QString &simBinary)
 int main(int argc, char **argv)
 {
     qputenv("QT_QPA_PLATFORM", "offscreen");
-    QApplication app(argc, argv);
+    TimingApplication app(argc, argv);
     QStandardPaths::setTestModeEnabled(true); // settings and keys of the real user stay untouched
     QCoreApplication::setOrganizationName(QStringLiteral("GatewayConsoleBench"));
     QCoreApplication::setApplicationName(QStringLiteral("bench_app"));

@@ -35,7 +35,9 @@ void BenchResultsModel::reset(const QList<gw::BenchCase> &cases, const gw::Promp
 
 void BenchResultsModel::rowChanged(int row)
 {
-    Q_EMIT dataChanged(index(row, 0), index(row, ColumnCount - 1));
+    // Only the outcome columns change. Leaving the case columns out matters: a proxy sorted on
+    // one of them would otherwise re-sort the whole table on every result.
+    Q_EMIT dataChanged(index(row, OpenRouterStatus), index(row, ColumnCount - 1));
 }
 
 void BenchResultsModel::setRunning(int caseIndex, gw::Gateway gateway)

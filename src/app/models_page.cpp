@@ -69,6 +69,7 @@ ModelsPage::ModelsPage(DraftDocument *document, QWidget *parent)
     ui->mappingView->setModel(m_proxy);
     ui->mappingView->horizontalHeader()->setSectionResizeMode(MappingTableModel::Evidence, QHeaderView::Stretch);
     ui->mappingView->sortByColumn(MappingTableModel::OpenRouterId, Qt::AscendingOrder);
+    ui->mappingView->horizontalHeader()->setResizeContentsPrecision(100); // sizing to 343 rows stalls the GUI
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(200);
     connect(&m_debounce, &QTimer::timeout, this, &ModelsPage::reload);

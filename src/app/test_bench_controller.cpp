@@ -70,6 +70,23 @@ TestBenchController::TestBenchController(GatewayConnections *connections, QObjec
     m_summarize.setInterval(250);
     m_summarize.setSingleShot(true);
     connect(&m_summarize, &QTimer::timeout, this, [this] { m_summary->setRows(gw::summarize(m_results->results())); });
+    m_apply.setInterval(100);
+    connect(&m_apply, &QTimer::timeout, this, &TestBenchController::applyPending);
+    m_live = std::make_shared<LiveText>();
+    m_livePoll.setInterval(33);
+    connect(&m_livePoll, &QTimer::timeout, this, [this] {
+        QSet<qint64> changed;
+        {
+            const QMutexLocker lock(&m_live->mutex);
+            changed.swap(m_live->changed);
+        }
+        for (qint64 key : std::as_const(changed))
+            Q_EMIT streamed(int(key / 2), key % 2 ? gw::Gateway::Vercel : gw::Gateway::OpenRouter);
+    });
+    qRegisterMetaType<gw::BenchResult>();
+    qRegisterMetaType<gw::Gateway>();
+    m_worker.setObjectName(QStringLiteral("test bench"));
+    m_worker.start();
 }
 
 TestBenchController::~TestBenchController()
@@ -79,11 +96,30 @@ TestBenchController::~TestBenchController()
         m_reconciler->disconnect(this);
         m_reconciler->cancel();
     }
-    if (m_runner) {
-        m_runner->disconnect(this);
-        m_runner->disconnect(m_results);
-        m_runner->cancel();
-    }
+    releaseRun(true);
+    m_worker.quit();
+    m_worker.wait();
+}
+
+void TestBenchController::releaseRun(bool waitForIt)
+{
+    if (!m_runContext)
+        return;
+    // Cancelled and deleted on the worker, where the runner and its clients live; what it says
+    // while cancelling reaches nobody.
+    QObject *context = m_runContext;
+    QMetaObject::invokeMethod(
+        context, [this, context] {
+            if (auto *runner = context->findChild<gw::net::BenchRunner *>()) {
+                runner->disconnect(this);
+                runner->disconnect(m_results);
+                runner->cancel();
+                delete runner; // before the clients its requests belong to
+            }
+            delete context;
+        },
+        waitForIt ? Qt::BlockingQueuedConnection : Qt::QueuedConnection);
+    m_runContext = nullptr;
 }
 
 void TestBenchController::setHistory(gw::store::HistoryStore *history)
@@ -129,54 +165,62 @@ bool TestBenchController::start(const BenchSpec &spec, const gw::RoutingConfig &
         *why = tr("No OpenRouter key: set one in the settings, or use the local simulator.");
         return false;
     }
-    gw::net::GatewayClient *vercel = clientFor(gw::Gateway::Vercel);
+    const bool haveVercel = clientFor(gw::Gateway::Vercel) != nullptr;
     if (m_reconciler)
         m_reconciler->cancel();
     m_reconciler.reset();
-    m_runner = std::make_unique<gw::net::BenchRunner>(openrouter, vercel);
-    m_extraClients.clear();
-    const int clientsPerGateway = std::max(1, (spec.concurrency + kConnectionsPerClient - 1) / kConnectionsPerClient);
-    for (gw::Gateway gateway : {gw::Gateway::OpenRouter, gw::Gateway::Vercel}) {
-        if (!clientFor(gateway))
-            continue;
-        for (int i = 1; i < clientsPerGateway; ++i) {
-            m_extraClients.push_back(gw::net::makeGatewayClient(gateway, m_connections->settings(gateway)));
-            m_runner->addClient(m_extraClients.back().get());
-        }
-    }
-    m_runner->setConcurrency(spec.concurrency);
-    if (m_haveCatalogs)
-        m_runner->setCatalogs(m_catalogs[0], m_catalogs[1]);
-
+    releaseRun(false);
     m_suite = gw::withDefaults(spec.suite, spec.reasoning, spec.provider);
     const QList<gw::BenchCase> cases = gw::expandBatch(spec.models, m_suite, spec.repeat, config);
     m_results->reset(cases, m_suite);
     m_summary->setRows({});
-    m_liveText.clear();
-    m_liveReasoning.clear();
+    m_live = std::make_shared<LiveText>(); // the old run's worker may still hold the old one
     m_unsaved.clear();
     m_waitingForRunId.clear();
     m_runId = 0;
     m_billed = m_billingFailed = 0;
+    m_started.clear();
+    m_cancelRequested = false;
     const quint64 run = ++m_run;
 
-    gw::net::BenchRunner *runner = m_runner.get();
-    connect(runner, &gw::net::BenchRunner::started, this, [this](int caseIndex, gw::Gateway gateway) {
-        m_results->setRunning(caseIndex, gateway);
-        Q_EMIT unitStarted(caseIndex, gateway);
+    // The runner and its own clients are built on the worker thread: a QNetworkAccessManager
+    // belongs to the thread that creates it. Later calls reach them through the context object,
+    // in order. One manager keeps at most six connections per host: more clients, more requests
+    // on the wire.
+    m_runContext = new QObject;
+    m_runContext->moveToThread(&m_worker);
+    RunSetup setup;
+    setup.openrouter = m_connections->settings(gw::Gateway::OpenRouter);
+    if (haveVercel)
+        setup.vercel = m_connections->settings(gw::Gateway::Vercel);
+    setup.clientsPerGateway = std::max(1, (spec.concurrency + kConnectionsPerClient - 1) / kConnectionsPerClient);
+    setup.concurrency = spec.concurrency;
+    if (m_haveCatalogs) {
+        setup.catalogs[0] = m_catalogs[0];
+        setup.catalogs[1] = m_catalogs[1];
+        setup.haveCatalogs = true;
+    }
+    QObject *context = m_runContext;
+    QMetaObject::invokeMethod(context, [this, context, setup, suite = m_suite, cases, config, live = m_live] {
+        auto *runner = new gw::net::BenchRunner(nullptr, nullptr, context);
+        const auto addClients = [&](gw::Gateway gateway, const std::optional<gw::net::ClientSettings> &settings) {
+            for (int i = 0; settings && i < setup.clientsPerGateway; ++i) {
+                gw::net::GatewayClient *client = gw::net::makeGatewayClient(gateway, *settings).release();
+                client->setParent(context);
+                runner->addClient(client);
+            }
+        };
+        addClients(gw::Gateway::OpenRouter, setup.openrouter);
+        addClients(gw::Gateway::Vercel, setup.vercel);
+        runner->setConcurrency(setup.concurrency);
+        if (setup.haveCatalogs)
+            runner->setCatalogs(setup.catalogs[0], setup.catalogs[1]);
+        connectRunner(runner, live);
+        runner->start(suite, cases, config);
     });
-    connect(runner, &gw::net::BenchRunner::textDelta, this, [this](int caseIndex, gw::Gateway gateway, const QString &text) {
-        m_liveText[unitKey(caseIndex, gateway)] += text;
-        Q_EMIT streamed(caseIndex, gateway);
-    });
-    connect(runner, &gw::net::BenchRunner::reasoningDelta, this, [this](int caseIndex, gw::Gateway gateway, const QString &text) {
-        m_liveReasoning[unitKey(caseIndex, gateway)] += text;
-        Q_EMIT streamed(caseIndex, gateway);
-    });
-    connect(runner, &gw::net::BenchRunner::resultReady, this, &TestBenchController::onResult);
-    connect(runner, &gw::net::BenchRunner::caseFinished, m_results, &BenchResultsModel::setFlags);
-    connect(runner, &gw::net::BenchRunner::progress, this, &TestBenchController::progress);
-    connect(runner, &gw::net::BenchRunner::finished, this, &TestBenchController::onFinished);
+    m_livePoll.start();
+    m_pending = {};
+    m_apply.start();
 
     if (m_store) {
         gw::store::RunSettings settings;
@@ -206,38 +250,94 @@ bool TestBenchController::start(const BenchSpec &spec, const gw::RoutingConfig &
     }
     m_running = true;
     Q_EMIT runStarted(int(cases.size()) * 2);
-    m_runner->start(m_suite, cases, config);
     return true;
+}
+
+// Runs on the worker, right after the runner is built (connecting across threads is safe).
+void TestBenchController::connectRunner(gw::net::BenchRunner *runner, const std::shared_ptr<LiveText> &live)
+{
+    connect(runner, &gw::net::BenchRunner::started, this, [this](int caseIndex, gw::Gateway gateway) {
+        m_started.insert(unitKey(caseIndex, gateway));
+        m_pending.running.append(unitKey(caseIndex, gateway));
+    });
+    // Direct: these run on the worker, under the buffer's lock, and post nothing.
+    connect(runner, &gw::net::BenchRunner::textDelta, runner, [live](int caseIndex, gw::Gateway gateway, const QString &text) {
+        const QMutexLocker lock(&live->mutex);
+        live->text[unitKey(caseIndex, gateway)] += text;
+        live->changed.insert(unitKey(caseIndex, gateway));
+    }, Qt::DirectConnection);
+    connect(runner, &gw::net::BenchRunner::reasoningDelta, runner, [live](int caseIndex, gw::Gateway gateway, const QString &text) {
+        const QMutexLocker lock(&live->mutex);
+        live->reasoning[unitKey(caseIndex, gateway)] += text;
+        live->changed.insert(unitKey(caseIndex, gateway));
+    }, Qt::DirectConnection);
+    connect(runner, &gw::net::BenchRunner::resultReady, this, &TestBenchController::onResult);
+    connect(runner, &gw::net::BenchRunner::caseFinished, this, [this](int caseIndex, gw::ParityFlags flags) {
+        m_pending.flags.append({caseIndex, flags});
+    });
+    connect(runner, &gw::net::BenchRunner::progress, this, [this](int done, int total) { m_pending.progress = {done, total}; });
+    connect(runner, &gw::net::BenchRunner::finished, this, &TestBenchController::onFinished);
 }
 
 void TestBenchController::cancel()
 {
-    if (m_runner && m_running)
-        m_runner->cancel();
+    if (m_runContext && m_running) {
+        m_cancelRequested = true;
+        QObject *context = m_runContext;
+        QMetaObject::invokeMethod(context, [context] {
+            if (auto *runner = context->findChild<gw::net::BenchRunner *>())
+                runner->cancel();
+        });
+    }
     if (m_reconciler)
         m_reconciler->cancel();
 }
 
 QString TestBenchController::liveText(int caseIndex, gw::Gateway gateway) const
 {
-    return m_liveText.value(unitKey(caseIndex, gateway));
+    const QMutexLocker lock(&m_live->mutex);
+    return m_live->text.value(unitKey(caseIndex, gateway));
 }
 
 QString TestBenchController::liveReasoning(int caseIndex, gw::Gateway gateway) const
 {
-    return m_liveReasoning.value(unitKey(caseIndex, gateway));
+    const QMutexLocker lock(&m_live->mutex);
+    return m_live->reasoning.value(unitKey(caseIndex, gateway));
 }
 
 void TestBenchController::onResult(const gw::BenchResult &result)
 {
-    m_liveText.remove(unitKey(result.caseIndex, result.gateway));
-    m_liveReasoning.remove(unitKey(result.caseIndex, result.gateway));
-    m_results->setResult(result);
+    m_started.remove(unitKey(result.caseIndex, result.gateway));
+    {
+        const QMutexLocker lock(&m_live->mutex);
+        m_live->text.remove(unitKey(result.caseIndex, result.gateway));
+        m_live->reasoning.remove(unitKey(result.caseIndex, result.gateway));
+        m_live->changed.remove(unitKey(result.caseIndex, result.gateway));
+    }
+    m_pending.results.append(result);
     if (m_store)
         m_unsaved.append(result);
-    if (!m_summarize.isActive())
+}
+
+void TestBenchController::applyPending()
+{
+    // At 50 requests in flight, results arrive faster than a person reads and every model change
+    // repaints the window: they reach the models in batches, ten times a second.
+    Pending pending = std::exchange(m_pending, {});
+    for (qint64 key : std::as_const(pending.running)) {
+        m_results->setRunning(int(key / 2), key % 2 ? gw::Gateway::Vercel : gw::Gateway::OpenRouter);
+        Q_EMIT unitStarted(int(key / 2), key % 2 ? gw::Gateway::Vercel : gw::Gateway::OpenRouter);
+    }
+    for (const gw::BenchResult &result : std::as_const(pending.results)) {
+        m_results->setResult(result);
+        Q_EMIT unitFinished(result.caseIndex, result.gateway);
+    }
+    for (const auto &[caseIndex, flags] : std::as_const(pending.flags))
+        m_results->setFlags(caseIndex, flags);
+    if (pending.progress.second > 0)
+        Q_EMIT progress(pending.progress.first, pending.progress.second);
+    if (!pending.results.isEmpty() && !m_summarize.isActive())
         m_summarize.start();
-    Q_EMIT unitFinished(result.caseIndex, result.gateway);
 }
 
 void TestBenchController::whenRunId(std::function<void(qint64)> write)
@@ -263,10 +363,13 @@ void TestBenchController::flushResults()
 void TestBenchController::onFinished()
 {
     m_running = false;
+    m_livePoll.stop();
+    m_apply.stop();
+    applyPending();
     m_flush.stop();
     m_summarize.stop();
     m_summary->setRows(gw::summarize(m_results->results()));
-    const bool cancelled = m_runner->isCancelled();
+    const bool cancelled = m_cancelRequested;
     if (m_store) {
         flushResults();
         const auto status = cancelled ? gw::store::RunStatus::Cancelled : gw::store::RunStatus::Finished;

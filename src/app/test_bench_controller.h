@@ -2,21 +2,26 @@
 // The test bench without widgets: runs a batch through gwnet's BenchRunner on the app's gateway
 // connections, keeps the results, flags and summary models current, streams text for the panes,
 // looks up billed costs afterwards, and records every run in the history store (gwstore), which
-// also feeds the Monitor as traffic of source "test". Nothing here blocks the GUI thread.
+// also feeds the Monitor as traffic of source "test". Nothing here blocks the GUI thread: the
+// batch runs on a worker thread with its own gateway clients (their sockets, SSE parsing and
+// normalization never touch the GUI thread), which reports back by queued signals.
 
 #include "bench_types.h"
+#include "client_settings.h"
 #include "config.h"
 #include "protocol/catalog.h"
 #include "store_types.h"
 
 #include <QHash>
 #include <QJsonObject>
+#include <QMutex>
 #include <QObject>
+#include <QSet>
+#include <QThread>
 #include <QTimer>
 
 #include <functional>
 #include <memory>
-#include <vector>
 
 namespace gw {
 namespace net {
@@ -65,7 +70,7 @@ public:
     BenchResultsModel *results() const { return m_results; }
     BenchSummaryModel *summary() const { return m_summary; }
     RunHistoryModel *history() const { return m_history; }
-    gw::net::BenchRunner *runner() const { return m_runner.get(); }
+    int inFlight() const { return int(m_started.size()); } // requests sent and not answered yet
     const gw::PromptSuite &suite() const { return m_suite; }
     qint64 currentRunId() const { return m_runId; }
 
@@ -81,7 +86,7 @@ Q_SIGNALS:
     void progress(int done, int total);
     void runFinished(bool cancelled);
     void unitStarted(int caseIndex, gw::Gateway gateway);
-    void streamed(int caseIndex, gw::Gateway gateway); // more live text or reasoning
+    void streamed(int caseIndex, gw::Gateway gateway); // more live text or reasoning (at most ~30 Hz)
     void unitFinished(int caseIndex, gw::Gateway gateway);
     void reconciled(int billed, int failed);
     void historyChanged();
@@ -91,8 +96,21 @@ Q_SIGNALS:
 private:
     static qint64 unitKey(int caseIndex, gw::Gateway gateway) { return qint64(caseIndex) * 2 + (gateway == gw::Gateway::Vercel); }
     gw::net::GatewayClient *clientFor(gw::Gateway gateway) const;
+    void releaseRun(bool waitForIt);
+    struct LiveText;
+    void connectRunner(gw::net::BenchRunner *runner, const std::shared_ptr<LiveText> &live);
+    // What the worker needs to build a run's clients and runner.
+    struct RunSetup {
+        std::optional<gw::net::ClientSettings> openrouter;
+        std::optional<gw::net::ClientSettings> vercel; // none: Vercel sides are skipped
+        int clientsPerGateway = 1;
+        int concurrency = 4;
+        gw::Catalog catalogs[2];
+        bool haveCatalogs = false;
+    };
     void onResult(const gw::BenchResult &result);
     void onFinished();
+    void applyPending();
     void flushResults();
     void whenRunId(std::function<void(qint64)> write);
     void startReconciling();
@@ -102,14 +120,33 @@ private:
     BenchResultsModel *m_results;
     BenchSummaryModel *m_summary;
     RunHistoryModel *m_history;
-    std::unique_ptr<gw::net::BenchRunner> m_runner;
+    QThread m_worker;
+    QObject *m_runContext = nullptr;          // lives on m_worker: the runner and its clients
     std::unique_ptr<gw::net::CostReconciler> m_reconciler;
-    std::vector<std::unique_ptr<gw::net::GatewayClient>> m_extraClients;
+    QSet<qint64> m_started;
+    bool m_cancelRequested = false;
     gw::Catalog m_catalogs[2];
     bool m_haveCatalogs = false;
     gw::PromptSuite m_suite;
-    QHash<qint64, QString> m_liveText;
-    QHash<qint64, QString> m_liveReasoning;
+    // Streamed text, written on the worker as tokens arrive and read here: one queued signal per
+    // token would flood the GUI thread at high concurrency, so the GUI looks ~30 times a second.
+    struct LiveText {
+        mutable QMutex mutex;
+        QHash<qint64, QString> text;
+        QHash<qint64, QString> reasoning;
+        QSet<qint64> changed;
+    };
+    std::shared_ptr<LiveText> m_live;
+    QTimer m_livePoll;
+    // What the worker reported since the models were last updated (applyPending()).
+    struct Pending {
+        QList<qint64> running; // unit keys
+        QList<gw::BenchResult> results;
+        QList<std::pair<int, gw::ParityFlags>> flags;
+        std::pair<int, int> progress{0, 0};
+    };
+    Pending m_pending;
+    QTimer m_apply;
     QList<gw::BenchResult> m_unsaved;
     QList<std::function<void(qint64)>> m_waitingForRunId;
     QTimer m_flush;

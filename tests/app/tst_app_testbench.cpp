@@ -229,7 +229,7 @@ private Q_SLOTS:
         QSignalSpy finished(page()->controller(), &TestBenchController::runFinished);
         QTest::mouseClick(child<QPushButton>("runButton"), Qt::LeftButton);
         QVERIFY(!child<QPushButton>("runButton")->isEnabled());
-        QTRY_COMPARE_WITH_TIMEOUT(page()->controller()->runner()->inFlight(), 4, kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(page()->controller()->inFlight(), 4, kWaitMs);
         const auto chatsSeen = [this] {
             return sim()->stats().requests.value(QStringLiteral("openrouter")).value(QStringLiteral("chat"))
                 + sim()->stats().requests.value(QStringLiteral("vercel")).value(QStringLiteral("chat"));
@@ -241,7 +241,7 @@ private Q_SLOTS:
         QTest::qWait(300);
         QCOMPARE(chatsSeen(), 4); // nothing started after the cancel
         QTRY_COMPARE_WITH_TIMEOUT(sim()->stats().clientDisconnects, 4, kWaitMs); // and the four were hung up on
-        QCOMPARE(page()->controller()->runner()->inFlight(), 0);
+        QCOMPARE(page()->controller()->inFlight(), 0);
         QVERIFY(page()->statusText().startsWith(QStringLiteral("Cancelled: 4 of 20 requests")));
         QVERIFY(child<QPushButton>("runButton")->isEnabled());
     }
