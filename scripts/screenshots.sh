@@ -16,7 +16,9 @@ cmake --build "$build" -j2 --target gateway-console
 work="$(mktemp -d)"
 trap 'rm -rf "$work"' EXIT
 cp -r "$root/resources/sample-workspace" "$work/workspace"
-mkdir -p "$out"
+mkdir -p "$out" "$work/config/GatewayConsole"
+# Both gateways on the in-process local simulator: the Test bench page shows a real batch.
+printf '[gateways]\nopenrouter\\local=true\nvercel\\local=true\n' > "$work/config/GatewayConsole/gateway-console.conf"
 # Own settings and data dirs: the screenshots never touch the user's workspace or settings.
 XDG_CONFIG_HOME="$work/config" XDG_DATA_HOME="$work/data" \
     xvfb-run -a "$build/src/app/gateway-console" --workspace "$work/workspace" --screenshot-dir "$out"

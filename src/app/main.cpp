@@ -4,7 +4,11 @@
 #include "main_window.h"
 #include "preview_controller.h"
 #include "preview_panel.h"
+#include "gateway_connections.h"
+#include "gateway_simulator.h"
 #include "routing_page.h"
+#include "test_bench_controller.h"
+#include "test_bench_page.h"
 
 #include <QApplication>
 #include <QCommandLineParser>
@@ -99,9 +103,26 @@ int main(int argc, char **argv)
         new StartupReporter(&window, window.routingPage()->preview()->controller(), clock);
     window.show();
     if (parser.isSet(screenshots)) {
-        // Wait for the live preview so the Routing page shows real numbers, then grab and quit.
-        QObject::connect(window.routingPage()->preview()->controller(), &gwapp::PreviewController::resultReady, &window,
-                         [&] { QTimer::singleShot(200, &window, [&] { app.exit(window.grabPages(parser.value(screenshots)) ? 0 : 1); }); });
+        // Wait for the live preview so the Routing page shows real numbers; with the local
+        // simulator configured, run the test bench's default batch first so that page shows a
+        // real run. Then grab every page and quit.
+        const auto grabAndQuit = [&] { QTimer::singleShot(200, &window, [&] { app.exit(window.grabPages(parser.value(screenshots)) ? 0 : 1); }); };
+        QObject::connect(
+            window.routingPage()->preview()->controller(), &gwapp::PreviewController::resultReady, &window,
+            [&] {
+                if (!window.connections()->usesSimulator(gw::Gateway::OpenRouter) || !window.connections()->simulator())
+                    return grabAndQuit();
+                // Gateway-like timing, so the picture shows believable latencies.
+                for (gw::sim::GatewayFaults *f : {&window.connections()->simulator()->faults().openrouter,
+                                                  &window.connections()->simulator()->faults().vercel}) {
+                    f->latency = {80, 200};
+                    f->ttft = {300, 900};
+                    f->chunkIntervalMs = 15;
+                }
+                QObject::connect(window.testBenchPage()->controller(), &gwapp::TestBenchController::reconciled, &window, grabAndQuit);
+                window.testBenchPage()->run();
+            },
+            Qt::SingleShotConnection);
         QTimer::singleShot(120000, &app, [&] { app.exit(2); });
     }
     return app.exec();

@@ -47,6 +47,8 @@ TestBenchPage::TestBenchPage(DraftDocument *document, GatewayConnections *connec
     // Sizing columns to a thousand rows' contents stalls the GUI thread; fifty rows tell enough.
     ui->casesView->horizontalHeader()->setResizeContentsPrecision(50);
     ui->summaryView->setModel(m_controller->summary());
+    ui->summaryView->setWordWrap(false);
+    connect(m_controller->summary(), &QAbstractItemModel::modelReset, ui->summaryView, &QTableView::resizeColumnsToContents);
     ui->historyView->setModel(m_controller->history());
     ui->historyView->horizontalHeader()->setSectionResizeMode(RunHistoryModel::Label, QHeaderView::Stretch);
     ui->splitter->setStretchFactor(0, 2);
