@@ -760,6 +760,30 @@
         <source>Parity flags</source>
         <translation>Paritätshinweise</translation>
     </message>
+    <message>
+        <source>Reasoning came back on one gateway only.</source>
+        <translation>Reasoning kam nur von einem Gateway zurück.</translation>
+    </message>
+    <message>
+        <source>A gateway reported no cost; an estimate stands in.</source>
+        <translation>Ein Gateway meldete keine Kosten; eine Schätzung steht an ihrer Stelle.</translation>
+    </message>
+    <message>
+        <source>One gateway&apos;s time to first token is much slower.</source>
+        <translation>Bei einem Gateway kommt das erste Token deutlich später.</translation>
+    </message>
+    <message>
+        <source>One gateway failed, the other did not.</source>
+        <translation>Ein Gateway schlug fehl, das andere nicht.</translation>
+    </message>
+    <message>
+        <source>A gateway answered with no text.</source>
+        <translation>Ein Gateway antwortete ohne Text.</translation>
+    </message>
+    <message>
+        <source>The gateways ended for different reasons.</source>
+        <translation>Die Gateways endeten aus verschiedenen Gründen.</translation>
+    </message>
 </context>
 <context>
     <name>gwapp::BenchSummaryModel</name>

@@ -105,6 +105,20 @@ int BenchResultsModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+QString BenchResultsModel::flagDescription(gw::ParityFlag flag)
+{
+    switch (flag) {
+    case gw::ParityFlag::None: break;
+    case gw::ParityFlag::ReasoningMissing: return tr("Reasoning came back on one gateway only.");
+    case gw::ParityFlag::CostNotReported: return tr("A gateway reported no cost; an estimate stands in.");
+    case gw::ParityFlag::SlowerTtft: return tr("One gateway's time to first token is much slower.");
+    case gw::ParityFlag::ErrorOneSide: return tr("One gateway failed, the other did not.");
+    case gw::ParityFlag::EmptyAnswer: return tr("A gateway answered with no text.");
+    case gw::ParityFlag::FinishReasonDiffers: return tr("The gateways ended for different reasons.");
+    }
+    return QString();
+}
+
 QString BenchResultsModel::statusText(const gw::BenchResult &result)
 {
     if (result.skipped)
@@ -184,7 +198,7 @@ QVariant BenchResultsModel::data(const QModelIndex &index, int role) const
         QStringList lines;
         for (gw::ParityFlag flag : gw::allParityFlags())
             if (row.flags & quint32(flag))
-                lines << gw::parityFlagDescription(flag);
+                lines << flagDescription(flag);
         return lines.isEmpty() ? QVariant() : QVariant(lines.join(QLatin1Char('\n')));
     }
     if (role != Qt::DisplayRole && role != SortRole)

@@ -2,6 +2,7 @@
 // loopback port where nothing listens: connection states in the status bar, masked keys, sync
 // progress, snapshots written, and "changed since last sync" on the Models page.
 
+#include "app_test_settings.h"
 #include "catalog_sync.h"
 #include "gateway_connections.h"
 #include "key_store.h"
@@ -91,12 +92,7 @@ class TstAppGateways : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        static QTemporaryDir settingsDir;
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
-        QCoreApplication::setOrganizationName(QStringLiteral("GatewayConsoleTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_app_gateways"));
+        gwtest::isolateAppSettings(QStringLiteral("tst_app_gateways"));
         m_keys = std::make_unique<UnavailableKeyStore>(QStringLiteral("no daemon in tests."));
         qunsetenv("OPENROUTER_API_KEY");
         qunsetenv("AI_GATEWAY_API_KEY");

@@ -3,6 +3,7 @@
 // selected case, cancel stops every request, the history survives a restart and re-runs, a
 // damaged history file is refused untouched, and no key reaches the CSVs or the database.
 
+#include "app_test_settings.h"
 #include "bench_results_model.h"
 #include "bench_summary_model.h"
 #include "draft_document.h"
@@ -108,12 +109,7 @@ class TstAppTestBench : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        static QTemporaryDir settingsDir;
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
-        QCoreApplication::setOrganizationName(QStringLiteral("GatewayConsoleTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_app_testbench"));
+        gwtest::isolateAppSettings(QStringLiteral("tst_app_testbench"));
         QSettings s;
         s.setValue(QStringLiteral("gateways/openrouter/local"), true);
         s.setValue(QStringLiteral("gateways/vercel/local"), true);

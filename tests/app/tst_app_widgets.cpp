@@ -1,6 +1,7 @@
 // The real widgets, offscreen, driven with QTest: shares, incident dialog, undo, reorder, export,
 // kilo-gateway refusals, autosave and recovery, the live preview, the why inspector, settings.
 
+#include "app_test_settings.h"
 #include "config_io.h"
 #include "draft_document.h"
 #include "export_dialog.h"
@@ -87,12 +88,7 @@ class TstAppWidgets : public QObject {
 private Q_SLOTS:
     void initTestCase()
     {
-        QStandardPaths::setTestModeEnabled(true);
-        QSettings::setDefaultFormat(QSettings::IniFormat);
-        static QTemporaryDir settingsDir;
-        QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, settingsDir.path());
-        QCoreApplication::setOrganizationName(QStringLiteral("GatewayConsoleTest"));
-        QCoreApplication::setApplicationName(QStringLiteral("tst_app_widgets"));
+        gwtest::isolateAppSettings(QStringLiteral("tst_app_widgets"));
     }
     void cleanup()
     {
