@@ -73,7 +73,10 @@ ModelsPage::ModelsPage(DraftDocument *document, QWidget *parent)
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(200);
     connect(&m_debounce, &QTimer::timeout, this, &ModelsPage::reload);
-    connect(document, &DraftDocument::changed, &m_debounce, qOverload<>(&QTimer::start));
+    connect(document, &DraftDocument::changed, this, [this] {
+        ++m_generation; // a load still running compares an older draft: its answer is dropped
+        m_debounce.start();
+    });
     connect(ui->filterEdit, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
     connect(ui->unconfirmedCheck, &QCheckBox::toggled, this, [this](bool on) {
         auto *filter = static_cast<MappingFilter *>(m_proxy);
