@@ -1,0 +1,360 @@
+// Traffic log ingestion: the fixtures in tests/data/traffic parsed and aggregated, checked against
+// totals computed independently here with QJsonDocument; every kind of bad line; appends and
+// re-imports; chunking; gzip; cancel.
+
+#include "config_io.h"
+#include "traffic_ingest.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QTemporaryDir>
+#include <QTest>
+
+#include <cmath>
+
+using namespace gw;
+
+namespace {
+
+const QString kData = QStringLiteral(GW_SOURCE_DIR "/tests/data/traffic/");
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("cannot read fixture");
+    return f.readAll();
+}
+
+struct Totals {
+    qint64 requests = 0;
+    qint64 promptTokens = 0;
+    qint64 completionTokens = 0;
+    double reported = 0;
+    double estimated = 0;
+    double latencySum = 0;
+    qint64 latencyCount = 0;
+};
+
+// "gateway|model|class" -> totals, from QJsonDocument, without any gwcore parsing.
+QMap<QString, Totals> independentTotals(const QByteArray &content)
+{
+    QMap<QString, Totals> out;
+    for (const QByteArray &line : content.split('\n')) {
+        if (line.trimmed().isEmpty())
+            continue;
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        const int status = o.value(u"status"_qs).toInt();
+        QString cls = o.value(u"error_type"_qs).toString();
+        if (cls.isEmpty())
+            cls = status == 400 ? u"bad_request"_qs : u"ok"_qs;
+        Totals &t = out[o.value(u"gateway"_qs).toString() + u'|' + o.value(u"model"_qs).toString() + u'|' + cls];
+        ++t.requests;
+        t.promptTokens += o.value(u"prompt_tokens"_qs).toInteger();
+        t.completionTokens += o.value(u"completion_tokens"_qs).toInteger();
+        if (!o.value(u"cost_usd"_qs).isNull()) {
+            if (o.value(u"cost_source"_qs).toString() == u"estimated")
+                t.estimated += o.value(u"cost_usd"_qs).toDouble();
+            else
+                t.reported += o.value(u"cost_usd"_qs).toDouble();
+        }
+        if (!o.value(u"latency_ms"_qs).isNull()) {
+            t.latencySum += o.value(u"latency_ms"_qs).toDouble();
+            ++t.latencyCount;
+        }
+    }
+    return out;
+}
+
+QMap<QString, Totals> aggregatedTotals(const QList<TrafficBucket> &buckets)
+{
+    QMap<QString, Totals> out;
+    for (const TrafficBucket &b : buckets) {
+        Totals &t = out[gatewayName(b.key.gateway) + u'|' + b.key.model + u'|' + b.key.statusClass];
+        t.requests += qint64(b.values.requests);
+        t.promptTokens += qint64(b.values.promptTokens);
+        t.completionTokens += qint64(b.values.completionTokens);
+        t.reported += b.values.costReportedUsd;
+        t.estimated += b.values.costEstimatedUsd;
+        t.latencySum += b.values.latencySumMs;
+        t.latencyCount += qint64(b.values.latencyCount);
+    }
+    return out;
+}
+
+void compareTotals(const QMap<QString, Totals> &got, const QMap<QString, Totals> &want)
+{
+    QCOMPARE(got.keys(), want.keys());
+    for (auto it = want.begin(); it != want.end(); ++it) {
+        const Totals &g = got.value(it.key());
+        QCOMPARE(g.requests, it->requests);
+        QCOMPARE(g.promptTokens, it->promptTokens);
+        QCOMPARE(g.completionTokens, it->completionTokens);
+        QVERIFY2(std::abs(g.reported - it->reported) < 1e-9, qPrintable(it.key()));
+        QVERIFY2(std::abs(g.estimated - it->estimated) < 1e-9, qPrintable(it.key()));
+        QVERIFY2(std::abs(g.latencySum - it->latencySum) < 1e-6, qPrintable(it.key()));
+        QCOMPARE(g.latencyCount, it->latencyCount);
+    }
+}
+
+struct Ingested {
+    TrafficIngestResult result;
+    QList<TrafficBucket> buckets;
+};
+
+Ingested ingest(const QString &path, std::optional<TrafficFileState> previous = std::nullopt)
+{
+    TrafficAggregator agg;
+    Ingested out;
+    out.result = ingestTrafficFile(path, [&](const QString &, const QByteArray &) { return previous; }, agg);
+    out.buckets = agg.minuteBuckets();
+    return out;
+}
+
+QStringList badLineTexts(const TrafficIngestResult &r, const QString &file)
+{
+    QStringList out;
+    for (const TrafficBadLine &b : r.badLines)
+        out << b.toString(file);
+    return out;
+}
+
+} // namespace
+
+class TestTrafficIngest : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void timestamps_data()
+    {
+        QTest::addColumn<QString>("text");
+        QTest::newRow("utc") << u"2025-01-15T10:00:13.037Z"_qs;
+        QTest::newRow("no-fraction") << u"2025-01-15T10:00:13Z"_qs;
+        QTest::newRow("offset") << u"2024-02-29T23:59:59.5+02:30"_qs;
+        QTest::newRow("negative-offset") << u"1999-12-31T20:00:00-05:00"_qs;
+        QTest::newRow("bad-month") << u"2025-13-01T00:00:00Z"_qs;
+        QTest::newRow("bad-day") << u"2025-02-29T00:00:00Z"_qs;
+        QTest::newRow("no-zone") << u"2025-01-15T10:00:13"_qs;
+        QTest::newRow("garbage") << u"yesterday"_qs;
+    }
+    void timestamps()
+    {
+        QFETCH(QString, text);
+        const QByteArray utf8 = text.toUtf8();
+        const auto mine = parseTrafficTimestamp(std::string_view(utf8.constData(), size_t(utf8.size())));
+        const auto theirs = parseRfc3339(text);
+        QCOMPARE(mine.has_value(), theirs.has_value());
+        if (mine)
+            QCOMPARE(*mine, theirs->toMSecsSinceEpoch());
+    }
+
+    void goodJsonlMatchesIndependentTotals()
+    {
+        const Ingested in = ingest(kData + u"good.jsonl"_qs);
+        QVERIFY2(in.result.ok(), qPrintable(in.result.error));
+        QCOMPARE(in.result.events, 120);
+        QCOMPARE(in.result.badLineCount, 0);
+        QCOMPARE(in.result.heldBackBytes, 0);
+        const QByteArray content = readAll(kData + u"good.jsonl"_qs);
+        QCOMPARE(in.result.state.offset, content.size());
+        compareTotals(aggregatedTotals(in.buckets), independentTotals(content));
+        // Every minute bucket starts on a minute; the hour roll-up keeps every total.
+        for (const TrafficBucket &b : in.buckets)
+            QCOMPARE(b.key.startMs % 60000, 0);
+        const QList<TrafficBucket> hours = rollUpTraffic(in.buckets, TrafficResolution::Hour);
+        QVERIFY(hours.size() < in.buckets.size());
+        compareTotals(aggregatedTotals(hours), independentTotals(content));
+        const QList<TrafficBucket> days = rollUpTraffic(hours, TrafficResolution::Day);
+        QCOMPARE(days.first().key.startMs, parseRfc3339(u"2025-01-15T00:00:00Z"_qs)->toMSecsSinceEpoch());
+    }
+
+    void badJsonlListsEveryBadLine()
+    {
+        const Ingested in = ingest(kData + u"bad.jsonl"_qs);
+        QVERIFY2(in.result.ok(), qPrintable(in.result.error));
+        const QStringList expected = {
+            u"bad.jsonl:3: bad JSON at column 410: unterminated or invalid string"_qs,
+            u"bad.jsonl:4: /model: missing"_qs,
+            u"bad.jsonl:5: /latency_ms: expected a number"_qs,
+            u"bad.jsonl:7: /ts: \"2025-13-45T99:00:00Z\" is not an RFC 3339 time"_qs,
+            u"bad.jsonl:8: /gateway: unknown gateway \"azure\" (openrouter or vercel)"_qs,
+            u"bad.jsonl:10: /prompt_tokens: -5 is negative"_qs,
+            u"bad.jsonl:12: bad JSON at column 1: expected an object"_qs,
+            u"bad.jsonl:13: /status: expected a number"_qs,
+        };
+        const QStringList got = badLineTexts(in.result, u"bad.jsonl"_qs);
+        QCOMPARE(got.size(), expected.size());
+        for (qsizetype i = 0; i < expected.size(); ++i) {
+            if (i == 0) // the column depends on the fixture's line length; the rest is exact
+                QVERIFY2(got[0].startsWith(u"bad.jsonl:3: bad JSON at column "_qs), qPrintable(got[0]));
+            else
+                QCOMPARE(got[i], expected[i]);
+        }
+        QCOMPARE(in.result.badLineCount, 8);
+        QCOMPARE(in.result.events, 4);  // lines 1, 2, 6, 11
+        QCOMPARE(in.result.lines, 13);  // the blank line counts as a line, not as an event
+        QCOMPARE(in.result.heldBackBytes, 40); // the truncated last line: neither event nor error
+        QCOMPARE(in.result.state.offset, readAll(kData + u"bad.jsonl"_qs).size() - 40);
+    }
+
+    void csvWithExtraColumnAndQuotes()
+    {
+        const Ingested in = ingest(kData + u"good.csv"_qs);
+        QVERIFY2(in.result.ok(), qPrintable(in.result.error));
+        QCOMPARE(in.result.badLineCount, 0);
+        QCOMPARE(in.result.events, 80);
+        // Independent sum: the only quoted cell is the notes column, "synthetic, fake".
+        const QList<QByteArray> lines = readAll(kData + u"good.csv"_qs).split('\n');
+        const QList<QByteArray> header = lines.first().split(',');
+        const qsizetype promptColumn = header.indexOf("prompt_tokens");
+        qint64 prompt = 0;
+        for (qsizetype i = 1; i < lines.size(); ++i)
+            if (!lines[i].isEmpty())
+                prompt += QByteArray(lines[i]).replace("\"synthetic, fake\"", "x").split(',').at(promptColumn).toLongLong();
+        qint64 aggregated = 0;
+        for (const TrafficBucket &b : in.buckets)
+            aggregated += qint64(b.values.promptTokens);
+        QVERIFY(prompt > 0);
+        QCOMPARE(aggregated, prompt);
+    }
+
+    void badCsv()
+    {
+        const Ingested in = ingest(kData + u"bad.csv"_qs);
+        QVERIFY2(in.result.ok(), qPrintable(in.result.error));
+        const QStringList got = badLineTexts(in.result, u"bad.csv"_qs);
+        QCOMPARE(got, QStringList({u"bad.csv:4: 16 columns, the header has 19"_qs,
+                                   u"bad.csv:6: /cost_usd: -0.5 is negative"_qs}));
+        QCOMPARE(in.result.events, 4);
+    }
+
+    void gzipIsReadLikePlain()
+    {
+        const Ingested in = ingest(kData + u"good.jsonl.gz"_qs);
+        QVERIFY2(in.result.ok(), qPrintable(in.result.error));
+        QCOMPARE(in.result.events, 40);
+        QCOMPARE(in.result.badLineCount, 0);
+        // The same content written plain aggregates to the same buckets.
+        QString error;
+        const auto content = readTrafficContent(kData + u"good.jsonl.gz"_qs, &error);
+        QVERIFY2(content, qPrintable(error));
+        QCOMPARE(content->count('\n'), 40);
+        compareTotals(aggregatedTotals(in.buckets), independentTotals(*content));
+    }
+
+    void chunkingDoesNotChangeTheResult()
+    {
+        const QByteArray content = readAll(kData + u"good.jsonl"_qs);
+        TrafficAggregator whole;
+        TrafficStreamIngestor(TrafficFormat::Jsonl, whole).feed(content.constData(), content.size());
+        TrafficAggregator pieces;
+        TrafficStreamIngestor ingestor(TrafficFormat::Jsonl, pieces);
+        QByteArray pending;
+        for (qsizetype at = 0, step = 1; at < content.size(); at += step, step = step * 7 % 997 + 1) {
+            pending += content.mid(at, step);
+            pending.remove(0, ingestor.feed(pending.constData(), pending.size()));
+        }
+        QVERIFY(pending.isEmpty());
+        QCOMPARE(pieces.events(), whole.events());
+        const QList<TrafficBucket> a = whole.minuteBuckets();
+        const QList<TrafficBucket> b = pieces.minuteBuckets();
+        QCOMPARE(a.size(), b.size());
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            QVERIFY(a[i].key == b[i].key);
+            QCOMPARE(a[i].values.requests, b[i].values.requests);
+            QVERIFY(a[i].values.latency == b[i].values.latency);
+        }
+    }
+
+    void appendedFileIngestsOnlyNewLines()
+    {
+        const QString path = m_dir.filePath(u"append.jsonl"_qs);
+        QByteArray content = readAll(kData + u"bad.jsonl"_qs);
+        {
+            QFile f(path);
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write(content);
+        }
+        const Ingested first = ingest(path);
+        QCOMPARE(first.result.events, 4);
+        QVERIFY(!first.result.known);
+
+        const Ingested again = ingest(path, first.result.state);
+        QVERIFY(again.result.ok());
+        QCOMPARE(again.result.events, 0);
+        QCOMPARE(again.result.badLineCount, 0);
+        QCOMPARE(again.result.state.offset, first.result.state.offset);
+
+        // Complete the truncated line, add one good and one bad line: line numbers go on.
+        const QByteArray good = readAll(kData + u"good.jsonl"_qs).split('\n').at(3);
+        const QByteArray tail = content.mid(content.lastIndexOf('\n') + 1);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        const QByteArray completedTail = QJsonDocument::fromJson(good).toJson(QJsonDocument::Compact);
+        // The held-back bytes are replaced by a whole valid line with the same start.
+        content.chop(tail.size());
+        content += completedTail + "\n" + good + "\n{\"ts\": 1}\n";
+        f.write(content);
+        f.close();
+        const Ingested third = ingest(path, first.result.state);
+        QVERIFY2(third.result.ok(), qPrintable(third.result.error));
+        QCOMPARE(third.result.events, 2);
+        QCOMPARE(badLineTexts(third.result, u"append.jsonl"_qs),
+                 QStringList({u"append.jsonl:16: /ts: expected a string"_qs}));
+        QCOMPARE(third.result.state.lines, 16);
+        QCOMPARE(third.result.state.offset, content.size());
+    }
+
+    void shorterFileIsRefused()
+    {
+        const QString path = m_dir.filePath(u"short.jsonl"_qs);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(readAll(kData + u"good.jsonl"_qs).left(1000));
+        f.close();
+        TrafficFileState state;
+        state.id = 1;
+        state.offset = 5000;
+        const Ingested in = ingest(path, state);
+        QVERIFY(!in.result.ok());
+        QVERIFY2(in.result.error.contains(u"shorter than the 5000 already ingested"_qs), qPrintable(in.result.error));
+    }
+
+    void cancelStops()
+    {
+        std::atomic<bool> cancel{true};
+        TrafficAggregator agg;
+        TrafficIngestOptions options;
+        options.cancel = &cancel;
+        const TrafficIngestResult r = ingestTrafficFile(kData + u"good.jsonl"_qs, {}, agg, options);
+        QVERIFY(r.cancelled);
+        QVERIFY(!r.ok());
+    }
+
+    void histogramQuantilesWithinABin()
+    {
+        LatencyHistogram h;
+        QList<double> values;
+        for (int i = 1; i <= 1000; ++i) {
+            values << i * 3.7;
+            h.add(i * 3.7);
+        }
+        QCOMPARE(h.count(), 1000u);
+        for (double q : {0.5, 0.95}) {
+            const double exact = values[int(q * 1000) - 1];
+            const double got = h.quantile(q);
+            QVERIFY2(got > exact / 1.2 && got < exact * 1.2, qPrintable(u"q=%1 got %2 exact %3"_qs.arg(q).arg(got).arg(exact)));
+        }
+        QVERIFY(LatencyHistogram::fromBlob(h.toBlob()) == h);
+        LatencyHistogram twice = h;
+        twice.merge(h);
+        QCOMPARE(twice.count(), 2000u);
+        QCOMPARE(twice.quantile(0.5), h.quantile(0.5));
+    }
+};
+
+QTEST_GUILESS_MAIN(TestTrafficIngest)
+#include "tst_traffic_ingest.moc"
