@@ -207,17 +207,6 @@ QString incidentRuleId(const gw::RoutingConfig &config, const QString &subject, 
     return id;
 }
 
-QString maskKey(const QString &key)
-{
-    if (key.isEmpty())
-        return QString();
-    if (key.size() <= 8)
-        return QStringLiteral("…");
-    const qsizetype dash = key.left(12).lastIndexOf(QLatin1Char('-'));
-    const QString prefix = dash > 0 ? key.left(dash + 1) : QString();
-    return prefix + QStringLiteral("…") + key.right(4);
-}
-
 QStringList splitList(const QString &text)
 {
     QStringList out;

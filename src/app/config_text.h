@@ -25,9 +25,6 @@ QString expiryText(const std::optional<QDateTime> &expiresAt, const QDateTime &n
 // incident-<model-slug>-<yyyymmddhhmm> (UTC), with "-2", "-3"... when taken in `config`.
 QString incidentRuleId(const gw::RoutingConfig &config, const QString &subject, const QDateTime &now);
 
-// "sk-or-v1-…abcd": the prefix up to the last '-' within the first 12 characters, and the last 4.
-QString maskKey(const QString &key);
-
 // Comma list <-> string list (trimmed, empty items dropped).
 QStringList splitList(const QString &text);
 

@@ -1,6 +1,6 @@
 #include "settings_dialog.h"
 
-#include "config_text.h"
+#include "client_settings.h"
 #include "key_store.h"
 #include "ui_settingsdialog.h"
 
@@ -74,9 +74,9 @@ void SettingsDialog::onKeyRead(const QString &account, const QString &secret, co
     QLabel *state = account == kVercel ? ui->vercelKeyState : ui->openrouterKeyState;
     const QString env = KeyStore::environmentKey(account);
     if (!secret.isEmpty())
-        state->setText(tr("stored: %1").arg(maskKey(secret)));
+        state->setText(tr("stored: %1").arg(gw::net::maskKey(secret)));
     else if (!env.isEmpty())
-        state->setText(tr("from %1: %2").arg(KeyStore::environmentVariable(account), maskKey(env)));
+        state->setText(tr("from %1: %2").arg(KeyStore::environmentVariable(account), gw::net::maskKey(env)));
     else
         state->setText(tr("not set"));
     if (!error.isEmpty() && m_store->isAvailable())

@@ -1,6 +1,7 @@
 // gwapp without windows: change descriptions, line diff, text helpers, the draft document and
 // its undo stack, the workspace history, and the models under QAbstractItemModelTester.
 
+#include "client_settings.h"
 #include "app_language.h"
 #include "config_io.h"
 #include "config_text.h"
@@ -96,7 +97,7 @@ private Q_SLOTS:
         QCOMPARE(expiryText(now.addSecs(3 * 3600 + 12 * 60), now), QStringLiteral("expires in 3 h 12 min"));
         QCOMPARE(expiryText(now.addSecs(5 * 60), now), QStringLiteral("expires in 5 min"));
         QCOMPARE(expiryText(now.addDays(2).addSecs(4 * 3600), now), QStringLiteral("expires in 2 d 4 h"));
-        QCOMPARE(maskKey(QStringLiteral("sk-or-v1-FAKE-0123456789abcdef-abcd")), QStringLiteral("sk-or-v1-…abcd"));
+        QCOMPARE(gw::net::maskKey(QStringLiteral("sk-or-v1-FAKE-0123456789abcdef-abcd")), QStringLiteral("sk-or-v1-…abcd"));
         QCOMPARE(formatShare(4.5), QStringLiteral("4.5"));
         QCOMPARE(formatShare(3), QStringLiteral("3"));
         gw::RoutingConfig config;
