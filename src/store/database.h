@@ -10,6 +10,7 @@
 // Every call returns an Outcome; on failure `error` names the file and the reason. Nothing throws.
 
 #include "store_types.h"
+#include "traffic_ingest.h"
 
 #include <QSqlDatabase>
 
@@ -58,6 +59,19 @@ public:
     // Traffic for the Monitor: ts in [from, to) (an invalid bound is open), oldest first.
     Outcome<QList<TrafficEvent>> trafficEvents(const QDateTime &from, const QDateTime &to,
                                                std::optional<TrafficSource> source = std::nullopt);
+
+    // Traffic logs (database_traffic_buckets.cpp). importTrafficFile reads a log from where the
+    // last import of the same content stopped and merges its buckets (minute, hour, day) and the
+    // file's new state in one transaction: an unchanged file adds nothing, an appended one only
+    // its new lines. An error or a cancel leaves the database as it was.
+    Outcome<TrafficIngestResult> importTrafficFile(const QString &path, const TrafficIngestOptions &options = {});
+    // What is stored for a file with this content (head: its first kTrafficFingerprintBytes).
+    Outcome<std::optional<TrafficFileState>> findTrafficFile(const QString &path, const QByteArray &head);
+    Outcome<TrafficFileState> commitTrafficImport(const TrafficFileState &state, const QList<TrafficBucket> &minuteBuckets);
+    Outcome<QList<TrafficFileState>> trafficFiles();
+    // Buckets whose start is in [from, to) (an invalid bound is open), oldest first.
+    Outcome<QList<TrafficBucket>> trafficBuckets(TrafficResolution resolution, const QDateTime &from = {},
+                                                 const QDateTime &to = {});
 
 private:
     Outcome<bool> verifyReadOnly(int expectedMaxVersion);

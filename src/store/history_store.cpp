@@ -90,4 +90,16 @@ QFuture<Outcome<QList<TrafficEvent>>> HistoryStore::trafficEvents(const QDateTim
     return submit<QList<TrafficEvent>>(*m_reader, [=](Database &db) { return db.trafficEvents(from, to, source); });
 }
 
+QFuture<Outcome<TrafficIngestResult>> HistoryStore::importTrafficFile(const QString &path,
+                                                                     const TrafficIngestOptions &options)
+{
+    return submit<TrafficIngestResult>(*m_writer, [=](Database &db) { return db.importTrafficFile(path, options); });
+}
+
+QFuture<Outcome<QList<TrafficBucket>>> HistoryStore::trafficBuckets(TrafficResolution resolution, const QDateTime &from,
+                                                                    const QDateTime &to)
+{
+    return submit<QList<TrafficBucket>>(*m_reader, [=](Database &db) { return db.trafficBuckets(resolution, from, to); });
+}
+
 } // namespace gw::store

@@ -90,6 +90,51 @@ QList<Migration> buildMigrations()
         u"CREATE INDEX traffic_events_result ON traffic_events(result_id)"_qs,
         u"CREATE INDEX traffic_events_run ON traffic_events(run_id)"_qs,
     }};
+    // Traffic logs ingested for the Monitor (traffic_ingest.h): the files already read, and
+    // their traffic aggregated into minute buckets with hour and day roll-ups. Every figure is a
+    // sum, a count, a max or a histogram (LatencyHistogram::toBlob), so a re-import merges exactly.
+    list << Migration{2, {
+        u"CREATE TABLE traffic_files ("
+        "  id INTEGER PRIMARY KEY,"
+        "  path TEXT NOT NULL,"
+        "  fingerprint TEXT NOT NULL,"
+        "  fingerprint_bytes INTEGER NOT NULL CHECK (fingerprint_bytes > 0),"
+        "  offset_bytes INTEGER NOT NULL,"
+        "  lines INTEGER NOT NULL,"
+        "  bad_lines INTEGER NOT NULL,"
+        "  first_ingested_at INTEGER NOT NULL,"
+        "  last_ingested_at INTEGER NOT NULL)"_qs,
+        u"CREATE INDEX traffic_files_path ON traffic_files(path)"_qs,
+        u"CREATE INDEX traffic_files_fingerprint ON traffic_files(fingerprint_bytes, fingerprint)"_qs,
+
+        u"CREATE TABLE traffic_buckets ("
+        "  resolution TEXT NOT NULL CHECK (resolution IN ('minute', 'hour', 'day')),"
+        "  start_ms INTEGER NOT NULL,"
+        "  gateway TEXT NOT NULL,"
+        "  model TEXT NOT NULL,"
+        "  provider TEXT NOT NULL,"
+        "  status_class TEXT NOT NULL,"
+        "  requests INTEGER NOT NULL,"
+        "  fallbacks INTEGER NOT NULL,"
+        "  free_requests INTEGER NOT NULL,"
+        "  cost_reported_usd REAL NOT NULL,"
+        "  cost_reported_count INTEGER NOT NULL,"
+        "  cost_estimated_usd REAL NOT NULL,"
+        "  cost_estimated_count INTEGER NOT NULL,"
+        "  prompt_tokens INTEGER NOT NULL,"
+        "  completion_tokens INTEGER NOT NULL,"
+        "  cached_tokens INTEGER NOT NULL,"
+        "  reasoning_tokens INTEGER NOT NULL,"
+        "  latency_count INTEGER NOT NULL,"
+        "  latency_sum_ms REAL NOT NULL,"
+        "  latency_max_ms REAL NOT NULL,"
+        "  latency_hist BLOB NOT NULL,"
+        "  ttft_count INTEGER NOT NULL,"
+        "  ttft_sum_ms REAL NOT NULL,"
+        "  ttft_max_ms REAL NOT NULL,"
+        "  ttft_hist BLOB NOT NULL,"
+        "  PRIMARY KEY (resolution, start_ms, gateway, model, provider, status_class)) WITHOUT ROWID"_qs,
+    }};
     return list;
 }
 

@@ -1,0 +1,260 @@
+// Database: traffic logs ingested into buckets, and the files they came from.
+#include "database.h"
+
+#include "result_row.h"
+
+#include <QSqlQuery>
+
+namespace gw::store {
+
+namespace {
+
+constexpr auto kBucketColumns =
+    "resolution, start_ms, gateway, model, provider, status_class, requests, fallbacks, free_requests,"
+    " cost_reported_usd, cost_reported_count, cost_estimated_usd, cost_estimated_count, prompt_tokens,"
+    " completion_tokens, cached_tokens, reasoning_tokens, latency_count, latency_sum_ms, latency_max_ms,"
+    " latency_hist, ttft_count, ttft_sum_ms, ttft_max_ms, ttft_hist";
+
+constexpr auto kFileColumns = "id, path, fingerprint, fingerprint_bytes, offset_bytes, lines, bad_lines";
+
+void bindBucket(QSqlQuery &q, const TrafficBucket &b)
+{
+    const TrafficBucketValues &v = b.values;
+    q.addBindValue(trafficResolutionName(b.resolution));
+    q.addBindValue(b.key.startMs);
+    q.addBindValue(gatewayName(b.key.gateway));
+    q.addBindValue(b.key.model);
+    q.addBindValue(b.key.provider);
+    q.addBindValue(b.key.statusClass);
+    for (quint64 n : {v.requests, v.fallbacks, v.freeRequests})
+        q.addBindValue(qint64(n));
+    q.addBindValue(v.costReportedUsd);
+    q.addBindValue(qint64(v.costReportedCount));
+    q.addBindValue(v.costEstimatedUsd);
+    q.addBindValue(qint64(v.costEstimatedCount));
+    for (quint64 n : {v.promptTokens, v.completionTokens, v.cachedTokens, v.reasoningTokens})
+        q.addBindValue(qint64(n));
+    q.addBindValue(qint64(v.latencyCount));
+    q.addBindValue(v.latencySumMs);
+    q.addBindValue(v.latencyMaxMs);
+    q.addBindValue(v.latency.toBlob());
+    q.addBindValue(qint64(v.ttftCount));
+    q.addBindValue(v.ttftSumMs);
+    q.addBindValue(v.ttftMaxMs);
+    q.addBindValue(v.ttft.toBlob());
+}
+
+// Columns from `first` on, in kBucketColumns order.
+TrafficBucket readBucket(const QSqlQuery &q)
+{
+    TrafficBucket b;
+    b.resolution = parseTrafficResolution(q.value(0).toString()).value_or(TrafficResolution::Minute);
+    b.key.startMs = q.value(1).toLongLong();
+    b.key.gateway = parseGateway(q.value(2).toString()).value_or(Gateway::OpenRouter);
+    b.key.model = q.value(3).toString();
+    b.key.provider = q.value(4).toString();
+    b.key.statusClass = q.value(5).toString();
+    TrafficBucketValues &v = b.values;
+    auto u = [&](int i) { return quint64(q.value(i).toLongLong()); };
+    v.requests = u(6);
+    v.fallbacks = u(7);
+    v.freeRequests = u(8);
+    v.costReportedUsd = q.value(9).toDouble();
+    v.costReportedCount = u(10);
+    v.costEstimatedUsd = q.value(11).toDouble();
+    v.costEstimatedCount = u(12);
+    v.promptTokens = u(13);
+    v.completionTokens = u(14);
+    v.cachedTokens = u(15);
+    v.reasoningTokens = u(16);
+    v.latencyCount = u(17);
+    v.latencySumMs = q.value(18).toDouble();
+    v.latencyMaxMs = q.value(19).toDouble();
+    v.latency = LatencyHistogram::fromBlob(q.value(20).toByteArray());
+    v.ttftCount = u(21);
+    v.ttftSumMs = q.value(22).toDouble();
+    v.ttftMaxMs = q.value(23).toDouble();
+    v.ttft = LatencyHistogram::fromBlob(q.value(24).toByteArray());
+    return b;
+}
+
+TrafficFileState readFile(const QSqlQuery &q)
+{
+    TrafficFileState s;
+    s.id = q.value(0).toLongLong();
+    s.path = q.value(1).toString();
+    s.fingerprint = q.value(2).toString();
+    s.fingerprintBytes = q.value(3).toLongLong();
+    s.offset = q.value(4).toLongLong();
+    s.lines = q.value(5).toLongLong();
+    s.badLines = q.value(6).toLongLong();
+    return s;
+}
+
+} // namespace
+
+Outcome<std::optional<TrafficFileState>> Database::findTrafficFile(const QString &path, const QByteArray &head)
+{
+    using R = Outcome<std::optional<TrafficFileState>>;
+    // The same path with the same first bytes (a file that grew), else the same full-length
+    // fingerprint under another name (a rotated or copied file). Two short files that merely
+    // start alike under different names stay different files.
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(u"SELECT "_qs + QLatin1StringView(kFileColumns)
+              + u" FROM traffic_files WHERE path = ? AND fingerprint_bytes <= ? ORDER BY last_ingested_at DESC, id DESC"_qs);
+    q.addBindValue(path);
+    q.addBindValue(qint64(head.size()));
+    if (!q.exec())
+        return R::failure(failure(u"cannot read traffic files"_qs, q));
+    while (q.next()) {
+        const TrafficFileState s = readFile(q);
+        if (trafficFingerprint(head, qsizetype(s.fingerprintBytes)) == s.fingerprint)
+            return R{s, {}};
+    }
+    if (head.size() < kTrafficFingerprintBytes)
+        return R{};
+    QSqlQuery full(m_db);
+    full.setForwardOnly(true);
+    full.prepare(u"SELECT "_qs + QLatin1StringView(kFileColumns)
+                 + u" FROM traffic_files WHERE fingerprint_bytes = ? AND fingerprint = ? ORDER BY offset_bytes DESC"_qs);
+    full.addBindValue(qint64(kTrafficFingerprintBytes));
+    full.addBindValue(trafficFingerprint(head, kTrafficFingerprintBytes));
+    if (!full.exec())
+        return R::failure(failure(u"cannot read traffic files"_qs, full));
+    if (full.next())
+        return R{readFile(full), {}};
+    return R{};
+}
+
+Outcome<TrafficFileState> Database::commitTrafficImport(const TrafficFileState &state,
+                                                        const QList<TrafficBucket> &minuteBuckets)
+{
+    using R = Outcome<TrafficFileState>;
+    TrafficFileState saved = state;
+    QString error;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    const bool done = inTransaction([&] {
+        QSqlQuery select(m_db);
+        select.prepare(u"SELECT "_qs + QLatin1StringView(kBucketColumns)
+                       + u" FROM traffic_buckets WHERE resolution = ? AND start_ms = ? AND gateway = ? AND model = ?"
+                         " AND provider = ? AND status_class = ?"_qs);
+        QSqlQuery upsert(m_db);
+        upsert.prepare(u"INSERT OR REPLACE INTO traffic_buckets ("_qs + QLatin1StringView(kBucketColumns)
+                       + u") VALUES (?"_qs + u", ?"_qs.repeated(24) + u')');
+        const QList<TrafficBucket> hours = rollUpTraffic(minuteBuckets, TrafficResolution::Hour);
+        const QList<TrafficBucket> days = rollUpTraffic(hours, TrafficResolution::Day);
+        for (const QList<TrafficBucket> *level : {&minuteBuckets, &hours, &days}) {
+            for (const TrafficBucket &incoming : *level) {
+                TrafficBucket b = incoming;
+                select.addBindValue(trafficResolutionName(b.resolution));
+                select.addBindValue(b.key.startMs);
+                select.addBindValue(gatewayName(b.key.gateway));
+                select.addBindValue(b.key.model);
+                select.addBindValue(b.key.provider);
+                select.addBindValue(b.key.statusClass);
+                if (!select.exec()) {
+                    error = failure(u"cannot read traffic buckets"_qs, select);
+                    return false;
+                }
+                if (select.next())
+                    b.values.merge(readBucket(select).values);
+                select.finish();
+                bindBucket(upsert, b);
+                if (!upsert.exec()) {
+                    error = failure(u"cannot write traffic buckets"_qs, upsert);
+                    return false;
+                }
+            }
+        }
+        if (saved.offset <= 0 || saved.fingerprintBytes <= 0)
+            return true; // nothing of the file was read yet: nothing to recognise it by
+        QSqlQuery file(m_db);
+        if (saved.id > 0) {
+            file.prepare(u"UPDATE traffic_files SET path = ?, fingerprint = ?, fingerprint_bytes = ?, offset_bytes = ?,"
+                         " lines = ?, bad_lines = ?, last_ingested_at = ? WHERE id = ?"_qs);
+        } else {
+            file.prepare(u"INSERT INTO traffic_files (path, fingerprint, fingerprint_bytes, offset_bytes, lines,"
+                         " bad_lines, last_ingested_at, first_ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_qs);
+        }
+        for (const QVariant &v : QVariantList{saved.path, saved.fingerprint, saved.fingerprintBytes, saved.offset,
+                                              saved.lines, saved.badLines, now})
+            file.addBindValue(v);
+        file.addBindValue(saved.id > 0 ? saved.id : now);
+        if (!file.exec()) {
+            error = failure(u"cannot record the traffic file"_qs, file);
+            return false;
+        }
+        if (saved.id <= 0)
+            saved.id = file.lastInsertId().toLongLong();
+        return true;
+    }, &error);
+    if (!done)
+        return R::failure(error);
+    return R{saved, {}};
+}
+
+Outcome<TrafficIngestResult> Database::importTrafficFile(const QString &path, const TrafficIngestOptions &options)
+{
+    using R = Outcome<TrafficIngestResult>;
+    QString lookupError;
+    TrafficAggregator aggregator;
+    TrafficIngestResult result = ingestTrafficFile(
+        path,
+        [&](const QString &canonical, const QByteArray &head) -> std::optional<TrafficFileState> {
+            const auto found = findTrafficFile(canonical, head);
+            lookupError = found.error;
+            return found.value;
+        },
+        aggregator, options);
+    if (!lookupError.isEmpty())
+        return R::failure(lookupError);
+    if (!result.ok())
+        return R{result, {}};
+    const auto committed = commitTrafficImport(result.state, aggregator.minuteBuckets());
+    if (!committed.ok())
+        return R::failure(committed.error);
+    result.state = committed.value;
+    return R{result, {}};
+}
+
+Outcome<QList<TrafficFileState>> Database::trafficFiles()
+{
+    using R = Outcome<QList<TrafficFileState>>;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    if (!q.exec(u"SELECT "_qs + QLatin1StringView(kFileColumns) + u" FROM traffic_files ORDER BY id"_qs))
+        return R::failure(failure(u"cannot read traffic files"_qs, q));
+    R r;
+    while (q.next())
+        r.value << readFile(q);
+    return r;
+}
+
+Outcome<QList<TrafficBucket>> Database::trafficBuckets(TrafficResolution resolution, const QDateTime &from,
+                                                       const QDateTime &to)
+{
+    using R = Outcome<QList<TrafficBucket>>;
+    QString sql = u"SELECT "_qs + QLatin1StringView(kBucketColumns) + u" FROM traffic_buckets WHERE resolution = ?"_qs;
+    if (from.isValid())
+        sql += u" AND start_ms >= ?"_qs;
+    if (to.isValid())
+        sql += u" AND start_ms < ?"_qs;
+    sql += u" ORDER BY start_ms, gateway, model, provider, status_class"_qs;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    q.addBindValue(trafficResolutionName(resolution));
+    if (from.isValid())
+        q.addBindValue(from.toMSecsSinceEpoch());
+    if (to.isValid())
+        q.addBindValue(to.toMSecsSinceEpoch());
+    if (!q.exec())
+        return R::failure(failure(u"cannot read traffic buckets"_qs, q));
+    R r;
+    while (q.next())
+        r.value << readBucket(q);
+    return r;
+}
+
+} // namespace gw::store

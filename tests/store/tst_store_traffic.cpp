@@ -1,0 +1,200 @@
+// Traffic log buckets in a real SQLite file: an import persists minute, hour and day buckets that
+// match an in-memory aggregation; re-importing the same file adds nothing, an appended file adds
+// only its new lines, a renamed file is recognised by content; the async API returns the same.
+
+#include "database.h"
+#include "history_store.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace gw;
+using namespace gw::store;
+
+namespace {
+
+const QString kData = QStringLiteral(GW_SOURCE_DIR "/tests/data/traffic/");
+
+QByteArray readAll(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("cannot read fixture");
+    return f.readAll();
+}
+
+void writeFile(const QString &path, const QByteArray &content)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::WriteOnly | QIODevice::Truncate) || f.write(content) != content.size())
+        qFatal("cannot write test file");
+}
+
+quint64 totalRequests(const QList<TrafficBucket> &buckets)
+{
+    quint64 n = 0;
+    for (const TrafficBucket &b : buckets)
+        n += b.values.requests;
+    return n;
+}
+
+quint64 totalPrompt(const QList<TrafficBucket> &buckets)
+{
+    quint64 n = 0;
+    for (const TrafficBucket &b : buckets)
+        n += b.values.promptTokens;
+    return n;
+}
+
+// In-memory aggregation of a file's whole content, what the store must equal.
+QList<TrafficBucket> expectedMinutes(const QByteArray &content)
+{
+    TrafficAggregator agg;
+    TrafficStreamIngestor(TrafficFormat::Jsonl, agg).feed(content.constData(), content.size());
+    return agg.minuteBuckets();
+}
+
+void compareBuckets(const QList<TrafficBucket> &got, const QList<TrafficBucket> &want)
+{
+    QCOMPARE(got.size(), want.size());
+    for (qsizetype i = 0; i < want.size(); ++i) {
+        QVERIFY(got[i].key == want[i].key);
+        QCOMPARE(got[i].values.requests, want[i].values.requests);
+        QCOMPARE(got[i].values.promptTokens, want[i].values.promptTokens);
+        QVERIFY(qAbs(got[i].values.costReportedUsd - want[i].values.costReportedUsd) < 1e-12);
+        QVERIFY(qAbs(got[i].values.costEstimatedUsd - want[i].values.costEstimatedUsd) < 1e-12);
+        QCOMPARE(got[i].values.latencyCount, want[i].values.latencyCount);
+        QCOMPARE(got[i].values.ttftMaxMs, want[i].values.ttftMaxMs);
+        QVERIFY(got[i].values.latency == want[i].values.latency);
+        QVERIFY(got[i].values.ttft == want[i].values.ttft);
+    }
+}
+
+} // namespace
+
+class TestStoreTraffic : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+
+private Q_SLOTS:
+    void importPersistsAllResolutions()
+    {
+        Database db;
+        QVERIFY(db.open(m_dir.filePath(u"a.sqlite"_qs)).ok());
+        const auto r = db.importTrafficFile(kData + u"good.jsonl"_qs);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(r.value.events, 120);
+        QVERIFY(r.value.state.id > 0);
+        const QByteArray content = readAll(kData + u"good.jsonl"_qs);
+        const auto minutes = db.trafficBuckets(TrafficResolution::Minute);
+        QVERIFY2(minutes.ok(), qPrintable(minutes.error));
+        compareBuckets(minutes.value, expectedMinutes(content));
+        const auto hours = db.trafficBuckets(TrafficResolution::Hour);
+        compareBuckets(hours.value, rollUpTraffic(expectedMinutes(content), TrafficResolution::Hour));
+        const auto days = db.trafficBuckets(TrafficResolution::Day);
+        QCOMPARE(days.value.size() > 0, true);
+        QCOMPARE(totalRequests(days.value), 120u);
+        // A time window selects by bucket start.
+        const QDateTime from = QDateTime::fromString(u"2025-01-15T10:05:00Z"_qs, Qt::ISODate);
+        const QDateTime to = QDateTime::fromString(u"2025-01-15T10:10:00Z"_qs, Qt::ISODate);
+        const auto window = db.trafficBuckets(TrafficResolution::Minute, from, to);
+        QVERIFY(!window.value.isEmpty());
+        for (const TrafficBucket &b : window.value)
+            QVERIFY(b.key.startMs >= from.toMSecsSinceEpoch() && b.key.startMs < to.toMSecsSinceEpoch());
+        QVERIFY(totalRequests(window.value) < 120u);
+    }
+
+    void reimportAddsNothingAndAppendAddsNewLines()
+    {
+        Database db;
+        QVERIFY(db.open(m_dir.filePath(u"b.sqlite"_qs)).ok());
+        const QByteArray full = readAll(kData + u"good.jsonl"_qs);
+        const qsizetype cut = full.indexOf('\n', full.size() / 2) + 1;
+        const QString path = m_dir.filePath(u"live.jsonl"_qs);
+        // First half plus a partial line: the partial line is held back.
+        writeFile(path, full.left(cut + 25));
+        const auto first = db.importTrafficFile(path);
+        QVERIFY2(first.ok(), qPrintable(first.error));
+        QCOMPARE(first.value.heldBackBytes, 25);
+        const qint64 firstEvents = first.value.events;
+        QCOMPARE(qint64(totalRequests(db.trafficBuckets(TrafficResolution::Minute).value)), firstEvents);
+
+        const auto again = db.importTrafficFile(path);
+        QVERIFY(again.ok());
+        QVERIFY(again.value.known);
+        QCOMPARE(again.value.events, 0);
+        QCOMPARE(qint64(totalRequests(db.trafficBuckets(TrafficResolution::Day).value)), firstEvents);
+
+        writeFile(path, full);
+        const auto appended = db.importTrafficFile(path);
+        QVERIFY2(appended.ok(), qPrintable(appended.error));
+        QVERIFY(appended.value.known);
+        QCOMPARE(firstEvents + appended.value.events, 120);
+        compareBuckets(db.trafficBuckets(TrafficResolution::Minute).value, expectedMinutes(full));
+        compareBuckets(db.trafficBuckets(TrafficResolution::Hour).value,
+                       rollUpTraffic(expectedMinutes(full), TrafficResolution::Hour));
+
+        const auto files = db.trafficFiles();
+        QCOMPARE(files.value.size(), 1);
+        QCOMPARE(files.value.first().offset, full.size());
+        QCOMPARE(files.value.first().lines, 120);
+    }
+
+    void renamedFileIsRecognisedByContent()
+    {
+        Database db;
+        QVERIFY(db.open(m_dir.filePath(u"c.sqlite"_qs)).ok());
+        // Big enough for a full-length fingerprint: the fixture twice.
+        const QByteArray content = readAll(kData + u"good.jsonl"_qs).repeated(2);
+        QVERIFY(content.size() > kTrafficFingerprintBytes);
+        const QString a = m_dir.filePath(u"traffic.jsonl"_qs);
+        writeFile(a, content);
+        QCOMPARE(db.importTrafficFile(a).value.events, 240);
+        const QString rotated = m_dir.filePath(u"traffic.jsonl.1"_qs);
+        QVERIFY(QFile::rename(a, rotated));
+        const auto r = db.importTrafficFile(rotated);
+        QVERIFY(r.ok());
+        QVERIFY(r.value.known);
+        QCOMPARE(r.value.events, 0);
+        QCOMPARE(totalRequests(db.trafficBuckets(TrafficResolution::Minute).value), 240u);
+        QCOMPARE(totalPrompt(db.trafficBuckets(TrafficResolution::Day).value),
+                 2 * totalPrompt(expectedMinutes(readAll(kData + u"good.jsonl"_qs))));
+        // A different small file under a new name is a new file.
+        const QString other = m_dir.filePath(u"other.jsonl"_qs);
+        writeFile(other, content.left(content.indexOf('\n') + 1));
+        const auto o = db.importTrafficFile(other);
+        QVERIFY(!o.value.known);
+        QCOMPARE(o.value.events, 1);
+    }
+
+    void failedImportChangesNothing()
+    {
+        Database db;
+        QVERIFY(db.open(m_dir.filePath(u"d.sqlite"_qs)).ok());
+        const auto r = db.importTrafficFile(m_dir.filePath(u"missing.jsonl"_qs));
+        QVERIFY(r.ok());
+        QVERIFY(!r.value.ok());
+        QVERIFY2(r.value.error.contains(u"missing.jsonl"_qs), qPrintable(r.value.error));
+        QVERIFY(db.trafficBuckets(TrafficResolution::Minute).value.isEmpty());
+        QVERIFY(db.trafficFiles().value.isEmpty());
+    }
+
+    void asyncApi()
+    {
+        HistoryStore store;
+        auto opened = store.open(m_dir.filePath(u"e.sqlite"_qs));
+        opened.waitForFinished();
+        QVERIFY2(opened.result().ok(), qPrintable(opened.result().error));
+        auto imported = store.importTrafficFile(kData + u"good.csv"_qs);
+        imported.waitForFinished();
+        QVERIFY2(imported.result().ok(), qPrintable(imported.result().error));
+        QCOMPARE(imported.result().value.events, 80);
+        auto buckets = store.trafficBuckets(TrafficResolution::Hour);
+        buckets.waitForFinished();
+        QCOMPARE(totalRequests(buckets.result().value), 80u);
+    }
+};
+
+QTEST_GUILESS_MAIN(TestStoreTraffic)
+#include "tst_store_traffic.moc"
