@@ -22,5 +22,7 @@ int runBalance(const QStringList &args);
 int runTranslate(const QStringList &args);
 int runNormalize(const QStringList &args);
 int runBenchPrompts(const QStringList &args);
+int runIngest(const QStringList &args); // built with gwstore only (GW_HAVE_STORE)
+int runReport(const QStringList &args);
 
 } // namespace gw::cli

@@ -20,6 +20,10 @@ const Command kCommands[] = {
     {"translate", "Translate an OpenRouter request into a Vercel request; warnings name what is dropped.", runTranslate},
     {"normalize", "Normalize a saved response (JSON body or SSE stream) of either gateway.", runNormalize},
     {"bench-prompts", "Run a prompt suite on both gateways side by side: summary, parity flags, CSV.", runBenchPrompts},
+#ifdef GW_HAVE_STORE
+    {"ingest", "Ingest traffic logs (JSONL/CSV, plain or gzip) into the history database; only new lines count.", runIngest},
+    {"report", "Requests, error rate, cost, tokens, p50/p95 latency and TTFT per gateway, model or provider.", runReport},
+#endif
 };
 
 int printHelp(QTextStream &stream)
