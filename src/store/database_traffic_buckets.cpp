@@ -144,8 +144,31 @@ Outcome<TrafficFileState> Database::commitTrafficImport(const TrafficFileState &
                        + u") VALUES (?"_qs + u", ?"_qs.repeated(24) + u')');
         const QList<TrafficBucket> hours = rollUpTraffic(minuteBuckets, TrafficResolution::Hour);
         const QList<TrafficBucket> days = rollUpTraffic(hours, TrafficResolution::Day);
+        QSqlQuery range(m_db);
+        range.prepare(u"SELECT min(start_ms), max(start_ms) FROM traffic_buckets WHERE resolution = ?"_qs);
         for (const QList<TrafficBucket> *level : {&minuteBuckets, &hours, &days}) {
+            if (level->isEmpty())
+                continue;
+            // Only buckets inside the stored time range can exist already; a first import or a
+            // log that moved on past the stored range writes without looking each bucket up.
+            range.addBindValue(trafficResolutionName(level->constFirst().resolution));
+            if (!range.exec() || !range.next()) {
+                error = failure(u"cannot read traffic buckets"_qs, range);
+                return false;
+            }
+            const bool anyStored = !range.value(0).isNull();
+            const qint64 storedFrom = range.value(0).toLongLong();
+            const qint64 storedTo = range.value(1).toLongLong();
+            range.finish();
             for (const TrafficBucket &incoming : *level) {
+                if (!anyStored || incoming.key.startMs < storedFrom || incoming.key.startMs > storedTo) {
+                    bindBucket(upsert, incoming);
+                    if (!upsert.exec()) {
+                        error = failure(u"cannot write traffic buckets"_qs, upsert);
+                        return false;
+                    }
+                    continue;
+                }
                 TrafficBucket b = incoming;
                 select.addBindValue(trafficResolutionName(b.resolution));
                 select.addBindValue(b.key.startMs);
