@@ -128,6 +128,10 @@ public:
         return true;
     }
 
+    // Plain files seek straight to where the last import stopped; gzip has to inflate its way.
+    bool canSeek() const { return !m_gzip; }
+    bool seek(qint64 offset) { return m_file.seek(offset); }
+
     qint64 fileSize() const { return m_file.size(); }
     qint64 filePos() const { return m_file.pos(); }
 
@@ -231,6 +235,13 @@ TrafficIngestResult ingestTrafficFile(const QString &path, const TrafficStateLoo
     std::vector<char> buffer(size_t(std::max<qsizetype>(options.chunkBytes, 4096)));
     qsizetype filled = 0;
     qint64 contentPos = 0; // content bytes read so far
+    if (state.offset > 0 && reader.canSeek() && state.offset <= total) {
+        if (!reader.seek(state.offset)) {
+            result.error = path + u": cannot seek to byte %1"_qs.arg(state.offset);
+            return result;
+        }
+        contentPos = state.offset;
+    }
     qint64 consumedTo = state.offset;
     while (true) {
         if (options.cancel && options.cancel->load(std::memory_order_relaxed)) {
