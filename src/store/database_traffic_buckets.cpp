@@ -97,8 +97,9 @@ Outcome<std::optional<TrafficFileState>> Database::findTrafficFile(const QString
 {
     using R = Outcome<std::optional<TrafficFileState>>;
     // The same path with the same first bytes (a file that grew), else the same full-length
-    // fingerprint under another name (a rotated or copied file). Two short files that merely
-    // start alike under different names stay different files.
+    // fingerprint under another name (a rotated or copied file), else a short file whose old
+    // path no longer holds it (rotated). Two short files that merely start alike under
+    // different names, both still in place, stay different files.
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
     q.prepare(u"SELECT "_qs + QLatin1StringView(kFileColumns)
@@ -112,8 +113,29 @@ Outcome<std::optional<TrafficFileState>> Database::findTrafficFile(const QString
         if (trafficFingerprint(head, qsizetype(s.fingerprintBytes)) == s.fingerprint)
             return R{s, {}};
     }
-    if (head.size() < kTrafficFingerprintBytes)
+    if (head.size() < kTrafficFingerprintBytes) {
+        // A short file renamed by log rotation: the same first bytes as a file whose old path
+        // is gone now (or holds something else). The last few hundred files are enough.
+        QSqlQuery moved(m_db);
+        moved.setForwardOnly(true);
+        moved.prepare(u"SELECT "_qs + QLatin1StringView(kFileColumns)
+                      + u" FROM traffic_files WHERE path <> ? AND fingerprint_bytes <= ?"
+                        " ORDER BY last_ingested_at DESC, id DESC LIMIT 500"_qs);
+        moved.addBindValue(path);
+        moved.addBindValue(qint64(head.size()));
+        if (!moved.exec())
+            return R::failure(failure(u"cannot read traffic files"_qs, moved));
+        while (moved.next()) {
+            const TrafficFileState s = readFile(moved);
+            if (trafficFingerprint(head, qsizetype(s.fingerprintBytes)) != s.fingerprint)
+                continue;
+            QString ignored;
+            const auto there = readTrafficContent(s.path, &ignored, qsizetype(s.fingerprintBytes));
+            if (!there || trafficFingerprint(*there, qsizetype(s.fingerprintBytes)) != s.fingerprint)
+                return R{s, {}};
+        }
         return R{};
+    }
     QSqlQuery full(m_db);
     full.setForwardOnly(true);
     full.prepare(u"SELECT "_qs + QLatin1StringView(kFileColumns)

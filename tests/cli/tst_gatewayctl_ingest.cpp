@@ -1,6 +1,7 @@
 // gatewayctl ingest and report end to end: the real binary on the traffic fixtures, a real
 // history file, totals checked against an independent QJsonDocument pass over the same log.
 
+#include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -123,6 +124,58 @@ private Q_SLOTS:
         for (qsizetype i = 1; i < lines.size(); ++i)
             inWindow += lines[i].split(u',').at(1).toLongLong();
         QCOMPARE(inWindow, 70); // seven events per minute in the fixture
+    }
+
+    // --follow on a folder: a new file, appended lines (a partial one completed later) and a
+    // rotation (rename + new file) are each picked up once.
+    void followFolder()
+    {
+        QTemporaryDir logs;
+        const QString db = m_dir.filePath(u"follow.sqlite"_qs);
+        QFile fixture(kData + u"good.jsonl"_qs);
+        QVERIFY(fixture.open(QIODevice::ReadOnly));
+        const QList<QByteArray> lines = fixture.readAll().split('\n');
+        auto chunk = [&](int from, int to) {
+            QByteArray out;
+            for (int i = from; i < to; ++i)
+                out += lines[i] + '\n';
+            return out;
+        };
+        auto append = [&](const QString &name, const QByteArray &bytes) {
+            QFile f(logs.filePath(name));
+            QVERIFY(f.open(QIODevice::Append));
+            QCOMPARE(f.write(bytes), bytes.size());
+        };
+        QProcess p;
+        p.start(QStringLiteral(GATEWAYCTL_PATH), {u"ingest"_qs, logs.path(), u"--db"_qs, db, u"--follow"_qs,
+                                                 u"--interval"_qs, u"50"_qs, u"--stop-after"_qs, u"20000"_qs});
+        QVERIFY(p.waitForStarted());
+        QString seen;
+        auto waitFor = [&](const QString &text) {
+            QElapsedTimer t;
+            t.start();
+            while (!seen.contains(text) && t.elapsed() < 15000) {
+                p.waitForReadyRead(100);
+                seen += QString::fromUtf8(p.readAllStandardOutput());
+            }
+            return seen.contains(text);
+        };
+        append(u"traffic.jsonl"_qs, chunk(0, 10) + lines[10].left(30));
+        QVERIFY2(waitFor(u"traffic.jsonl: 10 new events, 0 bad lines, an incomplete last line (30 bytes)"_qs), qPrintable(seen));
+        append(u"traffic.jsonl"_qs, lines[10].mid(30) + '\n' + chunk(11, 20));
+        QVERIFY2(waitFor(u"traffic.jsonl: 10 new events, 0 bad lines (already ingested up to line 10)"_qs), qPrintable(seen));
+        QVERIFY(QFile::rename(logs.filePath(u"traffic.jsonl"_qs), logs.filePath(u"traffic.jsonl.1"_qs)));
+        append(u"traffic.jsonl"_qs, chunk(20, 25));
+        QVERIFY2(waitFor(u"traffic.jsonl: 5 new events"_qs), qPrintable(seen));
+        p.kill();
+        p.waitForFinished();
+        QVERIFY2(!seen.contains(u"traffic.jsonl.1: "_qs), qPrintable(seen)); // the rotated file added nothing
+
+        const Run r = gatewayctl({u"report"_qs, u"--db"_qs, db, u"--by"_qs, u"gateway"_qs, u"--json"_qs});
+        qint64 requests = 0;
+        for (const QJsonValue &g : QJsonDocument::fromJson(r.out.toUtf8()).object().value(u"groups"_qs).toArray())
+            requests += g.toObject().value(u"requests"_qs).toInteger();
+        QCOMPARE(requests, 25);
     }
 
     void usageAndInputErrors()

@@ -160,6 +160,18 @@ private Q_SLOTS:
         QCOMPARE(totalRequests(db.trafficBuckets(TrafficResolution::Minute).value), 240u);
         QCOMPARE(totalPrompt(db.trafficBuckets(TrafficResolution::Day).value),
                  2 * totalPrompt(expectedMinutes(readAll(kData + u"good.jsonl"_qs))));
+        // A short file rotated (renamed) is the same file too, while a copy left in place is not.
+        const QByteArray small = readAll(kData + u"good.jsonl"_qs).left(20000);
+        const QString live = m_dir.filePath(u"small.jsonl"_qs);
+        writeFile(live, small.left(small.lastIndexOf('\n') + 1));
+        const qint64 smallEvents = db.importTrafficFile(live).value.events;
+        QVERIFY(smallEvents > 10);
+        const QString smallRotated = m_dir.filePath(u"small.jsonl.1"_qs);
+        QVERIFY(QFile::rename(live, smallRotated));
+        const auto afterRotation = db.importTrafficFile(smallRotated);
+        QVERIFY(afterRotation.value.known);
+        QCOMPARE(afterRotation.value.events, 0);
+        QCOMPARE(totalRequests(db.trafficBuckets(TrafficResolution::Minute).value), 240u + quint64(smallEvents));
         // A different small file under a new name is a new file.
         const QString other = m_dir.filePath(u"other.jsonl"_qs);
         writeFile(other, content.left(content.indexOf('\n') + 1));
