@@ -6,6 +6,7 @@
 #include "traffic_ingest.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
@@ -332,6 +333,59 @@ private Q_SLOTS:
         const TrafficIngestResult r = ingestTrafficFile(kData + u"good.jsonl"_qs, {}, agg, options);
         QVERIFY(r.cancelled);
         QVERIFY(!r.ok());
+    }
+
+    // Mutated lines (bytes flipped, cut, duplicated) never crash the scanner, and every line is
+    // either an event or a bad line with a message.
+    void mutatedLinesAreEventsOrErrors()
+    {
+        const QList<QByteArray> lines = readAll(kData + u"good.jsonl"_qs).split('\n');
+        const QByteArray csvHeader = readAll(kData + u"good.csv"_qs).split('\n').first();
+        quint32 seed = 12345;
+        auto next = [&] { seed = seed * 1664525u + 1013904223u; return seed >> 8; };
+        for (const TrafficFormat format : {TrafficFormat::Jsonl, TrafficFormat::Csv}) {
+            TrafficLineParser parser(format);
+            if (format == TrafficFormat::Csv)
+                QVERIFY(parser.setCsvHeader(std::string_view(csvHeader.constData(), size_t(csvHeader.size())), nullptr));
+            for (int i = 0; i < 20000; ++i) {
+                QByteArray line = lines[qsizetype(next() % 100)];
+                const int edits = 1 + int(next() % 4);
+                for (int e = 0; e < edits && !line.isEmpty(); ++e) {
+                    const qsizetype at = qsizetype(next() % quint32(line.size()));
+                    switch (next() % 4) {
+                    case 0: line[at] = char(next() & 0xFF); break;
+                    case 1: line.truncate(at); break;
+                    case 2: line.insert(at, line.mid(at, qsizetype(next() % 12))); break;
+                    default: line.insert(at, "\\u12"); break;
+                    }
+                }
+                TrafficRecord record;
+                TrafficLineError error;
+                if (!parser.parse(std::string_view(line.constData(), size_t(line.size())), record, error))
+                    QVERIFY2(!error.message.isEmpty(), line.constData());
+                else
+                    QVERIFY(!record.model.empty());
+            }
+        }
+    }
+
+    void progressReachesTheEnd()
+    {
+        TrafficAggregator agg;
+        TrafficIngestOptions options;
+        options.chunkBytes = 4096;
+        qint64 calls = 0, lastDone = 0, lastTotal = -1;
+        options.progress = [&](qint64 done, qint64 total) {
+            ++calls;
+            QVERIFY(done >= lastDone);
+            lastDone = done;
+            lastTotal = total;
+        };
+        const TrafficIngestResult r = ingestTrafficFile(kData + u"good.jsonl"_qs, {}, agg, options);
+        QVERIFY(r.ok());
+        QVERIFY(calls > 10); // 55 KiB in 4 KiB chunks
+        QCOMPARE(lastDone, lastTotal);
+        QCOMPARE(lastTotal, QFileInfo(kData + u"good.jsonl"_qs).size());
     }
 
     void histogramQuantilesWithinABin()
