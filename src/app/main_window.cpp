@@ -142,6 +142,9 @@ bool MainWindow::openWorkspace(const QString &dir, Recovery recovery)
         return false;
     }
     m_workspace = workspace;
+    m_hashWarning = loaded.hashMismatch ? tr("%1 was edited outside Gateway Console: its content_sha256 does not match; review it before exporting")
+                                              .arg(QFileInfo(workspace.draftPath()).fileName())
+                                        : QString();
     m_document->setAutosavePath(QString()); // the old autosave belongs to the old workspace
     m_document->reset(*loaded.config);
     if (workspace.hasRecoverableAutosave()) {
@@ -178,6 +181,7 @@ bool MainWindow::save()
     }
     m_document->setClean();
     m_document->removeAutosave();
+    m_hashWarning.clear(); // the saved file carries the hash of what the operator reviewed
     updateStatus();
     return true;
 }
@@ -185,6 +189,8 @@ bool MainWindow::save()
 bool MainWindow::exportInteractive()
 {
     ExportDialog dialog(m_document, m_workspace, this);
+    if (!m_hashWarning.isEmpty())
+        dialog.setWindowTitle(dialog.windowTitle() + QStringLiteral(" – ") + m_hashWarning);
     if (dialog.exec() != QDialog::Accepted)
         return false;
     QString source;
@@ -225,7 +231,8 @@ void MainWindow::updateStatus()
 {
     m_workspaceLabel->setText(m_workspace.isValid() ? tr("Workspace: %1").arg(QDir::toNativeSeparators(m_workspace.dir()))
                                                     : tr("No workspace"));
-    m_revisionLabel->setText(tr("Revision %1").arg(m_document->config().revision));
+    m_revisionLabel->setText(tr("Revision %1").arg(m_document->config().revision)
+                             + (m_hashWarning.isEmpty() ? QString() : QStringLiteral(" – ⚠ ") + m_hashWarning));
     m_dirtyLabel->setText(m_document->isDirty() ? tr("Unsaved changes") : tr("Saved"));
     setWindowModified(m_document->isDirty());
     setWindowTitle(tr("Gateway Console") + QStringLiteral(" – ") + QFileInfo(m_workspace.dir()).fileName()

@@ -75,6 +75,9 @@ private:
     QLabel *m_revisionLabel;
     QLabel *m_dirtyLabel;
     QLabel *m_gatewaysLabel;
+    // Set when routing.json's content_sha256 did not match on open (edited by hand): shown in the
+    // status bar and the Export dialog's title until a save writes a fresh hash.
+    QString m_hashWarning;
 };
 
 } // namespace gwapp

@@ -7,6 +7,8 @@
 #include <QRegularExpression>
 #include <QSaveFile>
 
+#include <algorithm>
+
 namespace gw {
 namespace {
 
@@ -117,12 +119,20 @@ QByteArray canonicalConfigBytes(const RoutingConfig &config)
 bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error)
 {
     QSaveFile file(path);
-    if (!file.open(QIODevice::WriteOnly)) {
+    // Unbuffered: a short write (disk full, EFBIG) must show in write()'s count. Buffered, Qt
+    // 6.4 flushes on commit(), takes the short write for success and renames a truncated file
+    // over the old one.
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
         if (error)
             *error = u"%1: cannot write: %2"_qs.arg(path, file.errorString());
         return false;
     }
-    if (file.write(bytes) != bytes.size() || !file.commit()) {
+    if (const qint64 written = file.write(bytes); written != bytes.size()) {
+        if (error) // a short write sets no error string; say what happened
+            *error = u"%1: cannot write: only %2 of %3 bytes written (no space left?)"_qs.arg(path).arg(std::max<qint64>(written, 0)).arg(bytes.size());
+        return false;
+    }
+    if (!file.commit()) {
         if (error)
             *error = u"%1: cannot write: %2"_qs.arg(path, file.errorString());
         return false;

@@ -1,0 +1,105 @@
+// Built only for tests: repeats one write operation of the app until it is killed, printing one
+// line after each operation that completed ("done <n>"), so the test knows the newest version that
+// must have survived a SIGKILL.
+//
+//   fault_child export <file> <first revision>   native export to the same file, revision after revision
+//   fault_child autosave <workspace dir>         an edit to the draft, then its autosave, again and again
+//   fault_child ingest <history.sqlite>          whole batches of bench results; resumes after the last stored batch
+
+#include "database.h"
+#include "draft_document.h"
+#include "fault_versions.h"
+#include "workspace.h"
+
+#include <QCoreApplication>
+
+#include <cstdio>
+
+using namespace gw;
+
+namespace {
+
+void report(qint64 n)
+{
+    std::printf("done %lld\n", static_cast<long long>(n));
+    std::fflush(stdout); // the test reads it after the kill: nothing may wait in a buffer
+}
+
+int fail(const QString &why)
+{
+    std::fprintf(stderr, "fault_child: %s\n", qPrintable(why));
+    return 2;
+}
+
+int exportLoop(const QString &file, qint64 first)
+{
+    const RoutingConfig base = faulttest::sampleConfig();
+    for (qint64 revision = first;; ++revision) {
+        QString error;
+        if (!writeFileAtomically(file, faulttest::exportBytes(base, revision), &error))
+            return fail(error);
+        report(revision);
+    }
+}
+
+int autosaveLoop(const QString &dir)
+{
+    const gwapp::Workspace workspace(dir);
+    const ConfigLoadResult draft = loadConfigFile(workspace.draftPath());
+    if (!draft.config)
+        return fail(joinDiagnostics(draft.diagnostics));
+    gwapp::DraftDocument document;
+    document.reset(*draft.config);
+    document.setAutosavePath(workspace.autosavePath());
+    for (qint64 edit = 1;; ++edit) {
+        RoutingConfig edited = document.config();
+        edited.note = faulttest::autosaveNote(edit);
+        document.apply(edited, u"edit"_qs);
+        QString error;
+        if (!document.writeAutosaveNow(&error))
+            return fail(error);
+        report(edit);
+    }
+}
+
+int ingestLoop(const QString &path)
+{
+    store::Database db;
+    if (const auto opened = db.open(path); !opened.ok())
+        return fail(opened.error);
+    // Resume: the run of an earlier (killed) child, continued after its last whole batch.
+    const auto runs = db.listRuns();
+    if (!runs.ok())
+        return fail(runs.error);
+    qint64 runId = 0;
+    int stored = 0;
+    if (runs.value.isEmpty()) {
+        const auto created = db.createRun(u"fault ingest"_qs, store::RunSettings{});
+        if (!created.ok())
+            return fail(created.error);
+        runId = created.value;
+    } else {
+        runId = runs.value.constFirst().id;
+        stored = runs.value.constFirst().results;
+    }
+    for (int batch = stored / faulttest::kBatch;; ++batch) {
+        if (const auto added = db.addResults(runId, faulttest::ingestBatch(batch)); !added.ok())
+            return fail(added.error);
+        report(batch);
+    }
+}
+
+} // namespace
+
+int main(int argc, char **argv)
+{
+    QCoreApplication app(argc, argv);
+    const QStringList args = app.arguments();
+    if (args.size() >= 4 && args.at(1) == u"export")
+        return exportLoop(args.at(2), args.at(3).toLongLong());
+    if (args.size() >= 3 && args.at(1) == u"autosave")
+        return autosaveLoop(args.at(2));
+    if (args.size() >= 3 && args.at(1) == u"ingest")
+        return ingestLoop(args.at(2));
+    return fail(u"usage: fault_child export <file> <first> | autosave <dir> | ingest <db>"_qs);
+}

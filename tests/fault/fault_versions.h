@@ -1,0 +1,44 @@
+#pragma once
+// Shared by fault_child and tst_fault_sigkill: the versions the child writes, so the test can
+// recompute every one of them and check that a file left behind by a kill is one of them, whole.
+
+#include "config_io.h"
+#include "exporter.h"
+#include "store_fixture.h" // sampleResult(): bench results with every column set
+
+namespace gw::faulttest {
+
+// The bundled sample workspace's draft: the base of every exported and autosaved version.
+inline RoutingConfig sampleConfig()
+{
+    const ConfigLoadResult loaded = loadConfigFile(QStringLiteral(GW_SOURCE_DIR "/resources/sample-workspace/routing.json"));
+    return loaded.config.value_or(RoutingConfig{});
+}
+
+// Version `revision` of the native export: the revision, the note and the export time differ.
+inline QByteArray exportBytes(const RoutingConfig &base, qint64 revision)
+{
+    RoutingConfig config = base;
+    config.revision = revision;
+    config.note = u"fault test export %1"_qs.arg(revision);
+    config.updatedAt = QDateTime::fromMSecsSinceEpoch(1'760'000'000'000LL + revision * 1000, Qt::UTC);
+    config.updatedBy = u"fault-test"_qs;
+    ExportOptions options;
+    options.now = *config.updatedAt;
+    return exportConfig(config, ExportProfile::Native, options).bytes;
+}
+
+inline QString autosaveNote(qint64 edit) { return u"fault test autosave edit %1"_qs.arg(edit); }
+
+// Ingestion writes batches of this many results; batch b holds case indexes [b*kBatch, (b+1)*kBatch).
+inline constexpr int kBatch = 25;
+
+inline QList<BenchResult> ingestBatch(int batch)
+{
+    QList<BenchResult> results;
+    for (int i = 0; i < kBatch; ++i)
+        results.append(test::sampleResult(batch * kBatch + i, Gateway::OpenRouter));
+    return results;
+}
+
+} // namespace gw::faulttest
