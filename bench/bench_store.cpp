@@ -117,7 +117,7 @@ int main(int argc, char **argv)
     const double seconds = double(total.nsecsElapsed()) / 1e9;
     const int results = kRuns * kResultsPerRun;
     report("store_insert_results", results / seconds, "results/s");
-    report("store_insert_batch_of_500", seconds * 1000.0 / (results / kBatch), "ms");
+    report("store_insert_batch_of_500", seconds * 1000.0 / (double(results) / kBatch), "ms");
     report("store_file_size", double(QFileInfo(path).size() + QFileInfo(path + u"-wal"_qs).size()) / 1e6, "MB");
 
     int listed = 0;

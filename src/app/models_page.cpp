@@ -131,8 +131,8 @@ MappingLoad ModelsPage::load(const QString &dir, const gw::RoutingConfig &config
         out.error = tr("The workspace has no catalog snapshots (catalogs/openrouter-models-*.json, catalogs/vercel-models-*.json).");
         return out;
     }
-    const QString orPath = orSnapshots.last();
-    const QString vercelPath = vercelSnapshots.last();
+    const QString &orPath = orSnapshots.last();
+    const QString &vercelPath = vercelSnapshots.last();
     const gw::CatalogParseResult openrouter = gw::parseCatalogFile(gw::Gateway::OpenRouter, orPath);
     const gw::CatalogParseResult vercel = gw::parseCatalogFile(gw::Gateway::Vercel, vercelPath);
     if (!openrouter.ok() || !vercel.ok()) {

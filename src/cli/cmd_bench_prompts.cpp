@@ -149,6 +149,7 @@ std::vector<std::unique_ptr<net::GatewayClient>> makeClients(Gateway gateway, co
 {
     std::vector<std::unique_ptr<net::GatewayClient>> clients;
     const int count = std::max(1, (concurrency + kConnectionsPerClient - 1) / kConnectionsPerClient);
+    clients.reserve(count);
     for (int i = 0; i < count; ++i)
         clients.push_back(net::makeGatewayClient(gateway, settings));
     return clients;

@@ -74,7 +74,7 @@ Outcome<bool> Database::open(const QString &path, Access access)
     if (check.verdict == FileCheck::Sqlite) {
         if (check.userVersion < 0)
             return R::failure(refusal(u"unknown schema version %1"_qs.arg(check.userVersion)));
-        const R verified = verifyReadOnly(newest);
+        R verified = verifyReadOnly(newest);
         if (!verified.ok())
             return verified;
     }
@@ -86,7 +86,7 @@ Outcome<bool> Database::open(const QString &path, Access access)
             return R::failure(QDir::toNativeSeparators(path) + u": cannot create the folder "_qs + dir);
     }
 
-    const R opened = openConnection(access);
+    R opened = openConnection(access);
     if (!opened.ok())
         return opened;
     const Outcome<int> version = schemaVersion();
