@@ -67,6 +67,19 @@ int main(int argc, char **argv)
     bench("ingest_parse_aggregate_throughput", mb / best, "MB/s");
     bench("ingest_parse_aggregate_events", double(events) / best / 1e6, "Mevents/s");
     bench("ingest_minute_buckets", double(buckets), "count");
+    {
+        // What the SQLite import adds before any SQL: buckets out of the aggregator, roll-ups.
+        gw::TrafficAggregator agg;
+        gw::ingestTrafficFile(log, {}, agg);
+        QElapsedTimer t;
+        t.start();
+        const QList<gw::TrafficBucket> minutes = agg.minuteBuckets();
+        bench("ingest_export_minute_buckets_seconds", double(t.nsecsElapsed()) / 1e9, "s");
+        t.restart();
+        const QList<gw::TrafficBucket> hours = gw::rollUpTraffic(minutes, gw::TrafficResolution::Hour);
+        gw::rollUpTraffic(hours, gw::TrafficResolution::Day);
+        bench("ingest_roll_up_seconds", double(t.nsecsElapsed()) / 1e9, "s");
+    }
     bench("ingest_rss_after_aggregate", rssMiB(), "MiB");
 
     // 2) End to end into SQLite: parse, aggregate, roll up, merge into a fresh history file.

@@ -1,5 +1,7 @@
 #include "traffic_aggregate.h"
 
+#include <QHash>
+
 #include <algorithm>
 #include <cmath>
 #include <cstring>
@@ -249,6 +251,11 @@ void TrafficAggregator::clear()
     d = std::make_unique<Impl>();
 }
 
+size_t qHash(const TrafficBucketKey &k, size_t seed)
+{
+    return qHashMulti(seed, k.startMs, int(k.gateway), k.model, k.provider, k.statusClass);
+}
+
 namespace {
 
 bool keyLess(const TrafficBucket &a, const TrafficBucket &b)
@@ -270,12 +277,14 @@ QList<TrafficBucket> TrafficAggregator::minuteBuckets() const
     names.reserve(qsizetype(d->names.size()));
     for (const std::string &n : d->names)
         names << QString::fromUtf8(n.data(), qsizetype(n.size()));
+    QList<QString> classes; // shared, not one string per bucket
+    for (int c = 0; c <= int(ErrorClass::Protocol); ++c)
+        classes << trafficStatusClassName(ErrorClass(c));
     QList<TrafficBucket> out;
     out.reserve(qsizetype(d->buckets.size()));
     for (const auto &[k, v] : d->buckets) {
         TrafficBucket b;
-        b.key = {k.minute, Gateway(k.gateway), names[k.model], names[k.provider],
-                 trafficStatusClassName(ErrorClass(k.cls))};
+        b.key = {k.minute, Gateway(k.gateway), names[k.model], names[k.provider], classes.value(k.cls)};
         b.values = v;
         out << std::move(b);
     }
@@ -285,22 +294,21 @@ QList<TrafficBucket> TrafficAggregator::minuteBuckets() const
 
 QList<TrafficBucket> rollUpTraffic(const QList<TrafficBucket> &buckets, TrafficResolution to)
 {
-    QList<TrafficBucket> sorted;
-    sorted.reserve(buckets.size());
-    for (const TrafficBucket &b : buckets) {
-        TrafficBucket r = b;
-        r.resolution = to;
-        r.key.startMs = trafficBucketStart(b.key.startMs, to);
-        sorted << std::move(r);
-    }
-    std::stable_sort(sorted.begin(), sorted.end(), keyLess);
+    // One hash lookup per input bucket; only the (far fewer) output buckets are copied and sorted.
+    QHash<TrafficBucketKey, qsizetype> index;
     QList<TrafficBucket> out;
-    for (TrafficBucket &b : sorted) {
-        if (!out.isEmpty() && out.constLast().key == b.key)
-            out.last().values.merge(b.values);
-        else
-            out << std::move(b);
+    for (const TrafficBucket &b : buckets) {
+        TrafficBucketKey key = b.key;
+        key.startMs = trafficBucketStart(b.key.startMs, to);
+        const auto it = index.constFind(key);
+        if (it != index.constEnd()) {
+            out[*it].values.merge(b.values);
+            continue;
+        }
+        index.insert(key, out.size());
+        out << TrafficBucket{to, std::move(key), b.values};
     }
+    std::sort(out.begin(), out.end(), keyLess);
     return out;
 }
 

@@ -61,6 +61,7 @@ struct TrafficBucketKey {
     QString statusClass; // "ok" or an error class name
     bool operator==(const TrafficBucketKey &) const = default;
 };
+size_t qHash(const TrafficBucketKey &key, size_t seed = 0);
 
 struct TrafficBucketValues {
     quint64 requests = 0;
