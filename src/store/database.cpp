@@ -123,8 +123,12 @@ Outcome<bool> Database::verifyReadOnly(int expectedMaxVersion)
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, name);
         db.setConnectOptions(u"QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"_qs);
+        // A -wal left by a writer that did not close holds committed transactions the main file
+        // may only partly have (a kill mid-checkpoint): check through the log, read-only, or a
+        // recoverable history would look damaged. Without a log, "immutable" takes no locks.
+        const bool hasLog = QFileInfo(m_path + u"-wal"_qs).size() > 0;
         db.setDatabaseName(QUrl::fromLocalFile(QFileInfo(m_path).absoluteFilePath()).toString(QUrl::FullyEncoded)
-                           + u"?immutable=1"_qs);
+                           + (hasLog ? u"?mode=ro"_qs : u"?immutable=1"_qs));
         if (!db.open()) {
             error = refusal(u"cannot be read by SQLite (%1)"_qs.arg(db.lastError().text()));
         } else {
