@@ -16,7 +16,7 @@ if ! [[ "$seconds" =~ ^[0-9]+$ ]] || [ "$seconds" -lt 1 ]; then
 fi
 gw_install_apt "${GW_APT_BUILD[@]}" "${GW_APT_HARDENING[@]}"
 
-targets=(config_load sse_parser normalize_body normalize_stream catalog endpoints prompt_suite)
+targets=(config_load sse_parser normalize_body normalize_stream catalog endpoints prompt_suite traffic_log)
 build="$GW_ROOT/build/fuzz"
 # Only gwcore and the fuzz targets are built; the app is off so configure needs no widgets.
 cmake -S "$GW_ROOT" -B "$build" -G Ninja -DCMAKE_CXX_COMPILER=clang++ \

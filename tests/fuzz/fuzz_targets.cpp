@@ -8,6 +8,7 @@
 #include "protocol/catalog.h"
 #include "protocol/normalizer.h"
 #include "protocol/sse_parser.h"
+#include "traffic_ingest.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -277,6 +278,34 @@ void fuzzPromptSuite(QByteArrayView data)
     }
 }
 
+// A traffic log v1 (JSONL, or CSV when it does not start with '{'), fed whole and fed in two
+// pieces the way a file grows: the same lines, events, bad lines and buckets either way; the
+// consumed part ends at a line boundary; every bad line is numbered inside the input and says why.
+void fuzzTrafficLog(QByteArrayView data)
+{
+    const QByteArray bytes = data.toByteArray();
+    const TrafficFormat format = detectTrafficFormat(QString(), bytes.left(kTrafficFingerprintBytes));
+    TrafficAggregator whole;
+    TrafficStreamIngestor once(format, whole, 1, 50);
+    const qsizetype usedOnce = once.feed(bytes.constData(), bytes.size());
+    if (usedOnce < 0 || usedOnce > bytes.size() || (usedOnce > 0 && bytes.at(usedOnce - 1) != '\n'))
+        fail(u"traffic_log"_qs, u"consumed bytes do not end at a line boundary: "_qs + QString::number(usedOnce));
+    for (const TrafficBadLine &bad : once.badLines()) {
+        if (bad.line < 1 || bad.line > once.lines() || bad.message.isEmpty())
+            fail(u"traffic_log"_qs, u"bad line without a number inside the input or a reason: "_qs + QString::number(bad.line));
+    }
+    if (quint64(once.events()) != whole.events())
+        fail(u"traffic_log"_qs, u"events counted differ from events aggregated"_qs);
+
+    TrafficAggregator pieces;
+    TrafficStreamIngestor twice(format, pieces, 1, 50);
+    qsizetype used = twice.feed(bytes.constData(), bytes.size() / 2);
+    used += twice.feed(bytes.constData() + used, bytes.size() - used); // the rest, as the caller must
+    if (used != usedOnce || twice.lines() != once.lines() || twice.events() != once.events()
+        || twice.badLineCount() != once.badLineCount() || pieces.bucketCount() != whole.bucketCount())
+        fail(u"traffic_log"_qs, u"feeding in two pieces changed the outcome"_qs);
+}
+
 const QList<Target> &targets()
 {
     static const QList<Target> all = {
@@ -287,6 +316,7 @@ const QList<Target> &targets()
         {u"catalog"_qs, fuzzCatalog},
         {u"endpoints"_qs, fuzzEndpoints},
         {u"prompt_suite"_qs, fuzzPromptSuite},
+        {u"traffic_log"_qs, fuzzTrafficLog},
     };
     return all;
 }

@@ -36,5 +36,6 @@ void fuzzNormalizeStream(QByteArrayView data);
 void fuzzCatalog(QByteArrayView data);
 void fuzzEndpoints(QByteArrayView data);
 void fuzzPromptSuite(QByteArrayView data);
+void fuzzTrafficLog(QByteArrayView data);
 
 } // namespace gw::fuzz
