@@ -1,13 +1,13 @@
 // DuckDB's reading of the same traffic log, for bench_ingest.sh: read_json + GROUP BY the bucket
 // key gwcore aggregates by (minute, gateway, model, provider, status class), with the same sums.
-// Usage: node bench/duckdb_compare.mjs LOG.jsonl   (needs `npm ci` in tools/)
+// Usage: node bench/duckdb_compare.mjs LOG.jsonl   (needs `npm install` in bench/duckdb/; bench_ingest.sh does it)
 // Output: BENCH duckdb_group_by_seconds <s> s, BENCH duckdb_minute_buckets <n> count
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const require = createRequire(path.join(here, '..', 'tools', 'package.json'));
+const require = createRequire(path.join(here, 'duckdb', 'package.json'));
 const { DuckDBInstance } = require('@duckdb/node-api');
 
 const log = process.argv[2];
