@@ -5,6 +5,7 @@
 //   fault_child export <file> <first revision>   native export to the same file, revision after revision
 //   fault_child autosave <workspace dir>         an edit to the draft, then its autosave, again and again
 //   fault_child ingest <history.sqlite>          whole batches of bench results; resumes after the last stored batch
+//   fault_child traffic <history.sqlite> <log>   appends lines to a traffic log and imports it, again and again
 
 #include "database.h"
 #include "draft_document.h"
@@ -12,6 +13,7 @@
 #include "workspace.h"
 
 #include <QCoreApplication>
+#include <QFile>
 
 #include <cstdio>
 
@@ -89,6 +91,38 @@ int ingestLoop(const QString &path)
     }
 }
 
+int trafficLoop(const QString &path, const QString &log)
+{
+    store::Database db;
+    if (const auto opened = db.open(path); !opened.ok())
+        return fail(opened.error);
+    // Resume where the log ends: an earlier child may have been killed mid-append, so the log can
+    // end in half a line; that line is completed first (the importer holds it back until then).
+    QFile file(log);
+    if (!file.open(QIODevice::ReadWrite | QIODevice::Append))
+        return fail(file.errorString());
+    file.seek(0);
+    const QByteArray existing = file.readAll();
+    qint64 next = existing.count('\n');
+    const qsizetype tail = existing.size() - (existing.lastIndexOf('\n') + 1);
+    if (tail > 0) {
+        file.write(faulttest::trafficLine(next).mid(tail));
+        ++next;
+    }
+    for (;;) {
+        for (int i = 0; i < faulttest::kTrafficLinesPerAppend; ++i)
+            file.write(faulttest::trafficLine(next++));
+        if (!file.flush())
+            return fail(file.errorString());
+        const auto imported = db.importTrafficFile(log);
+        if (!imported.ok())
+            return fail(imported.error);
+        if (!imported.value.ok())
+            return fail(imported.value.error);
+        report(next); // every line up to here is counted
+    }
+}
+
 } // namespace
 
 int main(int argc, char **argv)
@@ -101,5 +135,7 @@ int main(int argc, char **argv)
         return autosaveLoop(args.at(2));
     if (args.size() >= 3 && args.at(1) == u"ingest")
         return ingestLoop(args.at(2));
-    return fail(u"usage: fault_child export <file> <first> | autosave <dir> | ingest <db>"_qs);
+    if (args.size() >= 4 && args.at(1) == u"traffic")
+        return trafficLoop(args.at(2), args.at(3));
+    return fail(u"usage: fault_child export <file> <first> | autosave <dir> | ingest <db> | traffic <db> <log>"_qs);
 }

@@ -1,7 +1,8 @@
 // SIGKILL at random moments while exporting, autosaving and ingesting bench results: fault_child
 // repeats the operation and reports each one that completed; after every kill the file is one
 // whole version (the last reported one or the one in progress), the autosave recovers, and the
-// history store passes integrity_check and holds whole batches, each once, nothing reported lost.
+// history store passes integrity_check and holds whole batches, each once, nothing reported lost;
+// a traffic log imported while it grows is counted line for line, never twice.
 
 #include "database.h"
 #include "draft_document.h"
@@ -51,6 +52,7 @@ private Q_SLOTS:
     void killWhileExporting();
     void killWhileAutosaving();
     void killWhileIngesting();
+    void killWhileImportingTraffic();
 
 private:
     // Starts fault_child, waits for its first completed operation, kills it after a random delay.
@@ -206,6 +208,51 @@ void TstFaultSigkill::killWhileIngesting()
         Q_UNUSED(delay);
     }
     qInfo("%d kills, %d batches of %d results stored", kIterations, previousBatches, faulttest::kBatch);
+}
+
+// A traffic log that grows while it is imported, the importer killed at random: the store stays
+// whole, the file's recorded offset is at a line boundary, the buckets count exactly the lines up
+// to it (nothing twice, nothing lost), and the next import picks up the rest.
+void TstFaultSigkill::killWhileImportingTraffic()
+{
+    QTemporaryDir dir;
+    QVERIFY(dir.isValid());
+    const QString path = dir.filePath(u"history.sqlite"_qs);
+    const QString log = dir.filePath(u"traffic.jsonl"_qs);
+    qint64 previousLines = 0;
+    for (int i = 0; i < kIterations; ++i) {
+        int delay = 0;
+        const QByteArray output = runAndKill({u"traffic"_qs, path, log}, &delay);
+        const std::optional<qint64> last = lastReported(output);
+        QVERIFY2(last, "the child reported no completed import");
+
+        store::Database db;
+        const auto opened = db.open(path);
+        QVERIFY2(opened.ok(), qPrintable(opened.error));
+        const auto integrity = db.integrityCheck();
+        QVERIFY2(integrity.ok() && integrity.value == u"ok"_qs, qPrintable(integrity.error + integrity.value));
+        const auto files = db.trafficFiles();
+        QVERIFY2(files.ok(), qPrintable(files.error));
+        QCOMPARE(files.value.size(), 1); // the same log, however often it was imported
+        const TrafficFileState state = files.value.constFirst();
+        QVERIFY2(state.lines >= *last, qPrintable(u"iteration %1: %2 lines stored, %3 reported"_qs.arg(i).arg(state.lines).arg(*last)));
+        QVERIFY(state.lines >= previousLines);
+        previousLines = state.lines;
+        QFile f(log);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QByteArray content = f.readAll();
+        QVERIFY(state.offset <= content.size());
+        QCOMPARE(content.left(state.offset).count('\n'), state.lines); // the offset ends a line
+        const auto buckets = db.trafficBuckets(TrafficResolution::Minute);
+        QVERIFY2(buckets.ok(), qPrintable(buckets.error));
+        quint64 requests = 0;
+        for (const TrafficBucket &b : buckets.value)
+            requests += b.values.requests;
+        QCOMPARE(qint64(requests), state.lines); // each line is one request: none twice, none lost
+        QCOMPARE(state.badLines, 0);
+        Q_UNUSED(delay);
+    }
+    qInfo("%d kills, %lld traffic lines imported", kIterations, static_cast<long long>(previousLines));
 }
 
 QTEST_GUILESS_MAIN(TstFaultSigkill)
