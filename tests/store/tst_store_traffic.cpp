@@ -93,7 +93,7 @@ private Q_SLOTS:
         const auto hours = db.trafficBuckets(TrafficResolution::Hour);
         compareBuckets(hours.value, rollUpTraffic(expectedMinutes(content), TrafficResolution::Hour));
         const auto days = db.trafficBuckets(TrafficResolution::Day);
-        QCOMPARE(days.value.size() > 0, true);
+        QVERIFY(!days.value.isEmpty());
         QCOMPARE(totalRequests(days.value), 120u);
         // A time window selects by bucket start.
         const QDateTime from = QDateTime::fromString(u"2025-01-15T10:05:00Z"_qs, Qt::ISODate);
