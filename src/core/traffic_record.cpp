@@ -597,6 +597,9 @@ bool TrafficLineParser::build(TrafficRecord &r, TrafficLineError &error)
         double t = 0;
         if (!number(Field(Field::PromptTokens + i), t, true))
             return false;
+        // A token count past 2^53 is no count (and past 2^63 it cannot even be converted).
+        if (t > 9007199254740992.0)
+            return fail(Field(Field::PromptTokens + i), u"%1 is too large for a token count"_qs.arg(t));
         *tokens[i] = qint64(t);
     }
 
