@@ -54,7 +54,7 @@ struct TrafficLineError {
 ErrorClass trafficErrorClass(int httpStatus);
 
 // Parses "YYYY-MM-DDTHH:MM:SS[.fff][Z|+hh:mm]" into UTC milliseconds; nullopt when malformed.
-std::optional<qint64> parseTrafficTimestamp(std::string_view text);
+std::optional<qint64> parseTrafficTimestamp(std::string_view s);
 
 class TrafficLineParser {
 public:
