@@ -23,6 +23,8 @@
 #include "routing_page.h"
 #include "workspace.h"
 
+#include "bench_sim_process.h"
+
 #include <QApplication>
 #include <QLineEdit>
 #include <QPlainTextEdit>
@@ -209,38 +211,18 @@ void livePreview()
     bench("preview_gui_thread_longest_stall", double(maxGapNs) / 1e6, "ms");
 }
 
-// Gateway-sim as its own process on a free port, with fixed latencies.
-struct SimProcess {
-    QProcess process;
-    int port = 0;
-    bool start(const QString &binary, const QStringList &latencyArgs)
-    {
-        process.start(binary, QStringList{QStringLiteral("--port"), QStringLiteral("0")} + latencyArgs);
-        if (!process.waitForReadyRead(10000))
-            return false;
-        const QByteArray line = process.readLine().trimmed(); // "listening 127.0.0.1:PORT"
-        port = line.mid(line.lastIndexOf(':') + 1).toInt();
-        return port > 0;
-    }
-    ~SimProcess()
-    {
-        process.kill();
-        process.waitForFinished(5000);
-    }
-};
-
 void testBenchStreaming(const QString &simBinary)
 {
     // Per request the simulator waits 20 ms before the head, 50 ms to the first token, then 5 ms
     // between content chunks.
-    SimProcess sim;
+    gwbench::SimProcess sim; // its own process: its CPU is not the GUI thread's
     if (!sim.start(simBinary, {QStringLiteral("--latency-ms"), QStringLiteral("20"), QStringLiteral("--ttft-ms"), QStringLiteral("50"),
                                QStringLiteral("--chunk-interval-ms"), QStringLiteral("5")})) {
         std::fprintf(stderr, "gateway-sim did not start (%s)\n", qPrintable(simBinary));
         return;
     }
     QSettings s;
-    const QString base = QStringLiteral("http://127.0.0.1:%1").arg(sim.port);
+    const QString base = QStringLiteral("http://127.0.0.1:%1").arg(sim.port());
     s.setValue(QStringLiteral("gateways/openrouter/local"), false);
     s.setValue(QStringLiteral("gateways/vercel/local"), false);
     s.setValue(QStringLiteral("gateways/openrouter/baseUrl"), QString(base + QStringLiteral("/openrouter/api/v1")));

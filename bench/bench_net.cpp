@@ -37,6 +37,8 @@
 #include <QTcpSocket>
 #include <QTextStream>
 
+#include "bench_sim_process.h"
+
 #include <QFile>
 
 #include <algorithm>
@@ -74,30 +76,6 @@ double msSince(const QElapsedTimer &t)
     return double(t.nsecsElapsed()) / 1e6;
 }
 
-// CPU time of this process (all threads, QNetworkAccessManager's included), in ms. Unlike wall
-// time it does not grow when other programs compete for the cores.
-double processCpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
-}
-
-// CPU time of another process (utime + stime from /proc), in ms; -1 if unreadable.
-double childCpuMs(qint64 pid)
-{
-    QFile stat(u"/proc/%1/stat"_qs.arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray text = stat.readAll();
-    // Fields after the command name, which is in parentheses and may contain spaces.
-    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return -1;
-    const double ticks = double(fields.at(11).toLongLong() + fields.at(12).toLongLong()); // utime, stime
-    return ticks * 1e3 / double(sysconf(_SC_CLK_TCK));
-}
-
 QTextStream &out()
 {
     static QTextStream s(stdout);
@@ -127,43 +105,6 @@ void report(const QString &name, std::vector<double> values)
     out() << "BENCH " << name << "_max " << QString::number(values.back(), 'f', 3) << " ms\n";
     out().flush();
 }
-
-// ---- the simulator process -------------------------------------------------------------------
-
-class SimProcess {
-public:
-    bool start(const QString &program, const Config &c)
-    {
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start(program, {u"--port"_qs, u"0"_qs, u"--seed"_qs, u"1"_qs, u"--latency-ms"_qs, u"0"_qs,
-                                  u"--ttft-ms"_qs, QString::number(c.ttftMs), u"--chunk-interval-ms"_qs,
-                                  QString::number(c.intervalMs)});
-        if (!m_process.waitForStarted(30'000))
-            return false;
-        QElapsedTimer waited;
-        waited.start();
-        while (!m_process.canReadLine() && waited.elapsed() < 30'000)
-            m_process.waitForReadyRead(1000);
-        const QString line = QString::fromUtf8(m_process.readLine()).trimmed();
-        const QRegularExpressionMatch m = QRegularExpression(u"^listening 127\\.0\\.0\\.1:(\\d+)$"_qs).match(line);
-        m_port = m.hasMatch() ? m.captured(1).toUShort() : 0;
-        return m_port != 0;
-    }
-    ~SimProcess()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.terminate();
-            if (!m_process.waitForFinished(10'000))
-                m_process.kill();
-        }
-    }
-    quint16 port() const { return m_port; }
-    qint64 pid() const { return m_process.processId(); }
-
-private:
-    QProcess m_process;
-    quint16 m_port = 0;
-};
 
 // ---- raw socket: what the simulator delivers ---------------------------------------------------
 
@@ -265,8 +206,10 @@ int main(int argc, char **argv)
     config.intervalMs = parser.value(intervalOpt).toInt();
     config.rounds = std::max(1, parser.value(roundsOpt).toInt());
 
-    SimProcess sim;
-    if (!sim.start(parser.value(simOpt), config)) {
+    gwbench::SimProcess sim;
+    if (!sim.start(parser.value(simOpt), {u"--seed"_qs, u"1"_qs, u"--latency-ms"_qs, u"0"_qs, u"--ttft-ms"_qs,
+                                          QString::number(config.ttftMs), u"--chunk-interval-ms"_qs,
+                                          QString::number(config.intervalMs)})) {
         QTextStream(stderr) << "bench_net: cannot start " << parser.value(simOpt) << '\n';
         return 1;
     }
@@ -313,10 +256,10 @@ int main(int argc, char **argv)
     runStreams(clients, kConcurrent);
 
     std::vector<double> alone;
-    const double aloneCpu0 = processCpuMs();
+    const double aloneCpu0 = gwbench::processCpuMs();
     for (int i = 0; i < kAlone; ++i)
         overheads(runStreams(clients, 1), alone);
-    const double aloneCpu = (processCpuMs() - aloneCpu0) / kAlone;
+    const double aloneCpu = (gwbench::processCpuMs() - aloneCpu0) / kAlone;
     report(u"net_stream_alone_overhead"_qs, alone);
     // gwnet + QNetworkAccessManager alone: what a request costs beyond what the raw client saw.
     out() << "BENCH net_stream_alone_overhead_beyond_sim_mean " << QString::number(mean(alone) - mean(delivered), 'f', 3) << " ms\n";
@@ -324,8 +267,8 @@ int main(int argc, char **argv)
 
     std::vector<double> concurrent;
     std::vector<double> wallOver;
-    const double clientCpu0 = processCpuMs();
-    const double simCpu0 = childCpuMs(sim.pid());
+    const double clientCpu0 = gwbench::processCpuMs();
+    const double simCpu0 = gwbench::childCpuMs(sim.pid());
     for (int round = 0; round < config.rounds; ++round) {
         QElapsedTimer wall;
         wall.start();
@@ -333,8 +276,8 @@ int main(int argc, char **argv)
         wallOver.push_back(msSince(wall) - scheduledMs(rawDeltas));
     }
     const double requests = double(config.rounds * kConcurrent);
-    const double clientCpu = (processCpuMs() - clientCpu0) / requests;
-    const double simCpu = (childCpuMs(sim.pid()) - simCpu0) / requests;
+    const double clientCpu = (gwbench::processCpuMs() - clientCpu0) / requests;
+    const double simCpu = (gwbench::childCpuMs(sim.pid()) - simCpu0) / requests;
     report(u"net_stream_100_overhead"_qs, concurrent);
     out() << "BENCH net_stream_100_client_cpu_per_request " << QString::number(clientCpu, 'f', 3) << " ms\n";
     out() << "BENCH sim_cpu_per_request " << QString::number(simCpu, 'f', 3) << " ms\n";

@@ -26,6 +26,8 @@
 #include <QRegularExpression>
 #include <QTextStream>
 
+#include "bench_sim_process.h"
+
 #include <memory>
 #include <vector>
 
@@ -63,59 +65,6 @@ void benchCount(const QString &name, int value)
     out() << "BENCH " << name << ' ' << value << " count\n";
     out().flush();
 }
-
-double processCpuMs()
-{
-    timespec ts{};
-    clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ts);
-    return double(ts.tv_sec) * 1e3 + double(ts.tv_nsec) / 1e6;
-}
-
-double childCpuMs(qint64 pid)
-{
-    QFile stat(u"/proc/%1/stat"_qs.arg(pid));
-    if (!stat.open(QIODevice::ReadOnly))
-        return -1;
-    const QByteArray text = stat.readAll();
-    const QList<QByteArray> fields = text.mid(text.lastIndexOf(')') + 2).split(' ');
-    if (fields.size() < 13)
-        return -1;
-    return double(fields.at(11).toLongLong() + fields.at(12).toLongLong()) * 1e3 / double(sysconf(_SC_CLK_TCK));
-}
-
-class SimProcess {
-public:
-    bool start(const QString &program, const Timing &t)
-    {
-        m_process.setProcessChannelMode(QProcess::ForwardedErrorChannel);
-        m_process.start(program, {u"--port"_qs, u"0"_qs, u"--seed"_qs, u"1"_qs, u"--latency-ms"_qs, QString::number(t.latencyMs),
-                                  u"--ttft-ms"_qs, QString::number(t.ttftMs), u"--chunk-interval-ms"_qs, QString::number(t.intervalMs)});
-        if (!m_process.waitForStarted(30'000))
-            return false;
-        QElapsedTimer waited;
-        waited.start();
-        while (!m_process.canReadLine() && waited.elapsed() < 30'000)
-            m_process.waitForReadyRead(1000);
-        const QRegularExpressionMatch m =
-            QRegularExpression(u"^listening 127\\.0\\.0\\.1:(\\d+)$"_qs).match(QString::fromUtf8(m_process.readLine()).trimmed());
-        m_port = m.hasMatch() ? m.captured(1).toUShort() : 0;
-        return m_port != 0;
-    }
-    ~SimProcess()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.terminate();
-            if (!m_process.waitForFinished(10'000))
-                m_process.kill();
-        }
-    }
-    quint16 port() const { return m_port; }
-    qint64 pid() const { return m_process.processId(); }
-
-private:
-    QProcess m_process;
-    quint16 m_port = 0;
-};
 
 struct BatchRun {
     QList<BenchResult> results;
@@ -167,8 +116,10 @@ int main(int argc, char **argv)
     const int concurrency = std::max(1, parser.value(concurrencyOpt).toInt());
     const Timing timing{parser.value(latencyOpt).toInt(), parser.value(ttftOpt).toInt(), parser.value(intervalOpt).toInt()};
 
-    SimProcess sim;
-    if (!sim.start(parser.value(simOpt), timing)) {
+    gwbench::SimProcess sim;
+    if (!sim.start(parser.value(simOpt), {u"--seed"_qs, u"1"_qs, u"--latency-ms"_qs, QString::number(timing.latencyMs),
+                                          u"--ttft-ms"_qs, QString::number(timing.ttftMs), u"--chunk-interval-ms"_qs,
+                                          QString::number(timing.intervalMs)})) {
         QTextStream(stderr) << "bench_testbench: cannot start " << parser.value(simOpt) << '\n';
         return 1;
     }
@@ -188,11 +139,11 @@ int main(int argc, char **argv)
 
     runBatch(runner, std::min(cases, 2 * concurrency)); // warm-up: connections open, code paths hot
 
-    const double clientCpu0 = processCpuMs();
-    const double simCpu0 = childCpuMs(sim.pid());
+    const double clientCpu0 = gwbench::processCpuMs();
+    const double simCpu0 = gwbench::childCpuMs(sim.pid());
     const BatchRun run = runBatch(runner, cases);
-    const double clientCpu = processCpuMs() - clientCpu0;
-    const double simCpu = childCpuMs(sim.pid()) - simCpu0;
+    const double clientCpu = gwbench::processCpuMs() - clientCpu0;
+    const double simCpu = gwbench::childCpuMs(sim.pid()) - simCpu0;
 
     int failures = 0;
     double scheduledSumMs = 0;
