@@ -1,6 +1,7 @@
 // gatewayctl end to end: the real binary, its output, its files and its exit codes
 // (0 ok, 1 invalid input, 2 usage error).
 
+#include "gatewayctl_run.h"
 #include "config_io.h"
 #include "json_source.h"
 
@@ -15,21 +16,8 @@ using namespace gw;
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run gatewayctl(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(GATEWAYCTL_PATH), args);
-    if (!p.waitForFinished(60000))
-        qFatal("gatewayctl did not finish");
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
+using gwtest::Run;
+using gwtest::gatewayctl;
 
 QJsonValue json(const QString &text)
 {

@@ -1,6 +1,8 @@
 // gatewayctl ingest and report end to end: the real binary on the traffic fixtures, a real
 // history file, totals checked against an independent QJsonDocument pass over the same log.
 
+#include "gatewayctl_run.h"
+
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonArray>
@@ -14,21 +16,8 @@
 
 namespace {
 
-struct Run {
-    int exitCode = -1;
-    QString out;
-    QString err;
-};
-
-Run gatewayctl(const QStringList &args)
-{
-    QProcess p;
-    p.start(QStringLiteral(GATEWAYCTL_PATH), args);
-    if (!p.waitForFinished(60000))
-        qFatal("gatewayctl did not finish");
-    return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-            QString::fromUtf8(p.readAllStandardError())};
-}
+using gwtest::Run;
+using gwtest::gatewayctl;
 
 const QString kData = QStringLiteral(GW_SOURCE_DIR "/tests/data/traffic/");
 
