@@ -239,7 +239,9 @@ int main(int argc, char **argv)
     settings.baseUrl = QUrl(u"http://127.0.0.1:%1/openrouter/api/v1"_qs.arg(sim.port()));
     settings.apiKey = u"sk-or-v1-sim-local"_qs; // the simulator's obviously fake default key
     std::vector<std::unique_ptr<net::GatewayClient>> clients;
-    for (int i = 0; i < (kConcurrent + kPerClient - 1) / kPerClient; ++i)
+    const int clientCount = (kConcurrent + kPerClient - 1) / kPerClient;
+    clients.reserve(clientCount);
+    for (int i = 0; i < clientCount; ++i)
         clients.push_back(net::makeGatewayClient(Gateway::OpenRouter, settings));
 
     const auto overheads = [&](const std::vector<Sample> &samples, std::vector<double> &into) {
