@@ -6,6 +6,7 @@
 #include <cmath>
 #include <cstring>
 #include <string>
+#include <tuple>
 #include <unordered_map>
 
 namespace gw {
@@ -198,6 +199,53 @@ struct PackedKeyHash {
     }
 };
 
+// The per-key usage row's key, interned like the bucket's.
+struct PackedUsageKey {
+    qint64 hour;
+    quint32 model;
+    quint32 user;
+    quint32 task;
+    quint8 gateway;
+    bool operator==(const PackedUsageKey &) const = default;
+};
+
+struct PackedUsageKeyHash {
+    size_t operator()(const PackedUsageKey &k) const
+    {
+        quint64 h = quint64(k.hour) * 0x9E3779B97F4A7C15ull;
+        h ^= (quint64(k.model) << 32 | k.user) * 0xC2B2AE3D27D4EB4Full;
+        h ^= (quint64(k.task) << 8 | k.gateway) * 0x165667B19E3779F9ull;
+        return size_t(h ^ (h >> 29));
+    }
+};
+
+struct UsageValues {
+    quint64 requests = 0;
+    quint64 errors = 0;
+    quint64 fallbacks = 0;
+    quint64 promptTokens = 0;
+    quint64 completionTokens = 0;
+    quint64 cachedTokens = 0;
+    quint64 reasoningTokens = 0;
+    double costUsd = 0;
+    quint64 costCount = 0;
+
+    void add(const TrafficRecord &r)
+    {
+        ++requests;
+        errors += r.errorClass != ErrorClass::None;
+        fallbacks += r.fallback;
+        promptTokens += quint64(r.promptTokens);
+        completionTokens += quint64(r.completionTokens);
+        cachedTokens += quint64(r.cachedTokens);
+        reasoningTokens += quint64(r.reasoningTokens);
+        if (r.costKind != TrafficCostKind::None) {
+            costUsd += r.costUsd;
+            ++costCount;
+        }
+    }
+};
+
 } // namespace
 
 struct TrafficAggregator::Impl {
@@ -208,6 +256,9 @@ struct TrafficAggregator::Impl {
     // The last key's slot: consecutive lines often share a bucket.
     PackedKey lastKey{-1, 0, 0, 0, 0};
     TrafficBucketValues *last = nullptr;
+    std::unordered_map<PackedUsageKey, UsageValues, PackedUsageKeyHash> usage;
+    PackedUsageKey lastUsageKey{-1, 0, 0, 0, 0};
+    UsageValues *lastUsage = nullptr;
 
     quint32 intern(std::string_view s)
     {
@@ -233,6 +284,13 @@ void TrafficAggregator::add(const TrafficRecord &r)
         d->lastKey = key;
     }
     d->last->add(r);
+    const PackedUsageKey usageKey{trafficBucketStart(r.tsMs, TrafficResolution::Hour), key.model, d->intern(r.user),
+                                  d->intern(r.task), key.gateway};
+    if (!d->lastUsage || !(usageKey == d->lastUsageKey)) {
+        d->lastUsage = &d->usage[usageKey];
+        d->lastUsageKey = usageKey;
+    }
+    d->lastUsage->add(r);
     ++d->events;
 }
 
@@ -289,6 +347,42 @@ QList<TrafficBucket> TrafficAggregator::minuteBuckets() const
         out << std::move(b);
     }
     std::sort(out.begin(), out.end(), keyLess);
+    return out;
+}
+
+qsizetype TrafficAggregator::keyUsageCount() const
+{
+    return qsizetype(d->usage.size());
+}
+
+QList<TrafficKeyUsage> TrafficAggregator::keyUsage() const
+{
+    QList<QString> names;
+    names.reserve(qsizetype(d->names.size()));
+    for (const std::string &n : d->names)
+        names << QString::fromUtf8(n.data(), qsizetype(n.size()));
+    QList<TrafficKeyUsage> out;
+    out.reserve(qsizetype(d->usage.size()));
+    for (const auto &[k, v] : d->usage) {
+        TrafficKeyUsage u;
+        u.key = {k.hour, Gateway(k.gateway), names[k.model], names[k.user], names[k.task]};
+        u.requests = v.requests;
+        u.errors = v.errors;
+        u.fallbacks = v.fallbacks;
+        u.promptTokens = v.promptTokens;
+        u.completionTokens = v.completionTokens;
+        u.cachedTokens = v.cachedTokens;
+        u.reasoningTokens = v.reasoningTokens;
+        u.costUsd = v.costUsd;
+        u.costCount = v.costCount;
+        out << std::move(u);
+    }
+    std::sort(out.begin(), out.end(), [](const TrafficKeyUsage &a, const TrafficKeyUsage &b) {
+        const auto &x = a.key;
+        const auto &y = b.key;
+        return std::tie(x.hourStartMs, x.gateway, x.model, x.user, x.task)
+               < std::tie(y.hourStartMs, y.gateway, y.model, y.user, y.task);
+    });
     return out;
 }
 

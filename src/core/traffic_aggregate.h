@@ -8,6 +8,7 @@
 // four per octave (each bin spans ~19%), so p50/p95 are within one bin of the exact value while
 // a bucket stores a few bytes instead of every raw value.
 
+#include "traffic_key_usage.h"
 #include "traffic_record.h"
 
 #include <QByteArray>
@@ -94,8 +95,9 @@ struct TrafficBucket {
     TrafficBucketValues values;
 };
 
-// Accumulates records into minute buckets. Strings are interned once, so adding a record costs a
-// hash lookup on small integers, not an allocation.
+// Accumulates records into minute buckets, and into per-key usage (hour x gateway x model x user
+// x task) for re-deciding the traffic later. Strings are interned once, so adding a record costs
+// hash lookups on small integers, not an allocation.
 class TrafficAggregator {
 public:
     TrafficAggregator();
@@ -107,6 +109,8 @@ public:
     quint64 events() const;
     qsizetype bucketCount() const;
     QList<TrafficBucket> minuteBuckets() const; // ordered by time, then key
+    qsizetype keyUsageCount() const;
+    QList<TrafficKeyUsage> keyUsage() const; // ordered by hour, then gateway, model, user, task
     void clear();
 
 private:

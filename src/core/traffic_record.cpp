@@ -3,6 +3,7 @@
 #include <charconv>
 #include <cmath>
 #include <cstring>
+#include <utility>
 
 namespace gw {
 
@@ -568,6 +569,14 @@ bool TrafficLineParser::build(TrafficRecord &r, TrafficLineError &error)
         return fail(Field::Model, u"empty"_qs);
     if (!requireString(Field::Provider, false, r.provider))
         return false;
+    // User and task ids are opaque: a producer that writes them as JSON numbers still names
+    // the same sticky key, so a number's token is taken as the id.
+    for (const auto &[field, out] : {std::pair{Field::User, &r.user}, std::pair{Field::Task, &r.task}}) {
+        if (m_values[field].kind == Kind::Number)
+            *out = m_values[field].text;
+        else if (!requireString(field, false, *out))
+            return false;
+    }
 
     if (m_values[Field::Status].kind == Kind::Missing || m_values[Field::Status].kind == Kind::Null)
         return fail(Field::Status, u"missing"_qs);

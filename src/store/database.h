@@ -67,11 +67,16 @@ public:
     Outcome<TrafficIngestResult> importTrafficFile(const QString &path, const TrafficIngestOptions &options = {});
     // What is stored for a file with this content (head: its first kTrafficFingerprintBytes).
     Outcome<std::optional<TrafficFileState>> findTrafficFile(const QString &path, const QByteArray &head);
-    Outcome<TrafficFileState> commitTrafficImport(const TrafficFileState &state, const QList<TrafficBucket> &minuteBuckets);
+    // Buckets, key usage and the file's state in one transaction (key usage rows add to stored ones).
+    Outcome<TrafficFileState> commitTrafficImport(const TrafficFileState &state, const QList<TrafficBucket> &minuteBuckets,
+                                                  const QList<TrafficKeyUsage> &keyUsage = {});
     Outcome<QList<TrafficFileState>> trafficFiles();
     // Buckets whose start is in [from, to) (an invalid bound is open), oldest first.
     Outcome<QList<TrafficBucket>> trafficBuckets(TrafficResolution resolution, const QDateTime &from = {},
                                                  const QDateTime &to = {});
+    // Usage per (hour, gateway, model, user, task) whose hour start is in [from, to) (an invalid
+    // bound is open), oldest first, then by gateway, model, user, task.
+    Outcome<QList<TrafficKeyUsage>> trafficKeyUsage(const QDateTime &from = {}, const QDateTime &to = {});
 
 private:
     Outcome<bool> verifyReadOnly(int expectedMaxVersion);
@@ -81,6 +86,7 @@ private:
     QString failure(const QString &what, const QSqlQuery &query) const;
     QString refusal(const QString &reason) const;
     bool inTransaction(const std::function<bool()> &work, QString *error);
+    bool addTrafficKeyUsage(const QList<TrafficKeyUsage> &rows, QString *error); // inside a transaction
 
     QString m_connectionName;
     QString m_path;

@@ -1,4 +1,6 @@
-// Database: traffic events for the Monitor.
+// Database: traffic events for the Monitor, and traffic per sticky-key input (hour x gateway x
+// model x user x task), kept next to the buckets by every traffic import and read by the Monitor
+// and the Planner.
 #include "database.h"
 
 #include "result_row.h"
@@ -39,6 +41,95 @@ Outcome<QList<TrafficEvent>> Database::trafficEvents(const QDateTime &from, cons
     R r;
     while (q.next())
         r.value << readTraffic(q);
+    return r;
+}
+
+namespace {
+
+constexpr auto kUsageColumns =
+    "hour_start_ms, gateway, model, user, task, requests, errors, fallbacks, prompt_tokens, completion_tokens,"
+    " cached_tokens, reasoning_tokens, cost_usd, cost_count";
+
+TrafficKeyUsage readUsage(const QSqlQuery &q)
+{
+    TrafficKeyUsage u;
+    u.key.hourStartMs = q.value(0).toLongLong();
+    u.key.gateway = parseGateway(q.value(1).toString()).value_or(Gateway::OpenRouter);
+    u.key.model = q.value(2).toString();
+    u.key.user = q.value(3).toString();
+    u.key.task = q.value(4).toString();
+    auto count = [&](int i) { return quint64(q.value(i).toLongLong()); };
+    u.requests = count(5);
+    u.errors = count(6);
+    u.fallbacks = count(7);
+    u.promptTokens = count(8);
+    u.completionTokens = count(9);
+    u.cachedTokens = count(10);
+    u.reasoningTokens = count(11);
+    u.costUsd = q.value(12).toDouble();
+    u.costCount = count(13);
+    return u;
+}
+
+} // namespace
+
+bool Database::addTrafficKeyUsage(const QList<TrafficKeyUsage> &rows, QString *error)
+{
+    if (rows.isEmpty())
+        return true;
+    // Every figure is a sum, so a row already stored for the key just grows by the new one.
+    QSqlQuery upsert(m_db);
+    upsert.prepare(u"INSERT INTO traffic_key_usage ("_qs + QLatin1StringView(kUsageColumns)
+                   + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+                     " ON CONFLICT (hour_start_ms, gateway, model, user, task) DO UPDATE SET"
+                     " requests = requests + excluded.requests, errors = errors + excluded.errors,"
+                     " fallbacks = fallbacks + excluded.fallbacks,"
+                     " prompt_tokens = prompt_tokens + excluded.prompt_tokens,"
+                     " completion_tokens = completion_tokens + excluded.completion_tokens,"
+                     " cached_tokens = cached_tokens + excluded.cached_tokens,"
+                     " reasoning_tokens = reasoning_tokens + excluded.reasoning_tokens,"
+                     " cost_usd = cost_usd + excluded.cost_usd, cost_count = cost_count + excluded.cost_count"_qs);
+    for (const TrafficKeyUsage &u : rows) {
+        upsert.addBindValue(u.key.hourStartMs);
+        upsert.addBindValue(gatewayName(u.key.gateway));
+        // NOT NULL columns: an absent user or task is the empty string, never NULL.
+        upsert.addBindValue(u.key.model.isNull() ? u""_qs : u.key.model);
+        upsert.addBindValue(u.key.user.isNull() ? u""_qs : u.key.user);
+        upsert.addBindValue(u.key.task.isNull() ? u""_qs : u.key.task);
+        for (quint64 n : {u.requests, u.errors, u.fallbacks, u.promptTokens, u.completionTokens, u.cachedTokens,
+                          u.reasoningTokens})
+            upsert.addBindValue(qint64(n));
+        upsert.addBindValue(u.costUsd);
+        upsert.addBindValue(qint64(u.costCount));
+        if (!upsert.exec()) {
+            *error = failure(u"cannot write traffic key usage"_qs, upsert);
+            return false;
+        }
+    }
+    return true;
+}
+
+Outcome<QList<TrafficKeyUsage>> Database::trafficKeyUsage(const QDateTime &from, const QDateTime &to)
+{
+    using R = Outcome<QList<TrafficKeyUsage>>;
+    QString sql = u"SELECT "_qs + QLatin1StringView(kUsageColumns) + u" FROM traffic_key_usage WHERE 1 = 1"_qs;
+    if (from.isValid())
+        sql += u" AND hour_start_ms >= ?"_qs;
+    if (to.isValid())
+        sql += u" AND hour_start_ms < ?"_qs;
+    sql += u" ORDER BY hour_start_ms, gateway, model, user, task"_qs;
+    QSqlQuery q(m_db);
+    q.setForwardOnly(true);
+    q.prepare(sql);
+    if (from.isValid())
+        q.addBindValue(from.toMSecsSinceEpoch());
+    if (to.isValid())
+        q.addBindValue(to.toMSecsSinceEpoch());
+    if (!q.exec())
+        return R::failure(failure(u"cannot read traffic key usage"_qs, q));
+    R r;
+    while (q.next())
+        r.value << readUsage(q);
     return r;
 }
 

@@ -150,7 +150,8 @@ Outcome<std::optional<TrafficFileState>> Database::findTrafficFile(const QString
 }
 
 Outcome<TrafficFileState> Database::commitTrafficImport(const TrafficFileState &state,
-                                                        const QList<TrafficBucket> &minuteBuckets)
+                                                        const QList<TrafficBucket> &minuteBuckets,
+                                                        const QList<TrafficKeyUsage> &keyUsage)
 {
     using R = Outcome<TrafficFileState>;
     TrafficFileState saved = state;
@@ -212,6 +213,8 @@ Outcome<TrafficFileState> Database::commitTrafficImport(const TrafficFileState &
                 }
             }
         }
+        if (!addTrafficKeyUsage(keyUsage, &error))
+            return false;
         if (saved.offset <= 0 || saved.fingerprintBytes <= 0)
             return true; // nothing of the file was read yet: nothing to recognise it by
         QSqlQuery file(m_db);
@@ -256,7 +259,7 @@ Outcome<TrafficIngestResult> Database::importTrafficFile(const QString &path, co
         return R::failure(lookupError);
     if (!result.ok())
         return R{result, {}};
-    const auto committed = commitTrafficImport(result.state, aggregator.minuteBuckets());
+    const auto committed = commitTrafficImport(result.state, aggregator.minuteBuckets(), aggregator.keyUsage());
     if (!committed.ok())
         return R::failure(committed.error);
     result.state = committed.value;

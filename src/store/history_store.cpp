@@ -102,4 +102,9 @@ QFuture<Outcome<QList<TrafficBucket>>> HistoryStore::trafficBuckets(TrafficResol
     return submit<QList<TrafficBucket>>(*m_reader, [=](Database &db) { return db.trafficBuckets(resolution, from, to); });
 }
 
+QFuture<Outcome<QList<TrafficKeyUsage>>> HistoryStore::trafficKeyUsage(const QDateTime &from, const QDateTime &to)
+{
+    return submit<QList<TrafficKeyUsage>>(*m_reader, [=](Database &db) { return db.trafficKeyUsage(from, to); });
+}
+
 } // namespace gw::store

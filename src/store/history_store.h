@@ -47,6 +47,8 @@ public:
     QFuture<Outcome<TrafficIngestResult>> importTrafficFile(const QString &path, const TrafficIngestOptions &options = {});
     QFuture<Outcome<QList<TrafficBucket>>> trafficBuckets(TrafficResolution resolution, const QDateTime &from = {},
                                                           const QDateTime &to = {});
+    // Database::trafficKeyUsage on the reader.
+    QFuture<Outcome<QList<TrafficKeyUsage>>> trafficKeyUsage(const QDateTime &from = {}, const QDateTime &to = {});
 
 private:
     template <typename T, typename Work>

@@ -135,6 +135,29 @@ QList<Migration> buildMigrations()
         "  ttft_hist BLOB NOT NULL,"
         "  PRIMARY KEY (resolution, start_ms, gateway, model, provider, status_class)) WITHOUT ROWID"_qs,
     }};
+    // Traffic per sticky-key input (traffic_key_usage.h): what the Monitor's share-vs-target
+    // series and the Planner's replay decide again with gwcore. Sums only, so an import merges
+    // by adding. WITHOUT ROWID keeps the rows clustered on the primary key, whose first column is
+    // the hour: a time-range read is a range scan of that key, no separate index needed.
+    // A v2 file migrates with this table empty: the logs already imported are not read again.
+    list << Migration{3, {
+        u"CREATE TABLE traffic_key_usage ("
+        "  hour_start_ms INTEGER NOT NULL,"
+        "  gateway TEXT NOT NULL,"
+        "  model TEXT NOT NULL,"
+        "  user TEXT NOT NULL,"
+        "  task TEXT NOT NULL,"
+        "  requests INTEGER NOT NULL,"
+        "  errors INTEGER NOT NULL,"
+        "  fallbacks INTEGER NOT NULL,"
+        "  prompt_tokens INTEGER NOT NULL,"
+        "  completion_tokens INTEGER NOT NULL,"
+        "  cached_tokens INTEGER NOT NULL,"
+        "  reasoning_tokens INTEGER NOT NULL,"
+        "  cost_usd REAL NOT NULL,"
+        "  cost_count INTEGER NOT NULL,"
+        "  PRIMARY KEY (hour_start_ms, gateway, model, user, task)) WITHOUT ROWID"_qs,
+    }};
     return list;
 }
 

@@ -5,15 +5,18 @@
 #include "config_io.h"
 #include "traffic_ingest.h"
 
+#include <QDateTime>
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QMap>
+#include <QSet>
 #include <QTemporaryDir>
 #include <QTest>
 
 #include <cmath>
+#include <tuple>
 
 using namespace gw;
 
@@ -100,6 +103,75 @@ void compareTotals(const QMap<QString, Totals> &got, const QMap<QString, Totals>
     }
 }
 
+// Per-key usage recounted from QJsonDocument: "hourMs|gateway|model|user|task" -> sums. The rules
+// are the contract's, written out again here: the hour is the UTC hour of `ts`; an error is an
+// error_type other than none, or else an HTTP status >= 400; a cost counts unless it is null or
+// its source is "none"; an id written as a JSON number is that number's text.
+struct UsageTotals {
+    quint64 requests = 0;
+    quint64 errors = 0;
+    quint64 fallbacks = 0;
+    quint64 promptTokens = 0;
+    quint64 completionTokens = 0;
+    quint64 cachedTokens = 0;
+    quint64 reasoningTokens = 0;
+    double costUsd = 0;
+    quint64 costCount = 0;
+};
+
+QString idText(const QJsonValue &v)
+{
+    return v.isDouble() ? QString::number(v.toInteger()) : v.toString();
+}
+
+QMap<QString, UsageTotals> independentUsage(const QByteArray &content)
+{
+    QMap<QString, UsageTotals> out;
+    for (const QByteArray &line : content.split('\n')) {
+        if (line.trimmed().isEmpty())
+            continue;
+        const QJsonObject o = QJsonDocument::fromJson(line).object();
+        const qint64 ms = QDateTime::fromString(o.value(u"ts"_qs).toString(), Qt::ISODateWithMs).toMSecsSinceEpoch();
+        const QString key = QString::number(ms - ms % 3600000) + u'|' + o.value(u"gateway"_qs).toString() + u'|'
+                            + o.value(u"model"_qs).toString() + u'|' + idText(o.value(u"user"_qs)) + u'|'
+                            + idText(o.value(u"task"_qs));
+        UsageTotals &t = out[key];
+        ++t.requests;
+        const QString errorType = o.value(u"error_type"_qs).toString();
+        t.errors += (!errorType.isEmpty() && errorType != u"none") || o.value(u"status"_qs).toInt() >= 400;
+        t.fallbacks += !o.value(u"fallback_from"_qs).toString().isEmpty();
+        t.promptTokens += quint64(o.value(u"prompt_tokens"_qs).toInteger());
+        t.completionTokens += quint64(o.value(u"completion_tokens"_qs).toInteger());
+        t.cachedTokens += quint64(o.value(u"cached_tokens"_qs).toInteger());
+        t.reasoningTokens += quint64(o.value(u"reasoning_tokens"_qs).toInteger());
+        if (!o.value(u"cost_usd"_qs).isNull() && o.value(u"cost_source"_qs).toString() != u"none") {
+            t.costUsd += o.value(u"cost_usd"_qs).toDouble();
+            ++t.costCount;
+        }
+    }
+    return out;
+}
+
+void compareUsage(const QList<TrafficKeyUsage> &got, const QMap<QString, UsageTotals> &want)
+{
+    QCOMPARE(got.size(), want.size());
+    for (const TrafficKeyUsage &u : got) {
+        const QString key = QString::number(u.key.hourStartMs) + u'|' + gatewayName(u.key.gateway) + u'|'
+                            + u.key.model + u'|' + u.key.user + u'|' + u.key.task;
+        QVERIFY2(want.contains(key), qPrintable(key));
+        const UsageTotals &w = want[key];
+        QCOMPARE(u.requests, w.requests);
+        QCOMPARE(u.errors, w.errors);
+        QCOMPARE(u.fallbacks, w.fallbacks);
+        QCOMPARE(u.promptTokens, w.promptTokens);
+        QCOMPARE(u.completionTokens, w.completionTokens);
+        QCOMPARE(u.cachedTokens, w.cachedTokens);
+        QCOMPARE(u.reasoningTokens, w.reasoningTokens);
+        QVERIFY2(std::abs(u.costUsd - w.costUsd) < 1e-12, qPrintable(key));
+        QCOMPARE(u.costCount, w.costCount);
+    }
+}
+
 struct Ingested {
     TrafficIngestResult result;
     QList<TrafficBucket> buckets;
@@ -170,6 +242,54 @@ private Q_SLOTS:
         compareTotals(aggregatedTotals(hours), independentTotals(content));
         const QList<TrafficBucket> days = rollUpTraffic(hours, TrafficResolution::Day);
         QCOMPARE(days.first().key.startMs, parseRfc3339(u"2025-01-15T00:00:00Z"_qs)->toMSecsSinceEpoch());
+    }
+
+    // usage.jsonl: users and tasks repeated, null, missing and numeric; times on both sides of
+    // hour boundaries and with an offset; errors by status and by error_type; fallbacks; costs
+    // reported, estimated, null and "none".
+    void keyUsageMatchesIndependentRecount_data()
+    {
+        QTest::addColumn<QString>("file");
+        QTest::newRow("usage") << u"usage.jsonl"_qs;
+        QTest::newRow("good") << u"good.jsonl"_qs;
+    }
+    void keyUsageMatchesIndependentRecount()
+    {
+        QFETCH(QString, file);
+        const QByteArray content = readAll(kData + file);
+        TrafficAggregator agg;
+        TrafficStreamIngestor ingestor(TrafficFormat::Jsonl, agg);
+        QCOMPARE(ingestor.feed(content.constData(), content.size()), content.size());
+        QCOMPARE(ingestor.badLineCount(), 0);
+        const QList<TrafficKeyUsage> usage = agg.keyUsage();
+        QCOMPARE(agg.keyUsageCount(), usage.size());
+        compareUsage(usage, independentUsage(content));
+        for (qsizetype i = 1; i < usage.size(); ++i) {
+            const TrafficKeyUsageKey &a = usage[i - 1].key;
+            const TrafficKeyUsageKey &b = usage[i].key;
+            QVERIFY(std::tie(a.hourStartMs, a.gateway, a.model, a.user, a.task)
+                    < std::tie(b.hourStartMs, b.gateway, b.model, b.user, b.task));
+        }
+    }
+
+    // Hand-counted on usage.jsonl: the per-user request counts (36 lines, users cycle through
+    // alice, bob, carol, none, 42; "none" is a null or missing user).
+    void keyUsagePerUserHandCounted()
+    {
+        const QByteArray content = readAll(kData + u"usage.jsonl"_qs);
+        TrafficAggregator agg;
+        TrafficStreamIngestor(TrafficFormat::Jsonl, agg).feed(content.constData(), content.size());
+        QMap<QString, quint64> perUser;
+        QSet<qint64> hours;
+        for (const TrafficKeyUsage &u : agg.keyUsage()) {
+            perUser[u.key.user] += u.requests;
+            hours.insert(u.key.hourStartMs);
+        }
+        const QMap<QString, quint64> want{
+            {u"u-alice"_qs, 8}, {u"u-bob"_qs, 7}, {u"u-carol"_qs, 7}, {QString(), 7}, {u"42"_qs, 7}};
+        QCOMPARE(perUser, want);
+        // 09:xx, 10:xx (including 12:30+02:00) and 11:xx.
+        QCOMPARE(hours.size(), 3);
     }
 
     void badJsonlListsEveryBadLine()
@@ -260,6 +380,7 @@ private Q_SLOTS:
         }
         QVERIFY(pending.isEmpty());
         QCOMPARE(pieces.events(), whole.events());
+        compareUsage(pieces.keyUsage(), independentUsage(content));
         const QList<TrafficBucket> a = whole.minuteBuckets();
         const QList<TrafficBucket> b = pieces.minuteBuckets();
         QCOMPARE(a.size(), b.size());

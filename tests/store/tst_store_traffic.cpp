@@ -1,11 +1,18 @@
 // Traffic log buckets in a real SQLite file: an import persists minute, hour and day buckets that
 // match an in-memory aggregation; re-importing the same file adds nothing, an appended file adds
 // only its new lines, a renamed file is recognised by content; the async API returns the same.
+// Key usage (hour x gateway x model x user x task) is stored in the same transaction and merged
+// exactly; a version-2 file migrates with its buckets kept.
 
 #include "database.h"
 #include "history_store.h"
 
 #include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QMap>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -69,6 +76,68 @@ void compareBuckets(const QList<TrafficBucket> &got, const QList<TrafficBucket> 
         QVERIFY(got[i].values.latency == want[i].values.latency);
         QVERIFY(got[i].values.ttft == want[i].values.ttft);
     }
+}
+
+// Requests per user counted with QJsonDocument (an absent or null user is ""), independent of
+// the parser and the aggregator.
+QMap<QString, quint64> requestsPerUser(const QByteArray &content)
+{
+    QMap<QString, quint64> out;
+    for (const QByteArray &line : content.split('\n')) {
+        if (line.trimmed().isEmpty())
+            continue;
+        const QJsonValue user = QJsonDocument::fromJson(line).object().value(u"user"_qs);
+        ++out[user.isDouble() ? QString::number(user.toInteger()) : user.toString()];
+    }
+    return out;
+}
+
+QMap<QString, quint64> storedRequestsPerUser(const QList<TrafficKeyUsage> &rows)
+{
+    QMap<QString, quint64> out;
+    for (const TrafficKeyUsage &u : rows)
+        out[u.key.user] += u.requests;
+    return out;
+}
+
+void compareUsageRows(const QList<TrafficKeyUsage> &got, const QList<TrafficKeyUsage> &want)
+{
+    QCOMPARE(got.size(), want.size());
+    for (qsizetype i = 0; i < want.size(); ++i) {
+        QVERIFY(got[i].key == want[i].key);
+        QCOMPARE(got[i].requests, want[i].requests);
+        QCOMPARE(got[i].errors, want[i].errors);
+        QCOMPARE(got[i].fallbacks, want[i].fallbacks);
+        QCOMPARE(got[i].promptTokens, want[i].promptTokens);
+        QCOMPARE(got[i].completionTokens, want[i].completionTokens);
+        QCOMPARE(got[i].cachedTokens, want[i].cachedTokens);
+        QCOMPARE(got[i].reasoningTokens, want[i].reasoningTokens);
+        QVERIFY(qAbs(got[i].costUsd - want[i].costUsd) < 1e-12);
+        QCOMPARE(got[i].costCount, want[i].costCount);
+    }
+}
+
+QList<TrafficKeyUsage> expectedUsage(const QByteArray &content)
+{
+    TrafficAggregator agg;
+    TrafficStreamIngestor(TrafficFormat::Jsonl, agg).feed(content.constData(), content.size());
+    return agg.keyUsage();
+}
+
+bool rawExec(const QString &path, const QStringList &statements)
+{
+    bool ok = true;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"raw"_qs);
+        db.setDatabaseName(path);
+        ok = db.open();
+        QSqlQuery q(db);
+        for (const QString &s : statements)
+            ok = ok && q.exec(s);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"raw"_qs);
+    return ok;
 }
 
 } // namespace
@@ -141,6 +210,82 @@ private Q_SLOTS:
         QCOMPARE(files.value.first().lines, 120);
     }
 
+    void keyUsageStoredAndMergedExactly()
+    {
+        Database db;
+        QVERIFY(db.open(m_dir.filePath(u"usage.sqlite"_qs)).ok());
+        const QByteArray full = readAll(kData + u"usage.jsonl"_qs);
+        const qsizetype cut = full.indexOf('\n', full.size() / 2) + 1;
+        const QString path = m_dir.filePath(u"usage-live.jsonl"_qs);
+        writeFile(path, full.left(cut));
+        const auto first = db.importTrafficFile(path);
+        QVERIFY2(first.ok(), qPrintable(first.error));
+        auto stored = db.trafficKeyUsage();
+        QVERIFY2(stored.ok(), qPrintable(stored.error));
+        QCOMPARE(storedRequestsPerUser(stored.value), requestsPerUser(full.left(cut)));
+        compareUsageRows(stored.value, expectedUsage(full.left(cut)));
+
+        // The same content again adds nothing.
+        QCOMPARE(db.importTrafficFile(path).value.events, 0);
+        compareUsageRows(db.trafficKeyUsage().value, expectedUsage(full.left(cut)));
+
+        // Appended lines add only theirs: rows shared by both halves are summed, not doubled.
+        writeFile(path, full);
+        const auto appended = db.importTrafficFile(path);
+        QVERIFY2(appended.ok(), qPrintable(appended.error));
+        QCOMPARE(first.value.events + appended.value.events, 36);
+        stored = db.trafficKeyUsage();
+        QCOMPARE(storedRequestsPerUser(stored.value), requestsPerUser(full));
+        compareUsageRows(stored.value, expectedUsage(full));
+
+        // A window selects by hour start: [10:00, 11:00) is the 10 o'clock hour only.
+        const QDateTime from = QDateTime::fromString(u"2025-03-01T10:00:00Z"_qs, Qt::ISODate);
+        const QDateTime to = QDateTime::fromString(u"2025-03-01T11:00:00Z"_qs, Qt::ISODate);
+        const auto window = db.trafficKeyUsage(from, to);
+        QVERIFY(!window.value.isEmpty());
+        quint64 inWindow = 0;
+        for (const TrafficKeyUsage &u : window.value) {
+            QCOMPARE(u.key.hourStartMs, from.toMSecsSinceEpoch());
+            inWindow += u.requests;
+        }
+        quint64 tenOClock = 0; // hand-checked: the 10:00:00, 12:30+02:00 and 10:45 lines
+        for (const QByteArray &line : full.split('\n'))
+            if (line.contains("T10:") || line.contains("T12:30:00.000+02:00"))
+                ++tenOClock;
+        QCOMPARE(inWindow, tenOClock);
+        QCOMPARE(db.trafficKeyUsage(to).value.size() + window.value.size() + db.trafficKeyUsage({}, from).value.size(),
+                 stored.value.size());
+    }
+
+    void version2FileMigrates()
+    {
+        const QString path = m_dir.filePath(u"v2.sqlite"_qs);
+        const QByteArray good = readAll(kData + u"good.jsonl"_qs);
+        {
+            Database db;
+            QVERIFY(db.open(path).ok());
+            QVERIFY(db.importTrafficFile(kData + u"good.jsonl"_qs).ok());
+        }
+        // Schema 3 only added traffic_key_usage: without it and at user_version 2 this is the
+        // file a version-2 build left.
+        QVERIFY(rawExec(path, {u"DROP TABLE traffic_key_usage"_qs, u"PRAGMA user_version = 2"_qs}));
+        Database db;
+        const auto opened = db.open(path);
+        QVERIFY2(opened.ok(), qPrintable(opened.error));
+        QCOMPARE(db.schemaVersion().value, 3);
+        compareBuckets(db.trafficBuckets(TrafficResolution::Minute).value, expectedMinutes(good));
+        // The new table starts empty; the file already read is not read again.
+        QVERIFY(db.trafficKeyUsage().ok());
+        QVERIFY(db.trafficKeyUsage().value.isEmpty());
+        QCOMPARE(db.importTrafficFile(kData + u"good.jsonl"_qs).value.events, 0);
+        QVERIFY(db.trafficKeyUsage().value.isEmpty());
+        // A new log fills it.
+        const auto more = db.importTrafficFile(kData + u"usage.jsonl"_qs);
+        QVERIFY2(more.ok(), qPrintable(more.error));
+        QCOMPARE(storedRequestsPerUser(db.trafficKeyUsage().value), requestsPerUser(readAll(kData + u"usage.jsonl"_qs)));
+        QCOMPARE(db.integrityCheck().value, u"ok"_qs);
+    }
+
     void renamedFileIsRecognisedByContent()
     {
         Database db;
@@ -205,6 +350,13 @@ private Q_SLOTS:
         auto buckets = store.trafficBuckets(TrafficResolution::Hour);
         buckets.waitForFinished();
         QCOMPARE(totalRequests(buckets.result().value), 80u);
+        auto usage = store.trafficKeyUsage();
+        usage.waitForFinished();
+        QVERIFY2(usage.result().ok(), qPrintable(usage.result().error));
+        quint64 requests = 0;
+        for (const TrafficKeyUsage &u : usage.result().value)
+            requests += u.requests;
+        QCOMPARE(requests, 80u);
     }
 };
 
