@@ -24,5 +24,8 @@ int runNormalize(const QStringList &args);
 int runBenchPrompts(const QStringList &args);
 int runIngest(const QStringList &args); // built with gwstore only (GW_HAVE_STORE)
 int runReport(const QStringList &args);
+int runPlanLeaderboard(const QStringList &args);
+int runReplay(const QStringList &args);    // built with gwstore only (GW_HAVE_STORE)
+int runRampCheck(const QStringList &args); // built with gwstore only (GW_HAVE_STORE)
 
 } // namespace gw::cli

@@ -20,9 +20,12 @@ const Command kCommands[] = {
     {"translate", "Translate an OpenRouter request into a Vercel request; warnings name what is dropped.", runTranslate},
     {"normalize", "Normalize a saved response (JSON body or SSE stream) of either gateway.", runNormalize},
     {"bench-prompts", "Run a prompt suite on both gateways side by side: summary, parity flags, CSV.", runBenchPrompts},
+    {"plan-leaderboard", "The Vercel share that ranks us first on both leaderboards, and the default shares for it.", runPlanLeaderboard},
 #ifdef GW_HAVE_STORE
     {"ingest", "Ingest traffic logs (JSONL/CSV, plain or gzip) into the history database; only new lines count.", runIngest},
     {"report", "Requests, error rate, cost, tokens, p50/p95 latency and TTFT per gateway, model or provider.", runReport},
+    {"replay", "Replay recorded traffic against a draft config: share, tokens, cost per gateway and model; churn.", runReplay},
+    {"ramp-check", "Judge a guarded ramp's current step on recorded traffic: advance, hold or roll back.", runRampCheck},
 #endif
 };
 
@@ -32,9 +35,10 @@ int printHelp(QTextStream &stream)
               "Gateway Console on the command line: routing configs, decisions and exports.\n\n"
               "Commands:\n"_qs;
     for (const Command &c : kCommands)
-        stream << u"  "_qs << QString::fromLatin1(c.name).leftJustified(14) << QString::fromUtf8(c.summary) << u'\n';
+        stream << u"  "_qs << QString::fromLatin1(c.name).leftJustified(18) << QString::fromUtf8(c.summary) << u'\n';
     stream << u"\nRun 'gatewayctl COMMAND --help' for a command's options.\n"
-              "Exit codes: 0 ok, 1 invalid input (the message names what and where), 2 usage error.\n"_qs;
+              "Exit codes: 0 ok, 1 invalid input (the message names what and where), 2 usage error;\n"
+              "plan-leaderboard 3: no share wins both; ramp-check 3: hold, 4: roll back.\n"_qs;
     stream.flush();
     return ExitOk;
 }
