@@ -7,6 +7,7 @@
 #include "key_store.h"
 #include "models_page.h"
 #include "placeholder_page.h"
+#include "planner_page.h"
 #include "preview_panel.h"
 #include "routing_page.h"
 #include "settings_dialog.h"
@@ -45,9 +46,8 @@ MainWindow::MainWindow(QWidget *parent)
     ui->pages->addTab(new PlaceholderPage(tr("Monitor"), tr("Cost, error rate, latency and actual versus target share "
                                                             "from real traffic logs."), this),
                       tr("Monitor"));
-    ui->pages->addTab(new PlaceholderPage(tr("Planner"), tr("Plan a share ramp-up and see its cost and risk before "
-                                                            "you change anything."), this),
-                      tr("Planner"));
+    m_planner = new PlannerPage(m_document, this);
+    ui->pages->addTab(m_planner, tr("Planner"));
 
     QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
     undo->setShortcut(QKeySequence::Undo);
@@ -90,8 +90,10 @@ void MainWindow::openHistory()
         const gw::store::Outcome<bool> opened = watcher->result();
         if (opened.ok()) {
             m_testBench->setHistory(m_history.get());
+            m_planner->setHistory(m_history.get());
         } else {
             m_testBench->setHistory(nullptr, opened.error);
+            m_planner->setHistory(nullptr, opened.error);
             statusBar()->showMessage(tr("Run history not available: %1").arg(opened.error), 15000);
         }
         Q_EMIT historyOpened(opened.ok());
@@ -166,6 +168,7 @@ bool MainWindow::openWorkspace(const QString &dir, Recovery recovery)
     m_routing->preview()->request(m_document->config());
     m_models->setWorkspaceDir(workspace.dir());
     m_testBench->setWorkspaceDir(workspace.dir());
+    m_planner->setWorkspace(workspace);
     m_routing->selectRow(0);
     QSettings().setValue(kWorkspaceKey, workspace.dir());
     updateStatus();

@@ -19,6 +19,7 @@ class DraftDocument;
 class GatewayConnections;
 class KeyStore;
 class ModelsPage;
+class PlannerPage;
 class RoutingPage;
 class TestBenchPage;
 
@@ -42,6 +43,7 @@ public:
     ModelsPage *modelsPage() const { return m_models; }
     GatewayConnections *connections() const { return m_connections; }
     TestBenchPage *testBenchPage() const { return m_testBench; }
+    PlannerPage *plannerPage() const { return m_planner; }
     gw::store::HistoryStore *history() const { return m_history.get(); }
     const Workspace &workspace() const { return m_workspace; }
     QString statusText() const;
@@ -69,6 +71,7 @@ private:
     KeyStore *m_keyStore = nullptr;
     GatewayConnections *m_connections;
     TestBenchPage *m_testBench;
+    PlannerPage *m_planner;
     std::unique_ptr<gw::store::HistoryStore> m_history;
     Workspace m_workspace;
     QLabel *m_workspaceLabel;

@@ -1,0 +1,24 @@
+#pragma once
+// Delivers a future's result to a handler on `context`'s thread once it is ready, so the planner
+// tabs read the history store and run gwcore computations without blocking the GUI thread. The
+// watcher belongs to `context`: when the page goes away first, the handler never runs.
+
+#include <QFuture>
+#include <QFutureWatcher>
+#include <QObject>
+
+namespace gwapp {
+
+template <typename T, typename Handler>
+void whenReady(QObject *context, const QFuture<T> &future, Handler handler)
+{
+    auto *watcher = new QFutureWatcher<T>(context);
+    QObject::connect(watcher, &QFutureWatcher<T>::finished, context, [watcher, handler = std::move(handler)] {
+        watcher->deleteLater();
+        if (watcher->future().resultCount() > 0)
+            handler(watcher->result());
+    });
+    watcher->setFuture(future);
+}
+
+} // namespace gwapp
