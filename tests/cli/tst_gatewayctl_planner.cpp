@@ -100,7 +100,7 @@ class TestGatewayctlPlanner : public QObject {
 
     QString write(const QString &name, const QByteArray &bytes)
     {
-        const QString path = m_dir.filePath(name);
+        QString path = m_dir.filePath(name);
         QFile f(path);
         if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
             qFatal("cannot write %s", qPrintable(path));
@@ -244,18 +244,20 @@ private Q_SLOTS:
             if (rec.model != u"m/off")
                 movable += rec.prompt + rec.completion;
         }
+        const qint64 openrouterRival = tokens / 4;
+        const qint64 vercelRival = tokens / 5;
         const Run r = gatewayctl({u"plan-leaderboard"_qs, u"--db"_qs, m_db, u"--from"_qs, u"2026-11-23T00:00:00Z"_qs,
                                   u"--to"_qs, u"2026-11-24T00:00:00Z"_qs, u"--config"_qs, configWithShare(u"zero.json"_qs, 0),
-                                  u"--openrouter-competitor-tokens"_qs, QString::number(tokens / 4),
-                                  u"--vercel-competitor-tokens"_qs, QString::number(tokens / 5), u"--margin"_qs, u"10"_qs,
+                                  u"--openrouter-competitor-tokens"_qs, QString::number(openrouterRival),
+                                  u"--vercel-competitor-tokens"_qs, QString::number(vercelRival), u"--margin"_qs, u"10"_qs,
                                   u"--json"_qs});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = parseObject(r);
         QCOMPARE(o.value(u"our_tokens_per_day"_qs).toDouble(), double(tokens));
         const double eligible = 100.0 * double(movable) / double(tokens);
         QVERIFY(std::abs(o.value(u"reach"_qs).toObject().value(u"eligible_percent"_qs).toDouble() - eligible) < 1e-9);
-        // Vercel needs 1.1 * (tokens/5) / tokens = 22 % (up to the integer division of tokens / 5).
-        const double low = 110.0 * double(tokens / 5) / double(tokens);
+        // Vercel needs 1.1 * vercelRival / tokens, about 22 %.
+        const double low = 110.0 * double(vercelRival) / double(tokens);
         QVERIFY(std::abs(o.value(u"minimal_percent"_qs).toDouble() - low) < 1e-9);
         const QJsonObject shares = o.value(u"default_shares"_qs).toObject();
         QVERIFY(shares.value(u"reachable"_qs).toBool());
