@@ -87,7 +87,7 @@ void TrafficImportController::enqueueFile(const QString &path, bool fromWatch)
     m_queue << path;
     m_queuedFromWatch.insert(path, fromWatch);
     if (!isBusy())
-        startNext();
+        startNext(true);
     else
         Q_EMIT progressChanged(m_done, m_total, filesLeft());
 }
@@ -100,16 +100,15 @@ void TrafficImportController::cancel()
         m_job->cancel = true;
 }
 
-void TrafficImportController::startNext()
+void TrafficImportController::startNext(bool firstOfBatch)
 {
     if (m_queue.isEmpty())
         return;
-    const bool wasBusy = isBusy();
     m_currentPath = m_queue.takeFirst();
     m_currentFromWatch = m_queuedFromWatch.take(m_currentPath);
     m_done = 0;
     m_total = QFileInfo(m_currentPath).size();
-    if (!wasBusy) {
+    if (firstOfBatch) {
         m_results.clear();
         Q_EMIT busyChanged(true);
     }
@@ -189,7 +188,7 @@ void TrafficImportController::finishCurrent(const TrafficImportFileResult &resul
     if (result.ok() && result.newLines > 0)
         Q_EMIT trafficChanged();
     if (!m_queue.isEmpty()) {
-        startNext();
+        startNext(false);
         return;
     }
     Q_EMIT busyChanged(false);
@@ -253,6 +252,7 @@ void TrafficImportController::scanWatchFolder()
             it = m_seen.erase(it);
     }
     rewatchFiles(logs);
+    Q_EMIT watchScanned();
 }
 
 void TrafficImportController::rewatchFiles(const QStringList &files)

@@ -83,6 +83,7 @@ Q_SIGNALS:
     void queueFinished(); // idle again after the last queued file
     void trafficChanged(); // an import committed new lines
     void watchFolderChanged(const QString &dir);
+    void watchScanned(); // the watched folder was looked at (changed files are queued)
 
 private:
     struct Job; // the state shared with the store's writer thread
@@ -92,7 +93,7 @@ private:
     };
 
     void enqueueFile(const QString &path, bool fromWatch);
-    void startNext();
+    void startNext(bool firstOfBatch);
     void finishCurrent(const TrafficImportFileResult &result);
     void pollProgress();
     void scanWatchFolder();
@@ -116,3 +117,5 @@ private:
 };
 
 } // namespace gwapp
+
+Q_DECLARE_METATYPE(gwapp::TrafficImportFileResult)

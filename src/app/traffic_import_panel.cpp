@@ -147,11 +147,12 @@ void TrafficImportPanel::showFileResult(const TrafficImportFileResult &result)
     } else if (result.alreadyImported) {
         ui->statusLabel->setText(tr("%1 was already imported; nothing new in it.").arg(name));
     } else {
-        QString text = tr("Imported %1 events from %2; %n bad line(s)", nullptr, int(std::min<qint64>(result.badLineCount, INT_MAX)))
-                           .arg(locale.toString(result.newEvents), name);
+        QString text = tr("Imported %1 events from %2; %3 bad lines")
+                           .arg(locale.toString(result.newEvents), name, locale.toString(result.badLineCount));
         // A watched file is still being written: its unfinished last line is not news.
         if (!result.fromWatch && result.heldBackBytes > 0)
-            text += tr("; an incomplete last line (%n byte(s)) was left for later", nullptr, int(std::min<qint64>(result.heldBackBytes, INT_MAX)));
+            text += tr("; an incomplete last line (%1 bytes) was left for the next import")
+                        .arg(locale.toString(result.heldBackBytes));
         ui->statusLabel->setText(text);
     }
     if (result.badLineCount > 0)
