@@ -1,6 +1,7 @@
 #include "ramp_gate.h"
 
 #include <QCoreApplication>
+#include <QSet>
 
 #include <cmath>
 
@@ -140,8 +141,22 @@ RampEvaluation evaluateRamp(const RampPlan &plan, const QList<TrafficBucket> &bu
     e.windowFromMs = nowMs - qint64(plan.windowMinutes) * 60'000;
     e.currentStep = plan.currentStep;
     e.currentSharePercent = plan.currentSharePercent();
+    const auto inWindow = [&](const TrafficBucket &b) {
+        return b.key.startMs >= e.windowFromMs && b.key.startMs < e.windowToMs && inScope(plan, b);
+    };
+    // The default scope compares like with like: only models served by both gateways in the
+    // window, so OpenRouter's models that Vercel does not carry do not skew error rates,
+    // latency or cost.
+    QSet<QString> onVercel;
+    QSet<QString> onOpenRouter;
+    for (const TrafficBucket &b : buckets)
+        if (inWindow(b) && b.values.requests > 0)
+            (b.key.gateway == Gateway::Vercel ? onVercel : onOpenRouter).insert(b.key.model);
+    // Before Vercel served any of OpenRouter's models there is nothing to compare: count all, so
+    // that "hold" names the gateway that lacks traffic.
+    const bool onBothOnly = plan.isDefaultScope() && onVercel.intersects(onOpenRouter);
     for (const TrafficBucket &b : buckets) {
-        if (b.key.startMs < e.windowFromMs || b.key.startMs >= e.windowToMs || !inScope(plan, b))
+        if (!inWindow(b) || (onBothOnly && !(onVercel.contains(b.key.model) && onOpenRouter.contains(b.key.model))))
             continue;
         addBucket(b.key.gateway == Gateway::Vercel ? e.vercel : e.openrouter, b);
     }

@@ -80,7 +80,8 @@ struct RampEvaluation {
     QString summary;                  // one sentence (translatable)
 };
 
-// Only buckets inside [nowMs - window, nowMs) and, for a model scope, of that model count.
+// Only buckets inside [nowMs - window, nowMs) count: for a model scope those of that model, for
+// the default scope those of models served by both gateways in the window.
 RampEvaluation evaluateRamp(const RampPlan &plan, const QList<TrafficBucket> &buckets, qint64 nowMs);
 
 } // namespace gw

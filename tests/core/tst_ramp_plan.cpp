@@ -137,6 +137,7 @@ private Q_SLOTS:
         const RampEvaluation none = evaluateRamp(plan(0), traffic(Gateway::OpenRouter, 5000, 0, 400, 2e-6), kNow);
         QCOMPARE(none.verdict, RampVerdict::Hold);
         QCOMPARE(none.moreRequestsVercel, 1000u);
+        QCOMPARE(none.moreRequestsOpenRouter, 0u);
         QVERIFY(!gate(none, RampGateResult::Gate::ErrorRate).evaluated);
     }
 
@@ -198,9 +199,18 @@ private Q_SLOTS:
         const RampEvaluation e = evaluateRamp(p, b, kNow);
         QCOMPARE(e.vercel.requests, 1500u);
         QCOMPARE(e.verdict, RampVerdict::Advance);
-        // The default scope takes every model: the other model's errors roll it back.
+        // The default scope takes the models both gateways served: other/model only ran on
+        // Vercel, so its errors do not count ...
         p.scope = u"default"_qs;
-        QCOMPARE(evaluateRamp(p, b, kNow).verdict, RampVerdict::RollBack);
+        RampEvaluation all = evaluateRamp(p, b, kNow);
+        QCOMPARE(all.vercel.requests, 1500u);
+        QCOMPARE(all.verdict, RampVerdict::Advance);
+        // ... until OpenRouter serves it too: then they roll the default back.
+        b << traffic(Gateway::OpenRouter, 10, 0, 400, 2e-6, u"other/model"_qs);
+        all = evaluateRamp(p, b, kNow);
+        QCOMPARE(all.vercel.requests, 10500u);
+        QCOMPARE(all.openrouter.requests, 1510u);
+        QCOMPARE(all.verdict, RampVerdict::RollBack);
     }
 
     void configEditsForTheScope()
