@@ -4,10 +4,6 @@
 
 #include <algorithm>
 #include <cmath>
-#include <cstring>
-#include <string>
-#include <tuple>
-#include <unordered_map>
 
 namespace gw {
 
@@ -173,150 +169,12 @@ void TrafficBucketValues::merge(const TrafficBucketValues &o)
     ttft.merge(o.ttft);
 }
 
-namespace {
-
-struct StringHash {
-    using is_transparent = void;
-    size_t operator()(std::string_view s) const { return std::hash<std::string_view>{}(s); }
-};
-
-struct PackedKey {
-    qint64 minute;
-    quint32 model;
-    quint32 provider;
-    quint8 gateway;
-    quint8 cls;
-    bool operator==(const PackedKey &) const = default;
-};
-
-struct PackedKeyHash {
-    size_t operator()(const PackedKey &k) const
-    {
-        quint64 h = quint64(k.minute) * 0x9E3779B97F4A7C15ull;
-        h ^= (quint64(k.model) << 32 | k.provider) * 0xC2B2AE3D27D4EB4Full;
-        h ^= quint64(k.gateway) << 8 | k.cls;
-        return size_t(h ^ (h >> 29));
-    }
-};
-
-// The per-key usage row's key, interned like the bucket's.
-struct PackedUsageKey {
-    qint64 hour;
-    quint32 model;
-    quint32 user;
-    quint32 task;
-    quint8 gateway;
-    bool operator==(const PackedUsageKey &) const = default;
-};
-
-struct PackedUsageKeyHash {
-    size_t operator()(const PackedUsageKey &k) const
-    {
-        quint64 h = quint64(k.hour) * 0x9E3779B97F4A7C15ull;
-        h ^= (quint64(k.model) << 32 | k.user) * 0xC2B2AE3D27D4EB4Full;
-        h ^= (quint64(k.task) << 8 | k.gateway) * 0x165667B19E3779F9ull;
-        return size_t(h ^ (h >> 29));
-    }
-};
-
-struct UsageValues {
-    quint64 requests = 0;
-    quint64 errors = 0;
-    quint64 fallbacks = 0;
-    quint64 promptTokens = 0;
-    quint64 completionTokens = 0;
-    quint64 cachedTokens = 0;
-    quint64 reasoningTokens = 0;
-    double costUsd = 0;
-    quint64 costCount = 0;
-
-    void add(const TrafficRecord &r)
-    {
-        ++requests;
-        errors += r.errorClass != ErrorClass::None;
-        fallbacks += r.fallback;
-        promptTokens += quint64(r.promptTokens);
-        completionTokens += quint64(r.completionTokens);
-        cachedTokens += quint64(r.cachedTokens);
-        reasoningTokens += quint64(r.reasoningTokens);
-        if (r.costKind != TrafficCostKind::None) {
-            costUsd += r.costUsd;
-            ++costCount;
-        }
-    }
-};
-
-} // namespace
-
-struct TrafficAggregator::Impl {
-    std::unordered_map<std::string, quint32, StringHash, std::equal_to<>> ids;
-    std::vector<std::string> names;
-    std::unordered_map<PackedKey, TrafficBucketValues, PackedKeyHash> buckets;
-    quint64 events = 0;
-    // The last key's slot: consecutive lines often share a bucket.
-    PackedKey lastKey{-1, 0, 0, 0, 0};
-    TrafficBucketValues *last = nullptr;
-    std::unordered_map<PackedUsageKey, UsageValues, PackedUsageKeyHash> usage;
-    PackedUsageKey lastUsageKey{-1, 0, 0, 0, 0};
-    UsageValues *lastUsage = nullptr;
-
-    quint32 intern(std::string_view s)
-    {
-        const auto it = ids.find(s);
-        if (it != ids.end())
-            return it->second;
-        const quint32 id = quint32(names.size());
-        names.emplace_back(s);
-        ids.emplace(names.back(), id);
-        return id;
-    }
-};
-
-TrafficAggregator::TrafficAggregator() : d(std::make_unique<Impl>()) {}
-TrafficAggregator::~TrafficAggregator() = default;
-
-void TrafficAggregator::add(const TrafficRecord &r)
-{
-    const PackedKey key{trafficBucketStart(r.tsMs, TrafficResolution::Minute), d->intern(r.model),
-                        d->intern(r.provider), quint8(r.gateway), quint8(r.errorClass)};
-    if (!d->last || !(key == d->lastKey)) {
-        d->last = &d->buckets[key]; // references into unordered_map stay valid on rehash
-        d->lastKey = key;
-    }
-    d->last->add(r);
-    const PackedUsageKey usageKey{trafficBucketStart(r.tsMs, TrafficResolution::Hour), key.model, d->intern(r.user),
-                                  d->intern(r.task), key.gateway};
-    if (!d->lastUsage || !(usageKey == d->lastUsageKey)) {
-        d->lastUsage = &d->usage[usageKey];
-        d->lastUsageKey = usageKey;
-    }
-    d->lastUsage->add(r);
-    ++d->events;
-}
-
-quint64 TrafficAggregator::events() const
-{
-    return d->events;
-}
-
-qsizetype TrafficAggregator::bucketCount() const
-{
-    return qsizetype(d->buckets.size());
-}
-
-void TrafficAggregator::clear()
-{
-    d = std::make_unique<Impl>();
-}
-
 size_t qHash(const TrafficBucketKey &k, size_t seed)
 {
     return qHashMulti(seed, k.startMs, int(k.gateway), k.model, k.provider, k.statusClass);
 }
 
-namespace {
-
-bool keyLess(const TrafficBucket &a, const TrafficBucket &b)
+bool trafficBucketKeyLess(const TrafficBucket &a, const TrafficBucket &b)
 {
     const auto &x = a.key;
     const auto &y = b.key;
@@ -325,65 +183,6 @@ bool keyLess(const TrafficBucket &a, const TrafficBucket &b)
     if (x.model != y.model) return x.model < y.model;
     if (x.provider != y.provider) return x.provider < y.provider;
     return x.statusClass < y.statusClass;
-}
-
-} // namespace
-
-QList<TrafficBucket> TrafficAggregator::minuteBuckets() const
-{
-    QList<QString> names;
-    names.reserve(qsizetype(d->names.size()));
-    for (const std::string &n : d->names)
-        names << QString::fromUtf8(n.data(), qsizetype(n.size()));
-    QList<QString> classes; // shared, not one string per bucket
-    for (int c = 0; c <= int(ErrorClass::Protocol); ++c)
-        classes << trafficStatusClassName(ErrorClass(c));
-    QList<TrafficBucket> out;
-    out.reserve(qsizetype(d->buckets.size()));
-    for (const auto &[k, v] : d->buckets) {
-        TrafficBucket b;
-        b.key = {k.minute, Gateway(k.gateway), names[k.model], names[k.provider], classes.value(k.cls)};
-        b.values = v;
-        out << std::move(b);
-    }
-    std::sort(out.begin(), out.end(), keyLess);
-    return out;
-}
-
-qsizetype TrafficAggregator::keyUsageCount() const
-{
-    return qsizetype(d->usage.size());
-}
-
-QList<TrafficKeyUsage> TrafficAggregator::keyUsage() const
-{
-    QList<QString> names;
-    names.reserve(qsizetype(d->names.size()));
-    for (const std::string &n : d->names)
-        names << QString::fromUtf8(n.data(), qsizetype(n.size()));
-    QList<TrafficKeyUsage> out;
-    out.reserve(qsizetype(d->usage.size()));
-    for (const auto &[k, v] : d->usage) {
-        TrafficKeyUsage u;
-        u.key = {k.hour, Gateway(k.gateway), names[k.model], names[k.user], names[k.task]};
-        u.requests = v.requests;
-        u.errors = v.errors;
-        u.fallbacks = v.fallbacks;
-        u.promptTokens = v.promptTokens;
-        u.completionTokens = v.completionTokens;
-        u.cachedTokens = v.cachedTokens;
-        u.reasoningTokens = v.reasoningTokens;
-        u.costUsd = v.costUsd;
-        u.costCount = v.costCount;
-        out << std::move(u);
-    }
-    std::sort(out.begin(), out.end(), [](const TrafficKeyUsage &a, const TrafficKeyUsage &b) {
-        const auto &x = a.key;
-        const auto &y = b.key;
-        return std::tie(x.hourStartMs, x.gateway, x.model, x.user, x.task)
-               < std::tie(y.hourStartMs, y.gateway, y.model, y.user, y.task);
-    });
-    return out;
 }
 
 QList<TrafficBucket> rollUpTraffic(const QList<TrafficBucket> &buckets, TrafficResolution to)
@@ -402,7 +201,7 @@ QList<TrafficBucket> rollUpTraffic(const QList<TrafficBucket> &buckets, TrafficR
         index.insert(key, out.size());
         out << TrafficBucket{to, std::move(key), b.values};
     }
-    std::sort(out.begin(), out.end(), keyLess);
+    std::sort(out.begin(), out.end(), trafficBucketKeyLess);
     return out;
 }
 

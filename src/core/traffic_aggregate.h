@@ -94,10 +94,11 @@ struct TrafficBucket {
     TrafficBucketKey key;
     TrafficBucketValues values;
 };
+bool trafficBucketKeyLess(const TrafficBucket &a, const TrafficBucket &b); // by start, then the key
 
 // Accumulates records into minute buckets, and into per-key usage (hour x gateway x model x user
-// x task) for re-deciding the traffic later. Strings are interned once, so adding a record costs
-// hash lookups on small integers, not an allocation.
+// x task) for re-deciding the traffic later. Strings are interned once and buckets live in flat
+// tables (traffic_aggregator.cpp), so adding a record costs a few hash probes, no allocation.
 class TrafficAggregator {
 public:
     TrafficAggregator();
@@ -106,6 +107,8 @@ public:
     TrafficAggregator &operator=(const TrafficAggregator &) = delete;
 
     void add(const TrafficRecord &record);
+    // Adds everything `other` aggregated (parallel ingestion: one aggregator per thread).
+    void merge(const TrafficAggregator &other);
     quint64 events() const;
     qsizetype bucketCount() const;
     QList<TrafficBucket> minuteBuckets() const; // ordered by time, then key

@@ -8,6 +8,9 @@
 #include <zlib.h>
 
 #include <cstring>
+#include <memory>
+#include <system_error>
+#include <thread>
 #include <vector>
 
 namespace gw {
@@ -55,6 +58,26 @@ void TrafficStreamIngestor::line(std::string_view text)
         m_bad << TrafficBadLine{number, m_error.path, m_error.message};
 }
 
+void TrafficStreamIngestor::absorb(TrafficStreamIngestor &later)
+{
+    const qint64 shift = m_nextLine - 1;
+    for (const TrafficBadLine &bad : std::as_const(later.m_bad)) {
+        if (m_bad.size() >= m_maxListed)
+            break;
+        m_bad << TrafficBadLine{bad.line + shift, bad.path, bad.message};
+    }
+    m_badCount += later.m_badCount;
+    m_events += later.m_events;
+    m_lines += later.m_lines;
+    m_nextLine += later.m_lines;
+    if (m_fatal.isEmpty() && !later.m_fatal.isEmpty())
+        m_fatal = later.m_fatal;
+    later.m_bad.clear();
+    later.m_badCount = later.m_events = later.m_lines = 0;
+    later.m_nextLine = 1;
+    later.m_fatal.clear();
+}
+
 qsizetype TrafficStreamIngestor::feed(const char *data, qsizetype size)
 {
     qsizetype start = 0;
@@ -94,6 +117,80 @@ TrafficFormat detectTrafficFormat(const QString &path, const QByteArray &head)
 }
 
 namespace {
+
+// Below this many bytes of complete lines a chunk is parsed on the calling thread alone: a
+// helper thread costs more than it saves.
+constexpr qsizetype kParallelMinBytes = 256 * 1024;
+
+// The calling thread's ingestor and the helpers that parse the later parts of each chunk,
+// each with its own aggregator (merged into the caller's at the end).
+class ParallelFeeder {
+public:
+    ParallelFeeder(TrafficFormat format, int threads, int maxListedBadLines)
+    {
+        const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
+        for (int i = 1; i < std::min(threads, cores); ++i) {
+            m_aggregators.push_back(std::make_unique<TrafficAggregator>());
+            m_helpers.push_back(std::make_unique<TrafficStreamIngestor>(format, *m_aggregators.back(), 1,
+                                                                        maxListedBadLines));
+        }
+    }
+
+    // CSV: the helpers need the header the main ingestor read from the file's first line.
+    void setCsvHeader(const QByteArray &headerLine)
+    {
+        for (auto &h : m_helpers)
+            if (!h->setCsvHeader(headerLine, nullptr))
+                m_helpers.clear(); // no usable header: the main ingestor reports it, alone
+    }
+
+    // Feeds [data, data + size) and returns the bytes used, like TrafficStreamIngestor::feed.
+    qsizetype feed(TrafficStreamIngestor &main, bool csvHeaderKnown, const char *data, qsizetype size)
+    {
+        const char *lastNewline = static_cast<const char *>(memrchr(data, '\n', size_t(size)));
+        const qsizetype complete = lastNewline ? lastNewline - data + 1 : 0;
+        if (m_helpers.empty() || !csvHeaderKnown || complete < kParallelMinBytes)
+            return main.feed(data, size);
+        // Pieces of about equal size, each ending with a newline.
+        const qsizetype pieces = qsizetype(m_helpers.size()) + 1;
+        std::vector<qsizetype> bounds{0};
+        for (qsizetype p = 1; p < pieces; ++p) {
+            const qsizetype from = std::max(bounds.back(), complete * p / pieces);
+            const void *nl = from < complete ? std::memchr(data + from, '\n', size_t(complete - from)) : nullptr;
+            bounds.push_back(nl ? static_cast<const char *>(nl) - data + 1 : complete);
+        }
+        bounds.push_back(complete);
+        std::vector<std::thread> threads;
+        for (size_t h = 0; h < m_helpers.size(); ++h) {
+            const qsizetype from = bounds[h + 1];
+            const qsizetype to = bounds[h + 2];
+            if (to <= from)
+                continue;
+            auto work = [this, h, data, from, to] { m_helpers[h]->feed(data + from, to - from); };
+            try {
+                threads.emplace_back(work);
+            } catch (const std::system_error &) {
+                work(); // no thread to be had: the same work, here
+            }
+        }
+        main.feed(data, bounds[1]);
+        for (std::thread &t : threads)
+            t.join();
+        for (auto &h : m_helpers)
+            main.absorb(*h);
+        return complete;
+    }
+
+    void mergeInto(TrafficAggregator &aggregator)
+    {
+        for (const auto &a : m_aggregators)
+            aggregator.merge(*a);
+    }
+
+private:
+    std::vector<std::unique_ptr<TrafficAggregator>> m_aggregators;
+    std::vector<std::unique_ptr<TrafficStreamIngestor>> m_helpers;
+};
 
 // A file's content, read in chunks, gunzipped on the fly when it starts with the gzip magic.
 // Concatenated gzip members (what `gzip >>` appends) are read one after another.
@@ -219,13 +316,16 @@ TrafficIngestResult ingestTrafficFile(const QString &path, const TrafficStateLoo
 
     const TrafficFormat format = detectTrafficFormat(path, *head);
     TrafficStreamIngestor ingestor(format, aggregator, state.lines + 1, options.maxListedBadLines);
-    if (format == TrafficFormat::Csv && state.offset > 0) {
-        // Resuming a CSV file: its header is its first line, already ingested.
+    ParallelFeeder feeder(format, options.threads, options.maxListedBadLines);
+    if (format == TrafficFormat::Csv) {
+        // The header is the content's first line: given to the helpers, and to the main ingestor
+        // when resuming (it read the header in an earlier import).
         const qsizetype nl = head->indexOf('\n');
-        if (nl < 0 || !ingestor.setCsvHeader(head->left(nl), &error)) {
+        if (state.offset > 0 && (nl < 0 || !ingestor.setCsvHeader(head->left(nl), &error))) {
             result.error = path + u":1: "_qs + (error.isEmpty() ? u"no CSV header"_qs : error);
             return result;
         }
+        feeder.setCsvHeader(nl < 0 ? QByteArray() : head->left(nl));
     }
 
     ContentReader reader;
@@ -268,7 +368,9 @@ TrafficIngestResult ingestTrafficFile(const QString &path, const TrafficStateLoo
             std::memmove(buffer.data() + filled, buffer.data() + from, size_t(n - begin));
         }
         filled += n - begin;
-        const qsizetype used = ingestor.feed(buffer.data(), filled);
+        // The header line goes through the main ingestor first (alone: the helpers have it).
+        const bool csvHeaderKnown = format != TrafficFormat::Csv || ingestor.lines() > 0 || state.offset > 0;
+        const qsizetype used = feeder.feed(ingestor, csvHeaderKnown, buffer.data(), filled);
         consumedTo += used;
         std::memmove(buffer.data(), buffer.data() + used, size_t(filled - used));
         filled -= used;
@@ -284,6 +386,7 @@ TrafficIngestResult ingestTrafficFile(const QString &path, const TrafficStateLoo
         result.error = path + u':' + ingestor.fatalError();
         return result;
     }
+    feeder.mergeInto(aggregator);
     result.heldBackBytes = filled;
     result.events = ingestor.events();
     result.lines = ingestor.lines();

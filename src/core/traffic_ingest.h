@@ -48,6 +48,11 @@ public:
     const QList<TrafficBadLine> &badLines() const { return m_bad; } // the first maxListedBadLines
     QString fatalError() const { return m_fatal; } // a CSV file without a usable header
 
+    // Parallel parsing: `later` parsed the lines right after this one's (its numbering started
+    // at 1). Takes over its counts and bad lines, renumbered to follow this one's, and resets it
+    // to count from 1 again for its next piece. Its aggregator is the caller's to merge.
+    void absorb(TrafficStreamIngestor &later);
+
 private:
     void line(std::string_view text);
 
@@ -86,6 +91,10 @@ struct TrafficIngestOptions {
     const std::atomic<bool> *cancel = nullptr;
     int maxListedBadLines = 1000;
     qsizetype chunkBytes = 4 << 20;
+    // Lines are parsed on up to this many threads (the calling one and helpers; never more than
+    // the machine's cores). The result is the same as on one: bad lines keep their numbers and
+    // order, the offset stays at a line boundary.
+    int threads = 2;
 };
 
 struct TrafficIngestResult {

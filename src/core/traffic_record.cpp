@@ -26,12 +26,60 @@ constexpr FieldName kFieldNames[] = {
     {"cost_source", Field::CostSource}, {"fallback_from", Field::FallbackFrom}, {"free", Field::Free},
 };
 
+// By length first: every line names most fields, so this runs ~18 times per line; at most three
+// names share a length, and a first-character check settles all but two of those.
 Field fieldFor(std::string_view name)
 {
-    for (const FieldName &f : kFieldNames)
-        if (f.name.size() == name.size() && std::memcmp(f.name.data(), name.data(), name.size()) == 0)
-            return f.field;
-    return Field::Unknown;
+    auto is = [&](std::string_view candidate, Field f) {
+        return std::memcmp(candidate.data(), name.data(), candidate.size()) == 0 ? f : Field::Unknown;
+    };
+    switch (name.size()) {
+    case 2: return is("ts", Field::Ts);
+    case 4:
+        switch (name[0]) {
+        case 'u': return is("user", Field::User);
+        case 't': return is("task", Field::Task);
+        case 'f': return is("free", Field::Free);
+        default: return Field::Unknown;
+        }
+    case 5: return is("model", Field::Model);
+    case 6: return is("status", Field::Status);
+    case 7: return name[0] == 'g' ? is("gateway", Field::GatewayField) : is("ttft_ms", Field::TtftMs);
+    case 8: return name[0] == 'p' ? is("provider", Field::Provider) : is("cost_usd", Field::CostUsd);
+    case 10: return name[0] == 'l' ? is("latency_ms", Field::LatencyMs) : is("error_type", Field::ErrorType);
+    case 11: return is("cost_source", Field::CostSource);
+    case 13:
+        switch (name[0]) {
+        case 'p': return is("prompt_tokens", Field::PromptTokens);
+        case 'c': return is("cached_tokens", Field::CachedTokens);
+        case 'f': return is("fallback_from", Field::FallbackFrom);
+        default: return Field::Unknown;
+        }
+    case 14: return is("upstream_model", Field::UpstreamModel);
+    case 16: return is("reasoning_tokens", Field::ReasoningTokens);
+    case 17: return is("completion_tokens", Field::CompletionTokens);
+    default: return Field::Unknown;
+    }
+}
+
+// Plain decimals ("1234", "-5", "12.75"), the numbers a log is made of: valid for from_chars
+// without calling it. Anything else (exponents, odd forms) goes through from_chars.
+bool isPlainDecimal(std::string_view tok)
+{
+    size_t i = !tok.empty() && tok[0] == '-' ? 1 : 0;
+    const size_t intStart = i;
+    while (i < tok.size() && tok[i] >= '0' && tok[i] <= '9')
+        ++i;
+    if (i == intStart || i - intStart > 15)
+        return false;
+    if (i == tok.size())
+        return true;
+    if (tok[i] != '.')
+        return false;
+    const size_t fracStart = ++i;
+    while (i < tok.size() && tok[i] >= '0' && tok[i] <= '9')
+        ++i;
+    return i == tok.size() && i > fracStart;
 }
 
 QString pathOf(Field f)
@@ -194,7 +242,7 @@ const char *skipValue(const char *p, const char *end, int depth = 0)
                            || (*p >= 'a' && *p <= 'z')))
             ++p;
         const std::string_view tok(start, size_t(p - start));
-        if (tok == "true" || tok == "false" || tok == "null")
+        if (tok == "true" || tok == "false" || tok == "null" || isPlainDecimal(tok))
             return p;
         double d = 0;
         const auto r = std::from_chars(tok.data(), tok.data() + tok.size(), d);
@@ -233,10 +281,37 @@ enum class NumberCheck { Ok, NotANumber, Negative, NotInteger };
 
 NumberCheck readNumber(std::string_view tok, double &value)
 {
+    // Whole numbers of up to 15 digits (statuses, tokens, most times) are exact in a double:
+    // summed up digit by digit, the same value from_chars gives, without its general machinery.
+    if (!tok.empty() && tok.size() <= 15 && tok[0] >= '0' && tok[0] <= '9') {
+        qint64 n = 0;
+        size_t i = 0;
+        while (i < tok.size() && tok[i] >= '0' && tok[i] <= '9')
+            n = n * 10 + (tok[i++] - '0');
+        if (i == tok.size()) {
+            value = double(n);
+            return NumberCheck::Ok;
+        }
+    }
     const auto r = std::from_chars(tok.data(), tok.data() + tok.size(), value);
     if (tok.empty() || r.ec != std::errc() || r.ptr != tok.data() + tok.size() || !std::isfinite(value))
         return NumberCheck::NotANumber;
     return value < 0 ? NumberCheck::Negative : NumberCheck::Ok;
+}
+
+// error_type names as bytes, so a line's error type is matched without building a QString.
+std::optional<ErrorClass> errorClassFromLog(std::string_view text)
+{
+    static const auto names = [] {
+        std::array<std::string, size_t(ErrorClass::Protocol) + 1> out;
+        for (size_t c = 1; c < out.size(); ++c)
+            out[c] = errorClassName(ErrorClass(c)).toStdString();
+        return out;
+    }();
+    for (size_t c = 1; c < names.size(); ++c)
+        if (names[c] == text)
+            return ErrorClass(c);
+    return std::nullopt;
 }
 
 } // namespace
@@ -592,7 +667,7 @@ bool TrafficLineParser::build(TrafficRecord &r, TrafficLineError &error)
     if (text.empty() || text == "none") {
         r.errorClass = trafficErrorClass(r.status);
     } else {
-        const auto cls = parseErrorClass(QString::fromLatin1(text.data(), qsizetype(text.size())));
+        const auto cls = errorClassFromLog(text);
         if (!cls)
             return fail(Field::ErrorType, u"unknown error type %1"_qs.arg(quoted(text)));
         r.errorClass = *cls;

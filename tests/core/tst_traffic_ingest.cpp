@@ -456,6 +456,108 @@ private Q_SLOTS:
         QVERIFY(!r.ok());
     }
 
+    // Parsing on two threads gives what one thread gives: events, buckets, key usage, every bad
+    // line with its number and reason in order (the listed ones capped across pieces), the
+    // offset and the held-back partial line. Small chunks make many split points.
+    void parallelIngestMatchesSerial_data()
+    {
+        QTest::addColumn<QString>("name");
+        QTest::addColumn<QByteArray>("content");
+        QTest::addColumn<qint64>("badPerRound");
+        const QByteArray good = readAll(kData + u"good.jsonl"_qs);
+        QByteArray bad = readAll(kData + u"bad.jsonl"_qs);
+        if (!bad.endsWith('\n'))
+            bad += '\n'; // its last line is unfinished on purpose; here it must not join the next
+        const QByteArray usage = readAll(kData + u"usage.jsonl"_qs);
+        QByteArray jsonl;
+        int rounds = 0;
+        for (; jsonl.size() < 3'000'000; ++rounds)
+            jsonl += good + bad + usage;
+        jsonl += "{\"ts\": \"2025-01-15T10:00:00Z\", \"gateway\"";
+        QTest::newRow("jsonl") << u"parallel.jsonl"_qs << jsonl << qint64(rounds);
+        // CSV: the header once, then good rows and rows with a column too few (bad.csv's).
+        const QByteArray goodCsv = readAll(kData + u"good.csv"_qs);
+        const qsizetype headerEnd = goodCsv.indexOf('\n') + 1;
+        QByteArray csv = goodCsv.left(headerEnd);
+        const QByteArray badRows = readAll(kData + u"bad.csv"_qs).mid(readAll(kData + u"bad.csv"_qs).indexOf('\n') + 1);
+        rounds = 0;
+        for (; csv.size() < 2'000'000; ++rounds)
+            csv += goodCsv.mid(headerEnd) + badRows;
+        QTest::newRow("csv") << u"parallel.csv"_qs << csv << qint64(rounds);
+    }
+    void parallelIngestMatchesSerial()
+    {
+        QFETCH(QString, name);
+        QFETCH(QByteArray, content);
+        QFETCH(qint64, badPerRound);
+        const QString path = m_dir.filePath(name);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        QCOMPARE(f.write(content), content.size());
+        f.close();
+        TrafficIngestOptions options;
+        options.chunkBytes = 700 * 1024;
+        options.maxListedBadLines = 150;
+        options.threads = 1;
+        TrafficAggregator serialAgg;
+        const TrafficIngestResult serial = ingestTrafficFile(path, {}, serialAgg, options);
+        options.threads = 2;
+        TrafficAggregator parallelAgg;
+        const TrafficIngestResult parallel = ingestTrafficFile(path, {}, parallelAgg, options);
+        QVERIFY2(serial.ok() && parallel.ok(), qPrintable(serial.error + parallel.error));
+        QCOMPARE(parallel.events, serial.events);
+        QCOMPARE(parallel.lines, serial.lines);
+        QCOMPARE(parallel.lines, qint64(content.count('\n')));
+        QCOMPARE(parallel.badLineCount, serial.badLineCount);
+        QVERIFY(serial.badLineCount > 150);
+        QCOMPARE(parallel.badLines.size(), 150);
+        QCOMPARE(badLineTexts(parallel, name), badLineTexts(serial, name));
+        // Independently: every listed bad line is a line of the bad rows, not of the good ones.
+        const QList<QByteArray> lines = content.split('\n');
+        QSet<QByteArray> goodLines;
+        for (const QString &fixture : {u"good.jsonl"_qs, u"usage.jsonl"_qs, u"good.csv"_qs})
+            for (const QByteArray &line : readAll(kData + fixture).split('\n'))
+                goodLines.insert(line);
+        for (const TrafficBadLine &b : parallel.badLines)
+            QVERIFY2(!goodLines.contains(lines[b.line - 1]), qPrintable(b.toString(name)));
+        QCOMPARE(parallel.state.offset, serial.state.offset);
+        QCOMPARE(parallel.state.offset, content.lastIndexOf('\n') + 1);
+        QCOMPARE(parallel.heldBackBytes, serial.heldBackBytes);
+        QCOMPARE(parallelAgg.events(), serialAgg.events());
+        const QList<TrafficBucket> a = serialAgg.minuteBuckets();
+        const QList<TrafficBucket> b = parallelAgg.minuteBuckets();
+        QCOMPARE(b.size(), a.size());
+        for (qsizetype i = 0; i < a.size(); ++i) {
+            QVERIFY(a[i].key == b[i].key);
+            QCOMPARE(b[i].values.requests, a[i].values.requests);
+            QCOMPARE(b[i].values.promptTokens, a[i].values.promptTokens);
+            QCOMPARE(b[i].values.latencyMaxMs, a[i].values.latencyMaxMs);
+            QVERIFY(std::abs(b[i].values.costReportedUsd - a[i].values.costReportedUsd) < 1e-9);
+            QVERIFY(a[i].values.latency == b[i].values.latency);
+            QVERIFY(a[i].values.ttft == b[i].values.ttft);
+        }
+        const QList<TrafficKeyUsage> serialUsage = serialAgg.keyUsage();
+        const QList<TrafficKeyUsage> parallelUsage = parallelAgg.keyUsage();
+        QCOMPARE(parallelUsage.size(), serialUsage.size());
+        for (qsizetype i = 0; i < serialUsage.size(); ++i) {
+            QVERIFY(parallelUsage[i].key == serialUsage[i].key);
+            QCOMPARE(parallelUsage[i].requests, serialUsage[i].requests);
+            QCOMPARE(parallelUsage[i].errors, serialUsage[i].errors);
+            QCOMPARE(parallelUsage[i].completionTokens, serialUsage[i].completionTokens);
+            QCOMPARE(parallelUsage[i].costCount, serialUsage[i].costCount);
+        }
+        if (name.endsWith(u".jsonl"_qs)) {
+            // bad.jsonl's bad lines once per round.
+            TrafficAggregator badOnly;
+            TrafficStreamIngestor badIngestor(TrafficFormat::Jsonl, badOnly);
+            const QByteArray badFixture = readAll(kData + u"bad.jsonl"_qs) + (readAll(kData + u"bad.jsonl"_qs).endsWith('\n') ? "" : "\n");
+            badIngestor.feed(badFixture.constData(), badFixture.size());
+            QCOMPARE(parallel.badLineCount, badPerRound * badIngestor.badLineCount());
+        } else {
+            QCOMPARE(parallel.badLineCount, badPerRound * (readAll(kData + u"bad.csv"_qs).count('\n') - 1));
+        }
+    }
+
     // Mutated lines (bytes flipped, cut, duplicated) never crash the scanner, and every line is
     // either an event or a bad line with a message.
     void mutatedLinesAreEventsOrErrors()
