@@ -177,6 +177,8 @@ int runPlanLeaderboard(const QStringList &args)
         return usageError(u"plan-leaderboard: --vercel-competitor-spend is required for --metric spend or both"_qs);
     if (!parser.isSet(tokensPerDay) && !parser.isSet(db))
         return usageError(u"plan-leaderboard: give --tokens-per-day or --db"_qs);
+    if ((parser.isSet(from) || parser.isSet(to)) && !parser.isSet(db))
+        return usageError(u"plan-leaderboard: --from and --to select recorded traffic: they need --db"_qs);
     if (parser.isSet(config) && !parser.isSet(db))
         return usageError(u"plan-leaderboard: --config needs --db (the recorded traffic it routes)"_qs);
 
@@ -194,6 +196,8 @@ int runPlanLeaderboard(const QStringList &args)
     }
 
     const OurAppIdentity us{parser.value(ourName), parser.value(ourUrl)};
+    if ((parser.isSet(orFile) || parser.isSet(vFile)) && us.name.isEmpty() && us.url.isEmpty())
+        err() << u"plan-leaderboard: no --our-name or --our-url: every row of the leaderboard files counts as a competitor\n"_qs;
     Competitor orCompetitor{QString(), 0, u"typed"_qs};
     if (parser.isSet(orFile)) {
         const LeaderboardImport imp = importLeaderboardFile(Gateway::OpenRouter, parser.value(orFile), us);
