@@ -9,6 +9,7 @@
 #include "traffic_import_bad_lines_model.h"
 #include "traffic_import_controller.h"
 #include "traffic_import_panel.h"
+#include "workspace.h"
 
 #include <QApplication>
 #include <QDir>
@@ -86,6 +87,36 @@ QByteArray gzip(const QByteArray &plain)
     return out;
 }
 
+QByteArray gunzip(const QByteArray &compressed)
+{
+    z_stream zs{};
+    if (inflateInit2(&zs, 16 + 15) != Z_OK)
+        qFatal("inflateInit2");
+    QByteArray out;
+    QByteArray chunk(1 << 16, '\0');
+    zs.next_in = reinterpret_cast<Bytef *>(const_cast<char *>(compressed.constData()));
+    zs.avail_in = uInt(compressed.size());
+    int rc = Z_OK;
+    while (rc != Z_STREAM_END) {
+        zs.next_out = reinterpret_cast<Bytef *>(chunk.data());
+        zs.avail_out = uInt(chunk.size());
+        rc = inflate(&zs, Z_NO_FLUSH);
+        if (rc != Z_OK && rc != Z_STREAM_END)
+            qFatal("inflate");
+        out.append(chunk.constData(), chunk.size() - qsizetype(zs.avail_out));
+    }
+    inflateEnd(&zs);
+    return out;
+}
+
+QByteArray readFile(const QString &path)
+{
+    QFile f(path);
+    if (!f.open(QIODevice::ReadOnly))
+        qFatal("cannot read %s", qPrintable(path));
+    return f.readAll();
+}
+
 } // namespace
 
 class TstAppTrafficImport : public QObject {
@@ -104,6 +135,7 @@ private Q_SLOTS:
     void liveTailWithRotation();
     void unreadableFilesNamed();
     void withoutHistory();
+    void sampleWorkspaceTraffic();
 
 private:
     Expected storedTotals();
@@ -439,6 +471,45 @@ void TstAppTrafficImport::withoutHistory()
     QVERIFY(!panel.controller()->lastResults().first().error.isEmpty());
     panel.setHistory(m_store.get());
     QVERIFY(!panel.statusText().contains(QStringLiteral("unavailable")));
+}
+
+void TstAppTrafficImport::sampleWorkspaceTraffic()
+{
+    // The sample workspace ships a week of traffic: watching its traffic/ folder imports all
+    // of it without a bad line, inside the week ending 2026-11-23, about 3-5% on Vercel.
+    const QString workspace = m_dir->filePath(QStringLiteral("workspace"));
+    QString error;
+    QVERIFY2(Workspace::installSample(workspace, &error), qPrintable(error));
+    const QString traffic = workspace + QStringLiteral("/traffic");
+    const QByteArray jsonl = gunzip(readFile(traffic + QStringLiteral("/traffic-2026-11-17.jsonl.gz")));
+    const QByteArray csv = readFile(traffic + QStringLiteral("/batch-jobs-2026-11-22.csv"));
+    const quint64 expected = quint64(jsonl.count('\n') + csv.count('\n') - 1); // one line per event, the CSV's header
+    QVERIFY(expected >= 20000 && expected <= 40000);
+
+    TrafficImportPanel panel;
+    panel.setHistory(m_store.get());
+    QSignalSpy finished(panel.controller(), &TrafficImportController::fileFinished);
+    panel.setWatchFolder(traffic);
+    QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);
+    for (const QList<QVariant> &signal : std::as_const(finished)) {
+        const auto r = signal.at(0).value<TrafficImportFileResult>();
+        QVERIFY2(r.ok() && r.badLineCount == 0 && r.heldBackBytes == 0, qPrintable(r.path + r.error));
+    }
+    const auto buckets = m_store->trafficBuckets(gw::TrafficResolution::Day).result();
+    QVERIFY2(buckets.ok(), qPrintable(buckets.error));
+    quint64 requests = 0;
+    quint64 vercel = 0;
+    const qint64 weekStart = QDateTime(QDate(2026, 11, 17), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    const qint64 weekEnd = QDateTime(QDate(2026, 11, 24), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    for (const gw::TrafficBucket &b : buckets.value) {
+        QVERIFY(b.key.startMs >= weekStart && b.key.startMs < weekEnd);
+        requests += b.values.requests;
+        if (b.key.gateway == gw::Gateway::Vercel)
+            vercel += b.values.requests;
+    }
+    QCOMPARE(requests, expected);
+    const double share = 100.0 * double(vercel) / double(requests);
+    QVERIFY2(share >= 3.0 && share <= 5.0, qPrintable(QString::number(share)));
 }
 
 QTEST_MAIN(TstAppTrafficImport)
