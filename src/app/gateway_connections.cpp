@@ -155,6 +155,9 @@ void GatewayConnections::check(gw::Gateway gateway)
             return;
         Slot &slot = m_slots[index(gateway)];
         const gw::GatewayError &error = reply->error();
+        slot.balance.reset();
+        if (error.cls == gw::ErrorClass::None)
+            slot.balance = reply->balance();
         switch (error.cls) {
         case gw::ErrorClass::None:
             slot.state = State::Connected;

@@ -5,6 +5,7 @@
 
 #include "client_settings.h"
 #include "config.h"
+#include "gateway_replies.h"
 
 #include <QObject>
 
@@ -49,6 +50,9 @@ public:
     QString stateText(gw::Gateway gateway) const;
     QString summaryText() const; // "OpenRouter: connected (local simulator) · Vercel: no key"
     QString toolTipText() const;  // base URLs, masked keys and the last check's message
+    // The credit balance from the last successful check (GET /key or /credits); none before it
+    // answers or when it failed. The Monitor's balance chart and runway read it.
+    std::optional<gw::net::Balance> balance(gw::Gateway gateway) const { return m_slots[index(gateway)].balance; }
 
 Q_SIGNALS:
     void clientsChanged(); // new clients (settings or keys changed): drop borrowed pointers
@@ -62,6 +66,7 @@ private:
         std::unique_ptr<gw::net::GatewayClient> client;
         State state = State::Unknown;
         QString detail;
+        std::optional<gw::net::Balance> balance;
     };
     static int index(gw::Gateway gateway) { return gateway == gw::Gateway::Vercel ? 1 : 0; }
     void onKeyRead(const QString &account, const QString &secret, const QString &error);

@@ -6,7 +6,7 @@
 #include "gateway_connections.h"
 #include "key_store.h"
 #include "models_page.h"
-#include "placeholder_page.h"
+#include "monitor_page.h"
 #include "planner_page.h"
 #include "preview_panel.h"
 #include "routing_page.h"
@@ -43,9 +43,8 @@ MainWindow::MainWindow(QWidget *parent)
     ui->pages->addTab(m_models, tr("Models"));
     m_testBench = new TestBenchPage(m_document, m_connections, this);
     ui->pages->addTab(m_testBench, tr("Test bench"));
-    ui->pages->addTab(new PlaceholderPage(tr("Monitor"), tr("Cost, error rate, latency and actual versus target share "
-                                                            "from real traffic logs."), this),
-                      tr("Monitor"));
+    m_monitor = new MonitorPage(m_document, m_connections, this);
+    ui->pages->addTab(m_monitor, tr("Monitor"));
     m_planner = new PlannerPage(m_document, this);
     ui->pages->addTab(m_planner, tr("Planner"));
 
@@ -90,9 +89,11 @@ void MainWindow::openHistory()
         const gw::store::Outcome<bool> opened = watcher->result();
         if (opened.ok()) {
             m_testBench->setHistory(m_history.get());
+            m_monitor->setHistory(m_history.get());
             m_planner->setHistory(m_history.get());
         } else {
             m_testBench->setHistory(nullptr, opened.error);
+            m_monitor->setHistory(nullptr);
             m_planner->setHistory(nullptr, opened.error);
             statusBar()->showMessage(tr("Run history not available: %1").arg(opened.error), 15000);
         }
@@ -104,6 +105,7 @@ void MainWindow::openHistory()
 MainWindow::~MainWindow()
 {
     delete m_testBench; // its controller may still write to the history, which goes next
+    delete m_monitor;   // waits for its running load and imports, which use the history too
 }
 
 void MainWindow::setKeyStore(KeyStore *store)
@@ -168,6 +170,7 @@ bool MainWindow::openWorkspace(const QString &dir, Recovery recovery)
     m_routing->preview()->request(m_document->config());
     m_models->setWorkspaceDir(workspace.dir());
     m_testBench->setWorkspaceDir(workspace.dir());
+    m_monitor->setWorkspace(workspace);
     m_planner->setWorkspace(workspace);
     m_routing->selectRow(0);
     QSettings().setValue(kWorkspaceKey, workspace.dir());

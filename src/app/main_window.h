@@ -19,6 +19,7 @@ class DraftDocument;
 class GatewayConnections;
 class KeyStore;
 class ModelsPage;
+class MonitorPage;
 class PlannerPage;
 class RoutingPage;
 class TestBenchPage;
@@ -43,6 +44,7 @@ public:
     ModelsPage *modelsPage() const { return m_models; }
     GatewayConnections *connections() const { return m_connections; }
     TestBenchPage *testBenchPage() const { return m_testBench; }
+    MonitorPage *monitorPage() const { return m_monitor; }
     PlannerPage *plannerPage() const { return m_planner; }
     gw::store::HistoryStore *history() const { return m_history.get(); }
     const Workspace &workspace() const { return m_workspace; }
@@ -71,6 +73,7 @@ private:
     KeyStore *m_keyStore = nullptr;
     GatewayConnections *m_connections;
     TestBenchPage *m_testBench;
+    MonitorPage *m_monitor;
     PlannerPage *m_planner;
     std::unique_ptr<gw::store::HistoryStore> m_history;
     Workspace m_workspace;

@@ -1,0 +1,256 @@
+#include "monitor_chart_view.h"
+
+#include "monitor_decimate.h"
+#include "monitor_table_model.h"
+
+#include "config_io.h"
+
+#include <QAreaSeries>
+#include <QBarCategoryAxis>
+#include <QBarSeries>
+#include <QBarSet>
+#include <QBuffer>
+#include <QDateTimeAxis>
+#include <QLineSeries>
+#include <QMouseEvent>
+#include <QTimer>
+#include <QToolTip>
+#include <QValueAxis>
+
+#include <cmath>
+
+namespace gwapp {
+
+namespace {
+
+QString intervalText(qint64 ms)
+{
+    const qint64 minutes = ms / 60000;
+    if (minutes % (24 * 60) == 0)
+        return MonitorChartView::tr("%n day(s)", nullptr, int(minutes / (24 * 60)));
+    if (minutes % 60 == 0)
+        return MonitorChartView::tr("%n hour(s)", nullptr, int(minutes / 60));
+    return MonitorChartView::tr("%n minute(s)", nullptr, int(minutes));
+}
+
+} // namespace
+
+MonitorChartView::MonitorChartView(Kind kind, MonitorTableModel *model, QWidget *parent)
+    : QChartView(parent)
+    , m_kind(kind)
+    , m_model(model)
+    , m_threshold(std::nan(""))
+{
+    setRenderHint(QPainter::Antialiasing, false); // thousands of segments: crisp and fast
+    setMouseTracking(true);
+    chart()->legend()->setAlignment(Qt::AlignBottom);
+    chart()->setMargins(QMargins(4, 4, 4, 4));
+    // Redecimate when the plot's width changes (queued: the chart is mid-layout here).
+    connect(chart(), &QChart::plotAreaChanged, this, [this](const QRectF &area) {
+        if (int(area.width()) == m_drawnWidth || m_redrawQueued)
+            return;
+        m_redrawQueued = true;
+        QTimer::singleShot(0, this, &MonitorChartView::redraw);
+    });
+}
+
+void MonitorChartView::setTimeRange(qint64 fromMs, qint64 toMs, qint64 bucketMs)
+{
+    m_fromMs = fromMs;
+    m_toMs = toMs;
+    m_bucketMs = bucketMs;
+}
+
+void MonitorChartView::setThreshold(double value, const QString &name)
+{
+    m_threshold = value;
+    m_thresholdName = name;
+}
+
+int MonitorChartView::plotWidth() const
+{
+    const int area = int(chart()->plotArea().width());
+    return area >= 2 ? area : std::max(2, width() - 80); // before the first layout: an estimate
+}
+
+void MonitorChartView::redraw()
+{
+    m_redrawQueued = false;
+    QChart *c = chart();
+    c->removeAllSeries();
+    const QList<QAbstractAxis *> axes = c->axes();
+    for (QAbstractAxis *axis : axes) {
+        c->removeAxis(axis);
+        delete axis;
+    }
+    m_drawnWidth = plotWidth();
+    if (m_model->table().isEmpty())
+        return;
+    switch (m_kind) {
+    case Kind::StackedAmounts: drawStacked(); break;
+    case Kind::Lines: drawLines(); break;
+    case Kind::Bars: drawBars(); break;
+    }
+}
+
+void MonitorChartView::addTimeAxes()
+{
+    auto *x = new QDateTimeAxis;
+    x->setFormat(m_toMs - m_fromMs > 2 * 86400000LL ? QStringLiteral("MM-dd") : QStringLiteral("MM-dd HH:mm"));
+    x->setRange(QDateTime::fromMSecsSinceEpoch(m_fromMs, Qt::UTC), QDateTime::fromMSecsSinceEpoch(m_toMs, Qt::UTC));
+    x->setTickCount(6);
+    auto *y = new QValueAxis;
+    y->setTitleText(m_axisTitle);
+    chart()->addAxis(x, Qt::AlignBottom);
+    chart()->addAxis(y, Qt::AlignLeft);
+    double top = 0;
+    for (QAbstractSeries *s : chart()->series()) {
+        s->attachAxis(x);
+        s->attachAxis(y);
+        const QList<QPointF> points = [s] {
+            if (auto *area = qobject_cast<QAreaSeries *>(s))
+                return area->upperSeries()->points();
+            return static_cast<QXYSeries *>(s)->points();
+        }();
+        for (const QPointF &p : points)
+            top = std::max(top, p.y());
+    }
+    y->setRange(0, top > 0 ? top * 1.05 : 1);
+}
+
+void MonitorChartView::drawStacked()
+{
+    const gw::SeriesTable &t = m_model->table();
+    const qint64 span = std::max<qint64>(m_toMs - m_fromMs, m_bucketMs);
+    const qint64 interval = gw::sumIntervalFor(span, m_drawnWidth, m_bucketMs);
+    const int count = int((span + interval - 1) / interval);
+    QList<QPointF> stacked(count);
+    QLineSeries *lower = nullptr;
+    for (int s = 0; s < t.series.size(); ++s) {
+        QList<QPointF> points;
+        points.reserve(t.rowCount());
+        for (int row = 0; row < t.rowCount(); ++row)
+            points.append(QPointF(double(t.times[row]), t.values[row][s]));
+        const QList<QPointF> sums = gw::sumPerInterval(points, m_fromMs, interval, count);
+        for (int i = 0; i < count; ++i)
+            stacked[i] = QPointF(sums[i].x(), (s == 0 ? 0.0 : stacked[i].y()) + sums[i].y());
+        auto *upper = new QLineSeries;
+        upper->replace(stacked);
+        auto *area = new QAreaSeries(upper, lower);
+        upper->setParent(area);
+        area->setName(m_model->seriesName(s));
+        area->setPen(Qt::NoPen);
+        if (t.series[s].measure == u"estimated") // estimated cost: the same hue, hatched
+            area->setBrush(QBrush(s % 4 < 2 ? QColor(0x1f, 0x77, 0xb4) : QColor(0x33, 0x33, 0x33), Qt::BDiagPattern));
+        else
+            area->setColor(s % 4 < 2 ? QColor(0x1f, 0x77, 0xb4) : QColor(0x33, 0x33, 0x33));
+        chart()->addSeries(area);
+        lower = new QLineSeries(area);
+        lower->replace(stacked);
+    }
+    m_axisTitle = tr("USD per %1").arg(intervalText(interval));
+    addTimeAxes();
+}
+
+void MonitorChartView::drawLines()
+{
+    const gw::SeriesTable &t = m_model->table();
+    for (int s = 0; s < t.series.size(); ++s) {
+        QList<QPointF> points;
+        points.reserve(t.rowCount());
+        for (int row = 0; row < t.rowCount(); ++row)
+            points.append(QPointF(double(t.times[row]), t.values[row][s]));
+        auto *line = new QLineSeries;
+        line->setName(m_model->seriesName(s));
+        line->replace(gw::decimateMinMax(points, double(m_fromMs), double(m_toMs), m_drawnWidth));
+        chart()->addSeries(line);
+    }
+    if (!std::isnan(m_threshold)) {
+        auto *line = new QLineSeries;
+        line->setName(m_thresholdName);
+        line->append(double(m_fromMs), m_threshold);
+        line->append(double(m_toMs), m_threshold);
+        line->setPen(QPen(Qt::red, 1.5, Qt::DashLine));
+        chart()->addSeries(line);
+    }
+    addTimeAxes();
+}
+
+void MonitorChartView::drawBars()
+{
+    const gw::SeriesTable &t = m_model->table();
+    auto *bars = new QBarSeries;
+    for (int s = 0; s < t.series.size(); ++s) {
+        if (!m_barSeries.isEmpty() && !m_barSeries.contains(s))
+            continue;
+        auto *set = new QBarSet(m_model->seriesName(s));
+        for (int row = 0; row < t.rowCount(); ++row)
+            set->append(std::isnan(t.values[row][s]) ? 0.0 : t.values[row][s]);
+        bars->append(set);
+    }
+    chart()->addSeries(bars);
+    auto *x = new QBarCategoryAxis;
+    x->append(t.categories);
+    auto *y = new QValueAxis;
+    y->setTitleText(m_axisTitle);
+    chart()->addAxis(x, Qt::AlignBottom);
+    chart()->addAxis(y, Qt::AlignLeft);
+    bars->attachAxis(x);
+    bars->attachAxis(y);
+}
+
+int MonitorChartView::maxSeriesPoints() const
+{
+    int most = 0;
+    for (QAbstractSeries *s : chart()->series()) {
+        if (auto *area = qobject_cast<QAreaSeries *>(s)) {
+            most = std::max(most, int(area->upperSeries()->count()));
+            if (area->lowerSeries())
+                most = std::max(most, int(area->lowerSeries()->count()));
+        } else if (auto *xy = qobject_cast<QXYSeries *>(s)) {
+            most = std::max(most, int(xy->count()));
+        } else if (auto *bars = qobject_cast<QBarSeries *>(s)) {
+            for (QBarSet *set : bars->barSets())
+                most = std::max(most, int(set->count()));
+        }
+    }
+    return most;
+}
+
+QString MonitorChartView::hoverTextAt(const QPointF &viewPos) const
+{
+    const QPointF inChart = chart()->mapFromScene(mapToScene(viewPos.toPoint()));
+    if (chart()->series().isEmpty() || !chart()->plotArea().contains(inChart))
+        return QString();
+    const QPointF value = chart()->mapToValue(inChart);
+    return m_model->hoverText(m_model->rowNearest(value.x()));
+}
+
+void MonitorChartView::mouseMoveEvent(QMouseEvent *event)
+{
+    QChartView::mouseMoveEvent(event);
+    m_hoverText = hoverTextAt(event->position());
+    if (m_hoverText.isEmpty())
+        QToolTip::hideText();
+    else
+        QToolTip::showText(event->globalPosition().toPoint(), m_hoverText, this);
+}
+
+bool MonitorChartView::exportPng(const QString &path, QString *error)
+{
+    QByteArray bytes;
+    QBuffer buffer(&bytes);
+    buffer.open(QIODevice::WriteOnly);
+    if (!grab().toImage().save(&buffer, "PNG")) {
+        *error = tr("Could not encode the chart as PNG");
+        return false;
+    }
+    return gw::writeFileAtomically(path, bytes, error);
+}
+
+bool MonitorChartView::exportCsv(const QString &path, QString *error) const
+{
+    return gw::writeFileAtomically(path, m_model->toCsv().toUtf8(), error);
+}
+
+} // namespace gwapp
