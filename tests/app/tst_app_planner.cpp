@@ -1,0 +1,588 @@
+// The Planner page, driven through its panels on a real SQLite traffic history (imported from a
+// traffic log v1 the test writes): the leaderboard planner's outputs for typed inputs against
+// hand-computed values (feasible, infeasible, spend, invalid), the eligible fraction and our
+// volume from recorded traffic, Apply and Undo on the draft; the what-if replay's totals and
+// churn against an independent count of the log, and Cancel; the guarded ramp's advance, hold
+// and roll back on traffic built for each, their undoable draft edits, and plan files with errors.
+
+#include "app_test_settings.h"
+#include "draft_document.h"
+#include "main_window.h"
+#include "planner_leaderboard_panel.h"
+#include "planner_page.h"
+#include "planner_ramp_panel.h"
+#include "planner_range.h"
+#include "planner_replay_panel.h"
+#include "workspace.h"
+
+#include "config_io.h"
+#include "database.h"
+#include "history_store.h"
+#include "router.h"
+#include "traffic_key_usage.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSet>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+#include <QUndoStack>
+
+using namespace gwapp;
+
+namespace {
+
+constexpr int kWaitMs = 30000;
+const QString kOnVercel = QStringLiteral("anthropic/claude-test");  // mapped to Vercel
+const QString kNotOnVercel = QStringLiteral("ai21/jamba-test");     // "not on Vercel"
+const QString kRampAdvance = QStringLiteral("ramp/advance");
+const QString kRampHold = QStringLiteral("ramp/hold");
+const QString kRampRollBack = QStringLiteral("ramp/rollback");
+// The planning traffic: two days from here, 80 requests of 100 + 50 tokens, one user each.
+const QDateTime kPlanStart(QDate(2025, 3, 1), QTime(0, 0), Qt::UTC);
+constexpr int kPlanLines = 80;
+constexpr int kPromptTokens = 100;
+constexpr int kCompletionTokens = 50;
+constexpr double kCostPerLine = 0.001;
+
+struct Line {
+    QDateTime ts;
+    gw::Gateway gateway = gw::Gateway::OpenRouter;
+    QString model;
+    QString user;
+    int status = 200;
+    int ttftMs = 400;
+    int promptTokens = kPromptTokens;
+    int completionTokens = kCompletionTokens;
+    double costUsd = kCostPerLine;
+};
+
+QByteArray jsonLine(const Line &l)
+{
+    QJsonObject o;
+    o.insert(QStringLiteral("ts"), l.ts.toString(Qt::ISODateWithMs));
+    o.insert(QStringLiteral("gateway"), gw::gatewayName(l.gateway));
+    o.insert(QStringLiteral("model"), l.model);
+    o.insert(QStringLiteral("provider"), QStringLiteral("test-provider"));
+    o.insert(QStringLiteral("user"), l.user);
+    o.insert(QStringLiteral("task"), QString());
+    o.insert(QStringLiteral("status"), l.status);
+    o.insert(QStringLiteral("error_type"), QJsonValue::Null);
+    o.insert(QStringLiteral("latency_ms"), 900);
+    o.insert(QStringLiteral("ttft_ms"), l.ttftMs);
+    o.insert(QStringLiteral("prompt_tokens"), l.promptTokens);
+    o.insert(QStringLiteral("completion_tokens"), l.completionTokens);
+    o.insert(QStringLiteral("cached_tokens"), 0);
+    o.insert(QStringLiteral("reasoning_tokens"), 0);
+    o.insert(QStringLiteral("cost_usd"), l.costUsd);
+    o.insert(QStringLiteral("cost_source"), QStringLiteral("reported"));
+    o.insert(QStringLiteral("fallback_from"), QJsonValue::Null);
+    o.insert(QStringLiteral("free"), false);
+    return QJsonDocument(o).toJson(QJsonDocument::Compact) + '\n';
+}
+
+// Every fourth request is for the model that is not on Vercel; the others alternate gateways.
+QList<Line> planningLines()
+{
+    QList<Line> lines;
+    for (int i = 0; i < kPlanLines; ++i) {
+        Line l;
+        l.ts = kPlanStart.addSecs(qint64(i) * 36 * 60); // 80 x 36 min = 48 h: hours 0..47
+        l.model = i % 4 == 3 ? kNotOnVercel : kOnVercel;
+        l.gateway = (l.model == kOnVercel && i % 2 == 1) ? gw::Gateway::Vercel : gw::Gateway::OpenRouter;
+        l.user = QStringLiteral("u-%1").arg(i);
+        lines.append(l);
+    }
+    return lines;
+}
+
+// `requests` requests of `model` on `gateway` ten minutes ago, `errors` of them failed (500).
+QList<Line> rampLines(const QString &model, gw::Gateway gateway, int requests, int errors)
+{
+    QList<Line> lines;
+    const QDateTime tenMinutesAgo = QDateTime::currentDateTimeUtc().addSecs(-600);
+    for (int i = 0; i < requests; ++i) {
+        Line l;
+        l.ts = tenMinutesAgo.addMSecs(i);
+        l.gateway = gateway;
+        l.model = model;
+        l.user = QStringLiteral("r-%1").arg(i);
+        l.status = i < errors ? 500 : 200;
+        l.costUsd = 2e-6 * (kPromptTokens + kCompletionTokens);
+        lines.append(l);
+    }
+    return lines;
+}
+
+gw::RoutingConfig testConfig(double defaultShare)
+{
+    gw::RoutingConfig config;
+    config.revision = 7;
+    config.defaultSharePaid = defaultShare;
+    config.defaultShareFree = defaultShare;
+    gw::ModelEntry onVercel;
+    onVercel.vercel = QStringLiteral("anthropic/claude-test");
+    config.models.insert(kOnVercel, onVercel);
+    config.models.insert(kNotOnVercel, gw::ModelEntry{});
+    for (const QString &model : {kRampAdvance, kRampHold, kRampRollBack}) {
+        gw::ModelEntry entry;
+        entry.vercel = model;
+        config.models.insert(model, entry);
+    }
+    return config;
+}
+
+gw::RampPlan rampPlan(const QString &model)
+{
+    gw::RampPlan plan;
+    plan.scope = model;
+    plan.stepsPercent = {2, 5, 10};
+    plan.currentStep = 1;
+    plan.minRequestsPerGateway = 200;
+    plan.errorMarginPoints = 1.0;
+    plan.confidence = 0.95;
+    plan.maxTtftP95WorsePercent = 20;
+    plan.maxCostPerMtokWorsePercent = 10;
+    plan.windowMinutes = 60;
+    return plan;
+}
+
+const gw::Rule *findRule(const gw::RoutingConfig &config, const QString &id)
+{
+    for (const gw::Rule &rule : config.rules)
+        if (rule.id == id)
+            return &rule;
+    return nullptr;
+}
+
+} // namespace
+
+class TstAppPlanner : public QObject {
+    Q_OBJECT
+    QTemporaryDir m_dir;
+    QList<Line> m_planning;
+    std::unique_ptr<gw::store::HistoryStore> m_history;
+    std::unique_ptr<DraftDocument> m_document;
+    std::unique_ptr<PlannerPage> m_page;
+
+    void waitForPlan(PlannerLeaderboardPanel *panel)
+    {
+        QTRY_VERIFY_WITH_TIMEOUT(panel->isUpToDate(), kWaitMs);
+    }
+
+private Q_SLOTS:
+    void initTestCase()
+    {
+        gwtest::isolateAppSettings(QStringLiteral("tst_app_planner"));
+        QVERIFY(m_dir.isValid());
+        m_planning = planningLines();
+        QList<Line> all = m_planning;
+        all << rampLines(kRampAdvance, gw::Gateway::Vercel, 200, 2) << rampLines(kRampAdvance, gw::Gateway::OpenRouter, 200, 2);
+        all << rampLines(kRampHold, gw::Gateway::Vercel, 50, 0) << rampLines(kRampHold, gw::Gateway::OpenRouter, 300, 0);
+        all << rampLines(kRampRollBack, gw::Gateway::Vercel, 200, 40) << rampLines(kRampRollBack, gw::Gateway::OpenRouter, 200, 2);
+        const QString logPath = m_dir.filePath(QStringLiteral("traffic.jsonl"));
+        QFile log(logPath);
+        QVERIFY(log.open(QIODevice::WriteOnly));
+        for (const Line &l : std::as_const(all))
+            log.write(jsonLine(l));
+        log.close();
+
+        const QString dbPath = m_dir.filePath(QStringLiteral("history.sqlite"));
+        {
+            gw::store::Database db;
+            QVERIFY(db.open(dbPath).ok());
+            const auto imported = db.importTrafficFile(logPath);
+            QVERIFY2(imported.ok(), qPrintable(imported.error));
+            QCOMPARE(imported.value.events, qint64(all.size()));
+            QCOMPARE(imported.value.badLineCount, qint64(0));
+        }
+        m_history = std::make_unique<gw::store::HistoryStore>();
+        QFuture<gw::store::Outcome<bool>> opened = m_history->open(dbPath);
+        opened.waitForFinished();
+        QVERIFY2(opened.result().ok(), qPrintable(opened.result().error));
+
+        // The workspace's saved routing.json is the live config (share 0); the draft differs.
+        QString error;
+        QVERIFY2(gw::saveConfigFile(m_dir.filePath(QStringLiteral("routing.json")), testConfig(0), &error), qPrintable(error));
+        m_document = std::make_unique<DraftDocument>();
+        m_document->reset(testConfig(0));
+        m_page = std::make_unique<PlannerPage>(m_document.get());
+        m_page->setHistory(m_history.get());
+        m_page->setWorkspace(Workspace(m_dir.path()));
+        m_page->show();
+    }
+
+    void cleanupTestCase()
+    {
+        m_page.reset();
+        m_document.reset();
+        m_history.reset();
+    }
+
+    void init()
+    {
+        m_document->reset(testConfig(0));
+    }
+
+    void leaderboardTypedFeasibleAppliesAndUndoes()
+    {
+        PlannerLeaderboardPanel *panel = m_page->leaderboardPanel();
+        gw::LeaderboardInputs in;
+        in.ourTokensPerDay = 1'000'000;
+        in.openrouterCompetitorTokens = 400'000;
+        in.vercelCompetitorTokens = 200'000;
+        in.metric = gw::LeaderboardMetric::Tokens;
+        in.marginPercent = 10;
+        panel->setTypedInputs(in);
+        waitForPlan(panel);
+        // OpenRouter: (1 - s) * 1e6 >= 1.1 * 400k  ->  s <= 56%;  Vercel: s * 1e6 >= 1.1 * 200k  ->
+        // s >= 22%. Without the margin: 20% .. 60%. No recorded traffic: default share = 22%.
+        QVERIFY(panel->problems().isEmpty());
+        QVERIFY(panel->plan() && panel->plan()->feasible);
+        QCOMPARE(panel->plan()->lowPercent, 22.0);
+        QCOMPARE(panel->plan()->highPercent, 56.0);
+        QCOMPARE(panel->plan()->minimalPercent, 22.0);
+        QCOMPARE(panel->plan()->lowWithoutMarginPercent, 20.0);
+        QCOMPARE(panel->plan()->highWithoutMarginPercent, 60.0);
+        const QString text = panel->resultText();
+        QVERIFY2(text.contains(u"22.000% – 56.000%"_qs) && text.contains(u"20.000% – 60.000%"_qs), qPrintable(text));
+        QVERIFY2(panel->problemText().isEmpty(), qPrintable(panel->problemText()));
+        QVERIFY(panel->proposal());
+        QCOMPARE(panel->proposal()->defaultSharePaidPercent, 22.0);
+        QCOMPARE(panel->proposal()->defaultShareFreePercent, 22.0);
+        QCOMPARE(panel->chartSeriesCount(), 4); // band, OpenRouter, Vercel tokens, proposed share
+
+        QVERIFY(panel->canApply());
+        const int commands = m_document->undoStack()->count();
+        QVERIFY(panel->applyToDraft());
+        QCOMPARE(m_document->undoStack()->count(), commands + 1);
+        QCOMPARE(m_document->config().defaultSharePaid, 22.0);
+        QCOMPARE(m_document->config().defaultShareFree, 22.0);
+        m_document->undoStack()->undo();
+        QCOMPARE(m_document->config().defaultSharePaid, 0.0);
+        QCOMPARE(m_document->config().defaultShareFree, 0.0);
+
+        // Only the paid share: the free one keeps the draft's value.
+        panel->setScope(gw::DefaultShareScope::PaidOnly);
+        waitForPlan(panel);
+        QVERIFY(panel->applyToDraft());
+        QCOMPARE(m_document->config().defaultSharePaid, 22.0);
+        QCOMPARE(m_document->config().defaultShareFree, 0.0);
+        m_document->undoStack()->undo();
+        panel->setScope(gw::DefaultShareScope::Both);
+    }
+
+    void leaderboardSpendBinds()
+    {
+        PlannerLeaderboardPanel *panel = m_page->leaderboardPanel();
+        gw::LeaderboardInputs in;
+        in.ourTokensPerDay = 1'000'000;
+        in.ourSpendPerDayUsd = 1000;
+        in.openrouterCompetitorTokens = 400'000;
+        in.vercelCompetitorTokens = 200'000;
+        in.vercelCompetitorSpendUsd = 300;
+        in.metric = gw::LeaderboardMetric::Both;
+        in.marginPercent = 0;
+        panel->setTypedInputs(in);
+        waitForPlan(panel);
+        // Tokens: s >= 20%; spend: s * 1000 >= 300  ->  s >= 30%; OpenRouter: s <= 60%.
+        QVERIFY(panel->plan() && panel->plan()->feasible);
+        QCOMPARE(panel->plan()->minimalPercent, 30.0);
+        QCOMPARE(panel->plan()->highPercent, 60.0);
+        QVERIFY(panel->plan()->bindingLow == gw::ShareConstraint::Kind::VercelSpend);
+        QCOMPARE(panel->chartSeriesCount(), 5); // + the Vercel spend margin
+    }
+
+    void leaderboardInfeasibleSaysWhy()
+    {
+        PlannerLeaderboardPanel *panel = m_page->leaderboardPanel();
+        gw::LeaderboardInputs in;
+        in.ourTokensPerDay = 1'000'000;
+        in.openrouterCompetitorTokens = 700'000;
+        in.vercelCompetitorTokens = 400'000;
+        in.marginPercent = 10;
+        panel->setTypedInputs(in);
+        waitForPlan(panel);
+        // OpenRouter: s <= 1 - 770k/1e6 = 23%; Vercel: s >= 440k/1e6 = 44%: short by 21 points.
+        QVERIFY(panel->plan() && !panel->plan()->feasible);
+        QCOMPARE(panel->plan()->lowPercent, 44.0);
+        QCOMPARE(panel->plan()->highPercent, 23.0);
+        QCOMPARE(panel->plan()->shortfallPoints, 21.0);
+        QVERIFY(!panel->plan()->feasibleWithoutMargin); // 40% > 30% without the margin too
+        QVERIFY2(panel->problemText().contains(u"21.000"_qs), qPrintable(panel->problemText()));
+        QVERIFY(!panel->canApply());
+        QVERIFY(!panel->applyToDraft());
+        QCOMPARE(panel->chartSeriesCount(), 2); // no band, no proposed share
+
+        // Nobody to beat on OpenRouter: not a plan, and the page says so.
+        in.openrouterCompetitorTokens = 0;
+        panel->setTypedInputs(in);
+        waitForPlan(panel);
+        QVERIFY(!panel->problems().isEmpty());
+        QVERIFY(!panel->problemText().isEmpty());
+        QVERIFY(!panel->canApply());
+    }
+
+    void leaderboardFromRecordedTraffic()
+    {
+        PlannerLeaderboardPanel *panel = m_page->leaderboardPanel();
+        panel->rangeSelector()->setCustomRange(kPlanStart, kPlanStart.addDays(2));
+        QSignalSpy loaded(panel, &PlannerLeaderboardPanel::recordedTrafficLoaded);
+        panel->loadRecordedTraffic();
+        QVERIFY(loaded.wait(kWaitMs));
+        QCOMPARE(loaded.at(0).at(0).toBool(), true);
+
+        // Independent count of the log: 60 of 80 requests are for the model on Vercel, all of
+        // them decided by the default share (0 now, no rules): 75% eligible, nothing fixed.
+        double total = 0;
+        double eligible = 0;
+        double cost = 0;
+        for (const Line &l : std::as_const(m_planning)) {
+            total += l.promptTokens + l.completionTokens;
+            eligible += l.model == kOnVercel ? l.promptTokens + l.completionTokens : 0;
+            cost += l.costUsd;
+        }
+        QCOMPARE(total, 12000.0);
+        QCOMPARE(panel->recordedTokensPerDay(), total / 2); // hours 0..47: two days
+        QVERIFY(qFuzzyCompare(panel->recordedSpendPerDay(), cost / 2));
+
+        gw::LeaderboardInputs in;
+        in.ourTokensPerDay = 1; // replaced by the recorded volume below
+        in.openrouterCompetitorTokens = 1000;
+        in.vercelCompetitorTokens = 1500;
+        in.marginPercent = 0;
+        panel->setTypedInputs(in);
+        panel->setUseRecordedVolume(true);
+        waitForPlan(panel);
+        QVERIFY(panel->recordedReach());
+        QCOMPARE(panel->recordedReach()->fixedVercelPercent, 0.0);
+        QCOMPARE(panel->recordedReach()->eligiblePercent, 100.0 * eligible / total);
+        // 6000 tokens a day: Vercel needs s >= 1500/6000 = 25%; OpenRouter allows 83.3%, but the
+        // default share reaches at most the eligible 75%.
+        QVERIFY(panel->plan() && panel->plan()->feasible);
+        QCOMPARE(panel->plan()->minimalPercent, 25.0);
+        QCOMPARE(panel->plan()->highPercent, 75.0);
+        QVERIFY(panel->plan()->bindingHigh == gw::ShareConstraint::Kind::EligibleMax);
+        QVERIFY(panel->proposal() && panel->proposal()->reachable);
+
+        // Apply, then recount independently what the draft now sends to Vercel: at least 25% of
+        // the tokens, and one step (0.001%) less would not be enough.
+        QVERIFY(panel->applyToDraft());
+        const double share = m_document->config().defaultSharePaid;
+        const auto vercelPercent = [this, total](const gw::RoutingConfig &config) {
+            const gw::Router router(config);
+            double vercel = 0;
+            for (const Line &l : std::as_const(m_planning)) {
+                gw::TrafficKeyUsageKey key;
+                key.hourStartMs = l.ts.toMSecsSinceEpoch() / 3'600'000 * 3'600'000;
+                key.model = l.model;
+                key.user = l.user;
+                if (gw::decideForUsage(router, key).gateway == gw::Gateway::Vercel)
+                    vercel += l.promptTokens + l.completionTokens;
+            }
+            return 100.0 * vercel / total;
+        };
+        const double achieved = vercelPercent(m_document->config());
+        QVERIFY2(achieved >= 25.0, qPrintable(QString::number(achieved)));
+        QCOMPARE(achieved, panel->proposal()->achievedPercent);
+        gw::RoutingConfig less = m_document->config();
+        less.defaultSharePaid = less.defaultShareFree = share - 0.001;
+        QVERIFY(vercelPercent(less) < 25.0);
+        m_document->undoStack()->undo();
+        QCOMPARE(m_document->config().defaultSharePaid, 0.0);
+        panel->setUseRecordedVolume(false);
+    }
+
+    void leaderboardImportsRankings()
+    {
+        PlannerLeaderboardPanel *panel = m_page->leaderboardPanel();
+        const QString good = m_dir.filePath(QStringLiteral("or-rankings.json"));
+        QFile f(good);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("[{\"app_id\": 1, \"app_name\": \"Gateway Console\", \"rank\": 1, \"total_requests\": 10, \"total_tokens\": 900000},\n"
+                " {\"app_id\": 2, \"app_name\": \"Other App\", \"rank\": 2, \"total_requests\": 9, \"total_tokens\": 800000}]\n");
+        f.close();
+        QVERIFY2(panel->importLeaderboard(gw::Gateway::OpenRouter, good), qPrintable(panel->importText()));
+        QVERIFY2(panel->importText().contains(u"Other App"_qs), qPrintable(panel->importText()));
+        // Ours (the attribution title) is skipped: the strongest other app's volume is filled in.
+        QCOMPARE(panel->inputs().openrouterCompetitorTokens, 800000.0);
+
+        const QString bad = m_dir.filePath(QStringLiteral("bad-rankings.json"));
+        QFile b(bad);
+        QVERIFY(b.open(QIODevice::WriteOnly));
+        b.write("[{\"app_id\": 2, \"app_name\": \"Other App\", \"rank\": \"first\"}]\n");
+        b.close();
+        QVERIFY(!panel->importLeaderboard(gw::Gateway::OpenRouter, bad));
+        QVERIFY2(panel->importText().contains(u"bad-rankings.json"_qs), qPrintable(panel->importText()));
+    }
+
+    void replayTotalsEqualAnIndependentCount()
+    {
+        // The draft sends the whole default to Vercel; the saved (live) config sends nothing.
+        m_document->apply(testConfig(100), QStringLiteral("test: default share 100"));
+        PlannerReplayPanel *panel = m_page->replayPanel();
+        panel->rangeSelector()->setCustomRange(kPlanStart, kPlanStart.addDays(2));
+        QSignalSpy finished(panel, &PlannerReplayPanel::replayFinished);
+        panel->replay();
+        QVERIFY(panel->isRunning());
+        QVERIFY(finished.wait(kWaitMs));
+        QCOMPARE(finished.at(0).at(0).toBool(), true);
+        QVERIFY2(panel->result().has_value(), qPrintable(panel->statusText()));
+        const gw::ReplayResult &r = *panel->result();
+
+        quint64 onVercelRequests = 0;
+        quint64 onVercelTokens = 0;
+        quint64 otherRequests = 0;
+        quint64 otherTokens = 0;
+        quint64 recordedVercel = 0;
+        double recordedCost = 0;
+        QSet<QString> keys;
+        for (const Line &l : std::as_const(m_planning)) {
+            const quint64 tokens = quint64(l.promptTokens + l.completionTokens);
+            (l.model == kOnVercel ? onVercelRequests : otherRequests) += 1;
+            (l.model == kOnVercel ? onVercelTokens : otherTokens) += tokens;
+            recordedVercel += l.gateway == gw::Gateway::Vercel ? 1 : 0;
+            recordedCost += l.costUsd;
+            keys.insert(l.model + QLatin1Char('|') + l.user);
+        }
+        QCOMPARE(r.draft.vercel.requests, onVercelRequests);
+        QCOMPARE(r.draft.vercel.tokens(), onVercelTokens);
+        QCOMPARE(r.draft.openrouter.requests, otherRequests);
+        QCOMPARE(r.draft.openrouter.tokens(), otherTokens);
+        QCOMPARE(r.live.vercel.requests, quint64(0));
+        QCOMPARE(r.live.openrouter.requests, quint64(kPlanLines));
+        QCOMPARE(r.recorded.vercel.requests, recordedVercel);
+        QVERIFY(qFuzzyCompare(r.recorded.totalCostUsd(), recordedCost));
+        QCOMPARE(r.churn.keys, quint64(keys.size()));
+        QCOMPARE(r.churn.keysChanged, onVercelRequests); // one user per request
+        QCOMPARE(r.churn.keysToVercel, onVercelRequests);
+        QCOMPARE(r.churn.requestsAffected, onVercelRequests);
+        // Rows: the mapped model on both gateways, the other one on OpenRouter only.
+        QCOMPARE(panel->tableRowCount(), 3);
+        const QString summary = panel->summaryText();
+        QVERIFY2(summary.contains(u"%1 of %2 sticky keys"_qs.arg(onVercelRequests).arg(keys.size())), qPrintable(summary));
+
+        // Cancel before the worker starts: no new result, the old one stays, and it says so.
+        finished.clear();
+        panel->replay();
+        panel->cancel();
+        QVERIFY(finished.wait(kWaitMs));
+        QCOMPARE(finished.at(0).at(0).toBool(), false);
+        QVERIFY2(panel->statusText().contains(u"cancelled"_qs), qPrintable(panel->statusText()));
+        QVERIFY(!panel->isRunning());
+        QCOMPARE(panel->result()->draft.vercel.requests, onVercelRequests);
+
+        // Auto-update: an edit of the draft replays again on its own.
+        panel->setAutoUpdate(true);
+        finished.clear();
+        m_document->apply(testConfig(0), QStringLiteral("test: default share 0"));
+        QVERIFY(finished.wait(kWaitMs));
+        QCOMPARE(finished.at(0).at(0).toBool(), true);
+        QCOMPARE(panel->result()->draft.vercel.requests, quint64(0));
+        QCOMPARE(panel->result()->churn.keysChanged, quint64(0));
+        panel->setAutoUpdate(false);
+    }
+
+    void rampAdvances()
+    {
+        PlannerRampPanel *panel = m_page->rampPanel();
+        panel->setPlan(rampPlan(kRampAdvance));
+        QSignalSpy evaluated(panel, &PlannerRampPanel::evaluated);
+        panel->evaluate();
+        QVERIFY(evaluated.wait(kWaitMs));
+        QVERIFY(panel->evaluation());
+        // 200 requests with 1% errors on each gateway, same TTFT and cost: every gate passes.
+        QCOMPARE(panel->evaluation()->verdict, gw::RampVerdict::Advance);
+        QCOMPARE(panel->evaluation()->vercel.requests, quint64(200));
+        QCOMPARE(panel->evaluation()->openrouter.errors, quint64(2));
+        QCOMPARE(panel->verdictText(), u"Advance"_qs);
+        QVERIFY(panel->canAdvance());
+
+        QVERIFY(panel->advance());
+        const gw::Rule *rule = findRule(m_document->config(), gw::rampRuleId(kRampAdvance));
+        QVERIFY(rule && rule->action.vercelShare);
+        QCOMPARE(*rule->action.vercelShare, 10.0); // step 1 (5%) -> step 2 (10%)
+        QCOMPARE(panel->plan()->currentStep, 2);
+        QVERIFY(!panel->canAdvance()); // a new step needs a new evaluation
+        m_document->undoStack()->undo();
+        QVERIFY(!findRule(m_document->config(), gw::rampRuleId(kRampAdvance)));
+    }
+
+    void rampHoldsAndSaysHowMuchMore()
+    {
+        PlannerRampPanel *panel = m_page->rampPanel();
+        panel->setPlan(rampPlan(kRampHold));
+        QSignalSpy evaluated(panel, &PlannerRampPanel::evaluated);
+        panel->evaluate();
+        QVERIFY(evaluated.wait(kWaitMs));
+        QCOMPARE(panel->evaluation()->verdict, gw::RampVerdict::Hold);
+        // 50 of 200 on Vercel, 300 on OpenRouter: 150 more needed on Vercel, none on OpenRouter.
+        QCOMPARE(panel->evaluation()->moreRequestsVercel, quint64(150));
+        QCOMPARE(panel->evaluation()->moreRequestsOpenRouter, quint64(0));
+        QCOMPARE(panel->verdictText(), u"Hold"_qs);
+        QVERIFY2(panel->detailText().contains(u"150 more on Vercel"_qs), qPrintable(panel->detailText()));
+        QVERIFY(!panel->canAdvance());
+        QVERIFY(!panel->advance());
+    }
+
+    void rampRollsBackWithTheNumbers()
+    {
+        PlannerRampPanel *panel = m_page->rampPanel();
+        panel->setPlan(rampPlan(kRampRollBack));
+        QSignalSpy evaluated(panel, &PlannerRampPanel::evaluated);
+        panel->evaluate();
+        QVERIFY(evaluated.wait(kWaitMs));
+        QCOMPARE(panel->evaluation()->verdict, gw::RampVerdict::RollBack);
+        // 40/200 vs 2/200 with a 1-point margin: pooled p = 42/400 = 0.105,
+        // SE = sqrt(0.105 * 0.895 * 2/200) = 0.0306553, z = (0.20 - 0.01 - 0.01) / SE = 5.8717.
+        const gw::RampGateResult &error = panel->evaluation()->gates.at(0);
+        QCOMPARE(error.gate, gw::RampGateResult::Gate::ErrorRate);
+        QVERIFY(std::abs(error.test.z - 5.871734) < 1e-5);
+        QCOMPARE(panel->verdictText(), u"Roll back"_qs);
+        const QString detail = panel->detailText();
+        QVERIFY2(detail.contains(u"5.872"_qs) && detail.contains(u"20.00%"_qs) && detail.contains(u"1.00%"_qs), qPrintable(detail));
+        QVERIFY(!panel->canAdvance());
+        QVERIFY(panel->canRollBack());
+
+        QVERIFY(panel->rollBack());
+        const gw::Rule *rule = findRule(m_document->config(), gw::rampRuleId(kRampRollBack));
+        QVERIFY(rule && rule->action.vercelShare);
+        QCOMPARE(*rule->action.vercelShare, 2.0); // step 1 (5%) -> step 0 (2%)
+        QCOMPARE(panel->plan()->currentStep, 0);
+        m_document->undoStack()->undo();
+        QVERIFY(!findRule(m_document->config(), gw::rampRuleId(kRampRollBack)));
+    }
+
+    void rampPlanFiles()
+    {
+        PlannerRampPanel *panel = m_page->rampPanel();
+        panel->setPlan(rampPlan(kRampHold));
+        const QString good = m_dir.filePath(QStringLiteral("plan.json"));
+        QVERIFY2(panel->savePlanFile(good), qPrintable(panel->planError()));
+        panel->setPlan(gw::RampPlan{});
+        QVERIFY(panel->loadPlanFile(good));
+        QVERIFY(panel->plan() == rampPlan(kRampHold));
+
+        const QString bad = m_dir.filePath(QStringLiteral("bad-plan.json"));
+        QFile f(bad);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("{\"scope\": \"default\",\n \"steps\": [5, 2]}\n");
+        f.close();
+        QVERIFY(!panel->loadPlanFile(bad));
+        const QString error = panel->planError();
+        QVERIFY2(error.contains(u"bad-plan.json"_qs) && error.contains(u"/steps"_qs), qPrintable(error));
+        QVERIFY(panel->plan() == rampPlan(kRampHold)); // the form keeps the last good plan
+    }
+
+    void mainWindowHostsThePlanner()
+    {
+        MainWindow window;
+        QVERIFY(window.plannerPage());
+        QVERIFY(window.plannerPage()->leaderboardPanel());
+    }
+};
+
+QTEST_MAIN(TstAppPlanner)
+#include "tst_app_planner.moc"
