@@ -136,8 +136,10 @@ void TrafficImportPanel::showFileResult(const TrafficImportFileResult &result)
 {
     const QLocale locale;
     const QString name = QFileInfo(result.path).fileName();
-    if (m_controller->lastResults().size() == 1)
-        m_badLines->clear(); // a new batch: the table shows its bad lines only
+    // Files picked by hand start a new list; a watched folder's bad lines accumulate (capped), so
+    // one found a minute ago does not vanish because the log grew again.
+    if (m_controller->lastResults().size() == 1 && !result.fromWatch)
+        m_badLines->clear();
     if (!result.error.isEmpty()) {
         ui->statusLabel->setText(tr("Import failed: %1").arg(result.error));
     } else if (result.cancelled) {
