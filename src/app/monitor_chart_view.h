@@ -44,7 +44,8 @@ private:
     void drawStacked();
     void drawLines();
     void drawBars();
-    void addTimeAxes();
+    void addTimeAxes(double top);
+    void addAttached(QAbstractSeries *series);
 
     Kind m_kind;
     MonitorTableModel *m_model;

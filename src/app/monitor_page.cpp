@@ -230,7 +230,7 @@ void MonitorPage::updateFilterChoices()
 void MonitorPage::updateNotes()
 {
     const MonitorData &data = m_controller->data();
-    m_notes[Chart::Cost]->setText(tr("Solid: cost the gateway reported; hatched: estimated from the catalog price table."));
+    m_notes[Chart::Cost]->setText(tr("Dark: cost the gateway reported; light: estimated from the catalog price table."));
     m_notes[Chart::Errors]->setText(tr("Failover threshold %1 (from the draft).").arg(data.failoverThreshold));
     m_notes[Chart::Latency]->setText(tr("Percentiles from bucket histograms, within about 19% of the exact value."));
     m_notes[Chart::Share]->setText(
