@@ -102,6 +102,10 @@ void TrafficImportController::cancel()
 
 void TrafficImportController::startNext(bool firstOfBatch)
 {
+    // A watched file may have been rotated away since it was queued; the next scan finds it
+    // under its new name, so its absence is no error (as in `gatewayctl ingest --follow`).
+    while (!m_queue.isEmpty() && m_queuedFromWatch.value(m_queue.first()) && !QFileInfo::exists(m_queue.first()))
+        m_queuedFromWatch.remove(m_queue.takeFirst());
     if (m_queue.isEmpty())
         return;
     m_currentPath = m_queue.takeFirst();
@@ -187,10 +191,9 @@ void TrafficImportController::finishCurrent(const TrafficImportFileResult &resul
     Q_EMIT fileFinished(result);
     if (result.ok() && result.newLines > 0)
         Q_EMIT trafficChanged();
-    if (!m_queue.isEmpty()) {
-        startNext(false);
+    startNext(false);
+    if (isBusy())
         return;
-    }
     Q_EMIT busyChanged(false);
     Q_EMIT queueFinished();
 }
