@@ -2,6 +2,7 @@
 
 #include "draft_document.h"
 #include "planner_async.h"
+#include "planner_ramp_verdict.h"
 
 #include "history_store.h"
 
@@ -14,12 +15,10 @@
 #include <QFormLayout>
 #include <QGroupBox>
 #include <QHBoxLayout>
-#include <QHeaderView>
 #include <QLabel>
 #include <QLineEdit>
 #include <QPushButton>
 #include <QSpinBox>
-#include <QTableWidget>
 #include <QVBoxLayout>
 #include <QtConcurrent>
 
@@ -28,8 +27,6 @@
 namespace gwapp {
 
 namespace {
-
-enum GateColumn { GateName, VercelValue, OpenRouterValue, Limit, ZValue, PValue, Outcome, GateColumnCount };
 
 // Minute buckets up to three days (the monitor's choice too), hour buckets beyond: a 30-day
 // window in minutes would be tens of thousands of rows per model for no better verdict.
@@ -56,10 +53,7 @@ PlannerRampPanel::PlannerRampPanel(DraftDocument *document, QWidget *parent)
     , m_windowMinutes(new QSpinBox(this))
     , m_planError(new QLabel(this))
     , m_evaluate(new QPushButton(tr("Evaluate"), this))
-    , m_verdict(new QLabel(this))
-    , m_summary(new QLabel(tr("Evaluate the current step on the recorded traffic of the plan's window."), this))
-    , m_volumes(new QLabel(this))
-    , m_gates(new QTableWidget(0, GateColumnCount, this))
+    , m_verdict(new PlannerRampVerdictView(this))
     , m_advance(new QPushButton(tr("Advance"), this))
     , m_rollBack(new QPushButton(tr("Roll back"), this))
 {
@@ -81,15 +75,6 @@ PlannerRampPanel::PlannerRampPanel(DraftDocument *document, QWidget *parent)
     m_planError->setStyleSheet(QStringLiteral("color: #c62828;"));
     m_planError->setWordWrap(true);
     m_planError->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_verdict->setStyleSheet(QStringLiteral("font-size: 20pt; font-weight: bold;"));
-    for (QLabel *label : {m_summary, m_volumes}) {
-        label->setWordWrap(true);
-        label->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    }
-    m_gates->setHorizontalHeaderLabels({tr("Gate"), tr("Vercel"), tr("OpenRouter"), tr("Allowed"), tr("z"), tr("p-value"), tr("Result")});
-    m_gates->setEditTriggers(QAbstractItemView::NoEditTriggers);
-    m_gates->verticalHeader()->hide();
-    m_gates->horizontalHeader()->setStretchLastSection(true);
 
     auto *load = new QPushButton(tr("Load plan…"), this);
     auto *save = new QPushButton(tr("Save plan…"), this);
@@ -118,10 +103,7 @@ PlannerRampPanel::PlannerRampPanel(DraftDocument *document, QWidget *parent)
     auto *verdictBox = new QGroupBox(tr("Current step"), this);
     auto *verdictLayout = new QVBoxLayout(verdictBox);
     verdictLayout->addLayout(actions);
-    verdictLayout->addWidget(m_verdict);
-    verdictLayout->addWidget(m_summary);
-    verdictLayout->addWidget(m_volumes);
-    verdictLayout->addWidget(m_gates, 1);
+    verdictLayout->addWidget(m_verdict, 1);
 
     auto *layout = new QHBoxLayout(this);
     layout->addWidget(planBox);
@@ -272,13 +254,12 @@ void PlannerRampPanel::evaluate()
     const gw::TrafficResolution resolution = p->windowMinutes <= kMinuteBucketsUpToMinutes ? gw::TrafficResolution::Minute
                                                                                           : gw::TrafficResolution::Hour;
     m_evaluate->setEnabled(false);
-    m_summary->setText(tr("Reading the window's traffic…"));
-    const gw::RampPlan evaluatedPlan = *p;
+    m_verdict->setMessage(tr("Reading the window's traffic…"));
     whenReady(this, m_history->trafficBuckets(resolution, from, to),
-              [this, generation, evaluatedPlan, nowMs](const gw::store::Outcome<QList<gw::TrafficBucket>> &read) {
+              [this, generation, evaluatedPlan = *p, nowMs](const gw::store::Outcome<QList<gw::TrafficBucket>> &read) {
         if (!read.ok()) {
             m_evaluate->setEnabled(m_history != nullptr);
-            m_summary->setText(tr("Could not read the recorded traffic: %1").arg(read.error));
+            m_verdict->setMessage(tr("Could not read the recorded traffic: %1").arg(read.error));
             Q_EMIT evaluated(false);
             return;
         }
@@ -298,104 +279,19 @@ void PlannerRampPanel::evaluate()
 
 void PlannerRampPanel::showEvaluation()
 {
-    m_gates->setRowCount(0);
-    m_volumes->clear();
     m_advance->setEnabled(canAdvance());
     m_rollBack->setEnabled(canRollBack());
-    if (!m_evaluation) {
-        m_verdict->clear();
-        return;
-    }
-    const gw::RampEvaluation &e = *m_evaluation;
-    switch (e.verdict) {
-    case gw::RampVerdict::Advance:
-        m_verdict->setText(e.complete ? tr("Advance: the ramp is complete") : tr("Advance"));
-        m_verdict->setStyleSheet(QStringLiteral("font-size: 20pt; font-weight: bold; color: #2e7d32;"));
-        break;
-    case gw::RampVerdict::Hold:
-        m_verdict->setText(tr("Hold"));
-        m_verdict->setStyleSheet(QStringLiteral("font-size: 20pt; font-weight: bold; color: #ef6c00;"));
-        break;
-    case gw::RampVerdict::RollBack:
-        m_verdict->setText(tr("Roll back"));
-        m_verdict->setStyleSheet(QStringLiteral("font-size: 20pt; font-weight: bold; color: #c62828;"));
-        break;
-    }
-    m_summary->setText(e.summary);
-    const auto side = [](const gw::RampGatewayStats &s) {
-        return tr("%1 requests, %2 errors (%3%)").arg(s.requests).arg(s.errors).arg(num(100 * s.errorRate()));
-    };
-    QString volumes = tr("Window %1 – %2 UTC. Vercel: %3. OpenRouter: %4.")
-                          .arg(QDateTime::fromMSecsSinceEpoch(e.windowFromMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                               QDateTime::fromMSecsSinceEpoch(e.windowToMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm")),
-                               side(e.vercel), side(e.openrouter));
-    if (e.moreRequestsVercel || e.moreRequestsOpenRouter)
-        volumes += QLatin1Char(' ') + tr("Needed before judging: %1 more on Vercel, %2 more on OpenRouter.")
-                                          .arg(e.moreRequestsVercel).arg(e.moreRequestsOpenRouter);
-    m_volumes->setText(volumes);
-
-    m_gates->setRowCount(int(e.gates.size()));
-    for (int row = 0; row < e.gates.size(); ++row) {
-        const gw::RampGateResult &g = e.gates.at(row);
-        QString name;
-        QString vercel;
-        QString openrouter;
-        QString limit;
-        QString z;
-        QString p;
-        switch (g.gate) {
-        case gw::RampGateResult::Gate::ErrorRate:
-            name = tr("Error rate");
-            vercel = num(100 * g.vercelValue) + QLatin1Char('%');
-            openrouter = num(100 * g.openrouterValue) + QLatin1Char('%');
-            limit = tr("p ≥ %1").arg(num(g.limit, 4));
-            if (g.evaluated && g.test.valid) {
-                z = num(g.test.z, 3);
-                p = num(g.test.pValue, 4);
-            }
-            break;
-        case gw::RampGateResult::Gate::TtftP95:
-            name = tr("TTFT p95");
-            vercel = tr("%1 ms").arg(num(g.vercelValue, 0));
-            openrouter = tr("%1 ms").arg(num(g.openrouterValue, 0));
-            limit = tr("≤ %1 ms").arg(num(g.limit, 0));
-            break;
-        case gw::RampGateResult::Gate::CostPerMtok:
-            name = tr("Cost per Mtok");
-            vercel = tr("%1 USD").arg(num(g.vercelValue, 4));
-            openrouter = tr("%1 USD").arg(num(g.openrouterValue, 4));
-            limit = tr("≤ %1 USD").arg(num(g.limit, 4));
-            break;
-        }
-        if (!g.evaluated && g.gate != gw::RampGateResult::Gate::ErrorRate)
-            vercel = openrouter = limit = QString();
-        const QString outcome = !g.evaluated ? tr("not evaluated") : g.passed ? tr("passed") : tr("FAILED");
-        const QStringList cells{name, vercel, openrouter, limit, z, p, outcome};
-        for (int column = 0; column < cells.size(); ++column) {
-            auto *item = new QTableWidgetItem(cells.at(column));
-            item->setToolTip(g.detail);
-            if (g.evaluated && !g.passed)
-                item->setForeground(QColor(0xc6, 0x28, 0x28));
-            m_gates->setItem(row, column, item);
-        }
-    }
+    m_verdict->showEvaluation(m_evaluation);
 }
 
 QString PlannerRampPanel::verdictText() const
 {
-    return m_verdict->text();
+    return m_verdict->verdictText();
 }
 
 QString PlannerRampPanel::detailText() const
 {
-    QStringList lines{m_summary->text(), m_volumes->text()};
-    for (int row = 0; row < m_gates->rowCount(); ++row) {
-        QStringList cells;
-        for (int column = 0; column < m_gates->columnCount(); ++column)
-            cells.append(m_gates->item(row, column) ? m_gates->item(row, column)->text() : QString());
-        lines.append(cells.join(QStringLiteral(" | ")));
-    }
-    return lines.join(QLatin1Char('\n'));
+    return m_verdict->detailText();
 }
 
 bool PlannerRampPanel::canAdvance() const
@@ -436,7 +332,7 @@ void PlannerRampPanel::moveToStep(int step, const QString &what)
     m_evaluation.reset();
     m_evaluatedPlan.reset();
     showEvaluation();
-    m_summary->setText(tr("The draft now sends %1% of %2 to Vercel. Export it as usual, then evaluate again once the step has collected data.")
+    m_verdict->setMessage(tr("The draft now sends %1% of %2 to Vercel. Export it as usual, then evaluate again once the step has collected data.")
                            .arg(num(moved.currentSharePercent(), 3), moved.scope));
 }
 

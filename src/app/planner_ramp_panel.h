@@ -17,13 +17,13 @@ class QLabel;
 class QLineEdit;
 class QPushButton;
 class QSpinBox;
-class QTableWidget;
 
 namespace gw { namespace store { class HistoryStore; } }
 
 namespace gwapp {
 
 class DraftDocument;
+class PlannerRampVerdictView;
 
 class PlannerRampPanel : public QWidget {
     Q_OBJECT
@@ -73,10 +73,7 @@ private:
     QSpinBox *m_windowMinutes;
     QLabel *m_planError;
     QPushButton *m_evaluate;
-    QLabel *m_verdict;
-    QLabel *m_summary;
-    QLabel *m_volumes;
-    QTableWidget *m_gates;
+    PlannerRampVerdictView *m_verdict;
     QPushButton *m_advance;
     QPushButton *m_rollBack;
     std::optional<gw::RampEvaluation> m_evaluation;

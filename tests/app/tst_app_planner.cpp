@@ -440,7 +440,7 @@ private Q_SLOTS:
         double recordedCost = 0;
         QSet<QString> keys;
         for (const Line &l : std::as_const(m_planning)) {
-            const quint64 tokens = quint64(l.promptTokens + l.completionTokens);
+            const quint64 tokens = quint64(l.promptTokens) + quint64(l.completionTokens);
             (l.model == kOnVercel ? onVercelRequests : otherRequests) += 1;
             (l.model == kOnVercel ? onVercelTokens : otherTokens) += tokens;
             recordedVercel += l.gateway == gw::Gateway::Vercel ? 1 : 0;
