@@ -213,6 +213,15 @@ void TrafficImportController::setWatchFolder(const QString &dir)
     if (!m_watcher->directories().isEmpty())
         m_watcher->removePaths(m_watcher->directories());
     m_seen.clear();
+    // Files the old watch queued are no longer wanted (the running one finishes).
+    for (auto it = m_queue.begin(); it != m_queue.end();) {
+        if (m_queuedFromWatch.value(*it)) {
+            m_queuedFromWatch.remove(*it);
+            it = m_queue.erase(it);
+        } else {
+            ++it;
+        }
+    }
     m_watchDir = absolute;
     if (m_watchDir.isEmpty()) {
         m_pollTimer->stop();
