@@ -99,7 +99,7 @@ void MonitorChartView::redraw()
 void MonitorChartView::addTimeAxes(double top)
 {
     auto *x = new QDateTimeAxis;
-    x->setFormat(m_toMs - m_fromMs > 2 * 86400000LL ? QStringLiteral("MM-dd") : QStringLiteral("MM-dd HH:mm"));
+    x->setFormat(m_toMs - m_fromMs > 7 * 86400000LL ? QStringLiteral("MM-dd") : QStringLiteral("MM-dd HH:mm"));
     x->setRange(QDateTime::fromMSecsSinceEpoch(m_fromMs, Qt::UTC), QDateTime::fromMSecsSinceEpoch(m_toMs, Qt::UTC));
     x->setTickCount(6);
     auto *y = new QValueAxis;
