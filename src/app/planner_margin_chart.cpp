@@ -3,6 +3,8 @@
 #include <QAreaSeries>
 #include <QChart>
 #include <QChartView>
+#include <QLegend>
+#include <QLegendMarker>
 #include <QLineSeries>
 #include <QPen>
 #include <QValueAxis>
@@ -91,6 +93,11 @@ void PlannerMarginChart::showPlan(const std::optional<gw::LeaderboardPlan> &plan
     }
     for (QLineSeries *line : std::as_const(lines))
         m_chart->addSeries(line);
+    // Lead 0 is a tie: above it we rank first on that leaderboard.
+    auto *tie = new QLineSeries;
+    *tie << QPointF(0, 0) << QPointF(100, 0);
+    tie->setPen(QPen(Qt::gray, 1));
+    m_chart->addSeries(tie);
     if (proposedPercent) {
         auto *marker = new QLineSeries;
         marker->setName(tr("Proposed share"));
@@ -110,6 +117,7 @@ void PlannerMarginChart::showPlan(const std::optional<gw::LeaderboardPlan> &plan
     y->setRange(low, high);
     y->setTitleText(tr("Lead (%)"));
     y->setLabelFormat(QStringLiteral("%.0f"));
+    y->applyNiceNumbers();
     m_chart->addAxis(x, Qt::AlignBottom);
     m_chart->addAxis(y, Qt::AlignLeft);
     const QList<QAbstractSeries *> all = m_chart->series();
@@ -117,6 +125,8 @@ void PlannerMarginChart::showPlan(const std::optional<gw::LeaderboardPlan> &plan
         series->attachAxis(x);
         series->attachAxis(y);
     }
+    for (QLegendMarker *marker : m_chart->legend()->markers(tie))
+        marker->setVisible(false);
 }
 
 } // namespace gwapp

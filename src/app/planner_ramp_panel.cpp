@@ -45,6 +45,7 @@ PlannerRampPanel::PlannerRampPanel(DraftDocument *document, QWidget *parent)
     , m_scope(new QComboBox(this))
     , m_steps(new QLineEdit(this))
     , m_currentStep(new QSpinBox(this))
+    , m_currentShare(new QLabel(this))
     , m_minRequests(new QSpinBox(this))
     , m_errorMargin(new QDoubleSpinBox(this))
     , m_confidence(new QDoubleSpinBox(this))
@@ -82,7 +83,10 @@ PlannerRampPanel::PlannerRampPanel(DraftDocument *document, QWidget *parent)
     auto *form = new QFormLayout(planBox);
     form->addRow(tr("Scope (default or model):"), m_scope);
     form->addRow(tr("Steps (% Vercel):"), m_steps);
-    form->addRow(tr("Current step:"), m_currentStep);
+    auto *stepRow = new QHBoxLayout;
+    stepRow->addWidget(m_currentStep, 1);
+    stepRow->addWidget(m_currentShare);
+    form->addRow(tr("Current step (0 = first):"), stepRow);
     form->addRow(tr("Minimum requests per gateway:"), m_minRequests);
     form->addRow(tr("Error rate margin:"), m_errorMargin);
     form->addRow(tr("Confidence:"), m_confidence);
@@ -112,7 +116,9 @@ PlannerRampPanel::PlannerRampPanel(DraftDocument *document, QWidget *parent)
     connect(m_steps, &QLineEdit::textChanged, this, [this] {
         if (const std::optional<gw::RampPlan> p = plan())
             m_currentStep->setMaximum(int(p->stepsPercent.size()) - 1);
+        updateCurrentShare();
     });
+    connect(m_currentStep, &QSpinBox::valueChanged, this, &PlannerRampPanel::updateCurrentShare);
     connect(m_document, &DraftDocument::changed, this, &PlannerRampPanel::refreshScopes);
     connect(m_evaluate, &QPushButton::clicked, this, &PlannerRampPanel::evaluate);
     connect(m_advance, &QPushButton::clicked, this, &PlannerRampPanel::advance);
@@ -182,6 +188,12 @@ std::optional<gw::RampPlan> PlannerRampPanel::plan() const
     // form and a file accept exactly the same plans.
     const gw::RampPlanLoadResult checked = gw::loadRampPlan(gw::rampPlanBytes(p), tr("ramp plan form"));
     return checked.plan;
+}
+
+void PlannerRampPanel::updateCurrentShare()
+{
+    const std::optional<gw::RampPlan> p = plan();
+    m_currentShare->setText(p ? tr("= %1% on Vercel").arg(num(p->currentSharePercent(), 3)) : tr("(plan not valid)"));
 }
 
 QString PlannerRampPanel::planError() const

@@ -54,6 +54,7 @@ Q_SIGNALS:
 
 private:
     void refreshScopes();
+    void updateCurrentShare();
     void showEvaluation();
     void showPlanError(const QString &error);
     void moveToStep(int step, const QString &what);
@@ -65,6 +66,7 @@ private:
     QComboBox *m_scope;
     QLineEdit *m_steps;
     QSpinBox *m_currentStep;
+    QLabel *m_currentShare; // the current step as a share, next to its index
     QSpinBox *m_minRequests;
     QDoubleSpinBox *m_errorMargin;
     QDoubleSpinBox *m_confidence;

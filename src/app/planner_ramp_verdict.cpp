@@ -102,7 +102,7 @@ void PlannerRampVerdictView::showEvaluation(const std::optional<gw::RampEvaluati
             limit = tr("p ≥ %1").arg(num(g.limit, 4));
             if (g.evaluated && g.test.valid) {
                 z = num(g.test.z, 3);
-                p = num(g.test.pValue, 4);
+                p = QString::number(g.test.pValue, 'g', 3); // tiny p-values stay readable (2.16e-09)
             }
             break;
         case gw::RampGateResult::Gate::TtftP95:

@@ -72,8 +72,8 @@ PlannerReplayPanel::PlannerReplayPanel(DraftDocument *document, QWidget *parent)
     , m_table(new QTableWidget(0, ColumnCount, this))
 {
     m_table->setHorizontalHeaderLabels({tr("Model"), tr("Gateway"), tr("Draft requests"), tr("Draft tokens"), tr("Draft cost (USD)"),
-                                        tr("Draft share"), tr("Live requests"), tr("Live tokens"), tr("Live cost (USD)"),
-                                        tr("Live share"), tr("Cost basis")});
+                                        tr("Draft share (%)"), tr("Live requests"), tr("Live tokens"), tr("Live cost (USD)"),
+                                        tr("Live share (%)"), tr("Cost basis")});
     m_table->setEditTriggers(QAbstractItemView::NoEditTriggers);
     m_table->setSortingEnabled(true);
     m_table->horizontalHeader()->setSectionResizeMode(ModelColumn, QHeaderView::Stretch);
@@ -192,12 +192,12 @@ void PlannerReplayPanel::runOnWorker(const QList<gw::TrafficKeyUsage> &usage)
         gw::RoutingConfig fallback = draft;
         if (!exports.isEmpty()) {
             fallback = exports.first().second;
-            job.liveSource = tr("live: %n exported revision(s) by export time", nullptr, int(exports.size()));
+            job.liveSource = tr("%n exported revision(s), each from its export time", nullptr, int(exports.size()));
         } else if (const std::optional<gw::RoutingConfig> saved = workspace.baseline()) {
             fallback = *saved;
-            job.liveSource = tr("live: the saved draft (no native export yet)");
+            job.liveSource = tr("the saved draft file, no native export yet");
         } else {
-            job.liveSource = tr("live: no saved config, the draft itself");
+            job.liveSource = tr("no saved config, the draft itself");
         }
         gw::ConfigTimeline live(fallback);
         for (const auto &[fromMs, config] : exports)
@@ -228,7 +228,7 @@ void PlannerReplayPanel::runOnWorker(const QList<gw::TrafficKeyUsage> &usage)
             return;
         }
         showResult(job.result, job.liveSource);
-        finish(job.result, tr("Replayed %n usage row(s); %1.", nullptr, int(job.result.rows)).arg(job.liveSource));
+        finish(job.result, tr("Replayed %n usage row(s); live config: %1.", nullptr, int(job.result.rows)).arg(job.liveSource));
     });
     watcher->setFuture(future);
 }
@@ -305,7 +305,7 @@ void PlannerReplayPanel::showResult(const gw::ReplayResult &result, const QStrin
         m_table->setItem(row, LiveTokens, number(l ? double(l->tokens()) : 0));
         m_table->setItem(row, LiveCost, number(l ? l->costUsd : 0));
         m_table->setItem(row, LiveShare, number(l ? l->sharePercent : 0));
-        m_table->setItem(row, CostBasisColumn, new QTableWidgetItem(gw::costBasisName(d ? d->costBasis : gw::CostBasis::Unknown)));
+        m_table->setItem(row, CostBasisColumn, new QTableWidgetItem(gw::costBasisName(d && d->requests ? d->costBasis : l ? l->costBasis : gw::CostBasis::Unknown)));
     }
     m_table->setSortingEnabled(true);
 }

@@ -252,7 +252,7 @@ private Q_SLOTS:
         QVERIFY(panel->proposal());
         QCOMPARE(panel->proposal()->defaultSharePaidPercent, 22.0);
         QCOMPARE(panel->proposal()->defaultShareFreePercent, 22.0);
-        QCOMPARE(panel->chartSeriesCount(), 4); // band, OpenRouter, Vercel tokens, proposed share
+        QCOMPARE(panel->chartSeriesCount(), 5); // band, OpenRouter, Vercel tokens, tie line, proposed share
 
         QVERIFY(panel->canApply());
         const int commands = m_document->undoStack()->count();
@@ -292,7 +292,7 @@ private Q_SLOTS:
         QCOMPARE(panel->plan()->minimalPercent, 30.0);
         QCOMPARE(panel->plan()->highPercent, 60.0);
         QVERIFY(panel->plan()->bindingLow == gw::ShareConstraint::Kind::VercelSpend);
-        QCOMPARE(panel->chartSeriesCount(), 5); // + the Vercel spend margin
+        QCOMPARE(panel->chartSeriesCount(), 6); // + the Vercel spend margin
     }
 
     void leaderboardInfeasibleSaysWhy()
@@ -314,7 +314,7 @@ private Q_SLOTS:
         QVERIFY2(panel->problemText().contains(u"21.000"_qs), qPrintable(panel->problemText()));
         QVERIFY(!panel->canApply());
         QVERIFY(!panel->applyToDraft());
-        QCOMPARE(panel->chartSeriesCount(), 2); // no band, no proposed share
+        QCOMPARE(panel->chartSeriesCount(), 3); // no band, no proposed share
 
         // Nobody to beat on OpenRouter: not a plan, and the page says so.
         in.openrouterCompetitorTokens = 0;
