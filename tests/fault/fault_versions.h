@@ -45,11 +45,13 @@ inline QList<BenchResult> ingestBatch(int batch)
 // valid traffic log v1 event, one minute per 60 lines, so every line is exactly one request.
 inline constexpr int kTrafficLinesPerAppend = 40;
 
+inline constexpr int kTrafficUsers = 7; // line n is user u-<n % 7>
+
 inline QByteArray trafficLine(qint64 n)
 {
     const qint64 minute = n / 60;
     return QStringLiteral("{\"ts\":\"2026-11-01T%1:%2:%3Z\",\"gateway\":\"%4\",\"model\":\"fault/model-%5\","
-                          "\"provider\":\"p%5\",\"status\":%6,\"latency_ms\":%7,\"cost_usd\":0.0001}\n")
+                          "\"provider\":\"p%5\",\"user\":\"u-%8\",\"status\":%6,\"latency_ms\":%7,\"cost_usd\":0.0001}\n")
         .arg(minute / 60 % 24, 2, 10, QLatin1Char('0'))
         .arg(minute % 60, 2, 10, QLatin1Char('0'))
         .arg(n % 60, 2, 10, QLatin1Char('0'))
@@ -57,6 +59,7 @@ inline QByteArray trafficLine(qint64 n)
         .arg(n % 4)
         .arg(n % 17 ? 200 : 429)
         .arg(100 + n % 900)
+        .arg(n % kTrafficUsers)
         .toUtf8();
 }
 

@@ -10,6 +10,7 @@
 #include "workspace.h"
 
 #include <QDir>
+#include <QMap>
 #include <QProcess>
 #include <QRandomGenerator>
 #include <QTemporaryDir>
@@ -249,6 +250,16 @@ void TstFaultSigkill::killWhileImportingTraffic()
         for (const TrafficBucket &b : buckets.value)
             requests += b.values.requests;
         QCOMPARE(qint64(requests), state.lines); // each line is one request: none twice, none lost
+        // Key usage is committed with the buckets: per user exactly the lines up to the offset.
+        const auto usage = db.trafficKeyUsage();
+        QVERIFY2(usage.ok(), qPrintable(usage.error));
+        QMap<QString, qint64> perUser;
+        for (const TrafficKeyUsage &u : usage.value)
+            perUser[u.key.user] += qint64(u.requests);
+        for (int user = 0; user < faulttest::kTrafficUsers; ++user) {
+            const qint64 lines = state.lines / faulttest::kTrafficUsers + (user < state.lines % faulttest::kTrafficUsers);
+            QCOMPARE(perUser.value(u"u-%1"_qs.arg(user)), lines);
+        }
         QCOMPARE(state.badLines, 0);
         Q_UNUSED(delay);
     }

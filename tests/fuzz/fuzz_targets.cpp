@@ -279,8 +279,9 @@ void fuzzPromptSuite(QByteArrayView data)
 }
 
 // A traffic log v1 (JSONL, or CSV when it does not start with '{'), fed whole and fed in two
-// pieces the way a file grows: the same lines, events, bad lines and buckets either way; the
-// consumed part ends at a line boundary; every bad line is numbered inside the input and says why.
+// pieces the way a file grows: the same lines, events, bad lines, buckets and key usage rows
+// either way; the consumed part ends at a line boundary; every bad line is numbered inside the
+// input and says why; the key usage rows count every event once.
 void fuzzTrafficLog(QByteArrayView data)
 {
     const QByteArray bytes = data.toByteArray();
@@ -296,13 +297,20 @@ void fuzzTrafficLog(QByteArrayView data)
     }
     if (quint64(once.events()) != whole.events())
         fail(u"traffic_log"_qs, u"events counted differ from events aggregated"_qs);
+    quint64 usageRequests = 0; // every event is in exactly one key usage row
+    for (const TrafficKeyUsage &usage : whole.keyUsage())
+        usageRequests += usage.requests;
+    if (usageRequests != whole.events())
+        fail(u"traffic_log"_qs, u"key usage counts "_qs + QString::number(usageRequests) + u" requests for "_qs
+                                    + QString::number(whole.events()) + u" events"_qs);
 
     TrafficAggregator pieces;
     TrafficStreamIngestor twice(format, pieces, 1, 50);
     qsizetype used = twice.feed(bytes.constData(), bytes.size() / 2);
     used += twice.feed(bytes.constData() + used, bytes.size() - used); // the rest, as the caller must
     if (used != usedOnce || twice.lines() != once.lines() || twice.events() != once.events()
-        || twice.badLineCount() != once.badLineCount() || pieces.bucketCount() != whole.bucketCount())
+        || twice.badLineCount() != once.badLineCount() || pieces.bucketCount() != whole.bucketCount()
+        || pieces.keyUsageCount() != whole.keyUsageCount())
         fail(u"traffic_log"_qs, u"feeding in two pieces changed the outcome"_qs);
 }
 
