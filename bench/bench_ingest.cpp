@@ -1,5 +1,7 @@
-// Traffic log ingestion throughput: parse and aggregate a log into minute buckets (gwcore, the
-// part that runs per byte), then the same plus persisting into a fresh SQLite history (gwstore).
+// Traffic log ingestion throughput: parse and aggregate a log into minute buckets and per-key
+// usage (gwcore, the part that runs per byte; on the default two threads and on one), then the
+// same plus persisting into a fresh SQLite history (gwstore). Memory: the peak RSS after the
+// in-memory runs and after the SQLite import.
 // Usage: bench_ingest LOG.jsonl [DB_DIR]
 // Output, one figure per line:  BENCH <name> <value> <unit>
 
@@ -12,7 +14,9 @@
 #include <QFileInfo>
 #include <QTemporaryDir>
 
+#include <algorithm>
 #include <cstdio>
+#include <cstring>
 
 namespace {
 
@@ -22,15 +26,52 @@ void bench(const char *name, double value, const char *unit)
     std::fflush(stdout);
 }
 
-double rssMiB()
+// A /proc/self/status figure in MiB: "VmRSS:" now, "VmHWM:" the peak so far.
+double statusMiB(const char *field)
 {
     QFile f(QStringLiteral("/proc/self/status"));
     if (!f.open(QIODevice::ReadOnly))
         return 0;
+    const qsizetype n = qsizetype(std::strlen(field));
     for (const QByteArray &line : f.readAll().split('\n'))
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').first().toDouble() / 1024.0;
+        if (line.startsWith(field))
+            return line.mid(n).trimmed().split(' ').first().toDouble() / 1024.0;
     return 0;
+}
+
+double rssMiB()
+{
+    return statusMiB("VmRSS:");
+}
+
+struct Timed {
+    double seconds = 1e30;
+    qint64 events = 0;
+    qsizetype buckets = 0;
+    qsizetype usageRows = 0;
+};
+
+// Parse + aggregate only, best of three (the file is in the page cache after the first).
+bool timeParseAggregate(const QString &log, int threads, Timed &out)
+{
+    gw::TrafficIngestOptions options;
+    options.threads = threads;
+    for (int run = 0; run < 3; ++run) {
+        gw::TrafficAggregator agg;
+        QElapsedTimer t;
+        t.start();
+        const gw::TrafficIngestResult r = gw::ingestTrafficFile(log, {}, agg, options);
+        const double s = double(t.nsecsElapsed()) / 1e9;
+        if (!r.ok()) {
+            std::fprintf(stderr, "%s\n", qPrintable(r.error));
+            return false;
+        }
+        out.events = r.events;
+        out.buckets = agg.bucketCount();
+        out.usageRows = agg.keyUsageCount();
+        out.seconds = std::min(out.seconds, s);
+    }
+    return true;
 }
 
 } // namespace
@@ -45,28 +86,22 @@ int main(int argc, char **argv)
     const QString log = QString::fromLocal8Bit(argv[1]);
     const double mb = double(QFileInfo(log).size()) / 1e6;
 
-    // 1) Parse + aggregate only, best of three (the file is in the page cache after the first).
-    double best = 1e30;
-    qint64 events = 0;
-    qsizetype buckets = 0;
-    for (int run = 0; run < 3; ++run) {
-        gw::TrafficAggregator agg;
-        QElapsedTimer t;
-        t.start();
-        const gw::TrafficIngestResult r = gw::ingestTrafficFile(log, {}, agg);
-        const double s = double(t.nsecsElapsed()) / 1e9;
-        if (!r.ok()) {
-            std::fprintf(stderr, "%s\n", qPrintable(r.error));
-            return 1;
-        }
-        events = r.events;
-        buckets = agg.bucketCount();
-        best = std::min(best, s);
-    }
-    bench("ingest_parse_aggregate_seconds", best, "s");
-    bench("ingest_parse_aggregate_throughput", mb / best, "MB/s");
-    bench("ingest_parse_aggregate_events", double(events) / best / 1e6, "Mevents/s");
-    bench("ingest_minute_buckets", double(buckets), "count");
+    // 1) Parse + aggregate only: the default (two threads), then one thread.
+    Timed two;
+    Timed one;
+    if (!timeParseAggregate(log, 2, two) || !timeParseAggregate(log, 1, one))
+        return 1;
+    bench("ingest_parse_aggregate_seconds", two.seconds, "s");
+    bench("ingest_parse_aggregate_throughput", mb / two.seconds, "MB/s");
+    bench("ingest_parse_aggregate_events", double(two.events) / two.seconds / 1e6, "Mevents/s");
+    bench("ingest_parse_aggregate_1thread_seconds", one.seconds, "s");
+    bench("ingest_parse_aggregate_1thread_throughput", mb / one.seconds, "MB/s");
+    // The peak while parsing and aggregating a whole log (both threads' tables, then merged).
+    bench("ingest_peak_rss_mib", statusMiB("VmHWM:"), "MiB");
+    bench("ingest_minute_buckets", double(two.buckets), "count");
+    bench("ingest_key_usage_rows", double(two.usageRows), "count");
+    if (one.buckets != two.buckets || one.usageRows != two.usageRows || one.events != two.events)
+        std::fprintf(stderr, "one and two threads differ\n");
     {
         // What the SQLite import adds before any SQL: buckets out of the aggregator, roll-ups.
         gw::TrafficAggregator agg;
@@ -79,8 +114,12 @@ int main(int argc, char **argv)
         const QList<gw::TrafficBucket> hours = gw::rollUpTraffic(minutes, gw::TrafficResolution::Hour);
         gw::rollUpTraffic(hours, gw::TrafficResolution::Day);
         bench("ingest_roll_up_seconds", double(t.nsecsElapsed()) / 1e9, "s");
+        t.restart();
+        const QList<gw::TrafficKeyUsage> usage = agg.keyUsage();
+        bench("ingest_export_key_usage_seconds", double(t.nsecsElapsed()) / 1e9, "s");
     }
     bench("ingest_rss_after_aggregate", rssMiB(), "MiB");
+    bench("ingest_peak_rss_after_export_mib", statusMiB("VmHWM:"), "MiB");
 
     // 2) End to end into SQLite: parse, aggregate, roll up, merge into a fresh history file.
     QTemporaryDir dir(argc > 2 ? QString::fromLocal8Bit(argv[2]) + QStringLiteral("/bench-ingest-XXXXXX")
@@ -102,6 +141,7 @@ int main(int argc, char **argv)
     bench("ingest_to_sqlite_throughput", mb / s, "MB/s");
     bench("ingest_to_sqlite_events", double(imported.value.events) / s / 1e6, "Mevents/s");
     bench("ingest_rss_after_sqlite", rssMiB(), "MiB");
+    bench("ingest_peak_rss_after_sqlite_mib", statusMiB("VmHWM:"), "MiB");
     t.restart();
     const auto again = db.importTrafficFile(log);
     bench("ingest_reimport_unchanged_seconds", double(t.nsecsElapsed()) / 1e9, "s");

@@ -259,7 +259,10 @@ Outcome<TrafficIngestResult> Database::importTrafficFile(const QString &path, co
         return R::failure(lookupError);
     if (!result.ok())
         return R{result, {}};
-    const auto committed = commitTrafficImport(result.state, aggregator.minuteBuckets(), aggregator.keyUsage());
+    const QList<TrafficBucket> minutes = aggregator.minuteBuckets();
+    const QList<TrafficKeyUsage> usage = aggregator.keyUsage();
+    aggregator.clear(); // its tables are as big as the exported lists: not both through the commit
+    const auto committed = commitTrafficImport(result.state, minutes, usage);
     if (!committed.ok())
         return R::failure(committed.error);
     result.state = committed.value;
