@@ -197,8 +197,12 @@ void MonitorPage::onLoaded()
     }
     ui->stack->setCurrentWidget(ui->chartsScroll);
     const auto fmt = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm")); };
-    if (data.error.isEmpty())
-        ui->statusLabel->setText(tr("%1 – %2 UTC, %3 buckets").arg(fmt(data.fromMs), fmt(data.toMs), gw::trafficResolutionName(data.resolution)));
+    if (data.error.isEmpty()) {
+        QString status = tr("%1 – %2 UTC, %3 buckets").arg(fmt(data.fromMs), fmt(data.toMs), gw::trafficResolutionName(data.resolution));
+        if (data.cost.isEmpty())
+            status += QStringLiteral(" – ") + tr("no traffic in this range matches the filters");
+        ui->statusLabel->setText(status);
+    }
     const qint64 unit = gw::resolutionMs(data.resolution);
     for (MonitorChartView *view : m_views)
         view->setTimeRange(data.fromMs, data.toMs, unit);

@@ -5,7 +5,9 @@
 // never hold more points in a series than the plot is wide (also after a resize).
 
 #include "app_test_settings.h"
+#include "config_io.h"
 #include "draft_document.h"
+#include "gateway_connections.h"
 #include "history_store.h"
 #include "monitor_chart_view.h"
 #include "monitor_page.h"
@@ -13,8 +15,10 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QChart>
+#include <QDir>
 #include <QComboBox>
 #include <QLabel>
+#include <QSettings>
 #include <QXYSeries>
 #include <QFile>
 #include <QImage>
@@ -256,6 +260,84 @@ private Q_SLOTS:
         QCOMPARE(m_page->controller()->model(Chart::Cost)->headerData(1, Qt::Horizontal).toString(), u"Vercel reported"_qs);
         gateway->setCurrentIndex(0);
         QVERIFY(refreshed.wait(10000));
+    }
+
+    void balancesAndRunwayFromTheConnections()
+    {
+        // Both gateways on the in-process simulator: 100 USD of credit each, nothing spent.
+        QSettings settings;
+        settings.setValue(u"gateways/openrouter/local"_qs, true);
+        settings.setValue(u"gateways/vercel/local"_qs, true);
+        GatewayConnections connections(nullptr);
+        connections.reload();
+        QTRY_VERIFY_WITH_TIMEOUT(connections.balance(gw::Gateway::OpenRouter) && connections.balance(gw::Gateway::Vercel), 20000);
+        MonitorPage page(&m_document, &connections);
+        QSignalSpy refreshed(&page, &MonitorPage::refreshed);
+        page.setHistory(&m_store);
+        QVERIFY(refreshed.wait(20000));
+        QTRY_VERIFY(!page.controller()->isLoading());
+
+        // Burn: each gateway's cost over the hours its traffic covers (exactly 50 hours here).
+        double openrouterTotal = 0;
+        double vercelTotal = 0;
+        for (int m = 0; m < kMinutes; ++m) {
+            openrouterTotal += openrouterCost(m);
+            vercelTotal += vercelServes(m) ? kVercelCost : 0;
+        }
+        const double days = kMinutes / 60.0 / 24.0;
+        const gw::SeriesTable &t = page.controller()->model(Chart::Balances)->table();
+        QCOMPARE(t.categories, (QStringList{u"OpenRouter"_qs, u"Vercel"_qs}));
+        QCOMPARE(t.values[0][0], 100.0); // remaining
+        QCOMPARE(t.values[1][1], 0.0);   // spent
+        QVERIFY(qFuzzyCompare(t.values[0][2], openrouterTotal / days));
+        QVERIFY(qFuzzyCompare(t.values[1][2], vercelTotal / days));
+        QVERIFY(qFuzzyCompare(t.values[0][3], 100.0 / (openrouterTotal / days)));
+        const QString note = page.noteText(Chart::Balances);
+        QVERIFY2(note.contains(u"OpenRouter: $100.00 left"_qs) && !note.contains(u"run dry"_qs), qPrintable(note));
+        page.setHistory(nullptr);
+    }
+
+    void targetFollowsTheConfigLiveThen()
+    {
+        // A native export at 10:00 on the first day sends every mapped paid model to Vercel;
+        // before it the draft (nothing mapped) sends nothing there.
+        QTemporaryDir dir;
+        const Workspace workspace(dir.path());
+        QVERIFY(QDir().mkpath(workspace.exportsDir()));
+        gw::RoutingConfig live;
+        live.defaultSharePaid = 100;
+        live.models.insert(u"a/model-one"_qs, gw::ModelEntry{u"vendor/model-one"_qs, std::nullopt, false});
+        QString error;
+        QVERIFY2(gw::saveConfigFile(workspace.exportsDir() + u"/routing-live.json"_qs, live, &error), qPrintable(error));
+        ExportRecord record;
+        record.time = kStart.addSecs(10 * 3600);
+        record.profile = u"native"_qs;
+        record.revision = 2;
+        record.file = u"routing-live.json"_qs;
+        QVERIFY2(workspace.appendHistory(record, &error), qPrintable(error));
+
+        MonitorPage page(&m_document, nullptr);
+        auto *range = page.findChild<QComboBox *>(u"rangeCombo"_qs);
+        range->setCurrentIndex(range->findData(int(MonitorRange::All)));
+        page.setWorkspace(workspace);
+        QSignalSpy refreshed(&page, &MonitorPage::refreshed);
+        page.setHistory(&m_store);
+        QVERIFY(refreshed.wait(20000));
+        QTRY_VERIFY(!page.controller()->isLoading());
+        QCOMPARE(page.controller()->data().liveConfigs, 1);
+        const gw::SeriesTable &share = page.controller()->model(Chart::Share)->table();
+        QCOMPARE(share.rowCount(), (kMinutes + 59) / 60);
+        for (int h = 0; h < share.rowCount(); ++h) {
+            // a/model-one is requested in even minutes (both lines of the minute).
+            double one = 0;
+            double all = 0;
+            for (int m = h * 60; m < std::min(kMinutes, h * 60 + 60); ++m) {
+                one += m % 2 ? 0 : 2;
+                all += 2;
+            }
+            QCOMPARE(share.values[h][1], h < 10 ? 0.0 : 100.0 * one / all);
+        }
+        page.setHistory(nullptr);
     }
 
     void cleanupTestCase()
