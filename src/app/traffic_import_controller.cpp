@@ -25,7 +25,11 @@ struct TrafficImportController::Job {
 namespace {
 
 constexpr int kDefaultPollMs = 1500;
-constexpr int kProgressPollMs = 100;
+// The writer thread stores its progress in atomics; the GUI reads them this often while an
+// import runs (cheaper and safer than queuing a call per chunk to an object that may be gone).
+constexpr int kProgressPollMs = 25;
+// Smaller than the store's default, so the bar moves (and a cancel lands) within a few ms.
+constexpr qsizetype kChunkBytes = 1 << 20;
 
 } // namespace
 
@@ -133,6 +137,7 @@ void TrafficImportController::startNext(bool firstOfBatch)
     m_job = job;
     gw::TrafficIngestOptions options;
     options.cancel = &job->cancel;
+    options.chunkBytes = kChunkBytes;
     options.progress = [job](qint64 done, qint64 total) {
         job->total = total;
         job->done = done;
