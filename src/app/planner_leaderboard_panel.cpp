@@ -185,6 +185,8 @@ void PlannerLeaderboardPanel::setUseRecordedVolume(bool on)
     if (on && m_usage) {
         m_ourTokens->setValue(m_recordedTokensPerDay);
         m_ourSpend->setValue(m_recordedSpendPerDay);
+    } else if (on && m_history && m_loadTraffic->isEnabled()) {
+        loadRecordedTraffic(); // nothing loaded yet: the volume follows once it is read
     }
     scheduleRecompute();
 }

@@ -409,6 +409,20 @@ private Q_SLOTS:
         // Ours (the attribution title) is skipped: the strongest other app's volume is filled in.
         QCOMPARE(panel->inputs().openrouterCompetitorTokens, 800000.0);
 
+        // Vercel's export has names only: who leads by tokens and by spend (we are rank 1 by tokens).
+        const QString vercel = m_dir.filePath(QStringLiteral("vercel-leaderboard.json"));
+        QFile v(vercel);
+        QVERIFY(v.open(QIODevice::WriteOnly));
+        v.write("[{\"rank\": 2, \"ranked_by\": \"tokens\", \"name\": \"Rival\", \"url\": \"https://rival.dev\"},\n"
+                " {\"rank\": 1, \"ranked_by\": \"tokens\", \"name\": \"Gateway Console\", \"url\": \"https://gc.example\"},\n"
+                " {\"rank\": 1, \"ranked_by\": \"spend\", \"name\": \"Spendy\", \"url\": \"https://spendy.io\"}]\n");
+        v.close();
+        QVERIFY2(panel->importLeaderboard(gw::Gateway::Vercel, vercel), qPrintable(panel->importText()));
+        const QString vercelText = panel->importText();
+        QVERIFY2(vercelText.contains(u"by tokens Rival (rank 2)"_qs) && vercelText.contains(u"by spend Spendy (rank 1)"_qs)
+                     && vercelText.contains(u"we rank 1"_qs),
+                 qPrintable(vercelText));
+
         const QString bad = m_dir.filePath(QStringLiteral("bad-rankings.json"));
         QFile b(bad);
         QVERIFY(b.open(QIODevice::WriteOnly));
