@@ -86,6 +86,10 @@ void MonitorChartView::redraw()
     m_drawnWidth = plotWidth();
     if (m_model->table().isEmpty())
         return;
+    QFont legendFont = font();
+    if (m_model->table().series.size() > 5) // eight latency series: names fit in a smaller font
+        legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85);
+    chart()->legend()->setFont(legendFont);
     switch (m_kind) {
     case Kind::StackedAmounts: drawStacked(); break;
     case Kind::Lines: drawLines(); break;
@@ -125,6 +129,8 @@ void MonitorChartView::drawStacked()
     const qint64 interval = gw::sumIntervalFor(span, std::max(1, m_drawnWidth / 2), m_bucketMs);
     const int count = int((span + interval - 1) / interval);
     QList<QList<QPointF>> stacked; // per series: the running total up to and including it
+    m_intervalSums.clear();
+    m_intervalMs = interval;
     double top = 0;
     for (int s = 0; s < t.series.size(); ++s) {
         QList<QPointF> points;
@@ -132,6 +138,7 @@ void MonitorChartView::drawStacked()
         for (int row = 0; row < t.rowCount(); ++row)
             points.append(QPointF(double(t.times[row]), t.values[row][s]));
         QList<QPointF> sums = gw::sumPerInterval(points, m_fromMs, interval, count);
+        m_intervalSums.append(sums);
         for (int i = 0; i < count && s > 0; ++i)
             sums[i].ry() += stacked[s - 1][i].y();
         for (const QPointF &p : sums)
@@ -237,7 +244,24 @@ QString MonitorChartView::hoverTextAt(const QPointF &viewPos) const
     if (chart()->series().isEmpty() || !chart()->plotArea().contains(inChart))
         return QString();
     const QPointF value = chart()->mapToValue(inChart);
+    if (m_kind == Kind::StackedAmounts)
+        return intervalHoverText(value.x());
     return m_model->hoverText(m_model->rowNearest(value.x()));
+}
+
+// A stacked chart shows sums per interval, so hovering shows those sums, not one bucket's.
+QString MonitorChartView::intervalHoverText(double x) const
+{
+    if (m_intervalSums.isEmpty() || m_intervalMs <= 0)
+        return QString();
+    const auto count = m_intervalSums.first().size();
+    const qsizetype i = std::clamp<qsizetype>(qsizetype((x - double(m_fromMs)) / double(m_intervalMs)), 0, count - 1);
+    const qint64 start = m_fromMs + i * m_intervalMs;
+    const auto time = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm")); };
+    QStringList lines{tr("%1 – %2 UTC").arg(time(start), time(start + m_intervalMs))};
+    for (int s = 0; s < m_intervalSums.size(); ++s)
+        lines.append(m_model->seriesName(s) + QStringLiteral(": ") + m_model->formatValue(m_intervalSums[s][i].y()));
+    return lines.join(QLatin1Char('\n'));
 }
 
 void MonitorChartView::mouseMoveEvent(QMouseEvent *event)

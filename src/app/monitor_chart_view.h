@@ -46,6 +46,7 @@ private:
     void drawBars();
     void addTimeAxes(double top);
     void addAttached(QAbstractSeries *series);
+    QString intervalHoverText(double x) const;
 
     Kind m_kind;
     MonitorTableModel *m_model;
@@ -59,6 +60,8 @@ private:
     int m_drawnWidth = 0;
     bool m_redrawQueued = false;
     QString m_hoverText;
+    qint64 m_intervalMs = 0;               // stacked charts: the interval summed per point
+    QList<QList<QPointF>> m_intervalSums;  // stacked charts: per series, the sum per interval
 };
 
 } // namespace gwapp

@@ -230,6 +230,25 @@ private Q_SLOTS:
         QTest::mouseMove(view->viewport(), inView);
         QTRY_COMPARE(view->lastHoverText(), text);
         QVERIFY(view->hoverTextAt(QPoint(1, 1)).isEmpty()); // outside the plot
+
+        // The stacked cost chart shows sums per interval: hovering shows the interval's sums,
+        // counted here from the written lines.
+        MonitorChartView *cost = m_page->chartView(Chart::Cost);
+        const QPointF at = cost->chart()->mapToPosition(QPointF(double(kStart.addSecs(600 * 60).toMSecsSinceEpoch()), 0.01));
+        const QString costText = cost->hoverTextAt(cost->mapFromScene(cost->chart()->mapToScene(at)));
+        const QStringList lines = costText.split(u'\n');
+        QVERIFY2(lines.size() == 5, qPrintable(costText));
+        const QStringList bounds = lines[0].chopped(4).split(u" – "_qs); // "<from> – <to> UTC"
+        QCOMPARE(bounds.size(), 2);
+        const QDateTime from = QDateTime::fromString(bounds[0], u"yyyy-MM-dd HH:mm"_qs); // fields only: made UTC below
+        const QDateTime to = QDateTime::fromString(bounds[1], u"yyyy-MM-dd HH:mm"_qs); // fields only: made UTC below
+        const int first = int(kStart.secsTo(QDateTime(from.date(), from.time(), Qt::UTC)) / 60);
+        const int last = int(kStart.secsTo(QDateTime(to.date(), to.time(), Qt::UTC)) / 60);
+        QVERIFY2(first <= 600 && last > 600, qPrintable(costText));
+        double openrouter = 0;
+        for (int m = first; m < last; ++m)
+            openrouter += openrouterCost(m);
+        QCOMPARE(lines[1], u"OpenRouter reported: %1 USD"_qs.arg(openrouter, 0, 'f', 4));
     }
 
     void pngExportLoads()
