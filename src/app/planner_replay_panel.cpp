@@ -51,6 +51,22 @@ gw::ReplayPrices workspacePrices(const QString &dir)
     return gw::ReplayPrices::fromCatalogs(openrouterModels, vercelModels);
 }
 
+QString gatewayDisplayName(gw::Gateway gateway)
+{
+    return gateway == gw::Gateway::Vercel ? PlannerReplayPanel::tr("Vercel") : PlannerReplayPanel::tr("OpenRouter");
+}
+
+QString costBasisDisplayName(gw::CostBasis basis)
+{
+    switch (basis) {
+    case gw::CostBasis::Recorded: return PlannerReplayPanel::tr("recorded");
+    case gw::CostBasis::Catalog: return PlannerReplayPanel::tr("catalog");
+    case gw::CostBasis::Mixed: return PlannerReplayPanel::tr("recorded and catalog");
+    case gw::CostBasis::Unknown: break;
+    }
+    return PlannerReplayPanel::tr("no price");
+}
+
 } // namespace
 
 // What a worker run returns: the replay and where the live configs came from.
@@ -296,7 +312,7 @@ void PlannerReplayPanel::showResult(const gw::ReplayResult &result, const QStrin
         const gw::ReplayGroup *d = it.value().first;
         const gw::ReplayGroup *l = it.value().second;
         m_table->setItem(row, ModelColumn, new QTableWidgetItem(it.key().first));
-        m_table->setItem(row, GatewayColumn, new QTableWidgetItem(gw::gatewayName(gw::Gateway(it.key().second))));
+        m_table->setItem(row, GatewayColumn, new QTableWidgetItem(gatewayDisplayName(gw::Gateway(it.key().second))));
         m_table->setItem(row, DraftRequests, number(d ? double(d->requests) : 0));
         m_table->setItem(row, DraftTokens, number(d ? double(d->tokens()) : 0));
         m_table->setItem(row, DraftCost, number(d ? d->costUsd : 0));
@@ -305,7 +321,7 @@ void PlannerReplayPanel::showResult(const gw::ReplayResult &result, const QStrin
         m_table->setItem(row, LiveTokens, number(l ? double(l->tokens()) : 0));
         m_table->setItem(row, LiveCost, number(l ? l->costUsd : 0));
         m_table->setItem(row, LiveShare, number(l ? l->sharePercent : 0));
-        m_table->setItem(row, CostBasisColumn, new QTableWidgetItem(gw::costBasisName(d && d->requests ? d->costBasis : l ? l->costBasis : gw::CostBasis::Unknown)));
+        m_table->setItem(row, CostBasisColumn, new QTableWidgetItem(costBasisDisplayName(d && d->requests ? d->costBasis : l ? l->costBasis : gw::CostBasis::Unknown)));
     }
     m_table->setSortingEnabled(true);
 }

@@ -475,6 +475,16 @@ private Q_SLOTS:
         QCOMPARE(r.churn.requestsAffected, onVercelRequests);
         // Rows: the mapped model on both gateways, the other one on OpenRouter only.
         QCOMPARE(panel->tableRowCount(), 3);
+        bool vercelRowFound = false;
+        for (int row = 0; row < panel->tableRowCount(); ++row) {
+            if (panel->tableText(row, 0) != kOnVercel || panel->tableText(row, 1) != u"Vercel"_qs)
+                continue;
+            vercelRowFound = true;
+            QCOMPARE(panel->tableText(row, 2), QString::number(onVercelRequests)); // draft requests
+            QCOMPARE(panel->tableText(row, 3), QString::number(onVercelTokens));   // draft tokens
+            QCOMPARE(panel->tableText(row, 6), u"0"_qs);                            // live requests
+        }
+        QVERIFY(vercelRowFound);
         const QString summary = panel->summaryText();
         QVERIFY2(summary.contains(u"%1 of %2 sticky keys"_qs.arg(onVercelRequests).arg(keys.size())), qPrintable(summary));
 
