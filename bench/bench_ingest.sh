@@ -2,7 +2,7 @@
 # Traffic log ingestion against DuckDB on the same file: a generated log of N events (default one
 # million), bench_ingest (gwcore parse + aggregate into minute buckets and key usage, then into
 # SQLite), then DuckDB's read_json + GROUP BY GROUPING SETS over the same two keys, and the ratio
-# of the two parse + aggregate times (both on all cores: two here).
+# of the two parse + aggregate times (ours on its default one thread, DuckDB on all cores).
 # Usage: bench/bench_ingest.sh [BUILD_DIR] [EVENTS]  (default build/release; installs DuckDB for node in bench/duckdb/ on first use)
 # Output: BENCH <name> <value> <unit>
 set -euo pipefail

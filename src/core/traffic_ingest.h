@@ -93,8 +93,10 @@ struct TrafficIngestOptions {
     qsizetype chunkBytes = 4 << 20;
     // Lines are parsed on up to this many threads (the calling one and helpers; never more than
     // the machine's cores). The result is the same as on one: bad lines keep their numbers and
-    // order, the offset stays at a line boundary.
-    int threads = 2;
+    // order, the offset stays at a line boundary. One by default: on the 2-core development
+    // machine, shared with other work, a helper thread made a million-event import no faster
+    // (bench_ingest prints both), and the app's GUI thread needs the other core.
+    int threads = 1;
 };
 
 struct TrafficIngestResult {
