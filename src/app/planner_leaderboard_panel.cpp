@@ -142,6 +142,10 @@ PlannerLeaderboardPanel::PlannerLeaderboardPanel(DraftDocument *document, QWidge
     connect(m_fromRecorded, &QCheckBox::toggled, this, &PlannerLeaderboardPanel::setUseRecordedVolume);
     connect(m_document, &DraftDocument::changed, this, &PlannerLeaderboardPanel::scheduleRecompute);
     connect(m_loadTraffic, &QPushButton::clicked, this, &PlannerLeaderboardPanel::loadRecordedTraffic);
+    connect(m_range, &PlannerRangeSelector::rangeChanged, this, [this] {
+        if (m_usage) // the figures shown are still those of the previous range
+            m_trafficLabel->setText(tr("The range changed: load the recorded traffic again to use it."));
+    });
     connect(importOpenRouter, &QPushButton::clicked, this, [this] { chooseImportFile(gw::Gateway::OpenRouter); });
     connect(importVercel, &QPushButton::clicked, this, [this] { chooseImportFile(gw::Gateway::Vercel); });
     connect(m_apply, &QPushButton::clicked, this, &PlannerLeaderboardPanel::applyToDraft);
