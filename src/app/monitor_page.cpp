@@ -249,8 +249,12 @@ void MonitorPage::updateNotes()
         if (t.requests == 0)
             continue;
         const gw::Gateway other = g == gw::Gateway::Vercel ? gw::Gateway::OpenRouter : gw::Gateway::Vercel;
-        totals.append(tr("%1 traffic cost %2; the models priced on %3 cost %4 there instead of %5.")
-                          .arg(gatewayLabel(g), usd(t.actualUsd), gatewayLabel(other), usd(t.otherGatewayUsd), usd(t.actualUsdPriced)));
+        if (t.otherGatewayUsd == 0 && t.actualUsdPriced == 0) // no catalog price (or no Vercel id) for any of its models
+            totals.append(tr("%1 traffic cost %2; none of its models has a price on %3.")
+                              .arg(gatewayLabel(g), usd(t.actualUsd), gatewayLabel(other)));
+        else
+            totals.append(tr("%1 traffic cost %2; the models priced on %3 cost %4 there instead of %5.")
+                              .arg(gatewayLabel(g), usd(t.actualUsd), gatewayLabel(other), usd(t.otherGatewayUsd), usd(t.actualUsdPriced)));
     }
     m_notes[Chart::CostPerMtok]->setText(totals.join(QLatin1Char(' ')));
 
