@@ -129,8 +129,8 @@ PlannerLeaderboardPanel::PlannerLeaderboardPanel(DraftDocument *document, QWidge
     outputLayout->addWidget(m_apply, 0, Qt::AlignRight);
 
     auto *layout = new QHBoxLayout(this);
-    layout->addWidget(inputs);
-    layout->addWidget(outputs, 1);
+    layout->addWidget(inputs, 2);
+    layout->addWidget(outputs, 3);
 
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(150);
@@ -370,7 +370,7 @@ void PlannerLeaderboardPanel::show(const Computed &computed)
         } else {
             m_minimalLabel->setText(tr("No Vercel share keeps us first on both leaderboards."));
             m_rangeLabel->setText(tr("Needed at least %1, allowed at most %2 (%3).").arg(percent(plan.lowPercent), percent(plan.highPercent), withoutMargin));
-            m_problemLabel->setText(tr("%1 Short by %2 points.").arg(plan.explanation, QString::number(plan.shortfallPoints, 'f', 3)));
+            m_problemLabel->setText(plan.explanation); // names the colliding bounds and the shortfall
         }
         const QString reach = m_reach ? tr("Recorded traffic: %1 on Vercel whatever the default share, up to %2 more through it.")
                                             .arg(percent(m_reach->fixedVercelPercent), percent(m_reach->eligiblePercent))

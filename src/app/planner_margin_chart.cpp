@@ -41,6 +41,7 @@ PlannerMarginChart::PlannerMarginChart(QWidget *parent)
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(260);
     m_chart->setTitle(tr("Lead over the strongest competitor by Vercel share"));
+    m_chart->legend()->setAlignment(Qt::AlignBottom);
     auto *layout = new QVBoxLayout(this);
     layout->setContentsMargins(0, 0, 0, 0);
     layout->addWidget(m_view);
@@ -64,11 +65,11 @@ void PlannerMarginChart::showPlan(const std::optional<gw::LeaderboardPlan> &plan
     const QList<gw::LeaderboardCurvePoint> &curve = plan->curve;
 
     QList<QLineSeries *> lines;
-    lines.append(marginSeries(tr("OpenRouter (tokens)"), curve, [](const gw::LeaderboardCurvePoint &p) { return p.openrouterMarginPercent; }));
+    lines.append(marginSeries(tr("OpenRouter"), curve, [](const gw::LeaderboardCurvePoint &p) { return p.openrouterMarginPercent; }));
     if (curve.first().hasVercelTokens)
-        lines.append(marginSeries(tr("Vercel (tokens)"), curve, [](const gw::LeaderboardCurvePoint &p) { return p.vercelTokensMarginPercent; }));
+        lines.append(marginSeries(tr("Vercel tokens"), curve, [](const gw::LeaderboardCurvePoint &p) { return p.vercelTokensMarginPercent; }));
     if (curve.first().hasVercelSpend)
-        lines.append(marginSeries(tr("Vercel (spend)"), curve, [](const gw::LeaderboardCurvePoint &p) { return p.vercelSpendMarginPercent; }));
+        lines.append(marginSeries(tr("Vercel spend"), curve, [](const gw::LeaderboardCurvePoint &p) { return p.vercelSpendMarginPercent; }));
 
     double low = 0;
     double high = 0;
@@ -100,7 +101,7 @@ void PlannerMarginChart::showPlan(const std::optional<gw::LeaderboardPlan> &plan
     m_chart->addSeries(tie);
     if (proposedPercent) {
         auto *marker = new QLineSeries;
-        marker->setName(tr("Proposed share"));
+        marker->setName(tr("Proposed"));
         *marker << QPointF(*proposedPercent, low) << QPointF(*proposedPercent, high);
         QPen pen(Qt::black);
         pen.setStyle(Qt::DashLine);

@@ -311,7 +311,8 @@ private Q_SLOTS:
         QCOMPARE(panel->plan()->highPercent, 23.0);
         QCOMPARE(panel->plan()->shortfallPoints, 21.0);
         QVERIFY(!panel->plan()->feasibleWithoutMargin); // 40% > 30% without the margin too
-        QVERIFY2(panel->problemText().contains(u"21.000"_qs), qPrintable(panel->problemText()));
+        QVERIFY2(panel->problemText().contains(u"21.0"_qs), qPrintable(panel->problemText()));
+        QVERIFY2(panel->resultText().contains(u"at least 44.000%, allowed at most 23.000%"_qs), qPrintable(panel->resultText()));
         QVERIFY(!panel->canApply());
         QVERIFY(!panel->applyToDraft());
         QCOMPARE(panel->chartSeriesCount(), 3); // no band, no proposed share
