@@ -47,15 +47,16 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringLis
     return std::nullopt;
 }
 
-std::optional<int> readNowOption(const QCommandLineParser &parser, const QCommandLineOption &option,
-                                 const QString &command, QDateTime &now)
+std::optional<int> readTimeOption(const QCommandLineParser &parser, const QCommandLineOption &option,
+                                  const QString &command, QDateTime &value)
 {
     if (!parser.isSet(option))
         return std::nullopt;
     const auto when = parseRfc3339(parser.value(option));
     if (!when)
-        return usageError(u"%1: --now \"%2\" is not an RFC 3339 timestamp"_qs.arg(command, parser.value(option)));
-    now = *when;
+        return usageError(u"%1: --%2 \"%3\" is not an RFC 3339 timestamp"_qs.arg(command, option.names().constFirst(),
+                                                                                  parser.value(option)));
+    value = *when;
     return std::nullopt;
 }
 

@@ -22,9 +22,10 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringLis
                                     int minPositional, int maxPositional);
 int usageError(const QString &message);
 
-// Reads an RFC 3339 --now option into `now` when set; a usage error (ExitUsage) when malformed.
-std::optional<int> readNowOption(const QCommandLineParser &parser, const QCommandLineOption &option,
-                                 const QString &command, QDateTime &now);
+// Reads an RFC 3339 time option (--now, --from, --to) into `value` when set; a usage error
+// (ExitUsage) naming the command and the option when malformed. Unset leaves `value` as it was.
+std::optional<int> readTimeOption(const QCommandLineParser &parser, const QCommandLineOption &option,
+                                  const QString &command, QDateTime &value);
 
 // Loads and validates a config, printing every diagnostic to stderr. Warnings do not stop it.
 std::optional<RoutingConfig> loadConfigOrReport(const QString &path);

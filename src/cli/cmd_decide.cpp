@@ -64,7 +64,7 @@ int runDecide(const QStringList &args)
         if (exit != ExitOk)
             return exit;
     }
-    if (const auto exit = readNowOption(parser, now, u"decide"_qs, request.now))
+    if (const auto exit = readTimeOption(parser, now, u"decide"_qs, request.now))
         return *exit;
 
     const auto config = loadConfigOrReport(parser.positionalArguments().first());

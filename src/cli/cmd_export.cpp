@@ -24,7 +24,7 @@ int runExport(const QStringList &args)
         return usageError(u"export: unknown profile \"%1\" (native, kilo-gateway or vectors)"_qs.arg(parser.value(profile)));
     ExportOptions options;
     options.allowLossy = parser.isSet(allowLossy);
-    if (const auto exit = readNowOption(parser, now, u"export"_qs, options.now))
+    if (const auto exit = readTimeOption(parser, now, u"export"_qs, options.now))
         return *exit;
 
     const auto config = loadConfigOrReport(parser.positionalArguments().first());

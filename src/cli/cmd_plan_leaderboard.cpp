@@ -231,15 +231,9 @@ int runPlanLeaderboard(const QStringList &args)
     if (parser.isSet(db)) {
 #ifdef GW_HAVE_STORE
         QDateTime bounds[2];
-        const QCommandLineOption *boundOptions[2] = {&from, &to};
-        for (int i = 0; i < 2; ++i) {
-            if (!parser.isSet(*boundOptions[i]))
-                continue;
-            const auto t = parseRfc3339(parser.value(*boundOptions[i]));
-            if (!t)
-                return usageError(u"plan-leaderboard: --%1 \"%2\" is not an RFC 3339 time"_qs.arg(
-                    boundOptions[i]->names().first(), parser.value(*boundOptions[i])));
-            bounds[i] = *t;
+        for (const auto &[option, bound] : {std::pair{&from, &bounds[0]}, std::pair{&to, &bounds[1]}}) {
+            if (const auto exit = readTimeOption(parser, *option, u"plan-leaderboard"_qs, *bound))
+                return *exit;
         }
         store::Database database;
         if (const auto opened = database.open(parser.value(db), store::Database::Access::ReadOnly); !opened.ok()) {

@@ -68,7 +68,7 @@ int runRampCheck(const QStringList &args)
     if (!parser.isSet(db) || !parser.isSet(planFile))
         return usageError(u"ramp-check: --db and --plan are required"_qs);
     QDateTime at = QDateTime::currentDateTimeUtc();
-    if (const auto exit = readNowOption(parser, now, u"ramp-check"_qs, at))
+    if (const auto exit = readTimeOption(parser, now, u"ramp-check"_qs, at))
         return *exit;
 
     const RampPlanLoadResult loaded = loadRampPlanFile(parser.value(planFile));

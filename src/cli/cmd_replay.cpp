@@ -79,15 +79,9 @@ int runReplay(const QStringList &args)
     if (!parser.isSet(db) || !parser.isSet(config))
         return usageError(u"replay: --db and --config are required"_qs);
     QDateTime bounds[2];
-    const QCommandLineOption *boundOptions[2] = {&from, &to};
-    for (int i = 0; i < 2; ++i) {
-        if (!parser.isSet(*boundOptions[i]))
-            continue;
-        const auto t = parseRfc3339(parser.value(*boundOptions[i]));
-        if (!t)
-            return usageError(u"replay: --%1 \"%2\" is not an RFC 3339 time"_qs.arg(boundOptions[i]->names().first(),
-                                                                                   parser.value(*boundOptions[i])));
-        bounds[i] = *t;
+    for (const auto &[option, bound] : {std::pair{&from, &bounds[0]}, std::pair{&to, &bounds[1]}}) {
+        if (const auto exit = readTimeOption(parser, *option, u"replay"_qs, *bound))
+            return *exit;
     }
 
     const auto draft = loadConfigOrReport(parser.value(config));

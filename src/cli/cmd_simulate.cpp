@@ -70,7 +70,7 @@ int runSimulate(const QStringList &args)
         return usageError(u"simulate: --users takes a positive whole number, not \"%1\""_qs.arg(parser.value(users)));
     if (parser.isSet(models))
         options.models = parser.value(models).split(u',', Qt::SkipEmptyParts);
-    if (const auto exit = readNowOption(parser, now, u"simulate"_qs, options.now))
+    if (const auto exit = readTimeOption(parser, now, u"simulate"_qs, options.now))
         return *exit;
 
     const auto config = loadConfigOrReport(parser.positionalArguments().first());
