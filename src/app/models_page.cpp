@@ -7,6 +7,7 @@
 #include "draft_document.h"
 #include "mapping_table_model.h"
 #include "ui_modelspage.h"
+#include "workspace.h"
 
 #include <QDir>
 #include <QHeaderView>
@@ -35,15 +36,6 @@ protected:
         return QSortFilterProxyModel::filterAcceptsRow(row, parent);
     }
 };
-
-// A gateway's snapshots, oldest first: their names sort by time (CatalogSync::snapshotName).
-QStringList catalogSnapshots(const QString &dir, const QString &prefix)
-{
-    QStringList files = QDir(dir + QStringLiteral("/catalogs")).entryList({prefix + QStringLiteral("-models-*.json")}, QDir::Files, QDir::Name);
-    for (QString &file : files)
-        file = dir + QStringLiteral("/catalogs/") + file;
-    return files;
-}
 
 QString changeSummary(const QString &gateway, const gw::CatalogDiff &diff)
 {
@@ -125,8 +117,8 @@ QString ModelsPage::statusText() const { return ui->statusLabel->text(); }
 MappingLoad ModelsPage::load(const QString &dir, const gw::RoutingConfig &config)
 {
     MappingLoad out;
-    const QStringList orSnapshots = catalogSnapshots(dir, QStringLiteral("openrouter"));
-    const QStringList vercelSnapshots = catalogSnapshots(dir, QStringLiteral("vercel"));
+    const QStringList orSnapshots = Workspace(dir).catalogSnapshots(gw::Gateway::OpenRouter);
+    const QStringList vercelSnapshots = Workspace(dir).catalogSnapshots(gw::Gateway::Vercel);
     if (orSnapshots.isEmpty() || vercelSnapshots.isEmpty()) {
         out.error = tr("The workspace has no catalog snapshots (catalogs/openrouter-models-*.json, catalogs/vercel-models-*.json).");
         return out;

@@ -3,7 +3,6 @@
 #include "config_io.h"
 #include "history_store.h"
 
-#include <QDir>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace gwapp {
@@ -35,13 +34,11 @@ std::shared_ptr<const MonitorCatalogs> loadCatalogs(const QString &workspaceDir)
 {
     auto catalogs = std::make_shared<MonitorCatalogs>();
     catalogs->dir = workspaceDir;
-    const QDir dir(workspaceDir + QStringLiteral("/catalogs"));
-    const QStringList openrouter = dir.entryList({QStringLiteral("openrouter-models-*.json")}, QDir::Files, QDir::Name);
-    const QStringList vercel = dir.entryList({QStringLiteral("vercel-models-*.json")}, QDir::Files, QDir::Name);
-    if (!openrouter.isEmpty())
-        catalogs->openrouter = gw::parseCatalogFile(gw::Gateway::OpenRouter, dir.filePath(openrouter.last())).catalog;
-    if (!vercel.isEmpty())
-        catalogs->vercel = gw::parseCatalogFile(gw::Gateway::Vercel, dir.filePath(vercel.last())).catalog;
+    const Workspace::NewestCatalogs newest = Workspace(workspaceDir).newestCatalogs();
+    if (newest.openrouter)
+        catalogs->openrouter = newest.openrouter->catalog;
+    if (newest.vercel)
+        catalogs->vercel = newest.vercel->catalog;
     catalogs->loaded = true;
     return catalogs;
 }

@@ -1,15 +1,15 @@
 #include "planner_replay_panel.h"
 
 #include "draft_document.h"
-#include "planner_async.h"
+#include "when_ready.h"
 #include "planner_range.h"
+#include "workspace.h"
 
 #include "config_io.h"
 #include "history_store.h"
 #include "protocol/catalog.h"
 
 #include <QCheckBox>
-#include <QDir>
 #include <QFutureWatcher>
 #include <QHBoxLayout>
 #include <QHeaderView>
@@ -39,15 +39,9 @@ QString usd(double value)
 // on the gateway the draft sends it to. Missing snapshots: recorded prices only.
 gw::ReplayPrices workspacePrices(const QString &dir)
 {
-    const QDir catalogs(dir + QStringLiteral("/catalogs"));
-    const QStringList openrouter = catalogs.entryList({QStringLiteral("openrouter-models-*.json")}, QDir::Files, QDir::Name);
-    const QStringList vercel = catalogs.entryList({QStringLiteral("vercel-models-*.json")}, QDir::Files, QDir::Name);
-    QList<gw::CatalogModel> openrouterModels;
-    QList<gw::CatalogModel> vercelModels;
-    if (!openrouter.isEmpty())
-        openrouterModels = gw::parseCatalogFile(gw::Gateway::OpenRouter, catalogs.filePath(openrouter.last())).catalog.models;
-    if (!vercel.isEmpty())
-        vercelModels = gw::parseCatalogFile(gw::Gateway::Vercel, catalogs.filePath(vercel.last())).catalog.models;
+    const Workspace::NewestCatalogs newest = Workspace(dir).newestCatalogs();
+    const QList<gw::CatalogModel> openrouterModels = newest.openrouter ? newest.openrouter->catalog.models : QList<gw::CatalogModel>();
+    const QList<gw::CatalogModel> vercelModels = newest.vercel ? newest.vercel->catalog.models : QList<gw::CatalogModel>();
     return gw::ReplayPrices::fromCatalogs(openrouterModels, vercelModels);
 }
 

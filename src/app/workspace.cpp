@@ -57,6 +57,25 @@ QString Workspace::autosavePath() const { return m_dir + QStringLiteral("/.autos
 QString Workspace::exportsDir() const { return m_dir + QStringLiteral("/exports"); }
 QString Workspace::historyPath() const { return exportsDir() + QStringLiteral("/history.jsonl"); }
 
+QStringList Workspace::catalogSnapshots(gw::Gateway gateway) const
+{
+    const QDir dir(m_dir + QStringLiteral("/catalogs"));
+    QStringList files = dir.entryList({gw::gatewayName(gateway) + QStringLiteral("-models-*.json")}, QDir::Files, QDir::Name);
+    for (QString &file : files)
+        file = dir.filePath(file);
+    return files;
+}
+
+Workspace::NewestCatalogs Workspace::newestCatalogs() const
+{
+    NewestCatalogs newest;
+    if (const QStringList files = catalogSnapshots(gw::Gateway::OpenRouter); !files.isEmpty())
+        newest.openrouter = gw::parseCatalogFile(gw::Gateway::OpenRouter, files.last());
+    if (const QStringList files = catalogSnapshots(gw::Gateway::Vercel); !files.isEmpty())
+        newest.vercel = gw::parseCatalogFile(gw::Gateway::Vercel, files.last());
+    return newest;
+}
+
 QList<ExportRecord> Workspace::history() const
 {
     QList<ExportRecord> records;

@@ -3,6 +3,7 @@
 // exports/history.jsonl (one JSON object per export), and .autosave/ for unsaved drafts.
 
 #include "config.h"
+#include "protocol/catalog.h"
 
 #include <QDateTime>
 #include <QList>
@@ -44,6 +45,17 @@ public:
     // What the live preview and the export diff compare against: the newest native export in the
     // history, else the saved routing.json, else nothing.
     std::optional<gw::RoutingConfig> baseline(QString *source = nullptr) const;
+
+    // A gateway's catalog snapshots (catalogs/<gateway>-models-<UTC>.json, as CatalogSync names
+    // them), oldest first: the names sort by time.
+    QStringList catalogSnapshots(gw::Gateway gateway) const;
+    // The newest snapshot of each gateway, parsed; none for a gateway without a snapshot. Reads
+    // and parses megabytes: call it off the GUI thread.
+    struct NewestCatalogs {
+        std::optional<gw::CatalogParseResult> openrouter;
+        std::optional<gw::CatalogParseResult> vercel;
+    };
+    NewestCatalogs newestCatalogs() const;
 
     // An autosave newer than the saved draft and different from it: offer to recover it.
     bool hasRecoverableAutosave() const;
