@@ -106,6 +106,7 @@ MainWindow::~MainWindow()
 {
     delete m_testBench; // its controller may still write to the history, which goes next
     delete m_monitor;   // waits for its running load and imports, which use the history too
+    delete m_planner;   // its pending history reads answer to watchers it owns
 }
 
 void MainWindow::setKeyStore(KeyStore *store)

@@ -1,7 +1,7 @@
 #include "planner_leaderboard_panel.h"
 
 #include "draft_document.h"
-#include "planner_async.h"
+#include "when_ready.h"
 #include "planner_margin_chart.h"
 #include "planner_range.h"
 

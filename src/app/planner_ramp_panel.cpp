@@ -1,7 +1,7 @@
 #include "planner_ramp_panel.h"
 
 #include "draft_document.h"
-#include "planner_async.h"
+#include "when_ready.h"
 #include "planner_ramp_verdict.h"
 
 #include "history_store.h"

@@ -4,6 +4,8 @@
 #include "bench_summary_model.h"
 #include "gateway_connections.h"
 #include "run_history_model.h"
+#include "when_ready.h"
+#include "workspace.h"
 
 #include "bench_runner.h"
 #include "bench_stats.h"
@@ -11,7 +13,6 @@
 #include "gateway_client.h"
 #include "history_store.h"
 
-#include <QDir>
 #include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -30,29 +31,14 @@ struct CatalogPair {
 
 CatalogPair loadNewestCatalogs(const QString &dir)
 {
+    const Workspace::NewestCatalogs newest = Workspace(dir).newestCatalogs();
     CatalogPair pair;
-    const QDir catalogs(dir + QStringLiteral("/catalogs"));
-    const QStringList openrouter = catalogs.entryList({QStringLiteral("openrouter-models-*.json")}, QDir::Files, QDir::Name);
-    const QStringList vercel = catalogs.entryList({QStringLiteral("vercel-models-*.json")}, QDir::Files, QDir::Name);
-    if (openrouter.isEmpty() || vercel.isEmpty())
+    if (!newest.openrouter || !newest.vercel)
         return pair;
-    const gw::CatalogParseResult o = gw::parseCatalogFile(gw::Gateway::OpenRouter, catalogs.filePath(openrouter.last()));
-    const gw::CatalogParseResult v = gw::parseCatalogFile(gw::Gateway::Vercel, catalogs.filePath(vercel.last()));
-    pair.openrouter = o.catalog;
-    pair.vercel = v.catalog;
-    pair.ok = o.ok() && v.ok();
+    pair.openrouter = newest.openrouter->catalog;
+    pair.vercel = newest.vercel->catalog;
+    pair.ok = newest.openrouter->ok() && newest.vercel->ok();
     return pair;
-}
-
-template <typename T, typename Handler>
-void onReady(QObject *context, const QFuture<T> &future, Handler handler)
-{
-    auto *watcher = new QFutureWatcher<T>(context);
-    QObject::connect(watcher, &QFutureWatcher<T>::finished, context, [watcher, handler] {
-        watcher->deleteLater();
-        handler(watcher->result());
-    });
-    watcher->setFuture(future);
 }
 
 } // namespace
@@ -131,7 +117,7 @@ void TestBenchController::setHistory(gw::store::HistoryStore *history)
 void TestBenchController::setWorkspaceDir(const QString &dir)
 {
     m_haveCatalogs = false;
-    onReady(this, QtConcurrent::run(loadNewestCatalogs, dir), [this](const CatalogPair &pair) {
+    whenReady(this, QtConcurrent::run(loadNewestCatalogs, dir), [this](const CatalogPair &pair) {
         m_catalogs[0] = pair.openrouter;
         m_catalogs[1] = pair.vercel;
         m_haveCatalogs = pair.ok;
@@ -233,7 +219,7 @@ bool TestBenchController::start(const BenchSpec &spec, const gw::RoutingConfig &
         settings.concurrency = spec.concurrency;
         settings.reasoning = spec.reasoning;
         settings.provider = spec.provider;
-        onReady(this, m_store->createRun(spec.label, settings), [this, run](const gw::store::Outcome<qint64> &created) {
+        whenReady(this, m_store->createRun(spec.label, settings), [this, run](const gw::store::Outcome<qint64> &created) {
             if (run != m_run)
                 return;
             if (!created.ok()) {
@@ -353,7 +339,7 @@ void TestBenchController::flushResults()
     if (!m_store || m_unsaved.isEmpty())
         return;
     whenRunId([this, batch = std::exchange(m_unsaved, {})](qint64 runId) {
-        onReady(this, m_store->addResults(runId, batch), [this](const gw::store::Outcome<int> &added) {
+        whenReady(this, m_store->addResults(runId, batch), [this](const gw::store::Outcome<int> &added) {
             if (!added.ok())
                 Q_EMIT historyError(added.error);
         });
@@ -374,7 +360,7 @@ void TestBenchController::onFinished()
         flushResults();
         const auto status = cancelled ? gw::store::RunStatus::Cancelled : gw::store::RunStatus::Finished;
         whenRunId([this, status](qint64 runId) {
-            onReady(this, m_store->finishRun(runId, status), [this](const gw::store::Outcome<bool> &done) {
+            whenReady(this, m_store->finishRun(runId, status), [this](const gw::store::Outcome<bool> &done) {
                 if (!done.ok())
                     Q_EMIT historyError(done.error);
                 refreshHistory();
@@ -407,7 +393,7 @@ void TestBenchController::refreshHistory()
 {
     if (!m_store)
         return;
-    onReady(this, m_store->listRuns(), [this](const gw::store::Outcome<QList<gw::store::RunSummary>> &runs) {
+    whenReady(this, m_store->listRuns(), [this](const gw::store::Outcome<QList<gw::store::RunSummary>> &runs) {
         if (!runs.ok()) {
             Q_EMIT historyError(runs.error);
             return;
@@ -421,7 +407,7 @@ void TestBenchController::openRun(qint64 runId)
 {
     if (!m_store || m_running)
         return;
-    onReady(this, m_store->loadRun(runId), [this](const gw::store::Outcome<gw::store::StoredRun> &loaded) {
+    whenReady(this, m_store->loadRun(runId), [this](const gw::store::Outcome<gw::store::StoredRun> &loaded) {
         if (!loaded.ok()) {
             Q_EMIT historyError(loaded.error);
             return;

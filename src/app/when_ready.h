@@ -1,7 +1,8 @@
 #pragma once
-// Delivers a future's result to a handler on `context`'s thread once it is ready, so the planner
-// tabs read the history store and run gwcore computations without blocking the GUI thread. The
-// watcher belongs to `context`: when the page goes away first, the handler never runs.
+// Delivers a future's result to a handler on `context`'s thread once it is ready, so pages and
+// controllers read the history store and run gwcore computations without blocking the GUI
+// thread. The watcher belongs to `context`: when the context goes away first, the handler never
+// runs; a future that finished without a result (cancelled) does not call it either.
 
 #include <QFuture>
 #include <QFutureWatcher>
