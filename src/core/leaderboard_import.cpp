@@ -17,10 +17,11 @@ namespace gw {
 
 namespace {
 
-QString trImport(const char *text)
-{
-    return QCoreApplication::translate("gw::LeaderboardImport", text);
-}
+// Messages the user reads in the Planner. A class with this context (rather than a helper taking
+// a char pointer) is what lupdate can see, so the app's translation covers them.
+struct LeaderboardImportText {
+    Q_DECLARE_TR_FUNCTIONS(gw::LeaderboardImport)
+};
 
 // "https://www.example.app/x" and "example.app" name the same host.
 QString hostOf(const QString &text)
@@ -67,7 +68,7 @@ public:
         const QString pointer = jsonPointerChild(rowPointer, name);
         if (v.isUndefined() || v.isNull()) {
             if (required)
-                error(rowPointer, trImport("missing \"%1\"").arg(name));
+                error(rowPointer, LeaderboardImportText::tr("missing \"%1\"").arg(name));
             return std::nullopt;
         }
         if (v.isDouble() && v.toDouble() >= 0)
@@ -76,7 +77,7 @@ public:
         const double parsed = v.isString() ? v.toString().toDouble(&ok) : 0;
         if (ok && parsed >= 0)
             return parsed;
-        error(pointer, trImport("expected a number of 0 or more, found %1").arg(jsonTypeName(v)));
+        error(pointer, LeaderboardImportText::tr("expected a number of 0 or more, found %1").arg(jsonTypeName(v)));
         return std::nullopt;
     }
 
@@ -85,14 +86,14 @@ public:
         const QJsonValue v = row.value(name);
         if (v.isUndefined() || v.isNull()) {
             if (required)
-                error(rowPointer, trImport("missing \"%1\"").arg(name));
+                error(rowPointer, LeaderboardImportText::tr("missing \"%1\"").arg(name));
             return std::nullopt;
         }
         if (v.isString())
             return v.toString();
         if (v.isDouble()) // numeric app ids
             return QString::number(v.toDouble(), 'g', 17);
-        error(jsonPointerChild(rowPointer, name), trImport("expected a string, found %1").arg(jsonTypeName(v)));
+        error(jsonPointerChild(rowPointer, name), LeaderboardImportText::tr("expected a string, found %1").arg(jsonTypeName(v)));
         return std::nullopt;
     }
 
@@ -121,21 +122,21 @@ LeaderboardImport importRows(Shape shape, QByteArrayView bytes, const QString &f
         array = source.root.toObject().value(u"data").toArray();
         arrayPointer = u"/data"_qs;
     } else {
-        reader.error(QString(), trImport("expected an array of rows or {\"data\": [...]}, found %1").arg(jsonTypeName(source.root)));
+        reader.error(QString(), LeaderboardImportText::tr("expected an array of rows or {\"data\": [...]}, found %1").arg(jsonTypeName(source.root)));
         return result;
     }
 
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QString pointer = jsonPointerChild(arrayPointer, i);
         if (!array.at(i).isObject()) {
-            reader.error(pointer, trImport("expected a row object, found %1").arg(jsonTypeName(array.at(i))));
+            reader.error(pointer, LeaderboardImportText::tr("expected a row object, found %1").arg(jsonTypeName(array.at(i))));
             continue;
         }
         const QJsonObject o = array.at(i).toObject();
         LeaderboardRow row;
         const std::optional<double> rank = reader.number(o, pointer, u"rank"_qs, true);
         if (rank && (*rank < 1 || *rank != std::floor(*rank)))
-            reader.error(jsonPointerChild(pointer, u"rank"), trImport("a rank is a whole number from 1"));
+            reader.error(jsonPointerChild(pointer, u"rank"), LeaderboardImportText::tr("a rank is a whole number from 1"));
         row.rank = rank ? int(*rank) : 0;
         if (shape == Shape::OpenRouter) {
             row.name = reader.text(o, pointer, u"app_name"_qs, true).value_or(QString());
@@ -188,7 +189,7 @@ LeaderboardImport importLeaderboardFile(Gateway gateway, const QString &path, co
     if (!file.open(QIODevice::ReadOnly)) {
         LeaderboardImport failed;
         failed.problems.append({Diagnostic::Severity::Error, path, 0, 0, QString(),
-                                trImport("cannot read: %1").arg(file.errorString())});
+                                LeaderboardImportText::tr("cannot read: %1").arg(file.errorString())});
         return failed;
     }
     const QByteArray bytes = file.readAll();

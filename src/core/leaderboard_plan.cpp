@@ -9,10 +9,11 @@ namespace gw {
 
 namespace {
 
-QString trPlan(const char *text)
-{
-    return QCoreApplication::translate("gw::LeaderboardPlan", text);
-}
+// Messages the user reads in the Planner. A class with this context (rather than a helper taking
+// a char pointer) is what lupdate can see, so the app's translation covers them.
+struct LeaderboardPlanText {
+    Q_DECLARE_TR_FUNCTIONS(gw::LeaderboardPlan)
+};
 
 QString percentText(double percent)
 {
@@ -69,25 +70,25 @@ constexpr double kEpsilonPoints = 1e-9;
 QString upperText(const std::optional<ShareConstraint::Kind> &kind, double high)
 {
     if (!kind)
-        return trPlan("Vercel can get at most 100% of tokens");
+        return LeaderboardPlanText::tr("Vercel can get at most 100% of tokens");
     if (*kind == ShareConstraint::Kind::EligibleMax)
-        return trPlan("the config can move at most %1% of tokens to Vercel").arg(percentText(high));
+        return LeaderboardPlanText::tr("the config can move at most %1% of tokens to Vercel").arg(percentText(high));
     if (high < 0)
-        return trPlan("OpenRouter needs %1% of our tokens, more than we have").arg(percentText(100 - high));
-    return trPlan("OpenRouter needs at least %1% of tokens").arg(percentText(100 - high));
+        return LeaderboardPlanText::tr("OpenRouter needs %1% of our tokens, more than we have").arg(percentText(100 - high));
+    return LeaderboardPlanText::tr("OpenRouter needs at least %1% of tokens").arg(percentText(100 - high));
 }
 
 QString lowerText(const std::optional<ShareConstraint::Kind> &kind, double low)
 {
     if (!kind)
-        return trPlan("Vercel needs at least 0%");
+        return LeaderboardPlanText::tr("Vercel needs at least 0%");
     switch (*kind) {
     case ShareConstraint::Kind::VercelSpend:
-        return trPlan("Vercel needs %1% of our spend").arg(percentText(low));
+        return LeaderboardPlanText::tr("Vercel needs %1% of our spend").arg(percentText(low));
     case ShareConstraint::Kind::FixedVercel:
-        return trPlan("%1% of tokens go to Vercel whatever the default share").arg(percentText(low));
+        return LeaderboardPlanText::tr("%1% of tokens go to Vercel whatever the default share").arg(percentText(low));
     default:
-        return trPlan("Vercel needs %1% of tokens").arg(percentText(low));
+        return LeaderboardPlanText::tr("Vercel needs %1% of tokens").arg(percentText(low));
     }
 }
 
@@ -133,21 +134,21 @@ QStringList validateLeaderboardInputs(const LeaderboardInputs &in)
     QStringList problems;
     const auto positive = [&](double value, const char *what) {
         if (!(value > 0) || !std::isfinite(value))
-            problems.append(trPlan("%1 must be a positive number").arg(trPlan(what)));
+            problems.append(LeaderboardPlanText::tr("%1 must be a positive number").arg(LeaderboardPlanText::tr(what)));
     };
-    positive(in.ourTokensPerDay, "our tokens per day");
-    positive(in.openrouterCompetitorTokens, "the OpenRouter competitor's tokens");
+    positive(in.ourTokensPerDay, QT_TRANSLATE_NOOP("gw::LeaderboardPlan", "our tokens per day"));
+    positive(in.openrouterCompetitorTokens, QT_TRANSLATE_NOOP("gw::LeaderboardPlan", "the OpenRouter competitor's tokens"));
     if (usesTokens(in.metric))
-        positive(in.vercelCompetitorTokens, "the Vercel competitor's tokens");
+        positive(in.vercelCompetitorTokens, QT_TRANSLATE_NOOP("gw::LeaderboardPlan", "the Vercel competitor's tokens"));
     if (usesSpend(in.metric)) {
-        positive(in.ourSpendPerDayUsd, "our spend per day");
-        positive(in.vercelCompetitorSpendUsd, "the Vercel competitor's spend");
+        positive(in.ourSpendPerDayUsd, QT_TRANSLATE_NOOP("gw::LeaderboardPlan", "our spend per day"));
+        positive(in.vercelCompetitorSpendUsd, QT_TRANSLATE_NOOP("gw::LeaderboardPlan", "the Vercel competitor's spend"));
     }
     if (!(in.marginPercent >= 0) || !std::isfinite(in.marginPercent))
-        problems.append(trPlan("the safety margin must be 0 or more"));
+        problems.append(LeaderboardPlanText::tr("the safety margin must be 0 or more"));
     if (!(in.reach.fixedVercelPercent >= 0) || !(in.reach.eligiblePercent >= 0)
         || in.reach.maxPercent() > 100 + kEpsilonPoints)
-        problems.append(trPlan("the reachable share must lie within 0..100%"));
+        problems.append(LeaderboardPlanText::tr("the reachable share must lie within 0..100%"));
     return problems;
 }
 
@@ -174,12 +175,12 @@ LeaderboardPlan planLeaderboard(const LeaderboardInputs &in)
     plan.feasibleWithoutMargin = raw.low <= raw.high + kEpsilonPoints;
 
     if (plan.feasible) {
-        plan.explanation = trPlan("A Vercel share from %1% to %2% of all tokens keeps us first on both leaderboards "
+        plan.explanation = LeaderboardPlanText::tr("A Vercel share from %1% to %2% of all tokens keeps us first on both leaderboards "
                                   "with a %3% margin; the least is %1%.")
                                .arg(percentText(plan.lowPercent), percentText(plan.highPercent),
                                     percentText(in.marginPercent));
     } else {
-        plan.explanation = trPlan("%1 but %2: short by %3 points.")
+        plan.explanation = LeaderboardPlanText::tr("%1 but %2: short by %3 points.")
                                .arg(upperText(r.bindingHigh, r.high), lowerText(r.bindingLow, r.low),
                                     percentText(plan.shortfallPoints));
     }

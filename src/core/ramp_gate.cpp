@@ -9,10 +9,11 @@ namespace gw {
 
 namespace {
 
-QString trGate(const char *text)
-{
-    return QCoreApplication::translate("gw::RampGate", text);
-}
+// Messages the user reads in the Planner. A class with this context (rather than a helper taking
+// a char pointer) is what lupdate can see, so the app's translation covers them.
+struct RampGateText {
+    Q_DECLARE_TR_FUNCTIONS(gw::RampGate)
+};
 
 QString num(double value, int decimals = 2)
 {
@@ -44,7 +45,7 @@ RampGateResult errorGate(const RampPlan &plan, const RampGatewayStats &vercel, c
     g.openrouterValue = openrouter.errorRate();
     g.limit = 1.0 - plan.confidence;
     if (vercel.requests == 0 || openrouter.requests == 0) {
-        g.detail = trGate("error rate: no traffic on %1 yet").arg(vercel.requests == 0 ? u"Vercel"_qs : u"OpenRouter"_qs);
+        g.detail = RampGateText::tr("error rate: no traffic on %1 yet").arg(vercel.requests == 0 ? u"Vercel"_qs : u"OpenRouter"_qs);
         return g;
     }
     g.evaluated = true;
@@ -52,7 +53,7 @@ RampGateResult errorGate(const RampPlan &plan, const RampGatewayStats &vercel, c
                                 plan.errorMarginPoints / 100.0);
     // Without variance (no errors anywhere, or only errors) the rates are equal: not worse.
     g.passed = !g.test.valid || g.test.pValue >= g.limit;
-    g.detail = trGate("error rate: Vercel %1% vs OpenRouter %2% (margin %3 points): z = %4, p = %5 %6 %7")
+    g.detail = RampGateText::tr("error rate: Vercel %1% vs OpenRouter %2% (margin %3 points): z = %4, p = %5 %6 %7")
                    .arg(num(100 * g.vercelValue), num(100 * g.openrouterValue), num(plan.errorMarginPoints),
                         num(g.test.z, 3), num(g.test.pValue, 4), g.passed ? u">="_qs : u"<"_qs, num(g.limit, 4));
     return g;
@@ -65,11 +66,11 @@ RampGateResult relativeGate(RampGateResult::Gate gate, std::optional<double> ver
     RampGateResult g;
     g.gate = gate;
     if (!enoughData) {
-        g.detail = trGate("%1: waiting for enough requests").arg(what);
+        g.detail = RampGateText::tr("%1: waiting for enough requests").arg(what);
         return g;
     }
     if (!vercel || !openrouter || *openrouter <= 0) {
-        g.detail = trGate("%1: no data recorded on both gateways").arg(what);
+        g.detail = RampGateText::tr("%1: no data recorded on both gateways").arg(what);
         return g;
     }
     g.evaluated = true;
@@ -78,7 +79,7 @@ RampGateResult relativeGate(RampGateResult::Gate gate, std::optional<double> ver
     g.limit = *openrouter * (1.0 + maxWorsePercent / 100.0);
     g.worsePercent = 100.0 * (*vercel / *openrouter - 1.0);
     g.passed = *vercel <= g.limit;
-    g.detail = trGate("%1: Vercel %2 %3 vs OpenRouter %4 %3 (%5%, allowed +%6%)")
+    g.detail = RampGateText::tr("%1: Vercel %2 %3 vs OpenRouter %4 %3 (%5%, allowed +%6%)")
                    .arg(what, num(*vercel), unit, num(*openrouter), num(g.worsePercent, 1), num(maxWorsePercent, 1));
     return g;
 }
@@ -171,10 +172,10 @@ RampEvaluation evaluateRamp(const RampPlan &plan, const QList<TrafficBucket> &bu
     };
     e.gates.append(errorGate(plan, e.vercel, e.openrouter));
     e.gates.append(relativeGate(RampGateResult::Gate::TtftP95, ttft(e.vercel), ttft(e.openrouter),
-                                plan.maxTtftP95WorsePercent, enough, trGate("TTFT p95"), u"ms"_qs));
+                                plan.maxTtftP95WorsePercent, enough, RampGateText::tr("TTFT p95"), u"ms"_qs));
     e.gates.append(relativeGate(RampGateResult::Gate::CostPerMtok, e.vercel.costPerMtokUsd(),
                                 e.openrouter.costPerMtokUsd(), plan.maxCostPerMtokWorsePercent, enough,
-                                trGate("cost per Mtok"), u"USD"_qs));
+                                RampGateText::tr("cost per Mtok"), u"USD"_qs));
 
     QStringList failed;
     for (const RampGateResult &g : std::as_const(e.gates))
@@ -185,25 +186,25 @@ RampEvaluation evaluateRamp(const RampPlan &plan, const QList<TrafficBucket> &bu
         e.verdict = RampVerdict::RollBack;
         e.proposedStep = std::max(-1, plan.currentStep - 1);
         e.proposedSharePercent = plan.sharePercentAt(e.proposedStep);
-        e.summary = trGate("Roll back to %1%: %2.").arg(num(e.proposedSharePercent, 3), failed.join(u"; "_qs));
+        e.summary = RampGateText::tr("Roll back to %1%: %2.").arg(num(e.proposedSharePercent, 3), failed.join(u"; "_qs));
     } else if (!enough) {
         e.verdict = RampVerdict::Hold;
         e.proposedStep = plan.currentStep;
         e.proposedSharePercent = e.currentSharePercent;
         QStringList missing;
         if (e.moreRequestsVercel)
-            missing.append(trGate("%1 more requests on Vercel").arg(e.moreRequestsVercel));
+            missing.append(RampGateText::tr("%1 more requests on Vercel").arg(e.moreRequestsVercel));
         if (e.moreRequestsOpenRouter)
-            missing.append(trGate("%1 more requests on OpenRouter").arg(e.moreRequestsOpenRouter));
-        e.summary = trGate("Hold at %1%: not enough data, %2 needed in the window.")
-                        .arg(num(e.currentSharePercent, 3), missing.join(trGate(" and ")));
+            missing.append(RampGateText::tr("%1 more requests on OpenRouter").arg(e.moreRequestsOpenRouter));
+        e.summary = RampGateText::tr("Hold at %1%: not enough data, %2 needed in the window.")
+                        .arg(num(e.currentSharePercent, 3), missing.join(RampGateText::tr(" and ")));
     } else {
         e.verdict = RampVerdict::Advance;
         e.complete = plan.currentStep >= last;
         e.proposedStep = std::min(plan.currentStep + 1, last);
         e.proposedSharePercent = plan.sharePercentAt(e.proposedStep);
-        e.summary = e.complete ? trGate("All gates pass at the last step (%1%): the ramp is complete.").arg(num(e.currentSharePercent, 3))
-                               : trGate("Advance from %1% to %2%: all gates pass.")
+        e.summary = e.complete ? RampGateText::tr("All gates pass at the last step (%1%): the ramp is complete.").arg(num(e.currentSharePercent, 3))
+                               : RampGateText::tr("Advance from %1% to %2%: all gates pass.")
                                      .arg(num(e.currentSharePercent, 3), num(e.proposedSharePercent, 3));
     }
     return e;

@@ -14,10 +14,11 @@ namespace gw {
 
 namespace {
 
-QString trRamp(const char *text)
-{
-    return QCoreApplication::translate("gw::RampPlan", text);
-}
+// Messages the user reads in the Planner. A class with this context (rather than a helper taking
+// a char pointer) is what lupdate can see, so the app's translation covers them.
+struct RampPlanText {
+    Q_DECLARE_TR_FUNCTIONS(gw::RampPlan)
+};
 
 class PlanReader {
 public:
@@ -41,12 +42,12 @@ public:
             return std::nullopt;
         const QString pointer = jsonPointerChild(QString(), name);
         if (!v.isDouble()) {
-            error(pointer, trRamp("expected a number, found %1").arg(jsonTypeName(v)));
+            error(pointer, RampPlanText::tr("expected a number, found %1").arg(jsonTypeName(v)));
             return std::nullopt;
         }
         const double d = v.toDouble();
         if ((minExclusive ? d <= min : d < min) || d > max) {
-            error(pointer, trRamp("%1 is outside %2%3..%4").arg(QString::number(d), minExclusive ? u"above "_qs : QString(),
+            error(pointer, RampPlanText::tr("%1 is outside %2%3..%4").arg(QString::number(d), minExclusive ? u"above "_qs : QString(),
                                                                  QString::number(min), QString::number(max)));
             return std::nullopt;
         }
@@ -59,7 +60,7 @@ public:
         if (!d)
             return std::nullopt;
         if (*d != std::floor(*d)) {
-            error(jsonPointerChild(QString(), name), trRamp("expected a whole number, found %1").arg(QString::number(*d)));
+            error(jsonPointerChild(QString(), name), RampPlanText::tr("expected a whole number, found %1").arg(QString::number(*d)));
             return std::nullopt;
         }
         return qint64(*d);
@@ -94,28 +95,28 @@ RampPlanLoadResult loadRampPlan(QByteArrayView bytes, const QString &fileName)
         return result;
     PlanReader reader(source, fileName, &result.diagnostics);
     if (!source.root.isObject()) {
-        reader.error(QString(), trRamp("expected a ramp plan object, found %1").arg(jsonTypeName(source.root)));
+        reader.error(QString(), RampPlanText::tr("expected a ramp plan object, found %1").arg(jsonTypeName(source.root)));
         return result;
     }
     const QJsonObject o = source.root.toObject();
     RampPlan plan;
     for (auto it = o.begin(); it != o.end(); ++it)
         if (!kKnownKeys.contains(it.key()))
-            reader.error(jsonPointerChild(QString(), it.key()), trRamp("unknown member \"%1\"").arg(it.key()));
+            reader.error(jsonPointerChild(QString(), it.key()), RampPlanText::tr("unknown member \"%1\"").arg(it.key()));
 
     const QJsonValue scope = o.value(u"scope");
     if (scope.isUndefined())
-        reader.error(QString(), trRamp("missing \"scope\" (\"default\" or a model id)"));
+        reader.error(QString(), RampPlanText::tr("missing \"scope\" (\"default\" or a model id)"));
     else if (!scope.isString() || scope.toString().trimmed().isEmpty())
-        reader.error(u"/scope"_qs, trRamp("expected \"default\" or a model id, found %1").arg(jsonTypeName(scope)));
+        reader.error(u"/scope"_qs, RampPlanText::tr("expected \"default\" or a model id, found %1").arg(jsonTypeName(scope)));
     else
         plan.scope = scope.toString().trimmed();
 
     const QJsonValue steps = o.value(u"steps");
     if (steps.isUndefined()) {
-        reader.error(QString(), trRamp("missing \"steps\" (e.g. [2, 5, 10])"));
+        reader.error(QString(), RampPlanText::tr("missing \"steps\" (e.g. [2, 5, 10])"));
     } else if (!steps.isArray() || steps.toArray().isEmpty()) {
-        reader.error(u"/steps"_qs, trRamp("expected a non-empty array of shares in percent"));
+        reader.error(u"/steps"_qs, RampPlanText::tr("expected a non-empty array of shares in percent"));
     } else {
         plan.stepsPercent.clear();
         const QJsonArray array = steps.toArray();
@@ -123,11 +124,11 @@ RampPlanLoadResult loadRampPlan(QByteArrayView bytes, const QString &fileName)
             const QString pointer = jsonPointerChild(u"/steps"_qs, i);
             const QJsonValue v = array.at(i);
             if (!v.isDouble() || v.toDouble() <= 0 || v.toDouble() > 100) {
-                reader.error(pointer, trRamp("a step is a share above 0 and at most 100"));
+                reader.error(pointer, RampPlanText::tr("a step is a share above 0 and at most 100"));
                 continue;
             }
             if (!plan.stepsPercent.isEmpty() && v.toDouble() <= plan.stepsPercent.constLast()) {
-                reader.error(pointer, trRamp("steps must increase: %1 follows %2")
+                reader.error(pointer, RampPlanText::tr("steps must increase: %1 follows %2")
                                           .arg(QString::number(v.toDouble()), QString::number(plan.stepsPercent.constLast())));
                 continue;
             }
@@ -137,7 +138,7 @@ RampPlanLoadResult loadRampPlan(QByteArrayView bytes, const QString &fileName)
 
     if (const auto step = reader.integer(o, u"current_step"_qs, -1, 1000)) {
         if (*step >= plan.stepsPercent.size())
-            reader.error(u"/current_step"_qs, trRamp("step %1 does not exist: the plan has %2 steps (0..%3)")
+            reader.error(u"/current_step"_qs, RampPlanText::tr("step %1 does not exist: the plan has %2 steps (0..%3)")
                                                   .arg(*step).arg(plan.stepsPercent.size()).arg(plan.stepsPercent.size() - 1));
         else
             plan.currentStep = int(*step);
@@ -166,7 +167,7 @@ RampPlanLoadResult loadRampPlanFile(const QString &path)
     if (!file.open(QIODevice::ReadOnly)) {
         RampPlanLoadResult failed;
         failed.diagnostics.append({Diagnostic::Severity::Error, path, 0, 0, QString(),
-                                   trRamp("cannot read: %1").arg(file.errorString())});
+                                   RampPlanText::tr("cannot read: %1").arg(file.errorString())});
         return failed;
     }
     return loadRampPlan(file.readAll(), path);
@@ -223,7 +224,7 @@ RoutingConfig withRampStep(const RoutingConfig &config, const RampPlan &plan, in
     rule.id = id;
     rule.match.models = QStringList{plan.scope};
     rule.action.vercelShare = share;
-    rule.note = trRamp("guarded ramp of %1").arg(plan.scope);
+    rule.note = RampPlanText::tr("guarded ramp of %1").arg(plan.scope);
     edited.rules.prepend(rule); // first match decides: in front, so the ramp governs the model
     return edited;
 }
