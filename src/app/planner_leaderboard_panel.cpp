@@ -357,7 +357,13 @@ void PlannerLeaderboardPanel::show(const Computed &computed)
     m_defaultLabel->clear();
     m_problemLabel->clear();
 
-    if (!m_problems.isEmpty()) {
+    const gw::LeaderboardInputs typed = inputs();
+    const bool untouched = typed.ourTokensPerDay == 0 && typed.openrouterCompetitorTokens == 0 && typed.vercelCompetitorTokens == 0;
+    if (!m_problems.isEmpty() && untouched) {
+        // A fresh page is not an error: say what to fill in instead of listing every empty field in red.
+        m_rangeLabel->setText(tr("Enter our tokens per day (or take them from recorded traffic) and the strongest other "
+                                 "app's tokens on each gateway (typed, or imported from a saved rankings file)."));
+    } else if (!m_problems.isEmpty()) {
         m_problemLabel->setText(m_problems.join(QLatin1Char('\n')));
     } else if (m_plan) {
         const gw::LeaderboardPlan &plan = *m_plan;

@@ -226,6 +226,18 @@ private Q_SLOTS:
         m_document->reset(testConfig(0));
     }
 
+    void leaderboardUntouchedHintsInsteadOfErrors()
+    {
+        // Nothing typed yet: a hint what to enter, not three red "must be positive" errors.
+        PlannerLeaderboardPanel *panel = m_page->leaderboardPanel();
+        panel->setTypedInputs(gw::LeaderboardInputs{});
+        waitForPlan(panel);
+        QVERIFY(!panel->problems().isEmpty());
+        QVERIFY2(panel->problemText().isEmpty(), qPrintable(panel->problemText()));
+        QVERIFY2(panel->resultText().contains(u"Enter our tokens per day"_qs), qPrintable(panel->resultText()));
+        QVERIFY(!panel->canApply());
+    }
+
     void leaderboardTypedFeasibleAppliesAndUndoes()
     {
         PlannerLeaderboardPanel *panel = m_page->leaderboardPanel();
