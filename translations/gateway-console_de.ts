@@ -332,10 +332,60 @@
     </message>
 </context>
 <context>
+    <name>MonitorPage</name>
+    <message>
+        <source>Range:</source>
+        <translation>Zeitraum:</translation>
+    </message>
+    <message>
+        <source>Start of the custom range (UTC)</source>
+        <translation>Beginn des eigenen Zeitraums (UTC)</translation>
+    </message>
+    <message>
+        <source>yyyy-MM-dd HH:mm</source>
+        <translation>yyyy-MM-dd HH:mm</translation>
+    </message>
+    <message>
+        <source>End of the custom range (UTC)</source>
+        <translation>Ende des eigenen Zeitraums (UTC)</translation>
+    </message>
+    <message>
+        <source>Gateway:</source>
+        <translation>Gateway:</translation>
+    </message>
+    <message>
+        <source>Model:</source>
+        <translation>Modell:</translation>
+    </message>
+    <message>
+        <source>Provider:</source>
+        <translation>Anbieter:</translation>
+    </message>
+    <message>
+        <source>Target from:</source>
+        <translation>Ziel aus:</translation>
+    </message>
+    <message>
+        <source>Import traffic</source>
+        <translation>Verkehr importieren</translation>
+    </message>
+    <message>
+        <source>No traffic yet: import a log</source>
+        <translation>Noch kein Verkehr: ein Protokoll importieren</translation>
+    </message>
+</context>
+<context>
     <name>PlaceholderPage</name>
     <message>
         <source>This page is not built yet.</source>
         <translation>Diese Seite ist noch nicht gebaut.</translation>
+    </message>
+</context>
+<context>
+    <name>PlannerPage</name>
+    <message>
+        <source>Traffic history not open yet.</source>
+        <translation>Der Verkehrsverlauf ist noch nicht geöffnet.</translation>
     </message>
 </context>
 <context>
@@ -648,6 +698,29 @@
     </message>
 </context>
 <context>
+    <name>TrafficImportPanel</name>
+    <message>
+        <source>Import files…</source>
+        <translation>Dateien importieren…</translation>
+    </message>
+    <message>
+        <source>Watch folder…</source>
+        <translation>Ordner überwachen…</translation>
+    </message>
+    <message>
+        <source>Stop watching</source>
+        <translation>Überwachung beenden</translation>
+    </message>
+    <message>
+        <source>Drop traffic logs or folders here (JSONL or CSV, plain or gzip)</source>
+        <translation>Verkehrsprotokolle oder Ordner hier ablegen (JSONL oder CSV, unkomprimiert oder gzip)</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+</context>
+<context>
     <name>WhyInspector</name>
     <message>
         <source>User id</source>
@@ -684,6 +757,230 @@
     <message>
         <source>What it found</source>
         <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>gw::LeaderboardImport</name>
+    <message>
+        <source>missing &quot;%1&quot;</source>
+        <translation>„%1“ fehlt</translation>
+    </message>
+    <message>
+        <source>expected a number of 0 or more, found %1</source>
+        <translation>Zahl ab 0 erwartet, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected a string, found %1</source>
+        <translation>Zeichenkette erwartet, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected an array of rows or {&quot;data&quot;: [...]}, found %1</source>
+        <translation>Array von Zeilen oder {&quot;data&quot;: [...]} erwartet, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected a row object, found %1</source>
+        <translation>Zeilenobjekt erwartet, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>a rank is a whole number from 1</source>
+        <translation>ein Rang ist eine ganze Zahl ab 1</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>nicht lesbar: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gw::LeaderboardPlan</name>
+    <message>
+        <source>Vercel can get at most 100% of tokens</source>
+        <translation>Vercel kann höchstens 100% der Tokens bekommen</translation>
+    </message>
+    <message>
+        <source>the config can move at most %1% of tokens to Vercel</source>
+        <translation>die Konfiguration kann höchstens %1% der Tokens zu Vercel verlagern</translation>
+    </message>
+    <message>
+        <source>OpenRouter needs %1% of our tokens, more than we have</source>
+        <translation>OpenRouter braucht %1% unserer Tokens, mehr als wir haben</translation>
+    </message>
+    <message>
+        <source>OpenRouter needs at least %1% of tokens</source>
+        <translation>OpenRouter braucht mindestens %1% der Tokens</translation>
+    </message>
+    <message>
+        <source>Vercel needs at least 0%</source>
+        <translation>Vercel braucht mindestens 0%</translation>
+    </message>
+    <message>
+        <source>Vercel needs %1% of our spend</source>
+        <translation>Vercel braucht %1% unserer Ausgaben</translation>
+    </message>
+    <message>
+        <source>%1% of tokens go to Vercel whatever the default share</source>
+        <translation>%1% der Tokens gehen unabhängig vom Standardanteil zu Vercel</translation>
+    </message>
+    <message>
+        <source>Vercel needs %1% of tokens</source>
+        <translation>Vercel braucht %1% der Tokens</translation>
+    </message>
+    <message>
+        <source>%1 must be a positive number</source>
+        <translation>%1 muss eine positive Zahl sein</translation>
+    </message>
+    <message>
+        <source>our tokens per day</source>
+        <translation>unsere Tokens pro Tag</translation>
+    </message>
+    <message>
+        <source>the OpenRouter competitor&apos;s tokens</source>
+        <translation>die Tokens des Konkurrenten bei OpenRouter</translation>
+    </message>
+    <message>
+        <source>the Vercel competitor&apos;s tokens</source>
+        <translation>die Tokens des Konkurrenten bei Vercel</translation>
+    </message>
+    <message>
+        <source>our spend per day</source>
+        <translation>unsere Ausgaben pro Tag</translation>
+    </message>
+    <message>
+        <source>the Vercel competitor&apos;s spend</source>
+        <translation>die Ausgaben des Konkurrenten bei Vercel</translation>
+    </message>
+    <message>
+        <source>the safety margin must be 0 or more</source>
+        <translation>der Sicherheitsabstand muss 0 oder größer sein</translation>
+    </message>
+    <message>
+        <source>the reachable share must lie within 0..100%</source>
+        <translation>der erreichbare Anteil muss innerhalb von 0..100% liegen</translation>
+    </message>
+    <message>
+        <source>A Vercel share from %1% to %2% of all tokens keeps us first on both leaderboards with a %3% margin; the least is %1%.</source>
+        <translation>Ein Vercel-Anteil von %1% bis %2% aller Tokens hält uns mit %3% Abstand auf Platz eins beider Ranglisten; das Minimum ist %1%.</translation>
+    </message>
+    <message>
+        <source>%1 but %2: short by %3 points.</source>
+        <translation>%1, aber %2: es fehlen %3 Prozentpunkte.</translation>
+    </message>
+</context>
+<context>
+    <name>gw::RampGate</name>
+    <message>
+        <source>error rate: no traffic on %1 yet</source>
+        <translation>Fehlerrate: noch kein Verkehr auf %1</translation>
+    </message>
+    <message>
+        <source>error rate: Vercel %1% vs OpenRouter %2% (margin %3 points): z = %4, p = %5 %6 %7</source>
+        <translation>Fehlerrate: Vercel %1% gegenüber OpenRouter %2% (Toleranz %3 Prozentpunkte): z = %4, p = %5 %6 %7</translation>
+    </message>
+    <message>
+        <source>%1: waiting for enough requests</source>
+        <translation>%1: wartet auf genügend Anfragen</translation>
+    </message>
+    <message>
+        <source>%1: no data recorded on both gateways</source>
+        <translation>%1: keine Daten auf beiden Gateways aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>%1: Vercel %2 %3 vs OpenRouter %4 %3 (%5%, allowed +%6%)</source>
+        <translation>%1: Vercel %2 %3 gegenüber OpenRouter %4 %3 (%5%, erlaubt +%6%)</translation>
+    </message>
+    <message>
+        <source>TTFT p95</source>
+        <translation>TTFT p95</translation>
+    </message>
+    <message>
+        <source>cost per Mtok</source>
+        <translation>Kosten je Mtok</translation>
+    </message>
+    <message>
+        <source>Roll back to %1%: %2.</source>
+        <translation>Zurückfahren auf %1%: %2.</translation>
+    </message>
+    <message>
+        <source>%1 more requests on Vercel</source>
+        <translation>%1 weitere Anfragen auf Vercel</translation>
+    </message>
+    <message>
+        <source>%1 more requests on OpenRouter</source>
+        <translation>%1 weitere Anfragen auf OpenRouter</translation>
+    </message>
+    <message>
+        <source>Hold at %1%: not enough data, %2 needed in the window.</source>
+        <translation>Bei %1% halten: nicht genügend Daten, im Zeitfenster werden %2 benötigt.</translation>
+    </message>
+    <message>
+        <source> and </source>
+        <translation> und </translation>
+    </message>
+    <message>
+        <source>All gates pass at the last step (%1%): the ramp is complete.</source>
+        <translation>Alle Prüfungen bestanden auf der letzten Stufe (%1%): die Rampe ist abgeschlossen.</translation>
+    </message>
+    <message>
+        <source>Advance from %1% to %2%: all gates pass.</source>
+        <translation>Von %1% auf %2% vorrücken: alle Prüfungen bestanden.</translation>
+    </message>
+</context>
+<context>
+    <name>gw::RampPlan</name>
+    <message>
+        <source>expected a number, found %1</source>
+        <translation>Zahl erwartet, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>%1 is outside %2%3..%4</source>
+        <translation>%1 liegt außerhalb von %2%3..%4</translation>
+    </message>
+    <message>
+        <source>expected a whole number, found %1</source>
+        <translation>ganze Zahl erwartet, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>expected a ramp plan object, found %1</source>
+        <translation>Rampenplan-Objekt erwartet, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>unknown member &quot;%1&quot;</source>
+        <translation>unbekanntes Feld „%1“</translation>
+    </message>
+    <message>
+        <source>missing &quot;scope&quot; (&quot;default&quot; or a model id)</source>
+        <translation>„scope“ fehlt („default“ oder eine Modell-ID)</translation>
+    </message>
+    <message>
+        <source>expected &quot;default&quot; or a model id, found %1</source>
+        <translation>„default“ oder eine Modell-ID erwartet, gefunden: %1</translation>
+    </message>
+    <message>
+        <source>missing &quot;steps&quot; (e.g. [2, 5, 10])</source>
+        <translation>„steps“ fehlt (z. B. [2, 5, 10])</translation>
+    </message>
+    <message>
+        <source>expected a non-empty array of shares in percent</source>
+        <translation>nicht leeres Array von Anteilen in Prozent erwartet</translation>
+    </message>
+    <message>
+        <source>a step is a share above 0 and at most 100</source>
+        <translation>eine Stufe ist ein Anteil über 0 und höchstens 100</translation>
+    </message>
+    <message>
+        <source>steps must increase: %1 follows %2</source>
+        <translation>Stufen müssen ansteigen: %1 folgt auf %2</translation>
+    </message>
+    <message>
+        <source>step %1 does not exist: the plan has %2 steps (0..%3)</source>
+        <translation>Stufe %1 existiert nicht: der Plan hat %2 Stufen (0..%3)</translation>
+    </message>
+    <message>
+        <source>cannot read: %1</source>
+        <translation>nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>guarded ramp of %1</source>
+        <translation>abgesicherte Rampe von %1</translation>
     </message>
 </context>
 <context>
@@ -996,16 +1293,8 @@
         <translation>Überwachung</translation>
     </message>
     <message>
-        <source>Cost, error rate, latency and actual versus target share from real traffic logs.</source>
-        <translation>Kosten, Fehlerrate, Latenz sowie Ist- gegenüber Sollanteil aus echten Verkehrsprotokollen.</translation>
-    </message>
-    <message>
         <source>Planner</source>
         <translation>Planer</translation>
-    </message>
-    <message>
-        <source>Plan a share ramp-up and see its cost and risk before you change anything.</source>
-        <translation>Eine schrittweise Anteilserhöhung planen und Kosten und Risiko sehen, bevor sich etwas ändert.</translation>
     </message>
     <message>
         <source>&amp;Undo</source>
@@ -1084,6 +1373,10 @@
     <message>
         <source>Run history not available: %1</source>
         <translation>Laufverlauf nicht verfügbar: %1</translation>
+    </message>
+    <message>
+        <source>%1 was edited outside Gateway Console: its content_sha256 does not match; review it before exporting</source>
+        <translation>%1 wurde außerhalb von Gateway Console bearbeitet: content_sha256 stimmt nicht überein; vor dem Export bitte prüfen</translation>
     </message>
 </context>
 <context>
@@ -1246,6 +1539,1042 @@
     <message>
         <source>No gateway connections: open the settings.</source>
         <translation>Keine Gateway-Verbindungen: bitte die Einstellungen öffnen.</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::MonitorChartView</name>
+    <message numerus="yes">
+        <source>%n day(s)</source>
+        <translation>
+            <numerusform>%n Tag</numerusform>
+            <numerusform>%n Tage</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n hour(s)</source>
+        <translation>
+            <numerusform>%n Stunde</numerusform>
+            <numerusform>%n Stunden</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n minute(s)</source>
+        <translation>
+            <numerusform>%n Minute</numerusform>
+            <numerusform>%n Minuten</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>USD per %1</source>
+        <translation>USD pro %1</translation>
+    </message>
+    <message>
+        <source>%1 – %2 UTC</source>
+        <translation>%1 – %2 UTC</translation>
+    </message>
+    <message>
+        <source>Could not encode the chart as PNG</source>
+        <translation>Das Diagramm konnte nicht als PNG kodiert werden</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::MonitorController</name>
+    <message>
+        <source>Time (UTC)</source>
+        <translation>Zeit (UTC)</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::MonitorPage</name>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>All</source>
+        <translation>Alles</translation>
+    </message>
+    <message>
+        <source>Custom</source>
+        <translation>Eigener</translation>
+    </message>
+    <message>
+        <source>Ranges end where the recorded traffic ends</source>
+        <translation>Zeiträume enden dort, wo der aufgezeichnete Verkehr endet</translation>
+    </message>
+    <message>
+        <source>All gateways</source>
+        <translation>Alle Gateways</translation>
+    </message>
+    <message>
+        <source>All models</source>
+        <translation>Alle Modelle</translation>
+    </message>
+    <message>
+        <source>All providers</source>
+        <translation>Alle Anbieter</translation>
+    </message>
+    <message>
+        <source>Config live then</source>
+        <translation>Damals aktive Konfiguration</translation>
+    </message>
+    <message>
+        <source>Current draft</source>
+        <translation>Aktueller Entwurf</translation>
+    </message>
+    <message>
+        <source>Traffic history not open yet.</source>
+        <translation>Der Verkehrsverlauf ist noch nicht geöffnet.</translation>
+    </message>
+    <message>
+        <source>Cost per gateway (reported and estimated)</source>
+        <translation>Kosten je Gateway (gemeldet und geschätzt)</translation>
+    </message>
+    <message>
+        <source>Error rate per gateway and error class</source>
+        <translation>Fehlerrate je Gateway und Fehlerklasse</translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation>Fehlerrate</translation>
+    </message>
+    <message>
+        <source>TTFT and latency, p50 and p95</source>
+        <translation>TTFT und Latenz, p50 und p95</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>Vercel share: actual against target</source>
+        <translation>Vercel-Anteil: tatsächlich gegenüber Ziel</translation>
+    </message>
+    <message>
+        <source>% of requests</source>
+        <translation>% der Anfragen</translation>
+    </message>
+    <message>
+        <source>Cost per million tokens per model, and at the other gateway&apos;s prices</source>
+        <translation>Kosten je Million Tokens pro Modell, auch zu den Preisen des anderen Gateways</translation>
+    </message>
+    <message>
+        <source>USD per million tokens</source>
+        <translation>USD je Million Tokens</translation>
+    </message>
+    <message>
+        <source>Gateway balances and runway</source>
+        <translation>Guthaben und Reichweite der Gateways</translation>
+    </message>
+    <message>
+        <source>USD</source>
+        <translation>USD</translation>
+    </message>
+    <message>
+        <source>Export PNG…</source>
+        <translation>PNG exportieren…</translation>
+    </message>
+    <message>
+        <source>Export CSV…</source>
+        <translation>CSV exportieren…</translation>
+    </message>
+    <message>
+        <source>Traffic history not available.</source>
+        <translation>Verkehrsverlauf nicht verfügbar.</translation>
+    </message>
+    <message>
+        <source>Could not read the traffic history: %1</source>
+        <translation>Der Verkehrsverlauf konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>%1 – %2 UTC, %3 buckets</source>
+        <translation>%1 – %2 UTC, Buckets: %3</translation>
+    </message>
+    <message>
+        <source>no traffic in this range matches the filters</source>
+        <translation>kein Verkehr in diesem Zeitraum passt zu den Filtern</translation>
+    </message>
+    <message>
+        <source>Failover threshold</source>
+        <translation>Failover-Schwelle</translation>
+    </message>
+    <message>
+        <source>Failover threshold (failover off)</source>
+        <translation>Failover-Schwelle (Failover aus)</translation>
+    </message>
+    <message>
+        <source>Dark: cost the gateway reported; light: estimated from the catalog price table.</source>
+        <translation>Dunkel: vom Gateway gemeldete Kosten; hell: aus der Preistabelle des Katalogs geschätzt.</translation>
+    </message>
+    <message>
+        <source>Failover threshold %1 (from the draft).</source>
+        <translation>Failover-Schwelle %1 (aus dem Entwurf).</translation>
+    </message>
+    <message>
+        <source>Percentiles from bucket histograms, within about 19% of the exact value.</source>
+        <translation>Perzentile aus Bucket-Histogrammen, auf etwa 19% genau.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Target from the config live then (%n exported revision(s); before the first, the current draft).</source>
+        <translation>
+            <numerusform>Ziel aus der damals aktiven Konfiguration (%n exportierte Revision; vor der ersten der aktuelle Entwurf).</numerusform>
+            <numerusform>Ziel aus der damals aktiven Konfiguration (%n exportierte Revisionen; vor der ersten der aktuelle Entwurf).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Target from the current draft.</source>
+        <translation>Ziel aus dem aktuellen Entwurf.</translation>
+    </message>
+    <message>
+        <source>Failover boosts are not replayed. The gateway and provider filters do not apply.</source>
+        <translation>Failover-Verschiebungen werden nicht nachgespielt. Die Gateway- und Anbieterfilter gelten hier nicht.</translation>
+    </message>
+    <message>
+        <source>%1 traffic cost %2; none of its models has a price on %3.</source>
+        <translation>Der Verkehr über %1 kostete %2; keines seiner Modelle hat einen Preis bei %3.</translation>
+    </message>
+    <message>
+        <source>%1 traffic cost %2; the models priced on %3 cost %4 there instead of %5.</source>
+        <translation>Der Verkehr über %1 kostete %2; die Modelle mit Preis bei %3 kosten dort %4 statt %5.</translation>
+    </message>
+    <message>
+        <source>balance unknown (not connected)</source>
+        <translation>Guthaben unbekannt (nicht verbunden)</translation>
+    </message>
+    <message>
+        <source>no credit limit, %1 spent</source>
+        <translation>kein Kreditlimit, %1 ausgegeben</translation>
+    </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 übrig</translation>
+    </message>
+    <message>
+        <source>burning %1/day (last 7 days of traffic)</source>
+        <translation>Verbrauch %1/Tag (Verkehr der letzten 7 Tage)</translation>
+    </message>
+    <message>
+        <source>runway %1 days</source>
+        <translation>Reichweite %1 Tage</translation>
+    </message>
+    <message>
+        <source>about to run dry</source>
+        <translation>bald aufgebraucht</translation>
+    </message>
+    <message>
+        <source>Export chart as PNG</source>
+        <translation>Diagramm als PNG exportieren</translation>
+    </message>
+    <message>
+        <source>PNG images (*.png)</source>
+        <translation>PNG-Bilder (*.png)</translation>
+    </message>
+    <message>
+        <source>Export PNG</source>
+        <translation>PNG exportieren</translation>
+    </message>
+    <message>
+        <source>Could not write %1: %2</source>
+        <translation>%1 konnte nicht geschrieben werden: %2</translation>
+    </message>
+    <message>
+        <source>Export chart data as CSV</source>
+        <translation>Diagrammdaten als CSV exportieren</translation>
+    </message>
+    <message>
+        <source>CSV files (*.csv)</source>
+        <translation>CSV-Dateien (*.csv)</translation>
+    </message>
+    <message>
+        <source>Export CSV</source>
+        <translation>CSV exportieren</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::MonitorTableModel</name>
+    <message>
+        <source>Actual Vercel share</source>
+        <translation>Tatsächlicher Vercel-Anteil</translation>
+    </message>
+    <message>
+        <source>Target Vercel share</source>
+        <translation>Ziel-Vercel-Anteil</translation>
+    </message>
+    <message>
+        <source>Balance</source>
+        <translation>Guthaben</translation>
+    </message>
+    <message>
+        <source>Spent</source>
+        <translation>Ausgegeben</translation>
+    </message>
+    <message>
+        <source>Burn per day</source>
+        <translation>Verbrauch pro Tag</translation>
+    </message>
+    <message>
+        <source>Runway (days)</source>
+        <translation>Reichweite (Tage)</translation>
+    </message>
+    <message>
+        <source>%1 reported</source>
+        <translation>%1 gemeldet</translation>
+    </message>
+    <message>
+        <source>%1 estimated</source>
+        <translation>%1 geschätzt</translation>
+    </message>
+    <message>
+        <source>%1 all errors</source>
+        <translation>%1 alle Fehler</translation>
+    </message>
+    <message>
+        <source>%1 TTFT p50</source>
+        <translation>%1 TTFT p50</translation>
+    </message>
+    <message>
+        <source>%1 TTFT p95</source>
+        <translation>%1 TTFT p95</translation>
+    </message>
+    <message>
+        <source>%1 latency p50</source>
+        <translation>%1 Latenz p50</translation>
+    </message>
+    <message>
+        <source>%1 latency p95</source>
+        <translation>%1 Latenz p95</translation>
+    </message>
+    <message>
+        <source>%1 actual</source>
+        <translation>%1 tatsächlich</translation>
+    </message>
+    <message>
+        <source>%1 traffic at %2 prices</source>
+        <translation>Verkehr über %1 zu Preisen von %2</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::PlannerLeaderboardPanel</name>
+    <message>
+        <source>From recorded traffic</source>
+        <translation>Aus aufgezeichnetem Verkehr</translation>
+    </message>
+    <message>
+        <source>Load recorded traffic</source>
+        <translation>Aufgezeichneten Verkehr laden</translation>
+    </message>
+    <message>
+        <source>No recorded traffic loaded: every token counts as movable.</source>
+        <translation>Kein aufgezeichneter Verkehr geladen: jedes Token gilt als verlagerbar.</translation>
+    </message>
+    <message>
+        <source>Apply to draft</source>
+        <translation>In den Entwurf übernehmen</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Spend</source>
+        <translation>Ausgaben</translation>
+    </message>
+    <message>
+        <source>Tokens and spend</source>
+        <translation>Tokens und Ausgaben</translation>
+    </message>
+    <message>
+        <source>Paid and free default shares</source>
+        <translation>Standardanteile kostenpflichtig und kostenlos</translation>
+    </message>
+    <message>
+        <source>Paid default share only</source>
+        <translation>Nur Standardanteil kostenpflichtig</translation>
+    </message>
+    <message>
+        <source>Free default share only</source>
+        <translation>Nur Standardanteil kostenlos</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>Inputs (per day)</source>
+        <translation>Eingaben (pro Tag)</translation>
+    </message>
+    <message>
+        <source>Recorded traffic:</source>
+        <translation>Aufgezeichneter Verkehr:</translation>
+    </message>
+    <message>
+        <source>Our tokens:</source>
+        <translation>Unsere Tokens:</translation>
+    </message>
+    <message>
+        <source>Our spend (USD):</source>
+        <translation>Unsere Ausgaben (USD):</translation>
+    </message>
+    <message>
+        <source>OpenRouter: strongest other app, tokens:</source>
+        <translation>OpenRouter: stärkste andere App, Tokens:</translation>
+    </message>
+    <message>
+        <source>Vercel: strongest other app, tokens:</source>
+        <translation>Vercel: stärkste andere App, Tokens:</translation>
+    </message>
+    <message>
+        <source>Vercel: strongest other app, spend (USD):</source>
+        <translation>Vercel: stärkste andere App, Ausgaben (USD):</translation>
+    </message>
+    <message>
+        <source>Vercel ranks us by:</source>
+        <translation>Vercel-Rangfolge nach:</translation>
+    </message>
+    <message>
+        <source>Safety margin:</source>
+        <translation>Sicherheitsabstand:</translation>
+    </message>
+    <message>
+        <source>Change:</source>
+        <translation>Ändern:</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>The range changed: load the recorded traffic again to use it.</source>
+        <translation>Der Zeitraum hat sich geändert: den aufgezeichneten Verkehr erneut laden, um ihn zu verwenden.</translation>
+    </message>
+    <message>
+        <source>Reading recorded traffic…</source>
+        <translation>Aufgezeichneter Verkehr wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Could not read the recorded traffic: %1</source>
+        <translation>Der aufgezeichnete Verkehr konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>No traffic recorded in this range.</source>
+        <translation>In diesem Zeitraum wurde kein Verkehr aufgezeichnet.</translation>
+    </message>
+    <message>
+        <source>%1 tokens and %2 USD per day over %3 days of recorded traffic.</source>
+        <translation>%1 Tokens und %2 USD pro Tag über %3 Tage aufgezeichneten Verkehrs.</translation>
+    </message>
+    <message>
+        <source>Import OpenRouter app rankings</source>
+        <translation>OpenRouter-App-Rangliste importieren</translation>
+    </message>
+    <message>
+        <source>Import Vercel leaderboard export</source>
+        <translation>Vercel-Ranglisten-Export importieren</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Could not import %1:
+%2</source>
+        <translation>%1 konnte nicht importiert werden:
+%2</translation>
+    </message>
+    <message>
+        <source>we rank %1</source>
+        <translation>wir stehen auf Rang %1</translation>
+    </message>
+    <message>
+        <source>we are not listed</source>
+        <translation>wir sind nicht aufgeführt</translation>
+    </message>
+    <message>
+        <source>OpenRouter (%1): strongest other app %2 (rank %3, %4 tokens); %5.</source>
+        <translation>OpenRouter (%1): stärkste andere App %2 (Rang %3, %4 Tokens); %5.</translation>
+    </message>
+    <message>
+        <source>%1 (rank %2)</source>
+        <translation>%1 (Rang %2)</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Vercel (%1): strongest other app by tokens %2, by spend %3; %4. Type their daily volumes.</source>
+        <translation>Vercel (%1): stärkste andere App nach Tokens %2, nach Ausgaben %3; %4. Tragen Sie deren Tagesvolumen ein.</translation>
+    </message>
+    <message>
+        <source>without the margin: %1 – %2</source>
+        <translation>ohne Sicherheitsabstand: %1 – %2</translation>
+    </message>
+    <message>
+        <source>infeasible even without the margin</source>
+        <translation>auch ohne Sicherheitsabstand nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>Minimal Vercel share: %1 of all tokens</source>
+        <translation>Minimaler Vercel-Anteil: %1 aller Tokens</translation>
+    </message>
+    <message>
+        <source>Feasible range: %1 – %2 (%3).</source>
+        <translation>Machbarer Bereich: %1 – %2 (%3).</translation>
+    </message>
+    <message>
+        <source>No Vercel share keeps us first on both leaderboards.</source>
+        <translation>Kein Vercel-Anteil hält uns auf Platz eins beider Ranglisten.</translation>
+    </message>
+    <message>
+        <source>Needed at least %1, allowed at most %2 (%3).</source>
+        <translation>Benötigt mindestens %1, erlaubt höchstens %2 (%3).</translation>
+    </message>
+    <message>
+        <source>Recorded traffic: %1 on Vercel whatever the default share, up to %2 more through it.</source>
+        <translation>Aufgezeichneter Verkehr: %1 auf Vercel unabhängig vom Standardanteil, bis zu %2 mehr über ihn.</translation>
+    </message>
+    <message>
+        <source>No recorded traffic loaded: every token is assumed to follow the default share.</source>
+        <translation>Kein aufgezeichneter Verkehr geladen: für jedes Token wird angenommen, dass es dem Standardanteil folgt.</translation>
+    </message>
+    <message>
+        <source>Default shares: paid %1, free %2; Vercel then gets %3 of the recorded tokens. %4</source>
+        <translation>Standardanteile: kostenpflichtig %1, kostenlos %2; Vercel bekommt dann %3 der aufgezeichneten Tokens. %4</translation>
+    </message>
+    <message>
+        <source>The default shares cannot reach %1: the rest of the traffic is pinned or not on Vercel.</source>
+        <translation>Die Standardanteile können %1 nicht erreichen: der übrige Verkehr ist fest zugeordnet oder nicht auf Vercel.</translation>
+    </message>
+    <message>
+        <source>Leaderboard plan: default shares %1 / %2</source>
+        <translation>Ranglistenplan: Standardanteile %1 / %2</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::PlannerMarginChart</name>
+    <message>
+        <source>Lead over the strongest competitor by Vercel share</source>
+        <translation>Vorsprung vor dem stärksten Konkurrenten nach Vercel-Anteil</translation>
+    </message>
+    <message>
+        <source>OpenRouter</source>
+        <translation>OpenRouter</translation>
+    </message>
+    <message>
+        <source>Vercel tokens</source>
+        <translation>Vercel-Tokens</translation>
+    </message>
+    <message>
+        <source>Vercel spend</source>
+        <translation>Vercel-Ausgaben</translation>
+    </message>
+    <message>
+        <source>Feasible</source>
+        <translation>Machbar</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>Vercel share of all tokens (%)</source>
+        <translation>Vercel-Anteil an allen Tokens (%)</translation>
+    </message>
+    <message>
+        <source>Lead (%)</source>
+        <translation>Vorsprung (%)</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::PlannerPage</name>
+    <message>
+        <source>Leaderboard</source>
+        <translation>Rangliste</translation>
+    </message>
+    <message>
+        <source>What-if replay</source>
+        <translation>Was-wäre-wenn</translation>
+    </message>
+    <message>
+        <source>Guarded ramp</source>
+        <translation>Abgesicherte Rampe</translation>
+    </message>
+    <message>
+        <source>Traffic history not available: %1. Recorded traffic, replay and ramp gates need it; the leaderboard planner works with typed volumes.</source>
+        <translation>Verkehrsverlauf nicht verfügbar: %1. Aufgezeichneter Verkehr, Nachspielen und Rampenprüfungen brauchen ihn; der Ranglistenplaner arbeitet mit eingegebenen Volumen.</translation>
+    </message>
+    <message>
+        <source>not open</source>
+        <translation>nicht geöffnet</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::PlannerRampPanel</name>
+    <message>
+        <source>Evaluate</source>
+        <translation>Auswerten</translation>
+    </message>
+    <message>
+        <source>Advance</source>
+        <translation>Vorrücken</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>Zurückfahren</translation>
+    </message>
+    <message>
+        <source>e.g. 2, 5, 10</source>
+        <translation>z. B. 2, 5, 10</translation>
+    </message>
+    <message>
+        <source>rolled back (0%)</source>
+        <translation>zurückgefahren (0%)</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> Punkte</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Load plan…</source>
+        <translation>Plan laden…</translation>
+    </message>
+    <message>
+        <source>Save plan…</source>
+        <translation>Plan speichern…</translation>
+    </message>
+    <message>
+        <source>Ramp plan</source>
+        <translation>Rampenplan</translation>
+    </message>
+    <message>
+        <source>Scope (default or model):</source>
+        <translation>Geltungsbereich (default oder Modell):</translation>
+    </message>
+    <message>
+        <source>Steps (% Vercel):</source>
+        <translation>Stufen (% Vercel):</translation>
+    </message>
+    <message>
+        <source>Current step (0 = first):</source>
+        <translation>Aktuelle Stufe (0 = erste):</translation>
+    </message>
+    <message>
+        <source>Minimum requests per gateway:</source>
+        <translation>Mindestanzahl Anfragen je Gateway:</translation>
+    </message>
+    <message>
+        <source>Error rate margin:</source>
+        <translation>Toleranz Fehlerrate:</translation>
+    </message>
+    <message>
+        <source>Confidence:</source>
+        <translation>Konfidenz:</translation>
+    </message>
+    <message>
+        <source>TTFT p95 at most worse by:</source>
+        <translation>TTFT p95 höchstens schlechter um:</translation>
+    </message>
+    <message>
+        <source>Cost per Mtok at most worse by:</source>
+        <translation>Kosten je Mtok höchstens schlechter um:</translation>
+    </message>
+    <message>
+        <source>Window (ending now):</source>
+        <translation>Zeitfenster (endet jetzt):</translation>
+    </message>
+    <message>
+        <source>Current step</source>
+        <translation>Aktuelle Stufe</translation>
+    </message>
+    <message>
+        <source>ramp plan form</source>
+        <translation>Rampenplan-Formular</translation>
+    </message>
+    <message>
+        <source>= %1% on Vercel</source>
+        <translation>= %1% auf Vercel</translation>
+    </message>
+    <message>
+        <source>(plan not valid)</source>
+        <translation>(Plan ungültig)</translation>
+    </message>
+    <message>
+        <source>Could not load %1:
+%2</source>
+        <translation>%1 konnte nicht geladen werden:
+%2</translation>
+    </message>
+    <message>
+        <source>The plan is not valid: check the steps and the current step.</source>
+        <translation>Der Plan ist ungültig: bitte die Stufen und die aktuelle Stufe prüfen.</translation>
+    </message>
+    <message>
+        <source>Could not save %1: %2</source>
+        <translation>%1 konnte nicht gespeichert werden: %2</translation>
+    </message>
+    <message>
+        <source>Load ramp plan</source>
+        <translation>Rampenplan laden</translation>
+    </message>
+    <message>
+        <source>Ramp plans (*.json);;All files (*)</source>
+        <translation>Rampenpläne (*.json);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Save ramp plan</source>
+        <translation>Rampenplan speichern</translation>
+    </message>
+    <message>
+        <source>Ramp plans (*.json)</source>
+        <translation>Rampenpläne (*.json)</translation>
+    </message>
+    <message>
+        <source>The plan is not valid: the steps must be increasing numbers in (0, 100] and the current step one of them.</source>
+        <translation>Der Plan ist ungültig: die Stufen müssen ansteigende Zahlen in (0, 100] sein und die aktuelle Stufe eine davon.</translation>
+    </message>
+    <message>
+        <source>Reading the window&apos;s traffic…</source>
+        <translation>Verkehr des Zeitfensters wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Could not read the recorded traffic: %1</source>
+        <translation>Der aufgezeichnete Verkehr konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message>
+        <source>Ramp %1: advance to %2%</source>
+        <translation>Rampe %1: vorrücken auf %2%</translation>
+    </message>
+    <message>
+        <source>Ramp %1: roll back to %2%</source>
+        <translation>Rampe %1: zurückfahren auf %2%</translation>
+    </message>
+    <message>
+        <source>The draft now sends %1% of %2 to Vercel. Export it as usual, then evaluate again once the step has collected data.</source>
+        <translation>Der Entwurf schickt jetzt %1% von %2 zu Vercel. Exportieren Sie ihn wie gewohnt und werten Sie erneut aus, sobald die Stufe Daten gesammelt hat.</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::PlannerRampVerdictView</name>
+    <message>
+        <source>Evaluate the current step on the recorded traffic of the plan&apos;s window.</source>
+        <translation>Die aktuelle Stufe am aufgezeichneten Verkehr im Zeitfenster des Plans auswerten.</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Vercel</source>
+        <translation>Vercel</translation>
+    </message>
+    <message>
+        <source>OpenRouter</source>
+        <translation>OpenRouter</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>Erlaubt</translation>
+    </message>
+    <message>
+        <source>z</source>
+        <translation>z</translation>
+    </message>
+    <message>
+        <source>p-value</source>
+        <translation>p-Wert</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+    <message>
+        <source>Advance: the ramp is complete</source>
+        <translation>Vorrücken: die Rampe ist abgeschlossen</translation>
+    </message>
+    <message>
+        <source>Advance</source>
+        <translation>Vorrücken</translation>
+    </message>
+    <message>
+        <source>Hold</source>
+        <translation>Halten</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>Zurückfahren</translation>
+    </message>
+    <message>
+        <source>%1 requests, %2 errors (%3%)</source>
+        <translation>%1 Anfragen, %2 Fehler (%3%)</translation>
+    </message>
+    <message>
+        <source>Window %1 – %2 UTC. Vercel: %3. OpenRouter: %4.</source>
+        <translation>Zeitfenster %1 – %2 UTC. Vercel: %3. OpenRouter: %4.</translation>
+    </message>
+    <message>
+        <source>Needed before judging: %1 more on Vercel, %2 more on OpenRouter.</source>
+        <translation>Vor einer Bewertung nötig: %1 weitere auf Vercel, %2 weitere auf OpenRouter.</translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation>Fehlerrate</translation>
+    </message>
+    <message>
+        <source>p ≥ %1</source>
+        <translation>p ≥ %1</translation>
+    </message>
+    <message>
+        <source>TTFT p95</source>
+        <translation>TTFT p95</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>≤ %1 ms</source>
+        <translation>≤ %1 ms</translation>
+    </message>
+    <message>
+        <source>Cost per Mtok</source>
+        <translation>Kosten je Mtok</translation>
+    </message>
+    <message>
+        <source>%1 USD</source>
+        <translation>%1 USD</translation>
+    </message>
+    <message>
+        <source>≤ %1 USD</source>
+        <translation>≤ %1 USD</translation>
+    </message>
+    <message>
+        <source>not evaluated</source>
+        <translation>nicht ausgewertet</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>NICHT BESTANDEN</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::PlannerRangeSelector</name>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>All recorded traffic</source>
+        <translation>Gesamter aufgezeichneter Verkehr</translation>
+    </message>
+    <message>
+        <source>Custom (UTC)</source>
+        <translation>Eigener (UTC)</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::PlannerReplayPanel</name>
+    <message>
+        <source>Vercel</source>
+        <translation>Vercel</translation>
+    </message>
+    <message>
+        <source>OpenRouter</source>
+        <translation>OpenRouter</translation>
+    </message>
+    <message>
+        <source>recorded</source>
+        <translation>aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>catalog</source>
+        <translation>Katalog</translation>
+    </message>
+    <message>
+        <source>recorded and catalog</source>
+        <translation>aufgezeichnet und Katalog</translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation>kein Preis</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Nachspielen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Auto-update when the draft changes</source>
+        <translation>Automatisch aktualisieren, wenn sich der Entwurf ändert</translation>
+    </message>
+    <message>
+        <source>Replay recorded traffic against the draft to see what it would change.</source>
+        <translation>Aufgezeichneten Verkehr mit dem Entwurf nachspielen, um zu sehen, was er ändern würde.</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>Draft requests</source>
+        <translation>Anfragen Entwurf</translation>
+    </message>
+    <message>
+        <source>Draft tokens</source>
+        <translation>Tokens Entwurf</translation>
+    </message>
+    <message>
+        <source>Draft cost (USD)</source>
+        <translation>Kosten Entwurf (USD)</translation>
+    </message>
+    <message>
+        <source>Draft share (%)</source>
+        <translation>Anteil Entwurf (%)</translation>
+    </message>
+    <message>
+        <source>Live requests</source>
+        <translation>Anfragen aktiv</translation>
+    </message>
+    <message>
+        <source>Live tokens</source>
+        <translation>Tokens aktiv</translation>
+    </message>
+    <message>
+        <source>Live cost (USD)</source>
+        <translation>Kosten aktiv (USD)</translation>
+    </message>
+    <message>
+        <source>Live share (%)</source>
+        <translation>Anteil aktiv (%)</translation>
+    </message>
+    <message>
+        <source>Cost basis</source>
+        <translation>Kostenbasis</translation>
+    </message>
+    <message>
+        <source>Traffic:</source>
+        <translation>Verkehr:</translation>
+    </message>
+    <message>
+        <source>No traffic history open.</source>
+        <translation>Kein Verkehrsverlauf geöffnet.</translation>
+    </message>
+    <message>
+        <source>Reading recorded traffic…</source>
+        <translation>Aufgezeichneter Verkehr wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Replay cancelled.</source>
+        <translation>Nachspielen abgebrochen.</translation>
+    </message>
+    <message>
+        <source>Could not read the recorded traffic: %1</source>
+        <translation>Der aufgezeichnete Verkehr konnte nicht gelesen werden: %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replaying %n usage row(s)…</source>
+        <translation>
+            <numerusform>%n Nutzungszeile wird nachgespielt…</numerusform>
+            <numerusform>%n Nutzungszeilen werden nachgespielt…</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n exported revision(s), each from its export time</source>
+        <translation>
+            <numerusform>%n exportierte Revision, jeweils ab ihrem Exportzeitpunkt</numerusform>
+            <numerusform>%n exportierte Revisionen, jeweils ab ihrem Exportzeitpunkt</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>the saved draft file, no native export yet</source>
+        <translation>die gespeicherte Entwurfsdatei, noch kein nativer Export</translation>
+    </message>
+    <message>
+        <source>no saved config, the draft itself</source>
+        <translation>keine gespeicherte Konfiguration, der Entwurf selbst</translation>
+    </message>
+    <message>
+        <source>The replay stopped without a result.</source>
+        <translation>Das Nachspielen endete ohne Ergebnis.</translation>
+    </message>
+    <message numerus="yes">
+        <source>Replay cancelled after %n usage row(s); the previous result stays.</source>
+        <translation>
+            <numerusform>Nachspielen nach %n Nutzungszeile abgebrochen; das vorherige Ergebnis bleibt.</numerusform>
+            <numerusform>Nachspielen nach %n Nutzungszeilen abgebrochen; das vorherige Ergebnis bleibt.</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Replayed %n usage row(s); live config: %1.</source>
+        <translation>
+            <numerusform>%n Nutzungszeile nachgespielt; aktive Konfiguration: %1.</numerusform>
+            <numerusform>%n Nutzungszeilen nachgespielt; aktive Konfiguration: %1.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Draft: %1 requests, %2 tokens, %3% of tokens on Vercel, cost %4 USD.</source>
+        <translation>Entwurf: %1 Anfragen, %2 Tokens, %3% der Tokens auf Vercel, Kosten %4 USD.</translation>
+    </message>
+    <message>
+        <source>Live config (%1): %2% of tokens on Vercel, cost %3 USD. Difference: %4 USD.</source>
+        <translation>Aktive Konfiguration (%1): %2% der Tokens auf Vercel, Kosten %3 USD. Differenz: %4 USD.</translation>
+    </message>
+    <message>
+        <source>Recorded: %1% of tokens were served by Vercel, cost %2 USD.</source>
+        <translation>Aufgezeichnet: %1% der Tokens wurden von Vercel bedient, Kosten %2 USD.</translation>
+    </message>
+    <message>
+        <source>Churn: %1 of %2 sticky keys change gateway (%3 to Vercel, %4 to OpenRouter), %5 of %6 requests affected.</source>
+        <translation>Wechsel: %1 von %2 Sticky-Schlüsseln wechseln das Gateway (%3 zu Vercel, %4 zu OpenRouter), %5 von %6 Anfragen betroffen.</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n request(s) on the draft have neither a recorded nor a catalog price: their cost is missing.</source>
+        <translation>
+            <numerusform>%n Anfrage im Entwurf hat weder einen aufgezeichneten noch einen Katalogpreis: ihre Kosten fehlen.</numerusform>
+            <numerusform>%n Anfragen im Entwurf haben weder einen aufgezeichneten noch einen Katalogpreis: ihre Kosten fehlen.</numerusform>
+        </translation>
     </message>
 </context>
 <context>
@@ -1776,6 +3105,90 @@
     <message>
         <source>Wrote %1.</source>
         <translation>%1 geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::TrafficBadLinesModel</name>
+    <message>
+        <source>File</source>
+        <translation>Datei</translation>
+    </message>
+    <message>
+        <source>Line</source>
+        <translation>Zeile</translation>
+    </message>
+    <message>
+        <source>JSON path</source>
+        <translation>JSON-Pfad</translation>
+    </message>
+    <message>
+        <source>Reason</source>
+        <translation>Grund</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::TrafficImportController</name>
+    <message>
+        <source>%1: no history database is open, so traffic cannot be imported</source>
+        <translation>%1: keine Verlaufsdatenbank geöffnet, daher kann kein Verkehr importiert werden</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::TrafficImportPanel</name>
+    <message>
+        <source>Import traffic logs</source>
+        <translation>Verkehrsprotokolle importieren</translation>
+    </message>
+    <message>
+        <source>Traffic logs (*.jsonl *.jsonl.gz *.ndjson *.csv *.csv.gz *.log *.gz);;All files (*)</source>
+        <translation>Verkehrsprotokolle (*.jsonl *.jsonl.gz *.ndjson *.csv *.csv.gz *.log *.gz);;Alle Dateien (*)</translation>
+    </message>
+    <message>
+        <source>Watch a folder of traffic logs</source>
+        <translation>Einen Ordner mit Verkehrsprotokollen überwachen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %p% (%n more file(s) queued)</source>
+        <translation>
+            <numerusform>%1: %p% (%n weitere Datei in der Warteschlange)</numerusform>
+            <numerusform>%1: %p% (%n weitere Dateien in der Warteschlange)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1: %p%</source>
+        <translation>%1: %p%</translation>
+    </message>
+    <message>
+        <source>Import failed: %1</source>
+        <translation>Import fehlgeschlagen: %1</translation>
+    </message>
+    <message>
+        <source>Import of %1 cancelled; nothing was added from it.</source>
+        <translation>Import von %1 abgebrochen; daraus wurde nichts übernommen.</translation>
+    </message>
+    <message>
+        <source>%1 was already imported; nothing new in it.</source>
+        <translation>%1 wurde bereits importiert; nichts Neues darin.</translation>
+    </message>
+    <message>
+        <source>Imported %1 events from %2; %3 bad lines</source>
+        <translation>%1 Ereignisse aus %2 importiert; %3 fehlerhafte Zeilen</translation>
+    </message>
+    <message>
+        <source>; an incomplete last line (%1 bytes) was left for the next import</source>
+        <translation>; eine unvollständige letzte Zeile (%1 Bytes) bleibt für den nächsten Import liegen</translation>
+    </message>
+    <message>
+        <source>and %1 more bad lines not listed</source>
+        <translation>und %1 weitere, nicht aufgeführte fehlerhafte Zeilen</translation>
+    </message>
+    <message>
+        <source>Watching %1</source>
+        <translation>%1 wird überwacht</translation>
+    </message>
+    <message>
+        <source>Traffic import is unavailable: the history database is not open.</source>
+        <translation>Verkehrsimport nicht verfügbar: die Verlaufsdatenbank ist nicht geöffnet.</translation>
     </message>
 </context>
 <context>
