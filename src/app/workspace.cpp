@@ -11,6 +11,8 @@
 #include <QJsonObject>
 #include <QStandardPaths>
 
+#include <ranges>
+
 static void initSampleResource()
 {
     Q_INIT_RESOURCE(sample_workspace);
@@ -126,10 +128,10 @@ bool Workspace::appendHistory(const ExportRecord &r, QString *error) const
 std::optional<gw::RoutingConfig> Workspace::baseline(QString *source) const
 {
     const QList<ExportRecord> records = history();
-    for (auto it = records.crbegin(); it != records.crend(); ++it) {
-        if (it->profile != QStringLiteral("native"))
+    for (const ExportRecord &record : std::ranges::reverse_view(records)) { // the newest first
+        if (record.profile != QStringLiteral("native"))
             continue;
-        const QString path = exportsDir() + QLatin1Char('/') + it->file;
+        const QString path = exportsDir() + QLatin1Char('/') + record.file;
         if (auto loaded = gw::loadConfigFile(path); loaded.config) {
             if (source)
                 *source = path;
