@@ -931,8 +931,12 @@
         <translation>Zahl erwartet, gefunden: %1</translation>
     </message>
     <message>
-        <source>%1 is outside %2%3..%4</source>
-        <translation>%1 liegt außerhalb von %2%3..%4</translation>
+        <source>%1 is outside (%2..%3]</source>
+        <translation>%1 liegt außerhalb von (%2..%3]</translation>
+    </message>
+    <message>
+        <source>%1 is outside %2..%3</source>
+        <translation>%1 liegt außerhalb von %2..%3</translation>
     </message>
     <message>
         <source>expected a whole number, found %1</source>
@@ -2068,6 +2072,10 @@
     <message>
         <source>Leaderboard plan: default shares %1 / %2</source>
         <translation>Ranglistenplan: Standardanteile %1 / %2</translation>
+    </message>
+    <message>
+        <source>Enter our tokens per day (or take them from recorded traffic) and the strongest other app&apos;s tokens on each gateway (typed, or imported from a saved rankings file).</source>
+        <translation>Geben Sie unsere Tokens pro Tag ein (oder übernehmen Sie sie aus dem aufgezeichneten Verkehr) und die Tokens der stärksten anderen App auf jedem Gateway (eingegeben oder aus einer gespeicherten Ranglistendatei importiert).</translation>
     </message>
 </context>
 <context>

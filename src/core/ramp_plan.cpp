@@ -47,8 +47,9 @@ public:
         }
         const double d = v.toDouble();
         if ((minExclusive ? d <= min : d < min) || d > max) {
-            error(pointer, RampPlanText::tr("%1 is outside %2%3..%4").arg(QString::number(d), minExclusive ? u"above "_qs : QString(),
-                                                                 QString::number(min), QString::number(max)));
+            // Interval notation rather than a spliced-in word, so the whole message translates.
+            const QString message = minExclusive ? RampPlanText::tr("%1 is outside (%2..%3]") : RampPlanText::tr("%1 is outside %2..%3");
+            error(pointer, message.arg(QString::number(d), QString::number(min), QString::number(max)));
             return std::nullopt;
         }
         return d;
