@@ -1,15 +1,35 @@
 #pragma once
 // Shared by the store tests: bench results with every field set (so a round trip proves every
-// column), field-by-field comparison, and a file's bytes and mtime for "not changed" checks.
+// column), field-by-field comparison, a file's bytes and mtime for "not changed" checks, and raw
+// SQL on a connection of the test's own.
 
 #include "database.h"
 
 #include <QFile>
 #include <QFileInfo>
 #include <QJsonArray>
+#include <QSqlDatabase>
+#include <QSqlQuery>
 #include <QTest>
 
 namespace gw::test {
+
+// Runs statements on a plain connection of the test's own (for setting up odd files).
+inline bool rawExec(const QString &path, const QStringList &statements)
+{
+    bool ok = true;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"raw"_qs);
+        db.setDatabaseName(path);
+        ok = db.open();
+        QSqlQuery q(db);
+        for (const QString &s : statements)
+            ok = ok && q.exec(s);
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(u"raw"_qs);
+    return ok;
+}
 
 // Case `index` on `gateway`; every third one failed mid-stream, every seventh skipped.
 inline BenchResult sampleResult(int index, Gateway gateway)

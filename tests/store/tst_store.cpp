@@ -18,23 +18,6 @@ using namespace gw::test;
 
 namespace {
 
-// Runs statements on a plain connection of the test's own (for setting up odd files).
-bool rawExec(const QString &path, const QStringList &statements)
-{
-    bool ok = true;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"raw"_qs);
-        db.setDatabaseName(path);
-        ok = db.open();
-        QSqlQuery q(db);
-        for (const QString &s : statements)
-            ok = ok && q.exec(s);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"raw"_qs);
-    return ok;
-}
-
 // A history with one run of `cases` x 2 results, closed again.
 QString makeHistory(const QTemporaryDir &dir, int cases)
 {

@@ -6,6 +6,7 @@
 
 #include "database.h"
 #include "history_store.h"
+#include "store_fixture.h"
 
 #include <QFile>
 #include <QJsonDocument>
@@ -18,6 +19,7 @@
 
 using namespace gw;
 using namespace gw::store;
+using gw::test::rawExec;
 
 namespace {
 
@@ -122,22 +124,6 @@ QList<TrafficKeyUsage> expectedUsage(const QByteArray &content)
     TrafficAggregator agg;
     TrafficStreamIngestor(TrafficFormat::Jsonl, agg).feed(content.constData(), content.size());
     return agg.keyUsage();
-}
-
-bool rawExec(const QString &path, const QStringList &statements)
-{
-    bool ok = true;
-    {
-        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"raw"_qs);
-        db.setDatabaseName(path);
-        ok = db.open();
-        QSqlQuery q(db);
-        for (const QString &s : statements)
-            ok = ok && q.exec(s);
-        db.close();
-    }
-    QSqlDatabase::removeDatabase(u"raw"_qs);
-    return ok;
 }
 
 } // namespace
