@@ -11,8 +11,6 @@
 #include <QJsonObject>
 #include <QStandardPaths>
 
-#include <ranges>
-
 static void initSampleResource()
 {
     Q_INIT_RESOURCE(sample_workspace);
@@ -128,7 +126,10 @@ bool Workspace::appendHistory(const ExportRecord &r, QString *error) const
 std::optional<gw::RoutingConfig> Workspace::baseline(QString *source) const
 {
     const QList<ExportRecord> records = history();
-    for (const ExportRecord &record : std::ranges::reverse_view(records)) { // the newest first
+    // The newest first. (An index, not std::ranges::reverse_view: clang-tidy's clang 14 cannot
+    // parse libstdc++ 12's ranges.)
+    for (qsizetype i = records.size() - 1; i >= 0; --i) {
+        const ExportRecord &record = records.at(i);
         if (record.profile != QStringLiteral("native"))
             continue;
         const QString path = exportsDir() + QLatin1Char('/') + record.file;
