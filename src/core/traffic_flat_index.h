@@ -7,6 +7,7 @@
 
 #include <QtGlobal>
 
+#include <algorithm>
 #include <bit>
 #include <cstring>
 #include <memory>
@@ -147,7 +148,9 @@ public:
     }
 
 private:
-    static constexpr size_t kBlock = 4096;
+    // About 64 KiB per block: big enough that a million-event log allocates a few thousand
+    // blocks, small enough that a short log (or a fuzz run) does not zero megabytes up front.
+    static constexpr size_t kBlock = std::max<size_t>(64, (64 * 1024) / sizeof(T));
     std::vector<std::unique_ptr<T[]>> m_blocks;
     size_t m_size = 0;
 };
