@@ -82,11 +82,15 @@ void PlannerMarginChart::showPlan(const std::optional<gw::LeaderboardPlan> &plan
     high = std::min(std::max(high, 10.0), kMaxShownMarginPercent);
 
     if (plan->feasible) {
-        auto *top = new QLineSeries;
-        auto *bottom = new QLineSeries;
+        // QAreaSeries does not own its edge series: parented to the band, they go with it when
+        // removeAllSeries() deletes it.
+        auto *band = new QAreaSeries;
+        auto *top = new QLineSeries(band);
+        auto *bottom = new QLineSeries(band);
         *top << QPointF(plan->lowPercent, high) << QPointF(plan->highPercent, high);
         *bottom << QPointF(plan->lowPercent, low) << QPointF(plan->highPercent, low);
-        auto *band = new QAreaSeries(top, bottom);
+        band->setUpperSeries(top);
+        band->setLowerSeries(bottom);
         band->setName(tr("Feasible"));
         band->setColor(QColor(60, 170, 90, 60));
         band->setBorderColor(QColor(60, 170, 90, 0));
