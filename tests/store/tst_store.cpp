@@ -21,7 +21,7 @@ namespace {
 // A history with one run of `cases` x 2 results, closed again.
 QString makeHistory(const QTemporaryDir &dir, int cases)
 {
-    const QString path = dir.filePath(u"history.sqlite"_qs);
+    QString path = dir.filePath(u"history.sqlite"_qs);
     Database db;
     if (!db.open(path).ok())
         return {};
