@@ -1,6 +1,5 @@
 #include "monitor_controller.h"
 
-#include "config_io.h"
 #include "history_store.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -51,13 +50,10 @@ std::unique_ptr<gw::ConfigTimeline> timelineFor(const MonitorQuery &query, int *
     *liveConfigs = 0;
     if (query.target != TargetSource::LiveConfig || !query.workspace.isValid())
         return timeline;
-    for (const ExportRecord &record : query.workspace.history()) {
-        if (record.profile != u"native" || !record.time.isValid())
+    for (const Workspace::NativeExport &revision : query.workspace.nativeExports()) {
+        if (!revision.time.isValid())
             continue;
-        const gw::ConfigLoadResult loaded = gw::loadConfigFile(query.workspace.exportsDir() + QLatin1Char('/') + record.file);
-        if (!loaded.config)
-            continue;
-        timeline->add(record.time.toMSecsSinceEpoch(), *loaded.config);
+        timeline->add(revision.time.toMSecsSinceEpoch(), revision.config);
         ++*liveConfigs;
     }
     return timeline;

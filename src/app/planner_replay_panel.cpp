@@ -5,7 +5,6 @@
 #include "planner_range.h"
 #include "workspace.h"
 
-#include "config_io.h"
 #include "history_store.h"
 #include "protocol/catalog.h"
 
@@ -189,19 +188,11 @@ void PlannerReplayPanel::runOnWorker(const QList<gw::TrafficKeyUsage> &usage)
     QFuture<Job> future = QtConcurrent::run([usage, draft, workspace, cancelFlag](QPromise<Job> &promise) {
         // The live configs: every native export from the time it was exported. Before the first
         // one the oldest export is the best guess; without exports, the saved draft file.
-        QList<std::pair<qint64, gw::RoutingConfig>> exports;
-        const QList<ExportRecord> records = workspace.history();
-        for (const ExportRecord &record : records) {
-            if (record.profile != QStringLiteral("native"))
-                continue;
-            const gw::ConfigLoadResult loaded = gw::loadConfigFile(workspace.exportsDir() + QLatin1Char('/') + record.file);
-            if (loaded.config)
-                exports.append({record.time.toMSecsSinceEpoch(), *loaded.config});
-        }
+        const QList<Workspace::NativeExport> exports = workspace.nativeExports();
         Job job;
         gw::RoutingConfig fallback = draft;
         if (!exports.isEmpty()) {
-            fallback = exports.first().second;
+            fallback = exports.first().config;
             job.liveSource = tr("%n exported revision(s), each from its export time", nullptr, int(exports.size()));
         } else if (const std::optional<gw::RoutingConfig> saved = workspace.baseline()) {
             fallback = *saved;
@@ -210,8 +201,8 @@ void PlannerReplayPanel::runOnWorker(const QList<gw::TrafficKeyUsage> &usage)
             job.liveSource = tr("no saved config, the draft itself");
         }
         gw::ConfigTimeline live(fallback);
-        for (const auto &[fromMs, config] : exports)
-            live.add(fromMs, config);
+        for (const Workspace::NativeExport &revision : exports)
+            live.add(revision.time.toMSecsSinceEpoch(), revision.config);
 
         gw::ReplayOptions options;
         options.prices = workspacePrices(workspace.dir());

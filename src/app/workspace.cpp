@@ -123,6 +123,18 @@ bool Workspace::appendHistory(const ExportRecord &r, QString *error) const
     return gw::writeFileAtomically(historyPath(), bytes, error);
 }
 
+QList<Workspace::NativeExport> Workspace::nativeExports() const
+{
+    QList<NativeExport> exports;
+    for (const ExportRecord &record : history()) {
+        if (record.profile != QStringLiteral("native"))
+            continue;
+        if (gw::ConfigLoadResult loaded = gw::loadConfigFile(exportsDir() + QLatin1Char('/') + record.file); loaded.config)
+            exports.append(NativeExport{record.time, std::move(*loaded.config)});
+    }
+    return exports;
+}
+
 std::optional<gw::RoutingConfig> Workspace::baseline(QString *source) const
 {
     const QList<ExportRecord> records = history();

@@ -42,6 +42,15 @@ public:
     QList<ExportRecord> history() const; // oldest first
     bool appendHistory(const ExportRecord &record, QString *error) const;
 
+    // Every native export in the history that still loads, oldest first, with its export time
+    // (invalid when the history line had none): the configs that were live, for the Monitor's
+    // share target and the Planner's replay. Reads and parses files: call it off the GUI thread.
+    struct NativeExport {
+        QDateTime time;
+        gw::RoutingConfig config;
+    };
+    QList<NativeExport> nativeExports() const;
+
     // What the live preview and the export diff compare against: the newest native export in the
     // history, else the saved routing.json, else nothing.
     std::optional<gw::RoutingConfig> baseline(QString *source = nullptr) const;
