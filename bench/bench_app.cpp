@@ -11,17 +11,17 @@
 //    GUI thread's); wall time against the ideal, and the GUI thread's longest stall while tokens
 //    stream into the panes.
 
-#include "bench_results_model.h"
-#include "draft_document.h"
-#include "gateway_connections.h"
-#include "key_store.h"
-#include "test_bench_controller.h"
-#include "test_bench_page.h"
-#include "main_window.h"
-#include "preview_controller.h"
-#include "preview_panel.h"
-#include "routing_page.h"
-#include "workspace.h"
+#include "testbench/bench_results_model.h"
+#include "common/draft_document.h"
+#include "common/gateway_connections.h"
+#include "common/key_store.h"
+#include "testbench/test_bench_controller.h"
+#include "testbench/test_bench_page.h"
+#include "shell/main_window.h"
+#include "routing/preview_controller.h"
+#include "routing/preview_panel.h"
+#include "routing/routing_page.h"
+#include "workspace/workspace.h"
 
 #include "bench_sim_process.h"
 

@@ -1,11 +1,11 @@
 // Decision throughput: the routing hot path measured piece by piece, on one core.
 // Output, one figure per line:  BENCH <name> <value> <unit>
 
-#include "bucket.h"
-#include "config_io.h"
-#include "router.h"
-#include "sha256.h"
-#include "simulation.h"
+#include "routing/bucket.h"
+#include "config/config_io.h"
+#include "routing/router.h"
+#include "util/sha256.h"
+#include "routing/simulation.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

@@ -6,7 +6,7 @@
 // Output, one figure per line:  BENCH <name> <value> <unit>
 
 #include "database.h"
-#include "traffic_ingest.h"
+#include "traffic/ingest.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>

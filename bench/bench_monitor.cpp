@@ -7,9 +7,9 @@
 //                                           offscreen into a QImage
 // Each figure is the median of 5 runs. Target: redraw under 50 ms per chart.
 
-#include "monitor_chart_view.h"
-#include "monitor_series.h"
-#include "monitor_table_model.h"
+#include "monitor/monitor_chart_view.h"
+#include "monitor/series.h"
+#include "monitor/monitor_table_model.h"
 
 #include <QApplication>
 #include <QElapsedTimer>

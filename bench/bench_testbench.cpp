@@ -14,8 +14,8 @@
 //                        [--chunk-interval-ms N]
 
 #include "bench_runner.h"
-#include "bench_stats.h"
-#include "bench_suite.h"
+#include "bench/stats.h"
+#include "bench/suite.h"
 #include "gateway_client.h"
 
 #include <QCommandLineParser>

@@ -1,14 +1,14 @@
 // gateway-console: the desktop app. Everything but argument handling lives in gwapp.
 
-#include "app_language.h"
-#include "main_window.h"
-#include "preview_controller.h"
-#include "preview_panel.h"
-#include "gateway_connections.h"
+#include "shell/app_language.h"
+#include "shell/main_window.h"
+#include "routing/preview_controller.h"
+#include "routing/preview_panel.h"
+#include "common/gateway_connections.h"
 #include "gateway_simulator.h"
-#include "routing_page.h"
-#include "test_bench_controller.h"
-#include "test_bench_page.h"
+#include "routing/routing_page.h"
+#include "testbench/test_bench_controller.h"
+#include "testbench/test_bench_page.h"
 
 #include <QApplication>
 #include <QCommandLineParser>

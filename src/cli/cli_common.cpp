@@ -1,6 +1,6 @@
 #include "cli_common.h"
 
-#include "config_io.h"
+#include "config/config_io.h"
 
 #include <QCoreApplication>
 

@@ -1,7 +1,7 @@
 #pragma once
 // What every gatewayctl command shares: exit codes, output, option parsing and config loading.
 
-#include "config.h"
+#include "config/config.h"
 
 #include <QCommandLineParser>
 #include <QStringList>

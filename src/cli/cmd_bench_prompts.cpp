@@ -2,11 +2,11 @@
 // same engine as the app's Test bench page (gw::net::BenchRunner), so both report alike.
 
 #include "bench_runner.h"
-#include "bench_stats.h"
-#include "bench_suite.h"
+#include "bench/stats.h"
+#include "bench/suite.h"
 #include "cli_common.h"
 #include "commands.h"
-#include "config_io.h"
+#include "config/config_io.h"
 #include "gateway_client.h"
 
 #include <QCoreApplication>

@@ -1,8 +1,8 @@
 #include "cli_common.h"
 #include "commands.h"
 
-#include "canonical_json.h"
-#include "router.h"
+#include "json/canonical_json.h"
+#include "routing/router.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,8 +1,8 @@
 #include "cli_common.h"
 #include "commands.h"
 
-#include "config_io.h"
-#include "exporter.h"
+#include "config/config_io.h"
+#include "export/exporter.h"
 
 namespace gw::cli {
 

@@ -1,8 +1,8 @@
 #include "cli_common.h"
 #include "commands.h"
 
-#include "canonical_json.h"
-#include "model_mapping.h"
+#include "json/canonical_json.h"
+#include "catalog/model_mapping.h"
 
 #include <QJsonArray>
 #include <QMap>

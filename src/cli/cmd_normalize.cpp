@@ -4,9 +4,9 @@
 #include "cli_common.h"
 #include "commands.h"
 
-#include "canonical_json.h"
-#include "json_source.h"
-#include "protocol/catalog.h"
+#include "json/canonical_json.h"
+#include "json/json_source.h"
+#include "catalog/catalog.h"
 #include "protocol/normalizer.h"
 
 #include <QFile>

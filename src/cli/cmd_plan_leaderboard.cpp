@@ -4,8 +4,8 @@
 #include "cli_common.h"
 #include "commands.h"
 
-#include "config_io.h"
-#include "leaderboard_plan.h"
+#include "config/config_io.h"
+#include "planner/leaderboard_plan.h"
 #ifdef GW_HAVE_STORE
 #include "database.h"
 #endif

@@ -3,9 +3,9 @@
 #include "cli_common.h"
 #include "commands.h"
 
-#include "config_io.h"
+#include "config/config_io.h"
 #include "database.h"
-#include "ramp_gate.h"
+#include "planner/ramp_gate.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

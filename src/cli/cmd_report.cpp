@@ -3,9 +3,9 @@
 #include "cli_common.h"
 #include "commands.h"
 
-#include "config_io.h"
+#include "config/config_io.h"
 #include "database.h"
-#include "traffic_report.h"
+#include "traffic/report.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>

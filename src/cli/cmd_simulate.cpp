@@ -1,8 +1,8 @@
 #include "cli_common.h"
 #include "commands.h"
 
-#include "canonical_json.h"
-#include "simulation.h"
+#include "json/canonical_json.h"
+#include "routing/simulation.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -4,8 +4,8 @@
 #include "cli_common.h"
 #include "commands.h"
 
-#include "canonical_json.h"
-#include "json_source.h"
+#include "json/canonical_json.h"
+#include "json/json_source.h"
 #include "protocol/translate.h"
 
 #include <QFile>

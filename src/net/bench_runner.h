@@ -21,8 +21,8 @@
 // most 6 requests on the wire. For higher concurrency give the runner more clients per gateway
 // with addClient(); each unit goes to the gateway's least busy client.
 
-#include "bench_types.h"
-#include "protocol/catalog.h"
+#include "bench/types.h"
+#include "catalog/catalog.h"
 
 #include <QHash>
 #include <QList>

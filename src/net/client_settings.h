@@ -2,7 +2,7 @@
 // How a gateway client talks to its gateway: where, with which key, how long it waits and how
 // much it accepts. The same attribution goes to both gateways so both leaderboards see one app.
 
-#include "config.h" // gw::Gateway
+#include "config/config.h" // gw::Gateway
 
 #include <QString>
 #include <QStringList>

@@ -5,7 +5,7 @@
 
 #include "client_settings.h"
 #include "gateway_replies.h"
-#include "protocol/catalog.h"
+#include "catalog/catalog.h"
 
 #include <QJsonObject>
 #include <QObject>

@@ -4,7 +4,7 @@
 // child of the client, so a forgotten reply goes away with its client.
 
 #include "client_settings.h"
-#include "protocol/catalog.h"
+#include "catalog/catalog.h"
 #include "protocol/normalized.h"
 
 #include <QElapsedTimer>

@@ -3,7 +3,7 @@
 // (explicit for this run), else the system keychain entry the app stores (service
 // "gateway-console", account "openrouter" or "vercel"). The key itself is never logged.
 
-#include "config.h"
+#include "config/config.h"
 
 #include <QString>
 

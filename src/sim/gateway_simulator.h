@@ -13,7 +13,7 @@
 
 #include "sim_faults.h"
 
-#include "config.h" // gw::Gateway
+#include "config/config.h" // gw::Gateway
 
 #include <QElapsedTimer>
 #include <QHash>

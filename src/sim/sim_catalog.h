@@ -3,7 +3,7 @@
 // resources, served byte for byte, and used for prices, context limits and unknown-model errors.
 // Provider endpoints are synthesised from the model id (1-3 per model, always the same ones).
 
-#include "config.h" // gw::Gateway
+#include "config/config.h" // gw::Gateway
 
 #include <QByteArray>
 #include <QHash>

@@ -3,7 +3,7 @@
 //   OpenRouter {"error": {"code": 429, "message": "...", "metadata": {"error_type": ..., ...}}}
 //   Vercel     {"error": {"message": "...", "type": "rate_limit_exceeded"}}
 
-#include "config.h" // gw::Gateway
+#include "config/config.h" // gw::Gateway
 
 #include <QByteArray>
 #include <QString>

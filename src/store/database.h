@@ -10,7 +10,7 @@
 // Every call returns an Outcome; on failure `error` names the file and the reason. Nothing throws.
 
 #include "store_types.h"
-#include "traffic_ingest.h"
+#include "traffic/ingest.h"
 
 #include <QSqlDatabase>
 

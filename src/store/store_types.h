@@ -3,7 +3,7 @@
 // the summaries the history list shows, a stored run read back, and one traffic event for the
 // Monitor. The bench result itself is gw::BenchResult from gwcore's bench_types.h.
 
-#include "bench_types.h"
+#include "bench/types.h"
 
 #include <QDateTime>
 #include <QJsonObject>

@@ -3,16 +3,16 @@
 // progress, snapshots written, and "changed since last sync" on the Models page.
 
 #include "app_test_settings.h"
-#include "catalog_sync.h"
-#include "gateway_connections.h"
-#include "key_store.h"
-#include "main_window.h"
-#include "mapping_table_model.h"
-#include "models_page.h"
-#include "preview_controller.h"
-#include "preview_panel.h"
-#include "routing_page.h"
-#include "workspace.h"
+#include "models/catalog_sync.h"
+#include "common/gateway_connections.h"
+#include "common/key_store.h"
+#include "shell/main_window.h"
+#include "models/mapping_table_model.h"
+#include "models/models_page.h"
+#include "routing/preview_controller.h"
+#include "routing/preview_panel.h"
+#include "routing/routing_page.h"
+#include "workspace/workspace.h"
 
 #include "gateway_simulator.h"
 

@@ -3,18 +3,18 @@
 // and exports, the history database and its log, CSVs, anything under AppDataLocation) nor in
 // any text a widget shows or tells assistive technology.
 
-#include "draft_document.h"
-#include "export_dialog.h"
-#include "gateway_connections.h"
-#include "key_store.h"
-#include "main_window.h"
-#include "preview_controller.h"
-#include "preview_panel.h"
-#include "routing_page.h"
-#include "settings_dialog.h"
-#include "test_bench_controller.h"
-#include "test_bench_page.h"
-#include "workspace.h"
+#include "common/draft_document.h"
+#include "routing/export_dialog.h"
+#include "common/gateway_connections.h"
+#include "common/key_store.h"
+#include "shell/main_window.h"
+#include "routing/preview_controller.h"
+#include "routing/preview_panel.h"
+#include "routing/routing_page.h"
+#include "shell/settings_dialog.h"
+#include "testbench/test_bench_controller.h"
+#include "testbench/test_bench_page.h"
+#include "workspace/workspace.h"
 
 #include "store_types.h"
 

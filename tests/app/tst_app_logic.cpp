@@ -2,16 +2,16 @@
 // its undo stack, the workspace history, and the models under QAbstractItemModelTester.
 
 #include "client_settings.h"
-#include "app_language.h"
-#include "config_io.h"
-#include "config_text.h"
-#include "draft_document.h"
-#include "preview_model.h"
-#include "provider_table_model.h"
-#include "rule_editor.h"
-#include "rules_table_model.h"
-#include "simulation.h"
-#include "workspace.h"
+#include "shell/app_language.h"
+#include "config/config_io.h"
+#include "common/config_text.h"
+#include "common/draft_document.h"
+#include "routing/preview_model.h"
+#include "models/provider_table_model.h"
+#include "routing/rule_editor.h"
+#include "routing/rules_table_model.h"
+#include "routing/simulation.h"
+#include "workspace/workspace.h"
 
 #include <QAbstractItemModelTester>
 #include <QMimeData>

@@ -5,12 +5,12 @@
 // never hold more points in a series than the plot is wide (also after a resize).
 
 #include "app_test_settings.h"
-#include "config_io.h"
-#include "draft_document.h"
-#include "gateway_connections.h"
+#include "config/config_io.h"
+#include "common/draft_document.h"
+#include "common/gateway_connections.h"
 #include "history_store.h"
-#include "monitor_chart_view.h"
-#include "monitor_page.h"
+#include "monitor/monitor_chart_view.h"
+#include "monitor/monitor_page.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>

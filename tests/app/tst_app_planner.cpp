@@ -6,20 +6,20 @@
 // and roll back on traffic built for each, their undoable draft edits, and plan files with errors.
 
 #include "app_test_settings.h"
-#include "draft_document.h"
-#include "main_window.h"
-#include "planner_leaderboard_panel.h"
-#include "planner_page.h"
-#include "planner_ramp_panel.h"
-#include "planner_range.h"
-#include "planner_replay_panel.h"
-#include "workspace.h"
+#include "common/draft_document.h"
+#include "shell/main_window.h"
+#include "planner/planner_leaderboard_panel.h"
+#include "planner/planner_page.h"
+#include "planner/planner_ramp_panel.h"
+#include "planner/planner_range.h"
+#include "planner/planner_replay_panel.h"
+#include "workspace/workspace.h"
 
-#include "config_io.h"
+#include "config/config_io.h"
 #include "database.h"
 #include "history_store.h"
-#include "router.h"
-#include "traffic_key_usage.h"
+#include "routing/router.h"
+#include "traffic/key_usage.h"
 
 #include <QFile>
 #include <QJsonDocument>

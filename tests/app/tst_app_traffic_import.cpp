@@ -6,10 +6,10 @@
 
 #include "app_test_settings.h"
 #include "history_store.h"
-#include "traffic_import_bad_lines_model.h"
-#include "traffic_import_controller.h"
-#include "traffic_import_panel.h"
-#include "workspace.h"
+#include "monitor/traffic_import_bad_lines_model.h"
+#include "monitor/traffic_import_controller.h"
+#include "monitor/traffic_import_panel.h"
+#include "workspace/workspace.h"
 
 #include <QApplication>
 #include <QDir>

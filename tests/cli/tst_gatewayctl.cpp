@@ -2,8 +2,8 @@
 // (0 ok, 1 invalid input, 2 usage error).
 
 #include "gatewayctl_run.h"
-#include "config_io.h"
-#include "json_source.h"
+#include "config/config_io.h"
+#include "json/json_source.h"
 
 #include <QFile>
 #include <QJsonArray>

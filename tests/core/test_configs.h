@@ -2,7 +2,7 @@
 // Builds configs for tests from inline JSON through the real loader, so tests exercise the same
 // path as files on disk.
 
-#include "config_io.h"
+#include "config/config_io.h"
 
 #include <QTest>
 

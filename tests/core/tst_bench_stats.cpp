@@ -1,8 +1,8 @@
 // The test bench's pure parts: suite parsing with located errors, batch expansion and requests,
 // parity flags at their thresholds, percentiles, the summary and CSV quoting.
 
-#include "bench_stats.h"
-#include "bench_suite.h"
+#include "bench/stats.h"
+#include "bench/suite.h"
 
 #include <QTest>
 

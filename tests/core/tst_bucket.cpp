@@ -1,6 +1,6 @@
 // Bucketing: the contract's worked values, and the properties that follow from the function.
 
-#include "bucket.h"
+#include "routing/bucket.h"
 
 #include <QCryptographicHash>
 #include <QTest>

@@ -1,7 +1,7 @@
 // Catalog changes between two syncs: hand-made catalogs for each kind of change, and the real
 // July 2025 -> February 2026 snapshots checked against an independent count of their ids.
 
-#include "catalog_diff.h"
+#include "catalog/catalog_diff.h"
 
 #include <QFile>
 #include <QJsonArray>

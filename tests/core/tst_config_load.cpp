@@ -1,6 +1,6 @@
 // Validation: every class of error with its message, path and position; defaults; warnings.
 
-#include "config_io.h"
+#include "config/config_io.h"
 #include "test_configs.h"
 
 #include <QTemporaryDir>

@@ -1,8 +1,8 @@
 // The canonical form: byte-identical round trips, stable numbers, content_sha256, atomic writes.
 
-#include "canonical_json.h"
-#include "config_io.h"
-#include "json_source.h"
+#include "json/canonical_json.h"
+#include "config/config_io.h"
+#include "json/json_source.h"
 #include "test_configs.h"
 
 #include <QDir>

@@ -1,7 +1,7 @@
 // The decision function: every reason code, stickiness, monotonicity, expiry at the boundary,
 // rule matching, and the fast path agreeing with the explained one.
 
-#include "router.h"
+#include "routing/router.h"
 #include "test_configs.h"
 
 #include <QTest>

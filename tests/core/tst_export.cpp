@@ -1,8 +1,8 @@
 // Export profiles: native is the canonical document; kilo-gateway maps exactly or refuses with a
 // list of what would be lost; vectors reproduce under the same config and catch a changed one.
 
-#include "exporter.h"
-#include "json_source.h"
+#include "export/exporter.h"
+#include "json/json_source.h"
 #include "test_configs.h"
 
 #include <QJsonArray>

@@ -1,4 +1,4 @@
-#include "glob.h"
+#include "routing/glob.h"
 
 #include <QTest>
 

@@ -1,4 +1,4 @@
-#include "json_source.h"
+#include "json/json_source.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -1,7 +1,7 @@
 // The leaderboard planner's arithmetic on hand-computed cases (feasible, infeasible, capped by
 // what the config can move), the translation of a target share into default shares checked
 // against a brute-force recount over every share, and the two leaderboard importers.
-#include "leaderboard_plan.h"
+#include "planner/leaderboard_plan.h"
 #include "test_configs.h"
 
 #include <QTest>

@@ -1,6 +1,6 @@
 // Mapping proposals on the real February 2026 catalog pair, and the config's confirmations.
 
-#include "model_mapping.h"
+#include "catalog/model_mapping.h"
 #include "test_configs.h"
 
 #include <QTest>

@@ -1,7 +1,7 @@
 // Parity between the two sides of a mapping: prices per million, differences, weaker flags; and
 // on the real catalog pair, what the flags say about the sample workspace's confirmed mappings.
 
-#include "model_parity.h"
+#include "catalog/model_parity.h"
 
 #include <QTest>
 

@@ -1,7 +1,7 @@
 // The Monitor's series on hand-made buckets with hand-computed expectations; share-vs-target
 // against an independent loop of Router::decide; decimation bounds and what it keeps.
-#include "monitor_decimate.h"
-#include "monitor_series.h"
+#include "monitor/decimate.h"
+#include "monitor/series.h"
 #include "test_configs.h"
 
 #include <QRandomGenerator>

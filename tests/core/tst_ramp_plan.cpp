@@ -1,8 +1,8 @@
 // Guarded ramp: the two-proportion z-test against values computed by hand, every verdict path
 // (advance, complete, hold with the missing volume, roll back by each gate), the window and
 // scope filters, the config edits, and plan files with located errors.
-#include "ramp_gate.h"
-#include "ramp_plan.h"
+#include "planner/ramp_gate.h"
+#include "planner/ramp_plan.h"
 #include "test_configs.h"
 
 #include <QTemporaryDir>

@@ -1,7 +1,7 @@
 // What-if replay: totals per gateway and model against an independent count done here (each row
 // decided by Router::decide and summed by hand), costs from recorded rates and catalog prices
 // computed by hand, churn on a case where every movable key changes, progress and cancel.
-#include "replay.h"
+#include "planner/replay.h"
 #include "test_configs.h"
 
 #include <QMap>

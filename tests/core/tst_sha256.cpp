@@ -1,6 +1,6 @@
 // SHA-256: known answers, and both implementations (SHA extensions, portable) against Qt's.
 
-#include "sha256.h"
+#include "util/sha256.h"
 
 #include <QCryptographicHash>
 #include <QRandomGenerator>

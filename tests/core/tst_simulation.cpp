@@ -1,7 +1,7 @@
 // Simulated share and churn, checked against decisions counted one by one.
 
-#include "router.h"
-#include "simulation.h"
+#include "routing/router.h"
+#include "routing/simulation.h"
 #include "test_configs.h"
 
 #include <QTest>

@@ -2,8 +2,8 @@
 // totals computed independently here with QJsonDocument; every kind of bad line; appends and
 // re-imports; chunking; gzip; cancel.
 
-#include "config_io.h"
-#include "traffic_ingest.h"
+#include "config/config_io.h"
+#include "traffic/ingest.h"
 
 #include <QDateTime>
 #include <QFile>

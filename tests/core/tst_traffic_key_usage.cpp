@@ -1,7 +1,7 @@
 // decideForUsage against Router::decide on the same request, and ConfigTimeline's choice of the
 // config live at an instant.
 #include "test_configs.h"
-#include "traffic_key_usage.h"
+#include "traffic/key_usage.h"
 
 #include <QTest>
 

@@ -8,9 +8,9 @@
 //   fault_child traffic <history.sqlite> <log>   appends lines to a traffic log and imports it, again and again
 
 #include "database.h"
-#include "draft_document.h"
+#include "common/draft_document.h"
 #include "fault_versions.h"
-#include "workspace.h"
+#include "workspace/workspace.h"
 
 #include <QCoreApplication>
 #include <QFile>

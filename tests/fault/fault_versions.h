@@ -2,8 +2,8 @@
 // Shared by fault_child and tst_fault_sigkill: the versions the child writes, so the test can
 // recompute every one of them and check that a file left behind by a kill is one of them, whole.
 
-#include "config_io.h"
-#include "exporter.h"
+#include "config/config_io.h"
+#include "export/exporter.h"
 #include "store_fixture.h" // sampleResult(): bench results with every column set
 
 namespace gw::faulttest {

@@ -3,12 +3,12 @@
 // (its folder is a regular file; a /proc path). Every write reports an error naming the file,
 // the old file stays intact, and the draft in memory keeps the edit: dirty and undoable.
 
-#include "config_io.h"
+#include "config/config_io.h"
 #include "database.h"
-#include "draft_document.h"
-#include "export_dialog.h"
+#include "common/draft_document.h"
+#include "routing/export_dialog.h"
 #include "store_fixture.h"
-#include "workspace.h"
+#include "workspace/workspace.h"
 
 #include <QApplication>
 #include <QLabel>

@@ -2,11 +2,11 @@
 // matches. The app opens it (the operator may have meant it) but never silently: the status bar
 // says so until a save writes a fresh hash, and the Export dialog's title repeats it.
 
-#include "config_io.h"
-#include "draft_document.h"
-#include "export_dialog.h"
-#include "main_window.h"
-#include "workspace.h"
+#include "config/config_io.h"
+#include "common/draft_document.h"
+#include "routing/export_dialog.h"
+#include "shell/main_window.h"
+#include "workspace/workspace.h"
 
 #include <QApplication>
 #include <QJsonDocument>

@@ -5,9 +5,9 @@
 // a traffic log imported while it grows is counted line for line, never twice.
 
 #include "database.h"
-#include "draft_document.h"
+#include "common/draft_document.h"
 #include "fault_versions.h"
-#include "workspace.h"
+#include "workspace/workspace.h"
 
 #include <QDir>
 #include <QMap>

@@ -3,12 +3,12 @@
 
 #include "fuzz_targets.h"
 
-#include "bench_suite.h"
-#include "config_io.h"
-#include "protocol/catalog.h"
+#include "bench/suite.h"
+#include "config/config_io.h"
+#include "catalog/catalog.h"
 #include "protocol/normalizer.h"
 #include "protocol/sse_parser.h"
-#include "traffic_ingest.h"
+#include "traffic/ingest.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>

@@ -2,8 +2,8 @@
 // faults, the concurrency limit, cancel, unmapped models, keys kept out of CSV, billed costs.
 
 #include "bench_runner.h"
-#include "bench_stats.h"
-#include "bench_suite.h"
+#include "bench/stats.h"
+#include "bench/suite.h"
 #include "sim_fixture.h"
 
 #include <QJsonDocument>

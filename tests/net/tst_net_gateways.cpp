@@ -2,7 +2,7 @@
 
 #include "sim_fixture.h"
 
-#include "protocol/catalog.h"
+#include "catalog/catalog.h"
 
 #include <QFile>
 

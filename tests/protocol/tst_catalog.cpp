@@ -1,7 +1,7 @@
 // Catalog parsing on the real snapshots (counts and prices checked against the files with an
 // independent reader: python's json module, see the comments), bad items, endpoints, estimates.
 
-#include "protocol/catalog.h"
+#include "catalog/catalog.h"
 #include "protocol_fixtures.h"
 
 #include <QJsonArray>

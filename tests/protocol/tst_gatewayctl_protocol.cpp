@@ -1,6 +1,6 @@
 // gatewayctl translate and normalize, run as the built binary: stdout, stderr and exit codes.
 
-#include "canonical_json.h"
+#include "json/canonical_json.h"
 #include "protocol_fixtures.h"
 
 #include <QJsonDocument>

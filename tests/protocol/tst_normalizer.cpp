@@ -1,7 +1,7 @@
 // Normalization of saved bodies and streams of both gateways. Expected results are written out
 // in full (toJson form) from reading the fixtures; every stream is also fed split at every byte.
 
-#include "canonical_json.h"
+#include "json/canonical_json.h"
 #include "protocol/chunk_scanner.h"
 #include "protocol/normalizer.h"
 #include "protocol_fixtures.h"

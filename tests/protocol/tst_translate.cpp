@@ -1,8 +1,8 @@
 // OpenRouter request -> Vercel request: every mapping of the routing contract and every warning,
 // against the routing config in data/routing.json.
 
-#include "canonical_json.h"
-#include "config_io.h"
+#include "json/canonical_json.h"
+#include "config/config_io.h"
 #include "protocol/translate.h"
 #include "protocol_fixtures.h"
 

@@ -2,9 +2,9 @@
 // provider slug stands (OpenRouter: `tag`, `provider_name` is a display name; Vercel: the slug is
 // `provider_name`) and in the latency unit (OpenRouter seconds, Vercel milliseconds).
 
-#include "protocol/catalog.h"
+#include "catalog/catalog.h"
 
-#include "json_source.h"
+#include "json/json_source.h"
 
 #include <QJsonArray>
 #include <QJsonObject>

@@ -3,7 +3,7 @@
 // mid-stream error chunk, a broken stream, a timeout) becomes a GatewayError, so routing,
 // failover and the monitor reason about classes, not about each gateway's own codes.
 
-#include "config.h"
+#include "config/config.h"
 
 #include <QByteArrayView>
 #include <QJsonValue>

@@ -2,7 +2,7 @@
 // Both gateways' chat completion responses -> NormalizedResponse, for a whole JSON body and for
 // an SSE stream fed incrementally. The rules are the routing contract's "Response normalization".
 
-#include "config.h"
+#include "config/config.h"
 #include "protocol/chunk_scanner.h"
 #include "protocol/normalized.h"
 #include "protocol/sse_parser.h"

@@ -3,7 +3,7 @@
 // "Translation" section says. Everything Vercel cannot express is dropped and named in the
 // warnings by its JSON path, so an operator sees what a rerouted request loses.
 
-#include "config.h"
+#include "config/config.h"
 
 #include <QJsonObject>
 #include <QStringList>

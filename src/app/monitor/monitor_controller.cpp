@@ -1,0 +1,229 @@
+#include "monitor/monitor_controller.h"
+
+#include "history_store.h"
+
+#include <QtConcurrent/QtConcurrentRun>
+
+namespace gwapp {
+
+namespace {
+
+constexpr qint64 kMinuteMs = 60 * 1000;
+constexpr qint64 kHourMs = 60 * kMinuteMs;
+constexpr qint64 kDayMs = 24 * kHourMs;
+constexpr qint64 kBurnWindowMs = 7 * kDayMs; // the runway's burn rate: the last 7 days of traffic
+
+QDateTime utc(qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC); }
+
+qint64 spanOf(MonitorRange range)
+{
+    switch (range) {
+    case MonitorRange::LastHour: return kHourMs;
+    case MonitorRange::LastDay: return kDayMs;
+    case MonitorRange::LastWeek: return 7 * kDayMs;
+    case MonitorRange::Last30Days: return 30 * kDayMs;
+    case MonitorRange::All:
+    case MonitorRange::Custom: break;
+    }
+    return 0;
+}
+
+// The newest snapshot of each gateway's catalog, parsed here (a pool thread).
+std::shared_ptr<const MonitorCatalogs> loadCatalogs(const QString &workspaceDir)
+{
+    auto catalogs = std::make_shared<MonitorCatalogs>();
+    catalogs->dir = workspaceDir;
+    const Workspace::NewestCatalogs newest = Workspace(workspaceDir).newestCatalogs();
+    if (newest.openrouter)
+        catalogs->openrouter = newest.openrouter->catalog;
+    if (newest.vercel)
+        catalogs->vercel = newest.vercel->catalog;
+    catalogs->loaded = true;
+    return catalogs;
+}
+
+// The configs live over time: every native export in the workspace's history, from its time on;
+// before the first (or with none) the current draft. A revision that no longer loads is left out.
+std::unique_ptr<gw::ConfigTimeline> timelineFor(const MonitorQuery &query, int *liveConfigs)
+{
+    auto timeline = std::make_unique<gw::ConfigTimeline>(query.draft);
+    *liveConfigs = 0;
+    if (query.target != TargetSource::LiveConfig || !query.workspace.isValid())
+        return timeline;
+    for (const Workspace::NativeExport &revision : query.workspace.nativeExports()) {
+        if (!revision.time.isValid())
+            continue;
+        timeline->add(revision.time.toMSecsSinceEpoch(), revision.config);
+        ++*liveConfigs;
+    }
+    return timeline;
+}
+
+template <typename T>
+bool take(const QFuture<gw::store::Outcome<T>> &future, T *value, QString *error)
+{
+    gw::store::Outcome<T> outcome = future.result();
+    if (!outcome.ok()) {
+        *error = outcome.error;
+        return false;
+    }
+    *value = std::move(outcome.value);
+    return true;
+}
+
+gw::SeriesTable balanceTable(const MonitorData &data)
+{
+    gw::SeriesTable table;
+    for (const char *measure : {"balance", "spent", "burn", "runway"})
+        table.series.append({std::nullopt, QString::fromLatin1(measure)});
+    const double none = std::nan("");
+    for (const gw::Gateway g : {gw::Gateway::OpenRouter, gw::Gateway::Vercel}) {
+        const int i = g == gw::Gateway::Vercel ? 1 : 0;
+        const std::optional<gw::net::Balance> &b = data.balance[i];
+        table.categories.append(gatewayLabel(g));
+        table.values.append({b && b->remainingUsd ? *b->remainingUsd : none, b ? b->usedUsd : none,
+                             data.burn[i].toMs ? data.burn[i].usdPerDay : none, data.runway[i].days.value_or(none)});
+    }
+    return table;
+}
+
+} // namespace
+
+MonitorData loadMonitorData(gw::store::HistoryStore *store, const MonitorQuery &query,
+                            std::shared_ptr<const MonitorCatalogs> catalogs)
+{
+    MonitorData data;
+    data.failoverThreshold = query.draft.failover.errorRateThreshold;
+    data.failoverEnabled = query.draft.failover.enabled;
+    data.balance = query.balances;
+    if (!catalogs || catalogs->dir != query.workspace.dir())
+        catalogs = loadCatalogs(query.workspace.dir());
+    data.catalogs = catalogs;
+    if (!store)
+        return data;
+
+    // Day buckets are few: they give the filter choices and where the traffic ends.
+    QList<gw::TrafficBucket> days;
+    if (!take(store->trafficBuckets(gw::TrafficResolution::Day), &days, &data.error))
+        return data;
+    data.dimensions = gw::monitorDimensions(days);
+    data.hasTraffic = !days.isEmpty();
+    if (!data.hasTraffic)
+        return data;
+    // The newest minute, so "last hour" ends where the traffic does (logs arrive after the fact).
+    QList<gw::TrafficBucket> lastDay;
+    if (!take(store->trafficBuckets(gw::TrafficResolution::Minute, utc(data.dimensions.lastMs)), &lastDay, &data.error))
+        return data;
+    qint64 end = 0;
+    for (const gw::TrafficBucket &b : std::as_const(lastDay))
+        end = std::max(end, b.key.startMs + kMinuteMs);
+    if (end == 0)
+        end = data.dimensions.lastMs + kDayMs; // day buckets without minutes (none today): the day's end
+
+    if (query.range == MonitorRange::Custom) {
+        data.fromMs = query.customFromMs;
+        data.toMs = std::max(query.customToMs, query.customFromMs + kMinuteMs);
+    } else if (query.range == MonitorRange::All) {
+        data.fromMs = data.dimensions.firstMs;
+        data.toMs = end;
+    } else {
+        data.toMs = end;
+        data.fromMs = end - spanOf(query.range);
+    }
+    data.resolution = gw::resolutionForSpan(data.toMs - data.fromMs);
+    const qint64 unit = gw::resolutionMs(data.resolution);
+    data.fromMs = data.fromMs / unit * unit; // whole buckets
+
+    QList<gw::TrafficBucket> buckets;
+    if (!take(store->trafficBuckets(data.resolution, utc(data.fromMs), utc(data.toMs)), &buckets, &data.error))
+        return data;
+    gw::MonitorFilter filter = query.filter;
+    filter.fromMs = data.fromMs;
+    filter.toMs = data.toMs;
+    const QList<gw::TrafficBucket> shown = gw::filterBuckets(buckets, filter);
+    data.cost = gw::costSeries(shown);
+    data.errors = gw::errorRateSeries(shown);
+    data.latency = gw::latencySeries(shown);
+    const gw::CounterfactualPrices prices{&catalogs->openrouter, &catalogs->vercel, &query.draft};
+    data.costPerMtok = gw::costPerMtokSeries(shown, prices);
+    for (const gw::Gateway g : {gw::Gateway::OpenRouter, gw::Gateway::Vercel})
+        data.counterfactual[g == gw::Gateway::Vercel ? 1 : 0] = gw::counterfactualTotal(shown, g, prices);
+
+    // Share vs target: both gateways always (the share is between them), the model filter only
+    // (key usage has no provider). No failover error rates: key usage is per hour and a rate from
+    // before the hour would boost or not for the whole hour, which is a guess either way; the
+    // target is therefore the config's plain share (the chart's note says so).
+    QList<gw::TrafficKeyUsage> usage;
+    if (!take(store->trafficKeyUsage(utc(data.fromMs / kHourMs * kHourMs), utc(data.toMs)), &usage, &data.error))
+        return data;
+    if (!query.filter.model.isEmpty())
+        usage.removeIf([&](const gw::TrafficKeyUsage &u) { return u.key.model != query.filter.model; });
+    const std::unique_ptr<gw::ConfigTimeline> timeline = timelineFor(query, &data.liveConfigs);
+    data.share = gw::shareSeries(usage, [&timeline](qint64 hour) -> const gw::Router & { return timeline->routerAt(hour); });
+
+    // Burn rate over the last 7 days of all traffic (no filters: the balance pays for all of it).
+    QList<gw::TrafficBucket> recent;
+    if (!take(store->trafficBuckets(gw::TrafficResolution::Hour, utc(end - kBurnWindowMs), utc(end)), &recent, &data.error))
+        return data;
+    for (const gw::Gateway g : {gw::Gateway::OpenRouter, gw::Gateway::Vercel}) {
+        const int i = g == gw::Gateway::Vercel ? 1 : 0;
+        data.burn[i] = gw::burnRate(recent, g, kBurnWindowMs);
+        data.runway[i] = gw::runwayFor(query.balances[i] ? query.balances[i]->remainingUsd : std::nullopt,
+                                       data.burn[i].usdPerDay, query.runwayWarnDays);
+    }
+    data.balances = balanceTable(data);
+    return data;
+}
+
+MonitorController::MonitorController(QObject *parent)
+    : QObject(parent)
+{
+    for (auto &model : m_models)
+        model = new MonitorTableModel(this);
+    m_models[Cost]->setValueFormat(4, QStringLiteral("USD"));
+    m_models[Errors]->setValueFormat(3, QString());
+    m_models[Latency]->setValueFormat(0, QStringLiteral("ms"));
+    m_models[Share]->setValueFormat(2, QStringLiteral("%"));
+    m_models[CostPerMtok]->setValueFormat(3, QStringLiteral("USD/Mtok"));
+    m_models[Balances]->setValueFormat(2, QString());
+    connect(&m_watcher, &QFutureWatcher<MonitorData>::finished, this, &MonitorController::onFinished);
+}
+
+MonitorController::~MonitorController()
+{
+    m_watcher.waitForFinished();
+}
+
+void MonitorController::setHistory(gw::store::HistoryStore *store)
+{
+    m_watcher.waitForFinished(); // the running load borrows the old store
+    m_store = store;
+}
+
+void MonitorController::reload()
+{
+    if (m_watcher.isRunning()) {
+        m_pending = true;
+        return;
+    }
+    m_pending = false;
+    m_watcher.setFuture(QtConcurrent::run(loadMonitorData, m_store, m_query, m_catalogs));
+}
+
+void MonitorController::onFinished()
+{
+    m_data = m_watcher.result();
+    m_catalogs = m_data.catalogs;
+    const QString time = tr("Time (UTC)");
+    m_models[Cost]->setTable(m_data.cost, time);
+    m_models[Errors]->setTable(m_data.errors, time);
+    m_models[Latency]->setTable(m_data.latency, time);
+    m_models[Share]->setTable(m_data.share, time);
+    m_models[CostPerMtok]->setTable(m_data.costPerMtok, tr("Model"));
+    m_models[Balances]->setTable(m_data.balances, tr("Gateway"));
+    Q_EMIT loaded();
+    if (m_pending)
+        reload();
+}
+
+} // namespace gwapp

@@ -1,0 +1,101 @@
+#pragma once
+// The Monitor page's data: reads traffic buckets and key usage through the HistoryStore and
+// computes every chart's table on a pool thread (QtConcurrent), never on the GUI thread. The
+// page sets the range, filters and target source, calls reload(), and draws on loaded().
+
+#include "monitor/series.h"
+#include "monitor/monitor_table_model.h"
+#include "workspace/workspace.h"
+
+#include "gateway_replies.h"
+
+#include <QFutureWatcher>
+#include <QObject>
+
+#include <array>
+#include <memory>
+
+namespace gw { namespace store { class HistoryStore; } }
+
+namespace gwapp {
+
+enum class MonitorRange { LastHour, LastDay, LastWeek, Last30Days, All, Custom };
+enum class TargetSource { LiveConfig, CurrentDraft };
+
+struct MonitorQuery {
+    MonitorRange range = MonitorRange::LastDay;
+    qint64 customFromMs = 0; // with MonitorRange::Custom
+    qint64 customToMs = 0;
+    gw::MonitorFilter filter; // gateway, model, provider (its times are set by the load)
+    TargetSource target = TargetSource::LiveConfig;
+    gw::RoutingConfig draft;
+    Workspace workspace;
+    std::array<std::optional<gw::net::Balance>, 2> balances; // OpenRouter, Vercel
+    double runwayWarnDays = 3;
+};
+
+struct MonitorCatalogs {
+    gw::Catalog openrouter;
+    gw::Catalog vercel;
+    bool loaded = false;
+    QString dir; // the workspace they came from
+};
+
+struct MonitorData {
+    QString error;                 // the store failed (names the file)
+    bool hasTraffic = false;       // any bucket at all in the store
+    gw::MonitorDimensions dimensions; // over all stored traffic (filter choices)
+    qint64 fromMs = 0;             // the range shown, [from, to)
+    qint64 toMs = 0;
+    gw::TrafficResolution resolution = gw::TrafficResolution::Hour;
+    gw::SeriesTable cost, errors, latency, share, costPerMtok, balances;
+    std::array<gw::CounterfactualTotal, 2> counterfactual;
+    std::array<gw::BurnRate, 2> burn;
+    std::array<gw::Runway, 2> runway;
+    std::array<std::optional<gw::net::Balance>, 2> balance;
+    double failoverThreshold = 0.5;
+    bool failoverEnabled = false;
+    int liveConfigs = 0;           // exported revisions in the timeline (0: the draft throughout)
+    std::shared_ptr<const MonitorCatalogs> catalogs;
+};
+
+// The whole load, runnable on any thread but the store's: waits on the store's futures.
+MonitorData loadMonitorData(gw::store::HistoryStore *store, const MonitorQuery &query,
+                            std::shared_ptr<const MonitorCatalogs> catalogs);
+
+class MonitorController : public QObject {
+    Q_OBJECT
+public:
+    enum Chart { Cost, Errors, Latency, Share, CostPerMtok, Balances, ChartCount };
+
+    explicit MonitorController(QObject *parent = nullptr);
+    ~MonitorController() override; // waits for a running load
+
+    void setHistory(gw::store::HistoryStore *store); // borrowed; null: nothing to show
+    gw::store::HistoryStore *history() const { return m_store; }
+    void setQuery(const MonitorQuery &query) { m_query = query; }
+    const MonitorQuery &query() const { return m_query; }
+
+    // Starts a load; one already running finishes first and this one follows it.
+    void reload();
+    bool isLoading() const { return m_watcher.isRunning(); }
+
+    const MonitorData &data() const { return m_data; }
+    MonitorTableModel *model(Chart chart) const { return m_models[chart]; }
+
+Q_SIGNALS:
+    void loaded();
+
+private:
+    void onFinished();
+
+    gw::store::HistoryStore *m_store = nullptr;
+    MonitorQuery m_query;
+    MonitorData m_data;
+    std::shared_ptr<const MonitorCatalogs> m_catalogs;
+    std::array<MonitorTableModel *, ChartCount> m_models{};
+    QFutureWatcher<MonitorData> m_watcher;
+    bool m_pending = false;
+};
+
+} // namespace gwapp

@@ -1,0 +1,318 @@
+#include "monitor/monitor_page.h"
+
+#include "common/draft_document.h"
+#include "common/gateway_connections.h"
+#include "monitor/monitor_chart_view.h"
+#include "monitor/traffic_import_panel.h"
+#include "ui_monitorpage.h"
+
+#include <QDir>
+#include <QFileDialog>
+#include <QGroupBox>
+#include <QHBoxLayout>
+#include <QLabel>
+#include <QMessageBox>
+#include <QPushButton>
+
+#include <cmath>
+
+namespace gwapp {
+
+namespace {
+
+using Chart = MonitorController::Chart;
+
+QString usd(double value) { return QStringLiteral("$") + QString::number(value, 'f', 2); }
+
+} // namespace
+
+MonitorPage::MonitorPage(DraftDocument *document, GatewayConnections *connections, QWidget *parent)
+    : QWidget(parent)
+    , ui(std::make_unique<Ui::MonitorPage>())
+    , m_document(document)
+    , m_connections(connections)
+    , m_controller(new MonitorController(this))
+{
+    ui->setupUi(this);
+    ui->rangeCombo->addItem(tr("Last hour"), int(MonitorRange::LastHour));
+    ui->rangeCombo->addItem(tr("Last 24 hours"), int(MonitorRange::LastDay));
+    ui->rangeCombo->addItem(tr("Last 7 days"), int(MonitorRange::LastWeek));
+    ui->rangeCombo->addItem(tr("Last 30 days"), int(MonitorRange::Last30Days));
+    ui->rangeCombo->addItem(tr("All"), int(MonitorRange::All));
+    ui->rangeCombo->addItem(tr("Custom"), int(MonitorRange::Custom));
+    ui->rangeCombo->setCurrentIndex(1);
+    ui->rangeCombo->setToolTip(tr("Ranges end where the recorded traffic ends"));
+    ui->gatewayCombo->addItem(tr("All gateways"));
+    ui->gatewayCombo->addItem(gatewayLabel(gw::Gateway::OpenRouter), gw::gatewayName(gw::Gateway::OpenRouter));
+    ui->gatewayCombo->addItem(gatewayLabel(gw::Gateway::Vercel), gw::gatewayName(gw::Gateway::Vercel));
+    ui->modelCombo->addItem(tr("All models"));
+    ui->providerCombo->addItem(tr("All providers"));
+    ui->targetCombo->addItem(tr("Config live then"), int(TargetSource::LiveConfig));
+    ui->targetCombo->addItem(tr("Current draft"), int(TargetSource::CurrentDraft));
+    ui->fromEdit->setVisible(false);
+    ui->toEdit->setVisible(false);
+    const QDateTime now = QDateTime::currentDateTimeUtc();
+    ui->toEdit->setDateTime(now);
+    ui->fromEdit->setDateTime(now.addDays(-1));
+
+    // Traffic import (H3's panel), folded away until asked for or when there is no traffic.
+    m_import = new TrafficImportPanel(ui->importArea);
+    ui->importLayout->addWidget(m_import);
+    ui->importArea->setVisible(false);
+    connect(ui->importToggle, &QToolButton::toggled, ui->importArea, &QWidget::setVisible);
+    connect(m_import, &TrafficImportPanel::trafficChanged, this, &MonitorPage::reload);
+
+    buildCharts();
+    m_debounce.setSingleShot(true);
+    m_debounce.setInterval(300);
+    connect(&m_debounce, &QTimer::timeout, this, &MonitorPage::reload);
+    connect(ui->rangeCombo, &QComboBox::currentIndexChanged, this, [this] {
+        const bool custom = MonitorRange(ui->rangeCombo->currentData().toInt()) == MonitorRange::Custom;
+        ui->fromEdit->setVisible(custom);
+        ui->toEdit->setVisible(custom);
+        scheduleReload();
+    });
+    for (QComboBox *combo : {ui->gatewayCombo, ui->modelCombo, ui->providerCombo, ui->targetCombo})
+        connect(combo, &QComboBox::currentIndexChanged, this, &MonitorPage::scheduleReload);
+    connect(ui->fromEdit, &QDateTimeEdit::dateTimeChanged, this, &MonitorPage::scheduleReload);
+    connect(ui->toEdit, &QDateTimeEdit::dateTimeChanged, this, &MonitorPage::scheduleReload);
+    connect(m_document, &DraftDocument::changed, this, &MonitorPage::scheduleReload);
+    if (m_connections)
+        connect(m_connections, &GatewayConnections::stateChanged, this, &MonitorPage::scheduleReload);
+    connect(m_controller, &MonitorController::loaded, this, &MonitorPage::onLoaded);
+    ui->stack->setCurrentWidget(ui->emptyPage);
+    ui->statusLabel->setText(tr("Traffic history not open yet."));
+}
+
+MonitorPage::~MonitorPage() = default;
+
+void MonitorPage::buildCharts()
+{
+    struct Spec {
+        Chart chart;
+        QString title;
+        MonitorChartView::Kind kind;
+        QString axis;
+    };
+    const QList<Spec> specs = {
+        {Chart::Cost, tr("Cost per gateway (reported and estimated)"), MonitorChartView::Kind::StackedAmounts, QString()},
+        {Chart::Errors, tr("Error rate per gateway and error class"), MonitorChartView::Kind::Lines, tr("Error rate")},
+        {Chart::Latency, tr("TTFT and latency, p50 and p95"), MonitorChartView::Kind::Lines, tr("ms")},
+        {Chart::Share, tr("Vercel share: actual against target"), MonitorChartView::Kind::Lines, tr("% of requests")},
+        {Chart::CostPerMtok, tr("Cost per million tokens per model, and at the other gateway's prices"),
+         MonitorChartView::Kind::Bars, tr("USD per million tokens")},
+        {Chart::Balances, tr("Gateway balances and runway"), MonitorChartView::Kind::Bars, tr("USD")},
+    };
+    for (int i = 0; i < specs.size(); ++i) {
+        const Spec &spec = specs[i];
+        auto *box = new QGroupBox(spec.title, ui->chartsContainer);
+        auto *layout = new QVBoxLayout(box);
+        auto *view = new MonitorChartView(spec.kind, m_controller->model(spec.chart), box);
+        view->setObjectName(QStringLiteral("monitorChart%1").arg(int(spec.chart)));
+        view->setMinimumSize(420, 300);
+        view->setValueAxisTitle(spec.axis);
+        auto *note = new QLabel(box);
+        note->setWordWrap(true);
+        auto *buttons = new QHBoxLayout;
+        auto *png = new QPushButton(tr("Export PNG…"), box);
+        auto *csv = new QPushButton(tr("Export CSV…"), box);
+        buttons->addWidget(note, 1);
+        buttons->addWidget(png);
+        buttons->addWidget(csv);
+        layout->addWidget(view, 1);
+        layout->addLayout(buttons);
+        connect(png, &QPushButton::clicked, this, [this, chart = spec.chart] { exportPng(chart); });
+        connect(csv, &QPushButton::clicked, this, [this, chart = spec.chart] { exportCsv(chart); });
+        m_views[spec.chart] = view;
+        m_notes[spec.chart] = note;
+        ui->chartsGrid->addWidget(box, i / 2, i % 2);
+    }
+    m_views[Chart::Balances]->setBarSeries({0, 1}); // USD amounts; burn and runway are in the note and the CSV
+}
+
+void MonitorPage::setHistory(gw::store::HistoryStore *store)
+{
+    m_hasHistory = store != nullptr;
+    m_controller->setHistory(store);
+    m_import->setHistory(store);
+    ui->statusLabel->setText(store ? QString() : tr("Traffic history not available."));
+    reload();
+}
+
+void MonitorPage::setWorkspace(const Workspace &workspace)
+{
+    m_workspace = workspace;
+    if (workspace.isValid()) {
+        const QString traffic = workspace.dir() + QStringLiteral("/traffic");
+        m_import->setWatchFolder(QDir(traffic).exists() ? traffic : QString());
+    }
+    scheduleReload();
+}
+
+void MonitorPage::scheduleReload()
+{
+    m_debounce.start();
+}
+
+MonitorQuery MonitorPage::currentQuery() const
+{
+    MonitorQuery q;
+    q.range = MonitorRange(ui->rangeCombo->currentData().toInt());
+    q.customFromMs = ui->fromEdit->dateTime().toMSecsSinceEpoch();
+    q.customToMs = ui->toEdit->dateTime().toMSecsSinceEpoch();
+    if (ui->gatewayCombo->currentIndex() > 0)
+        q.filter.gateway = gw::parseGateway(ui->gatewayCombo->currentData().toString());
+    if (ui->modelCombo->currentIndex() > 0)
+        q.filter.model = ui->modelCombo->currentText();
+    if (ui->providerCombo->currentIndex() > 0)
+        q.filter.provider = ui->providerCombo->currentText();
+    q.target = TargetSource(ui->targetCombo->currentData().toInt());
+    q.draft = m_document->config();
+    q.workspace = m_workspace;
+    if (m_connections) {
+        q.balances[0] = m_connections->balance(gw::Gateway::OpenRouter);
+        q.balances[1] = m_connections->balance(gw::Gateway::Vercel);
+    }
+    return q;
+}
+
+void MonitorPage::reload()
+{
+    m_debounce.stop();
+    m_controller->setQuery(currentQuery());
+    m_controller->reload();
+}
+
+void MonitorPage::onLoaded()
+{
+    const MonitorData &data = m_controller->data();
+    updateFilterChoices();
+    if (!data.error.isEmpty())
+        ui->statusLabel->setText(tr("Could not read the traffic history: %1").arg(data.error));
+    if (!data.hasTraffic) {
+        ui->stack->setCurrentWidget(ui->emptyPage);
+        ui->importToggle->setChecked(m_hasHistory); // the way out of the empty state
+        Q_EMIT refreshed();
+        return;
+    }
+    ui->stack->setCurrentWidget(ui->chartsScroll);
+    const auto fmt = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm")); };
+    if (data.error.isEmpty()) {
+        QString status = tr("%1 – %2 UTC, %3 buckets").arg(fmt(data.fromMs), fmt(data.toMs), gw::trafficResolutionName(data.resolution));
+        if (data.cost.isEmpty())
+            status += QStringLiteral(" – ") + tr("no traffic in this range matches the filters");
+        ui->statusLabel->setText(status);
+    }
+    const qint64 unit = gw::resolutionMs(data.resolution);
+    for (MonitorChartView *view : m_views)
+        view->setTimeRange(data.fromMs, data.toMs, unit);
+    m_views[Chart::Errors]->setThreshold(data.failoverThreshold, data.failoverEnabled
+                                             ? tr("Failover threshold")
+                                             : tr("Failover threshold (failover off)"));
+    for (MonitorChartView *view : m_views)
+        view->redraw();
+    updateNotes();
+    Q_EMIT refreshed();
+}
+
+void MonitorPage::updateFilterChoices()
+{
+    const gw::MonitorDimensions &d = m_controller->data().dimensions;
+    auto refill = [](QComboBox *combo, const QStringList &values) {
+        const QString current = combo->currentIndex() > 0 ? combo->currentText() : QString();
+        const QSignalBlocker block(combo);
+        while (combo->count() > 1)
+            combo->removeItem(1);
+        combo->addItems(values);
+        const int at = current.isEmpty() ? 0 : int(values.indexOf(current)) + 1;
+        combo->setCurrentIndex(std::max(at, 0)); // a value gone from the store: back to "all"
+    };
+    refill(ui->modelCombo, d.models);
+    refill(ui->providerCombo, d.providers);
+}
+
+void MonitorPage::updateNotes()
+{
+    const MonitorData &data = m_controller->data();
+    m_notes[Chart::Cost]->setText(tr("Dark: cost the gateway reported; light: estimated from the catalog price table."));
+    m_notes[Chart::Errors]->setText(tr("Failover threshold %1 (from the draft).").arg(data.failoverThreshold));
+    m_notes[Chart::Latency]->setText(tr("Percentiles from bucket histograms, within about 19% of the exact value."));
+    m_notes[Chart::Share]->setText(
+        (ui->targetCombo->currentIndex() == 0
+             ? tr("Target from the config live then (%n exported revision(s); before the first, the current draft).", nullptr, data.liveConfigs)
+             : tr("Target from the current draft."))
+        + QLatin1Char(' ')
+        + tr("Failover boosts are not replayed. The gateway and provider filters do not apply."));
+    QStringList totals;
+    for (const gw::Gateway g : {gw::Gateway::OpenRouter, gw::Gateway::Vercel}) {
+        const gw::CounterfactualTotal &t = data.counterfactual[g == gw::Gateway::Vercel ? 1 : 0];
+        if (t.requests == 0)
+            continue;
+        const gw::Gateway other = g == gw::Gateway::Vercel ? gw::Gateway::OpenRouter : gw::Gateway::Vercel;
+        if (t.otherGatewayUsd == 0 && t.actualUsdPriced == 0) // no catalog price (or no Vercel id) for any of its models
+            totals.append(tr("%1 traffic cost %2; none of its models has a price on %3.")
+                              .arg(gatewayLabel(g), usd(t.actualUsd), gatewayLabel(other)));
+        else
+            totals.append(tr("%1 traffic cost %2; the models priced on %3 cost %4 there instead of %5.")
+                              .arg(gatewayLabel(g), usd(t.actualUsd), gatewayLabel(other), usd(t.otherGatewayUsd), usd(t.actualUsdPriced)));
+    }
+    m_notes[Chart::CostPerMtok]->setText(totals.join(QLatin1Char(' ')));
+
+    QStringList balances;
+    bool warn = false;
+    for (const gw::Gateway g : {gw::Gateway::OpenRouter, gw::Gateway::Vercel}) {
+        const int i = g == gw::Gateway::Vercel ? 1 : 0;
+        const std::optional<gw::net::Balance> &b = data.balance[i];
+        QString line = gatewayLabel(g) + QStringLiteral(": ");
+        if (!b)
+            line += tr("balance unknown (not connected)");
+        else if (!b->remainingUsd)
+            line += tr("no credit limit, %1 spent").arg(usd(b->usedUsd));
+        else
+            line += tr("%1 left").arg(usd(*b->remainingUsd));
+        if (data.burn[i].toMs)
+            line += QStringLiteral(", ") + tr("burning %1/day (last 7 days of traffic)").arg(usd(data.burn[i].usdPerDay));
+        if (data.runway[i].days)
+            line += QStringLiteral(", ") + tr("runway %1 days").arg(*data.runway[i].days, 0, 'f', 1);
+        if (data.runway[i].warn) {
+            line += QStringLiteral(" ⚠ ") + tr("about to run dry");
+            warn = true;
+        }
+        balances.append(line);
+    }
+    m_notes[Chart::Balances]->setText(balances.join(QLatin1Char('\n')));
+    m_notes[Chart::Balances]->setStyleSheet(warn ? QStringLiteral("color: #b00020; font-weight: bold;") : QString());
+}
+
+bool MonitorPage::showsEmptyState() const
+{
+    return ui->stack->currentWidget() == ui->emptyPage;
+}
+
+QString MonitorPage::statusText() const
+{
+    return ui->statusLabel->text();
+}
+
+QString MonitorPage::noteText(MonitorController::Chart chart) const
+{
+    return m_notes[chart]->text();
+}
+
+void MonitorPage::exportPng(MonitorController::Chart chart)
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export chart as PNG"), QString(), tr("PNG images (*.png)"));
+    QString error;
+    if (!path.isEmpty() && !m_views[chart]->exportPng(path, &error))
+        QMessageBox::warning(this, tr("Export PNG"), tr("Could not write %1: %2").arg(path, error));
+}
+
+void MonitorPage::exportCsv(MonitorController::Chart chart)
+{
+    const QString path = QFileDialog::getSaveFileName(this, tr("Export chart data as CSV"), QString(), tr("CSV files (*.csv)"));
+    QString error;
+    if (!path.isEmpty() && !m_views[chart]->exportCsv(path, &error))
+        QMessageBox::warning(this, tr("Export CSV"), tr("Could not write %1: %2").arg(path, error));
+}
+
+} // namespace gwapp

@@ -1,0 +1,69 @@
+#pragma once
+// The Monitor page: cost, error rate, latency, actual-vs-target Vercel share, cost per million
+// tokens with the other gateway's counterfactual, and balances with a runway warning, over a
+// time range with gateway/model/provider filters. Data from MonitorController (off the GUI
+// thread); traffic comes in through the embedded TrafficImportPanel.
+
+#include "monitor/monitor_controller.h"
+
+#include <QTimer>
+#include <QWidget>
+
+#include <array>
+#include <memory>
+
+namespace Ui { class MonitorPage; }
+class QLabel;
+
+namespace gwapp {
+
+class DraftDocument;
+class GatewayConnections;
+class MonitorChartView;
+class TrafficImportPanel;
+
+class MonitorPage : public QWidget {
+    Q_OBJECT
+public:
+    // Both borrowed; `connections` may be null (no balances then).
+    MonitorPage(DraftDocument *document, GatewayConnections *connections, QWidget *parent = nullptr);
+    ~MonitorPage() override;
+
+    void setHistory(gw::store::HistoryStore *store); // borrowed; null: unavailable
+    void setWorkspace(const Workspace &workspace);   // export history, catalogs, traffic/ folder
+
+    MonitorController *controller() const { return m_controller; }
+    MonitorChartView *chartView(MonitorController::Chart chart) const { return m_views[chart]; }
+    TrafficImportPanel *importPanel() const { return m_import; }
+    bool showsEmptyState() const;
+    QString statusText() const;
+    QString noteText(MonitorController::Chart chart) const;
+
+    void reload(); // now (the controls call it debounced)
+
+Q_SIGNALS:
+    void refreshed(); // the charts show the newest load
+
+private:
+    void buildCharts();
+    void scheduleReload();
+    void onLoaded();
+    void updateFilterChoices();
+    void updateNotes();
+    void exportPng(MonitorController::Chart chart);
+    void exportCsv(MonitorController::Chart chart);
+    MonitorQuery currentQuery() const;
+
+    std::unique_ptr<Ui::MonitorPage> ui;
+    DraftDocument *m_document;
+    GatewayConnections *m_connections;
+    MonitorController *m_controller;
+    TrafficImportPanel *m_import = nullptr;
+    Workspace m_workspace;
+    std::array<MonitorChartView *, MonitorController::ChartCount> m_views{};
+    std::array<QLabel *, MonitorController::ChartCount> m_notes{};
+    QTimer m_debounce;
+    bool m_hasHistory = false;
+};
+
+} // namespace gwapp

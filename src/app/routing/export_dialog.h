@@ -1,0 +1,84 @@
+#pragma once
+// Export: profile, the change list and canonical diff against the previous export, validation,
+// who and note, and for kilo-gateway what cannot be expressed. Writes atomically into
+// <workspace>/exports/, bumps the draft's revision and records the export in the history.
+
+#include "export/exporter.h"
+#include "workspace/workspace.h"
+
+#include <QDialog>
+#include <QFutureWatcher>
+
+#include <memory>
+
+namespace Ui { class ExportDialog; }
+class QPushButton;
+
+namespace gwapp {
+
+class DraftDocument;
+
+// Everything the dialog shows for one set of inputs; computed off the GUI thread (the vectors
+// profile decides ~1500 cases, the diff walks two canonical documents).
+struct ExportPreparation {
+    gw::RoutingConfig config;
+    QStringList changes;
+    QString diff;
+    QString validation;
+    bool valid = false;
+    gw::ExportResult result;
+};
+
+class ExportDialog : public QDialog {
+    Q_OBJECT
+public:
+    ExportDialog(DraftDocument *document, const Workspace &workspace, QWidget *parent = nullptr);
+    ~ExportDialog() override;
+
+    void setNow(const QDateTime &now) { m_now = now; refresh(); }
+    gw::ExportProfile profile() const;
+    QStringList changes() const;
+    QStringList losses() const;
+    QPushButton *exportButton() const { return m_exportButton; }
+    QString writtenFile() const { return m_written; }
+    bool isReady() const { return m_shownGeneration == m_generation; } // shows the current inputs
+
+    // The config as it will be exported: draft with revision + 1, updated_at, updated_by, note.
+    gw::RoutingConfig exportedConfig() const;
+
+    static ExportPreparation prepare(const gw::RoutingConfig &before, bool hasPrevious, const gw::RoutingConfig &config,
+                                     gw::ExportProfile profile, const gw::ExportOptions &options);
+
+public Q_SLOTS:
+    // Prepares the export with the final who/note and writes it when ready; the dialog is
+    // accepted after a successful write (exported() tells the path), or shows why not.
+    void exportNow();
+
+Q_SIGNALS:
+    void prepared();
+    void exported(const QString &path);
+
+private:
+    void refresh();
+    void showPreparation(const ExportPreparation &prep);
+    void updateButton();
+    bool writeExport();
+    QDateTime now() const { return m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc(); }
+
+    std::unique_ptr<Ui::ExportDialog> ui;
+    DraftDocument *m_document;
+    Workspace m_workspace;
+    std::optional<gw::RoutingConfig> m_previous;
+    QPushButton *m_exportButton;
+    QDateTime m_now;
+    gw::ExportResult m_result;
+    QString m_written;
+    gw::RoutingConfig m_preparedConfig;
+    bool m_valid = false;
+    bool m_exportPending = false;
+    quint64 m_generation = 0;
+    quint64 m_shownGeneration = 0;
+    QFutureWatcher<ExportPreparation> m_watcher;
+};
+
+} // namespace gwapp

@@ -1,0 +1,70 @@
+#include "routing/preview_panel.h"
+
+#include "routing/preview_controller.h"
+#include "routing/preview_model.h"
+#include "ui_previewpanel.h"
+
+#include <QFileInfo>
+#include <QHeaderView>
+#include <QLocale>
+#include <QSortFilterProxyModel>
+
+namespace gwapp {
+
+PreviewPanel::PreviewPanel(QWidget *parent)
+    : QWidget(parent)
+    , ui(std::make_unique<Ui::PreviewPanel>())
+    , m_controller(new PreviewController(this))
+    , m_model(new PreviewModel(this))
+{
+    ui->setupUi(this);
+    auto *proxy = new QSortFilterProxyModel(this);
+    proxy->setSourceModel(m_model);
+    proxy->setSortRole(Qt::UserRole);
+    ui->modelsView->setModel(proxy);
+    ui->modelsView->horizontalHeader()->setSectionResizeMode(PreviewModel::Model, QHeaderView::Stretch);
+    ui->modelsView->sortByColumn(PreviewModel::Model, Qt::AscendingOrder);
+    connect(m_controller, &PreviewController::started, this,
+            [this] { ui->statusLabel->setText(tr("computing…")); });
+    connect(m_controller, &PreviewController::resultReady, this, &PreviewPanel::show);
+}
+
+PreviewPanel::~PreviewPanel() = default;
+
+void PreviewPanel::request(const gw::RoutingConfig &config)
+{
+    m_controller->request(config);
+}
+
+void PreviewPanel::setBaseline(const std::optional<gw::RoutingConfig> &baseline, const QString &source)
+{
+    m_controller->setBaseline(baseline, source);
+}
+
+QString PreviewPanel::overallText() const { return ui->overallLabel->text(); }
+QString PreviewPanel::churnText() const { return ui->churnLabel->text(); }
+
+void PreviewPanel::show(const gw::SimulationResult &result)
+{
+    const QLocale locale;
+    ui->statusLabel->setText(tr("%1 decisions in %2 s").arg(locale.toString(result.decisions),
+                                                           locale.toString(result.seconds, 'f', 2)));
+    const qint64 total = result.total.vercel + result.total.openrouter;
+    const double vercel = result.total.vercelPercent();
+    ui->overallLabel->setText(tr("Overall: Vercel %1 %, OpenRouter %2 % of %3 decisions")
+                                  .arg(locale.toString(vercel, 'f', 3),
+                                       locale.toString(total ? 100.0 - vercel : 0.0, 'f', 3),
+                                       locale.toString(total)));
+    if (!result.hasBaseline) {
+        ui->churnLabel->setText(tr("No previous export or saved draft to compare against."));
+    } else {
+        ui->churnLabel->setText(
+            tr("Against %1: %2 decisions change gateway (%3 to Vercel, %4 to OpenRouter); %5 users affected.")
+                .arg(QFileInfo(m_controller->baselineSource()).fileName(), locale.toString(result.total.changed),
+                     locale.toString(result.movedToVercel), locale.toString(result.movedToOpenRouter),
+                     locale.toString(result.usersChanged)));
+    }
+    m_model->setResult(result);
+}
+
+} // namespace gwapp

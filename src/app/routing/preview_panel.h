@@ -1,0 +1,42 @@
+#pragma once
+// Shows the live preview: share per gateway overall and per model, and the churn against the
+// last export. Owns the controller that runs simulate() off the GUI thread.
+
+#include "config/config.h"
+#include "routing/simulation.h"
+
+#include <QWidget>
+
+#include <memory>
+#include <optional>
+
+namespace Ui { class PreviewPanel; }
+
+namespace gwapp {
+
+class PreviewController;
+class PreviewModel;
+
+class PreviewPanel : public QWidget {
+    Q_OBJECT
+public:
+    explicit PreviewPanel(QWidget *parent = nullptr);
+    ~PreviewPanel() override;
+
+    PreviewController *controller() const { return m_controller; }
+    PreviewModel *model() const { return m_model; }
+    void request(const gw::RoutingConfig &config);
+    void setBaseline(const std::optional<gw::RoutingConfig> &baseline, const QString &source);
+
+    QString overallText() const;
+    QString churnText() const;
+
+private:
+    void show(const gw::SimulationResult &result);
+
+    std::unique_ptr<Ui::PreviewPanel> ui;
+    PreviewController *m_controller;
+    PreviewModel *m_model;
+};
+
+} // namespace gwapp

@@ -1,0 +1,279 @@
+#include "shell/main_window.h"
+
+#include "config/config_io.h"
+#include "common/draft_document.h"
+#include "routing/export_dialog.h"
+#include "common/gateway_connections.h"
+#include "common/key_store.h"
+#include "models/models_page.h"
+#include "monitor/monitor_page.h"
+#include "planner/planner_page.h"
+#include "routing/preview_panel.h"
+#include "routing/routing_page.h"
+#include "shell/settings_dialog.h"
+#include "testbench/test_bench_page.h"
+#include "ui_mainwindow.h"
+
+#include "history_store.h"
+
+#include <QCloseEvent>
+#include <QFutureWatcher>
+#include <QDir>
+#include <QFileDialog>
+#include <QLabel>
+#include <QMessageBox>
+#include <QSettings>
+
+namespace gwapp {
+
+static const QString kWorkspaceKey = QStringLiteral("workspace/path");
+
+MainWindow::MainWindow(QWidget *parent)
+    : QMainWindow(parent)
+    , ui(std::make_unique<Ui::MainWindow>())
+    , m_document(new DraftDocument(this))
+    , m_keyStore(new KeychainKeyStore(this))
+    , m_connections(new GatewayConnections(m_keyStore, this))
+{
+    ui->setupUi(this);
+    m_routing = new RoutingPage(m_document, this);
+    ui->pages->addTab(m_routing, tr("Routing"));
+    m_models = new ModelsPage(m_document, this);
+    m_models->setConnections(m_connections);
+    ui->pages->addTab(m_models, tr("Models"));
+    m_testBench = new TestBenchPage(m_document, m_connections, this);
+    ui->pages->addTab(m_testBench, tr("Test bench"));
+    m_monitor = new MonitorPage(m_document, m_connections, this);
+    ui->pages->addTab(m_monitor, tr("Monitor"));
+    m_planner = new PlannerPage(m_document, this);
+    ui->pages->addTab(m_planner, tr("Planner"));
+
+    QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
+    undo->setShortcut(QKeySequence::Undo);
+    QAction *redo = m_document->undoStack()->createRedoAction(this, tr("&Redo"));
+    redo->setShortcut(QKeySequence::Redo);
+    ui->editMenu->addAction(undo);
+    ui->editMenu->addAction(redo);
+
+    m_workspaceLabel = new QLabel(this);
+    m_revisionLabel = new QLabel(this);
+    m_dirtyLabel = new QLabel(this);
+    m_gatewaysLabel = new QLabel(this);
+    statusBar()->addWidget(m_workspaceLabel, 1);
+    statusBar()->addWidget(m_revisionLabel);
+    statusBar()->addWidget(m_dirtyLabel);
+    statusBar()->addPermanentWidget(m_gatewaysLabel);
+
+    connect(ui->actionOpenWorkspace, &QAction::triggered, this, &MainWindow::chooseWorkspace);
+    connect(ui->actionSave, &QAction::triggered, this, &MainWindow::save);
+    connect(ui->actionExport, &QAction::triggered, this, &MainWindow::exportInteractive);
+    connect(ui->actionSettings, &QAction::triggered, this, &MainWindow::openSettings);
+    connect(ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(ui->actionIncident, &QAction::triggered, m_routing, &RoutingPage::openIncidentDialog);
+    connect(m_document, &DraftDocument::changed, this, &MainWindow::updateStatus);
+    connect(m_document, &DraftDocument::dirtyChanged, this, &MainWindow::updateStatus);
+    connect(m_connections, &GatewayConnections::stateChanged, this, &MainWindow::updateGatewayStatus);
+    updateStatus();
+    m_connections->reload();
+    openHistory();
+}
+
+void MainWindow::openHistory()
+{
+    // Opened on the store's own thread; a corrupt or newer file is refused, never overwritten,
+    // and the test bench then runs without keeping history (and says why).
+    m_history = std::make_unique<gw::store::HistoryStore>();
+    auto *watcher = new QFutureWatcher<gw::store::Outcome<bool>>(this);
+    connect(watcher, &QFutureWatcher<gw::store::Outcome<bool>>::finished, this, [this, watcher] {
+        watcher->deleteLater();
+        const gw::store::Outcome<bool> opened = watcher->result();
+        if (opened.ok()) {
+            m_testBench->setHistory(m_history.get());
+            m_monitor->setHistory(m_history.get());
+            m_planner->setHistory(m_history.get());
+        } else {
+            m_testBench->setHistory(nullptr, opened.error);
+            m_monitor->setHistory(nullptr);
+            m_planner->setHistory(nullptr, opened.error);
+            statusBar()->showMessage(tr("Run history not available: %1").arg(opened.error), 15000);
+        }
+        Q_EMIT historyOpened(opened.ok());
+    });
+    watcher->setFuture(m_history->open());
+}
+
+MainWindow::~MainWindow()
+{
+    delete m_testBench; // its controller may still write to the history, which goes next
+    delete m_monitor;   // waits for its running load and imports, which use the history too
+    delete m_planner;   // its pending history reads answer to watchers it owns
+}
+
+void MainWindow::setKeyStore(KeyStore *store)
+{
+    m_keyStore = store;
+    m_connections->setKeyStore(store);
+    m_connections->reload();
+}
+
+void MainWindow::updateGatewayStatus()
+{
+    m_gatewaysLabel->setText(m_connections->summaryText());
+    m_gatewaysLabel->setToolTip(m_connections->toolTipText());
+}
+
+bool MainWindow::openInitialWorkspace(Recovery recovery)
+{
+    QSettings settings;
+    QString dir = settings.value(kWorkspaceKey).toString();
+    if (dir.isEmpty() || !QFileInfo::exists(dir + QStringLiteral("/routing.json"))) {
+        dir = Workspace::defaultLocation();
+        QString error;
+        if (!QFileInfo::exists(dir + QStringLiteral("/routing.json")) && !Workspace::installSample(dir, &error)) {
+            QMessageBox::critical(this, tr("Gateway Console"), tr("Could not create the sample workspace: %1").arg(error));
+            return false;
+        }
+    }
+    return openWorkspace(dir, recovery);
+}
+
+bool MainWindow::openWorkspace(const QString &dir, Recovery recovery)
+{
+    const Workspace workspace(dir);
+    const gw::ConfigLoadResult loaded = gw::loadConfigFile(workspace.draftPath());
+    if (!loaded.config) {
+        QMessageBox::warning(this, tr("Open workspace"), tr("%1 is not a valid routing config:\n%2")
+                                                             .arg(workspace.draftPath(), gw::joinDiagnostics(loaded.diagnostics)));
+        return false;
+    }
+    m_workspace = workspace;
+    m_hashWarning = loaded.hashMismatch ? tr("%1 was edited outside Gateway Console: its content_sha256 does not match; review it before exporting")
+                                              .arg(QFileInfo(workspace.draftPath()).fileName())
+                                        : QString();
+    m_document->setAutosavePath(QString()); // the old autosave belongs to the old workspace
+    m_document->reset(*loaded.config);
+    if (workspace.hasRecoverableAutosave()) {
+        const gw::ConfigLoadResult autosave = gw::loadConfigFile(workspace.autosavePath());
+        bool recover = recovery == Recovery::Recover;
+        if (recovery == Recovery::Ask && autosave.config)
+            recover = QMessageBox::question(this, tr("Recover unsaved changes"),
+                                            tr("This workspace has unsaved changes from an earlier session. Recover them?"))
+                == QMessageBox::Yes;
+        if (recover && autosave.config)
+            m_document->apply(*autosave.config, tr("Recover unsaved changes"));
+    }
+    m_document->setAutosavePath(workspace.autosavePath());
+    if (!m_document->isDirty())
+        m_document->removeAutosave();
+    QString source;
+    const std::optional<gw::RoutingConfig> baseline = workspace.baseline(&source);
+    m_routing->preview()->setBaseline(baseline, source);
+    m_routing->preview()->request(m_document->config());
+    m_models->setWorkspaceDir(workspace.dir());
+    m_testBench->setWorkspaceDir(workspace.dir());
+    m_monitor->setWorkspace(workspace);
+    m_planner->setWorkspace(workspace);
+    m_routing->selectRow(0);
+    QSettings().setValue(kWorkspaceKey, workspace.dir());
+    updateStatus();
+    return true;
+}
+
+bool MainWindow::save()
+{
+    QString error;
+    if (!gw::saveConfigFile(m_workspace.draftPath(), m_document->config(), &error)) {
+        QMessageBox::warning(this, tr("Save"), tr("Could not save %1: %2").arg(m_workspace.draftPath(), error));
+        return false;
+    }
+    m_document->setClean();
+    m_document->removeAutosave();
+    m_hashWarning.clear(); // the saved file carries the hash of what the operator reviewed
+    updateStatus();
+    return true;
+}
+
+bool MainWindow::exportInteractive()
+{
+    ExportDialog dialog(m_document, m_workspace, this);
+    if (!m_hashWarning.isEmpty())
+        dialog.setWindowTitle(dialog.windowTitle() + QStringLiteral(" – ") + m_hashWarning);
+    if (dialog.exec() != QDialog::Accepted)
+        return false;
+    QString source;
+    const std::optional<gw::RoutingConfig> baseline = m_workspace.baseline(&source);
+    m_routing->preview()->setBaseline(baseline, source);
+    m_routing->preview()->request(m_document->config());
+    statusBar()->showMessage(tr("Exported %1").arg(QDir(m_workspace.dir()).relativeFilePath(dialog.writtenFile())), 8000);
+    return true;
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(m_keyStore, this);
+    if (dialog.exec() == QDialog::Accepted)
+        m_connections->reload(); // new URLs or the local simulator; new keys follow when written
+}
+
+void MainWindow::chooseWorkspace()
+{
+    const QString dir = QFileDialog::getExistingDirectory(this, tr("Open workspace"), m_workspace.dir());
+    if (dir.isEmpty())
+        return;
+    if (m_document->isDirty()) {
+        const auto answer = QMessageBox::question(this, tr("Unsaved changes"), tr("Save the draft before opening another workspace?"),
+                                                  QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+        if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !save()))
+            return;
+    }
+    openWorkspace(dir);
+}
+
+QString MainWindow::statusText() const
+{
+    return m_workspaceLabel->text() + QLatin1Char(' ') + m_revisionLabel->text() + QLatin1Char(' ') + m_dirtyLabel->text();
+}
+
+void MainWindow::updateStatus()
+{
+    m_workspaceLabel->setText(m_workspace.isValid() ? tr("Workspace: %1").arg(QDir::toNativeSeparators(m_workspace.dir()))
+                                                    : tr("No workspace"));
+    m_revisionLabel->setText(tr("Revision %1").arg(m_document->config().revision)
+                             + (m_hashWarning.isEmpty() ? QString() : QStringLiteral(" – ⚠ ") + m_hashWarning));
+    m_dirtyLabel->setText(m_document->isDirty() ? tr("Unsaved changes") : tr("Saved"));
+    setWindowModified(m_document->isDirty());
+    setWindowTitle(tr("Gateway Console") + QStringLiteral(" – ") + QFileInfo(m_workspace.dir()).fileName()
+                   + QStringLiteral("[*]"));
+}
+
+bool MainWindow::grabPages(const QString &dir)
+{
+    QDir().mkpath(dir);
+    bool ok = true;
+    for (int i = 0; i < ui->pages->count(); ++i) {
+        ui->pages->setCurrentIndex(i);
+        const QString name = QStringLiteral("%1-%2.png").arg(i + 1).arg(ui->pages->tabText(i).toLower().replace(QLatin1Char(' '), QLatin1Char('-')));
+        ok = grab().save(dir + QLatin1Char('/') + name) && ok;
+    }
+    ui->pages->setCurrentIndex(0);
+    return ok;
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    if (!m_document->isDirty()) {
+        event->accept();
+        return;
+    }
+    const auto answer = QMessageBox::question(this, tr("Unsaved changes"), tr("The draft has unsaved changes. Save them?"),
+                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !save())) {
+        event->ignore();
+        return;
+    }
+    if (answer == QMessageBox::Discard)
+        m_document->removeAutosave();
+    event->accept();
+}
+
+} // namespace gwapp

@@ -1,0 +1,89 @@
+#pragma once
+// The window: assembles the pages, the menus and the status bar (workspace, revision, unsaved
+// state, gateway connection). Opening, saving and recovering a workspace live here; editing
+// lives in the pages.
+
+#include "workspace/workspace.h"
+
+#include <QMainWindow>
+
+#include <memory>
+
+namespace Ui { class MainWindow; }
+namespace gw { namespace store { class HistoryStore; } }
+class QLabel;
+
+namespace gwapp {
+
+class DraftDocument;
+class GatewayConnections;
+class KeyStore;
+class ModelsPage;
+class MonitorPage;
+class PlannerPage;
+class RoutingPage;
+class TestBenchPage;
+
+class MainWindow : public QMainWindow {
+    Q_OBJECT
+public:
+    enum class Recovery { Ask, Recover, Discard };
+
+    explicit MainWindow(QWidget *parent = nullptr);
+    ~MainWindow() override;
+
+    // The workspace from the settings, else the bundled sample copied to AppDataLocation.
+    bool openInitialWorkspace(Recovery recovery = Recovery::Ask);
+    bool openWorkspace(const QString &dir, Recovery recovery = Recovery::Ask);
+    bool save();
+    bool exportInteractive();
+    void openSettings();
+
+    DraftDocument *document() const { return m_document; }
+    RoutingPage *routingPage() const { return m_routing; }
+    ModelsPage *modelsPage() const { return m_models; }
+    GatewayConnections *connections() const { return m_connections; }
+    TestBenchPage *testBenchPage() const { return m_testBench; }
+    MonitorPage *monitorPage() const { return m_monitor; }
+    PlannerPage *plannerPage() const { return m_planner; }
+    gw::store::HistoryStore *history() const { return m_history.get(); }
+    const Workspace &workspace() const { return m_workspace; }
+    QString statusText() const;
+    void setKeyStore(KeyStore *store);
+
+    // Saves a PNG of every page into `dir` (for review); false when a file could not be written.
+    bool grabPages(const QString &dir);
+
+Q_SIGNALS:
+    void historyOpened(bool ok);
+
+protected:
+    void closeEvent(QCloseEvent *event) override;
+
+private:
+    void updateStatus();
+    void updateGatewayStatus();
+    void openHistory();
+    void chooseWorkspace();
+
+    std::unique_ptr<Ui::MainWindow> ui;
+    DraftDocument *m_document;
+    RoutingPage *m_routing;
+    ModelsPage *m_models;
+    KeyStore *m_keyStore = nullptr;
+    GatewayConnections *m_connections;
+    TestBenchPage *m_testBench;
+    MonitorPage *m_monitor;
+    PlannerPage *m_planner;
+    std::unique_ptr<gw::store::HistoryStore> m_history;
+    Workspace m_workspace;
+    QLabel *m_workspaceLabel;
+    QLabel *m_revisionLabel;
+    QLabel *m_dirtyLabel;
+    QLabel *m_gatewaysLabel;
+    // Set when routing.json's content_sha256 did not match on open (edited by hand): shown in the
+    // status bar and the Export dialog's title until a save writes a fresh hash.
+    QString m_hashWarning;
+};
+
+} // namespace gwapp

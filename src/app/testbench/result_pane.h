@@ -1,0 +1,45 @@
+#pragma once
+// One gateway's side of a test bench case: the answer as it streams, the reasoning (collapsible),
+// then TTFT, latency, tokens, cost with its source, provider, generation id and the normalized
+// error; and the request body this gateway got, with what the translation dropped.
+
+#include "bench/types.h"
+
+#include <QJsonObject>
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui { class ResultPane; }
+
+namespace gwapp {
+
+class ResultPane : public QWidget {
+    Q_OBJECT
+public:
+    explicit ResultPane(gw::Gateway gateway, QWidget *parent = nullptr);
+    ~ResultPane() override;
+
+    void clear();
+    // While it runs: what streamed so far (the panes refresh at most ~30 times a second).
+    void showLive(const QString &text, const QString &reasoning, const QJsonObject &request, const QStringList &warnings);
+    void showResult(const gw::BenchResult &result);
+    void showWaiting(const QString &why);
+
+    QString text() const;
+    QString reasoning() const;
+    QString metrics() const;
+    QString error() const;
+    static QString metricsText(const gw::BenchResult &result);
+
+private:
+    void setReasoning(const QString &reasoning);
+    void showRequest();
+
+    std::unique_ptr<Ui::ResultPane> ui;
+    gw::Gateway m_gateway;
+    QJsonObject m_request;
+    QStringList m_warnings;
+};
+
+} // namespace gwapp

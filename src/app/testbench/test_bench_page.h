@@ -1,0 +1,70 @@
+#pragma once
+// The Test bench page: pick models and a prompt or a suite, run them on both gateways side by
+// side, watch the selected case stream into two panes, read the flags and the summary, export
+// CSV, browse and re-run the history. The work is TestBenchController's; this class only wires
+// widgets to it.
+
+#include "bench/types.h"
+
+#include <QTimer>
+#include <QWidget>
+
+#include <memory>
+
+namespace Ui { class TestBenchPage; }
+class QSortFilterProxyModel;
+
+namespace gw {
+namespace store {
+class HistoryStore;
+struct RunSettings;
+}
+} // namespace gw
+
+namespace gwapp {
+
+class DraftDocument;
+class GatewayConnections;
+class ResultPane;
+class TestBenchController;
+
+class TestBenchPage : public QWidget {
+    Q_OBJECT
+public:
+    TestBenchPage(DraftDocument *document, GatewayConnections *connections, QWidget *parent = nullptr);
+    ~TestBenchPage() override;
+
+    TestBenchController *controller() const { return m_controller; }
+    void setWorkspaceDir(const QString &dir);
+    void setHistory(gw::store::HistoryStore *history, const QString &openError = QString());
+    bool loadSuite(const QString &path); // false: the status line says why (file:line: ...)
+    QString statusText() const;
+    ResultPane *pane(gw::Gateway gateway) const;
+    bool exportCsv(const QString &path, bool summary); // false: the status line says why
+
+public Q_SLOTS:
+    void run();
+    void rerunSelected();
+
+private:
+    void selectCase(int row);
+    void refreshPanes();
+    void onRunLoaded(const gw::store::RunSettings &settings, const QString &label);
+    void setRunning(bool running);
+
+    std::unique_ptr<Ui::TestBenchPage> ui;
+    DraftDocument *m_document;
+    TestBenchController *m_controller;
+    QSortFilterProxyModel *m_casesProxy;
+    ResultPane *m_panes[2];
+    gw::PromptSuite m_suite; // from a file or a stored run; empty: the prompt field
+    gw::RoutingConfig m_runConfig; // the draft as the current batch started (for live requests)
+    QString m_workspaceDir;
+    int m_selectedCase = -1;
+    bool m_followNewest = true; // until the operator picks a case, the panes follow the newest
+    bool m_selecting = false;   // a selection made by the page itself, not the operator
+    bool m_rerunPending = false;
+    QTimer m_paneRefresh;
+};
+
+} // namespace gwapp

@@ -1,0 +1,37 @@
+#pragma once
+// Reading and writing config v1: validation that reports every problem with its JSON path and
+// line:column, and the canonical form that every save and native export writes.
+
+#include "config/config.h"
+#include "util/diagnostic.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+
+namespace gw {
+
+struct ConfigLoadResult {
+    std::optional<RoutingConfig> config; // set when there are no errors (warnings allowed)
+    Diagnostics diagnostics;             // errors and warnings, in document order
+    bool hashMismatch = false;           // content_sha256 present but wrong: never trust silently
+};
+
+ConfigLoadResult loadConfig(QByteArrayView bytes, const QString &fileName);
+ConfigLoadResult loadConfigFile(const QString &path);
+
+// Canonical JSON object of the config; content_sha256 excluded.
+QJsonObject configToJson(const RoutingConfig &config);
+// The canonical document with content_sha256 computed over it.
+QByteArray canonicalConfigBytes(const RoutingConfig &config);
+// SHA-256 (hex) of the canonical document without content_sha256.
+QString configContentHash(const RoutingConfig &config);
+
+// Writes atomically (QSaveFile): the file is either the old or the complete new one.
+bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error);
+bool saveConfigFile(const QString &path, const RoutingConfig &config, QString *error);
+
+// RFC 3339 timestamps: parse strictly (date, 'T', time, 'Z' or offset); format as UTC 'Z'.
+std::optional<QDateTime> parseRfc3339(QStringView text);
+QString formatRfc3339(const QDateTime &when);
+
+} // namespace gw

@@ -1,0 +1,76 @@
+#pragma once
+// A workspace is a folder: the draft config routing.json, catalogs/ snapshots, exports/ with
+// exports/history.jsonl (one JSON object per export), and .autosave/ for unsaved drafts.
+
+#include "config/config.h"
+#include "catalog/catalog.h"
+
+#include <QDateTime>
+#include <QList>
+#include <QString>
+
+#include <optional>
+
+namespace gwapp {
+
+struct ExportRecord {
+    QDateTime time;
+    QString profile;
+    qint64 revision = 0;
+    QString who;
+    QString note;
+    QString sha256; // of the written file
+    QString file;   // relative to exports/
+};
+
+class Workspace {
+public:
+    explicit Workspace(const QString &dir = QString());
+
+    // AppDataLocation/workspace: where the bundled sample is copied on first start.
+    static QString defaultLocation();
+    // Copies the embedded sample workspace into `dir` (created); existing files are kept.
+    static bool installSample(const QString &dir, QString *error);
+
+    bool isValid() const { return !m_dir.isEmpty(); }
+    QString dir() const { return m_dir; }
+    QString draftPath() const;
+    QString autosavePath() const;
+    QString exportsDir() const;
+    QString historyPath() const;
+
+    QList<ExportRecord> history() const; // oldest first
+    bool appendHistory(const ExportRecord &record, QString *error) const;
+
+    // Every native export in the history that still loads, oldest first, with its export time
+    // (invalid when the history line had none): the configs that were live, for the Monitor's
+    // share target and the Planner's replay. Reads and parses files: call it off the GUI thread.
+    struct NativeExport {
+        QDateTime time;
+        gw::RoutingConfig config;
+    };
+    QList<NativeExport> nativeExports() const;
+
+    // What the live preview and the export diff compare against: the newest native export in the
+    // history, else the saved routing.json, else nothing.
+    std::optional<gw::RoutingConfig> baseline(QString *source = nullptr) const;
+
+    // A gateway's catalog snapshots (catalogs/<gateway>-models-<UTC>.json, as CatalogSync names
+    // them), oldest first: the names sort by time.
+    QStringList catalogSnapshots(gw::Gateway gateway) const;
+    // The newest snapshot of each gateway, parsed; none for a gateway without a snapshot. Reads
+    // and parses megabytes: call it off the GUI thread.
+    struct NewestCatalogs {
+        std::optional<gw::CatalogParseResult> openrouter;
+        std::optional<gw::CatalogParseResult> vercel;
+    };
+    NewestCatalogs newestCatalogs() const;
+
+    // An autosave newer than the saved draft and different from it: offer to recover it.
+    bool hasRecoverableAutosave() const;
+
+private:
+    QString m_dir;
+};
+
+} // namespace gwapp
