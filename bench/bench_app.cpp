@@ -12,6 +12,7 @@
 //    stream into the panes.
 
 #include "testbench/bench_results_model.h"
+#include "shell/sample_workspace.h"
 #include "common/draft_document.h"
 #include "common/gateway_connections.h"
 #include "common/key_store.h"
@@ -110,7 +111,7 @@ StartRun startOnce(const QString &app)
     StartRun run;
     QTemporaryDir dir;
     QString error;
-    if (!gwapp::Workspace::installSample(dir.path(), &error)) {
+    if (!gwapp::installSampleWorkspace(dir.path(), &error)) {
         std::fprintf(stderr, "sample workspace: %s\n", qPrintable(error));
         return run;
     }
@@ -165,7 +166,7 @@ void livePreview()
 {
     QTemporaryDir dir;
     QString error;
-    if (!gwapp::Workspace::installSample(dir.path(), &error))
+    if (!gwapp::installSampleWorkspace(dir.path(), &error))
         return;
     gwapp::MainWindow window;
     gwapp::PreviewController *preview = window.routingPage()->preview()->controller();
@@ -232,7 +233,7 @@ void testBenchStreaming(const QString &simBinary)
 
     QTemporaryDir dir;
     QString error;
-    if (!gwapp::Workspace::installSample(dir.path(), &error))
+    if (!gwapp::installSampleWorkspace(dir.path(), &error))
         return;
     gwapp::UnavailableKeyStore keys(QStringLiteral("benchmark: environment keys only"));
     gwapp::MainWindow window;

@@ -3,6 +3,7 @@
 // progress, snapshots written, and "changed since last sync" on the Models page.
 
 #include "app_test_settings.h"
+#include "shell/sample_workspace.h"
 #include "models/catalog_sync.h"
 #include "common/gateway_connections.h"
 #include "common/key_store.h"
@@ -60,7 +61,7 @@ class TstAppGateways : public QObject {
     {
         m_dir = std::make_unique<QTemporaryDir>();
         QString error;
-        if (!Workspace::installSample(m_dir->path(), &error))
+        if (!gwapp::installSampleWorkspace(m_dir->path(), &error))
             qFatal("sample workspace: %s", qPrintable(error));
         m_window = std::make_unique<MainWindow>();
         m_window->setKeyStore(m_keys.get()); // no keychain daemon offscreen: environment keys only

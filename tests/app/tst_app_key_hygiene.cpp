@@ -4,6 +4,7 @@
 // any text a widget shows or tells assistive technology.
 
 #include "common/draft_document.h"
+#include "shell/sample_workspace.h"
 #include "routing/export_dialog.h"
 #include "common/gateway_connections.h"
 #include "common/key_store.h"
@@ -200,9 +201,9 @@ bool TstAppKeyHygiene::exportProfile(MainWindow *window, const QString &profile)
 void TstAppKeyHygiene::sessionLeavesNoKey()
 {
     const QString appData = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
-    const QString workspaceDir = Workspace::defaultLocation();
+    const QString workspaceDir = gw::Workspace::defaultLocation();
     QString error;
-    QVERIFY2(Workspace::installSample(workspaceDir, &error), qPrintable(error));
+    QVERIFY2(gwapp::installSampleWorkspace(workspaceDir, &error), qPrintable(error));
 
     auto window = std::make_unique<MainWindow>();
     QSignalSpy historyOpened(window.get(), &MainWindow::historyOpened);

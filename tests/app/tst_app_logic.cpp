@@ -2,6 +2,7 @@
 // its undo stack, the workspace history, and the models under QAbstractItemModelTester.
 
 #include "client_settings.h"
+#include "shell/sample_workspace.h"
 #include "shell/app_language.h"
 #include "config/config_io.h"
 #include "common/config_text.h"
@@ -192,8 +193,8 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QString error;
-        QVERIFY2(Workspace::installSample(dir.path(), &error), qPrintable(error));
-        const Workspace ws(dir.path());
+        QVERIFY2(gwapp::installSampleWorkspace(dir.path(), &error), qPrintable(error));
+        const gw::Workspace ws(dir.path());
         QVERIFY(QFile::exists(ws.draftPath()));
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("catalogs/vercel-models-2026-02-22.json"))));
         QString source;
@@ -202,7 +203,7 @@ private Q_SLOTS:
         gw::RoutingConfig exported = sampleConfig();
         exported.defaultSharePaid = 9;
         QVERIFY(gw::saveConfigFile(ws.exportsDir() + QStringLiteral("/native-1.json"), exported, &error));
-        const ExportRecord record{QDateTime::currentDateTimeUtc(), QStringLiteral("native"), 1, QStringLiteral("ops"),
+        const gw::ExportRecord record{QDateTime::currentDateTimeUtc(), QStringLiteral("native"), 1, QStringLiteral("ops"),
                                   QStringLiteral("n"), QStringLiteral("00"), QStringLiteral("native-1.json")};
         QVERIFY(ws.appendHistory(record, &error));
         QCOMPARE(ws.history().size(), 1);

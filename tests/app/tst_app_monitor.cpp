@@ -321,14 +321,14 @@ private Q_SLOTS:
         // A native export at 10:00 on the first day sends every mapped paid model to Vercel;
         // before it the draft (nothing mapped) sends nothing there.
         QTemporaryDir dir;
-        const Workspace workspace(dir.path());
+        const gw::Workspace workspace(dir.path());
         QVERIFY(QDir().mkpath(workspace.exportsDir()));
         gw::RoutingConfig live;
         live.defaultSharePaid = 100;
         live.models.insert(u"a/model-one"_qs, gw::ModelEntry{u"vendor/model-one"_qs, std::nullopt, false});
         QString error;
         QVERIFY2(gw::saveConfigFile(workspace.exportsDir() + u"/routing-live.json"_qs, live, &error), qPrintable(error));
-        ExportRecord record;
+        gw::ExportRecord record;
         record.time = kStart.addSecs(10 * 3600);
         record.profile = u"native"_qs;
         record.revision = 2;

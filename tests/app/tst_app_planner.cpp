@@ -210,7 +210,7 @@ private Q_SLOTS:
         m_document->reset(testConfig(0));
         m_page = std::make_unique<PlannerPage>(m_document.get());
         m_page->setHistory(m_history.get());
-        m_page->setWorkspace(Workspace(m_dir.path()));
+        m_page->setWorkspace(gw::Workspace(m_dir.path()));
         m_page->show();
     }
 

@@ -4,6 +4,7 @@
 // damaged history file is refused untouched, and no key reaches the CSVs or the database.
 
 #include "app_test_settings.h"
+#include "shell/sample_workspace.h"
 #include "testbench/bench_results_model.h"
 #include "testbench/bench_summary_model.h"
 #include "common/draft_document.h"
@@ -60,7 +61,7 @@ class TstAppTestBench : public QObject {
         if (!m_dir) {
             m_dir = std::make_unique<QTemporaryDir>();
             QString error;
-            if (!Workspace::installSample(m_dir->path(), &error))
+            if (!gwapp::installSampleWorkspace(m_dir->path(), &error))
                 qFatal("sample workspace: %s", qPrintable(error));
         }
         m_window = std::make_unique<MainWindow>();

@@ -5,6 +5,7 @@
 // that name the file. Every expected total is counted here from the lines the test wrote.
 
 #include "app_test_settings.h"
+#include "shell/sample_workspace.h"
 #include "history_store.h"
 #include "monitor/traffic_import_bad_lines_model.h"
 #include "monitor/traffic_import_controller.h"
@@ -493,7 +494,7 @@ void TstAppTrafficImport::sampleWorkspaceTraffic()
     // of it without a bad line, inside the week ending 2026-11-23, about 3-5% on Vercel.
     const QString workspace = m_dir->filePath(QStringLiteral("workspace"));
     QString error;
-    QVERIFY2(Workspace::installSample(workspace, &error), qPrintable(error));
+    QVERIFY2(gwapp::installSampleWorkspace(workspace, &error), qPrintable(error));
     const QString traffic = workspace + QStringLiteral("/traffic");
     const QByteArray jsonl = gunzip(readFile(traffic + QStringLiteral("/traffic-2026-11-17.jsonl.gz")));
     const QByteArray csv = readFile(traffic + QStringLiteral("/batch-jobs-2026-11-22.csv"));

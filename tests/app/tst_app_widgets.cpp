@@ -2,6 +2,7 @@
 // kilo-gateway refusals, autosave and recovery, the live preview, the why inspector, settings.
 
 #include "app_test_settings.h"
+#include "shell/sample_workspace.h"
 #include "config/config_io.h"
 #include "common/draft_document.h"
 #include "routing/export_dialog.h"
@@ -57,7 +58,7 @@ class TstAppWidgets : public QObject {
         if (fresh) {
             m_dir = std::make_unique<QTemporaryDir>();
             QString error;
-            if (!Workspace::installSample(m_dir->path(), &error))
+            if (!gwapp::installSampleWorkspace(m_dir->path(), &error))
                 qFatal("sample workspace: %s", qPrintable(error));
         }
         m_window = std::make_unique<MainWindow>();
@@ -100,7 +101,7 @@ private Q_SLOTS:
     void firstStartCopiesSampleWorkspace()
     {
         QSettings().remove(QStringLiteral("workspace/path"));
-        const QString location = Workspace::defaultLocation(); // test mode: under ~/.qttest
+        const QString location = gw::Workspace::defaultLocation(); // test mode: under ~/.qttest
         QDir(location).removeRecursively();
         m_window = std::make_unique<MainWindow>();
         m_window->routingPage()->preview()->controller()->setUsers(100);
@@ -242,7 +243,7 @@ private Q_SLOTS:
         QCOMPARE(written.config->updatedBy, QStringLiteral("ops@example.com"));
         QCOMPARE(*written.config->updatedAt, kNow);
         QCOMPARE(m_window->document()->config().revision, 43);
-        const QList<ExportRecord> history = m_window->workspace().history();
+        const QList<gw::ExportRecord> history = m_window->workspace().history();
         QCOMPARE(history.size(), 1);
         QCOMPARE(history.first().profile, QStringLiteral("native"));
         QCOMPARE(history.first().revision, 43);

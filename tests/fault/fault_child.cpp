@@ -46,7 +46,7 @@ int exportLoop(const QString &file, qint64 first)
 
 int autosaveLoop(const QString &dir)
 {
-    const gwapp::Workspace workspace(dir);
+    const gw::Workspace workspace(dir);
     const ConfigLoadResult draft = loadConfigFile(workspace.draftPath());
     if (!draft.config)
         return fail(joinDiagnostics(draft.diagnostics));

@@ -4,6 +4,7 @@
 // the old file stays intact, and the draft in memory keeps the edit: dirty and undoable.
 
 #include "config/config_io.h"
+#include "shell/sample_workspace.h"
 #include "database.h"
 #include "common/draft_document.h"
 #include "routing/export_dialog.h"
@@ -137,8 +138,8 @@ void TstFaultDiskFull::fullDiskExportDialogSaysWhy()
 {
     QTemporaryDir dir;
     QString error;
-    QVERIFY2(Workspace::installSample(dir.path(), &error), qPrintable(error));
-    const Workspace workspace(dir.path());
+    QVERIFY2(gwapp::installSampleWorkspace(dir.path(), &error), qPrintable(error));
+    const gw::Workspace workspace(dir.path());
     DraftDocument document;
     document.reset(*loadConfigFile(workspace.draftPath()).config);
     RoutingConfig edited = document.config();

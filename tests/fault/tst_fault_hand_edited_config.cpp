@@ -3,6 +3,7 @@
 // says so until a save writes a fresh hash, and the Export dialog's title repeats it.
 
 #include "config/config_io.h"
+#include "shell/sample_workspace.h"
 #include "common/draft_document.h"
 #include "routing/export_dialog.h"
 #include "shell/main_window.h"
@@ -62,7 +63,7 @@ void TstFaultHandEditedConfig::pristineWorkspaceHasNoWarning()
 {
     QTemporaryDir dir;
     QString error;
-    QVERIFY2(Workspace::installSample(dir.path(), &error), qPrintable(error));
+    QVERIFY2(gwapp::installSampleWorkspace(dir.path(), &error), qPrintable(error));
     QVERIFY(!gw::loadConfigFile(dir.filePath(u"routing.json"_qs)).hashMismatch);
     MainWindow window;
     QVERIFY(window.openWorkspace(dir.path(), MainWindow::Recovery::Discard));
@@ -76,7 +77,7 @@ void TstFaultHandEditedConfig::handEditIsLoadedWithAVisibleWarning()
 {
     QTemporaryDir dir;
     QString error;
-    QVERIFY2(Workspace::installSample(dir.path(), &error), qPrintable(error));
+    QVERIFY2(gwapp::installSampleWorkspace(dir.path(), &error), qPrintable(error));
     const QString path = dir.filePath(u"routing.json"_qs);
     // The hand edit: a changed note, content_sha256 left as it was.
     QFile file(path);

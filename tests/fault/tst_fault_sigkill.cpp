@@ -5,6 +5,7 @@
 // a traffic log imported while it grows is counted line for line, never twice.
 
 #include "database.h"
+#include "shell/sample_workspace.h"
 #include "common/draft_document.h"
 #include "fault_versions.h"
 #include "workspace/workspace.h"
@@ -135,8 +136,8 @@ void TstFaultSigkill::killWhileAutosaving()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     QString error;
-    QVERIFY2(gwapp::Workspace::installSample(dir.path(), &error), qPrintable(error));
-    const gwapp::Workspace workspace(dir.path());
+    QVERIFY2(gwapp::installSampleWorkspace(dir.path(), &error), qPrintable(error));
+    const gw::Workspace workspace(dir.path());
     const ConfigLoadResult draft = loadConfigFile(workspace.draftPath());
     QVERIFY(draft.config);
     for (int i = 0; i < kIterations; ++i) {

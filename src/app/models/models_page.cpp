@@ -117,8 +117,8 @@ QString ModelsPage::statusText() const { return ui->statusLabel->text(); }
 MappingLoad ModelsPage::load(const QString &dir, const gw::RoutingConfig &config)
 {
     MappingLoad out;
-    const QStringList orSnapshots = Workspace(dir).catalogSnapshots(gw::Gateway::OpenRouter);
-    const QStringList vercelSnapshots = Workspace(dir).catalogSnapshots(gw::Gateway::Vercel);
+    const QStringList orSnapshots = gw::Workspace(dir).catalogSnapshots(gw::Gateway::OpenRouter);
+    const QStringList vercelSnapshots = gw::Workspace(dir).catalogSnapshots(gw::Gateway::Vercel);
     if (orSnapshots.isEmpty() || vercelSnapshots.isEmpty()) {
         out.error = tr("The workspace has no catalog snapshots (catalogs/openrouter-models-*.json, catalogs/vercel-models-*.json).");
         return out;

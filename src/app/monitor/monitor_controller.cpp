@@ -33,7 +33,7 @@ std::shared_ptr<const MonitorCatalogs> loadCatalogs(const QString &workspaceDir)
 {
     auto catalogs = std::make_shared<MonitorCatalogs>();
     catalogs->dir = workspaceDir;
-    const Workspace::NewestCatalogs newest = Workspace(workspaceDir).newestCatalogs();
+    const gw::Workspace::NewestCatalogs newest = gw::Workspace(workspaceDir).newestCatalogs();
     if (newest.openrouter)
         catalogs->openrouter = newest.openrouter->catalog;
     if (newest.vercel)
@@ -50,7 +50,7 @@ std::unique_ptr<gw::ConfigTimeline> timelineFor(const MonitorQuery &query, int *
     *liveConfigs = 0;
     if (query.target != TargetSource::LiveConfig || !query.workspace.isValid())
         return timeline;
-    for (const Workspace::NativeExport &revision : query.workspace.nativeExports()) {
+    for (const gw::Workspace::NativeExport &revision : query.workspace.nativeExports()) {
         if (!revision.time.isValid())
             continue;
         timeline->add(revision.time.toMSecsSinceEpoch(), revision.config);

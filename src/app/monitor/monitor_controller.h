@@ -29,7 +29,7 @@ struct MonitorQuery {
     gw::MonitorFilter filter; // gateway, model, provider (its times are set by the load)
     TargetSource target = TargetSource::LiveConfig;
     gw::RoutingConfig draft;
-    Workspace workspace;
+    gw::Workspace workspace;
     std::array<std::optional<gw::net::Balance>, 2> balances; // OpenRouter, Vercel
     double runwayWarnDays = 3;
 };

@@ -139,7 +139,7 @@ void MonitorPage::setHistory(gw::store::HistoryStore *store)
     reload();
 }
 
-void MonitorPage::setWorkspace(const Workspace &workspace)
+void MonitorPage::setWorkspace(const gw::Workspace &workspace)
 {
     m_workspace = workspace;
     if (workspace.isValid()) {

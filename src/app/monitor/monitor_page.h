@@ -30,7 +30,7 @@ public:
     ~MonitorPage() override;
 
     void setHistory(gw::store::HistoryStore *store); // borrowed; null: unavailable
-    void setWorkspace(const Workspace &workspace);   // export history, catalogs, traffic/ folder
+    void setWorkspace(const gw::Workspace &workspace);   // export history, catalogs, traffic/ folder
 
     MonitorController *controller() const { return m_controller; }
     MonitorChartView *chartView(MonitorController::Chart chart) const { return m_views[chart]; }
@@ -59,7 +59,7 @@ private:
     GatewayConnections *m_connections;
     MonitorController *m_controller;
     TrafficImportPanel *m_import = nullptr;
-    Workspace m_workspace;
+    gw::Workspace m_workspace;
     std::array<MonitorChartView *, MonitorController::ChartCount> m_views{};
     std::array<QLabel *, MonitorController::ChartCount> m_notes{};
     QTimer m_debounce;

@@ -36,7 +36,7 @@ void PlannerPage::setHistory(gw::store::HistoryStore *history, const QString &op
     ui->historyLabel->setVisible(!history);
 }
 
-void PlannerPage::setWorkspace(const Workspace &workspace)
+void PlannerPage::setWorkspace(const gw::Workspace &workspace)
 {
     m_replay->setWorkspace(workspace);
 }

@@ -28,7 +28,7 @@ public:
 
     // Null: no history (the tabs that read traffic say so); `openError` says why.
     void setHistory(gw::store::HistoryStore *history, const QString &openError = QString());
-    void setWorkspace(const Workspace &workspace);
+    void setWorkspace(const gw::Workspace &workspace);
 
     PlannerLeaderboardPanel *leaderboardPanel() const { return m_leaderboard; }
     PlannerReplayPanel *replayPanel() const { return m_replay; }

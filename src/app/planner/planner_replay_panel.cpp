@@ -38,7 +38,7 @@ QString usd(double value)
 // on the gateway the draft sends it to. Missing snapshots: recorded prices only.
 gw::ReplayPrices workspacePrices(const QString &dir)
 {
-    const Workspace::NewestCatalogs newest = Workspace(dir).newestCatalogs();
+    const gw::Workspace::NewestCatalogs newest = gw::Workspace(dir).newestCatalogs();
     const QList<gw::CatalogModel> openrouterModels = newest.openrouter ? newest.openrouter->catalog.models : QList<gw::CatalogModel>();
     const QList<gw::CatalogModel> vercelModels = newest.vercel ? newest.vercel->catalog.models : QList<gw::CatalogModel>();
     return gw::ReplayPrices::fromCatalogs(openrouterModels, vercelModels);
@@ -142,7 +142,7 @@ void PlannerReplayPanel::setHistory(gw::store::HistoryStore *history)
         m_statusLabel->clear();
 }
 
-void PlannerReplayPanel::setWorkspace(const Workspace &workspace)
+void PlannerReplayPanel::setWorkspace(const gw::Workspace &workspace)
 {
     m_workspace = workspace;
 }
@@ -183,12 +183,12 @@ void PlannerReplayPanel::runOnWorker(const QList<gw::TrafficKeyUsage> &usage)
 {
     m_statusLabel->setText(tr("Replaying %n usage row(s)…", nullptr, int(usage.size())));
     const gw::RoutingConfig draft = m_document->config();
-    const Workspace workspace = m_workspace;
+    const gw::Workspace workspace = m_workspace;
     const std::shared_ptr<std::atomic<bool>> cancelFlag = m_cancel;
     QFuture<Job> future = QtConcurrent::run([usage, draft, workspace, cancelFlag](QPromise<Job> &promise) {
         // The live configs: every native export from the time it was exported. Before the first
         // one the oldest export is the best guess; without exports, the saved draft file.
-        const QList<Workspace::NativeExport> exports = workspace.nativeExports();
+        const QList<gw::Workspace::NativeExport> exports = workspace.nativeExports();
         Job job;
         gw::RoutingConfig fallback = draft;
         if (!exports.isEmpty()) {
@@ -201,7 +201,7 @@ void PlannerReplayPanel::runOnWorker(const QList<gw::TrafficKeyUsage> &usage)
             job.liveSource = tr("no saved config, the draft itself");
         }
         gw::ConfigTimeline live(fallback);
-        for (const Workspace::NativeExport &revision : exports)
+        for (const gw::Workspace::NativeExport &revision : exports)
             live.add(revision.time.toMSecsSinceEpoch(), revision.config);
 
         gw::ReplayOptions options;

@@ -35,7 +35,7 @@ public:
     ~PlannerReplayPanel() override;
 
     void setHistory(gw::store::HistoryStore *history);
-    void setWorkspace(const Workspace &workspace);
+    void setWorkspace(const gw::Workspace &workspace);
     PlannerRangeSelector *rangeSelector() const { return m_range; }
     void setAutoUpdate(bool on);
 
@@ -61,7 +61,7 @@ private:
 
     DraftDocument *m_document;
     gw::store::HistoryStore *m_history = nullptr;
-    Workspace m_workspace;
+    gw::Workspace m_workspace;
     PlannerRangeSelector *m_range;
     QPushButton *m_replayButton;
     QPushButton *m_cancelButton;

@@ -15,7 +15,7 @@
 
 namespace gwapp {
 
-ExportDialog::ExportDialog(DraftDocument *document, const Workspace &workspace, QWidget *parent)
+ExportDialog::ExportDialog(DraftDocument *document, const gw::Workspace &workspace, QWidget *parent)
     : QDialog(parent)
     , ui(std::make_unique<Ui::ExportDialog>())
     , m_document(document)
@@ -164,7 +164,7 @@ bool ExportDialog::writeExport()
     const QString path = m_workspace.exportsDir() + QLatin1Char('/') + name;
     QDir().mkpath(m_workspace.exportsDir());
     QString error;
-    ExportRecord record{config.updatedAt->toUTC(), exportProfileName(profile()), config.revision, config.updatedBy, config.note,
+    gw::ExportRecord record{config.updatedAt->toUTC(), exportProfileName(profile()), config.revision, config.updatedBy, config.note,
                         QString::fromLatin1(QCryptographicHash::hash(m_result.bytes, QCryptographicHash::Sha256).toHex()),
                         name};
     if (!gw::writeFileAtomically(path, m_result.bytes, &error) || !m_workspace.appendHistory(record, &error)) {

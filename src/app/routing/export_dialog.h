@@ -32,7 +32,7 @@ struct ExportPreparation {
 class ExportDialog : public QDialog {
     Q_OBJECT
 public:
-    ExportDialog(DraftDocument *document, const Workspace &workspace, QWidget *parent = nullptr);
+    ExportDialog(DraftDocument *document, const gw::Workspace &workspace, QWidget *parent = nullptr);
     ~ExportDialog() override;
 
     void setNow(const QDateTime &now) { m_now = now; refresh(); }
@@ -67,7 +67,7 @@ private:
 
     std::unique_ptr<Ui::ExportDialog> ui;
     DraftDocument *m_document;
-    Workspace m_workspace;
+    gw::Workspace m_workspace;
     std::optional<gw::RoutingConfig> m_previous;
     QPushButton *m_exportButton;
     QDateTime m_now;

@@ -1,4 +1,5 @@
 #include "shell/main_window.h"
+#include "shell/sample_workspace.h"
 
 #include "config/config_io.h"
 #include "common/draft_document.h"
@@ -127,9 +128,9 @@ bool MainWindow::openInitialWorkspace(Recovery recovery)
     QSettings settings;
     QString dir = settings.value(kWorkspaceKey).toString();
     if (dir.isEmpty() || !QFileInfo::exists(dir + QStringLiteral("/routing.json"))) {
-        dir = Workspace::defaultLocation();
+        dir = gw::Workspace::defaultLocation();
         QString error;
-        if (!QFileInfo::exists(dir + QStringLiteral("/routing.json")) && !Workspace::installSample(dir, &error)) {
+        if (!QFileInfo::exists(dir + QStringLiteral("/routing.json")) && !gwapp::installSampleWorkspace(dir, &error)) {
             QMessageBox::critical(this, tr("Gateway Console"), tr("Could not create the sample workspace: %1").arg(error));
             return false;
         }
@@ -139,7 +140,7 @@ bool MainWindow::openInitialWorkspace(Recovery recovery)
 
 bool MainWindow::openWorkspace(const QString &dir, Recovery recovery)
 {
-    const Workspace workspace(dir);
+    const gw::Workspace workspace(dir);
     const gw::ConfigLoadResult loaded = gw::loadConfigFile(workspace.draftPath());
     if (!loaded.config) {
         QMessageBox::warning(this, tr("Open workspace"), tr("%1 is not a valid routing config:\n%2")

@@ -47,7 +47,7 @@ public:
     MonitorPage *monitorPage() const { return m_monitor; }
     PlannerPage *plannerPage() const { return m_planner; }
     gw::store::HistoryStore *history() const { return m_history.get(); }
-    const Workspace &workspace() const { return m_workspace; }
+    const gw::Workspace &workspace() const { return m_workspace; }
     QString statusText() const;
     void setKeyStore(KeyStore *store);
 
@@ -76,7 +76,7 @@ private:
     MonitorPage *m_monitor;
     PlannerPage *m_planner;
     std::unique_ptr<gw::store::HistoryStore> m_history;
-    Workspace m_workspace;
+    gw::Workspace m_workspace;
     QLabel *m_workspaceLabel;
     QLabel *m_revisionLabel;
     QLabel *m_dirtyLabel;

@@ -31,7 +31,7 @@ struct CatalogPair {
 
 CatalogPair loadNewestCatalogs(const QString &dir)
 {
-    const Workspace::NewestCatalogs newest = Workspace(dir).newestCatalogs();
+    const gw::Workspace::NewestCatalogs newest = gw::Workspace(dir).newestCatalogs();
     CatalogPair pair;
     if (!newest.openrouter || !newest.vercel)
         return pair;

@@ -11,12 +11,7 @@
 #include <QJsonObject>
 #include <QStandardPaths>
 
-static void initSampleResource()
-{
-    Q_INIT_RESOURCE(sample_workspace);
-}
-
-namespace gwapp {
+namespace gw {
 
 Workspace::Workspace(const QString &dir)
     : m_dir(dir.isEmpty() ? QString() : QDir::cleanPath(QDir(dir).absolutePath()))
@@ -28,39 +23,15 @@ QString Workspace::defaultLocation()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/workspace");
 }
 
-bool Workspace::installSample(const QString &dir, QString *error)
-{
-    initSampleResource();
-    const QString root = QStringLiteral(":/sample-workspace");
-    QDirIterator it(root, QDir::Files, QDirIterator::Subdirectories);
-    bool any = false;
-    while (it.hasNext()) {
-        const QString source = it.next();
-        const QString target = dir + source.mid(root.size());
-        any = true;
-        if (QFileInfo::exists(target))
-            continue;
-        QDir().mkpath(QFileInfo(target).absolutePath());
-        QFile in(source);
-        if (!in.open(QIODevice::ReadOnly) || !gw::writeFileAtomically(target, in.readAll(), error))
-            return false;
-        QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
-    }
-    QDir().mkpath(dir + QStringLiteral("/exports"));
-    if (!any && error)
-        *error = QStringLiteral("the sample workspace is not embedded");
-    return any;
-}
-
 QString Workspace::draftPath() const { return m_dir + QStringLiteral("/routing.json"); }
 QString Workspace::autosavePath() const { return m_dir + QStringLiteral("/.autosave/routing.json"); }
 QString Workspace::exportsDir() const { return m_dir + QStringLiteral("/exports"); }
 QString Workspace::historyPath() const { return exportsDir() + QStringLiteral("/history.jsonl"); }
 
-QStringList Workspace::catalogSnapshots(gw::Gateway gateway) const
+QStringList Workspace::catalogSnapshots(Gateway gateway) const
 {
     const QDir dir(m_dir + QStringLiteral("/catalogs"));
-    QStringList files = dir.entryList({gw::gatewayName(gateway) + QStringLiteral("-models-*.json")}, QDir::Files, QDir::Name);
+    QStringList files = dir.entryList({gatewayName(gateway) + QStringLiteral("-models-*.json")}, QDir::Files, QDir::Name);
     for (QString &file : files)
         file = dir.filePath(file);
     return files;
@@ -69,10 +40,10 @@ QStringList Workspace::catalogSnapshots(gw::Gateway gateway) const
 Workspace::NewestCatalogs Workspace::newestCatalogs() const
 {
     NewestCatalogs newest;
-    if (const QStringList files = catalogSnapshots(gw::Gateway::OpenRouter); !files.isEmpty())
-        newest.openrouter = gw::parseCatalogFile(gw::Gateway::OpenRouter, files.last());
-    if (const QStringList files = catalogSnapshots(gw::Gateway::Vercel); !files.isEmpty())
-        newest.vercel = gw::parseCatalogFile(gw::Gateway::Vercel, files.last());
+    if (const QStringList files = catalogSnapshots(Gateway::OpenRouter); !files.isEmpty())
+        newest.openrouter = parseCatalogFile(Gateway::OpenRouter, files.last());
+    if (const QStringList files = catalogSnapshots(Gateway::Vercel); !files.isEmpty())
+        newest.vercel = parseCatalogFile(Gateway::Vercel, files.last());
     return newest;
 }
 
@@ -88,7 +59,7 @@ QList<ExportRecord> Workspace::history() const
         if (o.isEmpty())
             continue;
         ExportRecord r;
-        r.time = gw::parseRfc3339(o.value(QStringLiteral("time")).toString()).value_or(QDateTime());
+        r.time = parseRfc3339(o.value(QStringLiteral("time")).toString()).value_or(QDateTime());
         r.profile = o.value(QStringLiteral("profile")).toString();
         r.revision = o.value(QStringLiteral("revision")).toInteger();
         r.who = o.value(QStringLiteral("who")).toString();
@@ -111,7 +82,7 @@ bool Workspace::appendHistory(const ExportRecord &r, QString *error) const
     if (!bytes.isEmpty() && !bytes.endsWith('\n'))
         bytes.append('\n');
     QJsonObject o;
-    o.insert(QStringLiteral("time"), gw::formatRfc3339(r.time));
+    o.insert(QStringLiteral("time"), formatRfc3339(r.time));
     o.insert(QStringLiteral("profile"), r.profile);
     o.insert(QStringLiteral("revision"), r.revision);
     o.insert(QStringLiteral("who"), r.who);
@@ -120,7 +91,7 @@ bool Workspace::appendHistory(const ExportRecord &r, QString *error) const
     o.insert(QStringLiteral("file"), r.file);
     bytes.append(QJsonDocument(o).toJson(QJsonDocument::Compact));
     bytes.append('\n');
-    return gw::writeFileAtomically(historyPath(), bytes, error);
+    return writeFileAtomically(historyPath(), bytes, error);
 }
 
 QList<Workspace::NativeExport> Workspace::nativeExports() const
@@ -129,13 +100,13 @@ QList<Workspace::NativeExport> Workspace::nativeExports() const
     for (const ExportRecord &record : history()) {
         if (record.profile != QStringLiteral("native"))
             continue;
-        if (gw::ConfigLoadResult loaded = gw::loadConfigFile(exportsDir() + QLatin1Char('/') + record.file); loaded.config)
+        if (ConfigLoadResult loaded = loadConfigFile(exportsDir() + QLatin1Char('/') + record.file); loaded.config)
             exports.append(NativeExport{record.time, std::move(*loaded.config)});
     }
     return exports;
 }
 
-std::optional<gw::RoutingConfig> Workspace::baseline(QString *source) const
+std::optional<RoutingConfig> Workspace::baseline(QString *source) const
 {
     const QList<ExportRecord> records = history();
     // The newest first. (An index, not std::ranges::reverse_view: clang-tidy's clang 14 cannot
@@ -145,13 +116,13 @@ std::optional<gw::RoutingConfig> Workspace::baseline(QString *source) const
         if (record.profile != QStringLiteral("native"))
             continue;
         const QString path = exportsDir() + QLatin1Char('/') + record.file;
-        if (auto loaded = gw::loadConfigFile(path); loaded.config) {
+        if (auto loaded = loadConfigFile(path); loaded.config) {
             if (source)
                 *source = path;
             return loaded.config;
         }
     }
-    if (auto loaded = gw::loadConfigFile(draftPath()); loaded.config) {
+    if (auto loaded = loadConfigFile(draftPath()); loaded.config) {
         if (source)
             *source = draftPath();
         return loaded.config;
@@ -175,4 +146,4 @@ bool Workspace::hasRecoverableAutosave() const
     return a.readAll() != d.readAll();
 }
 
-} // namespace gwapp
+} // namespace gw

@@ -11,7 +11,7 @@
 
 #include <optional>
 
-namespace gwapp {
+namespace gw {
 
 struct ExportRecord {
     QDateTime time;
@@ -29,8 +29,6 @@ public:
 
     // AppDataLocation/workspace: where the bundled sample is copied on first start.
     static QString defaultLocation();
-    // Copies the embedded sample workspace into `dir` (created); existing files are kept.
-    static bool installSample(const QString &dir, QString *error);
 
     bool isValid() const { return !m_dir.isEmpty(); }
     QString dir() const { return m_dir; }
@@ -47,22 +45,22 @@ public:
     // share target and the Planner's replay. Reads and parses files: call it off the GUI thread.
     struct NativeExport {
         QDateTime time;
-        gw::RoutingConfig config;
+        RoutingConfig config;
     };
     QList<NativeExport> nativeExports() const;
 
     // What the live preview and the export diff compare against: the newest native export in the
     // history, else the saved routing.json, else nothing.
-    std::optional<gw::RoutingConfig> baseline(QString *source = nullptr) const;
+    std::optional<RoutingConfig> baseline(QString *source = nullptr) const;
 
     // A gateway's catalog snapshots (catalogs/<gateway>-models-<UTC>.json, as CatalogSync names
     // them), oldest first: the names sort by time.
-    QStringList catalogSnapshots(gw::Gateway gateway) const;
+    QStringList catalogSnapshots(Gateway gateway) const;
     // The newest snapshot of each gateway, parsed; none for a gateway without a snapshot. Reads
     // and parses megabytes: call it off the GUI thread.
     struct NewestCatalogs {
-        std::optional<gw::CatalogParseResult> openrouter;
-        std::optional<gw::CatalogParseResult> vercel;
+        std::optional<CatalogParseResult> openrouter;
+        std::optional<CatalogParseResult> vercel;
     };
     NewestCatalogs newestCatalogs() const;
 
@@ -73,4 +71,4 @@ private:
     QString m_dir;
 };
 
-} // namespace gwapp
+} // namespace gw
