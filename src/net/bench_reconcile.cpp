@@ -1,6 +1,7 @@
 // CostReconciler (bench_runner.h): billed costs from GET /generation after a bench run.
 
 #include "bench_runner.h"
+#include "config/per_gateway.h"
 
 #include "gateway_client.h"
 
@@ -61,7 +62,7 @@ void CostReconciler::dispatch()
 {
     while (!m_cancelled && m_next < m_queue.size() && m_inFlight.size() < m_concurrency) {
         const Lookup lookup = m_queue.at(m_next++);
-        GatewayClient *client = m_clients[lookup.gateway == Gateway::Vercel ? 1 : 0];
+        GatewayClient *client = m_clients[gatewayIndex(lookup.gateway)];
         if (!client) {
             Q_EMIT lookupFailed(lookup.caseIndex, lookup.gateway, u"no client for this gateway"_qs);
             continue;

@@ -1,4 +1,5 @@
 #include "bench_runner.h"
+#include "config/per_gateway.h"
 
 #include "bench/stats.h"
 #include "bench/suite.h"
@@ -7,15 +8,6 @@
 #include <QTimer>
 
 namespace gw::net {
-
-namespace {
-
-int slot(Gateway gateway)
-{
-    return gateway == Gateway::Vercel ? 1 : 0;
-}
-
-} // namespace
 
 BenchRunner::BenchRunner(GatewayClient *openrouter, GatewayClient *vercel, QObject *parent) : QObject(parent)
 {
@@ -37,9 +29,9 @@ BenchRunner::~BenchRunner()
 
 void BenchRunner::addClient(GatewayClient *client)
 {
-    if (!client || m_clients[slot(client->gateway())].contains(client))
+    if (!client || m_clients[gatewayIndex(client->gateway())].contains(client))
         return;
-    m_clients[slot(client->gateway())].append(client);
+    m_clients[gatewayIndex(client->gateway())].append(client);
     m_load.insert(client, 0);
 }
 
@@ -122,7 +114,7 @@ BenchResult BenchRunner::baseResult(const BenchCase &benchCase, Gateway gateway)
 GatewayClient *BenchRunner::leastBusyClient(Gateway gateway) const
 {
     GatewayClient *best = nullptr;
-    for (GatewayClient *client : m_clients.value(slot(gateway))) {
+    for (GatewayClient *client : m_clients.value(gatewayIndex(gateway))) {
         if (!best || m_load.value(client) < m_load.value(best))
             best = client;
     }
@@ -182,7 +174,7 @@ void BenchRunner::onReplyFinished(ChatReply *reply)
     result.ttftMs = reply->timing().ttftMs;
     result.totalMs = reply->timing().totalMs;
     if (m_haveCatalogs && result.response.hasUsage) {
-        const Catalog &catalog = m_catalogs[slot(result.gateway)];
+        const Catalog &catalog = m_catalogs[gatewayIndex(result.gateway)];
         const CatalogModel *model = catalog.find(result.gatewayModel);
         if (!model && !result.response.model.isEmpty())
             model = catalog.find(result.response.model);

@@ -1,4 +1,5 @@
 #include "common/gateway_connections.h"
+#include "config/per_gateway.h"
 
 #include "common/key_store.h"
 
@@ -13,11 +14,6 @@ namespace gwapp {
 namespace {
 
 QString accountOf(gw::Gateway gateway) { return gw::gatewayName(gateway); }
-
-QString displayName(gw::Gateway gateway)
-{
-    return gateway == gw::Gateway::Vercel ? QStringLiteral("Vercel") : QStringLiteral("OpenRouter");
-}
 
 gw::net::Attribution attributionFromSettings(const QSettings &s)
 {
@@ -60,7 +56,7 @@ GatewayConnections::~GatewayConnections()
 
 gw::net::GatewayClient *GatewayConnections::client(gw::Gateway gateway) const
 {
-    return m_slots[index(gateway)].client.get();
+    return m_slots[gateway].client.get();
 }
 
 void GatewayConnections::reload()
@@ -70,7 +66,7 @@ void GatewayConnections::reload()
     const gw::net::Attribution attribution = attributionFromSettings(s);
     bool anyLocal = false;
     for (gw::Gateway gateway : {gw::Gateway::OpenRouter, gw::Gateway::Vercel}) {
-        Slot &slot = m_slots[index(gateway)];
+        Slot &slot = m_slots[gateway];
         const QString prefix = QStringLiteral("gateways/") + accountOf(gateway);
         slot.client.reset();
         slot.local = s.value(prefix + QStringLiteral("/local"), false).toBool();
@@ -91,7 +87,7 @@ void GatewayConnections::reload()
         m_simulator.reset();
     }
     for (gw::Gateway gateway : {gw::Gateway::OpenRouter, gw::Gateway::Vercel}) {
-        Slot &slot = m_slots[index(gateway)];
+        Slot &slot = m_slots[gateway];
         if (slot.local) {
             if (!m_simulator) {
                 slot.state = State::Failed;
@@ -112,7 +108,7 @@ void GatewayConnections::reload()
 void GatewayConnections::onKeyRead(const QString &account, const QString &secret, const QString &)
 {
     for (gw::Gateway gateway : {gw::Gateway::OpenRouter, gw::Gateway::Vercel}) {
-        if (account != accountOf(gateway) || m_slots[index(gateway)].local || m_slots[index(gateway)].keyKnown)
+        if (account != accountOf(gateway) || m_slots[gateway].local || m_slots[gateway].keyKnown)
             continue;
         keyKnown(gateway, secret.isEmpty() ? KeyStore::environmentKey(account) : secret);
     }
@@ -120,7 +116,7 @@ void GatewayConnections::onKeyRead(const QString &account, const QString &secret
 
 void GatewayConnections::keyKnown(gw::Gateway gateway, const QString &key)
 {
-    Slot &slot = m_slots[index(gateway)];
+    Slot &slot = m_slots[gateway];
     slot.keyKnown = true;
     slot.settings.apiKey = key;
     slot.client = gw::net::makeGatewayClient(gateway, slot.settings);
@@ -131,13 +127,13 @@ void GatewayConnections::keyKnown(gw::Gateway gateway, const QString &key)
 void GatewayConnections::checkAll()
 {
     for (gw::Gateway gateway : {gw::Gateway::OpenRouter, gw::Gateway::Vercel})
-        if (m_slots[index(gateway)].keyKnown)
+        if (m_slots[gateway].keyKnown)
             check(gateway);
 }
 
 void GatewayConnections::check(gw::Gateway gateway)
 {
-    Slot &slot = m_slots[index(gateway)];
+    Slot &slot = m_slots[gateway];
     if (slot.settings.apiKey.isEmpty()) {
         slot.state = State::NoKey;
         slot.detail.clear();
@@ -153,7 +149,7 @@ void GatewayConnections::check(gw::Gateway gateway)
         reply->deleteLater();
         if (generation != m_generation)
             return;
-        Slot &slot = m_slots[index(gateway)];
+        Slot &slot = m_slots[gateway];
         const gw::GatewayError &error = reply->error();
         slot.balance.reset();
         if (error.cls == gw::ErrorClass::None)
@@ -199,8 +195,8 @@ QString connectionStateName(GatewayConnections::State state)
 
 QString GatewayConnections::stateText(gw::Gateway gateway) const
 {
-    const Slot &slot = m_slots[index(gateway)];
-    QString text = displayName(gateway) + QStringLiteral(": ") + connectionStateName(slot.state);
+    const Slot &slot = m_slots[gateway];
+    QString text = gw::gatewayDisplayName(gateway) + QStringLiteral(": ") + connectionStateName(slot.state);
     if (slot.local)
         text += QLatin1Char(' ') + tr("(local simulator)");
     return text;
@@ -219,8 +215,8 @@ QString GatewayConnections::toolTipText() const
 {
     QStringList lines;
     for (gw::Gateway gateway : {gw::Gateway::OpenRouter, gw::Gateway::Vercel}) {
-        const Slot &slot = m_slots[index(gateway)];
-        QString line = displayName(gateway) + QStringLiteral(": ") + slot.settings.baseUrl.toDisplayString();
+        const Slot &slot = m_slots[gateway];
+        QString line = gw::gatewayDisplayName(gateway) + QStringLiteral(": ") + slot.settings.baseUrl.toDisplayString();
         if (!slot.settings.apiKey.isEmpty())
             line += QStringLiteral(", ") + tr("key %1").arg(gw::net::maskKey(slot.settings.apiKey));
         if (!slot.detail.isEmpty())

@@ -4,6 +4,7 @@
 // environment), and whether it answers. Pages borrow the clients; the status bar shows the state.
 
 #include "client_settings.h"
+#include "config/per_gateway.h"
 #include "config/config.h"
 #include "gateway_replies.h"
 
@@ -40,19 +41,19 @@ public:
     void checkAll();
     void setKeyStore(KeyStore *keys); // borrowed; takes effect at the next reload()
 
-    bool usesSimulator(gw::Gateway gateway) const { return m_slots[index(gateway)].local; }
+    bool usesSimulator(gw::Gateway gateway) const { return m_slots[gateway].local; }
     gw::sim::GatewaySimulator *simulator() const { return m_simulator.get(); }
     // Null until the first reload() has its keys. Owned here; valid until the next reload().
     gw::net::GatewayClient *client(gw::Gateway gateway) const;
-    gw::net::ClientSettings settings(gw::Gateway gateway) const { return m_slots[index(gateway)].settings; }
+    gw::net::ClientSettings settings(gw::Gateway gateway) const { return m_slots[gateway].settings; }
 
-    State state(gw::Gateway gateway) const { return m_slots[index(gateway)].state; }
+    State state(gw::Gateway gateway) const { return m_slots[gateway].state; }
     QString stateText(gw::Gateway gateway) const;
     QString summaryText() const; // "OpenRouter: connected (local simulator) · Vercel: no key"
     QString toolTipText() const;  // base URLs, masked keys and the last check's message
     // The credit balance from the last successful check (GET /key or /credits); none before it
     // answers or when it failed. The Monitor's balance chart and runway read it.
-    std::optional<gw::net::Balance> balance(gw::Gateway gateway) const { return m_slots[index(gateway)].balance; }
+    std::optional<gw::net::Balance> balance(gw::Gateway gateway) const { return m_slots[gateway].balance; }
 
 Q_SIGNALS:
     void clientsChanged(); // new clients (settings or keys changed): drop borrowed pointers
@@ -68,14 +69,13 @@ private:
         QString detail;
         std::optional<gw::net::Balance> balance;
     };
-    static int index(gw::Gateway gateway) { return gateway == gw::Gateway::Vercel ? 1 : 0; }
     void onKeyRead(const QString &account, const QString &secret, const QString &error);
     void keyKnown(gw::Gateway gateway, const QString &key);
     void check(gw::Gateway gateway);
 
     KeyStore *m_keys = nullptr;
     std::unique_ptr<gw::sim::GatewaySimulator> m_simulator;
-    std::array<Slot, 2> m_slots;
+    gw::PerGateway<Slot> m_slots;
     quint64 m_generation = 0; // a check answering for older settings is ignored
 };
 

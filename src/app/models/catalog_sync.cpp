@@ -1,4 +1,5 @@
 #include "models/catalog_sync.h"
+#include "config/per_gateway.h"
 
 #include "gateway_client.h"
 
@@ -48,7 +49,7 @@ void CatalogSync::onReply(gw::net::ModelsReply *reply)
 {
     reply->deleteLater();
     const gw::Gateway gateway = reply->gateway();
-    const QString name = gateway == gw::Gateway::Vercel ? QStringLiteral("Vercel") : QStringLiteral("OpenRouter");
+    const QString name = gw::gatewayDisplayName(gateway);
     if (reply->error().isError()) {
         m_errors << tr("%1: %2").arg(name, reply->error().message.isEmpty() ? reply->error().code : reply->error().message);
     } else if (reply->parsed().catalog.models.isEmpty()) {

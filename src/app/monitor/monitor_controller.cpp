@@ -1,4 +1,5 @@
 #include "monitor/monitor_controller.h"
+#include "config/per_gateway.h"
 
 #include "history_store.h"
 
@@ -78,9 +79,9 @@ gw::SeriesTable balanceTable(const MonitorData &data)
         table.series.append({std::nullopt, QString::fromLatin1(measure)});
     const double none = std::nan("");
     for (const gw::Gateway g : {gw::Gateway::OpenRouter, gw::Gateway::Vercel}) {
-        const int i = g == gw::Gateway::Vercel ? 1 : 0;
+        const int i = gw::gatewayIndex(g);
         const std::optional<gw::net::Balance> &b = data.balance[i];
-        table.categories.append(gatewayLabel(g));
+        table.categories.append(gw::gatewayDisplayName(g));
         table.values.append({b && b->remainingUsd ? *b->remainingUsd : none, b ? b->usedUsd : none,
                              data.burn[i].toMs ? data.burn[i].usdPerDay : none, data.runway[i].days.value_or(none)});
     }
@@ -147,7 +148,7 @@ MonitorData loadMonitorData(gw::store::HistoryStore *store, const MonitorQuery &
     const gw::CounterfactualPrices prices{&catalogs->openrouter, &catalogs->vercel, &query.draft};
     data.costPerMtok = gw::costPerMtokSeries(shown, prices);
     for (const gw::Gateway g : {gw::Gateway::OpenRouter, gw::Gateway::Vercel})
-        data.counterfactual[g == gw::Gateway::Vercel ? 1 : 0] = gw::counterfactualTotal(shown, g, prices);
+        data.counterfactual[gw::gatewayIndex(g)] = gw::counterfactualTotal(shown, g, prices);
 
     // Share vs target: both gateways always (the share is between them), the model filter only
     // (key usage has no provider). No failover error rates: key usage is per hour and a rate from
@@ -166,7 +167,7 @@ MonitorData loadMonitorData(gw::store::HistoryStore *store, const MonitorQuery &
     if (!take(store->trafficBuckets(gw::TrafficResolution::Hour, utc(end - kBurnWindowMs), utc(end)), &recent, &data.error))
         return data;
     for (const gw::Gateway g : {gw::Gateway::OpenRouter, gw::Gateway::Vercel}) {
-        const int i = g == gw::Gateway::Vercel ? 1 : 0;
+        const int i = gw::gatewayIndex(g);
         data.burn[i] = gw::burnRate(recent, g, kBurnWindowMs);
         data.runway[i] = gw::runwayFor(query.balances[i] ? query.balances[i]->remainingUsd : std::nullopt,
                                        data.burn[i].usdPerDay, query.runwayWarnDays);

@@ -1,4 +1,5 @@
 #include "monitor/monitor_page.h"
+#include "config/per_gateway.h"
 
 #include "common/draft_document.h"
 #include "common/gateway_connections.h"
@@ -43,8 +44,8 @@ MonitorPage::MonitorPage(DraftDocument *document, GatewayConnections *connection
     ui->rangeCombo->setCurrentIndex(1);
     ui->rangeCombo->setToolTip(tr("Ranges end where the recorded traffic ends"));
     ui->gatewayCombo->addItem(tr("All gateways"));
-    ui->gatewayCombo->addItem(gatewayLabel(gw::Gateway::OpenRouter), gw::gatewayName(gw::Gateway::OpenRouter));
-    ui->gatewayCombo->addItem(gatewayLabel(gw::Gateway::Vercel), gw::gatewayName(gw::Gateway::Vercel));
+    ui->gatewayCombo->addItem(gw::gatewayDisplayName(gw::Gateway::OpenRouter), gw::gatewayName(gw::Gateway::OpenRouter));
+    ui->gatewayCombo->addItem(gw::gatewayDisplayName(gw::Gateway::Vercel), gw::gatewayName(gw::Gateway::Vercel));
     ui->modelCombo->addItem(tr("All models"));
     ui->providerCombo->addItem(tr("All providers"));
     ui->targetCombo->addItem(tr("Config live then"), int(TargetSource::LiveConfig));
@@ -245,25 +246,25 @@ void MonitorPage::updateNotes()
         + tr("Failover boosts are not replayed. The gateway and provider filters do not apply."));
     QStringList totals;
     for (const gw::Gateway g : {gw::Gateway::OpenRouter, gw::Gateway::Vercel}) {
-        const gw::CounterfactualTotal &t = data.counterfactual[g == gw::Gateway::Vercel ? 1 : 0];
+        const gw::CounterfactualTotal &t = data.counterfactual[gw::gatewayIndex(g)];
         if (t.requests == 0)
             continue;
         const gw::Gateway other = g == gw::Gateway::Vercel ? gw::Gateway::OpenRouter : gw::Gateway::Vercel;
         if (t.otherGatewayUsd == 0 && t.actualUsdPriced == 0) // no catalog price (or no Vercel id) for any of its models
             totals.append(tr("%1 traffic cost %2; none of its models has a price on %3.")
-                              .arg(gatewayLabel(g), usd(t.actualUsd), gatewayLabel(other)));
+                              .arg(gw::gatewayDisplayName(g), usd(t.actualUsd), gw::gatewayDisplayName(other)));
         else
             totals.append(tr("%1 traffic cost %2; the models priced on %3 cost %4 there instead of %5.")
-                              .arg(gatewayLabel(g), usd(t.actualUsd), gatewayLabel(other), usd(t.otherGatewayUsd), usd(t.actualUsdPriced)));
+                              .arg(gw::gatewayDisplayName(g), usd(t.actualUsd), gw::gatewayDisplayName(other), usd(t.otherGatewayUsd), usd(t.actualUsdPriced)));
     }
     m_notes[Chart::CostPerMtok]->setText(totals.join(QLatin1Char(' ')));
 
     QStringList balances;
     bool warn = false;
     for (const gw::Gateway g : {gw::Gateway::OpenRouter, gw::Gateway::Vercel}) {
-        const int i = g == gw::Gateway::Vercel ? 1 : 0;
+        const int i = gw::gatewayIndex(g);
         const std::optional<gw::net::Balance> &b = data.balance[i];
-        QString line = gatewayLabel(g) + QStringLiteral(": ");
+        QString line = gw::gatewayDisplayName(g) + QStringLiteral(": ");
         if (!b)
             line += tr("balance unknown (not connected)");
         else if (!b->remainingUsd)

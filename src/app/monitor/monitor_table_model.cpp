@@ -1,4 +1,5 @@
 #include "monitor/monitor_table_model.h"
+#include "config/per_gateway.h"
 
 #include "bench/stats.h"
 
@@ -8,11 +9,6 @@
 #include <cmath>
 
 namespace gwapp {
-
-QString gatewayLabel(gw::Gateway gateway)
-{
-    return gateway == gw::Gateway::Vercel ? QStringLiteral("Vercel") : QStringLiteral("OpenRouter");
-}
 
 QString seriesDisplayName(const gw::SeriesId &id)
 {
@@ -32,8 +28,8 @@ QString seriesDisplayName(const gw::SeriesId &id)
             return MonitorTableModel::tr("Runway (days)");
         return m;
     }
-    const QString gw = gatewayLabel(*id.gateway);
-    const QString other = gatewayLabel(*id.gateway == gw::Gateway::Vercel ? gw::Gateway::OpenRouter : gw::Gateway::Vercel);
+    const QString gw = gw::gatewayDisplayName(*id.gateway);
+    const QString other = gw::gatewayDisplayName(*id.gateway == gw::Gateway::Vercel ? gw::Gateway::OpenRouter : gw::Gateway::Vercel);
     if (m == u"reported")
         return MonitorTableModel::tr("%1 reported").arg(gw);
     if (m == u"estimated")

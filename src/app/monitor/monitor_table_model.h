@@ -4,12 +4,12 @@
 // decimation), hovering reads a row of it, and "Export CSV" writes it whole (not decimated).
 
 #include "monitor/series.h"
+#include "config/per_gateway.h"
 
 #include <QAbstractTableModel>
 
 namespace gwapp {
 
-QString gatewayLabel(gw::Gateway gateway); // "OpenRouter" | "Vercel" (brand names, not translated)
 QString seriesDisplayName(const gw::SeriesId &id);
 
 class MonitorTableModel : public QAbstractTableModel {

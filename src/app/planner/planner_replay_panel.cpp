@@ -1,4 +1,5 @@
 #include "planner/planner_replay_panel.h"
+#include "config/per_gateway.h"
 
 #include "common/draft_document.h"
 #include "common/when_ready.h"
@@ -42,11 +43,6 @@ gw::ReplayPrices workspacePrices(const QString &dir)
     const QList<gw::CatalogModel> openrouterModels = newest.openrouter ? newest.openrouter->catalog.models : QList<gw::CatalogModel>();
     const QList<gw::CatalogModel> vercelModels = newest.vercel ? newest.vercel->catalog.models : QList<gw::CatalogModel>();
     return gw::ReplayPrices::fromCatalogs(openrouterModels, vercelModels);
-}
-
-QString gatewayDisplayName(gw::Gateway gateway)
-{
-    return gateway == gw::Gateway::Vercel ? PlannerReplayPanel::tr("Vercel") : PlannerReplayPanel::tr("OpenRouter");
 }
 
 QString costBasisDisplayName(gw::CostBasis basis)

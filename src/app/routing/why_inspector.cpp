@@ -1,4 +1,5 @@
 #include "routing/why_inspector.h"
+#include "config/per_gateway.h"
 
 #include "common/config_text.h"
 #include "ui_whyinspector.h"
@@ -80,7 +81,7 @@ void WhyInspector::recompute()
     QList<gw::DecisionStep> steps;
     const gw::Decision decision = router.decide(request, &steps);
     ui->decisionLabel->setText(tr("<b>%1</b> as <code>%2</code> (bucket %3, Vercel share %4 %), reason <code>%5</code>")
-                                   .arg(decision.gateway == gw::Gateway::Vercel ? tr("Vercel") : tr("OpenRouter"),
+                                   .arg(gw::gatewayDisplayName(decision.gateway),
                                         decision.upstreamModel.toHtmlEscaped(),
                                         QString::number(decision.bucket.value(), 'f', 3),
                                         formatShare(decision.share()), decision.reasonCode().toHtmlEscaped()));

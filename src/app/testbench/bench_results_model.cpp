@@ -1,4 +1,5 @@
 #include "testbench/bench_results_model.h"
+#include "config/per_gateway.h"
 
 #include "bench/stats.h"
 
@@ -7,7 +8,6 @@
 namespace gwapp {
 
 namespace {
-int sideIndex(gw::Gateway gateway) { return gateway == gw::Gateway::Vercel ? 1 : 0; }
 
 QString msText(qint64 ms) { return ms < 0 ? QStringLiteral("–") : QString::number(ms) + QStringLiteral(" ms"); }
 } // namespace
@@ -45,7 +45,7 @@ void BenchResultsModel::setRunning(int caseIndex, gw::Gateway gateway)
     const int row = rowOfCase(caseIndex);
     if (row < 0)
         return;
-    m_rows[row].running[sideIndex(gateway)] = true;
+    m_rows[row].running[gw::gatewayIndex(gateway)] = true;
     rowChanged(row);
 }
 
@@ -54,8 +54,8 @@ void BenchResultsModel::setResult(const gw::BenchResult &result)
     const int row = rowOfCase(result.caseIndex);
     if (row < 0)
         return;
-    m_rows[row].side[sideIndex(result.gateway)] = result;
-    m_rows[row].running[sideIndex(result.gateway)] = false;
+    m_rows[row].side[gw::gatewayIndex(result.gateway)] = result;
+    m_rows[row].running[gw::gatewayIndex(result.gateway)] = false;
     rowChanged(row);
 }
 
@@ -71,9 +71,9 @@ void BenchResultsModel::setFlags(int caseIndex, gw::ParityFlags flags)
 void BenchResultsModel::setBilledCost(int caseIndex, gw::Gateway gateway, double usd)
 {
     const int row = rowOfCase(caseIndex);
-    if (row < 0 || !m_rows[row].side[sideIndex(gateway)])
+    if (row < 0 || !m_rows[row].side[gw::gatewayIndex(gateway)])
         return;
-    m_rows[row].side[sideIndex(gateway)]->billedCostUsd = usd;
+    m_rows[row].side[gw::gatewayIndex(gateway)]->billedCostUsd = usd;
     rowChanged(row);
 }
 
@@ -81,7 +81,7 @@ const gw::BenchResult *BenchResultsModel::result(int row, gw::Gateway gateway) c
 {
     if (row < 0 || row >= m_rows.size())
         return nullptr;
-    const std::optional<gw::BenchResult> &side = m_rows.at(row).side[sideIndex(gateway)];
+    const std::optional<gw::BenchResult> &side = m_rows.at(row).side[gw::gatewayIndex(gateway)];
     return side ? &*side : nullptr;
 }
 
@@ -103,20 +103,6 @@ int BenchResultsModel::rowCount(const QModelIndex &parent) const
 int BenchResultsModel::columnCount(const QModelIndex &parent) const
 {
     return parent.isValid() ? 0 : ColumnCount;
-}
-
-QString BenchResultsModel::flagDescription(gw::ParityFlag flag)
-{
-    switch (flag) {
-    case gw::ParityFlag::None: break;
-    case gw::ParityFlag::ReasoningMissing: return tr("Reasoning came back on one gateway only.");
-    case gw::ParityFlag::CostNotReported: return tr("A gateway reported no cost; an estimate stands in.");
-    case gw::ParityFlag::SlowerTtft: return tr("One gateway's time to first token is much slower.");
-    case gw::ParityFlag::ErrorOneSide: return tr("One gateway failed, the other did not.");
-    case gw::ParityFlag::EmptyAnswer: return tr("A gateway answered with no text.");
-    case gw::ParityFlag::FinishReasonDiffers: return tr("The gateways ended for different reasons.");
-    }
-    return QString();
 }
 
 QString BenchResultsModel::statusText(const gw::BenchResult &result)
@@ -143,7 +129,7 @@ QString BenchResultsModel::costText(const gw::BenchResult &result)
 
 QVariant BenchResultsModel::sideData(const Row &row, gw::Gateway gateway, int column, int role) const
 {
-    const int side = sideIndex(gateway);
+    const int side = gw::gatewayIndex(gateway);
     const std::optional<gw::BenchResult> &r = row.side[side];
     const int first = gateway == gw::Gateway::Vercel ? VercelStatus : OpenRouterStatus;
     const int which = column - first; // 0 status, 1 ttft, 2 total, 3 tokens, 4 cost
@@ -198,7 +184,7 @@ QVariant BenchResultsModel::data(const QModelIndex &index, int role) const
         QStringList lines;
         for (gw::ParityFlag flag : gw::allParityFlags())
             if (row.flags & quint32(flag))
-                lines << flagDescription(flag);
+                lines << gw::parityFlagDescription(flag);
         return lines.isEmpty() ? QVariant() : QVariant(lines.join(QLatin1Char('\n')));
     }
     if (role != Qt::DisplayRole && role != SortRole)

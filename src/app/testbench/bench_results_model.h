@@ -44,7 +44,6 @@ public:
 
     static QString statusText(const gw::BenchResult &result);
     static QString costText(const gw::BenchResult &result);
-    static QString flagDescription(gw::ParityFlag flag); // for people, translated
 
 private:
     struct Row {

@@ -1,4 +1,5 @@
 #include "testbench/bench_summary_model.h"
+#include "config/per_gateway.h"
 
 namespace gwapp {
 
@@ -38,7 +39,7 @@ QVariant BenchSummaryModel::data(const QModelIndex &index, int role) const
     const bool sort = role == SortRole;
     switch (index.column()) {
     case Model: return r.openrouterModel;
-    case Gateway: return r.gateway == gw::Gateway::Vercel ? QStringLiteral("Vercel") : QStringLiteral("OpenRouter");
+    case Gateway: return gw::gatewayDisplayName(r.gateway);
     case Runs: return r.runs;
     case SuccessRate: return sort ? QVariant(r.successRate) : QVariant(QString::number(100.0 * r.successRate, 'f', 0) + QLatin1Char('%'));
     case TtftP50: return sort ? QVariant(r.ttftP50Ms) : QVariant(ms(r.ttftP50Ms));

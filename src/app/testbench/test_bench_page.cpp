@@ -1,4 +1,5 @@
 #include "testbench/test_bench_page.h"
+#include "config/per_gateway.h"
 
 #include "testbench/bench_results_model.h"
 #include "testbench/bench_summary_model.h"
@@ -22,7 +23,6 @@
 namespace gwapp {
 
 namespace {
-int sideOf(gw::Gateway gateway) { return gateway == gw::Gateway::Vercel ? 1 : 0; }
 } // namespace
 
 TestBenchPage::TestBenchPage(DraftDocument *document, GatewayConnections *connections, QWidget *parent)
@@ -34,8 +34,8 @@ TestBenchPage::TestBenchPage(DraftDocument *document, GatewayConnections *connec
 {
     ui->setupUi(this);
     for (gw::Gateway gateway : {gw::Gateway::OpenRouter, gw::Gateway::Vercel}) {
-        m_panes[sideOf(gateway)] = new ResultPane(gateway, this);
-        ui->panesLayout->addWidget(m_panes[sideOf(gateway)]);
+        m_panes[gw::gatewayIndex(gateway)] = new ResultPane(gateway, this);
+        ui->panesLayout->addWidget(m_panes[gw::gatewayIndex(gateway)]);
     }
     ui->effortCombo->addItem(tr("per prompt"), QString());
     for (const char *effort : {"none", "minimal", "low", "medium", "high", "xhigh"})
@@ -136,7 +136,7 @@ TestBenchPage::TestBenchPage(DraftDocument *document, GatewayConnections *connec
 
 TestBenchPage::~TestBenchPage() = default;
 
-ResultPane *TestBenchPage::pane(gw::Gateway gateway) const { return m_panes[sideOf(gateway)]; }
+ResultPane *TestBenchPage::pane(gw::Gateway gateway) const { return m_panes[gw::gatewayIndex(gateway)]; }
 QString TestBenchPage::statusText() const { return ui->statusLabel->text(); }
 
 void TestBenchPage::setWorkspaceDir(const QString &dir)
@@ -267,7 +267,7 @@ void TestBenchPage::refreshPanes()
     BenchResultsModel *model = m_controller->results();
     const int row = model->rowOfCase(m_selectedCase);
     for (gw::Gateway gateway : {gw::Gateway::OpenRouter, gw::Gateway::Vercel}) {
-        ResultPane *pane = m_panes[sideOf(gateway)];
+        ResultPane *pane = m_panes[gw::gatewayIndex(gateway)];
         if (row < 0) {
             pane->clear();
             continue;

@@ -1,5 +1,7 @@
 #include "bench/stats.h"
 
+#include <QCoreApplication>
+
 #include <QJsonArray>
 
 #include <algorithm>
@@ -7,6 +9,12 @@
 #include <numeric>
 
 namespace gw {
+
+// The parity flags' sentences are read by people in the app and in `gatewayctl bench-prompts`:
+// one wording, translated in the app under this context.
+class ParityText {
+    Q_DECLARE_TR_FUNCTIONS(gw::ParityText)
+};
 
 namespace {
 
@@ -129,13 +137,13 @@ QString parityFlagName(ParityFlag flag)
 QString parityFlagDescription(ParityFlag flag)
 {
     switch (flag) {
-    case ParityFlag::None: return u"No difference worth attention."_qs;
-    case ParityFlag::ReasoningMissing: return u"Reasoning came back on one gateway only."_qs;
-    case ParityFlag::CostNotReported: return u"A gateway reported no cost; an estimate stands in."_qs;
-    case ParityFlag::SlowerTtft: return u"One gateway's time to first token is much slower."_qs;
-    case ParityFlag::ErrorOneSide: return u"One gateway failed, the other did not."_qs;
-    case ParityFlag::EmptyAnswer: return u"A gateway succeeded with an empty answer."_qs;
-    case ParityFlag::FinishReasonDiffers: return u"The gateways finished for different reasons."_qs;
+    case ParityFlag::None: return ParityText::tr("No difference worth attention.");
+    case ParityFlag::ReasoningMissing: return ParityText::tr("Reasoning came back on one gateway only.");
+    case ParityFlag::CostNotReported: return ParityText::tr("A gateway reported no cost; an estimate stands in.");
+    case ParityFlag::SlowerTtft: return ParityText::tr("One gateway's time to first token is much slower.");
+    case ParityFlag::ErrorOneSide: return ParityText::tr("One gateway failed, the other did not.");
+    case ParityFlag::EmptyAnswer: return ParityText::tr("A gateway answered with no text.");
+    case ParityFlag::FinishReasonDiffers: return ParityText::tr("The gateways ended for different reasons.");
     }
     return QString();
 }

@@ -27,7 +27,7 @@ QHash<int, ParityFlags> parityByCase(const QList<BenchResult> &results);
 
 const QList<ParityFlag> &allParityFlags(); // in bit order
 QString parityFlagName(ParityFlag flag);        // stable snake_case ("slower_ttft"), for CSV/JSON
-QString parityFlagDescription(ParityFlag flag); // short English sentence for people
+QString parityFlagDescription(ParityFlag flag); // one sentence for people (translated where a translator is installed)
 QStringList parityFlagNames(ParityFlags flags); // in bit order
 
 // Percentile by linear interpolation between closest ranks (the "R-7" method, as spreadsheet

@@ -1,4 +1,5 @@
 #include "monitor/series.h"
+#include "config/per_gateway.h"
 
 #include <QMap>
 
@@ -17,7 +18,6 @@ constexpr qint64 kHourMs = 60 * kMinuteMs;
 constexpr qint64 kDayMs = 24 * kHourMs;
 const QString kOk = QStringLiteral("ok");
 
-int gatewayIndex(Gateway g) { return g == Gateway::Vercel ? 1 : 0; }
 Gateway gatewayAt(int index) { return index == 1 ? Gateway::Vercel : Gateway::OpenRouter; }
 
 double ratio(double part, double whole) { return whole > 0 ? part / whole : kNoValue; }
