@@ -2,6 +2,7 @@
 # Runs clang-tidy (Debian clang-tidy 14, config in .clang-tidy) and exits non-zero on any finding.
 #   scripts/tidy.sh                 the .cpp files under src/, tests/ and bench/ changed in the
 #                                   last GW_TIDY_COMMITS commits (default 10) and still present
+#   scripts/tidy.sh --all           every .cpp file under src/, tests/ and bench/ in the build
 #   scripts/tidy.sh FILE...         the given files
 # Compile commands come from GW_TIDY_BUILD_DIR (default build/ci, what scripts/test.sh builds;
 # built here first if it is missing, so the generated moc and ui headers exist).
@@ -17,7 +18,11 @@ if [ ! -f "$build/compile_commands.json" ]; then
 fi
 
 files=()
-if [ "$#" -gt 0 ]; then
+if [ "${1:-}" = "--all" ]; then
+  while IFS= read -r file; do
+    grep -qF "\"$GW_ROOT/$file\"" "$build/compile_commands.json" && files+=("$file")
+  done < <(git ls-files 'src/*.cpp' 'tests/*.cpp' 'bench/*.cpp')
+elif [ "$#" -gt 0 ]; then
   files=("$@")
 else
   # A clean clone of main has the full history; a shallow one may have fewer commits than asked.
