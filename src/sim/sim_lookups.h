@@ -4,7 +4,7 @@
 // @openrouter/sdk schemas); what the simulator cannot know is null or an honest constant,
 // listed in docs/simulator.md.
 
-#include "config.h" // gw::Gateway
+#include "config/config.h" // gw::Gateway
 
 #include <QJsonObject>
 #include <QString>
