@@ -37,14 +37,16 @@ gw_install_apt() {
   apt-get install -y -qq --no-install-recommends $missing
 }
 
-# ajv-cli validates our JSON Schemas in the tests: a validator nobody on the project wrote.
+# ajv-cli validates our JSON Schemas in the tests: a validator nobody on the project wrote. The
+# official OpenRouter and OpenAI clients (@openrouter/sdk, openai) are the spec for gateway-sim.
 gw_install_node_tools() {
   # Node may come from Debian or be preinstalled from elsewhere: ask for the commands, not packages.
   if ! command -v node >/dev/null 2>&1 || ! command -v npm >/dev/null 2>&1; then
     gw_install_apt nodejs npm
   fi
-  if [ ! -x "$GW_ROOT/tools/node_modules/.bin/ajv" ]; then
-    echo "Installing the test's Node tools (ajv-cli) from the npm registry"
+  local tools="$GW_ROOT/tools/node_modules"
+  if [ ! -x "$tools/.bin/ajv" ] || [ ! -f "$tools/@openrouter/sdk/package.json" ] || [ ! -f "$tools/openai/package.json" ]; then
+    echo "Installing the test's Node tools (ajv-cli, @openrouter/sdk, openai) from the npm registry"
     (cd "$GW_ROOT/tools" && npm ci --no-audit --no-fund --loglevel=error)
   fi
 }

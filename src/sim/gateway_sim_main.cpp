@@ -137,7 +137,13 @@ int main(int argc, char **argv)
                 return usage(u"cannot read %1"_qs.arg(file.fileName()));
             text = file.readAll();
         }
-        faultJson = QJsonDocument::fromJson(text).object();
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
+        if (parseError.error != QJsonParseError::NoError)
+            return usage(u"--faults is not JSON: %1 at offset %2"_qs.arg(parseError.errorString()).arg(parseError.offset));
+        if (!document.isObject())
+            return usage(u"--faults must be a JSON object"_qs);
+        faultJson = document.object();
     }
     if (!both.isEmpty()) {
         QJsonObject merged = faultJson.value(u"both").toObject();

@@ -88,7 +88,8 @@ bool GatewaySimulator::start(quint16 port)
     });
     // Our own QTcpServer for a deep accept backlog: with Qt's default of 50, a burst of 100 new
     // connections overflows it and the kernel drops SYNs, which clients retry a second later.
-    auto *tcp = new QTcpServer(m_server.get());
+    // It also puts a guard on every connection: head-size and idle limits, HTTP/1.0 and close.
+    auto *tcp = new SimTcpServer(m_options.httpLimits, m_server.get());
     tcp->setListenBacklogSize(1024);
     if (!tcp->listen(QHostAddress(QHostAddress::LocalHost), port)) {
         m_server.reset();
@@ -154,6 +155,7 @@ void GatewaySimulator::reset()
     m_faults = SimFaults();
     m_stats = SimStats();
     m_generations.clear();
+    m_freeModelRequests = 0;
     m_chatCount.clear();
     m_spent.clear();
     m_nextId = 1;
@@ -224,10 +226,18 @@ void GatewaySimulator::handleControl(const QString &path, const QHttpServerReque
     if (path == u"faults" && !post)
         return sendJson(response, 200, compact(faultsToJson(m_faults)));
     if (path == u"faults") {
-        QJsonObject json = QJsonDocument::fromJson(request.body()).object();
-        const QJsonValue seed = json.take(u"seed");
+        // Anything but a JSON object is refused and the faults stay: reading a broken body as
+        // "{}" would clear them, and a fault test would run fault-free without noticing.
         QString error;
-        const std::optional<SimFaults> faults = faultsFromJson(json, &error);
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(request.body(), &parseError);
+        if (parseError.error != QJsonParseError::NoError)
+            error = u"faults body is not JSON: %1 at offset %2"_qs.arg(parseError.errorString()).arg(parseError.offset);
+        else if (!document.isObject())
+            error = u"faults body must be a JSON object"_qs;
+        QJsonObject json = document.object();
+        const QJsonValue seed = json.take(u"seed");
+        const std::optional<SimFaults> faults = error.isEmpty() ? faultsFromJson(json, &error) : std::nullopt;
         if (!faults)
             return sendJson(response, 400, compact(QJsonObject{{u"error"_qs, QJsonObject{{u"message"_qs, error}}}}));
         m_faults = *faults;
@@ -254,7 +264,7 @@ void GatewaySimulator::handleGateway(Gateway gateway, const QString &path, const
     }
     if (path == u"/models" && get) {
         ++counts[u"models"_qs];
-        return sendJson(response, 200, catalog.rawModelsJson());
+        return sendJson(response, 200, catalog.modelsListJson());
     }
     const QStringList parts = path.split(u'/', Qt::SkipEmptyParts);
     if (get && parts.size() == 4 && parts.at(0) == u"models" && parts.at(3) == u"endpoints") {
@@ -296,16 +306,7 @@ void GatewaySimulator::handleGeneration(Gateway gateway, const QHttpServerReques
         const SimError e = notFound(gateway, u"Generation %1 not found"_qs.arg(id));
         return sendJson(response, e.status, e.body);
     }
-    const QJsonObject data{{u"id"_qs, id},
-                           {u"total_cost"_qs, it->costUsd},
-                           {u"tokens_prompt"_qs, it->promptTokens},
-                           {u"tokens_completion"_qs, it->completionTokens},
-                           {u"native_tokens_prompt"_qs, it->promptTokens},
-                           {u"native_tokens_completion"_qs, it->completionTokens},
-                           {u"latency"_qs, it->latencyMs},
-                           {u"generation_time"_qs, it->generationTimeMs},
-                           {u"provider_name"_qs, it->providerName},
-                           {u"is_byok"_qs, false}};
+    const QJsonObject data = generationJson(gateway, id, *it);
     sendJson(response, 200, compact(QJsonObject{{u"data"_qs, data}}));
 }
 
@@ -313,18 +314,10 @@ void GatewaySimulator::handleBalance(Gateway gateway, SimResponse *response)
 {
     const double spent = m_spent.value(gateway);
     if (gateway == Gateway::OpenRouter) {
-        const double limit = m_options.openrouterLimitUsd;
-        const QJsonObject data{{u"label"_qs, u"sk-or-v1-sim...ocal"_qs},
-                               {u"usage"_qs, spent},
-                               {u"usage_daily"_qs, spent},
-                               {u"limit"_qs, limit},
-                               {u"limit_remaining"_qs, limit - spent},
-                               {u"is_free_tier"_qs, false}};
+        const QJsonObject data = openrouterKeyJson(spent, m_options.openrouterLimitUsd, m_freeModelRequests);
         return sendJson(response, 200, compact(QJsonObject{{u"data"_qs, data}}));
     }
-    sendJson(response, 200,
-             compact(QJsonObject{{u"balance"_qs, formatUsd(m_options.vercelCreditsUsd - spent)},
-                                 {u"total_used"_qs, formatUsd(spent)}}));
+    sendJson(response, 200, compact(vercelCreditsJson(m_options.vercelCreditsUsd - spent, spent)));
 }
 
 } // namespace gw::sim

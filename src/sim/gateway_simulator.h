@@ -12,6 +12,8 @@
 // request order; ids, timestamps and answers derive from counters and the request itself.
 
 #include "sim_faults.h"
+#include "sim_http_guard.h"
+#include "sim_lookups.h"
 
 #include "config/config.h" // gw::Gateway
 
@@ -55,6 +57,7 @@ public:
         quint64 seed = 1;
         double openrouterLimitUsd = 100.0; // /key limit
         double vercelCreditsUsd = 100.0;   // /credits starting balance
+        SimHttpLimits httpLimits;          // 431 / 408 (sim_http_guard.h)
     };
 
     explicit GatewaySimulator(QObject *parent = nullptr);
@@ -84,16 +87,6 @@ Q_SIGNALS:
     void chatServed(Gateway gateway, int status); // once per chat request, when its head is decided
 
 private:
-    struct Generation {
-        qint64 createdMs = 0;
-        double costUsd = 0;
-        int promptTokens = 0;
-        int completionTokens = 0;
-        int latencyMs = 0;
-        int generationTimeMs = 0;
-        QString providerName;
-    };
-
     void dispatch(const QHttpServerRequest &request, QHttpServerResponder &&responder);
     void handleControl(const QString &path, const QHttpServerRequest &request, SimResponse *response);
     void handleGateway(Gateway gateway, const QString &path, const QHttpServerRequest &request, SimResponse *response);
@@ -115,7 +108,8 @@ private:
     SimStats m_stats;
     std::mt19937_64 m_rng;
     QElapsedTimer m_clock;
-    QHash<QString, Generation> m_generations;
+    QHash<QString, SimGeneration> m_generations;
+    int m_freeModelRequests = 0; // OpenRouter chat requests to ":free" models (GET /key)
     QMap<Gateway, int> m_chatCount;
     QMap<Gateway, double> m_spent;
     quint64 m_nextId = 1;

@@ -66,8 +66,14 @@ void GatewaySimulator::handleChat(Gateway gateway, const QHttpServerRequest &req
     const bool stream = body.value(u"stream").toBool();
     const bool failsMidStream = stream && (f.midStreamErrorAfterChunks >= 0 || f.truncateAfterChunks >= 0);
     if (!failsMidStream) {
-        Generation g;
+        SimGeneration g;
         g.createdMs = m_clock.elapsed();
+        g.createdUnix = plan.created;
+        g.model = plan.model;
+        g.reasoningTokens = plan.reasoningTokens;
+        g.streamed = stream;
+        g.httpReferer = QString::fromUtf8(request.value("HTTP-Referer"));
+        g.userAgent = QString::fromUtf8(request.value("User-Agent"));
         g.costUsd = plan.costUsd;
         g.promptTokens = plan.promptTokens;
         g.completionTokens = plan.completionTokens;
@@ -77,6 +83,8 @@ void GatewaySimulator::handleChat(Gateway gateway, const QHttpServerRequest &req
         g.providerName = gateway == Gateway::OpenRouter ? plan.provider.displayName : plan.provider.slug;
         m_generations.insert(id, g);
         m_spent[gateway] += plan.costUsd;
+        if (gateway == Gateway::OpenRouter && modelId.endsWith(u":free"))
+            ++m_freeModelRequests;
     }
     Q_EMIT chatServed(gateway, 200);
     if (stream)

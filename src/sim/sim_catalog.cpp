@@ -85,6 +85,30 @@ double price(const QJsonObject &pricing, const QString &key)
     return pricing.value(key).toString().toDouble();
 }
 
+// OpenRouter's /models as its current API sends it (the @openrouter/sdk schema requires these
+// members; the 2025/2026 snapshots predate them). Members the snapshot has are kept as they are.
+QByteArray withCurrentOpenRouterMembers(QJsonObject list)
+{
+    QJsonArray items = list.value(u"data").toArray();
+    for (qsizetype i = 0; i < items.size(); ++i) {
+        QJsonObject item = items.at(i).toObject();
+        // The real value is the endpoint list's path on the gateway's host; on the simulator's.
+        if (!item.contains(u"links"))
+            item.insert(u"links"_qs, QJsonObject{{u"details"_qs, u"/openrouter/api/v1/models/%1/endpoints"_qs.arg(item.value(u"id").toString())}});
+        // Voices belong to speech models; the snapshots list none.
+        if (!item.contains(u"supported_voices"))
+            item.insert(u"supported_voices"_qs, QJsonValue::Null);
+        items[i] = item;
+    }
+    list.insert(u"data"_qs, items);
+    // One page holds the whole list.
+    if (!list.contains(u"links"))
+        list.insert(u"links"_qs, QJsonObject{{u"next"_qs, QJsonValue::Null}});
+    if (!list.contains(u"total_count"))
+        list.insert(u"total_count"_qs, items.size());
+    return QJsonDocument(list).toJson(QJsonDocument::Compact);
+}
+
 } // namespace
 
 SimCatalog::SimCatalog(Gateway gateway, const QString &resourcePath)
@@ -93,8 +117,11 @@ SimCatalog::SimCatalog(Gateway gateway, const QString &resourcePath)
     initSimResources();
     QFile file(resourcePath);
     if (file.open(QIODevice::ReadOnly))
-        m_raw = file.readAll();
-    const QJsonArray items = QJsonDocument::fromJson(m_raw).object().value(u"data").toArray();
+        m_served = file.readAll();
+    const QJsonObject list = QJsonDocument::fromJson(m_served).object();
+    if (gateway == Gateway::OpenRouter)
+        m_served = withCurrentOpenRouterMembers(list);
+    const QJsonArray items = list.value(u"data").toArray();
     for (const QJsonValue &v : items) {
         const QJsonObject item = v.toObject();
         SimModel model;

@@ -1,6 +1,8 @@
 #pragma once
 // The simulator's model catalogs: the real /models snapshots of both gateways, embedded as Qt
-// resources, served byte for byte, and used for prices, context limits and unknown-model errors.
+// resources, served as they are (OpenRouter's with the members its current API requires and the
+// snapshot lacks filled in, docs/simulator.md), and used for prices, context limits and
+// unknown-model errors.
 // Provider endpoints are synthesised from the model id (1-3 per model, always the same ones).
 
 #include "config/config.h" // gw::Gateway
@@ -37,7 +39,9 @@ public:
     static const SimCatalog &forGateway(Gateway gateway);
 
     Gateway gateway() const { return m_gateway; }
-    const QByteArray &rawModelsJson() const { return m_raw; }
+    // GET /models: the snapshot, plus (OpenRouter) links, supported_voices and total_count where
+    // it lacks them.
+    const QByteArray &modelsListJson() const { return m_served; }
     qsizetype size() const { return m_models.size(); }
     // Resolves OpenRouter's routing suffixes (":nitro", ":floor", ...) to the base model; ":free"
     // ids are catalog entries of their own.
@@ -50,7 +54,7 @@ private:
     SimCatalog(Gateway gateway, const QString &resourcePath);
 
     Gateway m_gateway;
-    QByteArray m_raw;
+    QByteArray m_served;
     QHash<QString, SimModel> m_models;
 };
 

@@ -120,7 +120,11 @@ QJsonObject usageJson(const ChatPlan &plan)
         usage.insert(u"cost"_qs, plan.costUsd);
         usage.insert(u"is_byok"_qs, false);
         usage.insert(u"prompt_tokens_details"_qs, QJsonObject{{u"cached_tokens"_qs, 0}, {u"cache_write_tokens"_qs, 0}});
-        usage.insert(u"cost_details"_qs, QJsonObject{{u"upstream_inference_cost"_qs, QJsonValue::Null}});
+        // The split of `cost` by direction; upstream_inference_cost is only set for BYOK, which
+        // the simulator never is.
+        usage.insert(u"cost_details"_qs, QJsonObject{{u"upstream_inference_cost"_qs, QJsonValue::Null},
+                                                     {u"upstream_inference_prompt_cost"_qs, plan.promptCostUsd},
+                                                     {u"upstream_inference_completions_cost"_qs, plan.completionCostUsd}});
     } else {
         usage.insert(u"market_cost"_qs, plan.costUsd);
     }
@@ -202,7 +206,9 @@ ChatPlan planChat(Gateway gateway, const SimModel &model, const QList<SimProvide
     }
     plan.promptTokens = estimatePromptTokens(request);
     plan.completionTokens = tokensFor(reply) + plan.reasoningTokens;
-    plan.costUsd = plan.promptTokens * model.promptPricePerToken + plan.completionTokens * model.completionPricePerToken;
+    plan.promptCostUsd = plan.promptTokens * model.promptPricePerToken;
+    plan.completionCostUsd = plan.completionTokens * model.completionPricePerToken;
+    plan.costUsd = plan.promptCostUsd + plan.completionCostUsd;
     return plan;
 }
 
@@ -222,6 +228,8 @@ QByteArray nonStreamBody(const ChatPlan &plan)
     QJsonObject body = envelope(plan, u"chat.completion"_qs);
     body.insert(u"choices"_qs, QJsonArray{choice});
     body.insert(u"usage"_qs, usageJson(plan));
+    if (plan.gateway == Gateway::OpenRouter)
+        body.insert(u"system_fingerprint"_qs, QJsonValue::Null); // the provider's; the simulator has none
     if (plan.gateway == Gateway::Vercel)
         body.insert(u"providerMetadata"_qs, vercelProviderMetadata(plan));
     return compact(body);

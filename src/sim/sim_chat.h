@@ -22,7 +22,9 @@ struct ChatPlan {
     int promptTokens = 0;
     int completionTokens = 0; // includes reasoning tokens
     int reasoningTokens = 0;
-    double costUsd = 0;
+    double costUsd = 0;            // promptCostUsd + completionCostUsd
+    double promptCostUsd = 0;
+    double completionCostUsd = 0;
 };
 
 // `providers` must not be empty; the request's provider order (OpenRouter `provider.order/only`,

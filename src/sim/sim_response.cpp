@@ -1,5 +1,7 @@
 #include "sim_response.h"
 
+#include "sim_http_guard.h"
+
 namespace gw::sim {
 
 namespace {
@@ -35,6 +37,10 @@ SimResponse::SimResponse(QHttpServerResponder &&responder, QObject *parent)
     , m_socket(m_responder.socket())
 {
     m_clock.start(); // the request has just arrived: the script's delays count from here
+    if (const std::optional<SimRequestInfo> info = SimConnectionGuard::takeRequestInfo(m_socket)) {
+        m_http10 = info->http10;
+        m_closeAfter = info->closeAfter;
+    }
     m_timer.setSingleShot(true);
     m_timer.setTimerType(Qt::PreciseTimer);
     connect(&m_timer, &QTimer::timeout, this, &SimResponse::next);
@@ -56,12 +62,15 @@ void SimResponse::head(int delayMs, int status, const Headers &headers, bool chu
 {
     // The status line is written by hand: QHttpServerResponder 6.4 only knows standard codes,
     // and OpenRouter answers 524 and 529 too.
-    QByteArray bytes = "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    QByteArray bytes = (m_http10 ? "HTTP/1.0 " : "HTTP/1.1 ") + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
     for (const auto &[name, value] : headers)
         bytes += name + ": " + value + "\r\n";
-    if (chunked)
+    // HTTP/1.0 has no chunked encoding: a stream's body then ends where the connection does.
+    m_chunked = chunked && !m_http10;
+    if (m_chunked)
         bytes += "Transfer-Encoding: chunked\r\n";
-    m_chunked = chunked;
+    if (m_closeAfter) // always so for HTTP/1.0
+        bytes += "Connection: close\r\n";
     m_steps.append({delayMs, Kind::Head, bytes});
 }
 
@@ -122,7 +131,9 @@ void SimResponse::next()
     if (m_next >= m_steps.size() && !m_done) {
         if (onComplete)
             onComplete();
-        finish();
+        finish(); // done first, so the disconnect below is not counted as the client leaving
+        if (m_closeAfter && m_socket)
+            m_socket->disconnectFromHost(); // once the answer is written
     }
 }
 

@@ -3,6 +3,8 @@
 // later, so every answer (even an immediate one) is a short script of timed steps: the head, body
 // pieces (chunked transfer encoding for streams), the end, or closing the connection early.
 // It deletes itself when done or when the client goes away (counted as a disconnect).
+// It answers in the client's HTTP version and closes the connection after the answer when the
+// client asked for that (HTTP/1.0 or "Connection: close", seen by SimConnectionGuard).
 
 #include <QByteArray>
 #include <QElapsedTimer>
@@ -59,6 +61,8 @@ private:
     QList<Step> m_steps;
     qsizetype m_next = 0;
     bool m_chunked = false;
+    bool m_http10 = false;     // "HTTP/1.0" status line; a stream's end is the connection's end
+    bool m_closeAfter = false; // "Connection: close" in the head; close after the last step
     bool m_done = false;
     QTimer m_timer;
     QElapsedTimer m_clock; // since the request arrived (construction), so the simulator's own

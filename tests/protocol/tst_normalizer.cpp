@@ -308,6 +308,16 @@ void TestNormalizer::costRules_data()
     QTest::newRow("openrouter cost zero is a cost") << Gateway::OpenRouter << QByteArray(R"({"usage":{"cost":0}})") << 0.0;
     QTest::newRow("openrouter byok uses upstream") << Gateway::OpenRouter
         << QByteArray(R"({"usage":{"cost":0.01,"is_byok":true,"cost_details":{"upstream_inference_cost":0.2}}})") << 0.2;
+    QTest::newRow("openrouter byok: upstream parts when the total is null") << Gateway::OpenRouter
+        << QByteArray(R"({"usage":{"cost":0.01,"is_byok":true,"cost_details":{"upstream_inference_cost":null,)"
+                      R"("upstream_inference_prompt_cost":0.125,"upstream_inference_completions_cost":0.25}}})") << 0.375;
+    QTest::newRow("openrouter byok: the total wins over its parts") << Gateway::OpenRouter
+        << QByteArray(R"({"usage":{"cost":0.01,"is_byok":true,"cost_details":{"upstream_inference_cost":0.5,)"
+                      R"("upstream_inference_prompt_cost":0.125,"upstream_inference_completions_cost":0.25}}})") << 0.5;
+    QTest::newRow("openrouter byok: one part alone is not the cost") << Gateway::OpenRouter
+        << QByteArray(R"({"usage":{"cost":0.01,"is_byok":true,"cost_details":{"upstream_inference_prompt_cost":0.125}}})") << -1.0;
+    QTest::newRow("openrouter not byok: cost, not the parts") << Gateway::OpenRouter
+        << QByteArray(R"({"usage":{"cost":0.375,"cost_details":{"upstream_inference_prompt_cost":0.5,"upstream_inference_completions_cost":0.5}}})") << 0.375;
     QTest::newRow("openrouter byok without upstream: fee is not the cost") << Gateway::OpenRouter
         << QByteArray(R"({"usage":{"cost":0.01,"is_byok":true}})") << -1.0;
     QTest::newRow("openrouter ignores market_cost") << Gateway::OpenRouter << QByteArray(R"({"usage":{"market_cost":0.5}})") << -1.0;

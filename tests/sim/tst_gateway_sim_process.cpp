@@ -2,6 +2,9 @@
 
 #include "raw_http.h"
 
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
 #include <QProcess>
 #include <QRegularExpression>
 #include <QTest>
@@ -58,7 +61,9 @@ void TestGatewaySimProcess::servesAndStopsOnSignal()
     QNetworkAccessManager nam;
     const RawResponse models = fetch(nam, "GET", QUrl(u"http://127.0.0.1:%1/openrouter/api/v1/models"_qs.arg(port)));
     QCOMPARE(models.status, 200);
-    QVERIFY(models.body.size() > 500'000);
+    const QJsonObject list = QJsonDocument::fromJson(models.body).object();
+    QCOMPARE(list.value(u"data").toArray().size(), 343); // the bundled 2026-02-27 snapshot
+    QCOMPARE(list.value(u"total_count").toInt(), 343);
 
     QVERIFY(::kill(pid_t(p.processId()), signal) == 0);
     QVERIFY(p.waitForFinished(20'000));

@@ -58,10 +58,16 @@ void applyUsage(Gateway gateway, const QJsonObject &usage, NormalizedResponse &i
 
     std::optional<double> cost;
     if (gateway == Gateway::OpenRouter) {
-        // BYOK: `cost` is only OpenRouter's fee; what the provider charged is upstream_inference_cost.
-        if (usage.value(u"is_byok").toBool())
-            cost = numberOf(usage.value(u"cost_details").toObject().value(u"upstream_inference_cost"));
-        else
+        // BYOK: `cost` is only OpenRouter's fee; what the provider charged is upstream_inference_cost,
+        // or else its two parts (the current API always sends those, @openrouter/sdk CostDetails).
+        if (usage.value(u"is_byok").toBool()) {
+            const QJsonObject details = usage.value(u"cost_details").toObject();
+            cost = numberOf(details.value(u"upstream_inference_cost"));
+            const auto prompt = numberOf(details.value(u"upstream_inference_prompt_cost"));
+            const auto completions = numberOf(details.value(u"upstream_inference_completions_cost"));
+            if (!cost && prompt && completions)
+                cost = *prompt + *completions;
+        } else
             cost = numberOf(usage.value(u"cost"));
     } else {
         cost = numberOf(usage.value(u"market_cost"));
