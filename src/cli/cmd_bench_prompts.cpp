@@ -61,7 +61,7 @@ void printSummary(const QList<BenchSummaryRow> &rows)
         out() << r.openrouterModel.leftJustified(41) << u' ' << gatewayName(r.gateway).leftJustified(12) << u' '
               << QString::number(r.runs).rightJustified(4) << u"  "_qs << QString::number(qRound(r.successRate * 100)).rightJustified(3)
               << u"   "_qs << ttft.leftJustified(16) << u' ' << total.leftJustified(17) << u' ' << usdText(r.meanCostUsd).leftJustified(12)
-              << u' ' << QString::number(r.tokensPerSecond, 'f', 1) << u'\n';
+              << u' ' << (r.tokensPerSecond ? QString::number(*r.tokensPerSecond, 'f', 1) : u"-"_qs) << u'\n';
     }
 }
 

@@ -266,7 +266,7 @@ private Q_SLOTS:
         QCOMPARE(or1.ttftP95Ms, 290.0);
         QCOMPARE(or1.totalP50Ms, 950.0);
         QCOMPARE(or1.meanCostUsd.value_or(-1), 0.002); // (0.001 + 0.003) / 2
-        QCOMPARE(or1.tokensPerSecond, 150.0);           // (100 + 200) / 2
+        QCOMPARE(or1.tokensPerSecond.value_or(-1), 150.0); // (100 + 200) / 2
         QCOMPARE(rows.at(1).gateway, Gateway::Vercel);
         QCOMPARE(rows.at(1).meanCostUsd.value_or(-1), 0.002);
         QCOMPARE(rows.at(2).openrouterModel, u"acme/unmapped"_qs);
@@ -277,6 +277,35 @@ private Q_SLOTS:
         QCOMPARE(csv.at(0).at(0), u"model"_qs);
         QCOMPARE(csv.at(1), (QStringList{u"openai/gpt-4o-mini"_qs, u"openrouter"_qs, u"3"_qs, u"2"_qs, u"0.6667"_qs, u"200"_qs,
                                          u"290"_qs, u"950"_qs, u"1085"_qs, u"0.002"_qs, u"150"_qs}));
+    }
+
+    void tokensPerSecondNeedsAMeasurableWindow_data()
+    {
+        QTest::addColumn<qint64>("ttft");
+        QTest::addColumn<qint64>("total");
+        QTest::addColumn<qint64>("completion");
+        QTest::addColumn<double>("expected"); // -1: none
+        QTest::newRow("streamed over 1 s") << qint64(500) << qint64(1500) << qint64(100) << 100.0;
+        // The whole answer in one burst 2 ms after the first token: over the whole request, not
+        // 45 tokens in 2 ms (22,500 tokens/s).
+        QTest::newRow("one burst") << qint64(498) << qint64(500) << qint64(45) << 90.0;
+        QTest::newRow("no first token") << qint64(-1) << qint64(2000) << qint64(100) << 50.0;
+        QTest::newRow("no completion tokens") << qint64(100) << qint64(900) << qint64(0) << -1.0;
+        QTest::newRow("no duration") << qint64(-1) << qint64(0) << qint64(10) << -1.0;
+    }
+
+    void tokensPerSecondNeedsAMeasurableWindow()
+    {
+        QFETCH(qint64, ttft);
+        QFETCH(qint64, total);
+        QFETCH(qint64, completion);
+        QFETCH(double, expected);
+        BenchResult r = okResult(Gateway::Vercel, ttft, total);
+        r.response.usage.completion = completion;
+        QCOMPARE(runTokensPerSecond(r).value_or(-1), expected);
+        const QList<BenchSummaryRow> rows = summarize({r});
+        QCOMPARE(rows.size(), 1);
+        QCOMPARE(rows.at(0).tokensPerSecond.value_or(-1), expected); // none stays none, not 0.0
     }
 
     void csvQuoting()

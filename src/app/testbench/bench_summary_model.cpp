@@ -1,6 +1,8 @@
 #include "testbench/bench_summary_model.h"
 #include "config/per_gateway.h"
 
+#include <QLocale>
+
 namespace gwapp {
 
 namespace {
@@ -50,7 +52,10 @@ QVariant BenchSummaryModel::data(const QModelIndex &index, int role) const
         if (sort)
             return r.meanCostUsd.value_or(-1);
         return r.meanCostUsd ? QStringLiteral("$%1").arg(*r.meanCostUsd, 0, 'f', 6) : QStringLiteral("–");
-    case TokensPerSecond: return sort ? QVariant(r.tokensPerSecond) : QVariant(QString::number(r.tokensPerSecond, 'f', 1));
+    case TokensPerSecond:
+        if (sort)
+            return r.tokensPerSecond.value_or(-1);
+        return r.tokensPerSecond ? QLocale().toString(*r.tokensPerSecond, 'f', 1) : QStringLiteral("–");
     default: return {};
     }
 }

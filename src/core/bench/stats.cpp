@@ -179,6 +179,16 @@ std::optional<double> effectiveCostUsd(const BenchResult &result)
     return result.estimatedCostUsd;
 }
 
+std::optional<double> runTokensPerSecond(const BenchResult &r)
+{
+    const qint64 completion = r.response.usage.completion;
+    if (!r.ok() || completion <= 0 || r.totalMs <= 0)
+        return std::nullopt;
+    const qint64 streamingMs = r.ttftMs >= 0 ? r.totalMs - r.ttftMs : 0;
+    const qint64 windowMs = streamingMs >= kMinStreamWindowMs ? streamingMs : r.totalMs;
+    return double(completion) / (double(windowMs) / 1000.0);
+}
+
 QList<BenchSummaryRow> summarize(const QList<BenchResult> &results)
 {
     QStringList models;
@@ -206,9 +216,8 @@ QList<BenchSummaryRow> summarize(const QList<BenchResult> &results)
                     total << double(r.totalMs);
                 if (const auto cost = effectiveCostUsd(r))
                     costs << *cost;
-                const qint64 streamingMs = r.totalMs - std::max<qint64>(r.ttftMs, 0);
-                if (r.response.usage.completion > 0 && r.totalMs >= 0 && streamingMs > 0)
-                    speeds << double(r.response.usage.completion) / (double(streamingMs) / 1000.0);
+                if (const auto speed = runTokensPerSecond(r))
+                    speeds << *speed;
             }
             if (row.runs == 0)
                 continue;
@@ -245,7 +254,7 @@ QString summaryCsv(const QList<BenchSummaryRow> &rows)
     for (const BenchSummaryRow &r : rows) {
         csv += csvLine({r.openrouterModel, gatewayName(r.gateway), QString::number(r.runs), QString::number(r.succeeded),
                         decimal(r.successRate, 4), msField(r.ttftP50Ms), msField(r.ttftP95Ms), msField(r.totalP50Ms),
-                        msField(r.totalP95Ms), optionalDecimal(r.meanCostUsd, 8), decimal(r.tokensPerSecond, 1)});
+                        msField(r.totalP95Ms), optionalDecimal(r.meanCostUsd, 8), optionalDecimal(r.tokensPerSecond, 1)});
     }
     return csv;
 }
@@ -291,7 +300,7 @@ QJsonObject toJson(const BenchSummaryRow &row)
                        {u"total_p50_ms"_qs, row.totalP50Ms},
                        {u"total_p95_ms"_qs, row.totalP95Ms},
                        {u"mean_cost_usd"_qs, jsonOptional(row.meanCostUsd)},
-                       {u"tokens_per_second"_qs, row.tokensPerSecond}};
+                       {u"tokens_per_second"_qs, row.tokensPerSecond ? QJsonValue(*row.tokensPerSecond) : QJsonValue()}};
 }
 
 QJsonObject toJson(const BenchResult &result, ParityFlags flags)

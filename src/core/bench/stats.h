@@ -43,6 +43,12 @@ std::optional<double> effectiveCostUsd(const BenchResult &result);
 // OpenRouter before Vercel. Percentiles and means over succeeded results; TTFT over those with
 // a TTFT; tokens/s = mean over succeeded results with completion tokens and total > ttft of
 // completion / ((total - ttft) / 1000).
+// Output speed of one successful run: completion tokens over the streaming window (first token to
+// the end) when that window is at least kMinStreamWindowMs, else over the whole request. A window
+// of a few milliseconds (an answer sent in one burst, as the local simulator does) would give
+// absurd figures such as 45,000 tokens/s. None without completion tokens or a duration.
+inline constexpr qint64 kMinStreamWindowMs = 100;
+std::optional<double> runTokensPerSecond(const BenchResult &r);
 QList<BenchSummaryRow> summarize(const QList<BenchResult> &results);
 
 // RFC 4180: CRLF line ends, a header line, fields with ',', '"', CR or LF quoted, quotes doubled.

@@ -87,7 +87,7 @@ struct BenchSummaryRow {
     double ttftP50Ms = -1, ttftP95Ms = -1;
     double totalP50Ms = -1, totalP95Ms = -1;
     std::optional<double> meanCostUsd; // over succeeded cases with any known cost
-    double tokensPerSecond = 0;        // completion tokens / streaming time (total - ttft), mean
+    std::optional<double> tokensPerSecond; // mean of runTokensPerSecond over the runs that have one
 };
 
 } // namespace gw
