@@ -15,6 +15,7 @@
 #include "workspace/workspace.h"
 
 #include <QAbstractItemModelTester>
+#include <QFont>
 #include <QMimeData>
 #include <QSignalSpy>
 #include <QStandardPaths>
@@ -42,6 +43,7 @@ private Q_SLOTS:
         QTest::newRow("paid share") << 0 << QStringLiteral("default paid share 3 → 4.5");
         QTest::newRow("free share") << 1 << QStringLiteral("default free share 1.5 → 0.125");
         QTest::newRow("rule added") << 2 << QStringLiteral("rule anthropic added (models anthropic/* → pin Vercel)");
+        QTest::newRow("rule added disabled") << 6 << QStringLiteral("rule anthropic added, disabled (models anthropic/* → pin Vercel)");
         QTest::newRow("rule removed") << 3 << QStringLiteral("rule no-kimi removed");
         QTest::newRow("rule disabled") << 4 << QStringLiteral("rule no-kimi disabled");
         QTest::newRow("gateway off") << 5 << QStringLiteral("Vercel on → off");
@@ -55,8 +57,10 @@ private Q_SLOTS:
         switch (edit) {
         case 0: after.defaultSharePaid = 4.5; break;
         case 1: after.defaultShareFree = 0.125; break;
-        case 2: {
+        case 2:
+        case 6: {
             gw::Rule rule;
+            rule.enabled = edit != 6;
             rule.id = QStringLiteral("anthropic");
             rule.match.models = {QStringLiteral("anthropic/*")};
             rule.action.gateway = gw::Gateway::Vercel;
@@ -221,13 +225,23 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), int(sampleConfig().rules.size()));
         model.setNow(QDateTime(QDate(2026, 2, 28), QTime(6, 0), Qt::UTC));
         QCOMPARE(model.data(model.index(0, RulesTableModel::Expiry)).toString(), QStringLiteral("expires in 1 d 0 h"));
+        QVERIFY(!model.data(model.index(0, RulesTableModel::Match), Qt::ForegroundRole).isValid()); // in force
         QVERIFY(model.setData(model.index(0, RulesTableModel::Enabled), Qt::Unchecked, Qt::CheckStateRole));
         QVERIFY(!doc.config().rules.first().enabled);
+        // Inactive rules (disabled, or past their expiry) are drawn greyed and say why.
+        QVERIFY(model.data(model.index(0, RulesTableModel::Match), Qt::ForegroundRole).isValid());
+        QVERIFY(model.data(model.index(0, RulesTableModel::Note), Qt::ToolTipRole).toString().startsWith(u"Disabled"));
+        QVERIFY(model.setData(model.index(0, RulesTableModel::Enabled), Qt::Checked, Qt::CheckStateRole));
+        model.setNow(QDateTime(QDate(2026, 3, 2), QTime(6, 0), Qt::UTC)); // after its expiry
+        QVERIFY(model.data(model.index(0, RulesTableModel::Match), Qt::ForegroundRole).isValid());
+        QVERIFY(model.data(model.index(0, RulesTableModel::Id), Qt::ToolTipRole).toString().startsWith(u"Expired"));
+        QVERIFY(model.data(model.index(0, RulesTableModel::Id), Qt::FontRole).value<QFont>().italic());
+        QVERIFY(model.setData(model.index(0, RulesTableModel::Enabled), Qt::Unchecked, Qt::CheckStateRole));
         // Drag and drop: row 0 dropped before row 2.
         std::unique_ptr<QMimeData> mime(model.mimeData({model.index(0, 0)}));
         model.dropMimeData(mime.get(), Qt::MoveAction, 2, 0, QModelIndex());
         QCOMPARE(doc.config().rules.at(1).id, QStringLiteral("grok-incident"));
-        QCOMPARE(doc.undoStack()->count(), 2);
+        QCOMPARE(doc.undoStack()->count(), 4);
     }
 
     // The provider slug table: edits, additions and removals are undoable changes of the draft;

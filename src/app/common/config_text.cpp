@@ -53,7 +53,9 @@ QStringList describeConfigChanges(const gw::RoutingConfig &a, const gw::RoutingC
     for (const gw::Rule &r : b.rules) {
         const int i = beforeIds.indexOf(r.id);
         if (i < 0) {
-            out << QCoreApplication::translate("ConfigText", "rule %1 added (%2)").arg(r.id, ruleWords(r));
+            out << (r.enabled ? QCoreApplication::translate("ConfigText", "rule %1 added (%2)")
+                              : QCoreApplication::translate("ConfigText", "rule %1 added, disabled (%2)"))
+                       .arg(r.id, ruleWords(r));
             continue;
         }
         const gw::Rule &old = a.rules.at(i);

@@ -4,7 +4,10 @@
 #include "common/config_text.h"
 #include "common/draft_document.h"
 
+#include <QFont>
+#include <QGuiApplication>
 #include <QMimeData>
+#include <QPalette>
 
 namespace gwapp {
 
@@ -40,8 +43,26 @@ QVariant RulesTableModel::data(const QModelIndex &index, int role) const
     const gw::Rule &rule = m_document->config().rules.at(index.row());
     if (role == Qt::CheckStateRole && index.column() == Enabled)
         return rule.enabled ? Qt::Checked : Qt::Unchecked;
-    if (role == Qt::ToolTipRole && index.column() == Expiry && rule.expiresAt)
-        return gw::formatRfc3339(*rule.expiresAt);
+    // A rule that no longer matches anything (switched off, or past its expiry) stays in the
+    // table for review, but greyed and italic, so it does not read as routing traffic.
+    const bool expired = rule.expiresAt && *rule.expiresAt <= now();
+    const bool inactive = !rule.enabled || expired;
+    if (role == Qt::ForegroundRole && inactive)
+        return QGuiApplication::palette().brush(QPalette::Disabled, QPalette::Text);
+    if (role == Qt::FontRole && inactive) {
+        QFont font;
+        font.setItalic(true);
+        return font;
+    }
+    if (role == Qt::ToolTipRole) {
+        if (!rule.enabled)
+            return tr("Disabled: this rule matches no request.");
+        if (expired)
+            return tr("Expired at %1: this rule matches no request.").arg(gw::formatRfc3339(*rule.expiresAt));
+        if (index.column() == Expiry && rule.expiresAt)
+            return gw::formatRfc3339(*rule.expiresAt);
+        return {};
+    }
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
