@@ -154,6 +154,10 @@
         <source>expires in %1 min</source>
         <translation>läuft ab in %1 min</translation>
     </message>
+    <message>
+        <source>rule %1 added, disabled (%2)</source>
+        <translation>Regel %1 hinzugefügt, deaktiviert (%2)</translation>
+    </message>
 </context>
 <context>
     <name>ExportDialog</name>
@@ -372,13 +376,6 @@
     <message>
         <source>No traffic yet: import a log</source>
         <translation>Noch kein Verkehr: ein Protokoll importieren</translation>
-    </message>
-</context>
-<context>
-    <name>PlaceholderPage</name>
-    <message>
-        <source>This page is not built yet.</source>
-        <translation>Diese Seite ist noch nicht gebaut.</translation>
     </message>
 </context>
 <context>
@@ -866,6 +863,37 @@
     </message>
 </context>
 <context>
+    <name>gw::ParityText</name>
+    <message>
+        <source>No difference worth attention.</source>
+        <translation>Kein nennenswerter Unterschied.</translation>
+    </message>
+    <message>
+        <source>Reasoning came back on one gateway only.</source>
+        <translation>Reasoning kam nur von einem Gateway zurück.</translation>
+    </message>
+    <message>
+        <source>A gateway reported no cost; an estimate stands in.</source>
+        <translation>Ein Gateway meldete keine Kosten; eine Schätzung steht an ihrer Stelle.</translation>
+    </message>
+    <message>
+        <source>One gateway&apos;s time to first token is much slower.</source>
+        <translation>Bei einem Gateway kommt das erste Token deutlich später.</translation>
+    </message>
+    <message>
+        <source>One gateway failed, the other did not.</source>
+        <translation>Ein Gateway schlug fehl, das andere nicht.</translation>
+    </message>
+    <message>
+        <source>A gateway answered with no text.</source>
+        <translation>Ein Gateway antwortete ohne Text.</translation>
+    </message>
+    <message>
+        <source>The gateways ended for different reasons.</source>
+        <translation>Die Gateways endeten aus verschiedenen Gründen.</translation>
+    </message>
+</context>
+<context>
     <name>gw::RampGate</name>
     <message>
         <source>error rate: no traffic on %1 yet</source>
@@ -1060,30 +1088,6 @@
     <message>
         <source>Parity flags</source>
         <translation>Paritätshinweise</translation>
-    </message>
-    <message>
-        <source>Reasoning came back on one gateway only.</source>
-        <translation>Reasoning kam nur von einem Gateway zurück.</translation>
-    </message>
-    <message>
-        <source>A gateway reported no cost; an estimate stands in.</source>
-        <translation>Ein Gateway meldete keine Kosten; eine Schätzung steht an ihrer Stelle.</translation>
-    </message>
-    <message>
-        <source>One gateway&apos;s time to first token is much slower.</source>
-        <translation>Bei einem Gateway kommt das erste Token deutlich später.</translation>
-    </message>
-    <message>
-        <source>One gateway failed, the other did not.</source>
-        <translation>Ein Gateway schlug fehl, das andere nicht.</translation>
-    </message>
-    <message>
-        <source>A gateway answered with no text.</source>
-        <translation>Ein Gateway antwortete ohne Text.</translation>
-    </message>
-    <message>
-        <source>The gateways ended for different reasons.</source>
-        <translation>Die Gateways endeten aus verschiedenen Gründen.</translation>
     </message>
 </context>
 <context>
@@ -2418,14 +2422,6 @@
 <context>
     <name>gwapp::PlannerReplayPanel</name>
     <message>
-        <source>Vercel</source>
-        <translation>Vercel</translation>
-    </message>
-    <message>
-        <source>OpenRouter</source>
-        <translation>OpenRouter</translation>
-    </message>
-    <message>
         <source>recorded</source>
         <translation>aufgezeichnet</translation>
     </message>
@@ -2894,6 +2890,14 @@
         <source>Move rule %1</source>
         <translation>Regel %1 verschieben</translation>
     </message>
+    <message>
+        <source>Disabled: this rule matches no request.</source>
+        <translation>Deaktiviert: Diese Regel trifft auf keine Anfrage zu.</translation>
+    </message>
+    <message>
+        <source>Expired at %1: this rule matches no request.</source>
+        <translation>Abgelaufen am %1: Diese Regel trifft auf keine Anfrage zu.</translation>
+    </message>
 </context>
 <context>
     <name>gwapp::RunHistoryModel</name>
@@ -3212,14 +3216,6 @@
     <message>
         <source>&lt;b&gt;%1&lt;/b&gt; as &lt;code&gt;%2&lt;/code&gt; (bucket %3, Vercel share %4 %), reason &lt;code&gt;%5&lt;/code&gt;</source>
         <translation>&lt;b&gt;%1&lt;/b&gt; als &lt;code&gt;%2&lt;/code&gt; (Bucket %3, Vercel-Anteil %4 %), Grund &lt;code&gt;%5&lt;/code&gt;</translation>
-    </message>
-    <message>
-        <source>Vercel</source>
-        <translation>Vercel</translation>
-    </message>
-    <message>
-        <source>OpenRouter</source>
-        <translation>OpenRouter</translation>
     </message>
 </context>
 <context>
