@@ -1,5 +1,5 @@
 // The routing contract (docs/routing-contract.md) for a JavaScript router core: read a native
-// config v1 and decide requests exactly as gwcore (src/core/router.cpp) does. No dependencies and
+// config v1 and decide requests exactly as gwcore (src/core/routing/router.cpp) does. No dependencies and
 // no build step; SHA-256 comes from node:crypto, synchronously, as the production router hashes.
 // Validation reports the same JSON paths and messages as gwcore (`gatewayctl validate`), without
 // line and column. Syntax errors carry the JavaScript parser's wording instead of gwcore's.
@@ -176,7 +176,7 @@ const has = (o, name) => Object.prototype.hasOwnProperty.call(o, name);
 const RULE_ID = /^[A-Za-z0-9][A-Za-z0-9._:-]*$/;
 const GLOB_SPACE = /[\t\n\v\f\r \u0085\p{Zs}\p{Zl}\p{Zp}]/u;
 
-/** Empty when the model pattern is valid, else why not (gwcore's glob.cpp). */
+/** Empty when the model pattern is valid, else why not (gwcore's routing/glob.cpp). */
 export function globProblem(pattern) {
   if (!pattern) return 'bad glob: empty pattern';
   for (const c of pattern.split('')) {

@@ -6,13 +6,13 @@
 //   model user task order only ignore features or_rate v_rate now_ms | gateway upstream bucket share reason
 // (lists comma-joined, rates empty when absent). Usage: routerjs_oracle CONFIG COUNT SEED
 
-#include "config_io.h"
-#include "router.h"
+#include "config/config_io.h"
+#include "routing/router.h"
 
 #include <QCoreApplication>
 #include <QFile>
-#include <algorithm>
 
+#include <algorithm>
 #include <cstdio>
 #include <random>
 
