@@ -7,10 +7,13 @@
 
 #include "json/canonical_json.h"
 #include "config/config_io.h"
+#include "routing/glob.h"
 #include "routing/router.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
+
+#include <algorithm>
 
 namespace gw {
 namespace {
@@ -63,6 +66,20 @@ QString sampleIdForGlob(const QString &glob)
     return id.replace(u'*', u"sample"_qs);
 }
 
+// A table model on Vercel that the rule's class and globs admit, so that its cases reach step 3
+// (a glob's sample id is usually not in the table and would stop at step 1); empty if none.
+QString modelReachingRule(const RoutingConfig &config, const Rule &rule)
+{
+    for (auto it = config.models.cbegin(); it != config.models.cend(); ++it) {
+        const bool globOk = rule.match.models.isEmpty()
+                            || std::any_of(rule.match.models.cbegin(), rule.match.models.cend(),
+                                           [&](const QString &glob) { return globMatch(glob, it.key()); });
+        if (it->vercel && globOk && (!rule.match.modelClass || *rule.match.modelClass == modelClassOf(config, it.key())))
+            return it.key();
+    }
+    return QString();
+}
+
 } // namespace
 
 ExportResult exportVectors(const RoutingConfig &config, const ExportOptions &options)
@@ -88,17 +105,21 @@ ExportResult exportVectors(const RoutingConfig &config, const ExportOptions &opt
     }
 
     for (const Rule &rule : config.rules) {
-        const QString model = !rule.match.models.isEmpty() ? sampleIdForGlob(rule.match.models.first())
-                              : config.models.isEmpty()      ? models.last() // the unlisted model
-                                                             : config.models.firstKey();
+        QString model = modelReachingRule(config, rule);
+        if (model.isEmpty())
+            model = !rule.match.models.isEmpty() ? sampleIdForGlob(rule.match.models.first())
+                    : config.models.isEmpty()    ? models.last() // the unlisted model
+                                                 : config.models.firstKey();
         if (rule.expiresAt) {
             // Just before and exactly at expiry: the rule applies, then it does not.
             for (int i = 0; i < kKeysPerModel; ++i)
                 for (qint64 offset : {-1, 0})
                     b.add({model, u"vector-user-expiry-%1"_qs.arg(i), {}, {}, {}, {}, {}, rule.expiresAt->addMSecs(offset)});
         }
-        for (const QString &slug : rule.match.providers)
+        for (const QString &slug : rule.match.providers) {
             b.add({model, u"vector-user-provider"_qs, {}, {{}, {slug}, {}}, {}, {}, {}, {}});
+            b.add({model, u"vector-user-provider"_qs, {}, {{slug}, {}, {}}, {}, {}, {}, {}}); // named in order
+        }
         for (const QString &user : rule.match.users)
             b.add({model, user, {}, {}, {}, {}, {}, {}});
         for (const QString &feature : rule.match.features)
@@ -117,13 +138,17 @@ ExportResult exportVectors(const RoutingConfig &config, const ExportOptions &opt
         break; // one mapped model is enough to exercise step 2
     }
 
-    // Failover: OpenRouter failing while Vercel is healthy, and both failing.
+    // Failover: OpenRouter failing while Vercel is healthy, and both failing; at the threshold
+    // exactly, OpenRouter counts as healthy and so does Vercel.
     if (config.failover.enabled) {
-        const double above = std::min(1.0, config.failover.errorRateThreshold + 0.1);
+        const double threshold = config.failover.errorRateThreshold;
+        const double above = std::min(1.0, threshold + 0.1);
         for (const QString &model : config.models.keys()) {
             for (int i = 0; i < 3; ++i) {
                 b.add({model, u"vector-user-failover-%1"_qs.arg(i), {}, {}, {}, above, 0.0, {}});
                 b.add({model, u"vector-user-failover-%1"_qs.arg(i), {}, {}, {}, above, above, {}});
+                b.add({model, u"vector-user-failover-%1"_qs.arg(i), {}, {}, {}, threshold, 0.0, {}});
+                b.add({model, u"vector-user-failover-%1"_qs.arg(i), {}, {}, {}, above, threshold, {}});
             }
         }
     }
