@@ -48,6 +48,29 @@ private Q_SLOTS:
         QCOMPARE(p.weaker, (QStringList{u"smaller context (128k < 256k)"_qs, u"no reasoning"_qs, u"no tool use"_qs}));
     }
 
+    // 256,000 against 262,144 is the same window written two ways, not a weaker model; a context
+    // below 95 % of OpenRouter's is weaker, named in one unit style (rounded thousands).
+    void contextWeaknessIsGraded_data()
+    {
+        QTest::addColumn<qint64>("openrouterContext");
+        QTest::addColumn<qint64>("vercelContext");
+        QTest::addColumn<QStringList>("weaker");
+        QTest::newRow("256k written two ways") << qint64(262144) << qint64(256000) << QStringList();
+        QTest::newRow("just above 95 %") << qint64(200000) << qint64(190001) << QStringList();
+        QTest::newRow("below 95 %") << qint64(262144) << qint64(200000) << QStringList{u"smaller context (200k < 262k)"_qs};
+        QTest::newRow("small sizes exact") << qint64(8192) << qint64(4096) << QStringList{u"smaller context (4096 < 8192)"_qs};
+    }
+
+    void contextWeaknessIsGraded()
+    {
+        QFETCH(qint64, openrouterContext);
+        QFETCH(qint64, vercelContext);
+        QFETCH(QStringList, weaker);
+        const CatalogModel o = model(0.000002, 0.000008, openrouterContext, true, true);
+        const CatalogModel v = model(0.000002, 0.000008, vercelContext, true, true);
+        QCOMPARE(compareParity(o, &v).weaker, weaker);
+    }
+
     void unknownsAreNoEvidence()
     {
         CatalogModel o = model(0, 0, 0, false, false);

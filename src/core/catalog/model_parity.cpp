@@ -17,9 +17,11 @@ std::optional<double> diffPercent(std::optional<double> openrouter, std::optiona
     return (*vercel - *openrouter) / *openrouter * 100.0;
 }
 
+// One unit style for context sizes: thousands of tokens, rounded ("262k" for 262,144 and "256k"
+// for 256,000), so two catalogs' ways of writing a size read alike; small sizes stay exact.
 QString tokens(qint64 n)
 {
-    return n >= 1000 && n % 1000 == 0 ? QString::number(n / 1000) + u'k' : QString::number(n);
+    return n >= 10000 ? QString::number(qRound64(double(n) / 1000.0)) + u'k' : QString::number(n);
 }
 
 } // namespace
@@ -43,7 +45,8 @@ ModelParity compareParity(const CatalogModel &openrouter, const CatalogModel *ve
     p.vercelReasoning = vercel->reasoning;
     p.vercelTools = vercel->tools;
     // Only what the catalogs state: an unknown context on either side is no evidence.
-    if (p.openrouterContext > 0 && p.vercelContext > 0 && p.vercelContext < p.openrouterContext)
+    if (p.openrouterContext > 0 && p.vercelContext > 0
+        && double(p.vercelContext) < kWeakerContextRatio * double(p.openrouterContext))
         p.weaker << u"smaller context (%1 < %2)"_qs.arg(tokens(p.vercelContext), tokens(p.openrouterContext));
     if (p.openrouterReasoning && !p.vercelReasoning)
         p.weaker << u"no reasoning"_qs;

@@ -21,6 +21,10 @@ struct ModelParity {
     QStringList weaker; // why the Vercel side is weaker; empty when it is not
 };
 
+// A Vercel context counts as weaker only below this share of OpenRouter's: catalogs write the same
+// window as 256,000 on one side and 262,144 (256 Ki) on the other, which is no real difference.
+inline constexpr double kWeakerContextRatio = 0.95;
+
 // `vercel` is the mapped Vercel model, or null when the model has no Vercel side.
 ModelParity compareParity(const CatalogModel &openrouter, const CatalogModel *vercel);
 
