@@ -25,32 +25,32 @@ static QString ruleWords(const gw::Rule &rule)
     return matchSummary(rule.match) + QStringLiteral(" → ") + actionSummary(rule.action);
 }
 
-QStringList describeConfigChanges(const gw::RoutingConfig &a, const gw::RoutingConfig &b)
+QStringList describeConfigChanges(const gw::RoutingConfig &before, const gw::RoutingConfig &after)
 {
     QStringList out;
     auto share = [&](const char *what, double x, double y) {
         if (gw::shareToMilli(x) != gw::shareToMilli(y))
             out << QCoreApplication::translate("ConfigText", what).arg(formatShare(x), formatShare(y));
     };
-    share(QT_TRANSLATE_NOOP("ConfigText", "default paid share %1 → %2"), a.defaultSharePaid, b.defaultSharePaid);
-    share(QT_TRANSLATE_NOOP("ConfigText", "default free share %1 → %2"), a.defaultShareFree, b.defaultShareFree);
-    if (a.openrouterEnabled != b.openrouterEnabled)
-        out << QCoreApplication::translate("ConfigText", "OpenRouter %1 → %2").arg(onOff(a.openrouterEnabled), onOff(b.openrouterEnabled));
-    if (a.vercelEnabled != b.vercelEnabled)
-        out << QCoreApplication::translate("ConfigText", "Vercel %1 → %2").arg(onOff(a.vercelEnabled), onOff(b.vercelEnabled));
-    if (a.cohort != b.cohort)
-        out << QCoreApplication::translate("ConfigText", "cohort %1 → %2").arg(a.cohort, b.cohort);
-    if (a.stickyKey != b.stickyKey)
-        out << QCoreApplication::translate("ConfigText", "sticky key %1 → %2").arg(gw::stickyKeyName(a.stickyKey), gw::stickyKeyName(b.stickyKey));
-    if (a.failover != b.failover)
+    share(QT_TRANSLATE_NOOP("ConfigText", "default paid share %1 → %2"), before.defaultSharePaid, after.defaultSharePaid);
+    share(QT_TRANSLATE_NOOP("ConfigText", "default free share %1 → %2"), before.defaultShareFree, after.defaultShareFree);
+    if (before.openrouterEnabled != after.openrouterEnabled)
+        out << QCoreApplication::translate("ConfigText", "OpenRouter %1 → %2").arg(onOff(before.openrouterEnabled), onOff(after.openrouterEnabled));
+    if (before.vercelEnabled != after.vercelEnabled)
+        out << QCoreApplication::translate("ConfigText", "Vercel %1 → %2").arg(onOff(before.vercelEnabled), onOff(after.vercelEnabled));
+    if (before.cohort != after.cohort)
+        out << QCoreApplication::translate("ConfigText", "cohort %1 → %2").arg(before.cohort, after.cohort);
+    if (before.stickyKey != after.stickyKey)
+        out << QCoreApplication::translate("ConfigText", "sticky key %1 → %2").arg(gw::stickyKeyName(before.stickyKey), gw::stickyKeyName(after.stickyKey));
+    if (before.failover != after.failover)
         out << QCoreApplication::translate("ConfigText", "failover settings changed");
 
     QStringList beforeIds, afterIds;
-    for (const gw::Rule &r : a.rules)
+    for (const gw::Rule &r : before.rules)
         beforeIds << r.id;
-    for (const gw::Rule &r : b.rules)
+    for (const gw::Rule &r : after.rules)
         afterIds << r.id;
-    for (const gw::Rule &r : b.rules) {
+    for (const gw::Rule &r : after.rules) {
         const int i = beforeIds.indexOf(r.id);
         if (i < 0) {
             out << (r.enabled ? QCoreApplication::translate("ConfigText", "rule %1 added (%2)")
@@ -58,7 +58,7 @@ QStringList describeConfigChanges(const gw::RoutingConfig &a, const gw::RoutingC
                        .arg(r.id, ruleWords(r));
             continue;
         }
-        const gw::Rule &old = a.rules.at(i);
+        const gw::Rule &old = before.rules.at(i);
         if (old.enabled != r.enabled)
             out << (r.enabled ? QCoreApplication::translate("ConfigText", "rule %1 enabled") : QCoreApplication::translate("ConfigText", "rule %1 disabled")).arg(r.id);
         if (old.match != r.match)
@@ -70,7 +70,7 @@ QStringList describeConfigChanges(const gw::RoutingConfig &a, const gw::RoutingC
         if (old.note != r.note)
             out << QCoreApplication::translate("ConfigText", "rule %1 note changed").arg(r.id);
     }
-    for (const gw::Rule &r : a.rules) {
+    for (const gw::Rule &r : before.rules) {
         if (!afterIds.contains(r.id))
             out << QCoreApplication::translate("ConfigText", "rule %1 removed").arg(r.id);
     }
@@ -84,16 +84,16 @@ QStringList describeConfigChanges(const gw::RoutingConfig &a, const gw::RoutingC
     if (commonBefore != commonAfter)
         out << QCoreApplication::translate("ConfigText", "rule order changed: %1").arg(commonAfter.join(QStringLiteral(", ")));
 
-    for (auto it = b.models.cbegin(); it != b.models.cend(); ++it) {
-        if (!a.models.contains(it.key()))
+    for (auto it = after.models.cbegin(); it != after.models.cend(); ++it) {
+        if (!before.models.contains(it.key()))
             out << QCoreApplication::translate("ConfigText", "model %1 added").arg(it.key());
-        else if (a.models.value(it.key()) != it.value())
+        else if (before.models.value(it.key()) != it.value())
             out << QCoreApplication::translate("ConfigText", "model %1 mapping changed").arg(it.key());
     }
-    for (auto it = a.models.cbegin(); it != a.models.cend(); ++it)
-        if (!b.models.contains(it.key()))
+    for (auto it = before.models.cbegin(); it != before.models.cend(); ++it)
+        if (!after.models.contains(it.key()))
             out << QCoreApplication::translate("ConfigText", "model %1 removed").arg(it.key());
-    if (a.providers != b.providers)
+    if (before.providers != after.providers)
         out << QCoreApplication::translate("ConfigText", "provider table changed");
     return out;
 }
