@@ -1,17 +1,24 @@
 #include "json/json_source.h"
 
+#include "json/json_lexer.h"
+#include "util/bom.h"
+
 #include <QJsonArray>
 #include <QJsonObject>
 #include <QSet>
 #include <QStringDecoder>
 
-#include <charconv>
+#include <string>
+#include <string_view>
 
 namespace gw {
 namespace {
 
 // Deep enough for any config, shallow enough that hostile input cannot exhaust the stack.
-constexpr int kMaxDepth = 128;
+constexpr int kMaxDepth = json::kMaxDepth;
+
+// Strings and numbers are read by the one JSON lexer (json/json_lexer.h: its escape, surrogate
+// and number policy); this parser adds the tree, the positions and the duplicate-key check.
 
 class Parser {
 public:
@@ -114,141 +121,50 @@ private:
         return true;
     }
 
+    // Moves to `p` (ahead in the text), counting lines and columns.
+    void advanceTo(const char *p)
+    {
+        const qsizetype target = p - m_text.data();
+        while (m_pos < target)
+            advance();
+    }
+
+    const char *cursor() const { return m_text.data() + m_pos; }
+    const char *textEnd() const { return m_text.data() + m_text.size(); }
+
+    bool lexFailed(const json::LexFailure &lex)
+    {
+        advanceTo(lex.at);
+        return fail(json::lexErrorText(lex.error));
+    }
+
     bool parseNumber(QJsonValue &out)
     {
-        const qsizetype start = m_pos;
-        if (peek() == '-')
-            advance();
-        if (peek() == '0') {
-            advance();
-        } else if (peek() >= '1' && peek() <= '9') {
-            while (peek() >= '0' && peek() <= '9')
-                advance();
-        } else {
-            return fail(u"invalid number"_qs);
-        }
-        if (peek() == '.') {
-            advance();
-            if (!(peek() >= '0' && peek() <= '9'))
-                return fail(u"invalid number: digits expected after '.'"_qs);
-            while (peek() >= '0' && peek() <= '9')
-                advance();
-        }
-        if (peek() == 'e' || peek() == 'E') {
-            advance();
-            if (peek() == '+' || peek() == '-')
-                advance();
-            if (!(peek() >= '0' && peek() <= '9'))
-                return fail(u"invalid number: digits expected in the exponent"_qs);
-            while (peek() >= '0' && peek() <= '9')
-                advance();
-        }
+        json::LexFailure lex;
+        const char *start = cursor();
+        const char *end = json::scanNumber(start, textEnd(), lex);
+        if (!end)
+            return lexFailed(lex);
         double value = 0;
-        const char *first = m_text.data() + start;
-        const auto [ptr, ec] = std::from_chars(first, m_text.data() + m_pos, value);
-        if (ec == std::errc::result_out_of_range)
-            return fail(u"number out of range"_qs);
-        if (ec != std::errc() || ptr != m_text.data() + m_pos)
-            return fail(u"invalid number"_qs);
+        const bool inRange = json::numberValue(std::string_view(start, size_t(end - start)), value);
+        advanceTo(end);
+        if (!inRange)
+            return fail(json::lexErrorText(json::LexError::NumberOutOfRange));
         out = value;
-        return true;
-    }
-
-    static int hexDigit(char c)
-    {
-        if (c >= '0' && c <= '9') return c - '0';
-        if (c >= 'a' && c <= 'f') return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F') return c - 'A' + 10;
-        return -1;
-    }
-
-    bool parseHex4(char16_t &unit)
-    {
-        unit = 0;
-        for (int i = 0; i < 4; ++i) {
-            const int d = hexDigit(peek());
-            if (d < 0)
-                return fail(u"invalid \\u escape"_qs);
-            unit = char16_t(unit * 16 + d);
-            advance();
-        }
         return true;
     }
 
     bool parseString(QString &out)
     {
-        advance(); // opening quote
-        QByteArray raw; // UTF-8 bytes between escapes, decoded (and checked) at the end
-        QString decoded;
-        auto flushRaw = [&]() -> bool {
-            if (raw.isEmpty())
-                return true;
-            QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-            decoded += decoder.decode(raw);
-            raw.clear();
-            return !decoder.hasError() || fail(u"invalid UTF-8 in string"_qs);
-        };
-        while (true) {
-            if (atEnd())
-                return fail(u"unterminated string"_qs);
-            const auto c = static_cast<unsigned char>(peek());
-            if (c == '"') {
-                advance();
-                break;
-            }
-            if (c < 0x20)
-                return fail(u"control character in string (escape it)"_qs);
-            if (c != '\\') {
-                raw.append(char(c));
-                advance();
-                continue;
-            }
-            advance();
-            if (!flushRaw())
-                return false;
-            const char e = peek();
-            switch (e) {
-            case '"': decoded += u'"'; break;
-            case '\\': decoded += u'\\'; break;
-            case '/': decoded += u'/'; break;
-            case 'b': decoded += u'\b'; break;
-            case 'f': decoded += u'\f'; break;
-            case 'n': decoded += u'\n'; break;
-            case 'r': decoded += u'\r'; break;
-            case 't': decoded += u'\t'; break;
-            case 'u': {
-                advance();
-                char16_t unit;
-                if (!parseHex4(unit))
-                    return false;
-                if (QChar::isHighSurrogate(unit)) {
-                    char16_t low = 0;
-                    if (peek() != '\\')
-                        return fail(u"unpaired surrogate in \\u escape"_qs);
-                    advance();
-                    if (peek() != 'u')
-                        return fail(u"unpaired surrogate in \\u escape"_qs);
-                    advance();
-                    if (!parseHex4(low) || !QChar::isLowSurrogate(low))
-                        return fail(u"unpaired surrogate in \\u escape"_qs);
-                    decoded += QChar(unit);
-                    decoded += QChar(low);
-                } else if (QChar::isLowSurrogate(unit)) {
-                    return fail(u"unpaired surrogate in \\u escape"_qs);
-                } else {
-                    decoded += QChar(unit);
-                }
-                continue; // parseHex4 already advanced
-            }
-            default:
-                return fail(u"invalid escape in string"_qs);
-            }
-            advance();
-        }
-        if (!flushRaw())
-            return false;
-        out = decoded;
-        return true;
+        json::LexFailure lex;
+        std::string_view text;
+        const char *next = json::scanString(cursor() + 1, textEnd(), text, &m_scratch, lex);
+        if (!next)
+            return lexFailed(lex);
+        advanceTo(next);
+        QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+        out = decoder.decode(QByteArrayView(text.data(), qsizetype(text.size())));
+        return !decoder.hasError() || fail(u"invalid UTF-8 in string"_qs);
     }
 
     bool parseObject(const QString &pointer, int depth, QJsonValue &out)
@@ -339,6 +255,7 @@ private:
     int m_line = 1;
     int m_column = 1;
     bool m_failed = false;
+    std::string m_scratch; // decoded strings with escapes
 };
 
 QString parentPointer(const QString &pointer)
@@ -374,8 +291,7 @@ JsonSource parseJsonSource(QByteArrayView utf8, const QString &fileName)
 {
     JsonSource out;
     // A UTF-8 byte order mark is tolerated (editors on some systems write one).
-    if (utf8.startsWith("\xEF\xBB\xBF"))
-        utf8 = utf8.sliced(3);
+    utf8 = withoutUtf8Bom(utf8);
     Parser(utf8, fileName, out).run();
     return out;
 }

@@ -1,13 +1,16 @@
 #include "protocol/chunk_scanner.h"
 
-#include <QByteArray>
+#include "json/json_lexer.h"
+
+#include <string>
 
 namespace gw::detail {
 
 namespace {
 
-constexpr int kMaxDepth = 64;
-
+// Reads through the one JSON lexer (json/json_lexer.h). Whatever the lexer refuses (a lone
+// surrogate, an integer beyond 2^53, ...) makes the scanner return false, so the chunk takes the
+// general path like every other chunk the scanner does not fully understand.
 class Scanner
 {
 public:
@@ -15,11 +18,7 @@ public:
 
     bool atEnd() { ws(); return m_p == m_end; }
 
-    void ws()
-    {
-        while (m_p < m_end && (*m_p == ' ' || *m_p == '\n' || *m_p == '\r' || *m_p == '\t'))
-            ++m_p;
-    }
+    void ws() { m_p = json::skipWhitespace(m_p, m_end); }
 
     bool eat(char c)
     {
@@ -39,21 +38,15 @@ public:
 
     const char *position() const { return m_p; }
 
-    // A member name without escapes (a key with escapes sends the chunk to the general path).
+    // A member name (decoded when it has escapes) and its colon.
     bool key(QByteArrayView &name)
     {
         if (!eat('"'))
             return false;
-        const char *start = m_p;
-        while (m_p < m_end && *m_p != '"') {
-            if (*m_p == '\\' || static_cast<unsigned char>(*m_p) < 0x20)
-                return false;
-            ++m_p;
-        }
-        if (m_p == m_end)
+        std::string_view text;
+        if (!(m_p = json::scanString(m_p, m_end, text, &m_keyScratch, m_fail)))
             return false;
-        name = QByteArrayView(start, m_p - start);
-        ++m_p;
+        name = QByteArrayView(text.data(), qsizetype(text.size()));
         return eat(':');
     }
 
@@ -62,51 +55,19 @@ public:
     {
         if (!eat('"'))
             return false;
-        const char *run = m_p;
-        m_scratch.resize(0);
-        while (m_p < m_end) {
-            const unsigned char c = static_cast<unsigned char>(*m_p);
-            if (c == '"') {
-                if (out) {
-                    if (m_scratch.isEmpty()) {
-                        *out = QString::fromUtf8(run, m_p - run);
-                    } else {
-                        m_scratch.append(run, m_p - run);
-                        *out = QString::fromUtf8(m_scratch);
-                    }
-                }
-                ++m_p;
-                return true;
-            }
-            if (c < 0x20)
-                return false;
-            if (c != '\\') {
-                ++m_p;
-                continue;
-            }
-            if (out)
-                m_scratch.append(run, m_p - run);
-            if (++m_p == m_end || !escape(out != nullptr))
-                return false;
-            run = m_p;
-        }
-        return false;
+        std::string_view text;
+        if (!(m_p = json::scanString(m_p, m_end, text, out ? &m_scratch : nullptr, m_fail)))
+            return false;
+        if (out)
+            *out = QString::fromUtf8(text.data(), qsizetype(text.size()));
+        return true;
     }
 
-    bool value(int depth = 0)
+    // Any value, skipped.
+    bool value()
     {
         ws();
-        if (m_p == m_end || depth > kMaxDepth)
-            return false;
-        switch (*m_p) {
-        case '"': return string(nullptr);
-        case '{': return container('}', depth, true);
-        case '[': return container(']', depth, false);
-        case 't': return literal("true");
-        case 'f': return literal("false");
-        case 'n': return literal("null");
-        default: return number();
-        }
+        return m_p < m_end && (m_p = json::skipValue(m_p, m_end, m_fail)) != nullptr;
     }
 
     // The exact token "0" (an index); anything else is the general path's business.
@@ -120,129 +81,11 @@ public:
     }
 
 private:
-    bool container(char close, int depth, bool isObject)
-    {
-        ++m_p;
-        if (eat(close))
-            return true;
-        do {
-            if (isObject) {
-                if (!peek('"') || !string(nullptr) || !eat(':'))
-                    return false;
-            }
-            if (!value(depth + 1))
-                return false;
-        } while (eat(','));
-        return eat(close);
-    }
-
-    bool literal(const char *word)
-    {
-        const QByteArrayView w(word);
-        if (m_end - m_p < w.size() || QByteArrayView(m_p, w.size()) != w)
-            return false;
-        m_p += w.size();
-        return true;
-    }
-
-    // Plain integers and decimals only: exponents and long mantissas go the general path, where
-    // QJsonDocument decides about range and precision.
-    bool number()
-    {
-        const char *start = m_p;
-        if (*m_p == '-')
-            ++m_p;
-        if (m_p == m_end || *m_p < '0' || *m_p > '9')
-            return false;
-        if (*m_p == '0') {
-            ++m_p;
-        } else {
-            while (m_p < m_end && *m_p >= '0' && *m_p <= '9')
-                ++m_p;
-        }
-        if (m_p < m_end && *m_p == '.') {
-            ++m_p;
-            const char *digits = m_p;
-            while (m_p < m_end && *m_p >= '0' && *m_p <= '9')
-                ++m_p;
-            if (m_p == digits)
-                return false;
-        }
-        if (m_p < m_end && (*m_p == 'e' || *m_p == 'E'))
-            return false;
-        return m_p - start <= 17;
-    }
-
-    static int hex(char c)
-    {
-        if (c >= '0' && c <= '9')
-            return c - '0';
-        if (c >= 'a' && c <= 'f')
-            return c - 'a' + 10;
-        if (c >= 'A' && c <= 'F')
-            return c - 'A' + 10;
-        return -1;
-    }
-
-    bool hex4(char32_t &v)
-    {
-        if (m_end - m_p < 4)
-            return false;
-        v = 0;
-        for (int i = 0; i < 4; ++i) {
-            const int h = hex(m_p[i]);
-            if (h < 0)
-                return false;
-            v = (v << 4) | char32_t(h);
-        }
-        m_p += 4;
-        return true;
-    }
-
-    // m_p is just after the backslash.
-    bool escape(bool decode)
-    {
-        const char c = *m_p++;
-        char simple = 0;
-        switch (c) {
-        case '"': simple = '"'; break;
-        case '\\': simple = '\\'; break;
-        case '/': simple = '/'; break;
-        case 'b': simple = '\b'; break;
-        case 'f': simple = '\f'; break;
-        case 'n': simple = '\n'; break;
-        case 'r': simple = '\r'; break;
-        case 't': simple = '\t'; break;
-        case 'u': break;
-        default: return false;
-        }
-        if (simple) {
-            if (decode)
-                m_scratch.append(simple);
-            return true;
-        }
-        char32_t cp = 0;
-        if (!hex4(cp) || cp == 0 || (cp >= 0xDC00 && cp <= 0xDFFF))
-            return false; // NUL and lone low surrogates: let QJsonDocument decide
-        if (cp >= 0xD800 && cp <= 0xDBFF) {
-            char32_t low = 0;
-            if (m_end - m_p < 2 || m_p[0] != '\\' || m_p[1] != 'u')
-                return false;
-            m_p += 2;
-            if (!hex4(low) || low < 0xDC00 || low > 0xDFFF)
-                return false;
-            cp = 0x10000 + ((cp - 0xD800) << 10) + (low - 0xDC00);
-        }
-        if (decode) {
-            const QString s = QString::fromUcs4(&cp, 1);
-            m_scratch.append(s.toUtf8());
-        }
-        return true;
-    }
-
     const char *m_p;
     const char *m_end;
-    QByteArray m_scratch;
+    std::string m_scratch;
+    std::string m_keyScratch;
+    json::LexFailure m_fail;
 };
 
 // Members whose presence (with a non-null value) needs the general path.

@@ -4,9 +4,10 @@
 // builds a whole DOM per chunk and caps a stream near 100 MB/s; this single pass over the bytes
 // extracts only the members the normalizer reads.
 //
-// Correctness rule: the scanner accepts only well-formed JSON it fully understands. Anything
-// else (usage, errors, provider metadata, several choices, escaped keys, exponents, duplicate
-// members, invalid UTF-8, ...) returns false and the caller takes the QJsonDocument path, so
+// Correctness rule: the scanner accepts only well-formed JSON it fully understands, read through
+// the one JSON lexer (json/json_lexer.h). Anything else (usage, errors, provider metadata,
+// several choices, duplicate members, invalid UTF-8, what the lexer refuses: a lone surrogate,
+// an integer beyond 2^53, ...) returns false and the caller takes the QJsonDocument path, so
 // QJsonDocument alone decides about every unusual or malformed chunk.
 
 #include <QByteArrayView>

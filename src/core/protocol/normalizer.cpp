@@ -1,6 +1,7 @@
 #include "protocol/normalizer.h"
 
 #include "protocol/chunk_scanner.h"
+#include "util/bom.h"
 
 #include <QJsonDocument>
 #include <QJsonParseError>
@@ -201,8 +202,7 @@ NormalizedResponse normalizeBody(Gateway gateway, QByteArrayView jsonBody)
 
 bool looksLikeSse(QByteArrayView bytes)
 {
-    if (bytes.startsWith("\xEF\xBB\xBF"))
-        bytes = bytes.sliced(3);
+    bytes = withoutUtf8Bom(bytes);
     qsizetype i = 0;
     while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\t' || bytes[i] == '\r' || bytes[i] == '\n'))
         ++i;
