@@ -592,6 +592,163 @@ private Q_SLOTS:
         }
     }
 
+    // Issue 18: an unterminated 512 MB line took 1.55 GB. A line past the limit is one bad line,
+    // skipped as it streams past: the read buffer stays near the chunk size and the limit.
+    void tooLongLineIsOneBadLineAndNotBuffered()
+    {
+        const QList<QByteArray> lines = readAll(kData + u"good.jsonl"_qs).split('\n');
+        const qsizetype limit = kTrafficMaxLineBytes;
+        QCOMPARE(limit, qsizetype(1) << 20); // the documented default (docs/traffic-import.md)
+        const QByteArray huge = "{\"model\": \"" + QByteArray(6 * limit, 'x') + "\"}";
+        const QByteArray unterminated = "{\"model\": \"" + QByteArray(3 * limit, 'y');
+        const QByteArray content = lines[1] + '\n' + huge + '\n' + lines[2] + '\n' + unterminated;
+        const QString path = m_dir.filePath(u"long.jsonl"_qs);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(content);
+        f.close();
+        TrafficAggregator agg;
+        TrafficIngestOptions options;
+        options.chunkBytes = 64 * 1024;
+        const TrafficIngestResult r = ingestTrafficFile(path, {}, agg, options);
+        QVERIFY2(r.ok(), qPrintable(r.error));
+        QCOMPARE(r.events, 2);
+        QCOMPARE(badLineTexts(r, u"long.jsonl"_qs), QStringList({u"long.jsonl:2: line longer than 1048576 bytes"_qs}));
+        QCOMPARE(r.lines, 3);
+        // The unterminated last line is held back like any incomplete line, but not kept in memory.
+        QCOMPARE(r.heldBackBytes, unterminated.size());
+        QCOMPARE(r.state.offset, content.size() - unterminated.size());
+        QVERIFY2(r.maxBufferBytes <= 2 * limit + options.chunkBytes, qPrintable(QString::number(r.maxBufferBytes)));
+
+        // Once its newline arrives it is one bad line (counted once), and the next line counts.
+        QVERIFY(f.open(QIODevice::Append));
+        f.write("\n" + lines[3] + '\n');
+        f.close();
+        TrafficAggregator more;
+        const TrafficIngestResult again = ingestTrafficFile(path, [&](const QString &, const QByteArray &) {
+            return std::optional<TrafficFileState>(r.state); }, more, options);
+        QVERIFY2(again.ok(), qPrintable(again.error));
+        QCOMPARE(again.events, 1);
+        QCOMPARE(badLineTexts(again, u"long.jsonl"_qs), QStringList({u"long.jsonl:4: line longer than 1048576 bytes"_qs}));
+        QCOMPARE(again.heldBackBytes, 0);
+        QVERIFY(again.maxBufferBytes <= 2 * limit + options.chunkBytes);
+    }
+
+    // Issue 18: a JSONL log starting with a UTF-8 BOM lost its first line; CSV kept it.
+    void byteOrderMarkIsSkipped_data()
+    {
+        QTest::addColumn<QString>("fixture");
+        QTest::addColumn<QString>("name");
+        QTest::newRow("jsonl") << u"good.jsonl"_qs << u"bom.jsonl"_qs;
+        QTest::newRow("jsonl, no extension") << u"good.jsonl"_qs << u"bom.log"_qs;
+        QTest::newRow("csv") << u"good.csv"_qs << u"bom.csv"_qs;
+    }
+
+    void byteOrderMarkIsSkipped()
+    {
+        QFETCH(QString, fixture);
+        QFETCH(QString, name);
+        const Ingested plain = ingest(kData + fixture);
+        const QString path = m_dir.filePath(name);
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write("\xEF\xBB\xBF" + readAll(kData + fixture));
+        f.close();
+        const Ingested bom = ingest(path);
+        QVERIFY2(bom.result.ok(), qPrintable(bom.result.error));
+        QCOMPARE(badLineTexts(bom.result, name), badLineTexts(plain.result, name));
+        QCOMPARE(bom.result.events, plain.result.events);
+        QCOMPARE(bom.result.state.offset, plain.result.state.offset + 3);
+        // A BOM is only a BOM at the start: fed in one piece or byte by byte, the same events.
+        TrafficAggregator agg;
+        TrafficStreamIngestor ingestor(detectTrafficFormat(path, readAll(path)), agg);
+        const QByteArray bytes = readAll(path);
+        qsizetype used = 0;
+        for (qsizetype end = 1; end <= bytes.size(); ++end)
+            used += ingestor.feed(bytes.constData() + used, end - used);
+        QCOMPARE(ingestor.events(), plain.result.events);
+    }
+
+    // Issue 18: one rule for numbers and keys in a log line (docs/traffic-import.md): numbers
+    // at most 2^53 and integers exact, a known field named twice is a bad line, and a lone
+    // surrogate in a \u escape is refused (the one JSON lexer's policy).
+    void numbersKeysAndEscapesFollowTheLexerRule_data()
+    {
+        QTest::addColumn<QByteArray>("member");
+        QTest::addColumn<QString>("error");
+        QTest::newRow("latency 1.8e19") << QByteArray(R"("latency_ms": 1.8e19)") << u"/latency_ms: 1.8e19 is out of range (at most 2^53)"_qs;
+        QTest::newRow("tokens 2^64+1") << QByteArray(R"("prompt_tokens": 18446744073709551617)")
+                                       << u"bad JSON at column %1: integer out of range (beyond 2^53, not exact)"_qs;
+        QTest::newRow("tokens 2^53+1") << QByteArray(R"("prompt_tokens": 9007199254740993)")
+                                       << u"bad JSON at column %1: integer out of range (beyond 2^53, not exact)"_qs;
+        QTest::newRow("status twice") << QByteArray(R"("status": 500)") << u"/status: duplicate key at column %1"_qs;
+        QTest::newRow("lone high surrogate") << QByteArray(R"("user": "a\ud800b")") << u"bad JSON at column %1: unpaired surrogate in \\u escape"_qs;
+        QTest::newRow("lone low surrogate") << QByteArray(R"("task": "\udc00")") << u"bad JSON at column %1: unpaired surrogate in \\u escape"_qs;
+        QTest::newRow("huge exponent") << QByteArray(R"("cost_usd": 1e999)") << u"bad JSON at column %1: number out of range"_qs;
+    }
+
+    void numbersKeysAndEscapesFollowTheLexerRule()
+    {
+        QFETCH(QByteArray, member);
+        QFETCH(QString, error);
+        QByteArray line = readAll(kData + u"good.jsonl"_qs).split('\n').at(1);
+        const QString key = QString::fromLatin1(member.mid(1, member.indexOf('"', 1) - 1));
+        if (!QTest::currentDataTag() || QByteArray(QTest::currentDataTag()) != "status twice") {
+            QJsonObject object = QJsonDocument::fromJson(line).object(); // the member appended alone
+            object.remove(key);
+            line = QJsonDocument(object).toJson(QJsonDocument::Compact);
+        }
+        TrafficLineParser parser(TrafficFormat::Jsonl);
+        TrafficRecord record;
+        TrafficLineError e;
+        QVERIFY(parser.parse(std::string_view(line.constData(), size_t(line.size())), record, e));
+        // Appended last: a duplicate follows the original, where "last wins" used to accept it.
+        line.chop(1);
+        const qsizetype at = line.size() + 2;
+        line += ", " + member + "}";
+        QVERIFY(!parser.parse(std::string_view(line.constData(), size_t(line.size())), record, e));
+        const qsizetype valueAt = at + member.indexOf(':') + 2;
+        QString want = error;
+        if (want.contains(u"%1"_qs)) {
+            // the key's column for a duplicate; else where the lexer stopped (checked as a range)
+            if (want.startsWith(u"/status"_qs)) {
+                want = want.arg(at + 1);
+            } else {
+                const QString got = (e.path.isEmpty() ? QString() : e.path + u": "_qs) + e.message;
+                const QString prefix = want.left(want.indexOf(u"%1"_qs));
+                QVERIFY2(got.startsWith(prefix) && got.endsWith(want.mid(want.indexOf(u"%1"_qs) + 2)), qPrintable(got));
+                const qsizetype column = got.mid(prefix.size()).section(u':', 0, 0).toLongLong();
+                QVERIFY2(column >= valueAt && column <= line.size(), qPrintable(got));
+                return;
+            }
+        }
+        QCOMPARE((e.path.isEmpty() ? QString() : e.path + u": "_qs) + e.message, want);
+    }
+
+    // The same lexer rule holds in CSV cells: numbers are the JSON grammar, at most 2^53.
+    void csvNumbersFollowTheLexerRule()
+    {
+        const QList<QByteArray> csv = readAll(kData + u"good.csv"_qs).split('\n');
+        const QByteArray header = csv.first();
+        const qsizetype column = header.split(',').indexOf("latency_ms");
+        QVERIFY(column >= 0);
+        TrafficLineParser parser(TrafficFormat::Csv);
+        QVERIFY(parser.setCsvHeader(std::string_view(header.constData(), size_t(header.size())), nullptr));
+        for (const auto &[cell, message] : {std::pair{QByteArray("1.8e19"), u"/latency_ms: 1.8e19 is out of range (at most 2^53)"_qs},
+                                            std::pair{QByteArray("18446744073709551617"), u"/latency_ms: 18446744073709551617 is out of range (at most 2^53)"_qs},
+                                            std::pair{QByteArray("NaN"), u"/latency_ms: expected a number, got \"NaN\""_qs}}) {
+            // The only quoted cell is the notes column: without it, splitting at commas is exact.
+            QList<QByteArray> cells = QByteArray(csv.at(1)).replace("\"synthetic, fake\"", "x").split(',');
+            QCOMPARE(cells.size(), header.split(',').size());
+            cells[column] = cell;
+            const QByteArray line = cells.join(',');
+            TrafficRecord record;
+            TrafficLineError e;
+            QVERIFY(!parser.parse(std::string_view(line.constData(), size_t(line.size())), record, e));
+            QCOMPARE(e.path + u": "_qs + e.message, message);
+        }
+    }
+
     void progressReachesTheEnd()
     {
         TrafficAggregator agg;

@@ -1,5 +1,6 @@
 #include "traffic/ingest.h"
 
+#include "util/bom.h"
 #include "util/sha256.h"
 
 #include <QFile>
@@ -22,7 +23,8 @@ QString TrafficBadLine::toString(const QString &file) const
 
 TrafficStreamIngestor::TrafficStreamIngestor(TrafficFormat format, TrafficAggregator &aggregator, qint64 firstLine,
                                              int maxListedBadLines)
-    : m_parser(format), m_aggregator(aggregator), m_nextLine(firstLine), m_maxListed(maxListedBadLines)
+    : m_parser(format), m_aggregator(aggregator), m_nextLine(firstLine), m_maxListed(maxListedBadLines),
+      m_atContentStart(firstLine == 1)
 {
 }
 
@@ -48,6 +50,10 @@ void TrafficStreamIngestor::line(std::string_view text)
         return; // blank lines are not events and not errors
     if (!m_fatal.isEmpty())
         return;
+    if (qsizetype(text.size()) > m_maxLine) {
+        badLine(number, u"line longer than %1 bytes"_qs.arg(m_maxLine));
+        return;
+    }
     if (m_parser.parse(text, m_record, m_error)) {
         m_aggregator.add(m_record);
         ++m_events;
@@ -56,6 +62,13 @@ void TrafficStreamIngestor::line(std::string_view text)
     ++m_badCount;
     if (m_bad.size() < m_maxListed)
         m_bad << TrafficBadLine{number, m_error.path, m_error.message};
+}
+
+void TrafficStreamIngestor::badLine(qint64 number, const QString &message)
+{
+    ++m_badCount;
+    if (m_bad.size() < m_maxListed)
+        m_bad << TrafficBadLine{number, QString(), message};
 }
 
 void TrafficStreamIngestor::absorb(TrafficStreamIngestor &later)
@@ -81,6 +94,23 @@ void TrafficStreamIngestor::absorb(TrafficStreamIngestor &later)
 qsizetype TrafficStreamIngestor::feed(const char *data, qsizetype size)
 {
     qsizetype start = 0;
+    if (m_atContentStart) {
+        if (size < qsizetype(kUtf8Bom.size()) && !std::memchr(data, '\n', size_t(size)))
+            return 0; // maybe a BOM cut short: wait for more
+        m_atContentStart = false;
+        start = utf8BomLength(data, size);
+    }
+    if (m_skipping > 0) { // the rest of a too-long line: used up to its newline, never kept
+        const void *nl = std::memchr(data + start, '\n', size_t(size - start));
+        if (!nl) {
+            m_skipping += size - start;
+            return size;
+        }
+        m_skipping = 0;
+        ++m_lines;
+        badLine(m_nextLine++, u"line longer than %1 bytes"_qs.arg(m_maxLine));
+        start = static_cast<const char *>(nl) - data + 1;
+    }
     while (start < size) {
         const void *nl = std::memchr(data + start, '\n', size_t(size - start));
         if (!nl)
@@ -88,6 +118,10 @@ qsizetype TrafficStreamIngestor::feed(const char *data, qsizetype size)
         const qsizetype end = static_cast<const char *>(nl) - data;
         line(std::string_view(data + start, size_t(end - start)));
         start = end + 1;
+    }
+    if (size - start > m_maxLine && (m_parser.format() != TrafficFormat::Csv || m_parser.hasCsvHeader())) {
+        m_skipping = size - start;
+        return size;
     }
     return start;
 }
@@ -108,7 +142,7 @@ TrafficFormat detectTrafficFormat(const QString &path, const QByteArray &head)
         return TrafficFormat::Csv;
     if (name.endsWith(u".jsonl"_qs) || name.endsWith(u".json"_qs) || name.endsWith(u".ndjson"_qs))
         return TrafficFormat::Jsonl;
-    for (char c : head) {
+    for (char c : withoutUtf8Bom(QByteArrayView(head))) {
         if (c == ' ' || c == '\t' || c == '\r' || c == '\n')
             continue;
         return c == '{' ? TrafficFormat::Jsonl : TrafficFormat::Csv;
@@ -126,13 +160,15 @@ constexpr qsizetype kParallelMinBytes = 256 * 1024;
 // each with its own aggregator (merged into the caller's at the end).
 class ParallelFeeder {
 public:
-    ParallelFeeder(TrafficFormat format, int threads, int maxListedBadLines)
+    ParallelFeeder(TrafficFormat format, int threads, int maxListedBadLines, qsizetype maxLineBytes)
     {
         const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
         for (int i = 1; i < std::min(threads, cores); ++i) {
             m_aggregators.push_back(std::make_unique<TrafficAggregator>());
             m_helpers.push_back(std::make_unique<TrafficStreamIngestor>(format, *m_aggregators.back(), 1,
                                                                         maxListedBadLines));
+            m_helpers.back()->setMaxLineBytes(maxLineBytes);
+            m_helpers.back()->setMidContent();
         }
     }
 
@@ -316,7 +352,8 @@ TrafficIngestResult ingestTrafficFile(const QString &path, const TrafficStateLoo
 
     const TrafficFormat format = detectTrafficFormat(path, *head);
     TrafficStreamIngestor ingestor(format, aggregator, state.lines + 1, options.maxListedBadLines);
-    ParallelFeeder feeder(format, options.threads, options.maxListedBadLines);
+    ingestor.setMaxLineBytes(options.maxLineBytes);
+    ParallelFeeder feeder(format, options.threads, options.maxListedBadLines, options.maxLineBytes);
     if (format == TrafficFormat::Csv) {
         // The header is the content's first line: given to the helpers, and to the main ingestor
         // when resuming (it read the header in an earlier import).
@@ -349,7 +386,8 @@ TrafficIngestResult ingestTrafficFile(const QString &path, const TrafficStateLoo
             return result;
         }
         if (filled == qsizetype(buffer.size()))
-            buffer.resize(buffer.size() * 2); // a line longer than the buffer
+            buffer.resize(buffer.size() * 2); // a line longer than the buffer (up to the line limit)
+        result.maxBufferBytes = std::max<qint64>(result.maxBufferBytes, qint64(buffer.size()));
         const qsizetype n = reader.read(buffer.data() + filled, qsizetype(buffer.size()) - filled, &result.error);
         if (n < 0)
             return result;
@@ -387,7 +425,10 @@ TrafficIngestResult ingestTrafficFile(const QString &path, const TrafficStateLoo
         return result;
     }
     feeder.mergeInto(aggregator);
-    result.heldBackBytes = filled;
+    // A too-long line still without its newline is held back like any incomplete last line
+    // (the offset stays before it), though none of it is in the buffer.
+    consumedTo -= ingestor.skippingBytes();
+    result.heldBackBytes = filled + ingestor.skippingBytes();
     result.events = ingestor.events();
     result.lines = ingestor.lines();
     result.badLineCount = ingestor.badLineCount();

@@ -30,6 +30,11 @@ struct TrafficBadLine {
     QString toString(const QString &file) const;
 };
 
+// The longest line a traffic log may have (docs/traffic-import.md). A longer line is one bad line
+// ("line longer than N bytes"), skipped as it streams past without being buffered, so an
+// unterminated 512 MB line costs no more memory than a short one.
+constexpr qsizetype kTrafficMaxLineBytes = 1 << 20;
+
 class TrafficStreamIngestor {
 public:
     // `firstLine` numbers the first line fed (1 for a file's start). For CSV either the first
@@ -38,9 +43,19 @@ public:
                           int maxListedBadLines = 1000);
 
     bool setCsvHeader(const QByteArray &headerLine, QString *error);
+    void setMaxLineBytes(qsizetype bytes) { m_maxLine = bytes; }
+    qsizetype maxLineBytes() const { return m_maxLine; }
     // Parses every complete line in `data`; returns how many bytes it used (up to and including
-    // the last newline). The caller feeds the rest again with more data appended.
+    // the last newline). The caller feeds the rest again with more data appended. An incomplete
+    // line already longer than maxLineBytes() is used up too (skipped, not kept): skippingBytes()
+    // says how much of it, and it becomes one bad line when its newline arrives.
     qsizetype feed(const char *data, qsizetype size);
+    // Bytes of a too-long line used so far without its end (0 when none): not at a line
+    // boundary, so a stored offset stays before them.
+    qint64 skippingBytes() const { return m_skipping; }
+    // Fed pieces start after the content's first byte (a helper's share, a resumed import): a
+    // UTF-8 BOM is only skipped at the content's start, which is where firstLine 1 begins.
+    void setMidContent() { m_atContentStart = false; }
 
     qint64 lines() const { return m_lines; }      // complete lines seen (header and blanks too)
     qint64 events() const { return m_events; }
@@ -55,6 +70,7 @@ public:
 
 private:
     void line(std::string_view text);
+    void badLine(qint64 number, const QString &message);
 
     TrafficLineParser m_parser;
     TrafficAggregator &m_aggregator;
@@ -65,6 +81,9 @@ private:
     qint64 m_events = 0;
     qint64 m_badCount = 0;
     int m_maxListed;
+    qsizetype m_maxLine = kTrafficMaxLineBytes;
+    bool m_atContentStart;
+    qint64 m_skipping = 0; // > 0: inside a too-long line, this many bytes of it used
     QList<TrafficBadLine> m_bad;
     QString m_fatal;
 };
@@ -97,6 +116,7 @@ struct TrafficIngestOptions {
     // machine, shared with other work, a helper thread made a million-event import no faster
     // (bench_ingest prints both), and the app's GUI thread needs the other core.
     int threads = 1;
+    qsizetype maxLineBytes = kTrafficMaxLineBytes; // see kTrafficMaxLineBytes
 };
 
 struct TrafficIngestResult {
@@ -109,6 +129,7 @@ struct TrafficIngestResult {
     qint64 badLineCount = 0;
     QList<TrafficBadLine> badLines;
     qint64 heldBackBytes = 0; // an incomplete last line, left for the next import
+    qint64 maxBufferBytes = 0; // the largest the read buffer grew to (bounded, whatever the lines)
     bool ok() const { return error.isEmpty() && !cancelled; }
 };
 
