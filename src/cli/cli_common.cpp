@@ -3,6 +3,7 @@
 #include "config/config_io.h"
 
 #include <QCoreApplication>
+#include <QUrl>
 
 namespace gw::cli {
 
@@ -57,6 +58,20 @@ std::optional<int> readTimeOption(const QCommandLineParser &parser, const QComma
         return usageError(u"%1: --%2 \"%3\" is not an RFC 3339 timestamp"_qs.arg(command, option.names().constFirst(),
                                                                                   parser.value(option)));
     value = *when;
+    return std::nullopt;
+}
+
+std::optional<int> checkGatewayUrlOption(const QCommandLineParser &parser, const QCommandLineOption &option,
+                                         const QString &command)
+{
+    if (!parser.isSet(option))
+        return std::nullopt;
+    const QString value = parser.value(option);
+    const QUrl url(value, QUrl::StrictMode);
+    if (value.trimmed().isEmpty())
+        return usageError(u"%1: --%2 is empty (leave it out to use the real gateway)"_qs.arg(command, option.names().constFirst()));
+    if (!url.isValid() || (url.scheme() != u"http"_qs && url.scheme() != u"https"_qs) || url.host().isEmpty())
+        return usageError(u"%1: --%2 \"%3\" is not an http(s) URL"_qs.arg(command, option.names().constFirst(), value));
     return std::nullopt;
 }
 

@@ -27,6 +27,11 @@ int usageError(const QString &message);
 std::optional<int> readTimeOption(const QCommandLineParser &parser, const QCommandLineOption &option,
                                   const QString &command, QDateTime &value);
 
+// A gateway URL option (--base-url, --openrouter-url, ...) when set must be an http(s) URL: an
+// empty or malformed one is a usage error, never a silent fall back to the real gateway.
+std::optional<int> checkGatewayUrlOption(const QCommandLineParser &parser, const QCommandLineOption &option,
+                                         const QString &command);
+
 // Loads and validates a config, printing every diagnostic to stderr. Warnings do not stop it.
 std::optional<RoutingConfig> loadConfigOrReport(const QString &path);
 

@@ -31,9 +31,11 @@ int runBalance(const QStringList &args)
         if (!g)
             return usageError(u"balance: --gateway must be openrouter or vercel"_qs);
         gateways = {*g};
-    } else if (parser.isSet(baseUrl)) {
-        return usageError(u"balance: --base-url needs --gateway"_qs);
     }
+    if (const auto exit = checkGatewayUrlOption(parser, baseUrl, u"balance"_qs))
+        return *exit;
+    if (!parser.isSet(gatewayOpt) && parser.isSet(baseUrl))
+        return usageError(u"balance: --base-url needs --gateway"_qs);
 
     QJsonObject result;
     bool failed = false;

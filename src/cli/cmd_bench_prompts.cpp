@@ -183,6 +183,9 @@ int runBenchPrompts(const QStringList &args)
         "only.\nExit codes: 0 every request that ran succeeded, 1 some failed or the suite/config is invalid, 2 usage error."_qs;
     if (const auto exit = parseCommandLine(parser, args, summary, 1, 1))
         return *exit;
+    for (const QCommandLineOption *url : {&openrouterUrl, &vercelUrl})
+        if (const auto exit = checkGatewayUrlOption(parser, *url, u"bench-prompts"_qs))
+            return *exit;
     const QStringList modelIds = parser.value(models).split(u',', Qt::SkipEmptyParts);
     if (modelIds.isEmpty())
         return usageError(u"bench-prompts: --models is required (comma-separated OpenRouter ids)"_qs);

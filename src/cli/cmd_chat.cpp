@@ -64,6 +64,8 @@ int runChat(const QStringList &args)
         return usageError(u"chat: --gateway must be openrouter or vercel"_qs);
     if (!parser.isSet(model) || !parser.isSet(prompt))
         return usageError(u"chat: --model and --prompt are required"_qs);
+    if (const auto exit = checkGatewayUrlOption(parser, baseUrl, u"chat"_qs))
+        return *exit;
 
     net::ClientSettings settings = cliClientSettings(*gateway, parser.value(baseUrl));
     if (settings.apiKey.isEmpty())

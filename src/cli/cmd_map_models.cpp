@@ -27,10 +27,14 @@ int runMapModels(const QStringList &args)
     }
     CatalogParseResult catalogs[2] = {parseCatalogFile(Gateway::OpenRouter, parser.positionalArguments().at(0)),
                                       parseCatalogFile(Gateway::Vercel, parser.positionalArguments().at(1))};
-    for (const CatalogParseResult &c : catalogs) {
+    for (int i = 0; i < 2; ++i) {
+        const CatalogParseResult &c = catalogs[i];
         for (const Diagnostic &d : c.problems)
             err() << d.toString() << u'\n';
         if (c.catalog.models.isEmpty()) {
+            // An empty list ([] or {"data": []}) parses cleanly: still say why nothing was mapped.
+            if (!hasErrors(c.problems))
+                err() << parser.positionalArguments().at(i) << u": the catalog lists no models\n"_qs;
             err().flush();
             return ExitInvalidInput;
         }

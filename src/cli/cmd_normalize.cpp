@@ -51,6 +51,8 @@ bool estimateFromCatalog(NormalizedResponse &r, Gateway gateway, const QString &
         for (const Diagnostic &d : catalog.problems)
             if (d.isError())
                 err() << d.toString() << u'\n';
+        if (!hasErrors(catalog.problems)) // [] or {"data": []}: clean, but nothing to price with
+            err() << catalogPath << u": the catalog lists no models\n"_qs;
         return false;
     }
     if (r.costSource != CostSource::None || !r.hasUsage)

@@ -65,6 +65,18 @@ private Q_SLOTS:
         QTest::newRow("bad users") << QStringList{u"simulate"_qs, kSample, u"--users"_qs, u"many"_qs} << 2 << u"positive whole number"_qs;
         QTest::newRow("bad profile") << QStringList{u"export"_qs, kSample, u"--profile"_qs, u"yaml"_qs} << 2 << u"unknown profile \"yaml\""_qs;
         QTest::newRow("unknown option") << QStringList{u"validate"_qs, kSample, u"--strict"_qs} << 2 << u"Unknown option"_qs;
+        // An empty gateway URL used to fall back silently to the real gateway (issue 18).
+        QTest::newRow("chat empty base-url") << QStringList{u"chat"_qs, u"--gateway"_qs, u"openrouter"_qs, u"--model"_qs, u"a/b"_qs,
+                                                            u"--prompt"_qs, u"hi"_qs, u"--base-url"_qs, QString()}
+                                             << 2 << u"chat: --base-url is empty"_qs;
+        QTest::newRow("balance empty base-url") << QStringList{u"balance"_qs, u"--gateway"_qs, u"vercel"_qs, u"--base-url"_qs, QString()}
+                                                << 2 << u"balance: --base-url is empty"_qs;
+        QTest::newRow("chat bad base-url") << QStringList{u"chat"_qs, u"--gateway"_qs, u"openrouter"_qs, u"--model"_qs, u"a/b"_qs,
+                                                          u"--prompt"_qs, u"hi"_qs, u"--base-url"_qs, u"ftp://x"_qs}
+                                           << 2 << u"is not an http(s) URL"_qs;
+        QTest::newRow("bench-prompts empty url") << QStringList{u"bench-prompts"_qs, u"suite.jsonl"_qs, u"--models"_qs, u"a/b"_qs,
+                                                                u"--vercel-url"_qs, QString()}
+                                                 << 2 << u"bench-prompts: --vercel-url is empty"_qs;
         for (const char16_t *command : {u"validate", u"decide", u"simulate", u"export", u"map-models"})
             QTest::addRow("%s --help", qPrintable(QString::fromUtf16(command)))
                 << QStringList{QString::fromUtf16(command), u"--help"_qs} << 0 << u"Usage:"_qs;
@@ -189,6 +201,23 @@ private Q_SLOTS:
         const Run bad = gatewayctl({u"map-models"_qs, write(u"broken.json"_qs, "{\"data\": ["), kCatalogs + u"vercel-models-2026-02-22.json"_qs});
         QCOMPARE(bad.exitCode, 1);
         QVERIFY(bad.err.contains(u"broken.json"_qs));
+    }
+
+    // An empty catalog list used to exit 1 without a word (issue 18): the message names the file.
+    void emptyCatalogIsNamed()
+    {
+        const QString empty = write(u"empty-catalog.json"_qs, "[]");
+        const QString vercel = kCatalogs + u"vercel-models-2026-02-22.json"_qs;
+        const QString openrouter = kCatalogs + u"openrouter-models-2026-02-27.json"_qs;
+        for (const QStringList &args : {QStringList{u"map-models"_qs, empty, vercel}, QStringList{u"map-models"_qs, openrouter, empty}}) {
+            const Run r = gatewayctl(args);
+            QCOMPARE(r.exitCode, 1);
+            QVERIFY2(r.err.contains(empty + u": the catalog lists no models"_qs), qPrintable(r.err));
+        }
+        const QString body = write(u"body.json"_qs, R"({"id":"gen-1","model":"a/b","choices":[{"index":0,"message":{"role":"assistant","content":"hi"},"finish_reason":"stop"}],"usage":{"prompt_tokens":3,"completion_tokens":1,"total_tokens":4}})");
+        const Run n = gatewayctl({u"normalize"_qs, u"--gateway"_qs, u"openrouter"_qs, body, u"--catalog"_qs, empty});
+        QCOMPARE(n.exitCode, 1);
+        QVERIFY2(n.err.contains(empty + u": the catalog lists no models"_qs), qPrintable(n.err));
     }
 };
 
