@@ -159,6 +159,33 @@ private Q_SLOTS:
                                        << QStringList{u"/cohort: duplicate member name \"cohort\""_qs};
     }
 
+    // Issue 18: a 50 MB cohort was accepted (and made simulate hash it per user). Every string is
+    // bounded (docs/routing-contract.md, "String limits"), located like every other error.
+    void stringsAreBounded()
+    {
+        const QByteArray longName(kConfigMaxStringChars + 1, 'c');
+        const QByteArray longNote(kConfigMaxNoteChars + 1, 'n');
+        const QByteArray json = "{\n  \"schema_version\": 1,\n  \"cohort\": \"" + longName + "\",\n"
+                                "  \"note\": \"" + longNote + "\",\n"
+                                "  \"rules\": [{\"id\": \"a\", \"note\": \"" + QByteArray(kConfigMaxNoteChars, 'k') + "\", "
+                                "\"match\": {\"models\": [\"" + longName + "\"]}, \"action\": {\"gateway\": \"vercel\"}}],\n"
+                                "  \"models\": {\"" + longName + "\": {\"vercel\": null}}\n}\n";
+        const ConfigLoadResult r = loadConfig(json, u"routing.json"_qs);
+        QVERIFY(!r.config);
+        QStringList got;
+        for (const Diagnostic &d : r.diagnostics)
+            got << d.toString();
+        const qsizetype ruleModelColumn = json.split('\n').at(4).indexOf(QByteArray("\"" + longName)) + 1;
+        QCOMPARE(got, QStringList({u"routing.json:3:13: /cohort: the string is 257 characters long (at most 256)"_qs,
+                                   u"routing.json:4:11: /note: the note is 4097 characters long (at most 4096)"_qs,
+                                   u"routing.json:5:%1: /rules/0/match/models/0: the string is 257 characters long (at most 256)"_qs.arg(ruleModelColumn),
+                                   u"routing.json:6:14: /models/%1: the member name is 257 characters long (at most 256)"_qs.arg(QString::fromLatin1(longName))}));
+        // At the limits, the same strings are fine.
+        const QByteArray atLimits = "{\"schema_version\": 1, \"cohort\": \"" + QByteArray(kConfigMaxStringChars, 'c')
+                                    + "\", \"note\": \"" + QByteArray(kConfigMaxNoteChars, 'n') + "\"}";
+        QVERIFY(loadConfig(atLimits, u"routing.json"_qs).config);
+    }
+
     void errorClasses()
     {
         QFETCH(QByteArray, json);

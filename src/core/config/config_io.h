@@ -16,6 +16,11 @@ struct ConfigLoadResult {
     bool hashMismatch = false;           // content_sha256 present but wrong: never trust silently
 };
 
+// The longest string a config may hold, in characters (docs/routing-contract.md, also the
+// JSON Schema's maxLength): ids, cohort, globs, model and provider names, updated_by; notes.
+constexpr qsizetype kConfigMaxStringChars = 256;
+constexpr qsizetype kConfigMaxNoteChars = 4096;
+
 ConfigLoadResult loadConfig(QByteArrayView bytes, const QString &fileName);
 ConfigLoadResult loadConfigFile(const QString &path);
 
