@@ -57,20 +57,21 @@ bool TrafficLineParser::build(TrafficRecord &r, TrafficLineError &error)
             return true;
         if (v.kind != Kind::Number)
             return fail(f, u"expected a number"_qs);
-        const QString token = QString::fromLatin1(v.text.data(), qsizetype(v.text.size()));
+        // Only for messages: built when one is needed, never on the hot path.
+        auto token = [&] { return QString::fromLatin1(v.text.data(), qsizetype(std::min<size_t>(v.text.size(), 60))); };
         // JSON tokens were lexed in parseJson; CSV cells are checked here.
         if (m_format == TrafficFormat::Csv) {
             const char *const tokenEnd = v.text.data() + v.text.size();
             const char *e = json::scanNumber(v.text.data(), tokenEnd, lex);
             if (!e && lex.error == json::LexError::IntegerOutOfRange)
-                return fail(f, u"%1 is out of range (at most 2^53)"_qs.arg(token.left(60)));
+                return fail(f, u"%1 is out of range (at most 2^53)"_qs.arg(token()));
             if (e != tokenEnd)
                 return fail(f, u"expected a number, got %1"_qs.arg(quoted(v.text)));
         }
         if (!json::numberValue(v.text, out) || out > json::kMaxExactInteger)
-            return fail(f, u"%1 is out of range (at most 2^53)"_qs.arg(token.left(60)));
+            return fail(f, u"%1 is out of range (at most 2^53)"_qs.arg(token()));
         if (out < 0)
-            return fail(f, u"%1 is negative"_qs.arg(token.left(60)));
+            return fail(f, u"%1 is negative"_qs.arg(token()));
         if (integer && out != std::floor(out))
             return fail(f, u"expected an integer"_qs);
         return true;
