@@ -123,6 +123,26 @@ private Q_SLOTS:
         QCOMPARE(messages.at(8), u"suite.jsonl:9:54: /messages/0/content: must be a string or an array of parts, found null"_qs);
     }
 
+    // Issue 18: "max_tokens": "NaN" and 18446744073709551617 were accepted and sent on.
+    void reasoningMaxTokensIsAWholeNumber()
+    {
+        const QByteArray head = "{\"name\": \"n\", \"messages\": [{\"role\": \"user\", \"content\": \"x\"}], \"reasoning\": {\"max_tokens\": ";
+        const QList<std::pair<QByteArray, QString>> cases = {
+            {"\"NaN\"}}", u"s.jsonl:1:91: /reasoning/max_tokens: must be a whole number from 1 to 2147483647, found a string"_qs},
+            {"18446744073709551617}}", u"s.jsonl:1:111: JSON syntax error: integer out of range (beyond 2^53, not exact)"_qs},
+            {"1e30}}", u"s.jsonl:1:91: /reasoning/max_tokens: must be a whole number from 1 to 2147483647, found 1e+30"_qs},
+            {"0.5}}", u"s.jsonl:1:91: /reasoning/max_tokens: must be a whole number from 1 to 2147483647, found 0.5"_qs},
+        };
+        for (const auto &[tail, message] : cases) {
+            const PromptSuiteParse parsed = parsePromptSuite(QByteArray(head + tail + "\n"), u"s.jsonl"_qs);
+            QVERIFY(!parsed.ok());
+            QCOMPARE(parsed.problems.first().toString(), message);
+        }
+        const PromptSuiteParse good = parsePromptSuite(QByteArray(head + "2048}}\n"), u"s.jsonl"_qs);
+        QVERIFY2(good.ok(), qPrintable(joinDiagnostics(good.problems)));
+        QCOMPARE(good.suite.cases.first().reasoning.value(u"max_tokens").toInteger(), 2048);
+    }
+
     void emptySuiteIsAnError()
     {
         const PromptSuiteParse parsed = parsePromptSuite("# nothing\n\n", u"empty.jsonl"_qs);

@@ -6,12 +6,16 @@
 #include <QFile>
 #include <QSet>
 
+#include <cmath>
+
 namespace gw {
 
 namespace {
 
 const QStringList kKnownMembers = {u"name"_qs, u"messages"_qs, u"reasoning"_qs, u"provider"_qs};
 const QStringList kMessageRoles = {u"system"_qs, u"developer"_qs, u"user"_qs, u"assistant"_qs, u"tool"_qs};
+// The largest reasoning budget a prompt may ask for: 2^31 - 1, the gateways' integer fields.
+constexpr qint64 kMaxReasoningTokens = 2147483647;
 const QStringList kEfforts = {u"none"_qs, u"minimal"_qs, u"low"_qs, u"medium"_qs, u"high"_qs, u"xhigh"_qs, u"max"_qs};
 
 // Validates one suite line already parsed as JSON; appends problems located by `source`.
@@ -110,6 +114,18 @@ private:
             const QString path = reasoning.isString() ? u"/reasoning"_qs : u"/reasoning/effort"_qs;
             fail(path, u"must be one of "_qs + kEfforts.join(u", "_qs));
             return;
+        }
+        // The lexer already refuses an integer beyond 2^53; a token budget must also be a whole
+        // positive number a gateway takes (a string "NaN" or 1e30 used to pass through).
+        const QJsonValue maxTokens = object.value(u"max_tokens");
+        if (!maxTokens.isUndefined()) {
+            const double d = maxTokens.toDouble(-1);
+            if (!maxTokens.isDouble() || d < 1 || d > kMaxReasoningTokens || d != std::floor(d)) {
+                const QString path = u"/reasoning/max_tokens"_qs;
+                fail(path, u"must be a whole number from 1 to %1, found %2"_qs.arg(kMaxReasoningTokens)
+                               .arg(maxTokens.isDouble() ? QString::number(d, 'g', 17) : jsonTypeName(maxTokens)));
+                return;
+            }
         }
         prompt.reasoning = object;
     }
