@@ -5,6 +5,7 @@
 #include "json/json_source.h"
 #include "test_configs.h"
 
+#include <QDateTime>
 #include <QDir>
 #include <QFile>
 #include <QJsonArray>
@@ -118,6 +119,36 @@ private Q_SLOTS:
     }
 
     // A path whose parent is a regular file cannot be written, even by root.
+    // Issue 18: temp files "out.json.XXXXXX" of killed exports piled up. The next write to the same
+    // path removes the stale ones of QSaveFile's pattern, and nothing else.
+    void staleSaveFileTempsAreRemoved()
+    {
+        QTemporaryDir dir;
+        const QString target = dir.filePath(u"out.json"_qs);
+        const QDateTime old = QDateTime::currentDateTimeUtc().addSecs(-120);
+        auto make = [&](const QString &name, bool stale) {
+            QFile f(dir.filePath(name));
+            QVERIFY(f.open(QIODevice::WriteOnly));
+            f.write("partial");
+            QVERIFY(f.flush()); // before the time: a later flush would set it to now
+            if (stale)
+                QVERIFY(f.setFileTime(old, QFileDevice::FileModificationTime));
+        };
+        make(u"out.json.AbCdEf"_qs, true);    // ours, stale: removed
+        make(u"out.json.zzzzzz"_qs, true);    // ours, stale: removed
+        make(u"out.json.GhIjKl"_qs, false);   // ours, fresh (a live writer): kept
+        make(u"out.json.Ab1dEf"_qs, true);    // a digit: not QSaveFile's
+        make(u"out.json.bak"_qs, true);       // not six letters
+        make(u"out.json.AbCdEfG"_qs, true);   // seven letters
+        make(u"other.json.AbCdEf"_qs, true);  // another target's
+        QString error;
+        QVERIFY2(writeFileAtomically(target, "{}\n", &error), qPrintable(error));
+        QStringList left = QDir(dir.path()).entryList(QDir::Files);
+        left.sort();
+        QCOMPARE(left, QStringList({u"other.json.AbCdEf"_qs, u"out.json"_qs, u"out.json.Ab1dEf"_qs, u"out.json.AbCdEfG"_qs,
+                                    u"out.json.GhIjKl"_qs, u"out.json.bak"_qs}));
+    }
+
     void unwritablePathIsAnErrorAndLeavesNothing()
     {
         QTemporaryDir dir;

@@ -1,6 +1,7 @@
 #include "config/config_io.h"
 
 #include "json/canonical_json.h"
+#include "util/stale_save_files.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -118,6 +119,7 @@ QByteArray canonicalConfigBytes(const RoutingConfig &config)
 
 bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error)
 {
+    removeStaleSaveFiles(path); // what a killed earlier write to this path left (util/stale_save_files.h)
     QSaveFile file(path);
     // Unbuffered: a short write (disk full, EFBIG) must show in write()'s count. Buffered, Qt
     // 6.4 flushes on commit(), takes the short write for success and renames a truncated file
