@@ -53,6 +53,13 @@ private Q_SLOTS:
         QTest::newRow("invalid utf8") << QByteArray("[\"\xff\"]") << u"f.json:1:5: JSON syntax error: invalid UTF-8 in string"_qs;
         QTest::newRow("huge number") << QByteArray("[1e999]") << u"f.json:1:7: JSON syntax error: number out of range"_qs;
         QTest::newRow("too deep") << QByteArray(200, '[') << u"f.json:1:130: JSON syntax error: nesting deeper than 128 levels"_qs;
+        // The one lexer's policy (json/json_lexer.h), the same as in traffic logs and SSE chunks.
+        QTest::newRow("lone low surrogate") << QByteArray("[\"a\\udc00\"]") << u"f.json:1:10: JSON syntax error: unpaired surrogate in \\u escape"_qs;
+        QTest::newRow("high then non-low") << QByteArray("[\"\\ud800\\u0041\"]") << u"f.json:1:9: JSON syntax error: unpaired surrogate in \\u escape"_qs;
+        QTest::newRow("short \\u") << QByteArray("[\"\\u12x4\"]") << u"f.json:1:7: JSON syntax error: invalid \\u escape"_qs;
+        QTest::newRow("integer beyond 2^53") << QByteArray("[18446744073709551617]") << u"f.json:1:22: JSON syntax error: integer out of range (beyond 2^53, not exact)"_qs;
+        QTest::newRow("2^53 + 1") << QByteArray("[-9007199254740993]") << u"f.json:1:19: JSON syntax error: integer out of range (beyond 2^53, not exact)"_qs;
+        QTest::newRow("underflow") << QByteArray("[1e-999]") << u"f.json:1:8: JSON syntax error: number out of range"_qs;
     }
 
     void syntaxErrors()

@@ -500,6 +500,12 @@ void TestNormalizer::scannerTakesCommonChunks()
     QVERIFY(!detail::scanChunk(R"({"error":{"code":502},"choices":[]})", true, true, c));
     QVERIFY(!detail::scanChunk(R"({"choices":[],"providerMetadata":{}})", true, true, c));
     QVERIFY(!detail::scanChunk(R"({"choices":[{"index":0,"delta":{"content":"x"}},{"index":1}]})", true, true, c));
+
+    // Through the one lexer: pairs decode, a lone surrogate is refused (the general path decides).
+    QVERIFY(detail::scanChunk(R"({"choices":[{"index":0,"delta":{"content":"\ud83d\ude00!"}}]})", true, true, c));
+    QCOMPARE(c.content, QString::fromUtf8("\xF0\x9F\x98\x80!"));
+    QVERIFY(!detail::scanChunk(R"({"choices":[{"index":0,"delta":{"content":"\ud83d!"}}]})", true, true, c));
+    QVERIFY(!detail::scanChunk(R"({"x":18446744073709551617,"choices":[]})", true, true, c));
 }
 
 QTEST_GUILESS_MAIN(TestNormalizer)
