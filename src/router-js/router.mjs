@@ -445,6 +445,24 @@ class Reader {
   }
 }
 
+// Every string and member name is at most 256 UTF-16 units, a note 4,096 (the contract's string
+// limits; gwcore checks them over the whole document before reading it).
+const MAX_STRING = 256, MAX_NOTE = 4096;
+function stringLengthProblems(v, pointer, isNote, out) {
+  if (typeof v === 'string') {
+    const limit = isNote ? MAX_NOTE : MAX_STRING;
+    if (v.length > limit) out.push({ path: pointer, message: `${isNote ? 'the note' : 'the string'} is ${v.length} characters long (at most ${limit})` });
+  } else if (Array.isArray(v)) {
+    v.forEach((item, i) => stringLengthProblems(item, pointerChild(pointer, i), false, out));
+  } else if (v !== null && typeof v === 'object') {
+    for (const [name, item] of Object.entries(v)) {
+      if (name.length > MAX_STRING) out.push({ path: pointerChild(pointer, name), message: `the member name is ${name.length} characters long (at most ${MAX_STRING})` });
+      else stringLengthProblems(item, pointerChild(pointer, name), name === 'note', out);
+    }
+  }
+  return out;
+}
+
 /**
  * Reads a native config v1: its text, its parsed object, or a production record (text or object)
  * that carries it under `gateway_console`. Throws ConfigError with every problem.
@@ -466,6 +484,8 @@ export function loadConfig(input) {
     root = root.gateway_console; // the production record: the native config is this one member
     if (typeof root === 'string') return loadConfig(root);
   }
+  const tooLong = stringLengthProblems(root, '', false, []);
+  if (tooLong.length) throw new ConfigError(tooLong); // not read further, like gwcore
   const reader = new Reader();
   const c = reader.read(root);
   if (reader.errors.length) throw new ConfigError(reader.errors, reader.warnings);
