@@ -1,6 +1,8 @@
 #include "monitor/monitor_controller.h"
 #include "config/per_gateway.h"
 
+#include "common/when_ready.h"
+
 #include "history_store.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -187,33 +189,30 @@ MonitorController::MonitorController(QObject *parent)
     m_models[Share]->setValueFormat(2, QStringLiteral("%"));
     m_models[CostPerMtok]->setValueFormat(3, QStringLiteral("USD/Mtok"));
     m_models[Balances]->setValueFormat(2, QString());
-    connect(&m_watcher, &QFutureWatcher<MonitorData>::finished, this, &MonitorController::onFinished);
 }
 
-MonitorController::~MonitorController()
-{
-    m_watcher.waitForFinished();
-}
-
-void MonitorController::setHistory(gw::store::HistoryStore *store)
-{
-    m_watcher.waitForFinished(); // the running load borrows the old store
-    m_store = store;
-}
+MonitorController::~MonitorController() = default;
 
 void MonitorController::reload()
 {
-    if (m_watcher.isRunning()) {
+    if (m_loading) {
         m_pending = true;
         return;
     }
     m_pending = false;
-    m_watcher.setFuture(QtConcurrent::run(loadMonitorData, m_store, m_query, m_catalogs));
+    m_loading = true;
+    // The load shares the store: it stays open until the load is done, even when the page or the
+    // window went away meanwhile (the result then reaches nobody).
+    whenReady(this, QtConcurrent::run([store = m_store, query = m_query, catalogs = m_catalogs] {
+                  return loadMonitorData(store.get(), query, catalogs);
+              }),
+              [this](const MonitorData &data) { onFinished(data); });
 }
 
-void MonitorController::onFinished()
+void MonitorController::onFinished(const MonitorData &data)
 {
-    m_data = m_watcher.result();
+    m_loading = false;
+    m_data = data;
     m_catalogs = m_data.catalogs;
     const QString time = tr("Time (UTC)");
     m_models[Cost]->setTable(m_data.cost, time);

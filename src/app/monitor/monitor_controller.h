@@ -9,7 +9,6 @@
 
 #include "gateway_replies.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 
 #include <array>
@@ -69,16 +68,18 @@ public:
     enum Chart { Cost, Errors, Latency, Share, CostPerMtok, Balances, ChartCount };
 
     explicit MonitorController(QObject *parent = nullptr);
-    ~MonitorController() override; // waits for a running load
+    ~MonitorController() override; // never waits: a running load holds the store, its result is dropped
 
-    void setHistory(gw::store::HistoryStore *store); // borrowed; null: nothing to show
-    gw::store::HistoryStore *history() const { return m_store; }
+    // Shared with the page context; null: nothing to show. A load still running keeps the
+    // store it started with.
+    void setHistory(std::shared_ptr<gw::store::HistoryStore> store) { m_store = std::move(store); }
+    gw::store::HistoryStore *history() const { return m_store.get(); }
     void setQuery(const MonitorQuery &query) { m_query = query; }
     const MonitorQuery &query() const { return m_query; }
 
     // Starts a load; one already running finishes first and this one follows it.
     void reload();
-    bool isLoading() const { return m_watcher.isRunning(); }
+    bool isLoading() const { return m_loading; }
 
     const MonitorData &data() const { return m_data; }
     MonitorTableModel *model(Chart chart) const { return m_models[chart]; }
@@ -87,14 +88,14 @@ Q_SIGNALS:
     void loaded();
 
 private:
-    void onFinished();
+    void onFinished(const MonitorData &data);
 
-    gw::store::HistoryStore *m_store = nullptr;
+    std::shared_ptr<gw::store::HistoryStore> m_store;
     MonitorQuery m_query;
     MonitorData m_data;
     std::shared_ptr<const MonitorCatalogs> m_catalogs;
     std::array<MonitorTableModel *, ChartCount> m_models{};
-    QFutureWatcher<MonitorData> m_watcher;
+    bool m_loading = false;
     bool m_pending = false;
 };
 

@@ -3,6 +3,7 @@
 
 #include "common/draft_document.h"
 #include "common/gateway_connections.h"
+#include "common/page_context.h"
 #include "monitor/monitor_chart_view.h"
 #include "monitor/traffic_import_panel.h"
 #include "ui_monitorpage.h"
@@ -27,11 +28,12 @@ QString usd(double value) { return QStringLiteral("$") + QString::number(value, 
 
 } // namespace
 
-MonitorPage::MonitorPage(DraftDocument *document, GatewayConnections *connections, QWidget *parent)
+MonitorPage::MonitorPage(std::shared_ptr<PageContext> context, QWidget *parent)
     : QWidget(parent)
     , ui(std::make_unique<Ui::MonitorPage>())
-    , m_document(document)
-    , m_connections(connections)
+    , m_context(std::move(context))
+    , m_document(m_context->document())
+    , m_connections(m_context->connections())
     , m_controller(new MonitorController(this))
 {
     ui->setupUi(this);
@@ -83,6 +85,12 @@ MonitorPage::MonitorPage(DraftDocument *document, GatewayConnections *connection
     connect(m_controller, &MonitorController::loaded, this, &MonitorPage::onLoaded);
     ui->stack->setCurrentWidget(ui->emptyPage);
     ui->statusLabel->setText(tr("Traffic history not open yet."));
+    connect(m_context.get(), &PageContext::historyChanged, this, &MonitorPage::onHistoryChanged);
+    connect(m_context.get(), &PageContext::workspaceChanged, this, &MonitorPage::onWorkspaceChanged);
+    if (m_context->workspace().isValid())
+        onWorkspaceChanged();
+    if (m_context->history())
+        onHistoryChanged();
 }
 
 MonitorPage::~MonitorPage() = default;
@@ -131,8 +139,9 @@ void MonitorPage::buildCharts()
     m_views[Chart::Balances]->setBarSeries({0, 1}); // USD amounts; burn and runway are in the note and the CSV
 }
 
-void MonitorPage::setHistory(gw::store::HistoryStore *store)
+void MonitorPage::onHistoryChanged()
 {
+    const std::shared_ptr<gw::store::HistoryStore> &store = m_context->history();
     m_hasHistory = store != nullptr;
     m_controller->setHistory(store);
     m_import->setHistory(store);
@@ -140,8 +149,9 @@ void MonitorPage::setHistory(gw::store::HistoryStore *store)
     reload();
 }
 
-void MonitorPage::setWorkspace(const gw::Workspace &workspace)
+void MonitorPage::onWorkspaceChanged()
 {
+    const gw::Workspace &workspace = m_context->workspace();
     m_workspace = workspace;
     if (workspace.isValid()) {
         const QString traffic = workspace.dir() + QStringLiteral("/traffic");

@@ -47,7 +47,6 @@ QDoubleSpinBox *volumeSpinBox(QWidget *parent, int decimals)
 
 // Everything one computation produces; built on a worker thread from copies of the inputs.
 struct PlannerLeaderboardPanel::Computed {
-    int generation = 0;
     QStringList problems;
     std::optional<gw::LeaderboardPlan> plan;
     std::optional<gw::DefaultShareProposal> proposal;
@@ -155,7 +154,7 @@ PlannerLeaderboardPanel::PlannerLeaderboardPanel(DraftDocument *document, QWidge
 
 PlannerLeaderboardPanel::~PlannerLeaderboardPanel() = default;
 
-void PlannerLeaderboardPanel::setHistory(gw::store::HistoryStore *history)
+void PlannerLeaderboardPanel::setHistory(std::shared_ptr<gw::store::HistoryStore> history)
 {
     m_history = history;
     m_loadTraffic->setEnabled(history != nullptr);
@@ -305,22 +304,20 @@ gw::LeaderboardInputs PlannerLeaderboardPanel::inputs() const
 
 void PlannerLeaderboardPanel::scheduleRecompute()
 {
-    ++m_generation; // a computation already running is now stale
+    m_computation.cancel(); // a computation already running is now stale
     m_apply->setEnabled(false);
     m_debounce.start();
 }
 
 void PlannerLeaderboardPanel::recompute()
 {
-    const int generation = ++m_generation;
     const gw::LeaderboardInputs typed = inputs();
     const auto scope = gw::DefaultShareScope(m_scope->currentData().toInt());
     const gw::RoutingConfig draft = m_document->config();
     const std::shared_ptr<const QList<gw::TrafficKeyUsage>> usage = m_usage;
     // Deciding every recorded row with the draft takes a router call per row: not for the GUI thread.
-    const QFuture<Computed> future = QtConcurrent::run([generation, typed, scope, draft, usage] {
+    const QFuture<Computed> future = QtConcurrent::run([typed, scope, draft, usage] {
         Computed out;
-        out.generation = generation;
         gw::EligibleTraffic traffic;
         if (usage) {
             traffic = gw::eligibleTraffic(*usage, draft);
@@ -339,15 +336,11 @@ void PlannerLeaderboardPanel::recompute()
             out.proposal = gw::proposeDefaultShares(traffic, out.plan->minimalPercent, scope);
         return out;
     });
-    whenReady(this, future, [this](const Computed &computed) {
-        if (computed.generation == m_generation)
-            show(computed);
-    });
+    m_computation.run(future, [this](const Computed &computed) { show(computed); });
 }
 
 void PlannerLeaderboardPanel::show(const Computed &computed)
 {
-    m_shownGeneration = computed.generation;
     m_problems = computed.problems;
     m_plan = computed.plan;
     m_proposal = computed.proposal;

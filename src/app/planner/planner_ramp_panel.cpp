@@ -131,7 +131,7 @@ PlannerRampPanel::PlannerRampPanel(DraftDocument *document, QWidget *parent)
     showEvaluation();
 }
 
-void PlannerRampPanel::setHistory(gw::store::HistoryStore *history)
+void PlannerRampPanel::setHistory(std::shared_ptr<gw::store::HistoryStore> history)
 {
     m_history = history;
     m_evaluate->setEnabled(history != nullptr);
@@ -259,7 +259,7 @@ void PlannerRampPanel::evaluate()
     if (!m_history)
         return;
     m_planError->clear();
-    const int generation = ++m_generation;
+    const LatestJob<gw::RampEvaluation>::Ticket ticket = m_evaluating.start();
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     const QDateTime to = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
     const QDateTime from = to.addSecs(-qint64(p->windowMinutes) * 60);
@@ -268,7 +268,7 @@ void PlannerRampPanel::evaluate()
     m_evaluate->setEnabled(false);
     m_verdict->setMessage(tr("Reading the window's traffic…"));
     whenReady(this, m_history->trafficBuckets(resolution, from, to),
-              [this, generation, evaluatedPlan = *p, nowMs](const gw::store::Outcome<QList<gw::TrafficBucket>> &read) {
+              [this, ticket, evaluatedPlan = *p, nowMs](const gw::store::Outcome<QList<gw::TrafficBucket>> &read) {
         if (!read.ok()) {
             m_evaluate->setEnabled(m_history != nullptr);
             m_verdict->setMessage(tr("Could not read the recorded traffic: %1").arg(read.error));
@@ -277,10 +277,11 @@ void PlannerRampPanel::evaluate()
         }
         const QList<gw::TrafficBucket> buckets = read.value;
         whenReady(this, QtConcurrent::run([evaluatedPlan, buckets, nowMs] { return gw::evaluateRamp(evaluatedPlan, buckets, nowMs); }),
-                  [this, generation, evaluatedPlan](const gw::RampEvaluation &evaluation) {
+                  [this, ticket, evaluatedPlan](const gw::RampEvaluation &evaluation) {
             m_evaluate->setEnabled(m_history != nullptr);
-            if (generation != m_generation)
+            if (!m_evaluating.isLatest(ticket))
                 return;
+            m_evaluating.markShown(ticket);
             m_evaluation = evaluation;
             m_evaluatedPlan = evaluatedPlan;
             showEvaluation();

@@ -128,7 +128,7 @@ PlannerReplayPanel::~PlannerReplayPanel()
         m_cancel->store(true); // a worker still running stops soon; its result goes nowhere
 }
 
-void PlannerReplayPanel::setHistory(gw::store::HistoryStore *history)
+void PlannerReplayPanel::setHistory(std::shared_ptr<gw::store::HistoryStore> history)
 {
     m_history = history;
     m_replayButton->setEnabled(history && !m_running);

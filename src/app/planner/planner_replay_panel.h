@@ -34,7 +34,7 @@ public:
     explicit PlannerReplayPanel(DraftDocument *document, QWidget *parent = nullptr);
     ~PlannerReplayPanel() override;
 
-    void setHistory(gw::store::HistoryStore *history);
+    void setHistory(std::shared_ptr<gw::store::HistoryStore> history);
     void setWorkspace(const gw::Workspace &workspace);
     PlannerRangeSelector *rangeSelector() const { return m_range; }
     void setAutoUpdate(bool on);
@@ -60,7 +60,7 @@ private:
     void setRunning(bool running);
 
     DraftDocument *m_document;
-    gw::store::HistoryStore *m_history = nullptr;
+    std::shared_ptr<gw::store::HistoryStore> m_history;
     gw::Workspace m_workspace;
     PlannerRangeSelector *m_range;
     QPushButton *m_replayButton;

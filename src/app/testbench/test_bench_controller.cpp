@@ -108,9 +108,9 @@ void TestBenchController::releaseRun(bool waitForIt)
     m_runContext = nullptr;
 }
 
-void TestBenchController::setHistory(gw::store::HistoryStore *history)
+void TestBenchController::setHistory(std::shared_ptr<gw::store::HistoryStore> history)
 {
-    m_store = history;
+    m_store = std::move(history);
     refreshHistory();
 }
 
@@ -167,7 +167,7 @@ bool TestBenchController::start(const BenchSpec &spec, const gw::RoutingConfig &
     m_billed = m_billingFailed = 0;
     m_started.clear();
     m_cancelRequested = false;
-    const quint64 run = ++m_run;
+    m_runCreation.cancel(); // a run id still on its way belongs to the previous run
 
     // The runner and its own clients are built on the worker thread: a QNetworkAccessManager
     // belongs to the thread that creates it. Later calls reach them through the context object,
@@ -219,9 +219,7 @@ bool TestBenchController::start(const BenchSpec &spec, const gw::RoutingConfig &
         settings.concurrency = spec.concurrency;
         settings.reasoning = spec.reasoning;
         settings.provider = spec.provider;
-        whenReady(this, m_store->createRun(spec.label, settings), [this, run](const gw::store::Outcome<qint64> &created) {
-            if (run != m_run)
-                return;
+        m_runCreation.run(m_store->createRun(spec.label, settings), [this](const gw::store::Outcome<qint64> &created) {
             if (!created.ok()) {
                 Q_EMIT historyError(created.error);
                 return;

@@ -7,6 +7,7 @@
 // normalization never touch the GUI thread), which reports back by queued signals.
 
 #include "bench/types.h"
+#include "common/latest_job.h"
 #include "client_settings.h"
 #include "config/config.h"
 #include "catalog/catalog.h"
@@ -57,7 +58,7 @@ public:
     explicit TestBenchController(GatewayConnections *connections, QObject *parent = nullptr);
     ~TestBenchController() override;
 
-    void setHistory(gw::store::HistoryStore *history); // borrowed; null: runs are not kept
+    void setHistory(std::shared_ptr<gw::store::HistoryStore> history); // shared with the page context; null: runs are not kept
     // Price tables for estimated costs, parsed off the GUI thread from the newest snapshots.
     void setWorkspaceDir(const QString &dir);
 
@@ -116,7 +117,7 @@ private:
     void startReconciling();
 
     GatewayConnections *m_connections;
-    gw::store::HistoryStore *m_store = nullptr;
+    std::shared_ptr<gw::store::HistoryStore> m_store;
     BenchResultsModel *m_results;
     BenchSummaryModel *m_summary;
     RunHistoryModel *m_history;
@@ -152,7 +153,7 @@ private:
     QTimer m_flush;
     QTimer m_summarize;
     qint64 m_runId = 0;
-    quint64 m_run = 0; // generation: answers for an older run are ignored
+    LatestJob<gw::store::Outcome<qint64>> m_runCreation{this}; // answers for an older run are ignored
     int m_billed = 0;
     int m_billingFailed = 0;
     bool m_running = false;
