@@ -12,6 +12,7 @@
 #include "monitor/traffic_import_panel.h"
 #include "workspace/workspace.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QDir>
 #include <QDropEvent>
@@ -322,6 +323,7 @@ void TstAppTrafficImport::badLinesListed()
     writeFile(path, content);
 
     TrafficImportPanel panel;
+    QAbstractItemModelTester badLinesTester(panel.badLinesModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
     panel.setHistory(m_store);
     panel.importFiles({path});
     QVERIFY(waitIdle(panel.controller()));
