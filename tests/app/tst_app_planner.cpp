@@ -12,7 +12,7 @@
 #include "planner/planner_leaderboard_panel.h"
 #include "planner/planner_page.h"
 #include "planner/planner_ramp_panel.h"
-#include "planner/planner_range.h"
+#include "common/time_range_selector.h"
 #include "planner/planner_replay_panel.h"
 #include "workspace/workspace.h"
 

@@ -1,24 +1,23 @@
-#include "planner/planner_range.h"
+#include "common/time_range_selector.h"
 
 #include <QComboBox>
 #include <QDateTimeEdit>
 #include <QHBoxLayout>
-#include <QLabel>
 
 namespace gwapp {
 
-PlannerRangeSelector::PlannerRangeSelector(QWidget *parent)
+TimeRangeSelector::TimeRangeSelector(QWidget *parent)
     : QWidget(parent)
     , m_preset(new QComboBox(this))
     , m_from(new QDateTimeEdit(this))
     , m_to(new QDateTimeEdit(this))
 {
-    m_preset->addItem(tr("Last 24 hours"), int(Preset::LastDay));
-    m_preset->addItem(tr("Last 7 days"), int(Preset::LastWeek));
-    m_preset->addItem(tr("Last 30 days"), int(Preset::LastMonth));
-    m_preset->addItem(tr("All recorded traffic"), int(Preset::All));
-    m_preset->addItem(tr("Custom (UTC)"), int(Preset::Custom));
-    m_preset->setCurrentIndex(1);
+    m_preset->setObjectName(QStringLiteral("rangeCombo"));
+    m_preset->setToolTip(tr("Ranges end now; All spans the recorded traffic"));
+    m_from->setObjectName(QStringLiteral("fromEdit"));
+    m_to->setObjectName(QStringLiteral("toEdit"));
+    m_from->setToolTip(tr("Start of the custom range (UTC)"));
+    m_to->setToolTip(tr("End of the custom range (UTC)"));
     for (QDateTimeEdit *edit : {m_from, m_to}) {
         edit->setTimeSpec(Qt::UTC);
         edit->setDisplayFormat(QStringLiteral("yyyy-MM-dd HH:mm"));
@@ -33,58 +32,82 @@ PlannerRangeSelector::PlannerRangeSelector(QWidget *parent)
     layout->addWidget(m_preset);
     layout->addWidget(m_from);
     layout->addWidget(m_to);
-    updateCustomVisibility();
+    setPresets({gw::RangePreset::LastDay, gw::RangePreset::LastWeek, gw::RangePreset::Last30Days, gw::RangePreset::All},
+               gw::RangePreset::LastWeek);
 
     connect(m_preset, &QComboBox::currentIndexChanged, this, [this] {
         updateCustomVisibility();
         Q_EMIT rangeChanged();
     });
-    connect(m_from, &QDateTimeEdit::dateTimeChanged, this, &PlannerRangeSelector::rangeChanged);
-    connect(m_to, &QDateTimeEdit::dateTimeChanged, this, &PlannerRangeSelector::rangeChanged);
+    connect(m_from, &QDateTimeEdit::dateTimeChanged, this, &TimeRangeSelector::rangeChanged);
+    connect(m_to, &QDateTimeEdit::dateTimeChanged, this, &TimeRangeSelector::rangeChanged);
 }
 
-PlannerRangeSelector::Preset PlannerRangeSelector::preset() const
+QString TimeRangeSelector::presetName(gw::RangePreset preset)
 {
-    return Preset(m_preset->currentData().toInt());
-}
-
-void PlannerRangeSelector::setPreset(Preset preset)
-{
-    m_preset->setCurrentIndex(m_preset->findData(int(preset)));
-}
-
-void PlannerRangeSelector::setCustomRange(const QDateTime &from, const QDateTime &to)
-{
-    m_from->setDateTime(from.toUTC());
-    m_to->setDateTime(to.toUTC());
-    setPreset(Preset::Custom);
-}
-
-QDateTime PlannerRangeSelector::from() const
-{
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    switch (preset()) {
-    case Preset::LastDay: return now.addDays(-1);
-    case Preset::LastWeek: return now.addDays(-7);
-    case Preset::LastMonth: return now.addDays(-30);
-    case Preset::All: return {};
-    case Preset::Custom: return m_from->dateTime();
+    switch (preset) {
+    case gw::RangePreset::LastHour: return tr("Last hour");
+    case gw::RangePreset::LastDay: return tr("Last 24 hours");
+    case gw::RangePreset::LastWeek: return tr("Last 7 days");
+    case gw::RangePreset::Last30Days: return tr("Last 30 days");
+    case gw::RangePreset::All: return tr("All recorded traffic");
+    case gw::RangePreset::Custom: return tr("Custom (UTC)");
     }
     return {};
 }
 
-QDateTime PlannerRangeSelector::to() const
+void TimeRangeSelector::setPresets(const QList<gw::RangePreset> &presets, gw::RangePreset selected)
 {
-    switch (preset()) {
-    case Preset::All: return {};
-    case Preset::Custom: return m_to->dateTime();
-    default: return QDateTime::currentDateTimeUtc();
-    }
+    const QSignalBlocker quiet(m_preset);
+    m_preset->clear();
+    for (gw::RangePreset preset : presets)
+        if (preset != gw::RangePreset::Custom)
+            m_preset->addItem(presetName(preset), int(preset));
+    m_preset->addItem(presetName(gw::RangePreset::Custom), int(gw::RangePreset::Custom));
+    m_preset->setCurrentIndex(std::max(0, m_preset->findData(int(selected))));
+    updateCustomVisibility();
 }
 
-void PlannerRangeSelector::updateCustomVisibility()
+gw::RangePreset TimeRangeSelector::preset() const
 {
-    const bool custom = preset() == Preset::Custom;
+    return gw::RangePreset(m_preset->currentData().toInt());
+}
+
+void TimeRangeSelector::setPreset(gw::RangePreset preset)
+{
+    m_preset->setCurrentIndex(m_preset->findData(int(preset)));
+}
+
+void TimeRangeSelector::setCustomRange(const QDateTime &from, const QDateTime &to)
+{
+    m_from->setDateTime(from.toUTC());
+    m_to->setDateTime(to.toUTC());
+    setPreset(gw::RangePreset::Custom);
+}
+
+qint64 TimeRangeSelector::customFromMs() const { return m_from->dateTime().toMSecsSinceEpoch(); }
+qint64 TimeRangeSelector::customToMs() const { return m_to->dateTime().toMSecsSinceEpoch(); }
+
+gw::TimeRange TimeRangeSelector::range(qint64 nowMs) const
+{
+    return gw::resolveRange(preset(), nowMs, customFromMs(), customToMs());
+}
+
+QDateTime TimeRangeSelector::from() const
+{
+    const gw::TimeRange r = range();
+    return r.fromMs ? QDateTime::fromMSecsSinceEpoch(*r.fromMs, Qt::UTC) : QDateTime();
+}
+
+QDateTime TimeRangeSelector::to() const
+{
+    const gw::TimeRange r = range();
+    return r.toMs ? QDateTime::fromMSecsSinceEpoch(*r.toMs, Qt::UTC) : QDateTime();
+}
+
+void TimeRangeSelector::updateCustomVisibility()
+{
+    const bool custom = preset() == gw::RangePreset::Custom;
     m_from->setVisible(custom);
     m_to->setVisible(custom);
 }

@@ -1,7 +1,8 @@
 #pragma once
-// The time range a planner tab reads recorded traffic over: a few presets ending now, all that
-// is recorded, or a custom UTC range. The Monitor page has no reusable range widget (yet), so the
-// planner carries this small one.
+// The one range picker of the app (Monitor and Planner): presets that end now, all recorded
+// traffic, or a custom UTC range; the rule itself is gwcore's (traffic/time_range.h).
+
+#include "traffic/time_range.h"
 
 #include <QDateTime>
 #include <QWidget>
@@ -11,19 +12,27 @@ class QDateTimeEdit;
 
 namespace gwapp {
 
-class PlannerRangeSelector : public QWidget {
+class TimeRangeSelector : public QWidget {
     Q_OBJECT
 public:
-    enum class Preset { LastDay, LastWeek, LastMonth, All, Custom };
+    explicit TimeRangeSelector(QWidget *parent = nullptr);
 
-    explicit PlannerRangeSelector(QWidget *parent = nullptr);
-
-    Preset preset() const;
-    void setPreset(Preset preset);
+    // The presets offered, in order, and the one selected (Custom is always offered last).
+    void setPresets(const QList<gw::RangePreset> &presets, gw::RangePreset selected);
+    gw::RangePreset preset() const;
+    void setPreset(gw::RangePreset preset);
     void setCustomRange(const QDateTime &from, const QDateTime &to); // selects Custom
-    // Invalid QDateTime: open at that end (All). Presets end at the current time.
+    QComboBox *presetCombo() const { return m_preset; }
+
+    // The range selected, as of `nowMs` (presets end then).
+    gw::TimeRange range(qint64 nowMs = QDateTime::currentMSecsSinceEpoch()) const;
+    qint64 customFromMs() const;
+    qint64 customToMs() const;
+    // The same as QDateTime; invalid: open at that end (All).
     QDateTime from() const;
     QDateTime to() const;
+
+    static QString presetName(gw::RangePreset preset);
 
 Q_SIGNALS:
     void rangeChanged();

@@ -18,19 +18,6 @@ constexpr qint64 kBurnWindowMs = 7 * kDayMs; // the runway's burn rate: the last
 
 QDateTime utc(qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC); }
 
-qint64 spanOf(MonitorRange range)
-{
-    switch (range) {
-    case MonitorRange::LastHour: return kHourMs;
-    case MonitorRange::LastDay: return kDayMs;
-    case MonitorRange::LastWeek: return 7 * kDayMs;
-    case MonitorRange::Last30Days: return 30 * kDayMs;
-    case MonitorRange::All:
-    case MonitorRange::Custom: break;
-    }
-    return 0;
-}
-
 // The newest snapshot of each gateway's catalog, parsed here (a pool thread).
 std::shared_ptr<const MonitorCatalogs> loadCatalogs(const QString &workspaceDir)
 {
@@ -113,7 +100,8 @@ MonitorData loadMonitorData(gw::store::HistoryStore *store, const MonitorQuery &
     data.hasTraffic = !days.isEmpty();
     if (!data.hasTraffic)
         return data;
-    // The newest minute, so "last hour" ends where the traffic does (logs arrive after the fact).
+    // The newest minute: where "All" ends, what the page names when a range holds no traffic,
+    // and where the burn rate's week ends.
     QList<gw::TrafficBucket> lastDay;
     if (!take(store->trafficBuckets(gw::TrafficResolution::Minute, utc(data.dimensions.lastMs)), &lastDay, &data.error))
         return data;
@@ -123,16 +111,11 @@ MonitorData loadMonitorData(gw::store::HistoryStore *store, const MonitorQuery &
     if (end == 0)
         end = data.dimensions.lastMs + kDayMs; // day buckets without minutes (none today): the day's end
 
-    if (query.range == MonitorRange::Custom) {
-        data.fromMs = query.customFromMs;
-        data.toMs = std::max(query.customToMs, query.customFromMs + kMinuteMs);
-    } else if (query.range == MonitorRange::All) {
-        data.fromMs = data.dimensions.firstMs;
-        data.toMs = end;
-    } else {
-        data.toMs = end;
-        data.fromMs = end - spanOf(query.range);
-    }
+    data.newestTrafficMs = end;
+    const qint64 nowMs = query.nowMs ? query.nowMs : QDateTime::currentMSecsSinceEpoch();
+    const gw::TimeRange range = gw::resolveRange(query.range, nowMs, query.customFromMs, query.customToMs);
+    data.fromMs = range.fromMs.value_or(data.dimensions.firstMs);
+    data.toMs = range.toMs.value_or(end);
     data.resolution = gw::resolutionForSpan(data.toMs - data.fromMs);
     const qint64 unit = gw::resolutionMs(data.resolution);
     data.fromMs = data.fromMs / unit * unit; // whole buckets
@@ -140,6 +123,7 @@ MonitorData loadMonitorData(gw::store::HistoryStore *store, const MonitorQuery &
     QList<gw::TrafficBucket> buckets;
     if (!take(store->trafficBuckets(data.resolution, utc(data.fromMs), utc(data.toMs)), &buckets, &data.error))
         return data;
+    data.rangeHasTraffic = !buckets.isEmpty();
     gw::MonitorFilter filter = query.filter;
     filter.fromMs = data.fromMs;
     filter.toMs = data.toMs;

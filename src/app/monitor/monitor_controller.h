@@ -4,6 +4,7 @@
 // page sets the range, filters and target source, calls reload(), and draws on loaded().
 
 #include "monitor/series.h"
+#include "traffic/time_range.h"
 #include "monitor/monitor_table_model.h"
 #include "workspace/workspace.h"
 
@@ -18,13 +19,14 @@ namespace gw { namespace store { class HistoryStore; } }
 
 namespace gwapp {
 
-enum class MonitorRange { LastHour, LastDay, LastWeek, Last30Days, All, Custom };
+using MonitorRange = gw::RangePreset; // presets end now (traffic/time_range.h)
 enum class TargetSource { LiveConfig, CurrentDraft };
 
 struct MonitorQuery {
     MonitorRange range = MonitorRange::LastDay;
     qint64 customFromMs = 0; // with MonitorRange::Custom
     qint64 customToMs = 0;
+    qint64 nowMs = 0; // where presets end; 0: the current time
     gw::MonitorFilter filter; // gateway, model, provider (its times are set by the load)
     TargetSource target = TargetSource::LiveConfig;
     gw::RoutingConfig draft;
@@ -46,6 +48,8 @@ struct MonitorData {
     gw::MonitorDimensions dimensions; // over all stored traffic (filter choices)
     qint64 fromMs = 0;             // the range shown, [from, to)
     qint64 toMs = 0;
+    bool rangeHasTraffic = false;  // any bucket in the range before the filters
+    qint64 newestTrafficMs = 0;    // the end of the newest recorded minute
     gw::TrafficResolution resolution = gw::TrafficResolution::Hour;
     gw::SeriesTable cost, errors, latency, share, costPerMtok, balances;
     std::array<gw::CounterfactualTotal, 2> counterfactual;

@@ -4,6 +4,7 @@
 #include "common/draft_document.h"
 #include "common/gateway_connections.h"
 #include "common/page_context.h"
+#include "common/time_range_selector.h"
 #include "monitor/monitor_chart_view.h"
 #include "monitor/traffic_import_panel.h"
 #include "ui_monitorpage.h"
@@ -37,14 +38,9 @@ MonitorPage::MonitorPage(std::shared_ptr<PageContext> context, QWidget *parent)
     , m_controller(new MonitorController(this))
 {
     ui->setupUi(this);
-    ui->rangeCombo->addItem(tr("Last hour"), int(MonitorRange::LastHour));
-    ui->rangeCombo->addItem(tr("Last 24 hours"), int(MonitorRange::LastDay));
-    ui->rangeCombo->addItem(tr("Last 7 days"), int(MonitorRange::LastWeek));
-    ui->rangeCombo->addItem(tr("Last 30 days"), int(MonitorRange::Last30Days));
-    ui->rangeCombo->addItem(tr("All"), int(MonitorRange::All));
-    ui->rangeCombo->addItem(tr("Custom"), int(MonitorRange::Custom));
-    ui->rangeCombo->setCurrentIndex(1);
-    ui->rangeCombo->setToolTip(tr("Ranges end where the recorded traffic ends"));
+    ui->rangeSelector->setPresets({MonitorRange::LastHour, MonitorRange::LastDay, MonitorRange::LastWeek, MonitorRange::Last30Days,
+                                   MonitorRange::All},
+                                  MonitorRange::LastDay);
     ui->gatewayCombo->addItem(tr("All gateways"));
     ui->gatewayCombo->addItem(gw::gatewayDisplayName(gw::Gateway::OpenRouter), gw::gatewayName(gw::Gateway::OpenRouter));
     ui->gatewayCombo->addItem(gw::gatewayDisplayName(gw::Gateway::Vercel), gw::gatewayName(gw::Gateway::Vercel));
@@ -52,11 +48,6 @@ MonitorPage::MonitorPage(std::shared_ptr<PageContext> context, QWidget *parent)
     ui->providerCombo->addItem(tr("All providers"));
     ui->targetCombo->addItem(tr("Config live then"), int(TargetSource::LiveConfig));
     ui->targetCombo->addItem(tr("Current draft"), int(TargetSource::CurrentDraft));
-    ui->fromEdit->setVisible(false);
-    ui->toEdit->setVisible(false);
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    ui->toEdit->setDateTime(now);
-    ui->fromEdit->setDateTime(now.addDays(-1));
 
     // Traffic import (H3's panel), folded away until asked for or when there is no traffic.
     m_import = new TrafficImportPanel(ui->importArea);
@@ -69,16 +60,9 @@ MonitorPage::MonitorPage(std::shared_ptr<PageContext> context, QWidget *parent)
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(300);
     connect(&m_debounce, &QTimer::timeout, this, &MonitorPage::reload);
-    connect(ui->rangeCombo, &QComboBox::currentIndexChanged, this, [this] {
-        const bool custom = MonitorRange(ui->rangeCombo->currentData().toInt()) == MonitorRange::Custom;
-        ui->fromEdit->setVisible(custom);
-        ui->toEdit->setVisible(custom);
-        scheduleReload();
-    });
+    connect(ui->rangeSelector, &TimeRangeSelector::rangeChanged, this, &MonitorPage::scheduleReload);
     for (QComboBox *combo : {ui->gatewayCombo, ui->modelCombo, ui->providerCombo, ui->targetCombo})
         connect(combo, &QComboBox::currentIndexChanged, this, &MonitorPage::scheduleReload);
-    connect(ui->fromEdit, &QDateTimeEdit::dateTimeChanged, this, &MonitorPage::scheduleReload);
-    connect(ui->toEdit, &QDateTimeEdit::dateTimeChanged, this, &MonitorPage::scheduleReload);
     connect(m_document, &DraftDocument::changed, this, &MonitorPage::scheduleReload);
     if (m_connections)
         connect(m_connections, &GatewayConnections::stateChanged, this, &MonitorPage::scheduleReload);
@@ -168,9 +152,10 @@ void MonitorPage::scheduleReload()
 MonitorQuery MonitorPage::currentQuery() const
 {
     MonitorQuery q;
-    q.range = MonitorRange(ui->rangeCombo->currentData().toInt());
-    q.customFromMs = ui->fromEdit->dateTime().toMSecsSinceEpoch();
-    q.customToMs = ui->toEdit->dateTime().toMSecsSinceEpoch();
+    q.range = ui->rangeSelector->preset();
+    q.customFromMs = ui->rangeSelector->customFromMs();
+    q.customToMs = ui->rangeSelector->customToMs();
+    q.nowMs = QDateTime::currentMSecsSinceEpoch();
     if (ui->gatewayCombo->currentIndex() > 0)
         q.filter.gateway = gw::parseGateway(ui->gatewayCombo->currentData().toString());
     if (ui->modelCombo->currentIndex() > 0)
@@ -210,7 +195,9 @@ void MonitorPage::onLoaded()
     const auto fmt = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm")); };
     if (data.error.isEmpty()) {
         QString status = tr("%1 – %2 UTC, %3 buckets").arg(fmt(data.fromMs), fmt(data.toMs), gw::trafficResolutionName(data.resolution));
-        if (data.cost.isEmpty())
+        if (!data.rangeHasTraffic)
+            status += QStringLiteral(" – ") + tr("no traffic in this range; the newest recorded traffic ends %1 UTC").arg(fmt(data.newestTrafficMs));
+        else if (data.cost.isEmpty())
             status += QStringLiteral(" – ") + tr("no traffic in this range matches the filters");
         ui->statusLabel->setText(status);
     }

@@ -21,6 +21,7 @@ class DraftDocument;
 class GatewayConnections;
 class MonitorChartView;
 class PageContext;
+class TimeRangeSelector;
 class TrafficImportPanel;
 
 class MonitorPage : public QWidget {

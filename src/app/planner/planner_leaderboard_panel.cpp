@@ -3,7 +3,7 @@
 #include "common/draft_document.h"
 #include "common/when_ready.h"
 #include "planner/planner_margin_chart.h"
-#include "planner/planner_range.h"
+#include "common/time_range_selector.h"
 
 #include "history_store.h"
 
@@ -27,7 +27,6 @@ namespace gwapp {
 
 namespace {
 
-constexpr qint64 kHourMs = 3'600'000;
 
 QString percent(double value)
 {
@@ -56,7 +55,7 @@ struct PlannerLeaderboardPanel::Computed {
 PlannerLeaderboardPanel::PlannerLeaderboardPanel(DraftDocument *document, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
-    , m_range(new PlannerRangeSelector(this))
+    , m_range(new TimeRangeSelector(this))
     , m_fromRecorded(new QCheckBox(tr("From recorded traffic"), this))
     , m_loadTraffic(new QPushButton(tr("Load recorded traffic"), this))
     , m_trafficLabel(new QLabel(tr("No recorded traffic loaded: every token counts as movable."), this))
@@ -141,7 +140,7 @@ PlannerLeaderboardPanel::PlannerLeaderboardPanel(DraftDocument *document, QWidge
     connect(m_fromRecorded, &QCheckBox::toggled, this, &PlannerLeaderboardPanel::setUseRecordedVolume);
     connect(m_document, &DraftDocument::changed, this, &PlannerLeaderboardPanel::scheduleRecompute);
     connect(m_loadTraffic, &QPushButton::clicked, this, &PlannerLeaderboardPanel::loadRecordedTraffic);
-    connect(m_range, &PlannerRangeSelector::rangeChanged, this, [this] {
+    connect(m_range, &TimeRangeSelector::rangeChanged, this, [this] {
         if (m_usage) // the figures shown are still those of the previous range
             m_trafficLabel->setText(tr("The range changed: load the recorded traffic again to use it."));
     });
@@ -205,33 +204,25 @@ void PlannerLeaderboardPanel::loadRecordedTraffic()
         return;
     m_loadTraffic->setEnabled(false);
     m_trafficLabel->setText(tr("Reading recorded traffic…"));
-    whenReady(this, m_history->trafficKeyUsage(m_range->from(), m_range->to()),
-              [this](const gw::store::Outcome<QList<gw::TrafficKeyUsage>> &read) {
+    const gw::TimeRange range = m_range->range();
+    const auto at = [](const std::optional<qint64> &ms) { return ms ? QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC) : QDateTime(); };
+    whenReady(this, m_history->trafficKeyUsage(at(range.fromMs), at(range.toMs)),
+              [this, range](const gw::store::Outcome<QList<gw::TrafficKeyUsage>> &read) {
         m_loadTraffic->setEnabled(m_history != nullptr);
         if (!read.ok()) {
             m_trafficLabel->setText(tr("Could not read the recorded traffic: %1").arg(read.error));
             Q_EMIT recordedTrafficLoaded(false);
             return;
         }
-        // Per day over the hours the traffic actually covers, so that a week's range with two
-        // days of traffic does not dilute the volume.
-        qint64 first = std::numeric_limits<qint64>::max();
-        qint64 last = std::numeric_limits<qint64>::min();
-        double tokens = 0;
-        double spend = 0;
-        for (const gw::TrafficKeyUsage &row : read.value) {
-            first = std::min(first, row.key.hourStartMs);
-            last = std::max(last, row.key.hourStartMs);
-            tokens += double(row.promptTokens + row.completionTokens);
-            spend += row.costUsd;
-        }
-        const double days = read.value.isEmpty() ? 1.0 : double(last - first + kHourMs) / double(24 * kHourMs);
-        m_recordedTokensPerDay = tokens / days;
-        m_recordedSpendPerDay = spend / days;
+        // Per day over the days of the range asked for, as gatewayctl plan-leaderboard counts.
+        const gw::DailyVolume daily = gw::dailyVolume(read.value, range);
+        const double days = daily.days;
+        m_recordedTokensPerDay = daily.tokensPerDay;
+        m_recordedSpendPerDay = daily.spendPerDayUsd;
         m_usage = std::make_shared<const QList<gw::TrafficKeyUsage>>(read.value);
         m_trafficLabel->setText(read.value.isEmpty()
                                     ? tr("No traffic recorded in this range.")
-                                    : tr("%1 tokens and %2 USD per day over %3 days of recorded traffic.")
+                                    : tr("%1 tokens and %2 USD per day over the range's %3 days.")
                                           .arg(QString::number(m_recordedTokensPerDay, 'f', 0),
                                                QString::number(m_recordedSpendPerDay, 'f', 2), QString::number(days, 'f', 2)));
         if (m_fromRecorded->isChecked())

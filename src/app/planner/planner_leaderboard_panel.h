@@ -25,7 +25,7 @@ namespace gwapp {
 
 class DraftDocument;
 class PlannerMarginChart;
-class PlannerRangeSelector;
+class TimeRangeSelector;
 
 class PlannerLeaderboardPanel : public QWidget {
     Q_OBJECT
@@ -44,7 +44,7 @@ public:
     // on) and the eligible fraction. recordedTrafficLoaded() follows.
     void loadRecordedTraffic();
     void setUseRecordedVolume(bool on);
-    PlannerRangeSelector *rangeSelector() const { return m_range; }
+    TimeRangeSelector *rangeSelector() const { return m_range; }
     // Imports a saved OpenRouter app-rankings file or a Vercel leaderboard export. False: the
     // error (file, line, JSON path) is shown under the inputs.
     bool importLeaderboard(gw::Gateway gateway, const QString &path);
@@ -78,7 +78,7 @@ private:
 
     DraftDocument *m_document;
     std::shared_ptr<gw::store::HistoryStore> m_history;
-    PlannerRangeSelector *m_range;
+    TimeRangeSelector *m_range;
     QCheckBox *m_fromRecorded;
     QPushButton *m_loadTraffic;
     QLabel *m_trafficLabel;

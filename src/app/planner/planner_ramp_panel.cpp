@@ -3,6 +3,7 @@
 #include "common/draft_document.h"
 #include "common/when_ready.h"
 #include "planner/planner_ramp_verdict.h"
+#include "traffic/time_range.h"
 
 #include "history_store.h"
 
@@ -27,10 +28,6 @@
 namespace gwapp {
 
 namespace {
-
-// Minute buckets up to three days (the monitor's choice too), hour buckets beyond: a 30-day
-// window in minutes would be tens of thousands of rows per model for no better verdict.
-constexpr int kMinuteBucketsUpToMinutes = 3 * 1440;
 
 QString num(double value, int decimals = 2)
 {
@@ -263,8 +260,7 @@ void PlannerRampPanel::evaluate()
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     const QDateTime to = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
     const QDateTime from = to.addSecs(-qint64(p->windowMinutes) * 60);
-    const gw::TrafficResolution resolution = p->windowMinutes <= kMinuteBucketsUpToMinutes ? gw::TrafficResolution::Minute
-                                                                                          : gw::TrafficResolution::Hour;
+    const gw::TrafficResolution resolution = gw::rampWindowResolution(p->windowMinutes);
     m_evaluate->setEnabled(false);
     m_verdict->setMessage(tr("Reading the window's traffic…"));
     whenReady(this, m_history->trafficBuckets(resolution, from, to),

@@ -26,7 +26,7 @@ namespace gw { namespace store { class HistoryStore; } }
 namespace gwapp {
 
 class DraftDocument;
-class PlannerRangeSelector;
+class TimeRangeSelector;
 
 class PlannerReplayPanel : public QWidget {
     Q_OBJECT
@@ -36,7 +36,7 @@ public:
 
     void setHistory(std::shared_ptr<gw::store::HistoryStore> history);
     void setWorkspace(const gw::Workspace &workspace);
-    PlannerRangeSelector *rangeSelector() const { return m_range; }
+    TimeRangeSelector *rangeSelector() const { return m_range; }
     void setAutoUpdate(bool on);
 
     void replay(); // replayFinished() follows (also on failure or cancel)
@@ -62,7 +62,7 @@ private:
     DraftDocument *m_document;
     std::shared_ptr<gw::store::HistoryStore> m_history;
     gw::Workspace m_workspace;
-    PlannerRangeSelector *m_range;
+    TimeRangeSelector *m_range;
     QPushButton *m_replayButton;
     QPushButton *m_cancelButton;
     QCheckBox *m_autoUpdate;
