@@ -6,6 +6,7 @@
 
 #include "config/config_io.h"
 #include "planner/leaderboard_plan.h"
+#include "traffic/time_range.h"
 #ifdef GW_HAVE_STORE
 #include "database.h"
 #endif
@@ -24,8 +25,6 @@ namespace {
 
 // A plan was computed but no share wins both leaderboards (docs/planner.md).
 constexpr int ExitPlanInfeasible = 3;
-constexpr qint64 kDayMs = 24LL * 3600 * 1000;
-constexpr qint64 kHourMs = 3600LL * 1000;
 
 std::optional<double> nonNegativeNumber(const QString &text)
 {
@@ -48,27 +47,19 @@ struct RecordedVolume {
     QList<TrafficKeyUsage> usage;
 };
 
+// The per-day rule is gwcore's (traffic/time_range.h): the days of the range asked for.
 RecordedVolume volumeOf(QList<TrafficKeyUsage> usage, const QDateTime &from, const QDateTime &to)
 {
+    TimeRange range;
+    if (from.isValid())
+        range.fromMs = from.toMSecsSinceEpoch();
+    if (to.isValid())
+        range.toMs = to.toMSecsSinceEpoch();
+    const DailyVolume daily = dailyVolume(usage, range);
     RecordedVolume v;
-    qint64 first = std::numeric_limits<qint64>::max();
-    qint64 last = std::numeric_limits<qint64>::min();
-    double tokens = 0;
-    double spend = 0;
-    for (const TrafficKeyUsage &row : usage) {
-        tokens += double(row.promptTokens + row.completionTokens);
-        spend += row.costUsd;
-        first = std::min(first, row.key.hourStartMs);
-        last = std::max(last, row.key.hourStartMs);
-    }
-    // The span is the range asked for; an open end is closed by the data's own hours.
-    const qint64 start = from.isValid() ? from.toMSecsSinceEpoch() : first;
-    const qint64 end = to.isValid() ? to.toMSecsSinceEpoch() : last + kHourMs;
-    v.days = usage.isEmpty() || end <= start ? 0 : double(end - start) / double(kDayMs);
-    if (v.days > 0) {
-        v.tokensPerDay = tokens / v.days;
-        v.spendPerDayUsd = spend / v.days;
-    }
+    v.tokensPerDay = daily.tokensPerDay;
+    v.spendPerDayUsd = daily.spendPerDayUsd;
+    v.days = daily.days;
     v.usage = std::move(usage);
     return v;
 }

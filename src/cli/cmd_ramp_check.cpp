@@ -6,6 +6,7 @@
 #include "config/config_io.h"
 #include "database.h"
 #include "planner/ramp_gate.h"
+#include "traffic/time_range.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -85,7 +86,7 @@ int runRampCheck(const QStringList &args)
     }
     const qint64 nowMs = at.toMSecsSinceEpoch();
     const QDateTime windowFrom = QDateTime::fromMSecsSinceEpoch(nowMs - qint64(plan.windowMinutes) * 60'000, Qt::UTC);
-    const auto buckets = database.trafficBuckets(TrafficResolution::Minute, windowFrom, at);
+    const auto buckets = database.trafficBuckets(rampWindowResolution(plan.windowMinutes), windowFrom, at);
     if (!buckets.ok()) {
         err() << u"ramp-check: "_qs << buckets.error << u'\n';
         return ExitInvalidInput;

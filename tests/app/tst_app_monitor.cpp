@@ -8,6 +8,7 @@
 #include "config/config_io.h"
 #include "common/draft_document.h"
 #include "common/gateway_connections.h"
+#include "common/page_context.h"
 #include "history_store.h"
 #include "monitor/monitor_chart_view.h"
 #include "monitor/monitor_page.h"
@@ -90,14 +91,15 @@ private Q_SLOTS:
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write(trafficLog());
         f.close();
-        QVERIFY(m_store.open(m_dir.filePath(u"history.sqlite"_qs)).result().ok());
-        const auto imported = m_store.importTrafficFile(log).result();
+        QVERIFY(m_store->open(m_dir.filePath(u"history.sqlite"_qs)).result().ok());
+        const auto imported = m_store->importTrafficFile(log).result();
         QVERIFY2(imported.ok(), qPrintable(imported.error));
 
         gw::RoutingConfig config;
         config.failover.errorRateThreshold = 0.25;
         m_document.reset(config);
-        m_page = std::make_unique<MonitorPage>(&m_document, nullptr);
+        m_context = std::make_shared<PageContext>(&m_document);
+        m_page = std::make_unique<MonitorPage>(m_context);
         for (int c = 0; c < MonitorController::ChartCount; ++c)
             m_testers.push_back(std::make_unique<QAbstractItemModelTester>(
                 m_page->controller()->model(Chart(c)), QAbstractItemModelTester::FailureReportingMode::QtTest));
@@ -109,7 +111,7 @@ private Q_SLOTS:
         auto *target = m_page->findChild<QComboBox *>(u"targetCombo"_qs);
         target->setCurrentIndex(target->findData(int(TargetSource::CurrentDraft)));
         QSignalSpy refreshed(m_page.get(), &MonitorPage::refreshed);
-        m_page->setHistory(&m_store);
+        m_context->setHistory(m_store);
         QVERIFY(refreshed.wait(20000));
         QTRY_VERIFY(!m_page->controller()->isLoading());
     }
@@ -125,15 +127,16 @@ private Q_SLOTS:
     void emptyStoreShowsTheEmptyState()
     {
         QTemporaryDir dir;
-        gw::store::HistoryStore empty;
-        QVERIFY(empty.open(dir.filePath(u"empty.sqlite"_qs)).result().ok());
-        MonitorPage page(&m_document, nullptr);
+        const auto empty = std::make_shared<gw::store::HistoryStore>();
+        QVERIFY(empty->open(dir.filePath(u"empty.sqlite"_qs)).result().ok());
+        const auto context = std::make_shared<PageContext>(&m_document, nullptr);
+        MonitorPage page(context);
         QSignalSpy refreshed(&page, &MonitorPage::refreshed);
-        page.setHistory(&empty);
+        context->setHistory(empty);
         QVERIFY(refreshed.wait(10000));
         QVERIFY(page.showsEmptyState());
         QVERIFY(page.findChild<QLabel *>(u"emptyLabel"_qs)->text().contains(u"import a log"_qs));
-        page.setHistory(nullptr);
+        context->setHistory(nullptr);
     }
 
     void costCsvEqualsTheLog()
@@ -290,9 +293,10 @@ private Q_SLOTS:
         GatewayConnections connections(nullptr);
         connections.reload();
         QTRY_VERIFY_WITH_TIMEOUT(connections.balance(gw::Gateway::OpenRouter) && connections.balance(gw::Gateway::Vercel), 20000);
-        MonitorPage page(&m_document, &connections);
+        const auto context = std::make_shared<PageContext>(&m_document, &connections);
+        MonitorPage page(context);
         QSignalSpy refreshed(&page, &MonitorPage::refreshed);
-        page.setHistory(&m_store);
+        context->setHistory(m_store);
         QVERIFY(refreshed.wait(20000));
         QTRY_VERIFY(!page.controller()->isLoading());
 
@@ -313,7 +317,7 @@ private Q_SLOTS:
         QVERIFY(qFuzzyCompare(t.values[0][3], 100.0 / (openrouterTotal / days)));
         const QString note = page.noteText(Chart::Balances);
         QVERIFY2(note.contains(u"OpenRouter: $100.00 left"_qs) && !note.contains(u"run dry"_qs), qPrintable(note));
-        page.setHistory(nullptr);
+        context->setHistory(nullptr);
     }
 
     void targetFollowsTheConfigLiveThen()
@@ -335,12 +339,13 @@ private Q_SLOTS:
         record.file = u"routing-live.json"_qs;
         QVERIFY2(workspace.appendHistory(record, &error), qPrintable(error));
 
-        MonitorPage page(&m_document, nullptr);
+        const auto context = std::make_shared<PageContext>(&m_document, nullptr);
+        MonitorPage page(context);
         auto *range = page.findChild<QComboBox *>(u"rangeCombo"_qs);
         range->setCurrentIndex(range->findData(int(MonitorRange::All)));
-        page.setWorkspace(workspace);
+        context->setWorkspace(workspace);
         QSignalSpy refreshed(&page, &MonitorPage::refreshed);
-        page.setHistory(&m_store);
+        context->setHistory(m_store);
         QVERIFY(refreshed.wait(20000));
         QTRY_VERIFY(!page.controller()->isLoading());
         QCOMPARE(page.controller()->data().liveConfigs, 1);
@@ -356,20 +361,21 @@ private Q_SLOTS:
             }
             QCOMPARE(share.values[h][1], h < 10 ? 0.0 : 100.0 * one / all);
         }
-        page.setHistory(nullptr);
+        context->setHistory(nullptr);
     }
 
     void cleanupTestCase()
     {
-        m_page->setHistory(nullptr);
+        m_context->setHistory(nullptr);
         m_testers.clear();
         m_page.reset();
     }
 
 private:
     QTemporaryDir m_dir;
-    gw::store::HistoryStore m_store;
+    std::shared_ptr<gw::store::HistoryStore> m_store = std::make_shared<gw::store::HistoryStore>();
     DraftDocument m_document;
+    std::shared_ptr<PageContext> m_context;
     std::unique_ptr<MonitorPage> m_page;
     std::vector<std::unique_ptr<QAbstractItemModelTester>> m_testers;
 };

@@ -7,11 +7,12 @@
 
 #include "app_test_settings.h"
 #include "common/draft_document.h"
+#include "common/page_context.h"
 #include "shell/main_window.h"
 #include "planner/planner_leaderboard_panel.h"
 #include "planner/planner_page.h"
 #include "planner/planner_ramp_panel.h"
-#include "planner/planner_range.h"
+#include "common/time_range_selector.h"
 #include "planner/planner_replay_panel.h"
 #include "workspace/workspace.h"
 
@@ -163,8 +164,9 @@ class TstAppPlanner : public QObject {
     Q_OBJECT
     QTemporaryDir m_dir;
     QList<Line> m_planning;
-    std::unique_ptr<gw::store::HistoryStore> m_history;
+    std::shared_ptr<gw::store::HistoryStore> m_history;
     std::unique_ptr<DraftDocument> m_document;
+    std::shared_ptr<PageContext> m_context;
     std::unique_ptr<PlannerPage> m_page;
 
     void waitForPlan(PlannerLeaderboardPanel *panel)
@@ -198,7 +200,7 @@ private Q_SLOTS:
             QCOMPARE(imported.value.events, qint64(all.size()));
             QCOMPARE(imported.value.badLineCount, qint64(0));
         }
-        m_history = std::make_unique<gw::store::HistoryStore>();
+        m_history = std::make_shared<gw::store::HistoryStore>();
         QFuture<gw::store::Outcome<bool>> opened = m_history->open(dbPath);
         opened.waitForFinished();
         QVERIFY2(opened.result().ok(), qPrintable(opened.result().error));
@@ -208,15 +210,17 @@ private Q_SLOTS:
         QVERIFY2(gw::saveConfigFile(m_dir.filePath(QStringLiteral("routing.json")), testConfig(0), &error), qPrintable(error));
         m_document = std::make_unique<DraftDocument>();
         m_document->reset(testConfig(0));
-        m_page = std::make_unique<PlannerPage>(m_document.get());
-        m_page->setHistory(m_history.get());
-        m_page->setWorkspace(gw::Workspace(m_dir.path()));
+        m_context = std::make_shared<PageContext>(m_document.get());
+        m_page = std::make_unique<PlannerPage>(m_context);
+        m_context->setHistory(m_history);
+        m_context->setWorkspace(gw::Workspace(m_dir.path()));
         m_page->show();
     }
 
     void cleanupTestCase()
     {
         m_page.reset();
+        m_context.reset();
         m_document.reset();
         m_history.reset();
     }

@@ -12,6 +12,7 @@
 #include "monitor/traffic_import_panel.h"
 #include "workspace/workspace.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QDir>
 #include <QDropEvent>
@@ -143,7 +144,7 @@ private:
     bool waitIdle(TrafficImportController *controller, int timeoutMs = 30000);
 
     std::unique_ptr<QTemporaryDir> m_dir;
-    std::unique_ptr<HistoryStore> m_store;
+    std::shared_ptr<HistoryStore> m_store;
 };
 
 void TstAppTrafficImport::initTestCase()
@@ -155,7 +156,7 @@ void TstAppTrafficImport::init()
 {
     m_dir = std::make_unique<QTemporaryDir>();
     QVERIFY(m_dir->isValid());
-    m_store = std::make_unique<HistoryStore>();
+    m_store = std::make_shared<HistoryStore>();
     const auto opened = m_store->open(m_dir->filePath(QStringLiteral("history.sqlite"))).result();
     QVERIFY2(opened.ok(), qPrintable(opened.error));
 }
@@ -188,7 +189,7 @@ bool TstAppTrafficImport::waitIdle(TrafficImportController *controller, int time
 void TstAppTrafficImport::importByButtonPathAndReimport()
 {
     TrafficImportPanel panel;
-    panel.setHistory(m_store.get());
+    panel.setHistory(m_store);
     Expected expected;
     const QString path = m_dir->filePath(QStringLiteral("traffic.jsonl"));
     writeFile(path, trafficLines(0, 1234, expected));
@@ -228,7 +229,7 @@ void TstAppTrafficImport::importByButtonPathAndReimport()
 void TstAppTrafficImport::importByDrop()
 {
     TrafficImportPanel panel;
-    panel.setHistory(m_store.get());
+    panel.setHistory(m_store);
     panel.resize(400, 300);
     Expected expected;
     const QString path = m_dir->filePath(QStringLiteral("dropped.jsonl"));
@@ -275,7 +276,7 @@ void TstAppTrafficImport::gzipAndCsv()
     writeFile(folder + QStringLiteral("/notes.txt"), QByteArrayLiteral("not a log\n")); // not picked up
 
     TrafficImportPanel panel;
-    panel.setHistory(m_store.get());
+    panel.setHistory(m_store);
     panel.importFiles({folder}); // a folder stands for its logs
     QVERIFY(waitIdle(panel.controller()));
     QCOMPARE(panel.controller()->lastResults().size(), 2);
@@ -322,7 +323,8 @@ void TstAppTrafficImport::badLinesListed()
     writeFile(path, content);
 
     TrafficImportPanel panel;
-    panel.setHistory(m_store.get());
+    QAbstractItemModelTester badLinesTester(panel.badLinesModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    panel.setHistory(m_store);
     panel.importFiles({path});
     QVERIFY(waitIdle(panel.controller()));
     const TrafficImportFileResult &r = panel.controller()->lastResults().first();
@@ -360,7 +362,7 @@ void TstAppTrafficImport::cancelBigImport()
     writeFile(after, trafficLines(500000, 10, queued));
 
     TrafficImportPanel panel;
-    panel.setHistory(m_store.get());
+    panel.setHistory(m_store);
     panel.importFiles({before});
     QVERIFY(waitIdle(panel.controller()));
     QCOMPARE(storedTotals().requests, small.requests);
@@ -406,7 +408,7 @@ void TstAppTrafficImport::liveTailWithRotation()
     writeFile(log, trafficLines(0, 10, expected));
 
     TrafficImportPanel panel;
-    panel.setHistory(m_store.get());
+    panel.setHistory(m_store);
     TrafficImportController *controller = panel.controller();
     controller->setPollInterval(100);
     QSignalSpy finished(controller, &TrafficImportController::fileFinished);
@@ -460,7 +462,7 @@ void TstAppTrafficImport::liveTailWithRotation()
 void TstAppTrafficImport::unreadableFilesNamed()
 {
     TrafficImportPanel panel;
-    panel.setHistory(m_store.get());
+    panel.setHistory(m_store);
     const QString missing = m_dir->filePath(QStringLiteral("missing.jsonl"));
     const QString corrupt = m_dir->filePath(QStringLiteral("corrupt.jsonl.gz"));
     writeFile(corrupt, QByteArrayLiteral("\x1f\x8b\x08\x00\x00\x00\x00\x00\x00\xff this is not deflate data at all"));
@@ -484,7 +486,7 @@ void TstAppTrafficImport::withoutHistory()
     panel.importFiles({path});
     QVERIFY(waitIdle(panel.controller()));
     QVERIFY(!panel.controller()->lastResults().first().error.isEmpty());
-    panel.setHistory(m_store.get());
+    panel.setHistory(m_store);
     QVERIFY(!panel.statusText().contains(QStringLiteral("unavailable")));
 }
 
@@ -502,7 +504,7 @@ void TstAppTrafficImport::sampleWorkspaceTraffic()
     QVERIFY(expected >= 20000 && expected <= 40000);
 
     TrafficImportPanel panel;
-    panel.setHistory(m_store.get());
+    panel.setHistory(m_store);
     QSignalSpy finished(panel.controller(), &TrafficImportController::fileFinished);
     panel.setWatchFolder(traffic);
     QTRY_COMPARE_WITH_TIMEOUT(finished.count(), 2, 60000);

@@ -61,7 +61,7 @@ gw::net::GatewayClient *GatewayConnections::client(gw::Gateway gateway) const
 
 void GatewayConnections::reload()
 {
-    ++m_generation;
+    m_checks.start();
     const QSettings s;
     const gw::net::Attribution attribution = attributionFromSettings(s);
     bool anyLocal = false;
@@ -144,10 +144,10 @@ void GatewayConnections::check(gw::Gateway gateway)
     Q_EMIT stateChanged();
     // The balance endpoint needs a valid key and is cheap: it proves address and key at once.
     gw::net::BalanceReply *reply = slot.client->balance();
-    const quint64 generation = m_generation;
-    connect(reply, &gw::net::GatewayReply::finished, this, [this, reply, gateway, generation] {
+    const LatestJob<gw::net::Balance>::Ticket ticket = m_checks.latest();
+    connect(reply, &gw::net::GatewayReply::finished, this, [this, reply, gateway, ticket] {
         reply->deleteLater();
-        if (generation != m_generation)
+        if (!m_checks.isLatest(ticket))
             return;
         Slot &slot = m_slots[gateway];
         const gw::GatewayError &error = reply->error();

@@ -5,6 +5,7 @@
 
 #include "client_settings.h"
 #include "config/per_gateway.h"
+#include "common/latest_job.h"
 #include "config/config.h"
 #include "gateway_replies.h"
 
@@ -76,7 +77,7 @@ private:
     KeyStore *m_keys = nullptr;
     std::unique_ptr<gw::sim::GatewaySimulator> m_simulator;
     gw::PerGateway<Slot> m_slots;
-    quint64 m_generation = 0; // a check answering for older settings is ignored
+    LatestJob<gw::net::Balance> m_checks{this}; // a check answering for older settings is ignored
 };
 
 QString connectionStateName(GatewayConnections::State state);

@@ -2,6 +2,7 @@
 
 #include "models/catalog_sync.h"
 #include "common/gateway_connections.h"
+#include "common/page_context.h"
 #include "models/provider_slugs_panel.h"
 
 #include "common/draft_document.h"
@@ -43,13 +44,16 @@ QString changeSummary(const QString &gateway, const gw::CatalogDiff &diff)
 }
 } // namespace
 
-ModelsPage::ModelsPage(DraftDocument *document, QWidget *parent)
+ModelsPage::ModelsPage(std::shared_ptr<PageContext> context, QWidget *parent)
     : QWidget(parent)
     , ui(std::make_unique<Ui::ModelsPage>())
-    , m_document(document)
+    , m_context(std::move(context))
+    , m_document(m_context->document())
     , m_model(new MappingTableModel(this))
     , m_proxy(new MappingFilter(this))
+    , m_connections(m_context->connections())
 {
+    DraftDocument *document = m_document;
     ui->setupUi(this);
     // The provider slug table belongs with the model mapping: both say what Vercel calls things.
     m_providers = new ProviderSlugsPanel(document, this);
@@ -66,7 +70,7 @@ ModelsPage::ModelsPage(DraftDocument *document, QWidget *parent)
     m_debounce.setInterval(200);
     connect(&m_debounce, &QTimer::timeout, this, &ModelsPage::reload);
     connect(document, &DraftDocument::changed, this, [this] {
-        ++m_generation; // a load still running compares an older draft: its answer is dropped
+        m_load.cancel(); // a load still running compares an older draft: its answer is dropped
         m_debounce.start();
     });
     connect(ui->filterEdit, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
@@ -102,13 +106,16 @@ ModelsPage::ModelsPage(DraftDocument *document, QWidget *parent)
     connect(ui->confirmButton, &QPushButton::clicked, this, &ModelsPage::confirmSelected);
     connect(ui->notOnVercelButton, &QPushButton::clicked, this, &ModelsPage::markSelectedNotOnVercel);
     ui->statusLabel->setText(tr("No workspace."));
+    connect(m_context.get(), &PageContext::workspaceChanged, this, &ModelsPage::onWorkspaceChanged);
+    if (m_context->workspace().isValid())
+        onWorkspaceChanged();
 }
 
 ModelsPage::~ModelsPage() = default;
 
-void ModelsPage::setWorkspaceDir(const QString &dir)
+void ModelsPage::onWorkspaceChanged()
 {
-    m_dir = dir;
+    m_dir = m_context->workspace().dir();
     reload();
 }
 
@@ -176,13 +183,8 @@ void ModelsPage::reload()
 {
     if (m_dir.isEmpty())
         return;
-    const quint64 generation = ++m_generation;
-    auto *watcher = new QFutureWatcher<MappingLoad>(this);
-    connect(watcher, &QFutureWatcher<MappingLoad>::finished, this, [this, watcher, generation] {
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return; // a newer draft is being compared
-        const MappingLoad result = watcher->result();
+    const QFuture<MappingLoad> future = QtConcurrent::run([dir = m_dir, config = m_document->config()] { return load(dir, config); });
+    m_load.run(future, [this](const MappingLoad &result) {
         if (!result.error.isEmpty()) {
             ui->statusLabel->setText(result.error);
             return;
@@ -209,7 +211,6 @@ void ModelsPage::reload()
                 ui->mappingView->resizeColumnToContents(column);
         Q_EMIT proposalsReady();
     });
-    watcher->setFuture(QtConcurrent::run([dir = m_dir, config = m_document->config()] { return load(dir, config); }));
 }
 
 QList<int> ModelsPage::selectedRows() const

@@ -3,11 +3,11 @@
 // thread), filtered, and confirmed into the draft's model table as undoable edits.
 
 #include "catalog/catalog_diff.h"
+#include "common/latest_job.h"
 #include "models/mapping_table_model.h"
 #include "catalog/model_mapping.h"
 #include "catalog/model_parity.h"
 
-#include <QFutureWatcher>
 #include <QTimer>
 #include <QWidget>
 
@@ -21,6 +21,7 @@ namespace gwapp {
 class CatalogSync;
 class DraftDocument;
 class GatewayConnections;
+class PageContext;
 class ProviderSlugsPanel;
 
 struct MappingLoad {
@@ -37,12 +38,10 @@ struct MappingLoad {
 class ModelsPage : public QWidget {
     Q_OBJECT
 public:
-    explicit ModelsPage(DraftDocument *document, QWidget *parent = nullptr);
+    // "Sync catalogs" fetches through the context's connections (null: the button says why) into
+    // its workspace.
+    explicit ModelsPage(std::shared_ptr<PageContext> context, QWidget *parent = nullptr);
     ~ModelsPage() override;
-
-    void setWorkspaceDir(const QString &dir);
-    // Where "Sync catalogs" fetches from; borrowed, may be null (the button then says why).
-    void setConnections(GatewayConnections *connections) { m_connections = connections; }
     CatalogSync *catalogSync() const { return m_sync; }
     MappingTableModel *mappingModel() const { return m_model; }
     QSortFilterProxyModel *proxy() const { return m_proxy; }
@@ -61,21 +60,23 @@ Q_SIGNALS:
     void proposalsReady();
 
 private:
+    void onWorkspaceChanged();
     void reload();
     void setMapping(const std::optional<QString> &vercelId, const QString &text);
     QList<int> selectedRows() const;
 
     std::unique_ptr<Ui::ModelsPage> ui;
+    std::shared_ptr<PageContext> m_context;
     DraftDocument *m_document;
     MappingTableModel *m_model;
     QSortFilterProxyModel *m_proxy;
     ProviderSlugsPanel *m_providers = nullptr;
-    GatewayConnections *m_connections = nullptr;
+    GatewayConnections *m_connections;
     CatalogSync *m_sync;
     QString m_syncMessage;
     QString m_dir;
     QTimer m_debounce;
-    quint64 m_generation = 0;
+    LatestJob<MappingLoad> m_load{this}; // a newer draft is being compared: older answers are dropped
 };
 
 } // namespace gwapp

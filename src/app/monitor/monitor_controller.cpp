@@ -1,6 +1,8 @@
 #include "monitor/monitor_controller.h"
 #include "config/per_gateway.h"
 
+#include "common/when_ready.h"
+
 #include "history_store.h"
 
 #include <QtConcurrent/QtConcurrentRun>
@@ -15,19 +17,6 @@ constexpr qint64 kDayMs = 24 * kHourMs;
 constexpr qint64 kBurnWindowMs = 7 * kDayMs; // the runway's burn rate: the last 7 days of traffic
 
 QDateTime utc(qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC); }
-
-qint64 spanOf(MonitorRange range)
-{
-    switch (range) {
-    case MonitorRange::LastHour: return kHourMs;
-    case MonitorRange::LastDay: return kDayMs;
-    case MonitorRange::LastWeek: return 7 * kDayMs;
-    case MonitorRange::Last30Days: return 30 * kDayMs;
-    case MonitorRange::All:
-    case MonitorRange::Custom: break;
-    }
-    return 0;
-}
 
 // The newest snapshot of each gateway's catalog, parsed here (a pool thread).
 std::shared_ptr<const MonitorCatalogs> loadCatalogs(const QString &workspaceDir)
@@ -111,7 +100,8 @@ MonitorData loadMonitorData(gw::store::HistoryStore *store, const MonitorQuery &
     data.hasTraffic = !days.isEmpty();
     if (!data.hasTraffic)
         return data;
-    // The newest minute, so "last hour" ends where the traffic does (logs arrive after the fact).
+    // The newest minute: where "All" ends, what the page names when a range holds no traffic,
+    // and where the burn rate's week ends.
     QList<gw::TrafficBucket> lastDay;
     if (!take(store->trafficBuckets(gw::TrafficResolution::Minute, utc(data.dimensions.lastMs)), &lastDay, &data.error))
         return data;
@@ -121,16 +111,11 @@ MonitorData loadMonitorData(gw::store::HistoryStore *store, const MonitorQuery &
     if (end == 0)
         end = data.dimensions.lastMs + kDayMs; // day buckets without minutes (none today): the day's end
 
-    if (query.range == MonitorRange::Custom) {
-        data.fromMs = query.customFromMs;
-        data.toMs = std::max(query.customToMs, query.customFromMs + kMinuteMs);
-    } else if (query.range == MonitorRange::All) {
-        data.fromMs = data.dimensions.firstMs;
-        data.toMs = end;
-    } else {
-        data.toMs = end;
-        data.fromMs = end - spanOf(query.range);
-    }
+    data.newestTrafficMs = end;
+    const qint64 nowMs = query.nowMs ? query.nowMs : QDateTime::currentMSecsSinceEpoch();
+    const gw::TimeRange range = gw::resolveRange(query.range, nowMs, query.customFromMs, query.customToMs);
+    data.fromMs = range.fromMs.value_or(data.dimensions.firstMs);
+    data.toMs = range.toMs.value_or(end);
     data.resolution = gw::resolutionForSpan(data.toMs - data.fromMs);
     const qint64 unit = gw::resolutionMs(data.resolution);
     data.fromMs = data.fromMs / unit * unit; // whole buckets
@@ -138,6 +123,7 @@ MonitorData loadMonitorData(gw::store::HistoryStore *store, const MonitorQuery &
     QList<gw::TrafficBucket> buckets;
     if (!take(store->trafficBuckets(data.resolution, utc(data.fromMs), utc(data.toMs)), &buckets, &data.error))
         return data;
+    data.rangeHasTraffic = !buckets.isEmpty();
     gw::MonitorFilter filter = query.filter;
     filter.fromMs = data.fromMs;
     filter.toMs = data.toMs;
@@ -187,33 +173,30 @@ MonitorController::MonitorController(QObject *parent)
     m_models[Share]->setValueFormat(2, QStringLiteral("%"));
     m_models[CostPerMtok]->setValueFormat(3, QStringLiteral("USD/Mtok"));
     m_models[Balances]->setValueFormat(2, QString());
-    connect(&m_watcher, &QFutureWatcher<MonitorData>::finished, this, &MonitorController::onFinished);
 }
 
-MonitorController::~MonitorController()
-{
-    m_watcher.waitForFinished();
-}
-
-void MonitorController::setHistory(gw::store::HistoryStore *store)
-{
-    m_watcher.waitForFinished(); // the running load borrows the old store
-    m_store = store;
-}
+MonitorController::~MonitorController() = default;
 
 void MonitorController::reload()
 {
-    if (m_watcher.isRunning()) {
+    if (m_loading) {
         m_pending = true;
         return;
     }
     m_pending = false;
-    m_watcher.setFuture(QtConcurrent::run(loadMonitorData, m_store, m_query, m_catalogs));
+    m_loading = true;
+    // The load shares the store: it stays open until the load is done, even when the page or the
+    // window went away meanwhile (the result then reaches nobody).
+    whenReady(this, QtConcurrent::run([store = m_store, query = m_query, catalogs = m_catalogs] {
+                  return loadMonitorData(store.get(), query, catalogs);
+              }),
+              [this](const MonitorData &data) { onFinished(data); });
 }
 
-void MonitorController::onFinished()
+void MonitorController::onFinished(const MonitorData &data)
 {
-    m_data = m_watcher.result();
+    m_loading = false;
+    m_data = data;
     m_catalogs = m_data.catalogs;
     const QString time = tr("Time (UTC)");
     m_models[Cost]->setTable(m_data.cost, time);

@@ -4,12 +4,12 @@
 // page sets the range, filters and target source, calls reload(), and draws on loaded().
 
 #include "monitor/series.h"
+#include "traffic/time_range.h"
 #include "monitor/monitor_table_model.h"
 #include "workspace/workspace.h"
 
 #include "gateway_replies.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 
 #include <array>
@@ -19,13 +19,14 @@ namespace gw { namespace store { class HistoryStore; } }
 
 namespace gwapp {
 
-enum class MonitorRange { LastHour, LastDay, LastWeek, Last30Days, All, Custom };
+using MonitorRange = gw::RangePreset; // presets end now (traffic/time_range.h)
 enum class TargetSource { LiveConfig, CurrentDraft };
 
 struct MonitorQuery {
     MonitorRange range = MonitorRange::LastDay;
     qint64 customFromMs = 0; // with MonitorRange::Custom
     qint64 customToMs = 0;
+    qint64 nowMs = 0; // where presets end; 0: the current time
     gw::MonitorFilter filter; // gateway, model, provider (its times are set by the load)
     TargetSource target = TargetSource::LiveConfig;
     gw::RoutingConfig draft;
@@ -47,6 +48,8 @@ struct MonitorData {
     gw::MonitorDimensions dimensions; // over all stored traffic (filter choices)
     qint64 fromMs = 0;             // the range shown, [from, to)
     qint64 toMs = 0;
+    bool rangeHasTraffic = false;  // any bucket in the range before the filters
+    qint64 newestTrafficMs = 0;    // the end of the newest recorded minute
     gw::TrafficResolution resolution = gw::TrafficResolution::Hour;
     gw::SeriesTable cost, errors, latency, share, costPerMtok, balances;
     std::array<gw::CounterfactualTotal, 2> counterfactual;
@@ -69,16 +72,18 @@ public:
     enum Chart { Cost, Errors, Latency, Share, CostPerMtok, Balances, ChartCount };
 
     explicit MonitorController(QObject *parent = nullptr);
-    ~MonitorController() override; // waits for a running load
+    ~MonitorController() override; // never waits: a running load holds the store, its result is dropped
 
-    void setHistory(gw::store::HistoryStore *store); // borrowed; null: nothing to show
-    gw::store::HistoryStore *history() const { return m_store; }
+    // Shared with the page context; null: nothing to show. A load still running keeps the
+    // store it started with.
+    void setHistory(std::shared_ptr<gw::store::HistoryStore> store) { m_store = std::move(store); }
+    gw::store::HistoryStore *history() const { return m_store.get(); }
     void setQuery(const MonitorQuery &query) { m_query = query; }
     const MonitorQuery &query() const { return m_query; }
 
     // Starts a load; one already running finishes first and this one follows it.
     void reload();
-    bool isLoading() const { return m_watcher.isRunning(); }
+    bool isLoading() const { return m_loading; }
 
     const MonitorData &data() const { return m_data; }
     MonitorTableModel *model(Chart chart) const { return m_models[chart]; }
@@ -87,14 +92,14 @@ Q_SIGNALS:
     void loaded();
 
 private:
-    void onFinished();
+    void onFinished(const MonitorData &data);
 
-    gw::store::HistoryStore *m_store = nullptr;
+    std::shared_ptr<gw::store::HistoryStore> m_store;
     MonitorQuery m_query;
     MonitorData m_data;
     std::shared_ptr<const MonitorCatalogs> m_catalogs;
     std::array<MonitorTableModel *, ChartCount> m_models{};
-    QFutureWatcher<MonitorData> m_watcher;
+    bool m_loading = false;
     bool m_pending = false;
 };
 

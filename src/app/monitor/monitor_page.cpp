@@ -3,6 +3,8 @@
 
 #include "common/draft_document.h"
 #include "common/gateway_connections.h"
+#include "common/page_context.h"
+#include "common/time_range_selector.h"
 #include "monitor/monitor_chart_view.h"
 #include "monitor/traffic_import_panel.h"
 #include "ui_monitorpage.h"
@@ -27,22 +29,18 @@ QString usd(double value) { return QStringLiteral("$") + QString::number(value, 
 
 } // namespace
 
-MonitorPage::MonitorPage(DraftDocument *document, GatewayConnections *connections, QWidget *parent)
+MonitorPage::MonitorPage(std::shared_ptr<PageContext> context, QWidget *parent)
     : QWidget(parent)
     , ui(std::make_unique<Ui::MonitorPage>())
-    , m_document(document)
-    , m_connections(connections)
+    , m_context(std::move(context))
+    , m_document(m_context->document())
+    , m_connections(m_context->connections())
     , m_controller(new MonitorController(this))
 {
     ui->setupUi(this);
-    ui->rangeCombo->addItem(tr("Last hour"), int(MonitorRange::LastHour));
-    ui->rangeCombo->addItem(tr("Last 24 hours"), int(MonitorRange::LastDay));
-    ui->rangeCombo->addItem(tr("Last 7 days"), int(MonitorRange::LastWeek));
-    ui->rangeCombo->addItem(tr("Last 30 days"), int(MonitorRange::Last30Days));
-    ui->rangeCombo->addItem(tr("All"), int(MonitorRange::All));
-    ui->rangeCombo->addItem(tr("Custom"), int(MonitorRange::Custom));
-    ui->rangeCombo->setCurrentIndex(1);
-    ui->rangeCombo->setToolTip(tr("Ranges end where the recorded traffic ends"));
+    ui->rangeSelector->setPresets({MonitorRange::LastHour, MonitorRange::LastDay, MonitorRange::LastWeek, MonitorRange::Last30Days,
+                                   MonitorRange::All},
+                                  MonitorRange::LastDay);
     ui->gatewayCombo->addItem(tr("All gateways"));
     ui->gatewayCombo->addItem(gw::gatewayDisplayName(gw::Gateway::OpenRouter), gw::gatewayName(gw::Gateway::OpenRouter));
     ui->gatewayCombo->addItem(gw::gatewayDisplayName(gw::Gateway::Vercel), gw::gatewayName(gw::Gateway::Vercel));
@@ -50,11 +48,6 @@ MonitorPage::MonitorPage(DraftDocument *document, GatewayConnections *connection
     ui->providerCombo->addItem(tr("All providers"));
     ui->targetCombo->addItem(tr("Config live then"), int(TargetSource::LiveConfig));
     ui->targetCombo->addItem(tr("Current draft"), int(TargetSource::CurrentDraft));
-    ui->fromEdit->setVisible(false);
-    ui->toEdit->setVisible(false);
-    const QDateTime now = QDateTime::currentDateTimeUtc();
-    ui->toEdit->setDateTime(now);
-    ui->fromEdit->setDateTime(now.addDays(-1));
 
     // Traffic import (H3's panel), folded away until asked for or when there is no traffic.
     m_import = new TrafficImportPanel(ui->importArea);
@@ -67,22 +60,21 @@ MonitorPage::MonitorPage(DraftDocument *document, GatewayConnections *connection
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(300);
     connect(&m_debounce, &QTimer::timeout, this, &MonitorPage::reload);
-    connect(ui->rangeCombo, &QComboBox::currentIndexChanged, this, [this] {
-        const bool custom = MonitorRange(ui->rangeCombo->currentData().toInt()) == MonitorRange::Custom;
-        ui->fromEdit->setVisible(custom);
-        ui->toEdit->setVisible(custom);
-        scheduleReload();
-    });
+    connect(ui->rangeSelector, &TimeRangeSelector::rangeChanged, this, &MonitorPage::scheduleReload);
     for (QComboBox *combo : {ui->gatewayCombo, ui->modelCombo, ui->providerCombo, ui->targetCombo})
         connect(combo, &QComboBox::currentIndexChanged, this, &MonitorPage::scheduleReload);
-    connect(ui->fromEdit, &QDateTimeEdit::dateTimeChanged, this, &MonitorPage::scheduleReload);
-    connect(ui->toEdit, &QDateTimeEdit::dateTimeChanged, this, &MonitorPage::scheduleReload);
     connect(m_document, &DraftDocument::changed, this, &MonitorPage::scheduleReload);
     if (m_connections)
         connect(m_connections, &GatewayConnections::stateChanged, this, &MonitorPage::scheduleReload);
     connect(m_controller, &MonitorController::loaded, this, &MonitorPage::onLoaded);
     ui->stack->setCurrentWidget(ui->emptyPage);
     ui->statusLabel->setText(tr("Traffic history not open yet."));
+    connect(m_context.get(), &PageContext::historyChanged, this, &MonitorPage::onHistoryChanged);
+    connect(m_context.get(), &PageContext::workspaceChanged, this, &MonitorPage::onWorkspaceChanged);
+    if (m_context->workspace().isValid())
+        onWorkspaceChanged();
+    if (m_context->history())
+        onHistoryChanged();
 }
 
 MonitorPage::~MonitorPage() = default;
@@ -131,8 +123,9 @@ void MonitorPage::buildCharts()
     m_views[Chart::Balances]->setBarSeries({0, 1}); // USD amounts; burn and runway are in the note and the CSV
 }
 
-void MonitorPage::setHistory(gw::store::HistoryStore *store)
+void MonitorPage::onHistoryChanged()
 {
+    const std::shared_ptr<gw::store::HistoryStore> &store = m_context->history();
     m_hasHistory = store != nullptr;
     m_controller->setHistory(store);
     m_import->setHistory(store);
@@ -140,8 +133,9 @@ void MonitorPage::setHistory(gw::store::HistoryStore *store)
     reload();
 }
 
-void MonitorPage::setWorkspace(const gw::Workspace &workspace)
+void MonitorPage::onWorkspaceChanged()
 {
+    const gw::Workspace &workspace = m_context->workspace();
     m_workspace = workspace;
     if (workspace.isValid()) {
         const QString traffic = workspace.dir() + QStringLiteral("/traffic");
@@ -158,9 +152,10 @@ void MonitorPage::scheduleReload()
 MonitorQuery MonitorPage::currentQuery() const
 {
     MonitorQuery q;
-    q.range = MonitorRange(ui->rangeCombo->currentData().toInt());
-    q.customFromMs = ui->fromEdit->dateTime().toMSecsSinceEpoch();
-    q.customToMs = ui->toEdit->dateTime().toMSecsSinceEpoch();
+    q.range = ui->rangeSelector->preset();
+    q.customFromMs = ui->rangeSelector->customFromMs();
+    q.customToMs = ui->rangeSelector->customToMs();
+    q.nowMs = QDateTime::currentMSecsSinceEpoch();
     if (ui->gatewayCombo->currentIndex() > 0)
         q.filter.gateway = gw::parseGateway(ui->gatewayCombo->currentData().toString());
     if (ui->modelCombo->currentIndex() > 0)
@@ -200,7 +195,9 @@ void MonitorPage::onLoaded()
     const auto fmt = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm")); };
     if (data.error.isEmpty()) {
         QString status = tr("%1 – %2 UTC, %3 buckets").arg(fmt(data.fromMs), fmt(data.toMs), gw::trafficResolutionName(data.resolution));
-        if (data.cost.isEmpty())
+        if (!data.rangeHasTraffic)
+            status += QStringLiteral(" – ") + tr("no traffic in this range; the newest recorded traffic ends %1 UTC").arg(fmt(data.newestTrafficMs));
+        else if (data.cost.isEmpty())
             status += QStringLiteral(" – ") + tr("no traffic in this range matches the filters");
         ui->statusLabel->setText(status);
     }

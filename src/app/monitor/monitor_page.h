@@ -20,17 +20,16 @@ namespace gwapp {
 class DraftDocument;
 class GatewayConnections;
 class MonitorChartView;
+class PageContext;
+class TimeRangeSelector;
 class TrafficImportPanel;
 
 class MonitorPage : public QWidget {
     Q_OBJECT
 public:
-    // Both borrowed; `connections` may be null (no balances then).
-    MonitorPage(DraftDocument *document, GatewayConnections *connections, QWidget *parent = nullptr);
+    // The context's connections may be null (no balances then); its history null: unavailable.
+    explicit MonitorPage(std::shared_ptr<PageContext> context, QWidget *parent = nullptr);
     ~MonitorPage() override;
-
-    void setHistory(gw::store::HistoryStore *store); // borrowed; null: unavailable
-    void setWorkspace(const gw::Workspace &workspace);   // export history, catalogs, traffic/ folder
 
     MonitorController *controller() const { return m_controller; }
     MonitorChartView *chartView(MonitorController::Chart chart) const { return m_views[chart]; }
@@ -45,6 +44,8 @@ Q_SIGNALS:
     void refreshed(); // the charts show the newest load
 
 private:
+    void onHistoryChanged();
+    void onWorkspaceChanged(); // export history, catalogs, traffic/ folder
     void buildCharts();
     void scheduleReload();
     void onLoaded();
@@ -55,6 +56,7 @@ private:
     MonitorQuery currentQuery() const;
 
     std::unique_ptr<Ui::MonitorPage> ui;
+    std::shared_ptr<PageContext> m_context;
     DraftDocument *m_document;
     GatewayConnections *m_connections;
     MonitorController *m_controller;

@@ -54,9 +54,9 @@ TrafficImportController::~TrafficImportController()
         m_job->cancel = true;
 }
 
-void TrafficImportController::setHistory(gw::store::HistoryStore *store)
+void TrafficImportController::setHistory(std::shared_ptr<gw::store::HistoryStore> store)
 {
-    m_store = store;
+    m_store = std::move(store);
     if (m_store && !m_watchDir.isEmpty())
         scanWatchFolder(); // files seen while there was no store were not imported
 }

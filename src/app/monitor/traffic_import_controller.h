@@ -50,9 +50,9 @@ public:
     explicit TrafficImportController(QObject *parent = nullptr);
     ~TrafficImportController() override;
 
-    // Borrowed; it must outlive every import this controller started. Null: imports fail.
-    void setHistory(gw::store::HistoryStore *store);
-    gw::store::HistoryStore *history() const { return m_store; }
+    // Shared with the page context; null: imports fail.
+    void setHistory(std::shared_ptr<gw::store::HistoryStore> store);
+    gw::store::HistoryStore *history() const { return m_store.get(); }
 
     // Queues files; a folder stands for the traffic logs directly inside it. A file already
     // queued or being imported is not queued twice.
@@ -99,7 +99,7 @@ private:
     void scanWatchFolder();
     void rewatchFiles(const QStringList &files);
 
-    gw::store::HistoryStore *m_store = nullptr;
+    std::shared_ptr<gw::store::HistoryStore> m_store;
     QStringList m_queue;
     QHash<QString, bool> m_queuedFromWatch;
     QString m_currentPath;

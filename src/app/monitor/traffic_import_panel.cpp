@@ -66,10 +66,9 @@ TrafficImportPanel::TrafficImportPanel(QWidget *parent)
 
 TrafficImportPanel::~TrafficImportPanel() = default;
 
-void TrafficImportPanel::setHistory(gw::store::HistoryStore *store)
+void TrafficImportPanel::setHistory(std::shared_ptr<gw::store::HistoryStore> store)
 {
-    m_store = store;
-    m_controller->setHistory(store);
+    m_controller->setHistory(std::move(store));
     updateAvailability();
 }
 
@@ -107,14 +106,14 @@ void TrafficImportPanel::chooseWatchFolder()
 
 void TrafficImportPanel::dragEnterEvent(QDragEnterEvent *event)
 {
-    if (m_store && !localPaths(event->mimeData()).isEmpty())
+    if (m_controller->history() && !localPaths(event->mimeData()).isEmpty())
         event->acceptProposedAction();
 }
 
 void TrafficImportPanel::dropEvent(QDropEvent *event)
 {
     const QStringList paths = localPaths(event->mimeData());
-    if (!m_store || paths.isEmpty())
+    if (!m_controller->history() || paths.isEmpty())
         return;
     event->acceptProposedAction();
     importFiles(paths);
@@ -167,7 +166,7 @@ void TrafficImportPanel::showFileResult(const TrafficImportFileResult &result)
 void TrafficImportPanel::updateAvailability()
 {
     const bool busy = m_controller->isBusy();
-    const bool available = m_store != nullptr;
+    const bool available = m_controller->history() != nullptr;
     ui->importButton->setEnabled(available);
     ui->watchButton->setEnabled(available);
     ui->dropLabel->setEnabled(available);

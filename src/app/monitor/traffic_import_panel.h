@@ -26,7 +26,7 @@ public:
     explicit TrafficImportPanel(QWidget *parent = nullptr);
     ~TrafficImportPanel() override;
 
-    void setHistory(gw::store::HistoryStore *store); // borrowed; null: import unavailable, say why
+    void setHistory(std::shared_ptr<gw::store::HistoryStore> store); // null: import unavailable, say why
     void setWatchFolder(const QString &dir);         // empty: stop watching
     TrafficImportController *controller() const { return m_controller; }
 
@@ -54,7 +54,6 @@ private:
     std::unique_ptr<Ui::TrafficImportPanel> ui;
     TrafficImportController *m_controller;
     TrafficBadLinesModel *m_badLines;
-    gw::store::HistoryStore *m_store = nullptr;
 };
 
 } // namespace gwapp

@@ -3,7 +3,7 @@
 #include "common/draft_document.h"
 #include "common/when_ready.h"
 #include "planner/planner_margin_chart.h"
-#include "planner/planner_range.h"
+#include "common/time_range_selector.h"
 
 #include "history_store.h"
 
@@ -27,7 +27,6 @@ namespace gwapp {
 
 namespace {
 
-constexpr qint64 kHourMs = 3'600'000;
 
 QString percent(double value)
 {
@@ -47,7 +46,6 @@ QDoubleSpinBox *volumeSpinBox(QWidget *parent, int decimals)
 
 // Everything one computation produces; built on a worker thread from copies of the inputs.
 struct PlannerLeaderboardPanel::Computed {
-    int generation = 0;
     QStringList problems;
     std::optional<gw::LeaderboardPlan> plan;
     std::optional<gw::DefaultShareProposal> proposal;
@@ -57,7 +55,7 @@ struct PlannerLeaderboardPanel::Computed {
 PlannerLeaderboardPanel::PlannerLeaderboardPanel(DraftDocument *document, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
-    , m_range(new PlannerRangeSelector(this))
+    , m_range(new TimeRangeSelector(this))
     , m_fromRecorded(new QCheckBox(tr("From recorded traffic"), this))
     , m_loadTraffic(new QPushButton(tr("Load recorded traffic"), this))
     , m_trafficLabel(new QLabel(tr("No recorded traffic loaded: every token counts as movable."), this))
@@ -142,7 +140,7 @@ PlannerLeaderboardPanel::PlannerLeaderboardPanel(DraftDocument *document, QWidge
     connect(m_fromRecorded, &QCheckBox::toggled, this, &PlannerLeaderboardPanel::setUseRecordedVolume);
     connect(m_document, &DraftDocument::changed, this, &PlannerLeaderboardPanel::scheduleRecompute);
     connect(m_loadTraffic, &QPushButton::clicked, this, &PlannerLeaderboardPanel::loadRecordedTraffic);
-    connect(m_range, &PlannerRangeSelector::rangeChanged, this, [this] {
+    connect(m_range, &TimeRangeSelector::rangeChanged, this, [this] {
         if (m_usage) // the figures shown are still those of the previous range
             m_trafficLabel->setText(tr("The range changed: load the recorded traffic again to use it."));
     });
@@ -155,7 +153,7 @@ PlannerLeaderboardPanel::PlannerLeaderboardPanel(DraftDocument *document, QWidge
 
 PlannerLeaderboardPanel::~PlannerLeaderboardPanel() = default;
 
-void PlannerLeaderboardPanel::setHistory(gw::store::HistoryStore *history)
+void PlannerLeaderboardPanel::setHistory(std::shared_ptr<gw::store::HistoryStore> history)
 {
     m_history = history;
     m_loadTraffic->setEnabled(history != nullptr);
@@ -206,33 +204,25 @@ void PlannerLeaderboardPanel::loadRecordedTraffic()
         return;
     m_loadTraffic->setEnabled(false);
     m_trafficLabel->setText(tr("Reading recorded traffic…"));
-    whenReady(this, m_history->trafficKeyUsage(m_range->from(), m_range->to()),
-              [this](const gw::store::Outcome<QList<gw::TrafficKeyUsage>> &read) {
+    const gw::TimeRange range = m_range->range();
+    const auto at = [](const std::optional<qint64> &ms) { return ms ? QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC) : QDateTime(); };
+    whenReady(this, m_history->trafficKeyUsage(at(range.fromMs), at(range.toMs)),
+              [this, range](const gw::store::Outcome<QList<gw::TrafficKeyUsage>> &read) {
         m_loadTraffic->setEnabled(m_history != nullptr);
         if (!read.ok()) {
             m_trafficLabel->setText(tr("Could not read the recorded traffic: %1").arg(read.error));
             Q_EMIT recordedTrafficLoaded(false);
             return;
         }
-        // Per day over the hours the traffic actually covers, so that a week's range with two
-        // days of traffic does not dilute the volume.
-        qint64 first = std::numeric_limits<qint64>::max();
-        qint64 last = std::numeric_limits<qint64>::min();
-        double tokens = 0;
-        double spend = 0;
-        for (const gw::TrafficKeyUsage &row : read.value) {
-            first = std::min(first, row.key.hourStartMs);
-            last = std::max(last, row.key.hourStartMs);
-            tokens += double(row.promptTokens + row.completionTokens);
-            spend += row.costUsd;
-        }
-        const double days = read.value.isEmpty() ? 1.0 : double(last - first + kHourMs) / double(24 * kHourMs);
-        m_recordedTokensPerDay = tokens / days;
-        m_recordedSpendPerDay = spend / days;
+        // Per day over the days of the range asked for, as gatewayctl plan-leaderboard counts.
+        const gw::DailyVolume daily = gw::dailyVolume(read.value, range);
+        const double days = daily.days;
+        m_recordedTokensPerDay = daily.tokensPerDay;
+        m_recordedSpendPerDay = daily.spendPerDayUsd;
         m_usage = std::make_shared<const QList<gw::TrafficKeyUsage>>(read.value);
         m_trafficLabel->setText(read.value.isEmpty()
                                     ? tr("No traffic recorded in this range.")
-                                    : tr("%1 tokens and %2 USD per day over %3 days of recorded traffic.")
+                                    : tr("%1 tokens and %2 USD per day over the range's %3 days.")
                                           .arg(QString::number(m_recordedTokensPerDay, 'f', 0),
                                                QString::number(m_recordedSpendPerDay, 'f', 2), QString::number(days, 'f', 2)));
         if (m_fromRecorded->isChecked())
@@ -305,22 +295,20 @@ gw::LeaderboardInputs PlannerLeaderboardPanel::inputs() const
 
 void PlannerLeaderboardPanel::scheduleRecompute()
 {
-    ++m_generation; // a computation already running is now stale
+    m_computation.cancel(); // a computation already running is now stale
     m_apply->setEnabled(false);
     m_debounce.start();
 }
 
 void PlannerLeaderboardPanel::recompute()
 {
-    const int generation = ++m_generation;
     const gw::LeaderboardInputs typed = inputs();
     const auto scope = gw::DefaultShareScope(m_scope->currentData().toInt());
     const gw::RoutingConfig draft = m_document->config();
     const std::shared_ptr<const QList<gw::TrafficKeyUsage>> usage = m_usage;
     // Deciding every recorded row with the draft takes a router call per row: not for the GUI thread.
-    const QFuture<Computed> future = QtConcurrent::run([generation, typed, scope, draft, usage] {
+    const QFuture<Computed> future = QtConcurrent::run([typed, scope, draft, usage] {
         Computed out;
-        out.generation = generation;
         gw::EligibleTraffic traffic;
         if (usage) {
             traffic = gw::eligibleTraffic(*usage, draft);
@@ -339,15 +327,11 @@ void PlannerLeaderboardPanel::recompute()
             out.proposal = gw::proposeDefaultShares(traffic, out.plan->minimalPercent, scope);
         return out;
     });
-    whenReady(this, future, [this](const Computed &computed) {
-        if (computed.generation == m_generation)
-            show(computed);
-    });
+    m_computation.run(future, [this](const Computed &computed) { show(computed); });
 }
 
 void PlannerLeaderboardPanel::show(const Computed &computed)
 {
-    m_shownGeneration = computed.generation;
     m_problems = computed.problems;
     m_plan = computed.plan;
     m_proposal = computed.proposal;

@@ -4,6 +4,7 @@
 // from recorded traffic; the arithmetic is gwcore's (leaderboard_plan.h), run off the GUI thread
 // whenever an input or the draft changes. "Apply to draft" is one undoable edit.
 
+#include "common/latest_job.h"
 #include "planner/leaderboard_plan.h"
 
 #include <QTimer>
@@ -24,7 +25,7 @@ namespace gwapp {
 
 class DraftDocument;
 class PlannerMarginChart;
-class PlannerRangeSelector;
+class TimeRangeSelector;
 
 class PlannerLeaderboardPanel : public QWidget {
     Q_OBJECT
@@ -32,7 +33,7 @@ public:
     explicit PlannerLeaderboardPanel(DraftDocument *document, QWidget *parent = nullptr);
     ~PlannerLeaderboardPanel() override;
 
-    void setHistory(gw::store::HistoryStore *history);
+    void setHistory(std::shared_ptr<gw::store::HistoryStore> history);
 
     // Fills the input widgets (volumes, metric, margin; not the reach) as if typed, and switches
     // "from recorded traffic" off.
@@ -43,7 +44,7 @@ public:
     // on) and the eligible fraction. recordedTrafficLoaded() follows.
     void loadRecordedTraffic();
     void setUseRecordedVolume(bool on);
-    PlannerRangeSelector *rangeSelector() const { return m_range; }
+    TimeRangeSelector *rangeSelector() const { return m_range; }
     // Imports a saved OpenRouter app-rankings file or a Vercel leaderboard export. False: the
     // error (file, line, JSON path) is shown under the inputs.
     bool importLeaderboard(gw::Gateway gateway, const QString &path);
@@ -60,7 +61,7 @@ public:
     QString importText() const;
     bool canApply() const;
     // True once the outputs show the current inputs and draft (no computation pending).
-    bool isUpToDate() const { return !m_debounce.isActive() && m_shownGeneration == m_generation; }
+    bool isUpToDate() const { return !m_debounce.isActive() && m_computation.isSettled(); }
     bool applyToDraft();          // false when there is nothing to apply
     int chartSeriesCount() const;
 
@@ -76,8 +77,8 @@ private:
     void chooseImportFile(gw::Gateway gateway);
 
     DraftDocument *m_document;
-    gw::store::HistoryStore *m_history = nullptr;
-    PlannerRangeSelector *m_range;
+    std::shared_ptr<gw::store::HistoryStore> m_history;
+    TimeRangeSelector *m_range;
     QCheckBox *m_fromRecorded;
     QPushButton *m_loadTraffic;
     QLabel *m_trafficLabel;
@@ -101,8 +102,7 @@ private:
     std::shared_ptr<const QList<gw::TrafficKeyUsage>> m_usage; // the loaded recorded traffic
     double m_recordedTokensPerDay = 0;
     double m_recordedSpendPerDay = 0;
-    int m_generation = 0; // results of older computations are dropped
-    int m_shownGeneration = -1;
+    LatestJob<Computed> m_computation{this}; // results of older computations are dropped
     QStringList m_problems;
     std::optional<gw::LeaderboardPlan> m_plan;
     std::optional<gw::DefaultShareProposal> m_proposal;

@@ -4,18 +4,15 @@
 // (leaderboard_plan.h, replay.h, ramp_gate.h); the tabs read the history store asynchronously and
 // compute on worker threads. Every change they make to the draft is one undoable edit.
 
-#include "workspace/workspace.h"
-
 #include <QWidget>
 
 #include <memory>
 
 namespace Ui { class PlannerPage; }
-namespace gw { namespace store { class HistoryStore; } }
 
 namespace gwapp {
 
-class DraftDocument;
+class PageContext;
 class PlannerLeaderboardPanel;
 class PlannerRampPanel;
 class PlannerReplayPanel;
@@ -23,19 +20,19 @@ class PlannerReplayPanel;
 class PlannerPage : public QWidget {
     Q_OBJECT
 public:
-    explicit PlannerPage(DraftDocument *document, QWidget *parent = nullptr);
+    // Follows the context's history (null: the tabs that read traffic say so, and why) and workspace.
+    explicit PlannerPage(std::shared_ptr<PageContext> context, QWidget *parent = nullptr);
     ~PlannerPage() override;
-
-    // Null: no history (the tabs that read traffic say so); `openError` says why.
-    void setHistory(gw::store::HistoryStore *history, const QString &openError = QString());
-    void setWorkspace(const gw::Workspace &workspace);
 
     PlannerLeaderboardPanel *leaderboardPanel() const { return m_leaderboard; }
     PlannerReplayPanel *replayPanel() const { return m_replay; }
     PlannerRampPanel *rampPanel() const { return m_ramp; }
 
 private:
+    void onHistoryChanged();
+
     std::unique_ptr<Ui::PlannerPage> ui;
+    std::shared_ptr<PageContext> m_context;
     PlannerLeaderboardPanel *m_leaderboard;
     PlannerReplayPanel *m_replay;
     PlannerRampPanel *m_ramp;

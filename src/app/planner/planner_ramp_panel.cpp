@@ -3,6 +3,7 @@
 #include "common/draft_document.h"
 #include "common/when_ready.h"
 #include "planner/planner_ramp_verdict.h"
+#include "traffic/time_range.h"
 
 #include "history_store.h"
 
@@ -27,10 +28,6 @@
 namespace gwapp {
 
 namespace {
-
-// Minute buckets up to three days (the monitor's choice too), hour buckets beyond: a 30-day
-// window in minutes would be tens of thousands of rows per model for no better verdict.
-constexpr int kMinuteBucketsUpToMinutes = 3 * 1440;
 
 QString num(double value, int decimals = 2)
 {
@@ -131,7 +128,7 @@ PlannerRampPanel::PlannerRampPanel(DraftDocument *document, QWidget *parent)
     showEvaluation();
 }
 
-void PlannerRampPanel::setHistory(gw::store::HistoryStore *history)
+void PlannerRampPanel::setHistory(std::shared_ptr<gw::store::HistoryStore> history)
 {
     m_history = history;
     m_evaluate->setEnabled(history != nullptr);
@@ -259,16 +256,15 @@ void PlannerRampPanel::evaluate()
     if (!m_history)
         return;
     m_planError->clear();
-    const int generation = ++m_generation;
+    const LatestJob<gw::RampEvaluation>::Ticket ticket = m_evaluating.start();
     const qint64 nowMs = QDateTime::currentMSecsSinceEpoch();
     const QDateTime to = QDateTime::fromMSecsSinceEpoch(nowMs, Qt::UTC);
     const QDateTime from = to.addSecs(-qint64(p->windowMinutes) * 60);
-    const gw::TrafficResolution resolution = p->windowMinutes <= kMinuteBucketsUpToMinutes ? gw::TrafficResolution::Minute
-                                                                                          : gw::TrafficResolution::Hour;
+    const gw::TrafficResolution resolution = gw::rampWindowResolution(p->windowMinutes);
     m_evaluate->setEnabled(false);
     m_verdict->setMessage(tr("Reading the window's traffic…"));
     whenReady(this, m_history->trafficBuckets(resolution, from, to),
-              [this, generation, evaluatedPlan = *p, nowMs](const gw::store::Outcome<QList<gw::TrafficBucket>> &read) {
+              [this, ticket, evaluatedPlan = *p, nowMs](const gw::store::Outcome<QList<gw::TrafficBucket>> &read) {
         if (!read.ok()) {
             m_evaluate->setEnabled(m_history != nullptr);
             m_verdict->setMessage(tr("Could not read the recorded traffic: %1").arg(read.error));
@@ -277,10 +273,11 @@ void PlannerRampPanel::evaluate()
         }
         const QList<gw::TrafficBucket> buckets = read.value;
         whenReady(this, QtConcurrent::run([evaluatedPlan, buckets, nowMs] { return gw::evaluateRamp(evaluatedPlan, buckets, nowMs); }),
-                  [this, generation, evaluatedPlan](const gw::RampEvaluation &evaluation) {
+                  [this, ticket, evaluatedPlan](const gw::RampEvaluation &evaluation) {
             m_evaluate->setEnabled(m_history != nullptr);
-            if (generation != m_generation)
+            if (!m_evaluating.isLatest(ticket))
                 return;
+            m_evaluating.markShown(ticket);
             m_evaluation = evaluation;
             m_evaluatedPlan = evaluatedPlan;
             showEvaluation();

@@ -5,10 +5,12 @@
 // "advance", "hold" or "roll back" with every gate's numbers. Advance / Roll back apply the
 // step to the draft as one undoable edit.
 
+#include "common/latest_job.h"
 #include "planner/ramp_gate.h"
 
 #include <QWidget>
 
+#include <memory>
 #include <optional>
 
 class QComboBox;
@@ -30,7 +32,7 @@ class PlannerRampPanel : public QWidget {
 public:
     explicit PlannerRampPanel(DraftDocument *document, QWidget *parent = nullptr);
 
-    void setHistory(gw::store::HistoryStore *history);
+    void setHistory(std::shared_ptr<gw::store::HistoryStore> history);
 
     void setPlan(const gw::RampPlan &plan);
     // The form as a plan; none when a field is invalid (the reason is in planError()).
@@ -62,7 +64,7 @@ private:
     void chooseSaveFile();
 
     DraftDocument *m_document;
-    gw::store::HistoryStore *m_history = nullptr;
+    std::shared_ptr<gw::store::HistoryStore> m_history;
     QComboBox *m_scope;
     QLineEdit *m_steps;
     QSpinBox *m_currentStep;
@@ -80,7 +82,7 @@ private:
     QPushButton *m_rollBack;
     std::optional<gw::RampEvaluation> m_evaluation;
     std::optional<gw::RampPlan> m_evaluatedPlan; // the plan the evaluation was made for
-    int m_generation = 0;
+    LatestJob<gw::RampEvaluation> m_evaluating{this}; // a newer evaluation wins
 };
 
 } // namespace gwapp

@@ -3,7 +3,7 @@
 
 #include "common/draft_document.h"
 #include "common/when_ready.h"
-#include "planner/planner_range.h"
+#include "common/time_range_selector.h"
 #include "workspace/workspace.h"
 
 #include "history_store.h"
@@ -67,7 +67,7 @@ struct PlannerReplayPanel::Job {
 PlannerReplayPanel::PlannerReplayPanel(DraftDocument *document, QWidget *parent)
     : QWidget(parent)
     , m_document(document)
-    , m_range(new PlannerRangeSelector(this))
+    , m_range(new TimeRangeSelector(this))
     , m_replayButton(new QPushButton(tr("Replay"), this))
     , m_cancelButton(new QPushButton(tr("Cancel"), this))
     , m_autoUpdate(new QCheckBox(tr("Auto-update when the draft changes"), this))
@@ -128,7 +128,7 @@ PlannerReplayPanel::~PlannerReplayPanel()
         m_cancel->store(true); // a worker still running stops soon; its result goes nowhere
 }
 
-void PlannerReplayPanel::setHistory(gw::store::HistoryStore *history)
+void PlannerReplayPanel::setHistory(std::shared_ptr<gw::store::HistoryStore> history)
 {
     m_history = history;
     m_replayButton->setEnabled(history && !m_running);

@@ -26,7 +26,7 @@ namespace gw { namespace store { class HistoryStore; } }
 namespace gwapp {
 
 class DraftDocument;
-class PlannerRangeSelector;
+class TimeRangeSelector;
 
 class PlannerReplayPanel : public QWidget {
     Q_OBJECT
@@ -34,9 +34,9 @@ public:
     explicit PlannerReplayPanel(DraftDocument *document, QWidget *parent = nullptr);
     ~PlannerReplayPanel() override;
 
-    void setHistory(gw::store::HistoryStore *history);
+    void setHistory(std::shared_ptr<gw::store::HistoryStore> history);
     void setWorkspace(const gw::Workspace &workspace);
-    PlannerRangeSelector *rangeSelector() const { return m_range; }
+    TimeRangeSelector *rangeSelector() const { return m_range; }
     void setAutoUpdate(bool on);
 
     void replay(); // replayFinished() follows (also on failure or cancel)
@@ -60,9 +60,9 @@ private:
     void setRunning(bool running);
 
     DraftDocument *m_document;
-    gw::store::HistoryStore *m_history = nullptr;
+    std::shared_ptr<gw::store::HistoryStore> m_history;
     gw::Workspace m_workspace;
-    PlannerRangeSelector *m_range;
+    TimeRangeSelector *m_range;
     QPushButton *m_replayButton;
     QPushButton *m_cancelButton;
     QCheckBox *m_autoUpdate;

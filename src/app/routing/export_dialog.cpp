@@ -99,19 +99,12 @@ void ExportDialog::refresh()
     gw::ExportOptions options;
     options.allowLossy = ui->lossyCheck->isChecked();
     options.now = now();
-    const quint64 generation = ++m_generation;
     m_exportButton->setEnabled(false);
     ui->resultLabel->setText(tr("Preparing the export…"));
-    disconnect(&m_watcher, nullptr, this, nullptr);
-    connect(&m_watcher, &QFutureWatcher<ExportPreparation>::finished, this, [this, generation] {
-        if (generation != m_generation)
-            return; // the inputs changed meanwhile; a newer preparation is on its way
-        m_shownGeneration = generation;
-        showPreparation(m_watcher.result());
-    });
     // The first export compares against an empty config.
-    m_watcher.setFuture(QtConcurrent::run(&ExportDialog::prepare, m_previous.value_or(gw::RoutingConfig()), m_previous.has_value(),
-                                          exportedConfig(), profile(), options));
+    m_preparation.run(QtConcurrent::run(&ExportDialog::prepare, m_previous.value_or(gw::RoutingConfig()), m_previous.has_value(),
+                                        exportedConfig(), profile(), options),
+                      [this](const ExportPreparation &prep) { showPreparation(prep); });
 }
 
 void ExportDialog::showPreparation(const ExportPreparation &prep)

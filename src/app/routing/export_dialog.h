@@ -3,11 +3,11 @@
 // who and note, and for kilo-gateway what cannot be expressed. Writes atomically into
 // <workspace>/exports/, bumps the draft's revision and records the export in the history.
 
+#include "common/latest_job.h"
 #include "export/exporter.h"
 #include "workspace/workspace.h"
 
 #include <QDialog>
-#include <QFutureWatcher>
 
 #include <memory>
 
@@ -41,7 +41,7 @@ public:
     QStringList losses() const;
     QPushButton *exportButton() const { return m_exportButton; }
     QString writtenFile() const { return m_written; }
-    bool isReady() const { return m_shownGeneration == m_generation; } // shows the current inputs
+    bool isReady() const { return m_preparation.isSettled(); } // shows the current inputs
 
     // The config as it will be exported: draft with revision + 1, updated_at, updated_by, note.
     gw::RoutingConfig exportedConfig() const;
@@ -76,9 +76,7 @@ private:
     gw::RoutingConfig m_preparedConfig;
     bool m_valid = false;
     bool m_exportPending = false;
-    quint64 m_generation = 0;
-    quint64 m_shownGeneration = 0;
-    QFutureWatcher<ExportPreparation> m_watcher;
+    LatestJob<ExportPreparation> m_preparation{this}; // the inputs changed meanwhile: a newer one is on its way
 };
 
 } // namespace gwapp

@@ -16,9 +16,7 @@ PreviewController::PreviewController(QObject *parent)
 PreviewController::~PreviewController()
 {
     if (m_cancel)
-        m_cancel->store(true);
-    for (auto *watcher : std::as_const(m_watchers))
-        watcher->waitForFinished(); // cancelled runs stop within a few thousand decisions
+        m_cancel->store(true); // the run stops within a few thousand decisions; its result is dropped
 }
 
 void PreviewController::setBaseline(const std::optional<gw::RoutingConfig> &baseline, const QString &source)
@@ -38,27 +36,17 @@ void PreviewController::launch()
     if (m_cancel)
         m_cancel->store(true);
     m_cancel = std::make_shared<std::atomic<bool>>(false);
-    const quint64 generation = ++m_generation;
-    auto *watcher = new QFutureWatcher<gw::SimulationResult>(this);
-    m_watchers.append(watcher);
-    connect(watcher, &QFutureWatcher<gw::SimulationResult>::finished, this, [this, watcher, generation] {
-        m_watchers.removeOne(watcher);
-        watcher->deleteLater();
-        if (generation != m_generation)
-            return; // superseded by a newer request
-        m_running = false;
-        const gw::SimulationResult result = watcher->result();
+    const QFuture<gw::SimulationResult> future = QtConcurrent::run(
+        [config = m_pending, options = m_options, baseline = m_baseline, cancel = m_cancel] {
+            return gw::simulate(config, options, baseline ? &*baseline : nullptr, cancel.get());
+        });
+    m_job.run(future, [this](const gw::SimulationResult &result) {
         if (result.cancelled)
             return;
         m_last = result;
         Q_EMIT resultReady(result);
     });
-    m_running = true;
     Q_EMIT started();
-    watcher->setFuture(QtConcurrent::run(
-        [config = m_pending, options = m_options, baseline = m_baseline, cancel = m_cancel] {
-            return gw::simulate(config, options, baseline ? &*baseline : nullptr, cancel.get());
-        }));
 }
 
 } // namespace gwapp

@@ -1,11 +1,12 @@
 #pragma once
 // The live preview: simulate() over synthetic keys on a copy of the draft, off the GUI thread.
-// Debounced; the latest request wins and older runs are told to stop through their own flag.
+// Debounced; the latest request wins and older runs are told to stop through their own flag
+// (nobody waits for them: a run owns copies of what it reads).
 
+#include "common/latest_job.h"
 #include "config/config.h"
 #include "routing/simulation.h"
 
-#include <QFutureWatcher>
 #include <QObject>
 #include <QTimer>
 
@@ -29,7 +30,7 @@ public:
 
     // Schedules a run on `config` (debounced).
     void request(const gw::RoutingConfig &config);
-    bool isRunning() const { return m_running; }
+    bool isRunning() const { return !m_job.isSettled(); }
     const std::optional<gw::SimulationResult> &lastResult() const { return m_last; }
 
 Q_SIGNALS:
@@ -45,10 +46,8 @@ private:
     std::optional<gw::RoutingConfig> m_baseline;
     QString m_baselineSource;
     std::shared_ptr<std::atomic<bool>> m_cancel;
-    quint64 m_generation = 0;
-    bool m_running = false;
+    LatestJob<gw::SimulationResult> m_job{this};
     std::optional<gw::SimulationResult> m_last;
-    QList<QFutureWatcher<gw::SimulationResult> *> m_watchers;
 };
 
 } // namespace gwapp

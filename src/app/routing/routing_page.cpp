@@ -1,6 +1,7 @@
 #include "routing/routing_page.h"
 
 #include "common/draft_document.h"
+#include "common/page_context.h"
 #include "routing/incident_dialog.h"
 #include "routing/preview_panel.h"
 #include "routing/rule_editor.h"
@@ -13,12 +14,14 @@
 
 namespace gwapp {
 
-RoutingPage::RoutingPage(DraftDocument *document, QWidget *parent)
+RoutingPage::RoutingPage(std::shared_ptr<PageContext> context, QWidget *parent)
     : QWidget(parent)
     , ui(std::make_unique<Ui::RoutingPage>())
-    , m_document(document)
-    , m_rules(new RulesTableModel(document, this))
+    , m_context(std::move(context))
+    , m_document(m_context->document())
+    , m_rules(new RulesTableModel(m_document, this))
 {
+    DraftDocument *document = m_document;
     ui->setupUi(this);
     m_editor = new RuleEditor(document, this);
     m_why = new WhyInspector(this);

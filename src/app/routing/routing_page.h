@@ -13,6 +13,7 @@ namespace Ui { class RoutingPage; }
 namespace gwapp {
 
 class DraftDocument;
+class PageContext;
 class PreviewPanel;
 class RuleEditor;
 class RulesTableModel;
@@ -21,7 +22,7 @@ class WhyInspector;
 class RoutingPage : public QWidget {
     Q_OBJECT
 public:
-    explicit RoutingPage(DraftDocument *document, QWidget *parent = nullptr);
+    explicit RoutingPage(std::shared_ptr<PageContext> context, QWidget *parent = nullptr);
     ~RoutingPage() override;
 
     RulesTableModel *rulesModel() const { return m_rules; }
@@ -44,6 +45,7 @@ private:
     void moveRule(int delta);
 
     std::unique_ptr<Ui::RoutingPage> ui;
+    std::shared_ptr<PageContext> m_context;
     DraftDocument *m_document;
     RulesTableModel *m_rules;
     RuleEditor *m_editor;

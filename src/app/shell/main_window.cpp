@@ -6,6 +6,8 @@
 #include "routing/export_dialog.h"
 #include "common/gateway_connections.h"
 #include "common/key_store.h"
+#include "common/page_context.h"
+#include "common/when_ready.h"
 #include "models/models_page.h"
 #include "monitor/monitor_page.h"
 #include "planner/planner_page.h"
@@ -18,7 +20,6 @@
 #include "history_store.h"
 
 #include <QCloseEvent>
-#include <QFutureWatcher>
 #include <QDir>
 #include <QFileDialog>
 #include <QLabel>
@@ -32,21 +33,26 @@ static const QString kWorkspaceKey = QStringLiteral("workspace/path");
 MainWindow::MainWindow(QWidget *parent)
     : QMainWindow(parent)
     , ui(std::make_unique<Ui::MainWindow>())
-    , m_document(new DraftDocument(this))
-    , m_keyStore(new KeychainKeyStore(this))
-    , m_connections(new GatewayConnections(m_keyStore, this))
+    , m_document(new DraftDocument)
+    , m_keyStore(new KeychainKeyStore)
+    , m_connections(new GatewayConnections(m_keyStore))
+    , m_context(std::make_shared<PageContext>(m_document, m_connections))
 {
+    // The context owns what it hands to the pages: the pages share it, so the document, the
+    // connections (and the keys they read) and the history store go after the last page,
+    // whatever order the pages are deleted in.
+    for (QObject *shared : std::initializer_list<QObject *>{m_document, m_keyStore, m_connections})
+        shared->setParent(m_context.get());
     ui->setupUi(this);
-    m_routing = new RoutingPage(m_document, this);
+    m_routing = new RoutingPage(m_context, this);
     ui->pages->addTab(m_routing, tr("Routing"));
-    m_models = new ModelsPage(m_document, this);
-    m_models->setConnections(m_connections);
+    m_models = new ModelsPage(m_context, this);
     ui->pages->addTab(m_models, tr("Models"));
-    m_testBench = new TestBenchPage(m_document, m_connections, this);
+    m_testBench = new TestBenchPage(m_context, this);
     ui->pages->addTab(m_testBench, tr("Test bench"));
-    m_monitor = new MonitorPage(m_document, m_connections, this);
+    m_monitor = new MonitorPage(m_context, this);
     ui->pages->addTab(m_monitor, tr("Monitor"));
-    m_planner = new PlannerPage(m_document, this);
+    m_planner = new PlannerPage(m_context, this);
     ui->pages->addTab(m_planner, tr("Planner"));
 
     QAction *undo = m_document->undoStack()->createUndoAction(this, tr("&Undo"));
@@ -83,31 +89,23 @@ void MainWindow::openHistory()
 {
     // Opened on the store's own thread; a corrupt or newer file is refused, never overwritten,
     // and the test bench then runs without keeping history (and says why).
-    m_history = std::make_unique<gw::store::HistoryStore>();
-    auto *watcher = new QFutureWatcher<gw::store::Outcome<bool>>(this);
-    connect(watcher, &QFutureWatcher<gw::store::Outcome<bool>>::finished, this, [this, watcher] {
-        watcher->deleteLater();
-        const gw::store::Outcome<bool> opened = watcher->result();
+    auto history = std::make_shared<gw::store::HistoryStore>();
+    whenReady(this, history->open(), [this, history](const gw::store::Outcome<bool> &opened) {
         if (opened.ok()) {
-            m_testBench->setHistory(m_history.get());
-            m_monitor->setHistory(m_history.get());
-            m_planner->setHistory(m_history.get());
+            m_context->setHistory(history);
         } else {
-            m_testBench->setHistory(nullptr, opened.error);
-            m_monitor->setHistory(nullptr);
-            m_planner->setHistory(nullptr, opened.error);
+            m_context->setHistory(nullptr, opened.error);
             statusBar()->showMessage(tr("Run history not available: %1").arg(opened.error), 15000);
         }
         Q_EMIT historyOpened(opened.ok());
     });
-    watcher->setFuture(m_history->open());
 }
 
-MainWindow::~MainWindow()
+MainWindow::~MainWindow() = default;
+
+gw::store::HistoryStore *MainWindow::history() const
 {
-    delete m_testBench; // its controller may still write to the history, which goes next
-    delete m_monitor;   // waits for its running load and imports, which use the history too
-    delete m_planner;   // its pending history reads answer to watchers it owns
+    return m_context->history().get();
 }
 
 void MainWindow::setKeyStore(KeyStore *store)
@@ -170,10 +168,7 @@ bool MainWindow::openWorkspace(const QString &dir, Recovery recovery)
     const std::optional<gw::RoutingConfig> baseline = workspace.baseline(&source);
     m_routing->preview()->setBaseline(baseline, source);
     m_routing->preview()->request(m_document->config());
-    m_models->setWorkspaceDir(workspace.dir());
-    m_testBench->setWorkspaceDir(workspace.dir());
-    m_monitor->setWorkspace(workspace);
-    m_planner->setWorkspace(workspace);
+    m_context->setWorkspace(workspace);
     m_routing->selectRow(0);
     QSettings().setValue(kWorkspaceKey, workspace.dir());
     updateStatus();

@@ -20,6 +20,7 @@ class GatewayConnections;
 class KeyStore;
 class ModelsPage;
 class MonitorPage;
+class PageContext;
 class PlannerPage;
 class RoutingPage;
 class TestBenchPage;
@@ -46,8 +47,9 @@ public:
     TestBenchPage *testBenchPage() const { return m_testBench; }
     MonitorPage *monitorPage() const { return m_monitor; }
     PlannerPage *plannerPage() const { return m_planner; }
-    gw::store::HistoryStore *history() const { return m_history.get(); }
+    gw::store::HistoryStore *history() const;
     const gw::Workspace &workspace() const { return m_workspace; }
+    const std::shared_ptr<PageContext> &pageContext() const { return m_context; }
     QString statusText() const;
     void setKeyStore(KeyStore *store);
 
@@ -72,10 +74,11 @@ private:
     ModelsPage *m_models;
     KeyStore *m_keyStore = nullptr;
     GatewayConnections *m_connections;
+    // Handed to every page; the pages share it, so it and what it owns go after the last of them.
+    std::shared_ptr<PageContext> m_context;
     TestBenchPage *m_testBench;
     MonitorPage *m_monitor;
     PlannerPage *m_planner;
-    std::unique_ptr<gw::store::HistoryStore> m_history;
     gw::Workspace m_workspace;
     QLabel *m_workspaceLabel;
     QLabel *m_revisionLabel;

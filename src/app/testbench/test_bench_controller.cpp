@@ -1,19 +1,18 @@
 #include "testbench/test_bench_controller.h"
 
-#include "testbench/bench_results_model.h"
-#include "testbench/bench_summary_model.h"
 #include "common/gateway_connections.h"
-#include "testbench/run_history_model.h"
 #include "common/when_ready.h"
+#include "testbench/bench_results_model.h"
+#include "testbench/bench_run_recorder.h"
+#include "testbench/bench_summary_model.h"
+#include "testbench/bench_worker_session.h"
+#include "testbench/run_history_controller.h"
 #include "workspace/workspace.h"
 
-#include "bench_runner.h"
 #include "bench/stats.h"
 #include "bench/suite.h"
-#include "gateway_client.h"
-#include "history_store.h"
+#include "bench_runner.h"
 
-#include <QFutureWatcher>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace gwapp {
@@ -48,70 +47,55 @@ TestBenchController::TestBenchController(GatewayConnections *connections, QObjec
     , m_connections(connections)
     , m_results(new BenchResultsModel(this))
     , m_summary(new BenchSummaryModel(this))
-    , m_history(new RunHistoryModel(this))
+    , m_session(new BenchWorkerSession(this))
+    , m_recorder(new BenchRunRecorder(this))
+    , m_runs(new RunHistoryController(this))
 {
-    // Results reach the store in batches (one transaction each), the summary at a human pace.
-    m_flush.setInterval(500);
-    connect(&m_flush, &QTimer::timeout, this, &TestBenchController::flushResults);
+    // The summary follows the results at a human pace.
     m_summarize.setInterval(250);
     m_summarize.setSingleShot(true);
     connect(&m_summarize, &QTimer::timeout, this, [this] { m_summary->setRows(gw::summarize(m_results->results())); });
     m_apply.setInterval(100);
     connect(&m_apply, &QTimer::timeout, this, &TestBenchController::applyPending);
-    m_live = std::make_shared<LiveText>();
-    m_livePoll.setInterval(33);
-    connect(&m_livePoll, &QTimer::timeout, this, [this] {
-        QSet<qint64> changed;
-        {
-            const QMutexLocker lock(&m_live->mutex);
-            changed.swap(m_live->changed);
-        }
-        for (qint64 key : std::as_const(changed))
-            Q_EMIT streamed(int(key / 2), key % 2 ? gw::Gateway::Vercel : gw::Gateway::OpenRouter);
+
+    connect(m_session, &BenchWorkerSession::unitStarted, this, [this](int caseIndex, gw::Gateway gateway) {
+        m_started.insert(BenchWorkerSession::unitKey(caseIndex, gateway));
+        m_pending.running.append(BenchWorkerSession::unitKey(caseIndex, gateway));
     });
-    qRegisterMetaType<gw::BenchResult>();
-    qRegisterMetaType<gw::Gateway>();
-    m_worker.setObjectName(QStringLiteral("test bench"));
-    m_worker.start();
+    connect(m_session, &BenchWorkerSession::streamed, this, &TestBenchController::streamed);
+    connect(m_session, &BenchWorkerSession::resultReady, this, &TestBenchController::onResult);
+    connect(m_session, &BenchWorkerSession::caseFinished, this, [this](int caseIndex, gw::ParityFlags flags) {
+        m_pending.flags.append({caseIndex, flags});
+    });
+    connect(m_session, &BenchWorkerSession::progress, this, [this](int done, int total) { m_pending.progress = {done, total}; });
+    connect(m_session, &BenchWorkerSession::finished, this, &TestBenchController::onFinished);
+
+    connect(m_recorder, &BenchRunRecorder::runsChanged, m_runs, &RunHistoryController::refresh);
+    connect(m_recorder, &BenchRunRecorder::error, this, &TestBenchController::historyError);
+    connect(m_runs, &RunHistoryController::changed, this, &TestBenchController::historyChanged);
+    connect(m_runs, &RunHistoryController::error, this, &TestBenchController::historyError);
+    connect(m_runs, &RunHistoryController::loaded, this, &TestBenchController::onRunLoaded);
 }
 
 TestBenchController::~TestBenchController()
 {
-    // Cancelling emits finished() at once; nobody listening is left to hear it.
+    // Cancelling emits finished() at once; nobody listening is left to hear it. The session
+    // (a child) releases the batch on its worker afterwards.
     if (m_reconciler) {
         m_reconciler->disconnect(this);
         m_reconciler->cancel();
     }
-    releaseRun(true);
-    m_worker.quit();
-    m_worker.wait();
+    m_session->disconnect(this);
 }
 
-void TestBenchController::releaseRun(bool waitForIt)
-{
-    if (!m_runContext)
-        return;
-    // Cancelled and deleted on the worker, where the runner and its clients live; what it says
-    // while cancelling reaches nobody.
-    QObject *context = m_runContext;
-    QMetaObject::invokeMethod(
-        context, [this, context] {
-            if (auto *runner = context->findChild<gw::net::BenchRunner *>()) {
-                runner->disconnect(this);
-                runner->disconnect(m_results);
-                runner->cancel();
-                delete runner; // before the clients its requests belong to
-            }
-            delete context;
-        },
-        waitForIt ? Qt::BlockingQueuedConnection : Qt::QueuedConnection);
-    m_runContext = nullptr;
-}
+RunHistoryModel *TestBenchController::history() const { return m_runs->model(); }
+qint64 TestBenchController::currentRunId() const { return m_recorder->runId(); }
+void TestBenchController::refreshHistory() { m_runs->refresh(); }
 
-void TestBenchController::setHistory(gw::store::HistoryStore *history)
+void TestBenchController::setHistory(std::shared_ptr<gw::store::HistoryStore> history)
 {
-    m_store = history;
-    refreshHistory();
+    m_recorder->setStore(history);
+    m_runs->setStore(std::move(history));
 }
 
 void TestBenchController::setWorkspaceDir(const QString &dir)
@@ -155,27 +139,15 @@ bool TestBenchController::start(const BenchSpec &spec, const gw::RoutingConfig &
     if (m_reconciler)
         m_reconciler->cancel();
     m_reconciler.reset();
-    releaseRun(false);
     m_suite = gw::withDefaults(spec.suite, spec.reasoning, spec.provider);
     const QList<gw::BenchCase> cases = gw::expandBatch(spec.models, m_suite, spec.repeat, config);
     m_results->reset(cases, m_suite);
     m_summary->setRows({});
-    m_live = std::make_shared<LiveText>(); // the old run's worker may still hold the old one
-    m_unsaved.clear();
-    m_waitingForRunId.clear();
-    m_runId = 0;
     m_billed = m_billingFailed = 0;
     m_started.clear();
     m_cancelRequested = false;
-    const quint64 run = ++m_run;
 
-    // The runner and its own clients are built on the worker thread: a QNetworkAccessManager
-    // belongs to the thread that creates it. Later calls reach them through the context object,
-    // in order. One manager keeps at most six connections per host: more clients, more requests
-    // on the wire.
-    m_runContext = new QObject;
-    m_runContext->moveToThread(&m_worker);
-    RunSetup setup;
+    BenchWorkerSession::Setup setup;
     setup.openrouter = m_connections->settings(gw::Gateway::OpenRouter);
     if (haveVercel)
         setup.vercel = m_connections->settings(gw::Gateway::Vercel);
@@ -186,94 +158,31 @@ bool TestBenchController::start(const BenchSpec &spec, const gw::RoutingConfig &
         setup.catalogs[1] = m_catalogs[1];
         setup.haveCatalogs = true;
     }
-    QObject *context = m_runContext;
-    QMetaObject::invokeMethod(context, [this, context, setup, suite = m_suite, cases, config, live = m_live] {
-        auto *runner = new gw::net::BenchRunner(nullptr, nullptr, context);
-        const auto addClients = [&](gw::Gateway gateway, const std::optional<gw::net::ClientSettings> &settings) {
-            for (int i = 0; settings && i < setup.clientsPerGateway; ++i) {
-                gw::net::GatewayClient *client = gw::net::makeGatewayClient(gateway, *settings).release();
-                client->setParent(context);
-                runner->addClient(client);
-            }
-        };
-        addClients(gw::Gateway::OpenRouter, setup.openrouter);
-        addClients(gw::Gateway::Vercel, setup.vercel);
-        runner->setConcurrency(setup.concurrency);
-        if (setup.haveCatalogs)
-            runner->setCatalogs(setup.catalogs[0], setup.catalogs[1]);
-        connectRunner(runner, live);
-        runner->start(suite, cases, config);
-    });
-    m_livePoll.start();
+    m_session->start(setup, m_suite, cases, config);
     m_pending = {};
     m_apply.start();
 
-    if (m_store) {
-        gw::store::RunSettings settings;
-        settings.models = spec.models;
-        for (const QString &model : spec.models)
-            if (const std::optional<QString> id = config.models.value(model).vercel)
-                settings.vercelModels.insert(model, *id);
-        settings.suite = spec.suite;
-        settings.repeat = spec.repeat;
-        settings.concurrency = spec.concurrency;
-        settings.reasoning = spec.reasoning;
-        settings.provider = spec.provider;
-        whenReady(this, m_store->createRun(spec.label, settings), [this, run](const gw::store::Outcome<qint64> &created) {
-            if (run != m_run)
-                return;
-            if (!created.ok()) {
-                Q_EMIT historyError(created.error);
-                return;
-            }
-            m_runId = created.value;
-            const QList<std::function<void(qint64)>> waiting = std::exchange(m_waitingForRunId, {});
-            for (const auto &write : waiting)
-                write(m_runId);
-            refreshHistory();
-        });
-        m_flush.start();
-    }
+    gw::store::RunSettings settings;
+    settings.models = spec.models;
+    for (const QString &model : spec.models)
+        if (const std::optional<QString> id = config.models.value(model).vercel)
+            settings.vercelModels.insert(model, *id);
+    settings.suite = spec.suite;
+    settings.repeat = spec.repeat;
+    settings.concurrency = spec.concurrency;
+    settings.reasoning = spec.reasoning;
+    settings.provider = spec.provider;
+    m_recorder->begin(spec.label, settings);
     m_running = true;
     Q_EMIT runStarted(int(cases.size()) * 2);
     return true;
 }
 
-// Runs on the worker, right after the runner is built (connecting across threads is safe).
-void TestBenchController::connectRunner(gw::net::BenchRunner *runner, const std::shared_ptr<LiveText> &live)
-{
-    connect(runner, &gw::net::BenchRunner::started, this, [this](int caseIndex, gw::Gateway gateway) {
-        m_started.insert(unitKey(caseIndex, gateway));
-        m_pending.running.append(unitKey(caseIndex, gateway));
-    });
-    // Direct: these run on the worker, under the buffer's lock, and post nothing.
-    connect(runner, &gw::net::BenchRunner::textDelta, runner, [live](int caseIndex, gw::Gateway gateway, const QString &text) {
-        const QMutexLocker lock(&live->mutex);
-        live->text[unitKey(caseIndex, gateway)] += text;
-        live->changed.insert(unitKey(caseIndex, gateway));
-    }, Qt::DirectConnection);
-    connect(runner, &gw::net::BenchRunner::reasoningDelta, runner, [live](int caseIndex, gw::Gateway gateway, const QString &text) {
-        const QMutexLocker lock(&live->mutex);
-        live->reasoning[unitKey(caseIndex, gateway)] += text;
-        live->changed.insert(unitKey(caseIndex, gateway));
-    }, Qt::DirectConnection);
-    connect(runner, &gw::net::BenchRunner::resultReady, this, &TestBenchController::onResult);
-    connect(runner, &gw::net::BenchRunner::caseFinished, this, [this](int caseIndex, gw::ParityFlags flags) {
-        m_pending.flags.append({caseIndex, flags});
-    });
-    connect(runner, &gw::net::BenchRunner::progress, this, [this](int done, int total) { m_pending.progress = {done, total}; });
-    connect(runner, &gw::net::BenchRunner::finished, this, &TestBenchController::onFinished);
-}
-
 void TestBenchController::cancel()
 {
-    if (m_runContext && m_running) {
+    if (m_running) {
         m_cancelRequested = true;
-        QObject *context = m_runContext;
-        QMetaObject::invokeMethod(context, [context] {
-            if (auto *runner = context->findChild<gw::net::BenchRunner *>())
-                runner->cancel();
-        });
+        m_session->cancel();
     }
     if (m_reconciler)
         m_reconciler->cancel();
@@ -281,28 +190,19 @@ void TestBenchController::cancel()
 
 QString TestBenchController::liveText(int caseIndex, gw::Gateway gateway) const
 {
-    const QMutexLocker lock(&m_live->mutex);
-    return m_live->text.value(unitKey(caseIndex, gateway));
+    return m_session->liveText(caseIndex, gateway);
 }
 
 QString TestBenchController::liveReasoning(int caseIndex, gw::Gateway gateway) const
 {
-    const QMutexLocker lock(&m_live->mutex);
-    return m_live->reasoning.value(unitKey(caseIndex, gateway));
+    return m_session->liveReasoning(caseIndex, gateway);
 }
 
 void TestBenchController::onResult(const gw::BenchResult &result)
 {
-    m_started.remove(unitKey(result.caseIndex, result.gateway));
-    {
-        const QMutexLocker lock(&m_live->mutex);
-        m_live->text.remove(unitKey(result.caseIndex, result.gateway));
-        m_live->reasoning.remove(unitKey(result.caseIndex, result.gateway));
-        m_live->changed.remove(unitKey(result.caseIndex, result.gateway));
-    }
+    m_started.remove(BenchWorkerSession::unitKey(result.caseIndex, result.gateway));
     m_pending.results.append(result);
-    if (m_store)
-        m_unsaved.append(result);
+    m_recorder->add(result);
 }
 
 void TestBenchController::applyPending()
@@ -311,8 +211,8 @@ void TestBenchController::applyPending()
     // repaints the window: they reach the models in batches, ten times a second.
     Pending pending = std::exchange(m_pending, {});
     for (qint64 key : std::as_const(pending.running)) {
-        m_results->setRunning(int(key / 2), key % 2 ? gw::Gateway::Vercel : gw::Gateway::OpenRouter);
-        Q_EMIT unitStarted(int(key / 2), key % 2 ? gw::Gateway::Vercel : gw::Gateway::OpenRouter);
+        m_results->setRunning(BenchWorkerSession::caseOf(key), BenchWorkerSession::gatewayOf(key));
+        Q_EMIT unitStarted(BenchWorkerSession::caseOf(key), BenchWorkerSession::gatewayOf(key));
     }
     for (const gw::BenchResult &result : std::as_const(pending.results)) {
         m_results->setResult(result);
@@ -326,47 +226,15 @@ void TestBenchController::applyPending()
         m_summarize.start();
 }
 
-void TestBenchController::whenRunId(std::function<void(qint64)> write)
-{
-    if (m_runId)
-        write(m_runId);
-    else
-        m_waitingForRunId.append(std::move(write));
-}
-
-void TestBenchController::flushResults()
-{
-    if (!m_store || m_unsaved.isEmpty())
-        return;
-    whenRunId([this, batch = std::exchange(m_unsaved, {})](qint64 runId) {
-        whenReady(this, m_store->addResults(runId, batch), [this](const gw::store::Outcome<int> &added) {
-            if (!added.ok())
-                Q_EMIT historyError(added.error);
-        });
-    });
-}
-
 void TestBenchController::onFinished()
 {
     m_running = false;
-    m_livePoll.stop();
     m_apply.stop();
     applyPending();
-    m_flush.stop();
     m_summarize.stop();
     m_summary->setRows(gw::summarize(m_results->results()));
     const bool cancelled = m_cancelRequested;
-    if (m_store) {
-        flushResults();
-        const auto status = cancelled ? gw::store::RunStatus::Cancelled : gw::store::RunStatus::Finished;
-        whenRunId([this, status](qint64 runId) {
-            whenReady(this, m_store->finishRun(runId, status), [this](const gw::store::Outcome<bool> &done) {
-                if (!done.ok())
-                    Q_EMIT historyError(done.error);
-                refreshHistory();
-            });
-        });
-    }
+    m_recorder->finish(cancelled ? gw::store::RunStatus::Cancelled : gw::store::RunStatus::Finished);
     Q_EMIT runFinished(cancelled);
     if (!cancelled)
         startReconciling();
@@ -378,8 +246,7 @@ void TestBenchController::startReconciling()
     connect(m_reconciler.get(), &gw::net::CostReconciler::billedCost, this, [this](int caseIndex, gw::Gateway gateway, double usd) {
         ++m_billed;
         m_results->setBilledCost(caseIndex, gateway, usd);
-        if (m_store)
-            whenRunId([this, caseIndex, gateway, usd](qint64 runId) { m_store->setBilledCost(runId, caseIndex, gateway, usd); });
+        m_recorder->setBilledCost(caseIndex, gateway, usd);
     });
     connect(m_reconciler.get(), &gw::net::CostReconciler::lookupFailed, this, [this] { ++m_billingFailed; });
     connect(m_reconciler.get(), &gw::net::CostReconciler::finished, this, [this] {
@@ -389,56 +256,23 @@ void TestBenchController::startReconciling()
     m_reconciler->start(m_results->results());
 }
 
-void TestBenchController::refreshHistory()
-{
-    if (!m_store)
-        return;
-    whenReady(this, m_store->listRuns(), [this](const gw::store::Outcome<QList<gw::store::RunSummary>> &runs) {
-        if (!runs.ok()) {
-            Q_EMIT historyError(runs.error);
-            return;
-        }
-        m_history->setRuns(runs.value);
-        Q_EMIT historyChanged();
-    });
-}
-
 void TestBenchController::openRun(qint64 runId)
 {
-    if (!m_store || m_running)
-        return;
-    whenReady(this, m_store->loadRun(runId), [this](const gw::store::Outcome<gw::store::StoredRun> &loaded) {
-        if (!loaded.ok()) {
-            Q_EMIT historyError(loaded.error);
-            return;
-        }
-        const gw::store::StoredRun &run = loaded.value;
-        // The cases as they ran: rebuilt from the results (the mapping may have changed since).
-        QList<gw::BenchCase> cases;
-        QHash<int, int> seen;
-        for (const gw::BenchResult &r : run.results) {
-            if (seen.contains(r.caseIndex))
-                continue;
-            gw::BenchCase c;
-            c.index = r.caseIndex;
-            c.openrouterModel = r.openrouterModel;
-            c.repetition = r.repetition;
-            for (qsizetype p = 0; p < run.settings.suite.cases.size(); ++p)
-                if (run.settings.suite.cases.at(p).name == r.promptName)
-                    c.promptIndex = int(p);
-            seen.insert(r.caseIndex, int(cases.size()));
-            cases.append(c);
-        }
-        m_suite = run.settings.suite;
-        m_results->reset(cases, m_suite);
-        for (const gw::BenchResult &r : run.results)
-            m_results->setResult(r);
-        const QHash<int, gw::ParityFlags> flags = gw::parityByCase(run.results);
-        for (auto it = flags.cbegin(); it != flags.cend(); ++it)
-            m_results->setFlags(it.key(), it.value());
-        m_summary->setRows(gw::summarize(run.results));
-        Q_EMIT runLoaded(run.settings, run.summary.label);
-    });
+    if (!m_running)
+        m_runs->open(runId);
+}
+
+void TestBenchController::onRunLoaded(const gw::store::StoredRun &run)
+{
+    m_suite = run.settings.suite;
+    m_results->reset(RunHistoryController::casesOf(run), m_suite);
+    for (const gw::BenchResult &r : run.results)
+        m_results->setResult(r);
+    const QHash<int, gw::ParityFlags> flags = gw::parityByCase(run.results);
+    for (auto it = flags.cbegin(); it != flags.cend(); ++it)
+        m_results->setFlags(it.key(), it.value());
+    m_summary->setRows(gw::summarize(run.results));
+    Q_EMIT runLoaded(run.settings, run.summary.label);
 }
 
 } // namespace gwapp

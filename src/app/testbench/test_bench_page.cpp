@@ -4,6 +4,7 @@
 #include "testbench/bench_results_model.h"
 #include "testbench/bench_summary_model.h"
 #include "common/draft_document.h"
+#include "common/page_context.h"
 #include "testbench/result_pane.h"
 #include "testbench/run_history_model.h"
 #include "testbench/test_bench_controller.h"
@@ -25,11 +26,12 @@ namespace gwapp {
 namespace {
 } // namespace
 
-TestBenchPage::TestBenchPage(DraftDocument *document, GatewayConnections *connections, QWidget *parent)
+TestBenchPage::TestBenchPage(std::shared_ptr<PageContext> context, QWidget *parent)
     : QWidget(parent)
     , ui(std::make_unique<Ui::TestBenchPage>())
-    , m_document(document)
-    , m_controller(new TestBenchController(connections, this))
+    , m_context(std::move(context))
+    , m_document(m_context->document())
+    , m_controller(new TestBenchController(m_context->connections(), this))
     , m_casesProxy(new QSortFilterProxyModel(this))
 {
     ui->setupUi(this);
@@ -132,6 +134,12 @@ TestBenchPage::TestBenchPage(DraftDocument *document, GatewayConnections *connec
     });
     connect(m_controller, &TestBenchController::runLoaded, this, &TestBenchPage::onRunLoaded);
     ui->historyLabel->setText(tr("History is not kept."));
+    connect(m_context.get(), &PageContext::workspaceChanged, this, &TestBenchPage::onWorkspaceChanged);
+    connect(m_context.get(), &PageContext::historyChanged, this, &TestBenchPage::onHistoryChanged);
+    if (m_context->workspace().isValid())
+        onWorkspaceChanged();
+    if (m_context->history())
+        onHistoryChanged();
 }
 
 TestBenchPage::~TestBenchPage() = default;
@@ -139,8 +147,9 @@ TestBenchPage::~TestBenchPage() = default;
 ResultPane *TestBenchPage::pane(gw::Gateway gateway) const { return m_panes[gw::gatewayIndex(gateway)]; }
 QString TestBenchPage::statusText() const { return ui->statusLabel->text(); }
 
-void TestBenchPage::setWorkspaceDir(const QString &dir)
+void TestBenchPage::onWorkspaceChanged()
 {
+    const QString dir = m_context->workspace().dir();
     m_workspaceDir = dir;
     m_controller->setWorkspaceDir(dir);
     if (ui->benchModelsEdit->text().isEmpty()) {
@@ -156,10 +165,11 @@ void TestBenchPage::setWorkspaceDir(const QString &dir)
         ui->promptEdit->setPlainText(tr("Write a Python function that checks whether a string is a palindrome."));
 }
 
-void TestBenchPage::setHistory(gw::store::HistoryStore *history, const QString &openError)
+void TestBenchPage::onHistoryChanged()
 {
+    const std::shared_ptr<gw::store::HistoryStore> &history = m_context->history();
     m_controller->setHistory(history);
-    ui->historyLabel->setText(history ? QString() : tr("History is not kept: %1").arg(openError));
+    ui->historyLabel->setText(history ? QString() : tr("History is not kept: %1").arg(m_context->historyError()));
 }
 
 bool TestBenchPage::loadSuite(const QString &path)

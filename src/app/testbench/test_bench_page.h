@@ -16,7 +16,6 @@ class QSortFilterProxyModel;
 
 namespace gw {
 namespace store {
-class HistoryStore;
 struct RunSettings;
 }
 } // namespace gw
@@ -24,19 +23,19 @@ struct RunSettings;
 namespace gwapp {
 
 class DraftDocument;
-class GatewayConnections;
+class PageContext;
 class ResultPane;
 class TestBenchController;
 
 class TestBenchPage : public QWidget {
     Q_OBJECT
 public:
-    TestBenchPage(DraftDocument *document, GatewayConnections *connections, QWidget *parent = nullptr);
+    // Runs through the context's connections, keeps runs in its history (null: not kept, and
+    // why), reads catalogs from its workspace.
+    explicit TestBenchPage(std::shared_ptr<PageContext> context, QWidget *parent = nullptr);
     ~TestBenchPage() override;
 
     TestBenchController *controller() const { return m_controller; }
-    void setWorkspaceDir(const QString &dir);
-    void setHistory(gw::store::HistoryStore *history, const QString &openError = QString());
     bool loadSuite(const QString &path); // false: the status line says why (file:line: ...)
     QString statusText() const;
     ResultPane *pane(gw::Gateway gateway) const;
@@ -47,12 +46,15 @@ public Q_SLOTS:
     void rerunSelected();
 
 private:
+    void onWorkspaceChanged();
+    void onHistoryChanged();
     void selectCase(int row);
     void refreshPanes();
     void onRunLoaded(const gw::store::RunSettings &settings, const QString &label);
     void setRunning(bool running);
 
     std::unique_ptr<Ui::TestBenchPage> ui;
+    std::shared_ptr<PageContext> m_context;
     DraftDocument *m_document;
     TestBenchController *m_controller;
     QSortFilterProxyModel *m_casesProxy;
