@@ -70,6 +70,15 @@ public:
     // Buckets, key usage and the file's state in one transaction (key usage rows add to stored ones).
     Outcome<TrafficFileState> commitTrafficImport(const TrafficFileState &state, const QList<TrafficBucket> &minuteBuckets,
                                                   const QList<TrafficKeyUsage> &keyUsage = {});
+    // The same, for a caller that read the stored state before it aggregated (another process may
+    // have imported the same data meanwhile): `stillCurrent` runs inside the write transaction,
+    // after BEGIN IMMEDIATE, and re-reads what the aggregation was based on. When it answers false
+    // nothing is written and the value is empty: read again from the new state and retry.
+    using TrafficCommitCheck = std::function<Outcome<bool>()>;
+    Outcome<std::optional<TrafficFileState>> commitTrafficImportIfCurrent(const TrafficCommitCheck &stillCurrent,
+                                                                          const TrafficFileState &state,
+                                                                          const QList<TrafficBucket> &minuteBuckets,
+                                                                          const QList<TrafficKeyUsage> &keyUsage = {});
     Outcome<QList<TrafficFileState>> trafficFiles();
     // Buckets whose start is in [from, to) (an invalid bound is open), oldest first.
     Outcome<QList<TrafficBucket>> trafficBuckets(TrafficResolution resolution, const QDateTime &from = {},
