@@ -95,7 +95,10 @@ private:
     QString failure(const QString &what, const QSqlQuery &query) const;
     QString refusal(const QString &reason) const;
     bool inTransaction(const std::function<bool()> &work, QString *error);
-    bool addTrafficKeyUsage(const QList<TrafficKeyUsage> &rows, QString *error); // inside a transaction
+    // Minute buckets with their hour and day roll-ups, and key usage, merged into the stored
+    // ones; inside a transaction (database_traffic_write.cpp).
+    bool writeTrafficRows(const QList<TrafficBucket> &minuteBuckets, const QList<TrafficKeyUsage> &keyUsage,
+                          QString *error);
 
     QString m_connectionName;
     QString m_path;

@@ -18,33 +18,6 @@ constexpr auto kBucketColumns =
 
 constexpr auto kFileColumns = "id, path, fingerprint, fingerprint_bytes, offset_bytes, lines, bad_lines";
 
-void bindBucket(QSqlQuery &q, const TrafficBucket &b)
-{
-    const TrafficBucketValues &v = b.values;
-    q.addBindValue(trafficResolutionName(b.resolution));
-    q.addBindValue(b.key.startMs);
-    q.addBindValue(gatewayName(b.key.gateway));
-    q.addBindValue(b.key.model);
-    q.addBindValue(b.key.provider);
-    q.addBindValue(b.key.statusClass);
-    for (quint64 n : {v.requests, v.fallbacks, v.freeRequests})
-        q.addBindValue(qint64(n));
-    q.addBindValue(v.costReportedUsd);
-    q.addBindValue(qint64(v.costReportedCount));
-    q.addBindValue(v.costEstimatedUsd);
-    q.addBindValue(qint64(v.costEstimatedCount));
-    for (quint64 n : {v.promptTokens, v.completionTokens, v.cachedTokens, v.reasoningTokens})
-        q.addBindValue(qint64(n));
-    q.addBindValue(qint64(v.latencyCount));
-    q.addBindValue(v.latencySumMs);
-    q.addBindValue(v.latencyMaxMs);
-    q.addBindValue(v.latency.toBlob());
-    q.addBindValue(qint64(v.ttftCount));
-    q.addBindValue(v.ttftSumMs);
-    q.addBindValue(v.ttftMaxMs);
-    q.addBindValue(v.ttft.toBlob());
-}
-
 // Columns from `first` on, in kBucketColumns order.
 TrafficBucket readBucket(const QSqlQuery &q)
 {
@@ -183,62 +156,7 @@ Outcome<std::optional<TrafficFileState>> Database::commitTrafficImportIfCurrent(
                 return false;
             }
         }
-        QSqlQuery select(m_db);
-        select.prepare(u"SELECT "_qs + QLatin1StringView(kBucketColumns)
-                       + u" FROM traffic_buckets WHERE resolution = ? AND start_ms = ? AND gateway = ? AND model = ?"
-                         " AND provider = ? AND status_class = ?"_qs);
-        QSqlQuery upsert(m_db);
-        upsert.prepare(u"INSERT OR REPLACE INTO traffic_buckets ("_qs + QLatin1StringView(kBucketColumns)
-                       + u") VALUES (?"_qs + u", ?"_qs.repeated(24) + u')');
-        const QList<TrafficBucket> hours = rollUpTraffic(minuteBuckets, TrafficResolution::Hour);
-        const QList<TrafficBucket> days = rollUpTraffic(hours, TrafficResolution::Day);
-        QSqlQuery range(m_db);
-        range.prepare(u"SELECT min(start_ms), max(start_ms) FROM traffic_buckets WHERE resolution = ?"_qs);
-        for (const QList<TrafficBucket> *level : {&minuteBuckets, &hours, &days}) {
-            if (level->isEmpty())
-                continue;
-            // Only buckets inside the stored time range can exist already; a first import or a
-            // log that moved on past the stored range writes without looking each bucket up.
-            range.addBindValue(trafficResolutionName(level->constFirst().resolution));
-            if (!range.exec() || !range.next()) {
-                error = failure(u"cannot read traffic buckets"_qs, range);
-                return false;
-            }
-            const bool anyStored = !range.value(0).isNull();
-            const qint64 storedFrom = range.value(0).toLongLong();
-            const qint64 storedTo = range.value(1).toLongLong();
-            range.finish();
-            for (const TrafficBucket &incoming : *level) {
-                if (!anyStored || incoming.key.startMs < storedFrom || incoming.key.startMs > storedTo) {
-                    bindBucket(upsert, incoming);
-                    if (!upsert.exec()) {
-                        error = failure(u"cannot write traffic buckets"_qs, upsert);
-                        return false;
-                    }
-                    continue;
-                }
-                TrafficBucket b = incoming;
-                select.addBindValue(trafficResolutionName(b.resolution));
-                select.addBindValue(b.key.startMs);
-                select.addBindValue(gatewayName(b.key.gateway));
-                select.addBindValue(b.key.model);
-                select.addBindValue(b.key.provider);
-                select.addBindValue(b.key.statusClass);
-                if (!select.exec()) {
-                    error = failure(u"cannot read traffic buckets"_qs, select);
-                    return false;
-                }
-                if (select.next())
-                    b.values.merge(readBucket(select).values);
-                select.finish();
-                bindBucket(upsert, b);
-                if (!upsert.exec()) {
-                    error = failure(u"cannot write traffic buckets"_qs, upsert);
-                    return false;
-                }
-            }
-        }
-        if (!addTrafficKeyUsage(keyUsage, &error))
+        if (!writeTrafficRows(minuteBuckets, keyUsage, &error))
             return false;
         if (saved.offset <= 0 || saved.fingerprintBytes <= 0)
             return true; // nothing of the file was read yet: nothing to recognise it by
