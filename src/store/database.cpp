@@ -81,6 +81,31 @@ void Database::close()
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
+    if (m_tidyOnClose) {
+        m_tidyOnClose = false;
+        removeReadersLog();
+    }
+}
+
+// A read-only connection to a WAL file creates its -wal and -shm but cannot remove them when it
+// closes (that takes a checkpoint, a write). A connection that may write, opened and closed
+// again, lets SQLite do it: the last connection to close removes both, and while any other
+// process still has the file open SQLite leaves them alone. It writes nothing else (the log is
+// empty: a reader added nothing to it). A file this process may not write keeps them.
+void Database::removeReadersLog()
+{
+    const QString name = m_connectionName + u"-tidy"_qs;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, name);
+        db.setConnectOptions(QString::fromLatin1(kBusyTimeoutOption));
+        db.setDatabaseName(m_path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.exec(u"PRAGMA user_version"_qs); // opens the log, so that closing can remove it
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
 }
 
 QString Database::refusal(const QString &reason) const
@@ -99,6 +124,7 @@ Outcome<bool> Database::open(const QString &path, Access access)
     close();
     m_path = path;
     m_readOnly = access == Access::ReadOnly;
+    m_tidyOnClose = false;
     const int newest = currentSchemaVersion();
     FileCheck check;
     // The checks read the file without locking it. Another process creating, migrating or
@@ -128,6 +154,8 @@ Outcome<bool> Database::open(const QString &path, Access access)
             return R::failure(QDir::toNativeSeparators(path) + u": cannot create the folder "_qs + dir);
     }
 
+    // A writer keeps the -wal file while it has the history open (docs/store.md).
+    const bool noWriterBefore = !QFileInfo::exists(path + u"-wal"_qs);
     R opened = openConnection(access);
     if (!opened.ok())
         return opened;
@@ -145,6 +173,7 @@ Outcome<bool> Database::open(const QString &path, Access access)
             close();
             return R::failure(refusal(u"schema %1 is not migrated to %2 yet"_qs.arg(version.value).arg(newest)));
         }
+        m_tidyOnClose = noWriterBefore;
         return R{true, {}};
     }
     R configured = configureForWriting();

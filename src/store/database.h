@@ -24,7 +24,8 @@ class Database {
 public:
     enum class Access {
         ReadWrite, // creates a missing file, migrates an older one, the only kind that writes
-        ReadOnly,  // for readers next to a writer; needs a file already at the current version
+        ReadOnly,  // for readers next to a writer; needs a file already at the current version.
+                   // Never writes; opened when no writer had it open, it leaves no -wal/-shm.
     };
 
     Database();
@@ -91,6 +92,7 @@ private:
     Outcome<bool> verifyReadOnly(int expectedMaxVersion);
     Outcome<bool> openConnection(Access access);
     Outcome<bool> configureForWriting();
+    void removeReadersLog();
     Outcome<bool> migrate(int fromVersion);
     QString failure(const QString &what, const QSqlQuery &query) const;
     QString refusal(const QString &reason) const;
@@ -104,6 +106,7 @@ private:
     QString m_path;
     QSqlDatabase m_db;
     bool m_readOnly = false;
+    bool m_tidyOnClose = false; // read-only, and no writer had the file open: leave no -wal/-shm
 };
 
 } // namespace gw::store

@@ -372,6 +372,41 @@ private Q_SLOTS:
                                 " fingerprint_bytes, 1, 1, 0, 0, 0 FROM traffic_files"_qs}));
     }
 
+    // docs/store.md: a reader opened when nobody writes leaves the file as it found it, with no
+    // -wal or -shm; next to a writer it leaves the writer's log alone.
+    void readOnlyReaderLeavesNoLog()
+    {
+        const QString path = m_dir.filePath(u"reader.sqlite"_qs);
+        {
+            Database writer;
+            QVERIFY(writer.open(path).ok());
+            QVERIFY(writer.importTrafficFile(kData + u"good.jsonl"_qs).ok());
+        }
+        QVERIFY(!QFile::exists(path + u"-wal"_qs));
+        const QByteArray before = readAll(path);
+        {
+            Database reader;
+            const auto opened = reader.open(path, Database::Access::ReadOnly);
+            QVERIFY2(opened.ok(), qPrintable(opened.error));
+            QVERIFY(!reader.trafficBuckets(TrafficResolution::Minute).value.isEmpty());
+        }
+        QVERIFY(!QFile::exists(path + u"-wal"_qs));
+        QVERIFY(!QFile::exists(path + u"-shm"_qs));
+        QCOMPARE(readAll(path), before);
+
+        Database writer;
+        QVERIFY(writer.open(path).ok());
+        {
+            Database reader;
+            QVERIFY(reader.open(path, Database::Access::ReadOnly).ok());
+            QVERIFY(reader.trafficFiles().ok());
+        }
+        QVERIFY(QFile::exists(path + u"-wal"_qs)); // still the writer's
+        const auto more = writer.importTrafficFile(kData + u"usage.jsonl"_qs);
+        QVERIFY2(more.ok() && more.value.ok(), qPrintable(more.error + more.value.error));
+        QCOMPARE(writer.trafficFiles().value.size(), 2);
+    }
+
     void failedImportChangesNothing()
     {
         Database db;
