@@ -1,6 +1,7 @@
 // Traffic log ingestion throughput: parse and aggregate a log into minute buckets and per-key
-// usage (gwcore, the part that runs per byte; on the default one thread and on two), then the
-// same plus persisting into a fresh SQLite history (gwstore). Memory: the peak RSS after the
+// usage (gwcore, the part that runs per byte; on one thread, on two, and on the default that
+// picks by measurement), the SQLite write alone, then the whole path into a fresh SQLite
+// history (gwstore). Memory: the peak RSS after the
 // in-memory runs and after the SQLite import.
 // Usage: bench_ingest LOG.jsonl [DB_DIR]
 // Output, one figure per line:  BENCH <name> <value> <unit>
@@ -86,16 +87,18 @@ int main(int argc, char **argv)
     const QString log = QString::fromLocal8Bit(argv[1]);
     const double mb = double(QFileInfo(log).size()) / 1e6;
 
-    // 1) Parse + aggregate only: the default (one thread), then two.
+    // 1) Parse + aggregate only: one thread, two, and the default (measured while reading).
     Timed one;
     Timed two;
-    if (!timeParseAggregate(log, 1, one) || !timeParseAggregate(log, 2, two))
+    Timed chosen;
+    if (!timeParseAggregate(log, 1, one) || !timeParseAggregate(log, 2, two) || !timeParseAggregate(log, 0, chosen))
         return 1;
     bench("ingest_parse_aggregate_seconds", one.seconds, "s");
     bench("ingest_parse_aggregate_throughput", mb / one.seconds, "MB/s");
     bench("ingest_parse_aggregate_events", double(one.events) / one.seconds / 1e6, "Mevents/s");
     bench("ingest_parse_aggregate_2threads_seconds", two.seconds, "s");
     bench("ingest_parse_aggregate_2threads_throughput", mb / two.seconds, "MB/s");
+    bench("ingest_parse_aggregate_auto_seconds", chosen.seconds, "s");
     if (one.buckets != two.buckets || one.usageRows != two.usageRows || one.events != two.events)
         std::fprintf(stderr, "one and two threads differ\n");
     // The peak while parsing and aggregating a whole log (with two threads: both tables, merged).
@@ -117,6 +120,29 @@ int main(int argc, char **argv)
         t.restart();
         const QList<gw::TrafficKeyUsage> usage = agg.keyUsage();
         bench("ingest_export_key_usage_seconds", double(t.nsecsElapsed()) / 1e9, "s");
+        // The SQLite write alone: the same buckets and usage into a fresh history file, one
+        // transaction (what commitTrafficImport does after parsing), then closing it.
+        QTemporaryDir commitDir(argc > 2 ? QString::fromLocal8Bit(argv[2]) + QStringLiteral("/bench-commit-XXXXXX")
+                                         : QDir::tempPath() + QStringLiteral("/bench-commit-XXXXXX"));
+        gw::store::Database db;
+        if (const auto opened = db.open(commitDir.filePath(QStringLiteral("history.sqlite"))); !opened.ok()) {
+            std::fprintf(stderr, "%s\n", qPrintable(opened.error));
+            return 1;
+        }
+        gw::TrafficFileState state;
+        state.path = log;
+        state.fingerprint = QStringLiteral("bench");
+        state.fingerprintBytes = 1;
+        state.offset = 1;
+        t.restart();
+        const auto committed = db.commitTrafficImport(state, minutes, usage);
+        db.close();
+        bench("ingest_sqlite_write_seconds", double(t.nsecsElapsed()) / 1e9, "s");
+        bench("ingest_sqlite_rows", double(minutes.size() + hours.size() + usage.size()), "count");
+        if (!committed.ok()) {
+            std::fprintf(stderr, "%s\n", qPrintable(committed.error));
+            return 1;
+        }
     }
     bench("ingest_rss_after_aggregate", rssMiB(), "MiB");
     bench("ingest_peak_rss_after_export_mib", statusMiB("VmHWM:"), "MiB");

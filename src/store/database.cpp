@@ -5,10 +5,14 @@
 
 #include <QAtomicInteger>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QThread>
 #include <QUrl>
+
+#include <sys/stat.h>
 
 namespace gw::store {
 
@@ -22,6 +26,34 @@ QString nextConnectionName()
 
 // Long enough that a reader's checkpoint or a second process never fails a write outright.
 constexpr auto kBusyTimeoutOption = "QSQLITE_BUSY_TIMEOUT=5000";
+
+// Size and modification time (nanoseconds) of the file and its write-ahead log: they change
+// when a writer writes.
+struct FileStamp {
+    qint64 size = -1;
+    qint64 modifiedNs = 0;
+    qint64 logSize = -1;
+    qint64 logModifiedNs = 0;
+    bool operator==(const FileStamp &) const = default;
+};
+
+std::pair<qint64, qint64> sizeAndTime(const QString &path)
+{
+    struct stat st {};
+    if (::stat(QFile::encodeName(path).constData(), &st) != 0)
+        return {-1, 0};
+    return {qint64(st.st_size), qint64(st.st_mtim.tv_sec) * 1000000000 + st.st_mtim.tv_nsec};
+}
+
+FileStamp stampOf(const QString &path)
+{
+    const auto [size, time] = sizeAndTime(path);
+    const auto [logSize, logTime] = sizeAndTime(path + u"-wal"_qs);
+    return {size, time, logSize, logTime};
+}
+
+// Checks of a file another process kept changing: a refusal after this many is reported.
+constexpr int kCheckAttempts = 8;
 
 } // namespace
 
@@ -49,6 +81,31 @@ void Database::close()
     m_db.close();
     m_db = QSqlDatabase();
     QSqlDatabase::removeDatabase(m_connectionName);
+    if (m_tidyOnClose) {
+        m_tidyOnClose = false;
+        removeReadersLog();
+    }
+}
+
+// A read-only connection to a WAL file creates its -wal and -shm but cannot remove them when it
+// closes (that takes a checkpoint, a write). A connection that may write, opened and closed
+// again, lets SQLite do it: the last connection to close removes both, and while any other
+// process still has the file open SQLite leaves them alone. It writes nothing else (the log is
+// empty: a reader added nothing to it). A file this process may not write keeps them.
+void Database::removeReadersLog()
+{
+    const QString name = m_connectionName + u"-tidy"_qs;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, name);
+        db.setConnectOptions(QString::fromLatin1(kBusyTimeoutOption));
+        db.setDatabaseName(m_path);
+        if (db.open()) {
+            QSqlQuery q(db);
+            q.exec(u"PRAGMA user_version"_qs); // opens the log, so that closing can remove it
+        }
+        db.close();
+    }
+    QSqlDatabase::removeDatabase(name);
 }
 
 QString Database::refusal(const QString &reason) const
@@ -67,16 +124,27 @@ Outcome<bool> Database::open(const QString &path, Access access)
     close();
     m_path = path;
     m_readOnly = access == Access::ReadOnly;
+    m_tidyOnClose = false;
     const int newest = currentSchemaVersion();
-    const FileCheck check = checkHistoryFile(path, newest);
-    if (check.verdict == FileCheck::Refused)
-        return R::failure(refusal(check.reason));
-    if (check.verdict == FileCheck::Sqlite) {
-        if (check.userVersion < 0)
-            return R::failure(refusal(u"unknown schema version %1"_qs.arg(check.userVersion)));
-        R verified = verifyReadOnly(newest);
-        if (!verified.ok())
+    FileCheck check;
+    // The checks read the file without locking it. Another process creating, migrating or
+    // checkpointing it at the same moment can make a healthy file look foreign or damaged for
+    // that instant; a refusal stands only if the file did not change while it was checked.
+    for (int attempt = 1;; ++attempt) {
+        const FileStamp before = stampOf(path);
+        R verified{true, {}};
+        check = checkHistoryFile(path, newest);
+        if (check.verdict == FileCheck::Refused)
+            verified = R::failure(refusal(check.reason));
+        else if (check.verdict == FileCheck::Sqlite && check.userVersion < 0)
+            verified = R::failure(refusal(u"unknown schema version %1"_qs.arg(check.userVersion)));
+        else if (check.verdict == FileCheck::Sqlite)
+            verified = verifyReadOnly(newest);
+        if (verified.ok())
+            break;
+        if (stampOf(path) == before || attempt == kCheckAttempts)
             return verified;
+        QThread::msleep(20 * attempt);
     }
     if (m_readOnly && check.verdict != FileCheck::Sqlite)
         return R::failure(refusal(u"no history yet (open it for writing first)"_qs));
@@ -86,6 +154,8 @@ Outcome<bool> Database::open(const QString &path, Access access)
             return R::failure(QDir::toNativeSeparators(path) + u": cannot create the folder "_qs + dir);
     }
 
+    // A writer keeps the -wal file while it has the history open (docs/store.md).
+    const bool noWriterBefore = !QFileInfo::exists(path + u"-wal"_qs);
     R opened = openConnection(access);
     if (!opened.ok())
         return opened;
@@ -103,6 +173,7 @@ Outcome<bool> Database::open(const QString &path, Access access)
             close();
             return R::failure(refusal(u"schema %1 is not migrated to %2 yet"_qs.arg(version.value).arg(newest)));
         }
+        m_tidyOnClose = noWriterBefore;
         return R{true, {}};
     }
     R configured = configureForWriting();
@@ -207,6 +278,16 @@ Outcome<bool> Database::migrate(int fromVersion)
         QString error;
         const bool done = inTransaction([&] {
             QSqlQuery q(m_db);
+            // Another process may have migrated the file since `fromVersion` was read: the
+            // version read under the write lock decides (two processes creating a new history
+            // at once would otherwise both create its tables).
+            if (!q.exec(u"PRAGMA user_version"_qs) || !q.next()) {
+                error = failure(u"cannot read the schema version"_qs, q);
+                return false;
+            }
+            if (q.value(0).toInt() >= m.toVersion)
+                return true;
+            q.finish();
             for (const QString &statement : m.statements) {
                 if (!q.exec(statement)) {
                     error = failure(u"migration to schema %1 failed"_qs.arg(m.toVersion), q);

@@ -24,7 +24,8 @@ class Database {
 public:
     enum class Access {
         ReadWrite, // creates a missing file, migrates an older one, the only kind that writes
-        ReadOnly,  // for readers next to a writer; needs a file already at the current version
+        ReadOnly,  // for readers next to a writer; needs a file already at the current version.
+                   // Never writes; opened when no writer had it open, it leaves no -wal/-shm.
     };
 
     Database();
@@ -70,6 +71,15 @@ public:
     // Buckets, key usage and the file's state in one transaction (key usage rows add to stored ones).
     Outcome<TrafficFileState> commitTrafficImport(const TrafficFileState &state, const QList<TrafficBucket> &minuteBuckets,
                                                   const QList<TrafficKeyUsage> &keyUsage = {});
+    // The same, for a caller that read the stored state before it aggregated (another process may
+    // have imported the same data meanwhile): `stillCurrent` runs inside the write transaction,
+    // after BEGIN IMMEDIATE, and re-reads what the aggregation was based on. When it answers false
+    // nothing is written and the value is empty: read again from the new state and retry.
+    using TrafficCommitCheck = std::function<Outcome<bool>()>;
+    Outcome<std::optional<TrafficFileState>> commitTrafficImportIfCurrent(const TrafficCommitCheck &stillCurrent,
+                                                                          const TrafficFileState &state,
+                                                                          const QList<TrafficBucket> &minuteBuckets,
+                                                                          const QList<TrafficKeyUsage> &keyUsage = {});
     Outcome<QList<TrafficFileState>> trafficFiles();
     // Buckets whose start is in [from, to) (an invalid bound is open), oldest first.
     Outcome<QList<TrafficBucket>> trafficBuckets(TrafficResolution resolution, const QDateTime &from = {},
@@ -82,16 +92,21 @@ private:
     Outcome<bool> verifyReadOnly(int expectedMaxVersion);
     Outcome<bool> openConnection(Access access);
     Outcome<bool> configureForWriting();
+    void removeReadersLog();
     Outcome<bool> migrate(int fromVersion);
     QString failure(const QString &what, const QSqlQuery &query) const;
     QString refusal(const QString &reason) const;
     bool inTransaction(const std::function<bool()> &work, QString *error);
-    bool addTrafficKeyUsage(const QList<TrafficKeyUsage> &rows, QString *error); // inside a transaction
+    // Minute buckets with their hour and day roll-ups, and key usage, merged into the stored
+    // ones; inside a transaction (database_traffic_write.cpp).
+    bool writeTrafficRows(const QList<TrafficBucket> &minuteBuckets, const QList<TrafficKeyUsage> &keyUsage,
+                          QString *error);
 
     QString m_connectionName;
     QString m_path;
     QSqlDatabase m_db;
     bool m_readOnly = false;
+    bool m_tidyOnClose = false; // read-only, and no writer had the file open: leave no -wal/-shm
 };
 
 } // namespace gw::store

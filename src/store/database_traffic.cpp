@@ -73,42 +73,6 @@ TrafficKeyUsage readUsage(const QSqlQuery &q)
 
 } // namespace
 
-bool Database::addTrafficKeyUsage(const QList<TrafficKeyUsage> &rows, QString *error)
-{
-    if (rows.isEmpty())
-        return true;
-    // Every figure is a sum, so a row already stored for the key just grows by the new one.
-    QSqlQuery upsert(m_db);
-    upsert.prepare(u"INSERT INTO traffic_key_usage ("_qs + QLatin1StringView(kUsageColumns)
-                   + u") VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
-                     " ON CONFLICT (hour_start_ms, gateway, model, user, task) DO UPDATE SET"
-                     " requests = requests + excluded.requests, errors = errors + excluded.errors,"
-                     " fallbacks = fallbacks + excluded.fallbacks,"
-                     " prompt_tokens = prompt_tokens + excluded.prompt_tokens,"
-                     " completion_tokens = completion_tokens + excluded.completion_tokens,"
-                     " cached_tokens = cached_tokens + excluded.cached_tokens,"
-                     " reasoning_tokens = reasoning_tokens + excluded.reasoning_tokens,"
-                     " cost_usd = cost_usd + excluded.cost_usd, cost_count = cost_count + excluded.cost_count"_qs);
-    for (const TrafficKeyUsage &u : rows) {
-        upsert.addBindValue(u.key.hourStartMs);
-        upsert.addBindValue(gatewayName(u.key.gateway));
-        // NOT NULL columns: an absent user or task is the empty string, never NULL.
-        upsert.addBindValue(u.key.model.isNull() ? u""_qs : u.key.model);
-        upsert.addBindValue(u.key.user.isNull() ? u""_qs : u.key.user);
-        upsert.addBindValue(u.key.task.isNull() ? u""_qs : u.key.task);
-        for (quint64 n : {u.requests, u.errors, u.fallbacks, u.promptTokens, u.completionTokens, u.cachedTokens,
-                          u.reasoningTokens})
-            upsert.addBindValue(qint64(n));
-        upsert.addBindValue(u.costUsd);
-        upsert.addBindValue(qint64(u.costCount));
-        if (!upsert.exec()) {
-            *error = failure(u"cannot write traffic key usage"_qs, upsert);
-            return false;
-        }
-    }
-    return true;
-}
-
 Outcome<QList<TrafficKeyUsage>> Database::trafficKeyUsage(const QDateTime &from, const QDateTime &to)
 {
     using R = Outcome<QList<TrafficKeyUsage>>;

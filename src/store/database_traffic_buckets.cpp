@@ -3,6 +3,7 @@
 
 #include "result_row.h"
 
+#include <QDir>
 #include <QSqlQuery>
 
 namespace gw::store {
@@ -16,33 +17,6 @@ constexpr auto kBucketColumns =
     " latency_hist, ttft_count, ttft_sum_ms, ttft_max_ms, ttft_hist";
 
 constexpr auto kFileColumns = "id, path, fingerprint, fingerprint_bytes, offset_bytes, lines, bad_lines";
-
-void bindBucket(QSqlQuery &q, const TrafficBucket &b)
-{
-    const TrafficBucketValues &v = b.values;
-    q.addBindValue(trafficResolutionName(b.resolution));
-    q.addBindValue(b.key.startMs);
-    q.addBindValue(gatewayName(b.key.gateway));
-    q.addBindValue(b.key.model);
-    q.addBindValue(b.key.provider);
-    q.addBindValue(b.key.statusClass);
-    for (quint64 n : {v.requests, v.fallbacks, v.freeRequests})
-        q.addBindValue(qint64(n));
-    q.addBindValue(v.costReportedUsd);
-    q.addBindValue(qint64(v.costReportedCount));
-    q.addBindValue(v.costEstimatedUsd);
-    q.addBindValue(qint64(v.costEstimatedCount));
-    for (quint64 n : {v.promptTokens, v.completionTokens, v.cachedTokens, v.reasoningTokens})
-        q.addBindValue(qint64(n));
-    q.addBindValue(qint64(v.latencyCount));
-    q.addBindValue(v.latencySumMs);
-    q.addBindValue(v.latencyMaxMs);
-    q.addBindValue(v.latency.toBlob());
-    q.addBindValue(qint64(v.ttftCount));
-    q.addBindValue(v.ttftSumMs);
-    q.addBindValue(v.ttftMaxMs);
-    q.addBindValue(v.ttft.toBlob());
-}
 
 // Columns from `first` on, in kBucketColumns order.
 TrafficBucket readBucket(const QSqlQuery &q)
@@ -154,66 +128,35 @@ Outcome<TrafficFileState> Database::commitTrafficImport(const TrafficFileState &
                                                         const QList<TrafficKeyUsage> &keyUsage)
 {
     using R = Outcome<TrafficFileState>;
+    const auto committed = commitTrafficImportIfCurrent({}, state, minuteBuckets, keyUsage);
+    if (!committed.ok())
+        return R::failure(committed.error);
+    return R{committed.value.value_or(state), {}};
+}
+
+Outcome<std::optional<TrafficFileState>> Database::commitTrafficImportIfCurrent(const TrafficCommitCheck &stillCurrent,
+                                                                                const TrafficFileState &state,
+                                                                                const QList<TrafficBucket> &minuteBuckets,
+                                                                                const QList<TrafficKeyUsage> &keyUsage)
+{
+    using R = Outcome<std::optional<TrafficFileState>>;
     TrafficFileState saved = state;
     QString error;
+    bool stale = false;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
     const bool done = inTransaction([&] {
-        QSqlQuery select(m_db);
-        select.prepare(u"SELECT "_qs + QLatin1StringView(kBucketColumns)
-                       + u" FROM traffic_buckets WHERE resolution = ? AND start_ms = ? AND gateway = ? AND model = ?"
-                         " AND provider = ? AND status_class = ?"_qs);
-        QSqlQuery upsert(m_db);
-        upsert.prepare(u"INSERT OR REPLACE INTO traffic_buckets ("_qs + QLatin1StringView(kBucketColumns)
-                       + u") VALUES (?"_qs + u", ?"_qs.repeated(24) + u')');
-        const QList<TrafficBucket> hours = rollUpTraffic(minuteBuckets, TrafficResolution::Hour);
-        const QList<TrafficBucket> days = rollUpTraffic(hours, TrafficResolution::Day);
-        QSqlQuery range(m_db);
-        range.prepare(u"SELECT min(start_ms), max(start_ms) FROM traffic_buckets WHERE resolution = ?"_qs);
-        for (const QList<TrafficBucket> *level : {&minuteBuckets, &hours, &days}) {
-            if (level->isEmpty())
-                continue;
-            // Only buckets inside the stored time range can exist already; a first import or a
-            // log that moved on past the stored range writes without looking each bucket up.
-            range.addBindValue(trafficResolutionName(level->constFirst().resolution));
-            if (!range.exec() || !range.next()) {
-                error = failure(u"cannot read traffic buckets"_qs, range);
+        if (stillCurrent) {
+            const Outcome<bool> current = stillCurrent();
+            if (!current.ok()) {
+                error = current.error;
                 return false;
             }
-            const bool anyStored = !range.value(0).isNull();
-            const qint64 storedFrom = range.value(0).toLongLong();
-            const qint64 storedTo = range.value(1).toLongLong();
-            range.finish();
-            for (const TrafficBucket &incoming : *level) {
-                if (!anyStored || incoming.key.startMs < storedFrom || incoming.key.startMs > storedTo) {
-                    bindBucket(upsert, incoming);
-                    if (!upsert.exec()) {
-                        error = failure(u"cannot write traffic buckets"_qs, upsert);
-                        return false;
-                    }
-                    continue;
-                }
-                TrafficBucket b = incoming;
-                select.addBindValue(trafficResolutionName(b.resolution));
-                select.addBindValue(b.key.startMs);
-                select.addBindValue(gatewayName(b.key.gateway));
-                select.addBindValue(b.key.model);
-                select.addBindValue(b.key.provider);
-                select.addBindValue(b.key.statusClass);
-                if (!select.exec()) {
-                    error = failure(u"cannot read traffic buckets"_qs, select);
-                    return false;
-                }
-                if (select.next())
-                    b.values.merge(readBucket(select).values);
-                select.finish();
-                bindBucket(upsert, b);
-                if (!upsert.exec()) {
-                    error = failure(u"cannot write traffic buckets"_qs, upsert);
-                    return false;
-                }
+            if (!current.value) {
+                stale = true;
+                return false;
             }
         }
-        if (!addTrafficKeyUsage(keyUsage, &error))
+        if (!writeTrafficRows(minuteBuckets, keyUsage, &error))
             return false;
         if (saved.offset <= 0 || saved.fingerprintBytes <= 0)
             return true; // nothing of the file was read yet: nothing to recognise it by
@@ -237,36 +180,79 @@ Outcome<TrafficFileState> Database::commitTrafficImport(const TrafficFileState &
             saved.id = file.lastInsertId().toLongLong();
         return true;
     }, &error);
+    if (stale)
+        return R{};
     if (!done)
         return R::failure(error);
     return R{saved, {}};
 }
 
+namespace {
+
+// The same stored progress: nothing committed for this file since it was looked up.
+bool sameProgress(const std::optional<TrafficFileState> &a, const std::optional<TrafficFileState> &b)
+{
+    if (!a || !b)
+        return !a && !b;
+    return a->id == b->id && a->offset == b->offset && a->lines == b->lines;
+}
+
+// Rounds of "another importer committed this file first" before giving up; each round re-reads
+// only what that importer did not count (usually nothing), and each needs another process's
+// commit of the same file to happen in between, so a handful of importers never get near it.
+constexpr int kMaxImportRounds = 64;
+
+} // namespace
+
 Outcome<TrafficIngestResult> Database::importTrafficFile(const QString &path, const TrafficIngestOptions &options)
 {
     using R = Outcome<TrafficIngestResult>;
-    QString lookupError;
-    TrafficAggregator aggregator;
-    TrafficIngestResult result = ingestTrafficFile(
-        path,
-        [&](const QString &canonical, const QByteArray &head) -> std::optional<TrafficFileState> {
-            const auto found = findTrafficFile(canonical, head);
-            lookupError = found.error;
-            return found.value;
-        },
-        aggregator, options);
-    if (!lookupError.isEmpty())
-        return R::failure(lookupError);
-    if (!result.ok())
+    // Read the stored state, aggregate what is new outside any lock, then commit only if the
+    // stored state is still the one the aggregation started from (re-read inside the write
+    // transaction). Another process that imported the same file meanwhile makes this round
+    // stale: it is dropped and the file read again from the new offset, so every line is
+    // counted once however many importers run at once.
+    for (int round = 0; round < kMaxImportRounds; ++round) {
+        QString lookupError;
+        QString canonical;
+        QByteArray head;
+        std::optional<TrafficFileState> previous;
+        TrafficAggregator aggregator;
+        TrafficIngestResult result = ingestTrafficFile(
+            path,
+            [&](const QString &canonicalPath, const QByteArray &contentHead) -> std::optional<TrafficFileState> {
+                canonical = canonicalPath;
+                head = contentHead;
+                const auto found = findTrafficFile(canonical, head);
+                lookupError = found.error;
+                previous = found.value;
+                return found.value;
+            },
+            aggregator, options);
+        if (!lookupError.isEmpty())
+            return R::failure(lookupError);
+        if (!result.ok())
+            return R{result, {}};
+        const QList<TrafficBucket> minutes = aggregator.minuteBuckets();
+        const QList<TrafficKeyUsage> usage = aggregator.keyUsage();
+        aggregator.clear(); // its tables are as big as the exported lists: not both through the commit
+        const auto stillCurrent = [&]() -> Outcome<bool> {
+            const auto now = findTrafficFile(canonical, head);
+            if (!now.ok())
+                return Outcome<bool>::failure(now.error);
+            return Outcome<bool>{sameProgress(previous, now.value), {}};
+        };
+        const auto committed = commitTrafficImportIfCurrent(stillCurrent, result.state, minutes, usage);
+        if (!committed.ok())
+            return R::failure(committed.error);
+        if (!committed.value)
+            continue; // another importer was first: read again from where it stopped
+        result.state = *committed.value;
         return R{result, {}};
-    const QList<TrafficBucket> minutes = aggregator.minuteBuckets();
-    const QList<TrafficKeyUsage> usage = aggregator.keyUsage();
-    aggregator.clear(); // its tables are as big as the exported lists: not both through the commit
-    const auto committed = commitTrafficImport(result.state, minutes, usage);
-    if (!committed.ok())
-        return R::failure(committed.error);
-    result.state = committed.value;
-    return R{result, {}};
+    }
+    return R::failure(QDir::toNativeSeparators(m_path) + u": "_qs + path
+                      + u": imported by other processes %1 times while this import read it; not imported"_qs
+                            .arg(kMaxImportRounds));
 }
 
 Outcome<QList<TrafficFileState>> Database::trafficFiles()

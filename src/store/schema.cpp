@@ -158,6 +158,17 @@ QList<Migration> buildMigrations()
         "  cost_count INTEGER NOT NULL,"
         "  PRIMARY KEY (hour_start_ms, gateway, model, user, task)) WITHOUT ROWID"_qs,
     }};
+    // A traffic log's identity is unique: the importer that commits second finds the first one's
+    // row and reads on from its offset (database_traffic_buckets.cpp); this index makes a second
+    // row for the same content under the same path impossible however they interleave. Files
+    // that two concurrent imports of an older build recorded twice keep the row that got
+    // furthest (their traffic was counted twice then; it cannot be told apart afterwards).
+    list << Migration{4, {
+        u"DELETE FROM traffic_files WHERE id NOT IN (SELECT id FROM (SELECT id, row_number() OVER ("
+        "  PARTITION BY path, fingerprint_bytes, fingerprint ORDER BY offset_bytes DESC, id DESC) AS rank"
+        "  FROM traffic_files) WHERE rank = 1)"_qs,
+        u"CREATE UNIQUE INDEX traffic_files_identity ON traffic_files(path, fingerprint_bytes, fingerprint)"_qs,
+    }};
     return list;
 }
 

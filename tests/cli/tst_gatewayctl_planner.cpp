@@ -299,6 +299,38 @@ private Q_SLOTS:
         QCOMPARE(gatewayctl({u"plan-leaderboard"_qs, u"--tokens-per-day"_qs, u"1000"_qs, u"--openrouter-competitor-tokens"_qs,
                              u"5"_qs, u"--vercel-competitor-tokens"_qs, u"5"_qs, u"--metric"_qs, u"requests"_qs}).exitCode, 2);
     }
+
+    // replay, ramp-check and plan-leaderboard only read the history: they leave no -wal or -shm
+    // beside it (docs/store.md), as a closed history has none.
+    void readersLeaveNoLogFiles()
+    {
+        {
+            gw::store::Database tidy; // removes what an older build's readers left
+            QVERIFY(tidy.open(m_db).ok());
+        }
+        const QString wal = m_db + u"-wal"_qs;
+        const QString shm = m_db + u"-shm"_qs;
+        QVERIFY(!QFile::exists(wal) && !QFile::exists(shm));
+        const QList<QStringList> readers = {
+            {u"replay"_qs, u"--db"_qs, m_db, u"--config"_qs, configWithShare(u"tidy.json"_qs, 100), u"--against"_qs,
+             configWithShare(u"tidy-none.json"_qs, 0)},
+            {u"ramp-check"_qs, u"--db"_qs, m_db, u"--plan"_qs,
+             write(u"tidy.plan.json"_qs, "{\"scope\": \"m/good\", \"steps\": [2, 5, 10], \"current_step\": 1,\n"
+                                         " \"min_requests_per_gateway\": 1000, \"error_margin_points\": 1, \"confidence\": 0.95,\n"
+                                         " \"max_ttft_p95_worse_percent\": 20, \"max_cost_per_mtok_worse_percent\": 10,"
+                                         " \"window_minutes\": 60}"),
+             u"--now"_qs, kNow},
+            {u"plan-leaderboard"_qs, u"--db"_qs, m_db, u"--from"_qs, u"2026-11-23T00:00:00Z"_qs, u"--to"_qs,
+             u"2026-11-24T00:00:00Z"_qs, u"--config"_qs, configWithShare(u"tidy0.json"_qs, 0),
+             u"--openrouter-competitor-tokens"_qs, u"1000"_qs, u"--vercel-competitor-tokens"_qs, u"1000"_qs},
+        };
+        for (const QStringList &args : readers) {
+            const Run r = gatewayctl(args);
+            QVERIFY2(r.exitCode == 0 || r.exitCode == 3, qPrintable(args.first() + u": "_qs + r.err));
+            QVERIFY2(!QFile::exists(wal), qPrintable(args.first()));
+            QVERIFY2(!QFile::exists(shm), qPrintable(args.first()));
+        }
+    }
 };
 
 QTEST_GUILESS_MAIN(TestGatewayctlPlanner)

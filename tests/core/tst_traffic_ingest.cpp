@@ -458,12 +458,14 @@ private Q_SLOTS:
 
     // Parsing on two threads gives what one thread gives: events, buckets, key usage, every bad
     // line with its number and reason in order (the listed ones capped across pieces), the
-    // offset and the held-back partial line. Small chunks make many split points.
+    // offset and the held-back partial line. Small chunks make many split points. "auto" (0)
+    // mixes chunks parsed on one thread with chunks parsed on several, as it measures.
     void parallelIngestMatchesSerial_data()
     {
         QTest::addColumn<QString>("name");
         QTest::addColumn<QByteArray>("content");
         QTest::addColumn<qint64>("badPerRound");
+        QTest::addColumn<int>("threads");
         const QByteArray good = readAll(kData + u"good.jsonl"_qs);
         QByteArray bad = readAll(kData + u"bad.jsonl"_qs);
         if (!bad.endsWith('\n'))
@@ -474,7 +476,8 @@ private Q_SLOTS:
         for (; jsonl.size() < 3'000'000; ++rounds)
             jsonl += good + bad + usage;
         jsonl += "{\"ts\": \"2025-01-15T10:00:00Z\", \"gateway\"";
-        QTest::newRow("jsonl") << u"parallel.jsonl"_qs << jsonl << qint64(rounds);
+        QTest::newRow("jsonl") << u"parallel.jsonl"_qs << jsonl << qint64(rounds) << 2;
+        QTest::newRow("jsonl auto") << u"parallel.jsonl"_qs << jsonl << qint64(rounds) << 0;
         // CSV: the header once, then good rows and rows with a column too few (bad.csv's).
         const QByteArray goodCsv = readAll(kData + u"good.csv"_qs);
         const qsizetype headerEnd = goodCsv.indexOf('\n') + 1;
@@ -483,13 +486,15 @@ private Q_SLOTS:
         rounds = 0;
         for (; csv.size() < 2'000'000; ++rounds)
             csv += goodCsv.mid(headerEnd) + badRows;
-        QTest::newRow("csv") << u"parallel.csv"_qs << csv << qint64(rounds);
+        QTest::newRow("csv") << u"parallel.csv"_qs << csv << qint64(rounds) << 2;
+        QTest::newRow("csv auto") << u"parallel.csv"_qs << csv << qint64(rounds) << 0;
     }
     void parallelIngestMatchesSerial()
     {
         QFETCH(QString, name);
         QFETCH(QByteArray, content);
         QFETCH(qint64, badPerRound);
+        QFETCH(int, threads);
         const QString path = m_dir.filePath(name);
         QFile f(path);
         QVERIFY(f.open(QIODevice::WriteOnly | QIODevice::Truncate));
@@ -501,7 +506,7 @@ private Q_SLOTS:
         options.threads = 1;
         TrafficAggregator serialAgg;
         const TrafficIngestResult serial = ingestTrafficFile(path, {}, serialAgg, options);
-        options.threads = 2;
+        options.threads = threads;
         TrafficAggregator parallelAgg;
         const TrafficIngestResult parallel = ingestTrafficFile(path, {}, parallelAgg, options);
         QVERIFY2(serial.ok() && parallel.ok(), qPrintable(serial.error + parallel.error));

@@ -252,13 +252,14 @@ private Q_SLOTS:
             QVERIFY(db.open(path).ok());
             QVERIFY(db.importTrafficFile(kData + u"good.jsonl"_qs).ok());
         }
-        // Schema 3 only added traffic_key_usage: without it and at user_version 2 this is the
-        // file a version-2 build left.
-        QVERIFY(rawExec(path, {u"DROP TABLE traffic_key_usage"_qs, u"PRAGMA user_version = 2"_qs}));
+        // Schema 3 only added traffic_key_usage and 4 an index: without them and at
+        // user_version 2 this is the file a version-2 build left.
+        QVERIFY(rawExec(path, {u"DROP TABLE traffic_key_usage"_qs, u"DROP INDEX traffic_files_identity"_qs,
+                               u"PRAGMA user_version = 2"_qs}));
         Database db;
         const auto opened = db.open(path);
         QVERIFY2(opened.ok(), qPrintable(opened.error));
-        QCOMPARE(db.schemaVersion().value, 3);
+        QCOMPARE(db.schemaVersion().value, Database::currentVersion());
         compareBuckets(db.trafficBuckets(TrafficResolution::Minute).value, expectedMinutes(good));
         // The new table starts empty; the file already read is not read again.
         QVERIFY(db.trafficKeyUsage().ok());
@@ -309,6 +310,101 @@ private Q_SLOTS:
         const auto o = db.importTrafficFile(other);
         QVERIFY(!o.value.known);
         QCOMPARE(o.value.events, 1);
+    }
+
+    // Another connection (another process, in practice) imports the same log between this
+    // import's lookup and its commit: this commit finds the other's row inside its write
+    // transaction and reads on from there, so the log is counted once and recorded once.
+    void importRacingAnotherImportCountsOnce()
+    {
+        const QString path = m_dir.filePath(u"race.sqlite"_qs);
+        const QString log = kData + u"good.jsonl"_qs;
+        const QByteArray good = readAll(log);
+        Database first;
+        Database second;
+        QVERIFY(first.open(path).ok());
+        QVERIFY(second.open(path).ok());
+        TrafficIngestOptions options;
+        bool raced = false;
+        options.progress = [&](qint64, qint64) {
+            if (raced)
+                return;
+            raced = true;
+            const auto other = second.importTrafficFile(log);
+            QVERIFY2(other.ok() && other.value.ok(), qPrintable(other.error + other.value.error));
+            QCOMPARE(other.value.events, qint64(totalRequests(expectedMinutes(good))));
+        };
+        const auto imported = first.importTrafficFile(log, options);
+        QVERIFY2(imported.ok() && imported.value.ok(), qPrintable(imported.error + imported.value.error));
+        QVERIFY(raced);
+        QCOMPARE(imported.value.events, qint64(0));
+        QVERIFY(imported.value.known);
+        compareBuckets(first.trafficBuckets(TrafficResolution::Minute).value, expectedMinutes(good));
+        QCOMPARE(first.trafficFiles().value.size(), 1);
+        QCOMPARE(storedRequestsPerUser(first.trafficKeyUsage().value), requestsPerUser(good));
+    }
+
+    // A version-3 file where concurrent imports of an older build recorded one log twice: the
+    // migration keeps the row that got furthest and makes a second one impossible.
+    void duplicateFileRowsMigrateToOne()
+    {
+        const QString path = m_dir.filePath(u"dup.sqlite"_qs);
+        {
+            Database db;
+            QVERIFY(db.open(path).ok());
+            QVERIFY(db.importTrafficFile(kData + u"good.jsonl"_qs).ok());
+        }
+        QVERIFY(rawExec(path, {u"DROP INDEX traffic_files_identity"_qs,
+                               u"INSERT INTO traffic_files (path, fingerprint, fingerprint_bytes, offset_bytes, lines,"
+                               " bad_lines, first_ingested_at, last_ingested_at) SELECT path, fingerprint,"
+                               " fingerprint_bytes, offset_bytes - 1, lines - 1, bad_lines, first_ingested_at,"
+                               " last_ingested_at + 1 FROM traffic_files"_qs,
+                               u"PRAGMA user_version = 3"_qs}));
+        Database db;
+        const auto opened = db.open(path);
+        QVERIFY2(opened.ok(), qPrintable(opened.error));
+        QCOMPARE(db.schemaVersion().value, Database::currentVersion());
+        const auto files = db.trafficFiles();
+        QCOMPARE(files.value.size(), 1);
+        QCOMPARE(files.value.constFirst().offset, qint64(readAll(kData + u"good.jsonl"_qs).size()));
+        QVERIFY(!rawExec(path, {u"INSERT INTO traffic_files (path, fingerprint, fingerprint_bytes, offset_bytes, lines,"
+                                " bad_lines, first_ingested_at, last_ingested_at) SELECT path, fingerprint,"
+                                " fingerprint_bytes, 1, 1, 0, 0, 0 FROM traffic_files"_qs}));
+    }
+
+    // docs/store.md: a reader opened when nobody writes leaves the file as it found it, with no
+    // -wal or -shm; next to a writer it leaves the writer's log alone.
+    void readOnlyReaderLeavesNoLog()
+    {
+        const QString path = m_dir.filePath(u"reader.sqlite"_qs);
+        {
+            Database writer;
+            QVERIFY(writer.open(path).ok());
+            QVERIFY(writer.importTrafficFile(kData + u"good.jsonl"_qs).ok());
+        }
+        QVERIFY(!QFile::exists(path + u"-wal"_qs));
+        const QByteArray before = readAll(path);
+        {
+            Database reader;
+            const auto opened = reader.open(path, Database::Access::ReadOnly);
+            QVERIFY2(opened.ok(), qPrintable(opened.error));
+            QVERIFY(!reader.trafficBuckets(TrafficResolution::Minute).value.isEmpty());
+        }
+        QVERIFY(!QFile::exists(path + u"-wal"_qs));
+        QVERIFY(!QFile::exists(path + u"-shm"_qs));
+        QCOMPARE(readAll(path), before);
+
+        Database writer;
+        QVERIFY(writer.open(path).ok());
+        {
+            Database reader;
+            QVERIFY(reader.open(path, Database::Access::ReadOnly).ok());
+            QVERIFY(reader.trafficFiles().ok());
+        }
+        QVERIFY(QFile::exists(path + u"-wal"_qs)); // still the writer's
+        const auto more = writer.importTrafficFile(kData + u"usage.jsonl"_qs);
+        QVERIFY2(more.ok() && more.value.ok(), qPrintable(more.error + more.value.error));
+        QCOMPARE(writer.trafficFiles().value.size(), 2);
     }
 
     void failedImportChangesNothing()

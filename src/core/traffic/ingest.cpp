@@ -8,6 +8,7 @@
 
 #include <zlib.h>
 
+#include <chrono>
 #include <cstring>
 #include <memory>
 #include <system_error>
@@ -161,9 +162,11 @@ constexpr qsizetype kParallelMinBytes = 256 * 1024;
 class ParallelFeeder {
 public:
     ParallelFeeder(TrafficFormat format, int threads, int maxListedBadLines, qsizetype maxLineBytes)
+        : m_measure(threads <= 0)
     {
         const int cores = int(std::max(1u, std::thread::hardware_concurrency()));
-        for (int i = 1; i < std::min(threads, cores); ++i) {
+        const int wanted = threads <= 0 ? kTrafficAutoThreads : threads;
+        for (int i = 1; i < std::min(wanted, cores); ++i) {
             m_aggregators.push_back(std::make_unique<TrafficAggregator>());
             m_helpers.push_back(std::make_unique<TrafficStreamIngestor>(format, *m_aggregators.back(), 1,
                                                                         maxListedBadLines));
@@ -187,6 +190,32 @@ public:
         const qsizetype complete = lastNewline ? lastNewline - data + 1 : 0;
         if (m_helpers.empty() || !csvHeaderKnown || complete < kParallelMinBytes)
             return main.feed(data, size);
+        if (!m_measure)
+            return feedParallel(main, data, complete);
+        // Measured: the way with the lower time per byte so far, the other one again every
+        // kProbeEvery chunks (the machine's load changes while a big file is read).
+        ++m_chunks;
+        const bool parallel = m_chunks == 2 || (m_chunks > 2 && ((m_chunks % kProbeEvery == 0) != (m_nsPerByte[1] < m_nsPerByte[0])));
+        const auto start = std::chrono::steady_clock::now();
+        const qsizetype used = parallel ? feedParallel(main, data, complete) : main.feed(data, size);
+        const double ns = double(std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count());
+        double &estimate = m_nsPerByte[parallel ? 1 : 0];
+        const double now = ns / double(std::max<qsizetype>(used, 1));
+        estimate = estimate == 0 ? now : (estimate + now) / 2;
+        return used;
+    }
+
+    void mergeInto(TrafficAggregator &aggregator)
+    {
+        for (const auto &a : m_aggregators)
+            aggregator.merge(*a);
+    }
+
+private:
+    static constexpr int kProbeEvery = 8;
+
+    qsizetype feedParallel(TrafficStreamIngestor &main, const char *data, qsizetype complete)
+    {
         // Pieces of about equal size, each ending with a newline.
         const qsizetype pieces = qsizetype(m_helpers.size()) + 1;
         std::vector<qsizetype> bounds{0};
@@ -217,15 +246,11 @@ public:
         return complete;
     }
 
-    void mergeInto(TrafficAggregator &aggregator)
-    {
-        for (const auto &a : m_aggregators)
-            aggregator.merge(*a);
-    }
-
-private:
     std::vector<std::unique_ptr<TrafficAggregator>> m_aggregators;
     std::vector<std::unique_ptr<TrafficStreamIngestor>> m_helpers;
+    bool m_measure = false;
+    int m_chunks = 0;
+    double m_nsPerByte[2] = {0, 0}; // one thread, all of them: 0 until measured
 };
 
 // A file's content, read in chunks, gunzipped on the fly when it starts with the gzip magic.

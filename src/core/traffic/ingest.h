@@ -100,6 +100,7 @@ struct TrafficFileState {
 };
 
 constexpr qsizetype kTrafficFingerprintBytes = 64 * 1024;
+constexpr int kTrafficAutoThreads = 4; // the most threads TrafficIngestOptions::threads = 0 uses
 QString trafficFingerprint(const QByteArray &head, qsizetype bytes); // hex SHA-256 of head.left(bytes)
 
 // ".csv"/".csv.gz" or content starting with something other than '{' is CSV; else JSONL.
@@ -112,10 +113,10 @@ struct TrafficIngestOptions {
     qsizetype chunkBytes = 4 << 20;
     // Lines are parsed on up to this many threads (the calling one and helpers; never more than
     // the machine's cores). The result is the same as on one: bad lines keep their numbers and
-    // order, the offset stays at a line boundary. One by default: on the 2-core development
-    // machine, shared with other work, a helper thread made a million-event import no faster
-    // (bench_ingest prints both), and the app's GUI thread needs the other core.
-    int threads = 1;
+    // order, the offset stays at a line boundary. 0 (the default) decides by measurement while
+    // reading: a chunk on one thread, one on all of them (at most kTrafficAutoThreads), then the
+    // faster way, tried again now and then, so a machine busy with other work stays on one.
+    int threads = 0;
     qsizetype maxLineBytes = kTrafficMaxLineBytes; // see kTrafficMaxLineBytes
 };
 
