@@ -67,6 +67,7 @@ LiveRead ProductionLink::readLive() const
                                         u"%1: ai_gateway_config has no row 1 (the production router reads that row)"_qs.arg(m_spec.describe()));
         return r;
     }
+    r.record.config = *config; // kept for a bad record too: a publish can replace it
     const production::LiveParseResult parsed = production::parseLiveRecord(*config);
     if (!parsed.record) {
         r.error = ProductionError::make(ProductionStatus::BadRecord,
@@ -109,7 +110,8 @@ PublishOutcome ProductionLink::publish(const PublishRequest &request) const
     r.before = live.value_or(QJsonObject());
     r.after = production::applyPublish(r.before, request.owned, stamp);
     QString mismatch;
-    if (request.expectedConfig && (!live || *live != *request.expectedConfig))
+    // A missing row 1 counts as the empty record (what the column defaults to).
+    if (request.expectedConfig && live.value_or(QJsonObject()) != *request.expectedConfig)
         mismatch = live ? u"the record changed since it was read"_qs : u"ai_gateway_config has no row 1"_qs;
     else if (request.expectedUpdatedAt
              && (!live || !sameInstant(live->value(u"updated_at").toString(), *request.expectedUpdatedAt)))
