@@ -31,5 +31,6 @@ int runRampCheck(const QStringList &args); // built with gwstore only (GW_HAVE_S
 int runLive(const QStringList &args);
 int runPublish(const QStringList &args);
 int runRollback(const QStringList &args);
+int runPullUsage(const QStringList &args);
 
 } // namespace gw::cli

@@ -29,6 +29,7 @@ const Command kCommands[] = {
     {"live", "Show the routing record live in production (PostgreSQL ai_gateway_config).", runLive},
     {"publish", "Publish a config to production's routing record with compare-and-set; recorded in the workspace history.", runPublish},
     {"rollback", "Republish an earlier published record from the workspace history (same compare-and-set).", runRollback},
+    {"pull-usage", "Pull production usage, aggregated in PostgreSQL, into the history database (incremental).", runPullUsage},
 #endif
 };
 

@@ -59,6 +59,9 @@ ProductionError PgSession::open()
     // A whole number of milliseconds; SET takes no bind values.
     if (const auto e = exec(q, u"SET statement_timeout = %1"_qs.arg(m_options.statementTimeoutMs), u"cannot set the statement timeout"_qs); !e.ok())
         return e;
+    // date_trunc('hour', timestamptz) follows the session's time zone: UTC, as our buckets are.
+    if (const auto e = exec(q, u"SET TIME ZONE 'UTC'"_qs, u"cannot set the time zone"_qs); !e.ok())
+        return e;
     return {};
 }
 
