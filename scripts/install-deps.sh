@@ -8,8 +8,9 @@ GW_ROOT="$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)"
 # libqt6opengl6-dev: Qt6Charts' CMake config requires Qt6OpenGL, which qt6-charts-dev does not pull in.
 GW_APT_BUILD=(cmake ninja-build g++ pkg-config
   qt6-base-dev qt6-charts-dev libqt6opengl6-dev qt6-tools-dev qt6-l10n-tools qt6-httpserver-dev qt6-websockets-dev
-  libqt6sql6-sqlite libsqlite3-dev qtkeychain-qt6-dev libgl-dev libxkbcommon-dev zlib1g-dev)
-GW_APT_TEST=(xvfb xauth)
+  libqt6sql6-sqlite libsqlite3-dev libqt6sql6-psql qtkeychain-qt6-dev libgl-dev libxkbcommon-dev zlib1g-dev)
+# postgresql-15: the production link's tests start a private cluster (tests/production/pg_cluster.h).
+GW_APT_TEST=(xvfb xauth postgresql-15)
 # Only the hardening stage (scripts/fuzz.sh, tidy.sh): clang with the libFuzzer runtime, which
 # Debian ships in libclang-rt-14-dev (a mere Recommends of clang, so name it), and clang-tidy.
 GW_APT_HARDENING=(clang libclang-rt-14-dev clang-tidy)

@@ -11,7 +11,7 @@
 
 namespace gw::cli {
 
-enum ExitCode { ExitOk = 0, ExitInvalidInput = 1, ExitUsage = 2 };
+enum ExitCode { ExitOk = 0, ExitInvalidInput = 1, ExitUsage = 2, ExitRefused = 3 };
 
 QTextStream &out();
 QTextStream &err();

@@ -27,5 +27,10 @@ int runReport(const QStringList &args);
 int runPlanLeaderboard(const QStringList &args);
 int runReplay(const QStringList &args);    // built with gwstore only (GW_HAVE_STORE)
 int runRampCheck(const QStringList &args); // built with gwstore only (GW_HAVE_STORE)
+// The production link (built with gwstore only: Qt Sql's PostgreSQL driver).
+int runLive(const QStringList &args);
+int runPublish(const QStringList &args);
+int runRollback(const QStringList &args);
+int runPullUsage(const QStringList &args);
 
 } // namespace gw::cli

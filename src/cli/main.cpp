@@ -26,6 +26,10 @@ const Command kCommands[] = {
     {"report", "Requests, error rate, cost, tokens, p50/p95 latency and TTFT per gateway, model or provider.", runReport},
     {"replay", "Replay recorded traffic against a draft config: share, tokens, cost per gateway and model; churn.", runReplay},
     {"ramp-check", "Judge a guarded ramp's current step on recorded traffic: advance, hold or roll back.", runRampCheck},
+    {"live", "Show the routing record live in production (PostgreSQL ai_gateway_config).", runLive},
+    {"publish", "Publish a config to production's routing record with compare-and-set; recorded in the workspace history.", runPublish},
+    {"rollback", "Republish an earlier published record from the workspace history (same compare-and-set).", runRollback},
+    {"pull-usage", "Pull production usage, aggregated in PostgreSQL, into the history database (incremental).", runPullUsage},
 #endif
 };
 
@@ -38,7 +42,8 @@ int printHelp(QTextStream &stream)
         stream << u"  "_qs << QString::fromLatin1(c.name).leftJustified(18) << QString::fromUtf8(c.summary) << u'\n';
     stream << u"\nRun 'gatewayctl COMMAND --help' for a command's options.\n"
               "Exit codes: 0 ok, 1 invalid input (the message names what and where), 2 usage error;\n"
-              "plan-leaderboard 3: no share wins both; ramp-check 3: hold, 4: roll back.\n"_qs;
+              "plan-leaderboard 3: no share wins both; ramp-check 3: hold, 4: roll back;\n"
+              "publish, rollback 3: refused (the live record is not the expected one; nothing written).\n"_qs;
     stream.flush();
     return ExitOk;
 }

@@ -88,6 +88,13 @@ public:
     // bound is open), oldest first, then by gateway, model, user, task.
     Outcome<QList<TrafficKeyUsage>> trafficKeyUsage(const QDateTime &from = {}, const QDateTime &to = {});
 
+    // Production usage (database_production.cpp, usage_pull.h): the watermark of a source (its
+    // sourceId), and one pull's minute buckets and key usage for [fromMs, toMs), replacing what
+    // earlier pulls of the same source contributed there, with the new watermark, in one transaction.
+    Outcome<std::optional<qint64>> productionUsageWatermark(const QString &source);
+    Outcome<bool> replaceProductionUsage(const QString &source, qint64 fromMs, qint64 toMs, qint64 watermarkMs,
+                                         const QList<TrafficBucket> &minuteBuckets, const QList<TrafficKeyUsage> &keyUsage);
+
 private:
     Outcome<bool> verifyReadOnly(int expectedMaxVersion);
     Outcome<bool> openConnection(Access access);

@@ -66,6 +66,9 @@ QList<ExportRecord> Workspace::history() const
         r.note = o.value(QStringLiteral("note")).toString();
         r.sha256 = o.value(QStringLiteral("sha256")).toString();
         r.file = o.value(QStringLiteral("file")).toString();
+        r.kind = o.value(QStringLiteral("kind")).toString(QStringLiteral("export"));
+        r.before = o.value(QStringLiteral("before")).toObject();
+        r.after = o.value(QStringLiteral("after")).toObject();
         records.append(r);
     }
     return records;
@@ -89,6 +92,11 @@ bool Workspace::appendHistory(const ExportRecord &r, QString *error) const
     o.insert(QStringLiteral("note"), r.note);
     o.insert(QStringLiteral("sha256"), r.sha256);
     o.insert(QStringLiteral("file"), r.file);
+    if (r.kind != QStringLiteral("export")) {
+        o.insert(QStringLiteral("kind"), r.kind);
+        o.insert(QStringLiteral("before"), r.before);
+        o.insert(QStringLiteral("after"), r.after);
+    }
     bytes.append(QJsonDocument(o).toJson(QJsonDocument::Compact));
     bytes.append('\n');
     return writeFileAtomically(historyPath(), bytes, error);

@@ -1,11 +1,13 @@
 #pragma once
 // A workspace is a folder: the draft config routing.json, catalogs/ snapshots, exports/ with
-// exports/history.jsonl (one JSON object per export), and .autosave/ for unsaved drafts.
+// exports/history.jsonl (one JSON object per export, production publish or drift seen), and
+// .autosave/ for unsaved drafts.
 
 #include "config/config.h"
 #include "catalog/catalog.h"
 
 #include <QDateTime>
+#include <QJsonObject>
 #include <QList>
 #include <QString>
 
@@ -21,6 +23,11 @@ struct ExportRecord {
     QString note;
     QString sha256; // of the written file
     QString file;   // relative to exports/
+    // "export" (a file written), "publish" (the production record written; `file` is the native
+    // config published) or "drift" (the production record found changed by someone else).
+    QString kind = QStringLiteral("export");
+    QJsonObject before; // publish, drift: the whole production record before (drift: as last published)
+    QJsonObject after;  // publish: as written; drift: as found
 };
 
 class Workspace {
