@@ -207,8 +207,14 @@ private Q_SLOTS:
         gw::RoutingConfig exported = sampleConfig();
         exported.defaultSharePaid = 9;
         QVERIFY(gw::saveConfigFile(ws.exportsDir() + QStringLiteral("/native-1.json"), exported, &error));
-        const gw::ExportRecord record{QDateTime::currentDateTimeUtc(), QStringLiteral("native"), 1, QStringLiteral("ops"),
-                                  QStringLiteral("n"), QStringLiteral("00"), QStringLiteral("native-1.json")};
+        gw::ExportRecord record;
+        record.time = QDateTime::currentDateTimeUtc();
+        record.profile = QStringLiteral("native");
+        record.revision = 1;
+        record.who = QStringLiteral("ops");
+        record.note = QStringLiteral("n");
+        record.sha256 = QStringLiteral("00");
+        record.file = QStringLiteral("native-1.json");
         QVERIFY(ws.appendHistory(record, &error));
         QCOMPARE(ws.history().size(), 1);
         QCOMPARE(ws.history().first().who, QStringLiteral("ops"));

@@ -157,9 +157,14 @@ bool ExportDialog::writeExport()
     const QString path = m_workspace.exportsDir() + QLatin1Char('/') + name;
     QDir().mkpath(m_workspace.exportsDir());
     QString error;
-    gw::ExportRecord record{config.updatedAt->toUTC(), exportProfileName(profile()), config.revision, config.updatedBy, config.note,
-                        QString::fromLatin1(QCryptographicHash::hash(m_result.bytes, QCryptographicHash::Sha256).toHex()),
-                        name};
+    gw::ExportRecord record;
+    record.time = config.updatedAt->toUTC();
+    record.profile = exportProfileName(profile());
+    record.revision = config.revision;
+    record.who = config.updatedBy;
+    record.note = config.note;
+    record.sha256 = QString::fromLatin1(QCryptographicHash::hash(m_result.bytes, QCryptographicHash::Sha256).toHex());
+    record.file = name;
     if (!gw::writeFileAtomically(path, m_result.bytes, &error) || !m_workspace.appendHistory(record, &error)) {
         ui->resultLabel->setText(tr("Could not write the export: %1").arg(error));
         return false;
