@@ -342,18 +342,6 @@
         <translation>Zeitraum:</translation>
     </message>
     <message>
-        <source>Start of the custom range (UTC)</source>
-        <translation>Beginn des eigenen Zeitraums (UTC)</translation>
-    </message>
-    <message>
-        <source>yyyy-MM-dd HH:mm</source>
-        <translation>yyyy-MM-dd HH:mm</translation>
-    </message>
-    <message>
-        <source>End of the custom range (UTC)</source>
-        <translation>Ende des eigenen Zeitraums (UTC)</translation>
-    </message>
-    <message>
         <source>Gateway:</source>
         <translation>Gateway:</translation>
     </message>
@@ -1603,34 +1591,6 @@
 <context>
     <name>gwapp::MonitorPage</name>
     <message>
-        <source>Last hour</source>
-        <translation>Letzte Stunde</translation>
-    </message>
-    <message>
-        <source>Last 24 hours</source>
-        <translation>Letzte 24 Stunden</translation>
-    </message>
-    <message>
-        <source>Last 7 days</source>
-        <translation>Letzte 7 Tage</translation>
-    </message>
-    <message>
-        <source>Last 30 days</source>
-        <translation>Letzte 30 Tage</translation>
-    </message>
-    <message>
-        <source>All</source>
-        <translation>Alles</translation>
-    </message>
-    <message>
-        <source>Custom</source>
-        <translation>Eigener</translation>
-    </message>
-    <message>
-        <source>Ranges end where the recorded traffic ends</source>
-        <translation>Zeiträume enden dort, wo der aufgezeichnete Verkehr endet</translation>
-    </message>
-    <message>
         <source>All gateways</source>
         <translation>Alle Gateways</translation>
     </message>
@@ -1817,6 +1777,10 @@
         <source>Export CSV</source>
         <translation>CSV exportieren</translation>
     </message>
+    <message>
+        <source>no traffic in this range; the newest recorded traffic ends %1 UTC</source>
+        <translation>kein Verkehr in diesem Zeitraum; der neueste aufgezeichnete Verkehr endet %1 UTC</translation>
+    </message>
 </context>
 <context>
     <name>gwapp::MonitorTableModel</name>
@@ -1988,10 +1952,6 @@
         <translation>In diesem Zeitraum wurde kein Verkehr aufgezeichnet.</translation>
     </message>
     <message>
-        <source>%1 tokens and %2 USD per day over %3 days of recorded traffic.</source>
-        <translation>%1 Tokens und %2 USD pro Tag über %3 Tage aufgezeichneten Verkehrs.</translation>
-    </message>
-    <message>
         <source>Import OpenRouter app rankings</source>
         <translation>OpenRouter-App-Rangliste importieren</translation>
     </message>
@@ -2080,6 +2040,10 @@
     <message>
         <source>Enter our tokens per day (or take them from recorded traffic) and the strongest other app&apos;s tokens on each gateway (typed, or imported from a saved rankings file).</source>
         <translation>Geben Sie unsere Tokens pro Tag ein (oder übernehmen Sie sie aus dem aufgezeichneten Verkehr) und die Tokens der stärksten anderen App auf jedem Gateway (eingegeben oder aus einer gespeicherten Ranglistendatei importiert).</translation>
+    </message>
+    <message>
+        <source>%1 tokens and %2 USD per day over the range&apos;s %3 days.</source>
+        <translation>%1 Tokens und %2 USD pro Tag über die %3 Tage des Zeitraums.</translation>
     </message>
 </context>
 <context>
@@ -2394,29 +2358,6 @@
     <message>
         <source>FAILED</source>
         <translation>NICHT BESTANDEN</translation>
-    </message>
-</context>
-<context>
-    <name>gwapp::PlannerRangeSelector</name>
-    <message>
-        <source>Last 24 hours</source>
-        <translation>Letzte 24 Stunden</translation>
-    </message>
-    <message>
-        <source>Last 7 days</source>
-        <translation>Letzte 7 Tage</translation>
-    </message>
-    <message>
-        <source>Last 30 days</source>
-        <translation>Letzte 30 Tage</translation>
-    </message>
-    <message>
-        <source>All recorded traffic</source>
-        <translation>Gesamter aufgezeichneter Verkehr</translation>
-    </message>
-    <message>
-        <source>Custom (UTC)</source>
-        <translation>Eigener (UTC)</translation>
     </message>
 </context>
 <context>
@@ -3117,6 +3058,45 @@
     <message>
         <source>Wrote %1.</source>
         <translation>%1 geschrieben.</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::TimeRangeSelector</name>
+    <message>
+        <source>Ranges end now; All spans the recorded traffic</source>
+        <translation>Zeiträume enden jetzt; „Gesamter aufgezeichneter Verkehr“ umfasst alles Aufgezeichnete</translation>
+    </message>
+    <message>
+        <source>Start of the custom range (UTC)</source>
+        <translation>Beginn des eigenen Zeitraums (UTC)</translation>
+    </message>
+    <message>
+        <source>End of the custom range (UTC)</source>
+        <translation>Ende des eigenen Zeitraums (UTC)</translation>
+    </message>
+    <message>
+        <source>Last hour</source>
+        <translation>Letzte Stunde</translation>
+    </message>
+    <message>
+        <source>Last 24 hours</source>
+        <translation>Letzte 24 Stunden</translation>
+    </message>
+    <message>
+        <source>Last 7 days</source>
+        <translation>Letzte 7 Tage</translation>
+    </message>
+    <message>
+        <source>Last 30 days</source>
+        <translation>Letzte 30 Tage</translation>
+    </message>
+    <message>
+        <source>All recorded traffic</source>
+        <translation>Gesamter aufgezeichneter Verkehr</translation>
+    </message>
+    <message>
+        <source>Custom (UTC)</source>
+        <translation>Eigener (UTC)</translation>
     </message>
 </context>
 <context>
