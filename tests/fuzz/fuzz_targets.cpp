@@ -9,6 +9,7 @@
 #include "protocol/normalizer.h"
 #include "protocol/sse_parser.h"
 #include "traffic/ingest.h"
+#include "util/bom.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -280,8 +281,8 @@ void fuzzPromptSuite(QByteArrayView data)
 
 // A traffic log v1 (JSONL, or CSV when it does not start with '{'), fed whole and fed in two
 // pieces the way a file grows: the same lines, events, bad lines, buckets and key usage rows
-// either way; the consumed part ends at a line boundary; every bad line is numbered inside the
-// input and says why; the key usage rows count every event once.
+// either way; the consumed part ends at a line boundary (or just after a leading BOM); every bad
+// line is numbered inside the input and says why; the key usage rows count every event once.
 void fuzzTrafficLog(QByteArrayView data)
 {
     const QByteArray bytes = data.toByteArray();
@@ -289,7 +290,9 @@ void fuzzTrafficLog(QByteArrayView data)
     TrafficAggregator whole;
     TrafficStreamIngestor once(format, whole, 1, 50);
     const qsizetype usedOnce = once.feed(bytes.constData(), bytes.size());
-    if (usedOnce < 0 || usedOnce > bytes.size() || (usedOnce > 0 && bytes.at(usedOnce - 1) != '\n'))
+    // A leading BOM is used up on its own, before any line: an offset just past it is a boundary too.
+    const bool afterBomOnly = usedOnce > 0 && usedOnce == utf8BomLength(bytes.constData(), bytes.size());
+    if (usedOnce < 0 || usedOnce > bytes.size() || (usedOnce > 0 && !afterBomOnly && bytes.at(usedOnce - 1) != '\n'))
         fail(u"traffic_log"_qs, u"consumed bytes do not end at a line boundary: "_qs + QString::number(usedOnce));
     for (const TrafficBadLine &bad : once.badLines()) {
         if (bad.line < 1 || bad.line > once.lines() || bad.message.isEmpty())
