@@ -24,6 +24,7 @@
 #include <QFileDialog>
 #include <QLabel>
 #include <QMessageBox>
+#include <QPushButton>
 #include <QSettings>
 
 namespace gwapp {
@@ -136,7 +137,7 @@ bool MainWindow::openInitialWorkspace(Recovery recovery)
     return openWorkspace(dir, recovery);
 }
 
-bool MainWindow::openWorkspace(const QString &dir, Recovery recovery)
+bool MainWindow::openWorkspace(const QString &dir, Recovery recovery, WhenLocked whenLocked)
 {
     const gw::Workspace workspace(dir);
     const gw::ConfigLoadResult loaded = gw::loadConfigFile(workspace.draftPath());
@@ -145,13 +146,28 @@ bool MainWindow::openWorkspace(const QString &dir, Recovery recovery)
                                                              .arg(workspace.draftPath(), gw::joinDiagnostics(loaded.diagnostics)));
         return false;
     }
+    // The lock before anything changes: a refused open leaves the current workspace as it was.
+    // Reopening the workspace held here keeps its lock.
+    const bool sameWorkspace = m_workspaceLock && QDir(m_workspace.dir()) == QDir(workspace.dir());
+    std::unique_ptr<gw::WorkspaceLock> lock;
+    if (!sameWorkspace) {
+        lock = std::make_unique<gw::WorkspaceLock>(workspace.dir());
+        if (!lock->tryLock()) {
+            if (!acceptReadOnly(lock->error(), whenLocked))
+                return false;
+            m_lockHolder = lock->holder().isEmpty() ? lock->error() : lock->holder();
+            lock.reset();
+        }
+        m_workspaceLock = std::move(lock); // releases the previous workspace's lock
+    }
+    m_readOnly = !m_workspaceLock;
     m_workspace = workspace;
     m_hashWarning = loaded.hashMismatch ? tr("%1 was edited outside Gateway Console: its content_sha256 does not match; review it before exporting")
                                               .arg(QFileInfo(workspace.draftPath()).fileName())
                                         : QString();
     m_document->setAutosavePath(QString()); // the old autosave belongs to the old workspace
     m_document->reset(*loaded.config);
-    if (workspace.hasRecoverableAutosave()) {
+    if (!m_readOnly && workspace.hasRecoverableAutosave()) {
         const gw::ConfigLoadResult autosave = gw::loadConfigFile(workspace.autosavePath());
         bool recover = recovery == Recovery::Recover;
         if (recovery == Recovery::Ask && autosave.config)
@@ -161,9 +177,13 @@ bool MainWindow::openWorkspace(const QString &dir, Recovery recovery)
         if (recover && autosave.config)
             m_document->apply(*autosave.config, tr("Recover unsaved changes"));
     }
-    m_document->setAutosavePath(workspace.autosavePath());
-    if (!m_document->isDirty())
-        m_document->removeAutosave();
+    if (!m_readOnly) { // read-only: the autosave is the holder's, neither read nor written here
+        m_document->setAutosavePath(workspace.autosavePath());
+        if (!m_document->isDirty())
+            m_document->removeAutosave();
+    }
+    ui->actionSave->setEnabled(!m_readOnly);
+    ui->actionExport->setEnabled(!m_readOnly);
     QString source;
     const std::optional<gw::RoutingConfig> baseline = workspace.baseline(&source);
     m_routing->preview()->setBaseline(baseline, source);
@@ -175,8 +195,30 @@ bool MainWindow::openWorkspace(const QString &dir, Recovery recovery)
     return true;
 }
 
+bool MainWindow::acceptReadOnly(const QString &lockError, WhenLocked whenLocked)
+{
+    switch (whenLocked) {
+    case WhenLocked::ReadOnly:
+        return true;
+    case WhenLocked::Refuse:
+        return false;
+    case WhenLocked::Ask:
+        break;
+    }
+    QMessageBox box(QMessageBox::Warning, tr("Workspace in use"),
+                    tr("%1\n\nOpen it read-only? You can look and try edits, but nothing is saved or exported "
+                       "from this window while the other one holds the workspace.")
+                        .arg(lockError),
+                    QMessageBox::Cancel, this);
+    QPushButton *readOnly = box.addButton(tr("Open read-only"), QMessageBox::AcceptRole);
+    box.exec();
+    return box.clickedButton() == readOnly;
+}
+
 bool MainWindow::save()
 {
+    if (m_readOnly)
+        return false;
     QString error;
     if (!gw::saveConfigFile(m_workspace.draftPath(), m_document->config(), &error)) {
         QMessageBox::warning(this, tr("Save"), tr("Could not save %1: %2").arg(m_workspace.draftPath(), error));
@@ -191,6 +233,8 @@ bool MainWindow::save()
 
 bool MainWindow::exportInteractive()
 {
+    if (m_readOnly)
+        return false;
     ExportDialog dialog(m_document, m_workspace, this);
     if (!m_hashWarning.isEmpty())
         dialog.setWindowTitle(dialog.windowTitle() + QStringLiteral(" – ") + m_hashWarning);
@@ -234,6 +278,8 @@ void MainWindow::updateStatus()
 {
     m_workspaceLabel->setText(m_workspace.isValid() ? tr("Workspace: %1").arg(QDir::toNativeSeparators(m_workspace.dir()))
                                                     : tr("No workspace"));
+    if (m_readOnly)
+        m_workspaceLabel->setText(m_workspaceLabel->text() + QLatin1Char(' ') + tr("(read-only: open in %1)").arg(m_lockHolder));
     m_revisionLabel->setText(tr("Revision %1").arg(m_document->config().revision)
                              + (m_hashWarning.isEmpty() ? QString() : QStringLiteral(" – ⚠ ") + m_hashWarning));
     m_dirtyLabel->setText(m_document->isDirty() ? tr("Unsaved changes") : tr("Saved"));
@@ -259,6 +305,16 @@ void MainWindow::closeEvent(QCloseEvent *event)
 {
     if (!m_document->isDirty()) {
         event->accept();
+        return;
+    }
+    if (m_readOnly) { // nothing can be saved here: say that the edits go, and let the operator stay
+        const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
+                                                  tr("This window is read-only: its changes cannot be saved. Close and discard them?"),
+                                                  QMessageBox::Discard | QMessageBox::Cancel);
+        if (answer == QMessageBox::Discard)
+            event->accept();
+        else
+            event->ignore();
         return;
     }
     const auto answer = QMessageBox::question(this, tr("Unsaved changes"), tr("The draft has unsaved changes. Save them?"),

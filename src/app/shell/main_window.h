@@ -4,6 +4,7 @@
 // lives in the pages.
 
 #include "workspace/workspace.h"
+#include "workspace/workspace_lock.h"
 
 #include <QMainWindow>
 
@@ -29,13 +30,16 @@ class MainWindow : public QMainWindow {
     Q_OBJECT
 public:
     enum class Recovery { Ask, Recover, Discard };
+    // When another Gateway Console holds the workspace: ask, open it read-only (no autosave, no
+    // save, no export: the holder's draft and autosave stay its own), or leave it closed.
+    enum class WhenLocked { Ask, ReadOnly, Refuse };
 
     explicit MainWindow(QWidget *parent = nullptr);
     ~MainWindow() override;
 
     // The workspace from the settings, else the bundled sample copied to AppDataLocation.
     bool openInitialWorkspace(Recovery recovery = Recovery::Ask);
-    bool openWorkspace(const QString &dir, Recovery recovery = Recovery::Ask);
+    bool openWorkspace(const QString &dir, Recovery recovery = Recovery::Ask, WhenLocked whenLocked = WhenLocked::Ask);
     bool save();
     bool exportInteractive();
     void openSettings();
@@ -49,6 +53,8 @@ public:
     PlannerPage *plannerPage() const { return m_planner; }
     gw::store::HistoryStore *history() const;
     const gw::Workspace &workspace() const { return m_workspace; }
+    // True when the workspace was opened while another instance held it.
+    bool isReadOnly() const { return m_readOnly; }
     const std::shared_ptr<PageContext> &pageContext() const { return m_context; }
     QString statusText() const;
     void setKeyStore(KeyStore *store);
@@ -67,6 +73,7 @@ private:
     void updateGatewayStatus();
     void openHistory();
     void chooseWorkspace();
+    bool acceptReadOnly(const QString &lockError, WhenLocked whenLocked);
 
     std::unique_ptr<Ui::MainWindow> ui;
     DraftDocument *m_document;
@@ -80,6 +87,10 @@ private:
     MonitorPage *m_monitor;
     PlannerPage *m_planner;
     gw::Workspace m_workspace;
+    // Held while the workspace is open here (null when it was opened read-only).
+    std::unique_ptr<gw::WorkspaceLock> m_workspaceLock;
+    bool m_readOnly = false;
+    QString m_lockHolder; // who holds the workspace when it is open read-only
     QLabel *m_workspaceLabel;
     QLabel *m_revisionLabel;
     QLabel *m_dirtyLabel;
