@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Runs clang-tidy (Debian clang-tidy 14, config in .clang-tidy) and exits non-zero on any finding.
 #   scripts/tidy.sh                 the .cpp files under src/, tests/ and bench/ changed in the
-#                                   last GW_TIDY_COMMITS commits (default 10) and still present
+#                                   last GW_TIDY_COMMITS first-parent commits (default 10) and
+#                                   still present, except by formatting-only commits listed in
+#                                   .git-blame-ignore-revs
 #   scripts/tidy.sh --all           every .cpp file under src/, tests/ and bench/ in the build
 #   scripts/tidy.sh FILE...         the given files
 # Compile commands come from GW_TIDY_BUILD_DIR (default build/ci, what scripts/test.sh builds;
@@ -29,10 +31,18 @@ else
   count="${GW_TIDY_COMMITS:-10}"
   available="$(git rev-list --count HEAD)"
   [ "$count" -ge "$available" ] && count=$((available - 1))
+  # Commits listed in .git-blame-ignore-revs change formatting only (clang-format over the whole
+  # tree): their files were checked with --all when they landed, so they do not count here.
+  ignored=()
+  [ -f .git-blame-ignore-revs ] && mapfile -t ignored < <(grep -oE '^[0-9a-f]{40}' .git-blame-ignore-revs)
   if [ "$count" -gt 0 ]; then
     while IFS= read -r file; do
       [ -f "$file" ] && grep -qF "\"$GW_ROOT/$file\"" "$build/compile_commands.json" && files+=("$file")
-    done < <(git diff --name-only --diff-filter=AMR "HEAD~$count" HEAD -- 'src/*.cpp' 'tests/*.cpp' 'bench/*.cpp' | sort -u)
+    done < <(for commit in $(git rev-list --first-parent "HEAD~$count..HEAD"); do
+               printf '%s\n' "${ignored[@]}" | grep -qx "$commit" && continue
+               # A merge's first parent: everything the merge brought in.
+               git diff --name-only --diff-filter=AMR "$commit^1" "$commit" -- 'src/*.cpp' 'tests/*.cpp' 'bench/*.cpp'
+             done | sort -u)
   fi
 fi
 if [ "${#files[@]}" -eq 0 ]; then
