@@ -32,7 +32,7 @@ int main(int argc, char **argv)
     }
     const auto spec = production::parsePgUrl(QString::fromLocal8Bit(argv[1]), qEnvironmentVariable("PGPASSWORD"));
     const auto start = parseRfc3339(QString::fromLocal8Bit(argv[2]));
-    if (!spec.spec || !start) {
+    if (!spec.ok() || !start) {
         std::fprintf(stderr, "bad URL or day\n");
         return 2;
     }
@@ -43,7 +43,7 @@ int main(int argc, char **argv)
         const QByteArray suffix = QByteArray::number(days) + "d";
         QElapsedTimer t;
         t.start();
-        const store::AggregatedUsage agg = store::readProductionUsage(*spec.spec, from, to, {}, link);
+        const store::AggregatedUsage agg = store::readProductionUsage(spec.value, from, to, {}, link);
         const double aggSeconds = double(t.nsecsElapsed()) / 1e9;
         if (!agg.error.ok()) {
             std::fprintf(stderr, "%s\n", qPrintable(agg.error.message));
@@ -65,7 +65,7 @@ int main(int argc, char **argv)
         options.from = QDateTime::fromMSecsSinceEpoch(from, Qt::UTC);
         options.to = QDateTime::fromMSecsSinceEpoch(to, Qt::UTC);
         t.restart();
-        const store::UsagePullResult pulled = store::pullProductionUsage(*spec.spec, history, options, link);
+        const store::UsagePullResult pulled = store::pullProductionUsage(spec.value, history, options, link);
         if (!pulled.error.ok()) {
             std::fprintf(stderr, "%s\n", qPrintable(pulled.error.message));
             return 1;
@@ -73,7 +73,7 @@ int main(int argc, char **argv)
         bench(QByteArray("pull_usage_with_write_seconds_") + suffix, double(t.nsecsElapsed()) / 1e9, "s");
 
         t.restart();
-        const store::NaiveUsagePull naive = store::pullProductionUsageNaive(*spec.spec, from, to, link);
+        const store::NaiveUsagePull naive = store::pullProductionUsageNaive(spec.value, from, to, link);
         const double naiveSeconds = double(t.nsecsElapsed()) / 1e9;
         if (!naive.error.ok()) {
             std::fprintf(stderr, "%s\n", qPrintable(naive.error.message));

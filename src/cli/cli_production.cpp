@@ -20,11 +20,11 @@ std::optional<production::PgConnectionSpec> readPgOption(const QCommandLineParse
         return std::nullopt;
     }
     const production::PgUrlResult r = production::parsePgUrl(parser.value(u"pg"_qs), qEnvironmentVariable("PGPASSWORD"));
-    if (!r.spec) {
+    if (!r.ok()) {
         *exit = usageError(u"%1: --pg: %2"_qs.arg(command, r.error));
         return std::nullopt;
     }
-    return r.spec;
+    return r.value;
 }
 
 int reportProductionError(const QString &command, const store::ProductionError &error)

@@ -137,10 +137,10 @@ void printCostTotals(const QList<BenchResult> &results)
 
 bool writeCsv(const QString &path, const QString &csv)
 {
-    QString error;
-    if (writeFileAtomically(path, csv.toUtf8(), &error))
+    const Outcome<bool> written = writeFileAtomically(path, csv.toUtf8());
+    if (written.ok())
         return true;
-    err() << u"bench-prompts: cannot write "_qs << path << u": "_qs << error << u'\n';
+    err() << u"bench-prompts: cannot write "_qs << path << u": "_qs << written.error << u'\n';
     return false;
 }
 

@@ -40,9 +40,8 @@ int runExport(const QStringList &args)
         return ExitInvalidInput;
     }
     if (parser.isSet(output)) {
-        QString error;
-        if (!writeFileAtomically(parser.value(output), r.bytes, &error)) {
-            err() << u"export: "_qs << error << u'\n';
+        if (const Outcome<bool> written = writeFileAtomically(parser.value(output), r.bytes); !written.ok()) {
+            err() << u"export: "_qs << written.error << u'\n';
             return ExitInvalidInput;
         }
         err() << u"wrote %1 (%2 bytes)\n"_qs.arg(parser.value(output)).arg(r.bytes.size());

@@ -94,8 +94,7 @@ int runPublish(const QStringList &args)
         if (r.error.status == store::ProductionStatus::Refused) {
             for (const QString &line : r.difference)
                 err() << u"  "_qs << line << u'\n';
-            QString ignored;
-            if (workspace && last && production::recordDrift(*workspace, r.before, when, &ignored))
+            if (workspace && last && production::recordDrift(*workspace, r.before, when).value)
                 err() << u"drift recorded in the workspace history\n"_qs;
             if (parser.isSet(json))
                 printJson({{u"published"_qs, false}, {u"error"_qs, r.error.message},
@@ -104,9 +103,10 @@ int runPublish(const QStringList &args)
         return reportProductionError(u"publish"_qs, r.error);
     }
     if (workspace) {
-        QString error;
-        if (!production::recordPublish(*workspace, {*config, r.before, r.after, when, parser.value(by), parser.value(note)}, &error)) {
-            err() << u"publish: published, but the workspace history could not be written: "_qs << error << u'\n';
+        const Outcome<bool> recorded =
+            production::recordPublish(*workspace, {*config, r.before, r.after, when, parser.value(by), parser.value(note)});
+        if (!recorded.ok()) {
+            err() << u"publish: published, but the workspace history could not be written: "_qs << recorded.error << u'\n';
             return ExitInvalidInput;
         }
     }

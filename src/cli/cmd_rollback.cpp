@@ -50,15 +50,14 @@ int runRollback(const QStringList &args)
     if (!r.error.ok()) {
         for (const QString &line : r.difference)
             err() << u"  "_qs << line << u'\n';
-        QString ignored;
-        if (r.error.status == store::ProductionStatus::Refused && production::recordDrift(workspace, r.before, when, &ignored))
+        if (r.error.status == store::ProductionStatus::Refused && production::recordDrift(workspace, r.before, when).value)
             err() << u"drift recorded in the workspace history\n"_qs;
         return reportProductionError(u"rollback"_qs, r.error);
     }
-    QString error;
-    if (!production::recordPublish(workspace, {*native.config, r.before, r.after, when, parser.value(by), parser.value(note)}, &error,
-                                   target->file)) {
-        err() << u"rollback: published, but the workspace history could not be written: "_qs << error << u'\n';
+    const Outcome<bool> recorded = production::recordPublish(
+        workspace, {*native.config, r.before, r.after, when, parser.value(by), parser.value(note)}, target->file);
+    if (!recorded.ok()) {
+        err() << u"rollback: published, but the workspace history could not be written: "_qs << recorded.error << u'\n';
         return ExitInvalidInput;
     }
     out() << u"rolled back to revision %1 on %2: %3\n"_qs.arg(revision).arg(spec->describe(), production::describeChangeLine(r.before, r.after));

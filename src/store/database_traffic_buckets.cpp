@@ -103,9 +103,8 @@ Outcome<std::optional<TrafficFileState>> Database::findTrafficFile(const QString
             const TrafficFileState s = readFile(moved);
             if (trafficFingerprint(head, qsizetype(s.fingerprintBytes)) != s.fingerprint)
                 continue;
-            QString ignored;
-            const auto there = readTrafficContent(s.path, &ignored, qsizetype(s.fingerprintBytes));
-            if (!there || trafficFingerprint(*there, qsizetype(s.fingerprintBytes)) != s.fingerprint)
+            const Outcome<QByteArray> there = readTrafficContent(s.path, qsizetype(s.fingerprintBytes));
+            if (!there.ok() || trafficFingerprint(there.value, qsizetype(s.fingerprintBytes)) != s.fingerprint)
                 return R{s, {}};
         }
         return R{};

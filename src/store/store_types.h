@@ -4,6 +4,7 @@
 // Monitor. The bench result itself is gw::BenchResult from gwcore's bench_types.h.
 
 #include "bench/types.h"
+#include "util/outcome.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -15,14 +16,7 @@
 
 namespace gw::store {
 
-// A value or the reason there is none. `error` names the file and what went wrong.
-template <typename T>
-struct Outcome {
-    T value{};
-    QString error;
-    bool ok() const { return error.isEmpty(); }
-    static Outcome failure(QString why) { Outcome o; o.error = std::move(why); return o; }
-};
+using gw::Outcome; // core/util/outcome.h: the one value-or-reason type
 
 enum class RunStatus { Running, Finished, Cancelled };
 QString runStatusName(RunStatus status); // "running" | "finished" | "cancelled"

@@ -206,7 +206,7 @@ private Q_SLOTS:
         QCOMPARE(source, ws.draftPath());
         gw::RoutingConfig exported = sampleConfig();
         exported.defaultSharePaid = 9;
-        QVERIFY(gw::saveConfigFile(ws.exportsDir() + QStringLiteral("/native-1.json"), exported, &error));
+        QVERIFY((error = gw::saveConfigFile(ws.exportsDir() + QStringLiteral("/native-1.json"), exported).error).isEmpty());
         gw::ExportRecord record;
         record.time = QDateTime::currentDateTimeUtc();
         record.profile = QStringLiteral("native");
@@ -215,7 +215,7 @@ private Q_SLOTS:
         record.note = QStringLiteral("n");
         record.sha256 = QStringLiteral("00");
         record.file = QStringLiteral("native-1.json");
-        QVERIFY(ws.appendHistory(record, &error));
+        QVERIFY((error = ws.appendHistory(record).error).isEmpty());
         QCOMPARE(ws.history().size(), 1);
         QCOMPARE(ws.history().first().who, QStringLiteral("ops"));
         QCOMPARE(ws.baseline(&source)->defaultSharePaid, 9.0);

@@ -331,13 +331,13 @@ private Q_SLOTS:
         live.defaultSharePaid = 100;
         live.models.insert(u"a/model-one"_qs, gw::ModelEntry{u"vendor/model-one"_qs, std::nullopt, false});
         QString error;
-        QVERIFY2(gw::saveConfigFile(workspace.exportsDir() + u"/routing-live.json"_qs, live, &error), qPrintable(error));
+        QVERIFY2((error = gw::saveConfigFile(workspace.exportsDir() + u"/routing-live.json"_qs, live).error).isEmpty(), qPrintable(error));
         gw::ExportRecord record;
         record.time = kStart.addSecs(10 * 3600);
         record.profile = u"native"_qs;
         record.revision = 2;
         record.file = u"routing-live.json"_qs;
-        QVERIFY2(workspace.appendHistory(record, &error), qPrintable(error));
+        QVERIFY2((error = workspace.appendHistory(record).error).isEmpty(), qPrintable(error));
 
         const auto context = std::make_shared<PageContext>(&m_document, nullptr);
         MonitorPage page(context);

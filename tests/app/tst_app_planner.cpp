@@ -207,7 +207,7 @@ private Q_SLOTS:
 
         // The workspace's saved routing.json is the live config (share 0); the draft differs.
         QString error;
-        QVERIFY2(gw::saveConfigFile(m_dir.filePath(QStringLiteral("routing.json")), testConfig(0), &error), qPrintable(error));
+        QVERIFY2((error = gw::saveConfigFile(m_dir.filePath(QStringLiteral("routing.json")), testConfig(0)).error).isEmpty(), qPrintable(error));
         m_document = std::make_unique<DraftDocument>();
         m_document->reset(testConfig(0));
         m_context = std::make_shared<PageContext>(m_document.get());

@@ -111,7 +111,7 @@ private Q_SLOTS:
         const QString path = dir.filePath(u"routing.json"_qs);
         QString error;
         const RoutingConfig c = test::configFrom(test::kContractExample);
-        QVERIFY2(saveConfigFile(path, c, &error), qPrintable(error));
+        QVERIFY2((error = saveConfigFile(path, c).error).isEmpty(), qPrintable(error));
         QFile f(path);
         QVERIFY(f.open(QIODevice::ReadOnly));
         QCOMPARE(f.readAll(), canonicalConfigBytes(c));
@@ -142,7 +142,7 @@ private Q_SLOTS:
         make(u"out.json.AbCdEfG"_qs, true);   // seven letters
         make(u"other.json.AbCdEf"_qs, true);  // another target's
         QString error;
-        QVERIFY2(writeFileAtomically(target, "{}\n", &error), qPrintable(error));
+        QVERIFY2((error = writeFileAtomically(target, "{}\n").error).isEmpty(), qPrintable(error));
         QStringList left = QDir(dir.path()).entryList(QDir::Files);
         left.sort();
         QCOMPARE(left, QStringList({u"other.json.AbCdEf"_qs, u"out.json"_qs, u"out.json.Ab1dEf"_qs, u"out.json.AbCdEfG"_qs,
@@ -153,9 +153,9 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QString error;
-        QVERIFY(writeFileAtomically(dir.filePath(u"not-a-dir"_qs), "old\n", &error));
+        QVERIFY((error = writeFileAtomically(dir.filePath(u"not-a-dir"_qs), "old\n").error).isEmpty());
         const QString path = dir.filePath(u"not-a-dir/routing.json"_qs);
-        QVERIFY(!writeFileAtomically(path, "new\n", &error));
+        QVERIFY(!(error = writeFileAtomically(path, "new\n").error).isEmpty());
         QVERIFY2(error.startsWith(path + u": cannot write"_qs), qPrintable(error));
         QFile f(dir.filePath(u"not-a-dir"_qs));
         QVERIFY(f.open(QIODevice::ReadOnly));

@@ -252,7 +252,7 @@ private Q_SLOTS:
         p.scope = u"anthropic/claude-sonnet-4.5"_qs;
         const QString path = dir.filePath(u"plan.json"_qs);
         QString error;
-        QVERIFY2(saveRampPlanFile(path, p, &error), qPrintable(error));
+        QVERIFY2((error = saveRampPlanFile(path, p).error).isEmpty(), qPrintable(error));
         const RampPlanLoadResult loaded = loadRampPlanFile(path);
         QVERIFY2(loaded.plan, qPrintable(joinDiagnostics(loaded.diagnostics)));
         QCOMPARE(*loaded.plan, p);

@@ -359,11 +359,10 @@ private Q_SLOTS:
         QCOMPARE(in.result.events, 40);
         QCOMPARE(in.result.badLineCount, 0);
         // The same content written plain aggregates to the same buckets.
-        QString error;
-        const auto content = readTrafficContent(kData + u"good.jsonl.gz"_qs, &error);
-        QVERIFY2(content, qPrintable(error));
-        QCOMPARE(content->count('\n'), 40);
-        compareTotals(aggregatedTotals(in.buckets), independentTotals(*content));
+        const Outcome<QByteArray> content = readTrafficContent(kData + u"good.jsonl.gz"_qs);
+        QVERIFY2(content.ok(), qPrintable(content.error));
+        QCOMPARE(content.value.count('\n'), 40);
+        compareTotals(aggregatedTotals(in.buckets), independentTotals(content.value));
     }
 
     void chunkingDoesNotChangeTheResult()

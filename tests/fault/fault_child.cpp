@@ -37,9 +37,8 @@ int exportLoop(const QString &file, qint64 first)
 {
     const RoutingConfig base = faulttest::sampleConfig();
     for (qint64 revision = first;; ++revision) {
-        QString error;
-        if (!writeFileAtomically(file, faulttest::exportBytes(base, revision), &error))
-            return fail(error);
+        if (const Outcome<bool> written = writeFileAtomically(file, faulttest::exportBytes(base, revision)); !written.ok())
+            return fail(written.error);
         report(revision);
     }
 }

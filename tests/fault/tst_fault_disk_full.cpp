@@ -92,7 +92,7 @@ void TstFaultDiskFull::fullDiskKeepsTheOldFile()
     QTemporaryDir dir;
     const QString path = dir.filePath(u"routing.json"_qs);
     QString error;
-    QVERIFY(writeFileAtomically(path, "{\"old\": true}\n", &error));
+    QVERIFY((error = writeFileAtomically(path, "{\"old\": true}\n").error).isEmpty());
     const QByteArray big = canonicalConfigBytes(sample());
     QVERIFY(big.size() > qsizetype(kFullAt));
     {
@@ -100,7 +100,7 @@ void TstFaultDiskFull::fullDiskKeepsTheOldFile()
         QVERIFY(full.ok());
         // Before the fix Qt's buffered QSaveFile took the short write for success and renamed a
         // 1 KB file over the old one.
-        QVERIFY(!writeFileAtomically(path, big, &error));
+        QVERIFY(!(error = writeFileAtomically(path, big).error).isEmpty());
     }
     qInfo("error: %s", qPrintable(error));
     QVERIFY2(error.contains(path), qPrintable(error)); // names the file
@@ -177,9 +177,9 @@ void TstFaultDiskFull::workspaceFolderIsAFile()
     QTemporaryDir dir;
     const QString notADir = dir.filePath(u"workspace"_qs);
     QString error;
-    QVERIFY(writeFileAtomically(notADir, "not a folder\n", &error));
+    QVERIFY((error = writeFileAtomically(notADir, "not a folder\n").error).isEmpty());
     const QString draftPath = notADir + u"/routing.json"_qs;
-    QVERIFY(!saveConfigFile(draftPath, sample(), &error));
+    QVERIFY(!(error = saveConfigFile(draftPath, sample()).error).isEmpty());
     QVERIFY2(error.contains(draftPath), qPrintable(error));
 
     DraftDocument document;
@@ -195,7 +195,7 @@ void TstFaultDiskFull::workspaceFolderIsAFile()
     QCOMPARE(readAll(notADir), QByteArray("not a folder\n"));
 
     // The kernel refuses new files under /proc, whoever asks.
-    QVERIFY(!writeFileAtomically(u"/proc/gateway-console-test.json"_qs, "{}", &error));
+    QVERIFY(!(error = writeFileAtomically(u"/proc/gateway-console-test.json"_qs, "{}").error).isEmpty());
     QVERIFY2(error.contains(u"/proc/gateway-console-test.json"_qs), qPrintable(error));
 }
 

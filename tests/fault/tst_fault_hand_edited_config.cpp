@@ -86,7 +86,7 @@ void TstFaultHandEditedConfig::handEditIsLoadedWithAVisibleWarning()
     file.close();
     QVERIFY(json.contains(u"content_sha256"_qs));
     json.insert(u"note"_qs, u"edited by hand"_qs);
-    QVERIFY(gw::writeFileAtomically(path, QJsonDocument(json).toJson(), &error));
+    QVERIFY((error = gw::writeFileAtomically(path, QJsonDocument(json).toJson()).error).isEmpty());
     QVERIFY(gw::loadConfigFile(path).hashMismatch);
 
     MainWindow window;

@@ -24,7 +24,7 @@ private:
 
     ProductionLink link(ProductionLinkOptions options = {}) const
     {
-        return ProductionLink(*production::parsePgUrl(m_pg.url()).spec, options);
+        return ProductionLink(production::parsePgUrl(m_pg.url()).value, options);
     }
     void setRecord(const QString &json)
     {
@@ -54,21 +54,21 @@ private Q_SLOTS:
     void urlParsing()
     {
         const auto full = production::parsePgUrl(QStringLiteral("postgresql://ops:p%40ss@db.example.com:6543/prod?sslmode=require"));
-        QVERIFY(full.spec);
-        QCOMPARE(full.spec->user, QStringLiteral("ops"));
-        QCOMPARE(full.spec->password, QStringLiteral("p@ss"));
-        QCOMPARE(full.spec->host, QStringLiteral("db.example.com"));
-        QCOMPARE(full.spec->port, 6543);
-        QCOMPARE(full.spec->database, QStringLiteral("prod"));
-        QCOMPARE(full.spec->sslMode, QStringLiteral("require"));
-        QCOMPARE(full.spec->describe(), QStringLiteral("postgresql://ops@db.example.com:6543/prod?sslmode=require"));
+        QVERIFY(full.ok());
+        QCOMPARE(full.value.user, QStringLiteral("ops"));
+        QCOMPARE(full.value.password, QStringLiteral("p@ss"));
+        QCOMPARE(full.value.host, QStringLiteral("db.example.com"));
+        QCOMPARE(full.value.port, 6543);
+        QCOMPARE(full.value.database, QStringLiteral("prod"));
+        QCOMPARE(full.value.sslMode, QStringLiteral("require"));
+        QCOMPARE(full.value.describe(), QStringLiteral("postgresql://ops@db.example.com:6543/prod?sslmode=require"));
         const auto env = production::parsePgUrl(QStringLiteral("postgresql://ops@db/prod"), QStringLiteral("from-env"));
-        QCOMPARE(env.spec->password, QStringLiteral("from-env"));
-        QCOMPARE(env.spec->port, 5432);
+        QCOMPARE(env.value.password, QStringLiteral("from-env"));
+        QCOMPARE(env.value.port, 5432);
         for (const char *bad : {"mysql://ops:hunter2@db/prod", "postgresql://ops:hunter2@db/", "postgresql://:hunter2@db/prod",
                                 "postgresql://ops:hunter2@db/prod?sslmode=maybe", "postgresql://ops:hunter2@db/prod?options=x"}) {
             const auto r = production::parsePgUrl(QString::fromLatin1(bad));
-            QVERIFY2(!r.spec, bad);
+            QVERIFY2(!r.ok(), bad);
             QVERIFY2(!r.error.isEmpty(), bad);
             QVERIFY2(!r.error.contains(QStringLiteral("hunter2")), qPrintable(r.error));
         }
@@ -210,7 +210,7 @@ private Q_SLOTS:
     {
         setRecord(QStringLiteral(R"({"vercel_routing_percentage": 1})"));
         // A second connection holds the row lock: the publish waits, then the statement timeout ends it.
-        PgSession locker(*production::parsePgUrl(m_pg.url()).spec, {});
+        PgSession locker(production::parsePgUrl(m_pg.url()).value, {});
         QVERIFY(locker.open().ok());
         QVERIFY(locker.db().transaction());
         QSqlQuery lock(locker.db());
@@ -226,7 +226,7 @@ private Q_SLOTS:
     void wrongPasswordNeverQuoted()
     {
         const QString wrong = QStringLiteral("wrong-Pw-31337");
-        const ProductionLink bad(*production::parsePgUrl(m_pg.url(wrong)).spec);
+        const ProductionLink bad(production::parsePgUrl(m_pg.url(wrong)).value);
         const LiveRead r = bad.readLive();
         QCOMPARE(r.error.status, ProductionStatus::Connection);
         QVERIFY(!r.error.message.isEmpty());

@@ -81,7 +81,7 @@ private Q_SLOTS:
     void initTestCase()
     {
         QCOMPARE(m_pg.start(), QString());
-        m_spec = *production::parsePgUrl(m_pg.url()).spec;
+        m_spec = production::parsePgUrl(m_pg.url()).value;
     }
     void cleanupTestCase() { m_pg.stop(); }
 

@@ -66,8 +66,11 @@ bool DraftDocument::writeAutosaveNow(QString *error)
     if (m_autosavePath.isEmpty() || !isDirty())
         return false;
     QDir().mkpath(QFileInfo(m_autosavePath).absolutePath());
-    if (!gw::writeFileAtomically(m_autosavePath, gw::canonicalConfigBytes(m_config), error))
+    if (const gw::Outcome<bool> written = gw::writeFileAtomically(m_autosavePath, gw::canonicalConfigBytes(m_config)); !written.ok()) {
+        if (error)
+            *error = written.error;
         return false;
+    }
     Q_EMIT autosaved(m_autosavePath);
     return true;
 }

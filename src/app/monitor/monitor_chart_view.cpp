@@ -285,12 +285,16 @@ bool MonitorChartView::exportPng(const QString &path, QString *error)
         *error = tr("Could not encode the chart as PNG");
         return false;
     }
-    return gw::writeFileAtomically(path, bytes, error);
+    const gw::Outcome<bool> written = gw::writeFileAtomically(path, bytes);
+    *error = written.error;
+    return written.ok();
 }
 
 bool MonitorChartView::exportCsv(const QString &path, QString *error) const
 {
-    return gw::writeFileAtomically(path, m_model->toCsv().toUtf8(), error);
+    const gw::Outcome<bool> written = gw::writeFileAtomically(path, m_model->toCsv().toUtf8());
+    *error = written.error;
+    return written.ok();
 }
 
 } // namespace gwapp

@@ -222,9 +222,8 @@ bool PlannerRampPanel::savePlanFile(const QString &path)
         showPlanError(tr("The plan is not valid: check the steps and the current step."));
         return false;
     }
-    QString error;
-    if (!gw::saveRampPlanFile(path, *p, &error)) {
-        showPlanError(tr("Could not save %1: %2").arg(QDir::toNativeSeparators(path), error));
+    if (const gw::Outcome<bool> saved = gw::saveRampPlanFile(path, *p); !saved.ok()) {
+        showPlanError(tr("Could not save %1: %2").arg(QDir::toNativeSeparators(path), saved.error));
         return false;
     }
     m_planError->clear();

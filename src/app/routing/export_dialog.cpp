@@ -156,7 +156,6 @@ bool ExportDialog::writeExport()
         + QLatin1Char('-') + config.updatedAt->toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss")) + QStringLiteral(".json");
     const QString path = m_workspace.exportsDir() + QLatin1Char('/') + name;
     QDir().mkpath(m_workspace.exportsDir());
-    QString error;
     gw::ExportRecord record;
     record.time = config.updatedAt->toUTC();
     record.profile = exportProfileName(profile());
@@ -165,8 +164,11 @@ bool ExportDialog::writeExport()
     record.note = config.note;
     record.sha256 = QString::fromLatin1(QCryptographicHash::hash(m_result.bytes, QCryptographicHash::Sha256).toHex());
     record.file = name;
-    if (!gw::writeFileAtomically(path, m_result.bytes, &error) || !m_workspace.appendHistory(record, &error)) {
-        ui->resultLabel->setText(tr("Could not write the export: %1").arg(error));
+    gw::Outcome<bool> written = gw::writeFileAtomically(path, m_result.bytes);
+    if (written.ok())
+        written = m_workspace.appendHistory(record);
+    if (!written.ok()) {
+        ui->resultLabel->setText(tr("Could not write the export: %1").arg(written.error));
         return false;
     }
     QSettings().setValue(QStringLiteral("export/who"), config.updatedBy);

@@ -219,9 +219,8 @@ bool MainWindow::save()
 {
     if (m_readOnly)
         return false;
-    QString error;
-    if (!gw::saveConfigFile(m_workspace.draftPath(), m_document->config(), &error)) {
-        QMessageBox::warning(this, tr("Save"), tr("Could not save %1: %2").arg(m_workspace.draftPath(), error));
+    if (const gw::Outcome<bool> saved = gw::saveConfigFile(m_workspace.draftPath(), m_document->config()); !saved.ok()) {
+        QMessageBox::warning(this, tr("Save"), tr("Could not save %1: %2").arg(m_workspace.draftPath(), saved.error));
         return false;
     }
     m_document->setClean();

@@ -29,8 +29,16 @@ bool installSampleWorkspace(const QString &dir, QString *error)
             continue;
         QDir().mkpath(QFileInfo(target).absolutePath());
         QFile in(source);
-        if (!in.open(QIODevice::ReadOnly) || !gw::writeFileAtomically(target, in.readAll(), error))
+        if (!in.open(QIODevice::ReadOnly)) {
+            if (error)
+                *error = QStringLiteral("%1: %2").arg(source, in.errorString());
             return false;
+        }
+        if (const gw::Outcome<bool> written = gw::writeFileAtomically(target, in.readAll()); !written.ok()) {
+            if (error)
+                *error = written.error;
+            return false;
+        }
         QFile::setPermissions(target, QFile::ReadOwner | QFile::WriteOwner | QFile::ReadGroup | QFile::ReadOther);
     }
     QDir().mkpath(dir + QStringLiteral("/exports"));

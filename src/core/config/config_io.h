@@ -4,6 +4,7 @@
 
 #include "config/config.h"
 #include "util/diagnostic.h"
+#include "util/outcome.h"
 
 #include <QByteArray>
 #include <QJsonObject>
@@ -32,8 +33,8 @@ QByteArray canonicalConfigBytes(const RoutingConfig &config);
 QString configContentHash(const RoutingConfig &config);
 
 // Writes atomically (QSaveFile): the file is either the old or the complete new one.
-bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error);
-bool saveConfigFile(const QString &path, const RoutingConfig &config, QString *error);
+Outcome<bool> writeFileAtomically(const QString &path, const QByteArray &bytes);
+Outcome<bool> saveConfigFile(const QString &path, const RoutingConfig &config);
 
 // RFC 3339 timestamps: parse strictly (date, 'T', time, 'Z' or offset); format as UTC 'Z'.
 std::optional<QDateTime> parseRfc3339(QStringView text);

@@ -117,34 +117,27 @@ QByteArray canonicalConfigBytes(const RoutingConfig &config)
     return canonicalJson(o);
 }
 
-bool writeFileAtomically(const QString &path, const QByteArray &bytes, QString *error)
+Outcome<bool> writeFileAtomically(const QString &path, const QByteArray &bytes)
 {
     removeStaleSaveFiles(path); // what a killed earlier write to this path left (util/stale_save_files.h)
     QSaveFile file(path);
     // Unbuffered: a short write (disk full, EFBIG) must show in write()'s count. Buffered, Qt
     // 6.4 flushes on commit(), takes the short write for success and renames a truncated file
     // over the old one.
-    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered)) {
-        if (error)
-            *error = u"%1: cannot write: %2"_qs.arg(path, file.errorString());
-        return false;
-    }
-    if (const qint64 written = file.write(bytes); written != bytes.size()) {
-        if (error) // a short write sets no error string; say what happened
-            *error = u"%1: cannot write: only %2 of %3 bytes written (no space left?)"_qs.arg(path).arg(std::max<qint64>(written, 0)).arg(bytes.size());
-        return false;
-    }
-    if (!file.commit()) {
-        if (error)
-            *error = u"%1: cannot write: %2"_qs.arg(path, file.errorString());
-        return false;
-    }
-    return true;
+    if (!file.open(QIODevice::WriteOnly | QIODevice::Unbuffered))
+        return Outcome<bool>::failure(u"%1: cannot write: %2"_qs.arg(path, file.errorString()));
+    if (const qint64 written = file.write(bytes); written != bytes.size()) // a short write sets no error string
+        return Outcome<bool>::failure(u"%1: cannot write: only %2 of %3 bytes written (no space left?)"_qs.arg(path)
+                                          .arg(std::max<qint64>(written, 0))
+                                          .arg(bytes.size()));
+    if (!file.commit())
+        return Outcome<bool>::failure(u"%1: cannot write: %2"_qs.arg(path, file.errorString()));
+    return Outcome<bool>::success(true);
 }
 
-bool saveConfigFile(const QString &path, const RoutingConfig &config, QString *error)
+Outcome<bool> saveConfigFile(const QString &path, const RoutingConfig &config)
 {
-    return writeFileAtomically(path, canonicalConfigBytes(config), error);
+    return writeFileAtomically(path, canonicalConfigBytes(config));
 }
 
 std::optional<QDateTime> parseRfc3339(QStringView text)

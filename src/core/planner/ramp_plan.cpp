@@ -197,9 +197,9 @@ QByteArray rampPlanBytes(const RampPlan &plan)
     return QJsonDocument(rampPlanToJson(plan)).toJson(QJsonDocument::Indented);
 }
 
-bool saveRampPlanFile(const QString &path, const RampPlan &plan, QString *error)
+Outcome<bool> saveRampPlanFile(const QString &path, const RampPlan &plan)
 {
-    return writeFileAtomically(path, rampPlanBytes(plan), error);
+    return writeFileAtomically(path, rampPlanBytes(plan));
 }
 
 RoutingConfig withRampStep(const RoutingConfig &config, const RampPlan &plan, int step)

@@ -10,6 +10,7 @@
 
 #include "config/config.h"
 #include "util/diagnostic.h"
+#include "util/outcome.h"
 
 #include <QByteArray>
 #include <QByteArrayView>
@@ -51,7 +52,7 @@ RampPlanLoadResult loadRampPlanFile(const QString &path);
 
 QJsonObject rampPlanToJson(const RampPlan &plan);
 QByteArray rampPlanBytes(const RampPlan &plan);                                   // indented JSON
-bool saveRampPlanFile(const QString &path, const RampPlan &plan, QString *error); // atomically
+Outcome<bool> saveRampPlanFile(const QString &path, const RampPlan &plan); // atomically
 
 // The config with the plan's scope at step `step`: the step's share, or 0 for step -1 (rolled
 // back below the first step). Scope "default": both default shares. A model: the rule

@@ -63,7 +63,7 @@ PgUrlResult parsePgUrl(const QString &url, const QString &fallbackPassword)
     }
     if (spec.password.isEmpty())
         spec.password = fallbackPassword;
-    r.spec = spec;
+    r.value = spec;
     return r;
 }
 

@@ -4,6 +4,8 @@
 // PGPASSWORD. The password is kept for connecting only: describe() and every error message
 // leave it out, so it never reaches a log, the history or an export.
 
+#include "util/outcome.h"
+
 #include <QString>
 
 #include <optional>
@@ -25,10 +27,8 @@ struct PgConnectionSpec {
     bool operator==(const PgConnectionSpec &) const = default;
 };
 
-struct PgUrlResult {
-    std::optional<PgConnectionSpec> spec;
-    QString error; // names the part that is wrong; never quotes the password
-};
+// The error names the part that is wrong; never quotes the password.
+using PgUrlResult = Outcome<PgConnectionSpec>;
 
 // `fallbackPassword` (PGPASSWORD) applies when the URL carries none.
 PgUrlResult parsePgUrl(const QString &url, const QString &fallbackPassword = {});

@@ -34,7 +34,7 @@ std::optional<gw::ExportRecord> findPublish(const gw::Workspace &workspace, qint
     return std::nullopt;
 }
 
-bool recordPublish(const gw::Workspace &workspace, const PublishEntry &entry, QString *error, const QString &existingFile)
+Outcome<bool> recordPublish(const gw::Workspace &workspace, const PublishEntry &entry, const QString &existingFile)
 {
     gw::ExportRecord record;
     record.kind = kPublish;
@@ -50,8 +50,8 @@ bool recordPublish(const gw::Workspace &workspace, const PublishEntry &entry, QS
         record.file = u"publish-r%1-%2.json"_qs.arg(entry.native.revision).arg(record.time.toString(u"yyyyMMdd'T'HHmmss'Z'"_qs));
         bytes = canonicalConfigBytes(entry.native);
         QDir().mkpath(workspace.exportsDir());
-        if (!writeFileAtomically(workspace.exportsDir() + u'/' + record.file, bytes, error))
-            return false;
+        if (Outcome<bool> written = writeFileAtomically(workspace.exportsDir() + u'/' + record.file, bytes); !written.ok())
+            return written;
     } else {
         record.file = existingFile;
         QFile file(workspace.exportsDir() + u'/' + existingFile);
@@ -59,7 +59,7 @@ bool recordPublish(const gw::Workspace &workspace, const PublishEntry &entry, QS
             bytes = file.readAll();
     }
     record.sha256 = QString::fromLatin1(QCryptographicHash::hash(bytes, QCryptographicHash::Sha256).toHex());
-    return workspace.appendHistory(record, error);
+    return workspace.appendHistory(record);
 }
 
 std::optional<QStringList> driftSince(const gw::Workspace &workspace, const QJsonObject &live)
@@ -70,14 +70,14 @@ std::optional<QStringList> driftSince(const gw::Workspace &workspace, const QJso
     return describeChange(last->after, live);
 }
 
-bool recordDrift(const gw::Workspace &workspace, const QJsonObject &live, const QDateTime &seenAt, QString *error)
+Outcome<bool> recordDrift(const gw::Workspace &workspace, const QJsonObject &live, const QDateTime &seenAt)
 {
     const auto last = lastPublish(workspace);
     if (!last || last->after == live)
-        return false;
+        return Outcome<bool>::success(false);
     const QList<gw::ExportRecord> records = workspace.history();
     if (!records.isEmpty() && records.constLast().kind == kDrift && records.constLast().after == live)
-        return false;
+        return Outcome<bool>::success(false);
     gw::ExportRecord record;
     record.kind = kDrift;
     record.time = seenAt.toUTC();
@@ -86,7 +86,7 @@ bool recordDrift(const gw::Workspace &workspace, const QJsonObject &live, const 
     record.note = describeChangeLine(last->after, live);
     record.before = last->after;
     record.after = live;
-    return workspace.appendHistory(record, error);
+    return workspace.appendHistory(record);
 }
 
 } // namespace gw::production

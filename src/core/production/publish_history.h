@@ -25,14 +25,14 @@ struct PublishEntry {
 };
 // Writes exports/publish-r<revision>-<UTC>.json (the native config) and appends the entry.
 // An existing native file (a rollback republishing it) is referenced, not written again.
-bool recordPublish(const gw::Workspace &workspace, const PublishEntry &entry, QString *error,
-                   const QString &existingFile = QString());
+Outcome<bool> recordPublish(const gw::Workspace &workspace, const PublishEntry &entry,
+                            const QString &existingFile = QString());
 
 // The difference between the last publish and `live` in words; none when there was no publish
 // or the record is as published.
 std::optional<QStringList> driftSince(const gw::Workspace &workspace, const QJsonObject &live);
 // Appends a drift entry unless the newest entry already records this same record as found.
-// True when it appended one.
-bool recordDrift(const gw::Workspace &workspace, const QJsonObject &live, const QDateTime &seenAt, QString *error);
+// The value is true when it appended one.
+Outcome<bool> recordDrift(const gw::Workspace &workspace, const QJsonObject &live, const QDateTime &seenAt);
 
 } // namespace gw::production

@@ -338,37 +338,39 @@ private:
 
 } // namespace
 
-std::optional<QByteArray> readTrafficContent(const QString &path, QString *error, qsizetype limit)
+Outcome<QByteArray> readTrafficContent(const QString &path, qsizetype limit)
 {
     ContentReader reader;
-    if (!reader.open(path, error))
-        return std::nullopt;
+    QString error;
+    if (!reader.open(path, &error))
+        return Outcome<QByteArray>::failure(error);
     QByteArray out;
     const qsizetype step = 1 << 20;
     while (limit < 0 || out.size() < limit) {
         const qsizetype want = limit < 0 ? step : std::min(step, limit - out.size());
         const qsizetype old = out.size();
         out.resize(old + want);
-        const qsizetype n = reader.read(out.data() + old, want, error);
+        const qsizetype n = reader.read(out.data() + old, want, &error);
         if (n < 0)
-            return std::nullopt;
+            return Outcome<QByteArray>::failure(error);
         out.resize(old + n);
         if (n == 0)
             break;
     }
-    return out;
+    return Outcome<QByteArray>::success(std::move(out));
 }
 
 TrafficIngestResult ingestTrafficFile(const QString &path, const TrafficStateLookup &lookup,
                                       TrafficAggregator &aggregator, const TrafficIngestOptions &options)
 {
     TrafficIngestResult result;
-    QString error;
-    const auto head = readTrafficContent(path, &error, kTrafficFingerprintBytes);
-    if (!head) {
-        result.error = error;
+    const Outcome<QByteArray> read = readTrafficContent(path, kTrafficFingerprintBytes);
+    if (!read.ok()) {
+        result.error = read.error;
         return result;
     }
+    const QByteArray *head = &read.value;
+    QString error;
     const QString canonical = QFileInfo(path).absoluteFilePath();
     std::optional<TrafficFileState> previous = lookup ? lookup(canonical, *head) : std::nullopt;
     TrafficFileState state = previous.value_or(TrafficFileState{});

@@ -11,6 +11,7 @@
 // only its new lines, and a rotated (renamed) file is still the same file.
 
 #include "traffic/aggregator.h"
+#include "util/outcome.h"
 
 #include <QByteArray>
 #include <QList>
@@ -141,6 +142,6 @@ TrafficIngestResult ingestTrafficFile(const QString &path, const TrafficStateLoo
                                       TrafficAggregator &aggregator, const TrafficIngestOptions &options = {});
 
 // The whole content of a file, gunzipped when it is gzip; the error names the file.
-std::optional<QByteArray> readTrafficContent(const QString &path, QString *error, qsizetype limit = -1);
+Outcome<QByteArray> readTrafficContent(const QString &path, qsizetype limit = -1);
 
 } // namespace gw

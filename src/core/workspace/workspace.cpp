@@ -74,7 +74,7 @@ QList<ExportRecord> Workspace::history() const
     return records;
 }
 
-bool Workspace::appendHistory(const ExportRecord &r, QString *error) const
+Outcome<bool> Workspace::appendHistory(const ExportRecord &r) const
 {
     QDir().mkpath(exportsDir());
     QByteArray bytes;
@@ -99,7 +99,7 @@ bool Workspace::appendHistory(const ExportRecord &r, QString *error) const
     }
     bytes.append(QJsonDocument(o).toJson(QJsonDocument::Compact));
     bytes.append('\n');
-    return writeFileAtomically(historyPath(), bytes, error);
+    return writeFileAtomically(historyPath(), bytes);
 }
 
 QList<Workspace::NativeExport> Workspace::nativeExports() const

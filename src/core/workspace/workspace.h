@@ -5,6 +5,7 @@
 
 #include "config/config.h"
 #include "catalog/catalog.h"
+#include "util/outcome.h"
 
 #include <QDateTime>
 #include <QJsonObject>
@@ -45,7 +46,7 @@ public:
     QString historyPath() const;
 
     QList<ExportRecord> history() const; // oldest first
-    bool appendHistory(const ExportRecord &record, QString *error) const;
+    Outcome<bool> appendHistory(const ExportRecord &record) const;
 
     // Every native export in the history that still loads, oldest first, with its export time
     // (invalid when the history line had none): the configs that were live, for the Monitor's
