@@ -20,6 +20,7 @@
 #include "shell/settings_dialog.h"
 #include "routing/simulation.h"
 #include "routing/why_inspector.h"
+#include "testbench/test_bench_page.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
@@ -31,6 +32,7 @@
 #include <QDoubleSpinBox>
 #include <QLineEdit>
 #include <QMessageBox>
+#include <QPlainTextEdit>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
@@ -113,6 +115,30 @@ private Q_SLOTS:
         QCOMPARE(QSettings().value(QStringLiteral("workspace/path")).toString(), QDir::cleanPath(location));
         m_window.reset();
         QDir(location).removeRecursively();
+    }
+
+    void keyboardReachesEveryPageAndRunsTheBench()
+    {
+        openWindow();
+        auto *pages = child<QTabWidget>("pages");
+        QCOMPARE(pages->count(), 5);
+        for (int i = pages->count() - 1; i >= 0; --i) {
+            QTest::keyClick(m_window.get(), Qt::Key(Qt::Key_1 + i), Qt::ControlModifier);
+            QCOMPARE(pages->currentIndex(), i);
+        }
+        // A provider preference that is not JSON makes run() say so at once: proof that it ran.
+        child<QLineEdit>("providerEdit")->setText(QStringLiteral("["));
+        QTest::keyClick(m_window.get(), Qt::Key_Return, Qt::ControlModifier); // from the Routing page
+        QCOMPARE(pages->currentWidget(), m_window->testBenchPage());
+        QVERIFY2(m_window->testBenchPage()->statusText().startsWith(QStringLiteral("Providers:")),
+                 qPrintable(m_window->testBenchPage()->statusText()));
+        child<QLineEdit>("providerEdit")->setText(QStringLiteral("[1]"));
+        auto *prompt = child<QPlainTextEdit>("promptEdit");
+        prompt->setFocus();
+        const QString before = prompt->toPlainText();
+        QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier); // inside the prompt editor
+        QCOMPARE(prompt->toPlainText(), before); // no new line typed: the shortcut took it
+        QCOMPARE(m_window->testBenchPage()->statusText(), QStringLiteral("Providers: must be a JSON object"));
     }
 
     void statusBarShowsWorkspace()

@@ -23,6 +23,8 @@
 #include <QDir>
 #include <QFileDialog>
 #include <QLabel>
+#include <QMenu>
+#include <QMenuBar>
 #include <QMessageBox>
 #include <QPushButton>
 #include <QSettings>
@@ -62,6 +64,7 @@ MainWindow::MainWindow(QWidget *parent)
     redo->setShortcut(QKeySequence::Redo);
     ui->editMenu->addAction(undo);
     ui->editMenu->addAction(redo);
+    addPageShortcuts();
 
     m_workspaceLabel = new QLabel(this);
     m_revisionLabel = new QLabel(this);
@@ -84,6 +87,27 @@ MainWindow::MainWindow(QWidget *parent)
     updateStatus();
     m_connections->reload();
     openHistory();
+}
+
+void MainWindow::addPageShortcuts()
+{
+    // Ctrl+1..5 switch pages from anywhere; Ctrl+Return runs the test bench from anywhere (it
+    // shows the page first, so the run is seen). Window-wide, like Ctrl+E for Export.
+    QMenu *view = new QMenu(tr("&View"), this);
+    menuBar()->insertMenu(ui->routingMenu->menuAction(), view);
+    for (int i = 0; i < ui->pages->count(); ++i) {
+        QAction *page = view->addAction(ui->pages->tabText(i));
+        page->setShortcut(QKeySequence(Qt::CTRL | Qt::Key(Qt::Key_1 + i)));
+        connect(page, &QAction::triggered, this, [this, i] { ui->pages->setCurrentIndex(i); });
+    }
+    view->addSeparator();
+    QAction *run = view->addAction(tr("Run the test bench"));
+    run->setObjectName(QStringLiteral("actionRunTestBench"));
+    run->setShortcuts({QKeySequence(Qt::CTRL | Qt::Key_Return), QKeySequence(Qt::CTRL | Qt::Key_Enter)});
+    connect(run, &QAction::triggered, this, [this] {
+        ui->pages->setCurrentWidget(m_testBench);
+        m_testBench->run();
+    });
 }
 
 void MainWindow::openHistory()

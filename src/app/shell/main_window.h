@@ -72,6 +72,7 @@ private:
     void updateStatus();
     void updateGatewayStatus();
     void openHistory();
+    void addPageShortcuts();
     void chooseWorkspace();
     bool acceptReadOnly(const QString &lockError, WhenLocked whenLocked);
 
