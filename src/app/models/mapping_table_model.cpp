@@ -185,6 +185,15 @@ QVariant MappingTableModel::data(const QModelIndex &index, int role) const
 
 QVariant MappingTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    // The OpenRouter id is also the row header: a header stays put while the columns scroll
+    // horizontally, so the row is always named (the page hides the id column itself).
+    if (orientation == Qt::Vertical && section >= 0 && section < m_rows.size()) {
+        if (role == Qt::DisplayRole)
+            return m_rows.at(section).openrouterId;
+        if (role == Qt::TextAlignmentRole)
+            return int(Qt::AlignLeft | Qt::AlignVCenter);
+        return {};
+    }
     if (role != Qt::DisplayRole || orientation != Qt::Horizontal)
         return {};
     switch (section) {
