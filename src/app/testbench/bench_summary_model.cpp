@@ -31,13 +31,51 @@ int BenchSummaryModel::columnCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : ColumnCount;
 }
 
+const gw::BenchSummaryRow *BenchSummaryModel::openrouterRowFor(const gw::BenchSummaryRow &row) const
+{
+    if (row.gateway != gw::Gateway::Vercel)
+        return nullptr;
+    for (const gw::BenchSummaryRow &other : m_rows)
+        if (other.gateway == gw::Gateway::OpenRouter && other.openrouterModel == row.openrouterModel)
+            return &other;
+    return nullptr;
+}
+
+QVariant BenchSummaryModel::differenceData(const gw::BenchSummaryRow &r, int role) const
+{
+    const gw::BenchSummaryRow *openrouter = openrouterRowFor(r);
+    if (!openrouter)
+        return role == Qt::DisplayRole ? QVariant(QStringLiteral("–")) : QVariant();
+    const bool haveLatency = r.totalP50Ms >= 0 && openrouter->totalP50Ms >= 0;
+    const double latency = r.totalP50Ms - openrouter->totalP50Ms;
+    std::optional<double> cost;
+    if (r.meanCostUsd && openrouter->meanCostUsd && *openrouter->meanCostUsd > 0)
+        cost = 100.0 * (*r.meanCostUsd - *openrouter->meanCostUsd) / *openrouter->meanCostUsd;
+    if (role == SortRole)
+        return haveLatency ? QVariant(latency) : QVariant();
+    if (role == CostDifferenceRole)
+        return cost ? QVariant(*cost) : QVariant();
+    if (role == Qt::ToolTipRole)
+        return tr("Vercel against OpenRouter for this model: p50 latency difference and mean cost difference");
+    if (role != Qt::DisplayRole)
+        return {};
+    QStringList parts;
+    if (haveLatency)
+        parts << tr("latency %1 ms").arg((latency > 0 ? QStringLiteral("+") : QString()) + QString::number(latency, 'f', 0));
+    if (cost)
+        parts << tr("cost %1%").arg((*cost > 0 ? QStringLiteral("+") : QString()) + QString::number(*cost, 'f', 0));
+    return parts.isEmpty() ? QStringLiteral("–") : parts.join(QStringLiteral(", "));
+}
+
 QVariant BenchSummaryModel::data(const QModelIndex &index, int role) const
 {
     if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
         return {};
+    const gw::BenchSummaryRow &r = m_rows.at(index.row());
+    if (index.column() == VsOpenRouter)
+        return differenceData(r, role);
     if (role != Qt::DisplayRole && role != SortRole)
         return {};
-    const gw::BenchSummaryRow &r = m_rows.at(index.row());
     const bool sort = role == SortRole;
     switch (index.column()) {
     case Model: return r.openrouterModel;
@@ -75,6 +113,7 @@ QVariant BenchSummaryModel::headerData(int section, Qt::Orientation orientation,
     case TotalP95: return tr("Latency p95");
     case MeanCost: return tr("Mean cost");
     case TokensPerSecond: return tr("Tokens/s");
+    case VsOpenRouter: return tr("Vercel vs OpenRouter");
     default: return {};
     }
 }

@@ -4,7 +4,6 @@
 #include "ui_resultpane.h"
 
 #include <QJsonDocument>
-#include <QMessageBox>
 #include <QScrollBar>
 
 namespace gwapp {
@@ -23,7 +22,7 @@ ResultPane::ResultPane(gw::Gateway gateway, QWidget *parent)
         ui->reasoningView->setVisible(open);
         ui->reasoningToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
     });
-    connect(ui->requestButton, &QPushButton::clicked, this, &ResultPane::showRequest);
+    connect(ui->requestButton, &QPushButton::clicked, this, &ResultPane::requestViewRequested);
     clear();
 }
 
@@ -123,14 +122,5 @@ QString ResultPane::text() const { return ui->textView->toPlainText(); }
 QString ResultPane::reasoning() const { return ui->reasoningView->toPlainText(); }
 QString ResultPane::metrics() const { return ui->metricsLabel->text(); }
 QString ResultPane::error() const { return ui->errorLabel->isVisibleTo(this) ? ui->errorLabel->text() : QString(); }
-
-void ResultPane::showRequest()
-{
-    QMessageBox box(QMessageBox::Information, tr("Request"), QString(), QMessageBox::Close, this);
-    box.setText(m_warnings.isEmpty() ? tr("The body sent to this gateway (headers and key not shown).")
-                                     : tr("The body sent to this gateway. The translation dropped:\n%1").arg(m_warnings.join(QLatin1Char('\n'))));
-    box.setDetailedText(QString::fromUtf8(QJsonDocument(m_request).toJson(QJsonDocument::Indented)));
-    box.exec();
-}
 
 } // namespace gwapp
