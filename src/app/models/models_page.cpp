@@ -2,6 +2,7 @@
 
 #include "models/catalog_sync.h"
 #include "common/gateway_connections.h"
+#include "common/number_format.h"
 #include "common/page_context.h"
 #include "models/provider_slugs_panel.h"
 
@@ -213,7 +214,7 @@ void ModelsPage::reload()
         for (const gw::MappingProposal &p : result.proposals)
             inConfig += p.configState != gw::ConfigMappingState::Unconfirmed;
         QString status = tr("%1 OpenRouter models from %2; %3 in the config's model table.")
-                             .arg(result.proposals.size()).arg(result.source).arg(inConfig);
+                             .arg(formatCount(result.proposals.size()), result.source, formatCount(inConfig));
         if (!result.previousSource.isEmpty())
             status += QLatin1Char(' ') + tr("Since the previous sync (%1): %2; %3.")
                                              .arg(result.previousSource, changeSummary(QStringLiteral("OpenRouter"), result.openrouterDiff),

@@ -1,12 +1,12 @@
 #include "testbench/bench_summary_model.h"
 #include "config/per_gateway.h"
+#include "common/number_format.h"
 
-#include <QLocale>
 
 namespace gwapp {
 
 namespace {
-QString ms(double value) { return value < 0 ? QStringLiteral("–") : QString::number(value, 'f', 0) + QStringLiteral(" ms"); }
+QString ms(double value) { return formatMs(value); }
 } // namespace
 
 BenchSummaryModel::BenchSummaryModel(QObject *parent)
@@ -61,9 +61,9 @@ QVariant BenchSummaryModel::differenceData(const gw::BenchSummaryRow &r, int rol
         return {};
     QStringList parts;
     if (haveLatency)
-        parts << tr("latency %1 ms").arg((latency > 0 ? QStringLiteral("+") : QString()) + QString::number(latency, 'f', 0));
+        parts << tr("latency %1 ms").arg((latency >= 0.5 ? QStringLiteral("+") : QString()) + formatDecimal(latency, 0));
     if (cost)
-        parts << tr("cost %1%").arg((*cost > 0 ? QStringLiteral("+") : QString()) + QString::number(*cost, 'f', 0));
+        parts << tr("cost %1").arg(formatSignedPercent(*cost));
     return parts.isEmpty() ? QStringLiteral("–") : parts.join(QStringLiteral(", "));
 }
 
@@ -81,7 +81,7 @@ QVariant BenchSummaryModel::data(const QModelIndex &index, int role) const
     case Model: return r.openrouterModel;
     case Gateway: return gw::gatewayDisplayName(r.gateway);
     case Runs: return r.runs;
-    case SuccessRate: return sort ? QVariant(r.successRate) : QVariant(QString::number(100.0 * r.successRate, 'f', 0) + QLatin1Char('%'));
+    case SuccessRate: return sort ? QVariant(r.successRate) : QVariant(formatDecimal(100.0 * r.successRate, 0) + QLatin1Char('%'));
     case TtftP50: return sort ? QVariant(r.ttftP50Ms) : QVariant(ms(r.ttftP50Ms));
     case TtftP95: return sort ? QVariant(r.ttftP95Ms) : QVariant(ms(r.ttftP95Ms));
     case TotalP50: return sort ? QVariant(r.totalP50Ms) : QVariant(ms(r.totalP50Ms));
@@ -89,11 +89,11 @@ QVariant BenchSummaryModel::data(const QModelIndex &index, int role) const
     case MeanCost:
         if (sort)
             return r.meanCostUsd.value_or(-1);
-        return r.meanCostUsd ? QStringLiteral("$%1").arg(*r.meanCostUsd, 0, 'f', 6) : QStringLiteral("–");
+        return r.meanCostUsd ? formatUsd(*r.meanCostUsd) : QStringLiteral("–");
     case TokensPerSecond:
         if (sort)
             return r.tokensPerSecond.value_or(-1);
-        return r.tokensPerSecond ? QLocale().toString(*r.tokensPerSecond, 'f', 1) : QStringLiteral("–");
+        return r.tokensPerSecond ? formatDecimal(*r.tokensPerSecond, 1) : QStringLiteral("–");
     default: return {};
     }
 }

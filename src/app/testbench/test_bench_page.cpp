@@ -4,6 +4,7 @@
 #include "testbench/bench_results_model.h"
 #include "testbench/bench_summary_model.h"
 #include "common/draft_document.h"
+#include "common/number_format.h"
 #include "common/page_context.h"
 #include "testbench/request_viewer.h"
 #include "testbench/result_pane.h"
@@ -232,7 +233,7 @@ void TestBenchPage::showPlannedTotal()
     const qint64 total = qint64(spec.models.size()) * spec.suite.cases.size() * spec.repeat * kGatewayCount;
     ui->progressBar->setRange(0, int(std::clamp<qint64>(total, 1, std::numeric_limits<int>::max())));
     ui->progressBar->setValue(0);
-    ui->progressBar->setFormat(total > 0 ? tr("0 of %1 requests").arg(total) : tr("nothing to run"));
+    ui->progressBar->setFormat(total > 0 ? tr("0 of %1 requests").arg(formatCount(total)) : tr("nothing to run"));
     ui->progressBar->setToolTip(tr("%n model(s)", nullptr, int(spec.models.size())) + QStringLiteral(" × ")
                                 + tr("%n prompt(s)", nullptr, int(spec.suite.cases.size())) + QStringLiteral(" × ")
                                 + tr("%n repetition(s)", nullptr, spec.repeat) + QStringLiteral(" × ")
