@@ -150,7 +150,7 @@ private Q_SLOTS:
         // The sample's previous sync is July 2025: seven months of changes stand out.
         const int changedBefore = changedRows();
         QVERIFY2(changedBefore > 50, qPrintable(QString::number(changedBefore)));
-        auto *changedOnly = page->findChild<QCheckBox *>(QStringLiteral("changedCheck"));
+        auto *changedOnly = page->findChild<QAbstractButton *>(QStringLiteral("changedChip"));
         QTest::mouseClick(changedOnly, Qt::LeftButton);
         QCOMPARE(page->proxy()->rowCount(), changedBefore);
         QVERIFY(page->statusText().contains(QStringLiteral("catalogs/openrouter-models-2025-07-25.json")));

@@ -7,6 +7,8 @@
 #include "config/config_io.h"
 #include "common/config_text.h"
 #include "common/draft_document.h"
+#include "common/number_format.h"
+#include "testbench/bench_summary_model.h"
 #include "routing/preview_model.h"
 #include "models/provider_table_model.h"
 #include "routing/rule_editor.h"
@@ -35,6 +37,64 @@ class TstAppLogic : public QObject {
     Q_OBJECT
 private Q_SLOTS:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
+
+    // The one number formatter: group separators of the locale, precision by quantity, never an
+    // exponent, and an unset ("C") locale still separated.
+    void numberFormat()
+    {
+        const QLocale us(QLocale::English, QLocale::UnitedStates);
+        const QLocale de(QLocale::German, QLocale::Germany);
+        QCOMPARE(formatCount(6056620, us), QStringLiteral("6,056,620"));
+        QCOMPARE(formatCount(6056620, de), QStringLiteral("6.056.620"));
+        QCOMPARE(formatCount(-42, us), QStringLiteral("-42"));
+        QCOMPARE(formatDecimal(45000.04, 1, us), QStringLiteral("45,000.0"));
+        QCOMPARE(formatDecimal(6.05662e+06, 0, us), QStringLiteral("6,056,620"));
+        QVERIFY(!formatDecimal(1e15, 2, us).contains(QLatin1Char('e')));
+        QCOMPARE(formatDecimal(-0.04, 1, us), QStringLiteral("0.0"));
+        QCOMPARE(formatUsd(6056620.5, us), QStringLiteral("$6,056,620.50"));
+        QCOMPARE(formatUsd(1.5, de), QStringLiteral("$1,50"));
+        QCOMPARE(formatUsd(0.0123456, us), QStringLiteral("$0.0123"));
+        QCOMPARE(formatUsd(0.0000423, us), QStringLiteral("$0.000042"));
+        QCOMPARE(formatUsd(0, us), QStringLiteral("$0.00"));
+        QCOMPARE(formatUsd(-2.5, us), QStringLiteral("-$2.50"));
+        QCOMPARE(formatMs(1250.4, us), QStringLiteral("1,250 ms"));
+        QCOMPARE(formatMs(-1, us), QStringLiteral("–"));
+        QCOMPARE(formatSignedPercent(12.4, 0, us), QStringLiteral("+12%"));
+        QCOMPARE(formatSignedPercent(-3.46, 1, us), QStringLiteral("-3.5%"));
+        QCOMPARE(formatSignedPercent(0.2, 0, us), QStringLiteral("0%"));
+        QCOMPARE(formatSignedPercent(-0.2, 0, us), QStringLiteral("0%"));
+        const QLocale before;
+        QLocale::setDefault(QLocale::c());
+        QCOMPARE(formatCount(1234567), QStringLiteral("1,234,567"));
+        QLocale::setDefault(de);
+        QCOMPARE(formatCount(1234567), QStringLiteral("1.234.567"));
+        QLocale::setDefault(before);
+    }
+
+    // The test bench's summary goes through it: big values keep separators, none in exponent form.
+    void summaryNumbersAreFormatted()
+    {
+        const QLocale before;
+        QLocale::setDefault(QLocale(QLocale::English, QLocale::UnitedStates));
+        gw::BenchSummaryRow row;
+        row.openrouterModel = QStringLiteral("a/b");
+        row.runs = 3;
+        row.succeeded = 3;
+        row.successRate = 1;
+        row.ttftP50Ms = row.ttftP95Ms = 1250.4;
+        row.totalP50Ms = row.totalP95Ms = 6056620;
+        row.meanCostUsd = 6056620.5;
+        row.tokensPerSecond = 45000.04;
+        BenchSummaryModel model;
+        model.setRows({row});
+        QCOMPARE(model.index(0, BenchSummaryModel::TotalP50).data().toString(), formatMs(6056620));
+        QCOMPARE(model.index(0, BenchSummaryModel::MeanCost).data().toString(), formatUsd(6056620.5));
+        QCOMPARE(model.index(0, BenchSummaryModel::TokensPerSecond).data().toString(), formatDecimal(45000.04, 1));
+        QCOMPARE(model.index(0, BenchSummaryModel::TotalP50).data(BenchSummaryModel::SortRole).toDouble(), 6056620.0);
+        for (int column = 0; column < model.columnCount(); ++column)
+            QVERIFY2(!model.index(0, column).data().toString().contains(QStringLiteral("e+")), qPrintable(model.index(0, column).data().toString()));
+        QLocale::setDefault(before);
+    }
 
     void describeChanges_data()
     {

@@ -13,12 +13,15 @@
 #include "shell/main_window.h"
 #include "routing/preview_controller.h"
 #include "routing/preview_panel.h"
+#include "testbench/request_viewer.h"
 #include "testbench/result_pane.h"
 #include "routing/routing_page.h"
 #include "testbench/run_history_model.h"
 #include "testbench/test_bench_controller.h"
 #include "testbench/test_bench_page.h"
 #include "workspace/workspace.h"
+#include "bench/suite.h"
+#include "config/per_gateway.h"
 
 #include "bench_runner.h"
 #include "gateway_simulator.h"
@@ -29,6 +32,11 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QFontInfo>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLabel>
+#include <QProgressBar>
 #include <QLineEdit>
 #include <QPlainTextEdit>
 #include <QPushButton>
@@ -195,6 +203,72 @@ private Q_SLOTS:
         QCOMPARE(page()->controller()->summary()->rows().size(), 2);
         for (const gw::BenchSummaryRow &row : page()->controller()->summary()->rows())
             QCOMPARE(row.runs, results->rowCount());
+    }
+
+    // Before Run the progress bar says how many requests the form will send (models × prompts ×
+    // repetitions × gateways); a loaded suite visibly replaces the prompt until cleared; the summary
+    // compares Vercel with OpenRouter per model; Request… shows both bodies side by side.
+    void plannedTotalSuiteDifferenceAndRequestViewer()
+    {
+        openWindow();
+        auto *progress = child<QProgressBar>("progressBar");
+        auto *prompt = child<QPlainTextEdit>("promptEdit");
+        child<QLineEdit>("benchModelsEdit")->setText(kMapped1 + QStringLiteral(", ") + kUnmapped);
+        child<QSpinBox>("repeatSpin")->setValue(3);
+        QCOMPARE(progress->maximum(), 2 * 1 * 3 * 2);
+        QCOMPARE(progress->value(), 0);
+
+        const QString suitePath = m_dir->filePath(QStringLiteral("prompts/smoke.jsonl"));
+        const int prompts = int(gw::parsePromptSuiteFile(suitePath).suite.cases.size());
+        QVERIFY(prompts > 1);
+        QVERIFY(prompt->isEnabled());
+        QVERIFY(!child<QPushButton>("clearSuiteButton")->isEnabled());
+        QVERIFY(page()->loadSuite(suitePath));
+        QCOMPARE(progress->maximum(), 2 * prompts * 3 * 2);
+        QVERIFY(!prompt->isEnabled());
+        auto *replaces = child<QLabel>("suiteReplacesLabel");
+        QVERIFY(replaces->isVisibleTo(page()));
+        QVERIFY(replaces->text().contains(QStringLiteral("smoke.jsonl")));
+        QTest::mouseClick(child<QPushButton>("clearSuiteButton"), Qt::LeftButton);
+        QVERIFY(prompt->isEnabled());
+        QVERIFY(!replaces->isVisibleTo(page()));
+        QCOMPARE(progress->maximum(), 2 * 1 * 3 * 2);
+
+        QVERIFY(runBatch(kMapped1, 2, 2));
+        BenchSummaryModel *summary = page()->controller()->summary();
+        QCOMPARE(summary->rowCount(), 2);
+        const gw::BenchSummaryRow *openrouter = nullptr, *vercel = nullptr;
+        int vercelRow = -1;
+        for (int row = 0; row < summary->rowCount(); ++row) {
+            const gw::BenchSummaryRow &r = summary->rows().at(row);
+            (r.gateway == gw::Gateway::Vercel ? vercel : openrouter) = &r;
+            if (r.gateway == gw::Gateway::Vercel)
+                vercelRow = row;
+        }
+        QVERIFY(openrouter && vercel);
+        QVERIFY(openrouter->totalP50Ms >= 0 && vercel->totalP50Ms >= 0);
+        const QModelIndex difference = summary->index(vercelRow, BenchSummaryModel::VsOpenRouter);
+        QCOMPARE(difference.data(BenchSummaryModel::SortRole).toDouble(), vercel->totalP50Ms - openrouter->totalP50Ms);
+        if (vercel->meanCostUsd && openrouter->meanCostUsd && *openrouter->meanCostUsd > 0)
+            QCOMPARE(difference.data(BenchSummaryModel::CostDifferenceRole).toDouble(),
+                     100.0 * (*vercel->meanCostUsd - *openrouter->meanCostUsd) / *openrouter->meanCostUsd);
+        QVERIFY(!summary->index(1 - vercelRow, BenchSummaryModel::VsOpenRouter).data(BenchSummaryModel::SortRole).isValid());
+
+        child<QTableView>("casesView")->selectRow(0);
+        QVERIFY(page()->findChildren<RequestViewer *>().isEmpty());
+        QTest::mouseClick(page()->pane(gw::Gateway::OpenRouter)->findChild<QPushButton *>(QStringLiteral("requestButton")), Qt::LeftButton);
+        const QList<RequestViewer *> viewers = page()->findChildren<RequestViewer *>();
+        QCOMPARE(viewers.size(), 1);
+        for (gw::Gateway gateway : gw::kGateways) {
+            QPlainTextEdit *body = viewers.first()->bodyView(gateway);
+            QVERIFY(body->isReadOnly());
+            QVERIFY(QFontInfo(body->font()).fixedPitch());
+            const QJsonObject sent = page()->pane(gateway)->request();
+            QVERIFY(!sent.isEmpty());
+            QCOMPARE(QJsonDocument::fromJson(body->toPlainText().toUtf8()).object(), sent);
+            QVERIFY(!viewers.first()->droppedLabel(gateway)->text().isEmpty());
+        }
+        viewers.first()->close();
     }
 
     void slowTtftAndMidStreamError()

@@ -36,7 +36,10 @@
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QScrollBar>
 #include <QSlider>
+#include <QSplitter>
+#include <QHeaderView>
 #include <QTabWidget>
 #include <QTableView>
 #include <QStandardPaths>
@@ -421,6 +424,81 @@ private Q_SLOTS:
         QCOMPARE(it->configState, gw::ConfigMappingState::Confirmed);
         window->document()->undoStack()->undo();
         QVERIFY(!window->document()->config().models.contains(id));
+    }
+
+    // The page's layout and chips: the mappings get the splitter's room, the id names every row in
+    // the (non-scrolling) row header, each chip filters exactly the rows its role says, and Confirm
+    // says what it did with an Undo that takes the edit back.
+    void modelsPageChipsSplitterAndUndo()
+    {
+        MainWindow *window = openWindow();
+        child<QTabWidget>("pages")->setCurrentIndex(1);
+        ModelsPage *page = window->modelsPage();
+        MappingTableModel *model = page->mappingModel();
+        QTRY_VERIFY_WITH_TIMEOUT(model->rowCount() > 100, 60000);
+        auto *splitter = child<QSplitter>("modelsSplitter");
+        QCOMPARE(splitter->count(), 2);
+        QTRY_VERIFY(splitter->sizes().at(0) > 2 * splitter->sizes().at(1));
+
+        auto *view = child<QTableView>("mappingView");
+        QSortFilterProxyModel *proxy = page->proxy();
+        QVERIFY(view->isColumnHidden(MappingTableModel::OpenRouterId));
+        QVERIFY(view->verticalHeader()->isVisible());
+        view->horizontalScrollBar()->setValue(view->horizontalScrollBar()->maximum());
+        for (int row : {0, proxy->rowCount() / 2, proxy->rowCount() - 1})
+            QCOMPARE(proxy->headerData(row, Qt::Vertical).toString(), proxy->index(row, MappingTableModel::OpenRouterId).data().toString());
+
+        const auto countRole = [&](auto accept) {
+            int n = 0;
+            for (int row = 0; row < model->rowCount(); ++row)
+                n += accept(model->index(row, MappingTableModel::OpenRouterId));
+            return n;
+        };
+        const auto inConfig = [](const QModelIndex &i) {
+            return i.data(MappingTableModel::StateRole).toInt() != int(gw::ConfigMappingState::Unconfirmed);
+        };
+        const int all = model->rowCount();
+        const int confirmed = countRole(inConfig);
+        const int weaker = countRole([](const QModelIndex &i) { return i.data(MappingTableModel::WeakerRole).toBool(); });
+        const int weakerProposed = countRole([&](const QModelIndex &i) {
+            return !inConfig(i) && i.data(MappingTableModel::WeakerRole).toBool();
+        });
+        QVERIFY(confirmed > 0 && confirmed < all);
+        QVERIFY(weaker > 0 && weaker < all);
+        auto *confirmedChip = child<QPushButton>("confirmedChip");
+        auto *proposedChip = child<QPushButton>("proposedChip");
+        auto *weakerChip = child<QPushButton>("weakerChip");
+        QVERIFY(confirmedChip->isCheckable());
+        QTest::mouseClick(confirmedChip, Qt::LeftButton);
+        QCOMPARE(proxy->rowCount(), confirmed);
+        QTest::mouseClick(proposedChip, Qt::LeftButton); // both states: all rows
+        QCOMPARE(proxy->rowCount(), all);
+        QTest::mouseClick(confirmedChip, Qt::LeftButton);
+        QCOMPARE(proxy->rowCount(), all - confirmed);
+        QTest::mouseClick(weakerChip, Qt::LeftButton);
+        QCOMPARE(proxy->rowCount(), weakerProposed);
+        QTest::mouseClick(weakerChip, Qt::LeftButton);
+
+        // Confirm one proposal: the confirmation names it, Undo takes it out of the draft again.
+        QString id, proposed;
+        for (const gw::MappingProposal &p : model->proposals())
+            if (p.configState == gw::ConfigMappingState::Unconfirmed && p.vercelId) {
+                id = p.openrouterId;
+                proposed = *p.vercelId;
+                break;
+            }
+        QVERIFY(!id.isEmpty());
+        QVERIFY(page->confirmationText().isEmpty());
+        page->selectModel(id);
+        QTest::mouseClick(child<QPushButton>("confirmButton"), Qt::LeftButton);
+        QVERIFY(window->document()->config().models.contains(id));
+        QVERIFY(page->confirmationText().contains(id));
+        QVERIFY(page->confirmationText().contains(proposed));
+        auto *undo = child<QPushButton>("undoConfirmButton");
+        QVERIFY(undo->isVisible());
+        QTest::mouseClick(undo, Qt::LeftButton);
+        QVERIFY(!window->document()->config().models.contains(id));
+        QVERIFY(page->confirmationText().isEmpty());
     }
 
     // Parity columns: real catalog prices per million tokens on both sides, and a weaker Vercel

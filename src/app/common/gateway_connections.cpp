@@ -1,4 +1,5 @@
 #include "common/gateway_connections.h"
+#include "common/number_format.h"
 #include "config/per_gateway.h"
 
 #include "common/key_store.h"
@@ -158,7 +159,7 @@ void GatewayConnections::check(gw::Gateway gateway)
         case gw::ErrorClass::None:
             slot.state = State::Connected;
             slot.detail = reply->balance().remainingUsd
-                ? tr("$%1 left").arg(*reply->balance().remainingUsd, 0, 'f', 2)
+                ? tr("%1 left").arg(formatUsd(*reply->balance().remainingUsd))
                 : QString();
             break;
         case gw::ErrorClass::Auth:

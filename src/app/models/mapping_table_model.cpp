@@ -1,4 +1,5 @@
 #include "models/mapping_table_model.h"
+#include "common/number_format.h"
 
 #include <QColor>
 #include <QFont>
@@ -50,14 +51,14 @@ QString price(std::optional<double> in, std::optional<double> out)
 {
     if (!in || !out)
         return QStringLiteral("–");
-    return QStringLiteral("$%1 / $%2").arg(*in, 0, 'f', 2).arg(*out, 0, 'f', 2);
+    return formatUsd(*in) + QStringLiteral(" / ") + formatUsd(*out);
 }
 
 QString percent(std::optional<double> value)
 {
     if (!value)
         return QStringLiteral("–");
-    return (*value > 0 ? QStringLiteral("+") : QString()) + QString::number(*value, 'f', 0) + QLatin1Char('%');
+    return formatSignedPercent(*value);
 }
 
 QString contextText(qint64 n)
@@ -175,7 +176,7 @@ QVariant MappingTableModel::data(const QModelIndex &index, int role) const
     case OpenRouterId: return p.openrouterId;
     case VercelId: return p.vercelId.value_or(QStringLiteral("–"));
     case Method: return gw::mappingMethodName(p.method);
-    case Confidence: return QString::number(p.confidence, 'f', 2);
+    case Confidence: return formatDecimal(p.confidence, 2);
     case InConfig: return stateText(p);
     case SinceSync: return role == SortRole ? QVariant(int(change.openrouter | change.vercel)) : QVariant(changeText(change));
     case Evidence: return p.evidence;
@@ -185,6 +186,15 @@ QVariant MappingTableModel::data(const QModelIndex &index, int role) const
 
 QVariant MappingTableModel::headerData(int section, Qt::Orientation orientation, int role) const
 {
+    // The OpenRouter id is also the row header: a header stays put while the columns scroll
+    // horizontally, so the row is always named (the page hides the id column itself).
+    if (orientation == Qt::Vertical && section >= 0 && section < m_rows.size()) {
+        if (role == Qt::DisplayRole)
+            return m_rows.at(section).openrouterId;
+        if (role == Qt::TextAlignmentRole)
+            return int(Qt::AlignLeft | Qt::AlignVCenter);
+        return {};
+    }
     if (role != Qt::DisplayRole || orientation != Qt::Horizontal)
         return {};
     switch (section) {

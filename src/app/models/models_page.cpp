@@ -2,6 +2,7 @@
 
 #include "models/catalog_sync.h"
 #include "common/gateway_connections.h"
+#include "common/number_format.h"
 #include "common/page_context.h"
 #include "models/provider_slugs_panel.h"
 
@@ -13,16 +14,20 @@
 #include <QDir>
 #include <QHeaderView>
 #include <QSortFilterProxyModel>
+#include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
 
 namespace gwapp {
 
 namespace {
-// Text filter on the OpenRouter id, and optionally only models the config has no entry for.
+// Text filter on the OpenRouter id, plus the chips: Confirmed and Proposed select by the config's
+// state (either one, both: all), Weaker on Vercel and Changed since sync narrow further.
 class MappingFilter : public QSortFilterProxyModel {
 public:
     using QSortFilterProxyModel::QSortFilterProxyModel;
-    bool unconfirmedOnly = false;
+    bool confirmedOnly = false;
+    bool proposedOnly = false;
+    bool weakerOnly = false;
     bool changedOnly = false;
     void refilter() { invalidateFilter(); }
 
@@ -30,7 +35,10 @@ protected:
     bool filterAcceptsRow(int row, const QModelIndex &parent) const override
     {
         const QModelIndex index = sourceModel()->index(row, MappingTableModel::OpenRouterId, parent);
-        if (unconfirmedOnly && index.data(MappingTableModel::StateRole).toInt() != int(gw::ConfigMappingState::Unconfirmed))
+        const bool inConfig = index.data(MappingTableModel::StateRole).toInt() != int(gw::ConfigMappingState::Unconfirmed);
+        if (confirmedOnly != proposedOnly && inConfig != confirmedOnly)
+            return false;
+        if (weakerOnly && !index.data(MappingTableModel::WeakerRole).toBool())
             return false;
         if (changedOnly && !index.data(MappingTableModel::ChangedRole).toBool())
             return false;
@@ -56,8 +64,11 @@ ModelsPage::ModelsPage(std::shared_ptr<PageContext> context, QWidget *parent)
     DraftDocument *document = m_document;
     ui->setupUi(this);
     // The provider slug table belongs with the model mapping: both say what Vercel calls things.
+    // Mappings get the room; the slugs keep a smaller pane the user can drag open.
     m_providers = new ProviderSlugsPanel(document, this);
-    layout()->addWidget(m_providers);
+    ui->modelsSplitter->addWidget(m_providers);
+    ui->modelsSplitter->setStretchFactor(0, 4);
+    ui->modelsSplitter->setStretchFactor(1, 1);
     m_proxy->setSourceModel(m_model);
     m_proxy->setSortRole(MappingTableModel::SortRole);
     m_proxy->setFilterKeyColumn(MappingTableModel::OpenRouterId);
@@ -65,6 +76,9 @@ ModelsPage::ModelsPage(std::shared_ptr<PageContext> context, QWidget *parent)
     ui->mappingView->setModel(m_proxy);
     ui->mappingView->horizontalHeader()->setSectionResizeMode(MappingTableModel::Evidence, QHeaderView::Stretch);
     ui->mappingView->sortByColumn(MappingTableModel::OpenRouterId, Qt::AscendingOrder);
+    // The id is the row header (frozen while scrolling horizontally), not a column that scrolls away.
+    ui->mappingView->setColumnHidden(MappingTableModel::OpenRouterId, true);
+    ui->mappingView->verticalHeader()->setSectionResizeMode(QHeaderView::Fixed);
     ui->mappingView->horizontalHeader()->setResizeContentsPrecision(100); // sizing to 343 rows stalls the GUI
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(200);
@@ -74,15 +88,22 @@ ModelsPage::ModelsPage(std::shared_ptr<PageContext> context, QWidget *parent)
         m_debounce.start();
     });
     connect(ui->filterEdit, &QLineEdit::textChanged, m_proxy, &QSortFilterProxyModel::setFilterFixedString);
-    connect(ui->unconfirmedCheck, &QCheckBox::toggled, this, [this](bool on) {
-        auto *filter = static_cast<MappingFilter *>(m_proxy);
-        filter->unconfirmedOnly = on;
-        filter->refilter();
-    });
-    connect(ui->changedCheck, &QCheckBox::toggled, this, [this](bool on) {
-        auto *filter = static_cast<MappingFilter *>(m_proxy);
-        filter->changedOnly = on;
-        filter->refilter();
+    const auto chip = [this](QAbstractButton *button, bool MappingFilter::*flag) {
+        connect(button, &QAbstractButton::toggled, this, [this, flag](bool on) {
+            auto *filter = static_cast<MappingFilter *>(m_proxy);
+            filter->*flag = on;
+            filter->refilter();
+        });
+    };
+    chip(ui->confirmedChip, &MappingFilter::confirmedOnly);
+    chip(ui->proposedChip, &MappingFilter::proposedOnly);
+    chip(ui->weakerChip, &MappingFilter::weakerOnly);
+    chip(ui->changedChip, &MappingFilter::changedOnly);
+    connect(ui->undoConfirmButton, &QPushButton::clicked, this, &ModelsPage::undoLastMapping);
+    // Undone or built upon elsewhere (Ctrl+Z, another page): the confirmation no longer describes the draft.
+    connect(document->undoStack(), &QUndoStack::indexChanged, this, [this](int index) {
+        if (index != m_undoIndex)
+            ui->confirmBar->setVisible(false);
     });
     m_sync = new CatalogSync(this);
     connect(ui->syncButton, &QPushButton::clicked, this, &ModelsPage::syncCatalogs);
@@ -193,7 +214,7 @@ void ModelsPage::reload()
         for (const gw::MappingProposal &p : result.proposals)
             inConfig += p.configState != gw::ConfigMappingState::Unconfirmed;
         QString status = tr("%1 OpenRouter models from %2; %3 in the config's model table.")
-                             .arg(result.proposals.size()).arg(result.source).arg(inConfig);
+                             .arg(formatCount(result.proposals.size()), result.source, formatCount(inConfig));
         if (!result.previousSource.isEmpty())
             status += QLatin1Char(' ') + tr("Since the previous sync (%1): %2; %3.")
                                              .arg(result.previousSource, changeSummary(QStringLiteral("OpenRouter"), result.openrouterDiff),
@@ -228,7 +249,7 @@ void ModelsPage::selectModel(const QString &openrouterId)
         const QModelIndex index = m_proxy->index(row, MappingTableModel::OpenRouterId);
         if (index.data().toString() == openrouterId) {
             ui->mappingView->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
-            ui->mappingView->scrollTo(index);
+            ui->mappingView->scrollTo(m_proxy->index(row, MappingTableModel::VercelId));
             return;
         }
     }
@@ -236,11 +257,12 @@ void ModelsPage::selectModel(const QString &openrouterId)
 
 void ModelsPage::setMapping(const std::optional<QString> &vercelId, const QString &text)
 {
+    ui->confirmBar->setVisible(false);
     const QList<int> rows = selectedRows();
     if (rows.isEmpty())
         return;
     gw::RoutingConfig config = m_document->config();
-    QStringList ids;
+    QStringList ids, lines;
     for (int row : rows) {
         const gw::MappingProposal &p = m_model->proposal(row);
         gw::ModelEntry entry = config.models.value(p.openrouterId);
@@ -251,8 +273,29 @@ void ModelsPage::setMapping(const std::optional<QString> &vercelId, const QStrin
             entry.vercelProviders.reset(); // providers of a model that is not on Vercel only warn
         config.models.insert(p.openrouterId, entry);
         ids << p.openrouterId;
+        lines << (vercelId ? tr("%1 -> %2").arg(p.openrouterId, p.vercelId.value_or(QStringLiteral("–")))
+                           : tr("%1 not on Vercel").arg(p.openrouterId));
     }
+    const QString confirmation = vercelId ? tr("Confirmed %1.").arg(lines.join(QStringLiteral(", ")))
+                                          : tr("Marked %1.").arg(lines.join(QStringLiteral(", ")));
     m_document->apply(config, text.arg(ids.join(QStringLiteral(", "))));
+    m_undoIndex = m_document->undoStack()->index();
+    ui->confirmLabel->setText(confirmation);
+    ui->confirmBar->setVisible(true);
+}
+
+void ModelsPage::undoLastMapping()
+{
+    QUndoStack *stack = m_document->undoStack();
+    // Only our own edit is undone: anything done since (on any page) would be undone instead.
+    if (stack->index() == m_undoIndex && stack->canUndo())
+        stack->undo();
+    ui->confirmBar->setVisible(false);
+}
+
+QString ModelsPage::confirmationText() const
+{
+    return ui->confirmBar->isVisibleTo(this) ? ui->confirmLabel->text() : QString();
 }
 
 void ModelsPage::syncCatalogs()

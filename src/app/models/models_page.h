@@ -48,6 +48,8 @@ public:
     ProviderSlugsPanel *providerSlugs() const { return m_providers; }
     void selectModel(const QString &openrouterId);
     QString statusText() const;
+    // "Confirmed a -> b" after Confirm or Not on Vercel, shown with an Undo button; empty when hidden.
+    QString confirmationText() const;
 
     static MappingLoad load(const QString &workspaceDir, const gw::RoutingConfig &config);
 
@@ -55,6 +57,8 @@ public Q_SLOTS:
     void confirmSelected();
     void markSelectedNotOnVercel();
     void syncCatalogs();
+    // Undoes the last Confirm / Not on Vercel if it is still the document's latest edit.
+    void undoLastMapping();
 
 Q_SIGNALS:
     void proposalsReady();
@@ -75,6 +79,7 @@ private:
     CatalogSync *m_sync;
     QString m_syncMessage;
     QString m_dir;
+    int m_undoIndex = -1; // the undo stack's index right after our last mapping edit
     QTimer m_debounce;
     LatestJob<MappingLoad> m_load{this}; // a newer draft is being compared: older answers are dropped
 };

@@ -1,4 +1,5 @@
 #include "testbench/bench_results_model.h"
+#include "common/number_format.h"
 #include "config/per_gateway.h"
 
 #include "bench/stats.h"
@@ -9,7 +10,7 @@ namespace gwapp {
 
 namespace {
 
-QString msText(qint64 ms) { return ms < 0 ? QStringLiteral("–") : QString::number(ms) + QStringLiteral(" ms"); }
+QString msText(qint64 ms) { return formatMs(double(ms)); }
 } // namespace
 
 BenchResultsModel::BenchResultsModel(QObject *parent)
@@ -119,11 +120,11 @@ QString BenchResultsModel::statusText(const gw::BenchResult &result)
 QString BenchResultsModel::costText(const gw::BenchResult &result)
 {
     if (result.billedCostUsd)
-        return QStringLiteral("$%1 ").arg(*result.billedCostUsd, 0, 'f', 6) + tr("billed");
+        return formatUsd(*result.billedCostUsd) + QLatin1Char(' ') + tr("billed");
     if (result.response.costUsd)
-        return QStringLiteral("$%1 ").arg(*result.response.costUsd, 0, 'f', 6) + gw::costSourceName(result.response.costSource);
+        return formatUsd(*result.response.costUsd) + QLatin1Char(' ') + gw::costSourceName(result.response.costSource);
     if (result.estimatedCostUsd)
-        return QStringLiteral("$%1 ").arg(*result.estimatedCostUsd, 0, 'f', 6) + tr("estimated");
+        return formatUsd(*result.estimatedCostUsd) + QLatin1Char(' ') + tr("estimated");
     return QStringLiteral("–");
 }
 
@@ -160,7 +161,7 @@ QVariant BenchResultsModel::sideData(const Row &row, gw::Gateway gateway, int co
     case 2: return msText(r->totalMs);
     case 3:
         return r->skipped ? QStringLiteral("–")
-                          : QStringLiteral("%1 → %2").arg(r->response.usage.prompt).arg(r->response.usage.completion);
+                          : QStringLiteral("%1 → %2").arg(formatCount(r->response.usage.prompt), formatCount(r->response.usage.completion));
     case 4: return costText(*r);
     default: return {};
     }

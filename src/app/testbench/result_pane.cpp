@@ -1,10 +1,10 @@
 #include "testbench/result_pane.h"
+#include "common/number_format.h"
 
 #include "testbench/bench_results_model.h"
 #include "ui_resultpane.h"
 
 #include <QJsonDocument>
-#include <QMessageBox>
 #include <QScrollBar>
 
 namespace gwapp {
@@ -23,7 +23,7 @@ ResultPane::ResultPane(gw::Gateway gateway, QWidget *parent)
         ui->reasoningView->setVisible(open);
         ui->reasoningToggle->setArrowType(open ? Qt::DownArrow : Qt::RightArrow);
     });
-    connect(ui->requestButton, &QPushButton::clicked, this, &ResultPane::showRequest);
+    connect(ui->requestButton, &QPushButton::clicked, this, &ResultPane::requestViewRequested);
     clear();
 }
 
@@ -83,14 +83,15 @@ QString ResultPane::metricsText(const gw::BenchResult &r)
         return tr("Not run: %1").arg(r.skipReason);
     const gw::TokenUsage &u = r.response.usage;
     QStringList parts;
-    parts << tr("TTFT %1 ms").arg(r.ttftMs) << tr("total %1 ms").arg(r.totalMs);
-    parts << tr("tokens %1 in (%2 cached) → %3 out (%4 reasoning)").arg(u.prompt).arg(u.cachedRead).arg(u.completion).arg(u.reasoning);
+    parts << tr("TTFT %1").arg(formatMs(double(r.ttftMs))) << tr("total %1").arg(formatMs(double(r.totalMs)));
+    parts << tr("tokens %1 in (%2 cached) → %3 out (%4 reasoning)")
+                 .arg(formatCount(u.prompt), formatCount(u.cachedRead), formatCount(u.completion), formatCount(u.reasoning));
     QString cost = tr("cost %1").arg(BenchResultsModel::costText(r));
     QStringList also;
     if (r.response.costUsd && r.billedCostUsd)
-        also << tr("reported $%1").arg(*r.response.costUsd, 0, 'f', 6);
+        also << tr("reported %1").arg(formatUsd(*r.response.costUsd));
     if (r.estimatedCostUsd)
-        also << tr("estimated $%1").arg(*r.estimatedCostUsd, 0, 'f', 6);
+        also << tr("estimated %1").arg(formatUsd(*r.estimatedCostUsd));
     if (!also.isEmpty())
         cost += QStringLiteral(" (") + also.join(QStringLiteral(", ")) + QLatin1Char(')');
     parts << cost;
@@ -123,14 +124,5 @@ QString ResultPane::text() const { return ui->textView->toPlainText(); }
 QString ResultPane::reasoning() const { return ui->reasoningView->toPlainText(); }
 QString ResultPane::metrics() const { return ui->metricsLabel->text(); }
 QString ResultPane::error() const { return ui->errorLabel->isVisibleTo(this) ? ui->errorLabel->text() : QString(); }
-
-void ResultPane::showRequest()
-{
-    QMessageBox box(QMessageBox::Information, tr("Request"), QString(), QMessageBox::Close, this);
-    box.setText(m_warnings.isEmpty() ? tr("The body sent to this gateway (headers and key not shown).")
-                                     : tr("The body sent to this gateway. The translation dropped:\n%1").arg(m_warnings.join(QLatin1Char('\n'))));
-    box.setDetailedText(QString::fromUtf8(QJsonDocument(m_request).toJson(QJsonDocument::Indented)));
-    box.exec();
-}
 
 } // namespace gwapp

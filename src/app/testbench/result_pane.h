@@ -31,10 +31,15 @@ public:
     QString metrics() const;
     QString error() const;
     static QString metricsText(const gw::BenchResult &result);
+    // The body this gateway got (empty before it was built) and what the translation dropped.
+    const QJsonObject &request() const { return m_request; }
+    const QStringList &warnings() const { return m_warnings; }
+
+Q_SIGNALS:
+    void requestViewRequested(); // "Request…": the page shows both gateways' bodies together
 
 private:
     void setReasoning(const QString &reasoning);
-    void showRequest();
 
     std::unique_ptr<Ui::ResultPane> ui;
     gw::Gateway m_gateway;

@@ -4,7 +4,9 @@
 #include "testbench/bench_results_model.h"
 #include "testbench/bench_summary_model.h"
 #include "common/draft_document.h"
+#include "common/number_format.h"
 #include "common/page_context.h"
+#include "testbench/request_viewer.h"
 #include "testbench/result_pane.h"
 #include "testbench/run_history_model.h"
 #include "testbench/test_bench_controller.h"
@@ -21,9 +23,15 @@
 #include <QSaveFile>
 #include <QSortFilterProxyModel>
 
+#include <algorithm>
+#include <limits>
+
 namespace gwapp {
 
 namespace {
+// Every case runs once per gateway (a model not on Vercel counts as a skipped Vercel request), as
+// TestBenchController::runStarted counts them.
+constexpr int kGatewayCount = int(gw::kGateways.size());
 } // namespace
 
 TestBenchPage::TestBenchPage(std::shared_ptr<PageContext> context, QWidget *parent)
@@ -69,10 +77,11 @@ TestBenchPage::TestBenchPage(std::shared_ptr<PageContext> context, QWidget *pare
         if (!path.isEmpty())
             loadSuite(path);
     });
-    connect(ui->clearSuiteButton, &QPushButton::clicked, this, [this] {
-        m_suite = {};
-        ui->suiteEdit->clear();
-    });
+    connect(ui->clearSuiteButton, &QPushButton::clicked, this, [this] { setSuite({}, QString()); });
+    // The planned total is known before Run: models × prompts × repetitions × gateways.
+    connect(ui->benchModelsEdit, &QLineEdit::textChanged, this, &TestBenchPage::showPlannedTotal);
+    connect(ui->promptEdit, &QPlainTextEdit::textChanged, this, &TestBenchPage::showPlannedTotal);
+    connect(ui->repeatSpin, &QSpinBox::valueChanged, this, &TestBenchPage::showPlannedTotal);
     connect(ui->exportSummaryButton, &QPushButton::clicked, this, [this] {
         const QString path = QFileDialog::getSaveFileName(this, tr("Export summary"), QStringLiteral("bench-summary.csv"), tr("CSV (*.csv)"));
         if (!path.isEmpty())
@@ -97,6 +106,7 @@ TestBenchPage::TestBenchPage(std::shared_ptr<PageContext> context, QWidget *pare
     });
 
     connect(m_controller, &TestBenchController::runStarted, this, [this](int total) {
+        ui->progressBar->setFormat(tr("%v of %m requests"));
         ui->progressBar->setMaximum(total);
         ui->progressBar->setValue(0);
         setRunning(true);
@@ -133,6 +143,9 @@ TestBenchPage::TestBenchPage(std::shared_ptr<PageContext> context, QWidget *pare
         ui->historyLabel->setText(tr("History: %1").arg(message));
     });
     connect(m_controller, &TestBenchController::runLoaded, this, &TestBenchPage::onRunLoaded);
+    for (ResultPane *pane : m_panes)
+        connect(pane, &ResultPane::requestViewRequested, this, &TestBenchPage::showRequests);
+    setSuite({}, QString());
     ui->historyLabel->setText(tr("History is not kept."));
     connect(m_context.get(), &PageContext::workspaceChanged, this, &TestBenchPage::onWorkspaceChanged);
     connect(m_context.get(), &PageContext::historyChanged, this, &TestBenchPage::onHistoryChanged);
@@ -180,13 +193,26 @@ bool TestBenchPage::loadSuite(const QString &path)
                                                            : gw::joinDiagnostics(parsed.problems));
         return false;
     }
-    m_suite = parsed.suite;
-    ui->suiteEdit->setText(tr("%1 (%n prompts)", nullptr, int(m_suite.cases.size())).arg(QFileInfo(path).fileName()));
+    setSuite(parsed.suite, QFileInfo(path).fileName());
     ui->statusLabel->clear();
     return true;
 }
 
-void TestBenchPage::run()
+void TestBenchPage::setSuite(const gw::PromptSuite &suite, const QString &name)
+{
+    m_suite = suite;
+    const bool loaded = !m_suite.cases.isEmpty();
+    const QString described = tr("%1 (%n prompts)", nullptr, int(m_suite.cases.size())).arg(name);
+    ui->suiteEdit->setText(loaded ? described : QString());
+    // A suite replaces the single prompt: the prompt stays as typed, greyed, until Clear.
+    ui->promptEdit->setEnabled(!loaded);
+    ui->suiteReplacesLabel->setVisible(loaded);
+    ui->suiteReplacesLabel->setText(loaded ? tr("Suite %1 replaces the prompt (Clear to use it again).").arg(described) : QString());
+    ui->clearSuiteButton->setEnabled(loaded);
+    showPlannedTotal();
+}
+
+BenchSpec TestBenchPage::specFromInputs() const
 {
     BenchSpec spec;
     for (const QString &model : ui->benchModelsEdit->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
@@ -196,6 +222,37 @@ void TestBenchPage::run()
     if (m_suite.cases.isEmpty() && ui->promptEdit->toPlainText().trimmed().isEmpty())
         spec.suite.cases.clear();
     spec.repeat = ui->repeatSpin->value();
+    return spec;
+}
+
+void TestBenchPage::showPlannedTotal()
+{
+    if (m_controller->isRunning())
+        return;
+    const BenchSpec spec = specFromInputs();
+    const qint64 total = qint64(spec.models.size()) * spec.suite.cases.size() * spec.repeat * kGatewayCount;
+    ui->progressBar->setRange(0, int(std::clamp<qint64>(total, 1, std::numeric_limits<int>::max())));
+    ui->progressBar->setValue(0);
+    ui->progressBar->setFormat(total > 0 ? tr("0 of %1 requests").arg(formatCount(total)) : tr("nothing to run"));
+    ui->progressBar->setToolTip(tr("%n model(s)", nullptr, int(spec.models.size())) + QStringLiteral(" × ")
+                                + tr("%n prompt(s)", nullptr, int(spec.suite.cases.size())) + QStringLiteral(" × ")
+                                + tr("%n repetition(s)", nullptr, spec.repeat) + QStringLiteral(" × ")
+                                + tr("%n gateway(s)", nullptr, kGatewayCount));
+}
+
+void TestBenchPage::showRequests()
+{
+    // Both gateways' bodies side by side, whichever pane's button was pressed.
+    auto *viewer = new RequestViewer(this);
+    viewer->setAttribute(Qt::WA_DeleteOnClose);
+    for (gw::Gateway gateway : {gw::Gateway::OpenRouter, gw::Gateway::Vercel})
+        viewer->setRequest(gateway, pane(gateway)->request(), pane(gateway)->warnings());
+    viewer->show();
+}
+
+void TestBenchPage::run()
+{
+    BenchSpec spec = specFromInputs();
     spec.concurrency = ui->concurrencySpin->value();
     if (const QString effort = ui->effortCombo->currentData().toString(); !effort.isEmpty())
         spec.reasoning = QJsonObject{{QStringLiteral("effort"), effort}};
@@ -243,8 +300,7 @@ void TestBenchPage::rerunSelected()
 void TestBenchPage::onRunLoaded(const gw::store::RunSettings &settings, const QString &label)
 {
     ui->benchModelsEdit->setText(settings.models.join(QStringLiteral(", ")));
-    m_suite = settings.suite;
-    ui->suiteEdit->setText(tr("from run \"%1\" (%n prompts)", nullptr, int(m_suite.cases.size())).arg(label));
+    setSuite(settings.suite, tr("from run \"%1\"").arg(label));
     ui->repeatSpin->setValue(settings.repeat);
     ui->concurrencySpin->setValue(settings.concurrency);
     const int effort = ui->effortCombo->findData(settings.reasoning.value(QStringLiteral("effort")).toString());

@@ -5,6 +5,7 @@
 // widgets to it.
 
 #include "bench/types.h"
+#include "testbench/test_bench_controller.h"
 
 #include <QTimer>
 #include <QWidget>
@@ -52,6 +53,10 @@ private:
     void refreshPanes();
     void onRunLoaded(const gw::store::RunSettings &settings, const QString &label);
     void setRunning(bool running);
+    void setSuite(const gw::PromptSuite &suite, const QString &name); // empty: the prompt field again
+    BenchSpec specFromInputs() const; // models, suite or prompt, repetitions as the widgets say
+    void showPlannedTotal();
+    void showRequests();
 
     std::unique_ptr<Ui::TestBenchPage> ui;
     std::shared_ptr<PageContext> m_context;
