@@ -5,6 +5,7 @@
 #include "common/gateway_connections.h"
 #include "common/page_context.h"
 #include "common/time_range_selector.h"
+#include "monitor/headline_table_model.h"
 #include "monitor/monitor_chart_view.h"
 #include "monitor/traffic_import_panel.h"
 #include "ui_monitorpage.h"
@@ -13,9 +14,11 @@
 #include <QFileDialog>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTableView>
 
 #include <cmath>
 
@@ -96,6 +99,19 @@ void MonitorPage::buildCharts()
          MonitorChartView::Kind::Bars, tr("USD per million tokens")},
         {Chart::Balances, tr("Gateway balances and runway"), MonitorChartView::Kind::Bars, tr("USD")},
     };
+    // The headline numbers first: what an operator asks before reading any chart.
+    m_headline = new QTableView(ui->chartsContainer);
+    m_headline->setObjectName(QStringLiteral("headlineTable"));
+    m_headline->setModel(m_controller->headlineModel());
+    m_headline->verticalHeader()->hide();
+    m_headline->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_headline->horizontalHeader()->setSectionResizeMode(HeadlineTableModel::GatewayColumn, QHeaderView::ResizeToContents);
+    m_headline->setSelectionMode(QAbstractItemView::NoSelection);
+    m_headline->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_headline->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_headline->setFixedHeight(m_headline->horizontalHeader()->sizeHint().height()
+                               + 2 * m_headline->verticalHeader()->defaultSectionSize() + 2 * m_headline->frameWidth());
+    ui->chartsGrid->addWidget(m_headline, 0, 0, 1, 2);
     for (int i = 0; i < specs.size(); ++i) {
         const Spec &spec = specs[i];
         auto *box = new QGroupBox(spec.title, ui->chartsContainer);
@@ -118,7 +134,7 @@ void MonitorPage::buildCharts()
         connect(csv, &QPushButton::clicked, this, [this, chart = spec.chart] { exportCsv(chart); });
         m_views[spec.chart] = view;
         m_notes[spec.chart] = note;
-        ui->chartsGrid->addWidget(box, i / 2, i % 2);
+        ui->chartsGrid->addWidget(box, 1 + i / 2, i % 2);
     }
     m_views[Chart::Balances]->setBarSeries({0, 1}); // USD amounts; burn and runway are in the note and the CSV
 }

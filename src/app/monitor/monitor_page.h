@@ -14,6 +14,7 @@
 
 namespace Ui { class MonitorPage; }
 class QLabel;
+class QTableView;
 
 namespace gwapp {
 
@@ -61,6 +62,7 @@ private:
     GatewayConnections *m_connections;
     MonitorController *m_controller;
     TrafficImportPanel *m_import = nullptr;
+    QTableView *m_headline = nullptr;
     gw::Workspace m_workspace;
     std::array<MonitorChartView *, MonitorController::ChartCount> m_views{};
     std::array<QLabel *, MonitorController::ChartCount> m_notes{};
