@@ -7,17 +7,31 @@
 #include "common/draft_document.h"
 #include "common/page_context.h"
 #include "history_store.h"
+#include "monitor/chart_legend.h"
+#include "monitor/chart_palette.h"
 #include "monitor/headline_table_model.h"
+#include "monitor/monitor_chart_view.h"
 #include "monitor/monitor_page.h"
 
 #include <QApplication>
+#include <QAreaSeries>
+#include <QChart>
+#include <QCheckBox>
+#include <QComboBox>
+#include <QDir>
+#include <QImage>
+#include <QLineSeries>
+#include <QScrollArea>
 #include <QFile>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
 
+#include <cmath>
+
 using namespace gwapp;
+using Chart = MonitorController::Chart;
 
 namespace {
 
@@ -44,6 +58,21 @@ QByteArray line(int i, const char *gateway, int status, double cost, int ttft)
         + QByteArray::number(status) + QByteArrayLiteral(",\"latency_ms\":900,\"ttft_ms\":") + QByteArray::number(ttft)
         + QByteArrayLiteral(",\"prompt_tokens\":1000,\"completion_tokens\":100,\"cost_usd\":") + QByteArray::number(cost, 'g', 17)
         + QByteArrayLiteral(",\"cost_source\":\"reported\"}\n");
+}
+
+QLineSeries *lineNamed(MonitorChartView *view, const QString &name)
+{
+    for (QAbstractSeries *s : view->chart()->series())
+        if (s->name() == name)
+            return qobject_cast<QLineSeries *>(s);
+    return nullptr;
+}
+
+// A tick step of 1, 2 or 5 times a power of ten.
+bool isOneTwoFive(double step)
+{
+    const double normal = step / std::pow(10.0, std::floor(std::log10(step) + 1e-9));
+    return std::abs(normal - 1) < 1e-6 || std::abs(normal - 2) < 1e-6 || std::abs(normal - 5) < 1e-6;
 }
 
 struct Expected {
@@ -139,6 +168,216 @@ private Q_SLOTS:
         auto *table = m_page->findChild<QTableView *>(u"headlineTable"_qs);
         QVERIFY(table && table->isVisible());
         QCOMPARE(table->model(), model);
+    }
+
+    // The whole two days on the page: round ticks in the charts' units, each gateway in its own
+    // colour whatever the filter, and legends that name every series whole and hide on a click.
+    void chartsAreReadable()
+    {
+        auto *range = m_page->findChild<QComboBox *>(u"rangeCombo"_qs);
+        QSignalSpy refreshed(m_page.get(), &MonitorPage::refreshed);
+        range->setCurrentIndex(range->findData(int(MonitorRange::All)));
+        QVERIFY(refreshed.wait(20000));
+        QTRY_VERIFY(!m_page->controller()->isLoading());
+
+        // Latency: "0 ms", "200 ms", ... in one 1-2-5 step.
+        MonitorChartView *latency = m_page->chartView(Chart::Latency);
+        const QStringList ticks = latency->valueTickLabels();
+        QVERIFY2(ticks.size() >= 3, qPrintable(ticks.join(u" | ")));
+        QList<double> values;
+        for (const QString &t : ticks) {
+            QVERIFY2(t.endsWith(u" ms"_qs), qPrintable(t));
+            values.append(t.chopped(3).toDouble());
+        }
+        QCOMPARE(values.first(), 0.0);
+        const double step = values[1] - values[0];
+        QVERIFY2(isOneTwoFive(step), qPrintable(ticks.join(u" | ")));
+        for (int i = 1; i < values.size(); ++i)
+            QCOMPARE(values[i] - values[i - 1], step);
+        // Error rate in percent, on the error chart's right axis.
+        const QStringList rateTicks = m_page->chartView(Chart::Errors)->valueTickLabels(Qt::AlignRight);
+        QVERIFY(!rateTicks.isEmpty());
+        for (const QString &t : rateTicks)
+            QVERIFY2(t.endsWith(u" %"_qs), qPrintable(t));
+        // Time: two days in twelve-hour steps on round hours ("02-01 12:00").
+        const QStringList times = latency->timeTickLabels();
+        QVERIFY2(times.size() >= 3, qPrintable(times.join(u" | ")));
+        for (const QString &t : times)
+            QVERIFY2(t.endsWith(u"00:00"_qs) || t.endsWith(u"12:00"_qs), qPrintable(times.join(u" | ")));
+
+        // Colours by gateway: the same before and after the filter leaves Vercel alone.
+        const QString vercelP50 = u"Vercel TTFT p50"_qs;
+        QCOMPARE(lineNamed(latency, u"OpenRouter TTFT p50"_qs)->pen().color(), gatewayColor(gw::Gateway::OpenRouter));
+        QCOMPARE(lineNamed(latency, vercelP50)->pen().color(), gatewayColor(gw::Gateway::Vercel));
+        auto *gateway = m_page->findChild<QComboBox *>(u"gatewayCombo"_qs);
+        gateway->setCurrentIndex(gateway->findData(u"vercel"_qs));
+        QVERIFY(refreshed.wait(20000));
+        QVERIFY(!lineNamed(latency, u"OpenRouter TTFT p50"_qs));
+        QCOMPARE(lineNamed(latency, vercelP50)->pen().color(), gatewayColor(gw::Gateway::Vercel));
+
+        // The legend: every series' whole name; a click hides one, and it stays hidden after a
+        // filter change.
+        const MonitorTableModel *model = m_page->controller()->model(Chart::Latency);
+        QStringList names;
+        for (int s = 0; s < model->table().series.size(); ++s)
+            names.append(model->seriesName(s));
+        QCOMPARE(latency->legend()->names(), names);
+        QCheckBox *box = latency->legend()->checkBox(u"vercel/ttft_p50"_qs);
+        QVERIFY(box && box->isChecked());
+        QTest::mouseClick(box, Qt::LeftButton, {}, QPoint(4, box->height() / 2));
+        QTRY_VERIFY(!lineNamed(latency, vercelP50));
+        QVERIFY(lineNamed(latency, u"Vercel TTFT p95"_qs));
+        gateway->setCurrentIndex(0);
+        QVERIFY(refreshed.wait(20000));
+        QVERIFY(lineNamed(latency, u"OpenRouter TTFT p50"_qs));
+        QVERIFY(!lineNamed(latency, vercelP50));
+        QVERIFY(!latency->legend()->checkBox(u"vercel/ttft_p50"_qs)->isChecked());
+        latency->setSeriesHidden(int(model->table().series.indexOf(gw::SeriesId{gw::Gateway::Vercel, u"ttft_p50"_qs})), false);
+        QTRY_VERIFY(lineNamed(latency, vercelP50));
+    }
+
+    // A pointer moved over one chart without any button held: every time chart draws the same
+    // instant, the bar charts none.
+    void hoverWithoutAButtonSharesOneCrosshair()
+    {
+        MonitorChartView *latency = m_page->chartView(Chart::Latency);
+        m_page->findChild<QScrollArea *>(u"chartsScroll"_qs)->ensureWidgetVisible(latency);
+        const double aimed = double(kStart.addSecs(30 * 3600).toMSecsSinceEpoch());
+        const QPointF inChart = latency->chart()->mapToPosition(QPointF(aimed, 10));
+        const QPoint inView = latency->mapFromScene(latency->chart()->mapToScene(inChart));
+        QTest::mouseMove(latency->viewport(), inView);
+        QTRY_VERIFY(!latency->lastHoverText().isEmpty());
+        const double msPerPixel = double(2 * kLinesPerDay * kStepMinutes * 60'000) / latency->plotWidth();
+        QVERIFY2(std::abs(latency->crosshairTime() - aimed) <= 2 * msPerPixel, qPrintable(QString::number(latency->crosshairTime() - aimed)));
+        for (const Chart c : {Chart::Cost, Chart::Errors, Chart::Latency, Chart::Share}) {
+            MonitorChartView *view = m_page->chartView(c);
+            QCOMPARE(view->crosshairTime(), latency->crosshairTime());
+            QVERIFY2(view->crosshairShown(), qPrintable(QString::number(int(c))));
+            QCOMPARE(view->crosshairX(), view->chart()->mapToPosition(QPointF(view->crosshairTime(), 0)).x());
+        }
+        QVERIFY(!m_page->chartView(Chart::CostPerMtok)->crosshairShown());
+        // Off the plot: gone everywhere.
+        QTest::mouseMove(latency->viewport(), QPoint(1, 1));
+        QTRY_VERIFY(!m_page->chartView(Chart::Errors)->crosshairShown());
+    }
+
+    // The error chart stacks counts per class (all 429s here: "rate_limited", as many as written)
+    // and draws a gateway's rate only for intervals with enough requests (none here: a few per
+    // interval), never a 100 % spike from one failed request.
+    void errorChartStacksClassesWithAMinimumVolume()
+    {
+        MonitorChartView *errors = m_page->chartView(Chart::Errors);
+        const Written w;
+        double written429 = 0;
+        for (int i = 0; i < 2 * kLinesPerDay; ++i)
+            written429 += w.openrouterFails(i) ? 1 : 0;
+        QAreaSeries *area = nullptr;
+        QLineSeries *openrouterRate = nullptr;
+        for (QAbstractSeries *s : errors->chart()->series()) {
+            if (s->name() == u"rate_limited"_qs)
+                area = qobject_cast<QAreaSeries *>(s);
+            if (s->name() == u"OpenRouter error rate"_qs)
+                openrouterRate = qobject_cast<QLineSeries *>(s);
+        }
+        QVERIFY(area && openrouterRate);
+        double stacked = 0;
+        for (const QPointF &p : area->upperSeries()->points())
+            stacked += p.y();
+        QCOMPARE(stacked, written429);
+        QCOMPARE(openrouterRate->count(), 0); // at most 2 requests per interval: under the minimum
+        QVERIFY(errors->legend()->names().contains(u"rate_limited"_qs));
+    }
+
+    // Request counts beside the rates in the error chart's CSV, equal to the lines written.
+    void errorCsvCarriesRequestCounts()
+    {
+        const QString path = m_dir.filePath(u"errors.csv"_qs);
+        QString error;
+        QVERIFY2(m_page->chartView(Chart::Errors)->exportCsv(path, &error), qPrintable(error));
+        QFile f(path);
+        QVERIFY(f.open(QIODevice::ReadOnly));
+        const QStringList lines = QString::fromUtf8(f.readAll()).split(u"\r\n"_qs, Qt::SkipEmptyParts);
+        QCOMPARE(lines.size(), 2 * kLinesPerDay + 1);
+        const QStringList header = lines[0].split(u',');
+        const qsizetype openrouter = header.indexOf(u"OpenRouter requests"_qs);
+        const qsizetype vercel = header.indexOf(u"Vercel requests"_qs);
+        QCOMPARE(header.value(openrouter - 1), u"OpenRouter all errors"_qs); // next to its rate
+        QCOMPARE(header.value(vercel - 1), u"Vercel all errors"_qs);
+        const Written w;
+        for (int i = 0; i < 2 * kLinesPerDay; ++i) {
+            const QStringList row = lines[i + 1].split(u',');
+            QCOMPARE(row[openrouter].toDouble(), 1.0);
+            QCOMPARE(row[vercel].toDouble(), w.vercelServes(i) ? 1.0 : 0.0);
+        }
+    }
+
+    void loadingIndicatorWhileLoading()
+    {
+        QSignalSpy refreshed(m_page.get(), &MonitorPage::refreshed);
+        QVERIFY(!m_page->showsLoadingIndicator());
+        m_page->reload();
+        QVERIFY(m_page->controller()->isLoading());
+        QVERIFY(m_page->showsLoadingIndicator());
+        QVERIFY(refreshed.wait(20000));
+        QVERIFY(!m_page->showsLoadingIndicator());
+    }
+
+    void pngCarriesTitleRangeAndFilters()
+    {
+        MonitorChartView *cost = m_page->chartView(Chart::Cost);
+        const QImage image = cost->exportImage();
+        QCOMPARE(image.width(), cost->width() * int(cost->devicePixelRatio()));
+        QVERIFY(image.height() > cost->height() * int(cost->devicePixelRatio()));
+        const QStringList caption = cost->exportCaption().split(u'\n');
+        QCOMPARE(caption.size(), 3);
+        const MonitorData &data = m_page->controller()->data();
+        QVERIFY2(caption[1].contains(QDateTime::fromMSecsSinceEpoch(data.fromMs, Qt::UTC).toString(u"yyyy-MM-dd HH:mm"_qs)),
+                 qPrintable(caption[1]));
+        QVERIFY2(caption[2].contains(m_page->findChild<QComboBox *>(u"gatewayCombo"_qs)->currentText()), qPrintable(caption[2]));
+        // The band is not blank: the title is written on it.
+        bool ink = false;
+        for (int x = 0; x < image.width() && !ink; ++x)
+            for (int y = 0; y < image.height() - cost->height() && !ink; ++y)
+                ink = qGray(image.pixel(x, y)) < 128;
+        QVERIFY(ink);
+    }
+
+    // Exports, publishes and an incident pin from the workspace and the draft: a marked line at
+    // each time on every time chart.
+    void annotationsAtTheExportTimes()
+    {
+        QTemporaryDir dir;
+        const gw::Workspace workspace(dir.path());
+        QVERIFY(QDir().mkpath(workspace.exportsDir()));
+        const QDateTime exportAt = kStart.addSecs(30 * 3600);
+        const QDateTime publishAt = kStart.addSecs(36 * 3600);
+        for (const auto &[kind, at] : {std::pair{u"export"_qs, exportAt}, std::pair{u"publish"_qs, publishAt}}) {
+            gw::ExportRecord record;
+            record.time = at;
+            record.kind = kind;
+            record.profile = u"kilo"_qs;
+            record.revision = 3;
+            const gw::Outcome<bool> appended = workspace.appendHistory(record);
+            QVERIFY2(appended.ok(), qPrintable(appended.error));
+        }
+        gw::RoutingConfig draft = m_document.config();
+        gw::Rule pin;
+        pin.id = u"incident-a-model-one-202602011200"_qs; // 12:00 on the first day
+        pin.match.models = {u"a/model-one"_qs};
+        pin.action.gateway = gw::Gateway::Vercel;
+        pin.expiresAt = kStart.addSecs(20 * 3600);
+        draft.rules.append(pin);
+        m_document.reset(draft);
+        QSignalSpy refreshed(m_page.get(), &MonitorPage::refreshed);
+        m_context->setWorkspace(workspace);
+        QVERIFY(refreshed.wait(20000));
+        QTRY_VERIFY(!m_page->controller()->isLoading());
+        const QList<qint64> expected = {kStart.addSecs(12 * 3600).toMSecsSinceEpoch(), kStart.addSecs(20 * 3600).toMSecsSinceEpoch(),
+                                        exportAt.toMSecsSinceEpoch(), publishAt.toMSecsSinceEpoch()};
+        for (const Chart c : {Chart::Cost, Chart::Errors, Chart::Latency, Chart::Share})
+            QCOMPARE(m_page->chartView(c)->drawnAnnotationTimes(), expected);
+        QVERIFY(m_page->chartView(Chart::Balances)->drawnAnnotationTimes().isEmpty());
+        m_context->setWorkspace(gw::Workspace());
     }
 
     void cleanupTestCase()

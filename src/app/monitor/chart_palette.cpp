@@ -49,6 +49,8 @@ QColor seriesColor(const gw::SeriesId &id)
             return QColor(0x2c, 0xa0, 0x2c);
         if (id.measure == u"spent")
             return QColor(0xd6, 0x27, 0x28);
+        if (id.measure == u"target_draft")
+            return QColor(0xff, 0x7f, 0x0e); // a warning colour: this target was never live
         return gatewayColor(gw::Gateway::Vercel); // the share charts show Vercel's share
     }
     if (id.measure == u"all_errors" || id.measure == u"requests" || id.measure == u"errors" || id.measure == u"actual"
@@ -62,7 +64,7 @@ QColor seriesColor(const gw::SeriesId &id)
 QPen seriesPen(const gw::SeriesId &id)
 {
     QPen pen(seriesColor(id), 1.5);
-    if (id.measure.endsWith(u"_p95") || id.measure == u"target")
+    if (id.measure.endsWith(u"_p95") || id.measure.startsWith(u"target"))
         pen.setStyle(Qt::DashLine);
     else if (id.gateway == gw::Gateway::Vercel && errorClassColor(id.measure) != QColor(0x99, 0x99, 0x99))
         pen.setStyle(Qt::DotLine); // an error class on Vercel: the class' colour, Vercel's dots

@@ -3,6 +3,7 @@
 // computes every chart's table on a pool thread (QtConcurrent), never on the GUI thread. The
 // page sets the range, filters and target source, calls reload(), and draws on loaded().
 
+#include "monitor/annotations.h"
 #include "monitor/headline.h"
 #include "monitor/series.h"
 #include "traffic/time_range.h"
@@ -64,6 +65,9 @@ struct MonitorData {
     bool failoverEnabled = false;
     int liveConfigs = 0;           // exported revisions in the timeline (0: the draft throughout)
     gw::MonitorHeadline headline;  // this range and the previous one of the same length
+    int draftTargetRows = 0;       // share rows whose target is the draft, not exported ("target_draft")
+    std::optional<qint64> firstLiveMs; // the first export in the timeline
+    QList<gw::ChartAnnotation> annotations; // in the range shown
     std::shared_ptr<const MonitorCatalogs> catalogs;
 };
 

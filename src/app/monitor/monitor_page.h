@@ -38,6 +38,7 @@ public:
     bool showsEmptyState() const;
     QString statusText() const;
     QString noteText(MonitorController::Chart chart) const;
+    bool showsLoadingIndicator() const;
 
     void reload(); // now (the controls call it debounced)
 
@@ -55,6 +56,10 @@ private:
     void exportPng(MonitorController::Chart chart);
     void exportCsv(MonitorController::Chart chart);
     MonitorQuery currentQuery() const;
+    // monitor_page_dash.cpp
+    void setupDashboard();
+    void applyDashboard();
+    QString targetSourceNote(QString *warningStyle) const;
 
     std::unique_ptr<Ui::MonitorPage> ui;
     std::shared_ptr<PageContext> m_context;
@@ -63,6 +68,7 @@ private:
     MonitorController *m_controller;
     TrafficImportPanel *m_import = nullptr;
     QTableView *m_headline = nullptr;
+    QWidget *m_loadingIndicator = nullptr;
     gw::Workspace m_workspace;
     std::array<MonitorChartView *, MonitorController::ChartCount> m_views{};
     std::array<QLabel *, MonitorController::ChartCount> m_notes{};
