@@ -110,13 +110,17 @@ private Q_SLOTS:
            << bucket(kT0, Gateway::Vercel, u"a/x"_qs, u"ok"_qs, 5)
            << bucket(kT0 + kMinute, Gateway::Vercel, u"a/x"_qs, u"server_error"_qs, 1);
         const SeriesTable t = errorRateSeries(in);
-        // OpenRouter: all + rate_limited; Vercel: all + server_error.
-        QCOMPARE(t.series.size(), 4);
+        // OpenRouter: all + requests + rate_limited; Vercel: all + requests + server_error.
+        QCOMPARE(t.series.size(), 6);
         QCOMPARE(t.values[0][seriesIndex(t, Gateway::OpenRouter, u"all_errors"_qs)], 0.2);
         QCOMPARE(t.values[0][seriesIndex(t, Gateway::OpenRouter, u"rate_limited"_qs)], 0.2);
         QCOMPARE(t.values[0][seriesIndex(t, Gateway::Vercel, u"all_errors"_qs)], 0.0);
         QCOMPARE(t.values[1][seriesIndex(t, Gateway::Vercel, u"server_error"_qs)], 1.0);
         QVERIFY(std::isnan(t.values[1][seriesIndex(t, Gateway::OpenRouter, u"all_errors"_qs)])); // no requests
+        // The counts the rates are shares of, beside them (the CSV carries both).
+        QCOMPARE(t.values[0][seriesIndex(t, Gateway::OpenRouter, u"requests"_qs)], 10.0);
+        QCOMPARE(t.values[1][seriesIndex(t, Gateway::Vercel, u"requests"_qs)], 1.0);
+        QCOMPARE(t.values[1][seriesIndex(t, Gateway::OpenRouter, u"requests"_qs)], 0.0);
     }
 
     void percentilesFromMergedHistograms()

@@ -1,5 +1,8 @@
 #include "monitor/monitor_chart_view.h"
 
+#include "monitor/chart_axes.h"
+#include "monitor/chart_legend.h"
+#include "monitor/chart_palette.h"
 #include "monitor/decimate.h"
 #include "monitor/monitor_table_model.h"
 
@@ -9,19 +12,24 @@
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QCheckBox>
+#include <QDateTime>
+#include <QGraphicsLineItem>
+#include <QPainter>
 #include <QBuffer>
-#include <QDateTimeAxis>
+#include <QCategoryAxis>
 #include <QLineSeries>
 #include <QMouseEvent>
 #include <QTimer>
 #include <QToolTip>
-#include <QValueAxis>
 
 #include <cmath>
 
 namespace gwapp {
 
 namespace {
+
+constexpr int kWidthSlack = 12; // pixels
 
 QString intervalText(qint64 ms)
 {
@@ -40,14 +48,27 @@ MonitorChartView::MonitorChartView(Kind kind, MonitorTableModel *model, QWidget 
     , m_kind(kind)
     , m_model(model)
     , m_threshold(std::nan(""))
+    , m_crosshair(new QGraphicsLineItem(chart()))
+    , m_crosshairMs(std::nan(""))
 {
     setRenderHint(QPainter::Antialiasing, false); // thousands of segments: crisp and fast
+    // Hover without a pressed button: the view's own flag does not reach its viewport, which is
+    // the widget that receives the mouse.
     setMouseTracking(true);
-    chart()->legend()->setAlignment(Qt::AlignBottom);
+    viewport()->setMouseTracking(true);
+    m_crosshair->setPen(QPen(QColor(0x55, 0x55, 0x55), 1, Qt::DashLine));
+    m_crosshair->setZValue(100);
+    m_crosshair->hide();
+    chart()->legend()->hide(); // the ChartLegend under the chart: whole names, click to hide
     chart()->setMargins(QMargins(4, 4, 4, 4));
     // Redecimate when the plot's width changes (queued: the chart is mid-layout here).
+    // A plot a few pixels wider than drawn keeps its points (never more than it is wide); a
+    // narrower one, or a much wider one, is redrawn. Without that slack a redraw whose new tick
+    // labels are a little wider or narrower could resize the plot back and forth for ever.
     connect(chart(), &QChart::plotAreaChanged, this, [this](const QRectF &area) {
-        if (int(area.width()) == m_drawnWidth || m_redrawQueued)
+        const int width = int(area.width());
+        const bool fits = width >= m_drawnWidth && width <= m_drawnWidth + kWidthSlack;
+        if (fits || m_redrawQueued || m_kind == Kind::Bars) // bars do not depend on the width
             return;
         m_redrawQueued = true;
         QTimer::singleShot(0, this, &MonitorChartView::redraw);
@@ -78,23 +99,31 @@ void MonitorChartView::redraw()
     m_redrawQueued = false;
     QChart *c = chart();
     c->removeAllSeries();
+    m_annotationSeries.clear();
     const QList<QAbstractAxis *> axes = c->axes();
     for (QAbstractAxis *axis : axes) {
         c->removeAxis(axis);
         delete axis;
     }
     m_drawnWidth = plotWidth();
-    if (m_model->table().isEmpty())
+    m_classSums.clear();
+    m_gatewayErrors = {};
+    m_gatewayRequests = {};
+    if (m_model->table().isEmpty()) {
+        updateLegend();
+        placeCrosshair();
         return;
-    QFont legendFont = font();
-    if (m_model->table().series.size() > 5) // eight latency series: names fit in a smaller font
-        legendFont.setPointSizeF(legendFont.pointSizeF() * 0.85);
-    chart()->legend()->setFont(legendFont);
+    }
     switch (m_kind) {
     case Kind::StackedAmounts: drawStacked(); break;
+    case Kind::ErrorClasses: drawErrorClasses(); break;
     case Kind::Lines: drawLines(); break;
     case Kind::Bars: drawBars(); break;
     }
+    if (m_kind != Kind::Bars)
+        drawAnnotations();
+    updateLegend();
+    placeCrosshair();
 }
 
 // Axes first, with their final ranges, and series attached while still empty: their points
@@ -102,22 +131,23 @@ void MonitorChartView::redraw()
 // axis attached and range set (that was most of a redraw's time).
 void MonitorChartView::addTimeAxes(double top)
 {
-    auto *x = new QDateTimeAxis;
-    x->setFormat(m_toMs - m_fromMs > 7 * 86400000LL ? QStringLiteral("MM-dd") : QStringLiteral("MM-dd HH:mm"));
-    x->setRange(QDateTime::fromMSecsSinceEpoch(m_fromMs, Qt::UTC), QDateTime::fromMSecsSinceEpoch(m_toMs, Qt::UTC));
-    x->setTickCount(6);
-    auto *y = new QValueAxis;
-    y->setTitleText(m_axisTitle);
-    y->setRange(0, top > 0 ? top * 1.05 : 1);
-    chart()->addAxis(x, Qt::AlignBottom);
-    chart()->addAxis(y, Qt::AlignLeft);
+    chart()->addAxis(makeTimeAxis(m_fromMs, m_toMs), Qt::AlignBottom);
+    addValueAxis(top);
 }
 
+void MonitorChartView::addValueAxis(double top)
+{
+    chart()->addAxis(makeValueAxis(gw::niceValueAxis(top, m_unit), m_axisTitle), Qt::AlignLeft);
+}
+
+// To the time (or category) axis and the first value axis; the error chart's rate axis is
+// attached by hand.
 void MonitorChartView::addAttached(QAbstractSeries *series)
 {
     chart()->addSeries(series);
-    for (QAbstractAxis *axis : chart()->axes())
-        series->attachAxis(axis);
+    for (const Qt::Orientation o : {Qt::Horizontal, Qt::Vertical})
+        if (const QList<QAbstractAxis *> axes = chart()->axes(o); !axes.isEmpty())
+            series->attachAxis(axes.first());
 }
 
 void MonitorChartView::drawStacked()
@@ -139,15 +169,20 @@ void MonitorChartView::drawStacked()
             points.append(QPointF(double(t.times[row]), t.values[row][s]));
         QList<QPointF> sums = gw::sumPerInterval(points, m_fromMs, interval, count);
         m_intervalSums.append(sums);
+        if (isSeriesHidden(s)) // not stacked: the layers above close the gap
+            for (QPointF &p : sums)
+                p.setY(0);
         for (int i = 0; i < count && s > 0; ++i)
             sums[i].ry() += stacked[s - 1][i].y();
         for (const QPointF &p : sums)
             top = std::max(top, p.y());
         stacked.append(sums);
     }
-    m_axisTitle = tr("USD per %1").arg(intervalText(interval));
+    m_axisTitle = tr("Cost per %1").arg(intervalText(interval));
     addTimeAxes(top);
     for (int s = 0; s < t.series.size(); ++s) {
+        if (isSeriesHidden(s))
+            continue;
         auto *upper = new QLineSeries;
         QLineSeries *lower = s > 0 ? new QLineSeries : nullptr;
         auto *area = new QAreaSeries(upper, lower);
@@ -158,10 +193,7 @@ void MonitorChartView::drawStacked()
         area->setPen(Qt::NoPen);
         // Reported cost in the gateway's colour, estimated in a light tint of it (a hatched
         // brush said the same but took 80 ms to paint over 30 days).
-        const bool vercel = t.series[s].gateway == gw::Gateway::Vercel;
-        const bool estimated = t.series[s].measure == u"estimated";
-        area->setColor(vercel ? (estimated ? QColor(0xb0, 0xb0, 0xb0) : QColor(0x33, 0x33, 0x33))
-                              : (estimated ? QColor(0x9e, 0xca, 0xe1) : QColor(0x1f, 0x77, 0xb4)));
+        area->setColor(seriesColor(t.series[s]));
         addAttached(area);
         upper->replace(stacked[s]);
         if (lower)
@@ -176,21 +208,26 @@ void MonitorChartView::drawLines()
     double top = std::isnan(m_threshold) ? 0.0 : m_threshold;
     for (int s = 0; s < t.series.size(); ++s) {
         QList<QPointF> points;
-        points.reserve(t.rowCount());
-        for (int row = 0; row < t.rowCount(); ++row)
-            points.append(QPointF(double(t.times[row]), t.values[row][s]));
+        if (isDrawn(s)) {
+            points.reserve(t.rowCount());
+            for (int row = 0; row < t.rowCount(); ++row)
+                points.append(QPointF(double(t.times[row]), t.values[row][s]));
+        }
         lines.append(gw::decimateMinMax(points, double(m_fromMs), double(m_toMs), m_drawnWidth));
         for (const QPointF &p : std::as_const(lines.last()))
             top = std::max(top, p.y());
     }
     addTimeAxes(top);
     for (int s = 0; s < t.series.size(); ++s) {
+        if (!isDrawn(s))
+            continue;
         auto *line = new QLineSeries;
         line->setName(m_model->seriesName(s));
+        line->setPen(seriesPen(t.series[s]));
         addAttached(line);
         line->replace(lines[s]);
     }
-    if (!std::isnan(m_threshold)) {
+    if (!std::isnan(m_threshold) && !m_hidden.contains(QStringLiteral("threshold"))) {
         auto *line = new QLineSeries;
         line->setName(m_thresholdName);
         line->setPen(QPen(Qt::red, 1.5, Qt::DashLine));
@@ -203,23 +240,27 @@ void MonitorChartView::drawBars()
 {
     const gw::SeriesTable &t = m_model->table();
     auto *bars = new QBarSeries;
+    double top = 0;
     for (int s = 0; s < t.series.size(); ++s) {
-        if (!m_barSeries.isEmpty() && !m_barSeries.contains(s))
+        if ((!m_barSeries.isEmpty() && !m_barSeries.contains(s)) || isSeriesHidden(s))
             continue;
         auto *set = new QBarSet(m_model->seriesName(s));
-        for (int row = 0; row < t.rowCount(); ++row)
-            set->append(std::isnan(t.values[row][s]) ? 0.0 : t.values[row][s]);
+        set->setColor(seriesColor(t.series[s]));
+        set->setBorderColor(seriesColor(t.series[s]));
+        for (int row = 0; row < t.rowCount(); ++row) {
+            const double value = std::isnan(t.values[row][s]) ? 0.0 : t.values[row][s];
+            set->append(value);
+            top = std::max(top, value);
+        }
         bars->append(set);
     }
     chart()->addSeries(bars);
     auto *x = new QBarCategoryAxis;
     x->append(t.categories);
-    auto *y = new QValueAxis;
-    y->setTitleText(m_axisTitle);
     chart()->addAxis(x, Qt::AlignBottom);
-    chart()->addAxis(y, Qt::AlignLeft);
-    bars->attachAxis(x);
-    bars->attachAxis(y);
+    addValueAxis(top);
+    for (QAbstractAxis *axis : chart()->axes())
+        bars->attachAxis(axis);
 }
 
 int MonitorChartView::maxSeriesPoints() const
@@ -248,6 +289,8 @@ QString MonitorChartView::hoverTextAt(const QPointF &viewPos) const
     const QPointF value = chart()->mapToValue(inChart);
     if (m_kind == Kind::StackedAmounts)
         return intervalHoverText(value.x());
+    if (m_kind == Kind::ErrorClasses)
+        return errorHoverText(value.x());
     return m_model->hoverText(m_model->rowNearest(value.x()));
 }
 
@@ -270,10 +313,58 @@ void MonitorChartView::mouseMoveEvent(QMouseEvent *event)
 {
     QChartView::mouseMoveEvent(event);
     m_hoverText = hoverTextAt(event->position());
+    double time = std::nan("");
+    if (m_kind != Kind::Bars && !m_hoverText.isEmpty())
+        time = chart()->mapToValue(chart()->mapFromScene(mapToScene(event->position().toPoint()))).x();
+    setCrosshair(time);
+    Q_EMIT hoveredTime(time);
     if (m_hoverText.isEmpty())
         QToolTip::hideText();
     else
         QToolTip::showText(event->globalPosition().toPoint(), m_hoverText, this);
+}
+
+void MonitorChartView::leaveEvent(QEvent *event)
+{
+    QChartView::leaveEvent(event);
+    setCrosshair(std::nan(""));
+    Q_EMIT hoveredTime(std::nan(""));
+}
+
+// The chart under a band naming it, its range and its filters: a PNG passed around on its own
+// still says what it shows. No crosshair in it: the instant hovered last means nothing there.
+QImage MonitorChartView::exportImage()
+{
+    const bool crosshair = m_crosshair->isVisible();
+    m_crosshair->hide();
+    const QImage chartImage = grab().toImage();
+    m_crosshair->setVisible(crosshair);
+    if (m_exportCaption.isEmpty())
+        return chartImage;
+    const qreal dpr = chartImage.devicePixelRatio();
+    QFont font = this->font();
+    const QFontMetrics metrics(font);
+    const QStringList lines = m_exportCaption.split(QLatin1Char('\n'));
+    const int band = int(lines.size()) * metrics.lineSpacing() + 12;
+    QImage image(chartImage.width(), chartImage.height() + int(band * dpr), QImage::Format_ARGB32_Premultiplied);
+    image.setDevicePixelRatio(dpr);
+    image.fill(Qt::white);
+    QPainter painter(&image);
+    painter.setFont(font);
+    painter.setPen(Qt::black);
+    for (int i = 0; i < lines.size(); ++i) {
+        if (i == 0) {
+            QFont bold = font;
+            bold.setBold(true);
+            painter.setFont(bold);
+        } else {
+            painter.setFont(font);
+        }
+        painter.drawText(QPointF(8, 6 + metrics.ascent() + i * metrics.lineSpacing()), lines[i]);
+    }
+    painter.drawImage(QPointF(0, band), chartImage);
+    painter.end();
+    return image;
 }
 
 bool MonitorChartView::exportPng(const QString &path, QString *error)
@@ -281,7 +372,7 @@ bool MonitorChartView::exportPng(const QString &path, QString *error)
     QByteArray bytes;
     QBuffer buffer(&bytes);
     buffer.open(QIODevice::WriteOnly);
-    if (!grab().toImage().save(&buffer, "PNG")) {
+    if (!exportImage().save(&buffer, "PNG")) {
         *error = tr("Could not encode the chart as PNG");
         return false;
     }

@@ -1,7 +1,9 @@
 #include "monitor/monitor_controller.h"
 #include "config/per_gateway.h"
 
-#include "common/when_ready.h"
+#include "monitor/annotations.h"
+#include "monitor/headline_table_model.h"
+#include "monitor/target_source.h"
 
 #include "history_store.h"
 
@@ -34,19 +36,33 @@ std::shared_ptr<const MonitorCatalogs> loadCatalogs(const QString &workspaceDir)
 
 // The configs live over time: every native export in the workspace's history, from its time on;
 // before the first (or with none) the current draft. A revision that no longer loads is left out.
-std::unique_ptr<gw::ConfigTimeline> timelineFor(const MonitorQuery &query, int *liveConfigs)
+std::unique_ptr<gw::ConfigTimeline> timelineFor(const MonitorQuery &query, const QList<gw::Workspace::NativeExport> &exports,
+                                                int *liveConfigs, std::optional<qint64> *firstLiveMs)
 {
     auto timeline = std::make_unique<gw::ConfigTimeline>(query.draft);
     *liveConfigs = 0;
-    if (query.target != TargetSource::LiveConfig || !query.workspace.isValid())
+    if (query.target != TargetSource::LiveConfig)
         return timeline;
-    for (const gw::Workspace::NativeExport &revision : query.workspace.nativeExports()) {
+    for (const gw::Workspace::NativeExport &revision : exports) {
         if (!revision.time.isValid())
             continue;
-        timeline->add(revision.time.toMSecsSinceEpoch(), revision.config);
+        const qint64 at = revision.time.toMSecsSinceEpoch();
+        timeline->add(at, revision.config);
+        *firstLiveMs = std::min(firstLiveMs->value_or(at), at);
         ++*liveConfigs;
     }
     return timeline;
+}
+
+// Exports, publishes and the incident pins of the draft and of every exported config.
+QList<gw::ChartAnnotation> annotationsFor(const MonitorQuery &query, const QList<gw::Workspace::NativeExport> &exports,
+                                          qint64 fromMs, qint64 toMs)
+{
+    QList<gw::Rule> rules = query.draft.rules;
+    for (const gw::Workspace::NativeExport &revision : exports)
+        rules += revision.config.rules;
+    return gw::chartAnnotations(query.workspace.isValid() ? query.workspace.history() : QList<gw::ExportRecord>(), rules,
+                                fromMs, toMs);
 }
 
 template <typename T>
@@ -145,8 +161,43 @@ MonitorData loadMonitorData(gw::store::HistoryStore *store, const MonitorQuery &
         return data;
     if (!query.filter.model.isEmpty())
         usage.removeIf([&](const gw::TrafficKeyUsage &u) { return u.key.model != query.filter.model; });
-    const std::unique_ptr<gw::ConfigTimeline> timeline = timelineFor(query, &data.liveConfigs);
-    data.share = gw::shareSeries(usage, [&timeline](qint64 hour) -> const gw::Router & { return timeline->routerAt(hour); });
+    const QList<gw::Workspace::NativeExport> exports =
+        query.workspace.isValid() ? query.workspace.nativeExports() : QList<gw::Workspace::NativeExport>();
+    std::optional<qint64> firstLiveMs;
+    const std::unique_ptr<gw::ConfigTimeline> timeline = timelineFor(query, exports, &data.liveConfigs, &firstLiveMs);
+    const gw::RouterAt routerAt = [&timeline](qint64 hour) -> const gw::Router & { return timeline->routerAt(hour); };
+    data.share = gw::shareSeries(usage, routerAt);
+    // Where the target comes from, in the table: never the draft passed off as live.
+    if (query.target == TargetSource::CurrentDraft) {
+        for (gw::SeriesId &id : data.share.series)
+            if (id.measure == u"target")
+                id.measure = QStringLiteral("target_current");
+    } else {
+        data.draftTargetRows = gw::splitDraftTarget(data.share, firstLiveMs);
+        data.firstLiveMs = firstLiveMs;
+    }
+    data.annotations = annotationsFor(query, exports, data.fromMs, data.toMs);
+
+    // Headline numbers: the range shown and the period of the same length before it, with the
+    // same filters and the same target; key usage before the range's first hour only (no overlap).
+    gw::MonitorHeadline &headline = data.headline;
+    headline.current = {data.fromMs, data.toMs};
+    headline.previous = gw::previousPeriod(data.fromMs, data.toMs);
+    headline.figures = gw::headlineFigures(shown);
+    headline.share = gw::shareTotals(usage, routerAt);
+    QList<gw::TrafficBucket> before;
+    if (!take(store->trafficBuckets(data.resolution, utc(headline.previous.fromMs), utc(headline.previous.toMs)), &before, &data.error))
+        return data;
+    filter.fromMs = headline.previous.fromMs;
+    filter.toMs = headline.previous.toMs;
+    headline.previousFigures = gw::headlineFigures(gw::filterBuckets(before, filter));
+    QList<gw::TrafficKeyUsage> usageBefore;
+    if (!take(store->trafficKeyUsage(utc(headline.previous.fromMs / kHourMs * kHourMs), utc(data.fromMs / kHourMs * kHourMs)),
+              &usageBefore, &data.error))
+        return data;
+    if (!query.filter.model.isEmpty())
+        usageBefore.removeIf([&](const gw::TrafficKeyUsage &u) { return u.key.model != query.filter.model; });
+    headline.previousShare = gw::shareTotals(usageBefore, routerAt);
 
     // Burn rate over the last 7 days of all traffic (no filters: the balance pays for all of it).
     QList<gw::TrafficBucket> recent;
@@ -164,6 +215,7 @@ MonitorData loadMonitorData(gw::store::HistoryStore *store, const MonitorQuery &
 
 MonitorController::MonitorController(QObject *parent)
     : QObject(parent)
+    , m_headline(new HeadlineTableModel(this))
 {
     for (auto &model : m_models)
         model = new MonitorTableModel(this);
@@ -179,23 +231,19 @@ MonitorController::~MonitorController() = default;
 
 void MonitorController::reload()
 {
-    if (m_loading) {
-        m_pending = true;
-        return;
-    }
-    m_pending = false;
-    m_loading = true;
+    const bool wasLoading = isLoading();
     // The load shares the store: it stays open until the load is done, even when the page or the
     // window went away meanwhile (the result then reaches nobody).
-    whenReady(this, QtConcurrent::run([store = m_store, query = m_query, catalogs = m_catalogs] {
+    m_job.run(QtConcurrent::run([store = m_store, query = m_query, catalogs = m_catalogs] {
                   return loadMonitorData(store.get(), query, catalogs);
               }),
               [this](const MonitorData &data) { onFinished(data); });
+    if (!wasLoading)
+        Q_EMIT loadingChanged(true);
 }
 
 void MonitorController::onFinished(const MonitorData &data)
 {
-    m_loading = false;
     m_data = data;
     m_catalogs = m_data.catalogs;
     const QString time = tr("Time (UTC)");
@@ -205,9 +253,9 @@ void MonitorController::onFinished(const MonitorData &data)
     m_models[Share]->setTable(m_data.share, time);
     m_models[CostPerMtok]->setTable(m_data.costPerMtok, tr("Model"));
     m_models[Balances]->setTable(m_data.balances, tr("Gateway"));
+    m_headline->setHeadline(m_data.headline);
+    Q_EMIT loadingChanged(false);
     Q_EMIT loaded();
-    if (m_pending)
-        reload();
 }
 
 } // namespace gwapp

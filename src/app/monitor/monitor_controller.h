@@ -3,8 +3,11 @@
 // computes every chart's table on a pool thread (QtConcurrent), never on the GUI thread. The
 // page sets the range, filters and target source, calls reload(), and draws on loaded().
 
+#include "monitor/annotations.h"
+#include "monitor/headline.h"
 #include "monitor/series.h"
 #include "traffic/time_range.h"
+#include "common/latest_job.h"
 #include "monitor/monitor_table_model.h"
 #include "workspace/workspace.h"
 
@@ -18,6 +21,8 @@
 namespace gw { namespace store { class HistoryStore; } }
 
 namespace gwapp {
+
+class HeadlineTableModel;
 
 using MonitorRange = gw::RangePreset; // presets end now (traffic/time_range.h)
 enum class TargetSource { LiveConfig, CurrentDraft };
@@ -59,6 +64,10 @@ struct MonitorData {
     double failoverThreshold = 0.5;
     bool failoverEnabled = false;
     int liveConfigs = 0;           // exported revisions in the timeline (0: the draft throughout)
+    gw::MonitorHeadline headline;  // this range and the previous one of the same length
+    int draftTargetRows = 0;       // share rows whose target is the draft, not exported ("target_draft")
+    std::optional<qint64> firstLiveMs; // the first export in the timeline
+    QList<gw::ChartAnnotation> annotations; // in the range shown
     std::shared_ptr<const MonitorCatalogs> catalogs;
 };
 
@@ -81,15 +90,17 @@ public:
     void setQuery(const MonitorQuery &query) { m_query = query; }
     const MonitorQuery &query() const { return m_query; }
 
-    // Starts a load; one already running finishes first and this one follows it.
+    // Starts a load; the latest one wins (an older one still running is dropped when it ends).
     void reload();
-    bool isLoading() const { return m_loading; }
+    bool isLoading() const { return !m_job.isSettled(); }
 
     const MonitorData &data() const { return m_data; }
     MonitorTableModel *model(Chart chart) const { return m_models[chart]; }
+    HeadlineTableModel *headlineModel() const { return m_headline; }
 
 Q_SIGNALS:
     void loaded();
+    void loadingChanged(bool loading);
 
 private:
     void onFinished(const MonitorData &data);
@@ -99,8 +110,8 @@ private:
     MonitorData m_data;
     std::shared_ptr<const MonitorCatalogs> m_catalogs;
     std::array<MonitorTableModel *, ChartCount> m_models{};
-    bool m_loading = false;
-    bool m_pending = false;
+    HeadlineTableModel *m_headline;
+    LatestJob<MonitorData> m_job{this};
 };
 
 } // namespace gwapp

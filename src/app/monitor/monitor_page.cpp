@@ -5,6 +5,9 @@
 #include "common/gateway_connections.h"
 #include "common/page_context.h"
 #include "common/time_range_selector.h"
+#include "monitor/chart_legend.h"
+#include "monitor/error_volume.h"
+#include "monitor/headline_table_model.h"
 #include "monitor/monitor_chart_view.h"
 #include "monitor/traffic_import_panel.h"
 #include "ui_monitorpage.h"
@@ -13,9 +16,11 @@
 #include <QFileDialog>
 #include <QGroupBox>
 #include <QHBoxLayout>
+#include <QHeaderView>
 #include <QLabel>
 #include <QMessageBox>
 #include <QPushButton>
+#include <QTableView>
 
 #include <cmath>
 
@@ -57,6 +62,7 @@ MonitorPage::MonitorPage(std::shared_ptr<PageContext> context, QWidget *parent)
     connect(m_import, &TrafficImportPanel::trafficChanged, this, &MonitorPage::reload);
 
     buildCharts();
+    setupDashboard();
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(300);
     connect(&m_debounce, &QTimer::timeout, this, &MonitorPage::reload);
@@ -86,16 +92,32 @@ void MonitorPage::buildCharts()
         QString title;
         MonitorChartView::Kind kind;
         QString axis;
+        gw::AxisUnit unit;
     };
+    using Unit = gw::AxisUnit;
     const QList<Spec> specs = {
-        {Chart::Cost, tr("Cost per gateway (reported and estimated)"), MonitorChartView::Kind::StackedAmounts, QString()},
-        {Chart::Errors, tr("Error rate per gateway and error class"), MonitorChartView::Kind::Lines, tr("Error rate")},
-        {Chart::Latency, tr("TTFT and latency, p50 and p95"), MonitorChartView::Kind::Lines, tr("ms")},
-        {Chart::Share, tr("Vercel share: actual against target"), MonitorChartView::Kind::Lines, tr("% of requests")},
+        {Chart::Cost, tr("Cost per gateway (reported and estimated)"), MonitorChartView::Kind::StackedAmounts, QString(), Unit::Usd},
+        {Chart::Errors, tr("Errors per class (stacked) and error rate per gateway"), MonitorChartView::Kind::ErrorClasses, QString(),
+         Unit::Count},
+        {Chart::Latency, tr("TTFT and latency, p50 and p95"), MonitorChartView::Kind::Lines, tr("Time"), Unit::Milliseconds},
+        {Chart::Share, tr("Vercel share: actual against target"), MonitorChartView::Kind::Lines, tr("Share of requests"), Unit::Percent},
         {Chart::CostPerMtok, tr("Cost per million tokens per model, and at the other gateway's prices"),
-         MonitorChartView::Kind::Bars, tr("USD per million tokens")},
-        {Chart::Balances, tr("Gateway balances and runway"), MonitorChartView::Kind::Bars, tr("USD")},
+         MonitorChartView::Kind::Bars, tr("per million tokens"), Unit::Usd},
+        {Chart::Balances, tr("Gateway balances and runway"), MonitorChartView::Kind::Bars, QString(), Unit::Usd},
     };
+    // The headline numbers first: what an operator asks before reading any chart.
+    m_headline = new QTableView(ui->chartsContainer);
+    m_headline->setObjectName(QStringLiteral("headlineTable"));
+    m_headline->setModel(m_controller->headlineModel());
+    m_headline->verticalHeader()->hide();
+    m_headline->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
+    m_headline->horizontalHeader()->setSectionResizeMode(HeadlineTableModel::GatewayColumn, QHeaderView::ResizeToContents);
+    m_headline->setSelectionMode(QAbstractItemView::NoSelection);
+    m_headline->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_headline->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
+    m_headline->setFixedHeight(m_headline->horizontalHeader()->sizeHint().height()
+                               + 2 * m_headline->verticalHeader()->defaultSectionSize() + 2 * m_headline->frameWidth());
+    ui->chartsGrid->addWidget(m_headline, 0, 0, 1, 2);
     for (int i = 0; i < specs.size(); ++i) {
         const Spec &spec = specs[i];
         auto *box = new QGroupBox(spec.title, ui->chartsContainer);
@@ -104,6 +126,10 @@ void MonitorPage::buildCharts()
         view->setObjectName(QStringLiteral("monitorChart%1").arg(int(spec.chart)));
         view->setMinimumSize(420, 300);
         view->setValueAxisTitle(spec.axis);
+        view->setValueUnit(spec.unit);
+        auto *legend = new ChartLegend(box);
+        legend->setObjectName(QStringLiteral("monitorLegend%1").arg(int(spec.chart)));
+        view->setLegend(legend);
         auto *note = new QLabel(box);
         note->setWordWrap(true);
         auto *buttons = new QHBoxLayout;
@@ -113,12 +139,13 @@ void MonitorPage::buildCharts()
         buttons->addWidget(png);
         buttons->addWidget(csv);
         layout->addWidget(view, 1);
+        layout->addWidget(legend);
         layout->addLayout(buttons);
         connect(png, &QPushButton::clicked, this, [this, chart = spec.chart] { exportPng(chart); });
         connect(csv, &QPushButton::clicked, this, [this, chart = spec.chart] { exportCsv(chart); });
         m_views[spec.chart] = view;
         m_notes[spec.chart] = note;
-        ui->chartsGrid->addWidget(box, i / 2, i % 2);
+        ui->chartsGrid->addWidget(box, 1 + i / 2, i % 2);
     }
     m_views[Chart::Balances]->setBarSeries({0, 1}); // USD amounts; burn and runway are in the note and the CSV
 }
@@ -201,6 +228,7 @@ void MonitorPage::onLoaded()
             status += QStringLiteral(" – ") + tr("no traffic in this range matches the filters");
         ui->statusLabel->setText(status);
     }
+    applyDashboard();
     const qint64 unit = gw::resolutionMs(data.resolution);
     for (MonitorChartView *view : m_views)
         view->setTimeRange(data.fromMs, data.toMs, unit);
@@ -233,14 +261,15 @@ void MonitorPage::updateNotes()
 {
     const MonitorData &data = m_controller->data();
     m_notes[Chart::Cost]->setText(tr("Dark: cost the gateway reported; light: estimated from the catalog price table."));
-    m_notes[Chart::Errors]->setText(tr("Failover threshold %1 (from the draft).").arg(data.failoverThreshold));
+    m_notes[Chart::Errors]->setText(tr("Failover threshold %1 (from the draft). The rate is drawn only for intervals of at least %n "
+                                       "requests: one failed request of one is not a 100 % error rate.",
+                                       nullptr, int(gw::kMinRequestsForRate))
+                                        .arg(data.failoverThreshold));
     m_notes[Chart::Latency]->setText(tr("Percentiles from bucket histograms, within about 19% of the exact value."));
-    m_notes[Chart::Share]->setText(
-        (ui->targetCombo->currentIndex() == 0
-             ? tr("Target from the config live then (%n exported revision(s); before the first, the current draft).", nullptr, data.liveConfigs)
-             : tr("Target from the current draft."))
-        + QLatin1Char(' ')
-        + tr("Failover boosts are not replayed. The gateway and provider filters do not apply."));
+    QString shareStyle;
+    m_notes[Chart::Share]->setText(targetSourceNote(&shareStyle) + QLatin1Char(' ')
+                                   + tr("Failover boosts are not replayed. The gateway and provider filters do not apply."));
+    m_notes[Chart::Share]->setStyleSheet(shareStyle);
     QStringList totals;
     for (const gw::Gateway g : {gw::Gateway::OpenRouter, gw::Gateway::Vercel}) {
         const gw::CounterfactualTotal &t = data.counterfactual[gw::gatewayIndex(g)];

@@ -14,6 +14,7 @@
 
 namespace Ui { class MonitorPage; }
 class QLabel;
+class QTableView;
 
 namespace gwapp {
 
@@ -37,6 +38,7 @@ public:
     bool showsEmptyState() const;
     QString statusText() const;
     QString noteText(MonitorController::Chart chart) const;
+    bool showsLoadingIndicator() const;
 
     void reload(); // now (the controls call it debounced)
 
@@ -54,6 +56,10 @@ private:
     void exportPng(MonitorController::Chart chart);
     void exportCsv(MonitorController::Chart chart);
     MonitorQuery currentQuery() const;
+    // monitor_page_dash.cpp
+    void setupDashboard();
+    void applyDashboard();
+    QString targetSourceNote(QString *warningStyle) const;
 
     std::unique_ptr<Ui::MonitorPage> ui;
     std::shared_ptr<PageContext> m_context;
@@ -61,6 +67,8 @@ private:
     GatewayConnections *m_connections;
     MonitorController *m_controller;
     TrafficImportPanel *m_import = nullptr;
+    QTableView *m_headline = nullptr;
+    QWidget *m_loadingIndicator = nullptr;
     gw::Workspace m_workspace;
     std::array<MonitorChartView *, MonitorController::ChartCount> m_views{};
     std::array<QLabel *, MonitorController::ChartCount> m_notes{};

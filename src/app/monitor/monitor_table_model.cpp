@@ -4,6 +4,7 @@
 #include "bench/stats.h"
 
 #include <QDateTime>
+#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
@@ -17,7 +18,13 @@ QString seriesDisplayName(const gw::SeriesId &id)
         if (m == u"actual")
             return MonitorTableModel::tr("Actual Vercel share");
         if (m == u"target")
-            return MonitorTableModel::tr("Target Vercel share");
+            return MonitorTableModel::tr("Target: config live then");
+        if (m == u"target_draft")
+            return MonitorTableModel::tr("Target: draft (not exported)");
+        if (m == u"target_current")
+            return MonitorTableModel::tr("Target: current draft");
+        if (m == u"requests")
+            return MonitorTableModel::tr("Requests");
         if (m == u"balance")
             return MonitorTableModel::tr("Balance");
         if (m == u"spent")
@@ -36,6 +43,8 @@ QString seriesDisplayName(const gw::SeriesId &id)
         return MonitorTableModel::tr("%1 estimated").arg(gw);
     if (m == u"all_errors")
         return MonitorTableModel::tr("%1 all errors").arg(gw);
+    if (m == u"requests")
+        return MonitorTableModel::tr("%1 requests").arg(gw);
     if (m == u"ttft_p50")
         return MonitorTableModel::tr("%1 TTFT p50").arg(gw);
     if (m == u"ttft_p95")
@@ -95,6 +104,13 @@ QString MonitorTableModel::formatValue(double value) const
     return m_unit.isEmpty() ? number : number + QLatin1Char(' ') + m_unit;
 }
 
+QString MonitorTableModel::formatCell(int series, double value) const
+{
+    if (m_table.series.value(series).measure == u"requests" && !std::isnan(value))
+        return QLocale().toString(qint64(value)); // a count beside the rates, not a rate
+    return formatValue(value);
+}
+
 QVariant MonitorTableModel::data(const QModelIndex &index, int role) const
 {
     if (!index.isValid() || index.row() >= m_table.rowCount() || index.column() > m_table.series.size())
@@ -109,7 +125,7 @@ QVariant MonitorTableModel::data(const QModelIndex &index, int role) const
     }
     const double value = m_table.values[row].value(index.column() - 1, std::nan(""));
     if (role == Qt::DisplayRole)
-        return formatValue(value);
+        return formatCell(index.column() - 1, value);
     if (role == RawValueRole)
         return value;
     if (role == Qt::TextAlignmentRole)
@@ -151,7 +167,7 @@ QString MonitorTableModel::hoverText(int row) const
         return QString();
     QStringList lines{rowLabel(row)};
     for (int s = 0; s < m_table.series.size(); ++s)
-        lines.append(m_names[s] + QStringLiteral(": ") + formatValue(m_table.values[row][s]));
+        lines.append(m_names[s] + QStringLiteral(": ") + formatCell(s, m_table.values[row][s]));
     return lines.join(QLatin1Char('\n'));
 }
 

@@ -32,6 +32,7 @@ public:
 
     QString rowLabel(int row) const; // the time ("2026-01-01 10:00 UTC") or the category
     QString formatValue(double value) const; // "–" for NaN
+    QString formatCell(int series, double value) const; // counts as counts, the rest as formatValue
     // The row nearest to `x` (time in ms, or category index); -1 when empty.
     int rowNearest(double x) const;
     // "2026-01-01 10:00 UTC\nOpenRouter reported: 0.12 USD\n…" for that row.

@@ -151,6 +151,7 @@ SeriesTable errorRateSeries(const QList<TrafficBucket> &buckets)
         if (!present[g])
             continue;
         series.append({gatewayAt(g), QStringLiteral("all_errors")});
+        series.append({gatewayAt(g), QStringLiteral("requests")});
         classOrder[g] = QStringList(classes[g].cbegin(), classes[g].cend());
         classOrder[g].sort();
         for (const QString &cls : std::as_const(classOrder[g]))
@@ -163,6 +164,7 @@ SeriesTable errorRateSeries(const QList<TrafficBucket> &buckets)
             if (!present[g])
                 continue;
             values.append(ratio(acc.errors[g], acc.requests[g]));
+            values.append(acc.requests[g]);
             for (const QString &cls : std::as_const(classOrder[g]))
                 values.append(ratio(acc.byClass[g].value(cls), acc.requests[g]));
         }
@@ -226,9 +228,10 @@ SeriesTable shareSeries(const QList<TrafficKeyUsage> &usage, const RouterAt &rou
         if (decision.gateway == Gateway::Vercel)
             acc.targetVercel += n;
     }
-    const QList<SeriesId> series = {{std::nullopt, QStringLiteral("actual")}, {std::nullopt, QStringLiteral("target")}};
+    const QList<SeriesId> series = {{std::nullopt, QStringLiteral("actual")}, {std::nullopt, QStringLiteral("target")},
+                                    {std::nullopt, QStringLiteral("requests")}};
     return timeTable<Acc>(series, rows, [](const Acc &acc) {
-        return QList<double>{100.0 * acc.actualVercel / acc.requests, 100.0 * acc.targetVercel / acc.requests};
+        return QList<double>{100.0 * acc.actualVercel / acc.requests, 100.0 * acc.targetVercel / acc.requests, acc.requests};
     });
 }
 

@@ -71,8 +71,9 @@ struct SeriesTable {
 // Series: for each gateway present, "reported" then "estimated".
 SeriesTable costSeries(const QList<TrafficBucket> &buckets);
 
-// Error rate (0..1) per bucket start and gateway: "all_errors" (any status class but "ok") and one
-// series per error class present. The rate's denominator is all requests of that gateway then.
+// Error rate (0..1) per bucket start and gateway: "all_errors" (any status class but "ok"), the
+// request count it is a share of ("requests"), and one series per error class present. The
+// rate's denominator is all requests of that gateway then.
 SeriesTable errorRateSeries(const QList<TrafficBucket> &buckets);
 
 // p50/p95 TTFT and latency (ms) per bucket start and gateway, from the merged histograms (within
@@ -83,7 +84,7 @@ SeriesTable latencySeries(const QList<TrafficBucket> &buckets);
 // Actual Vercel share (percent of requests served by Vercel) per hour against the share the
 // config would have given the same requests. `routerAt` gives the router for an hour (the config
 // live then, or the current draft); `ratesAt` the failover error rates for an hour (none: no
-// failover boost). Series: "actual", "target" (no gateway).
+// failover boost). Series: "actual", "target", "requests" (the count both are shares of; no gateway).
 using RouterAt = std::function<const Router &(qint64 hourStartMs)>;
 using ErrorRatesAt = std::function<GatewayErrorRates(qint64 hourStartMs)>;
 SeriesTable shareSeries(const QList<TrafficKeyUsage> &usage, const RouterAt &routerAt, const ErrorRatesAt &ratesAt = {});

@@ -1,0 +1,15 @@
+#pragma once
+// The Monitor's axes from gwcore's round ticks (monitor/nice_axis.h): category axes whose labels
+// sit on the tick values, so a chart shows "06:00" and "$1.5K" rather than Qt's evenly split
+// "04:48" and "1538.46".
+
+#include "monitor/nice_axis.h"
+
+class QCategoryAxis;
+
+namespace gwapp {
+
+QCategoryAxis *makeValueAxis(const gw::NiceAxis &axis, const QString &title);
+QCategoryAxis *makeTimeAxis(qint64 fromMs, qint64 toMs);
+
+} // namespace gwapp
