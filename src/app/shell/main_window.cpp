@@ -268,6 +268,7 @@ bool MainWindow::exportInteractive()
     m_routing->preview()->setBaseline(baseline, source);
     m_routing->preview()->request(m_document->config());
     statusBar()->showMessage(tr("Exported %1").arg(QDir(m_workspace.dir()).relativeFilePath(dialog.writtenFile())), 8000);
+    ExportDialog::showExportedNotice(this, dialog.writtenFile());
     return true;
 }
 
