@@ -1,7 +1,8 @@
 // First-use polish of the Export and Incident dialogs, offscreen with the real widgets: what a
 // profile cannot carry comes first (this session's pins on top), a lossy export takes a
 // confirmation for exactly that list, the dialog says why Export is disabled, the previous note
-// is not carried forward, success offers "Open file".
+// is not carried forward, success offers "Open file"; the Incident dialog starts from the
+// selected rule, shows the expiry on the clock and warns when production cannot carry the pin.
 
 #include "app_test_settings.h"
 #include "common/draft_document.h"
@@ -199,6 +200,59 @@ private Q_SLOTS:
         QCOMPARE(notice->property("file").toString(), m_window->workspace().exportsDir() + QLatin1Char('/') + history.first().file);
         QVERIFY(notice->findChild<QPushButton *>(QStringLiteral("openFileButton")));
         notice->close();
+    }
+
+    void incidentStartsFromTheSelectedRule()
+    {
+        openWindow();
+        gw::RoutingConfig config = m_window->document()->config();
+        gw::Rule exact;
+        exact.id = QStringLiteral("pin-gpt");
+        exact.match.models = {QStringLiteral("x-ai/*"), QStringLiteral("openai/gpt-5")};
+        exact.action.gateway = gw::Gateway::OpenRouter;
+        config.rules.insert(1, exact);
+        m_window->document()->apply(config, QStringLiteral("add"));
+        const auto subjectOfDialogFor = [this](int row) {
+            m_window->routingPage()->selectRow(row);
+            QString subject;
+            QTimer::singleShot(0, m_window.get(), [&subject] {
+                auto *dialog = qobject_cast<IncidentDialog *>(QApplication::activeModalWidget());
+                if (!dialog)
+                    return;
+                subject = dialog->subjectCombo()->currentText();
+                dialog->reject();
+            });
+            m_window->routingPage()->openIncidentDialog();
+            return subject;
+        };
+        QCOMPARE(subjectOfDialogFor(1), QStringLiteral("openai/gpt-5")); // the first exact model
+        const int cloud = int(std::find_if(config.rules.cbegin(), config.rules.cend(),
+                                           [](const gw::Rule &r) { return !r.match.providers.isEmpty(); })
+                              - config.rules.cbegin());
+        QVERIFY(cloud < config.rules.size());
+        QCOMPARE(subjectOfDialogFor(cloud), config.rules.at(cloud).match.providers.first());
+    }
+
+    void incidentShowsClockTimeAndProductionWarning()
+    {
+        openWindow();
+        IncidentDialog dialog(m_window->document()->config(), nullptr, kNow);
+        dialog.setSubject(QStringLiteral("openai/gpt-5"));
+        const QDateTime until = kNow.addSecs(4 * 3600).toLocalTime();
+        QVERIFY2(dialog.untilText().contains(until.toString(QStringLiteral("HH:mm"))), qPrintable(dialog.untilText()));
+        QVERIFY2(dialog.untilText().contains(until.timeZoneAbbreviation()), qPrintable(dialog.untilText()));
+        QCOMPARE(*dialog.rule().expiresAt, kNow.addSecs(4 * 3600));
+        // The record has no expiry for an opt-out: the production profile cannot carry the pin.
+        QVERIFY(!dialog.productionLosses().isEmpty());
+        auto *warning = dialog.findChild<QLabel *>(QStringLiteral("productionWarning"));
+        QVERIFY(warning->isVisibleTo(&dialog));
+        // With Vercel off the rules have no effect and nothing is lost: no warning.
+        gw::RoutingConfig off = m_window->document()->config();
+        off.vercelEnabled = false;
+        IncidentDialog quiet(off, nullptr, kNow);
+        quiet.setSubject(QStringLiteral("openai/gpt-5"));
+        QVERIFY(quiet.productionLosses().isEmpty());
+        QVERIFY(!quiet.findChild<QLabel *>(QStringLiteral("productionWarning"))->isVisibleTo(&quiet));
     }
 };
 

@@ -192,7 +192,9 @@ void RoutingPage::moveRule(int delta)
 void RoutingPage::openIncidentDialog()
 {
     IncidentDialog dialog(m_document->config(), this);
-    dialog.setSubject(m_why->currentRequest().model);
+    const int row = selectedRow();
+    if (row < 0 || row >= m_document->config().rules.size() || !dialog.setSubjectFromRule(m_document->config().rules.at(row)))
+        dialog.setSubject(m_why->currentRequest().model);
     if (dialog.exec() != QDialog::Accepted)
         return;
     gw::RoutingConfig config = m_document->config();
