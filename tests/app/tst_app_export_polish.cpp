@@ -6,6 +6,7 @@
 
 #include "app_test_settings.h"
 #include "common/draft_document.h"
+#include "common/state_names.h"
 #include "config/config_io.h"
 #include "routing/export_dialog.h"
 #include "routing/incident_dialog.h"
@@ -200,6 +201,34 @@ private Q_SLOTS:
         QCOMPARE(notice->property("file").toString(), m_window->workspace().exportsDir() + QLatin1Char('/') + history.first().file);
         QVERIFY(notice->findChild<QPushButton *>(QStringLiteral("openFileButton")));
         notice->close();
+    }
+
+    // One set of words for the states, wherever they are shown.
+    void statesNamedOnce()
+    {
+        openWindow();
+        QVERIFY(m_window->windowTitle().contains(states::draft()));
+        QVERIFY(m_window->statusText().contains(states::draft()));
+        QVERIFY(m_window->statusText().contains(states::lastExport()));
+        QTimer::singleShot(0, m_window.get(), [] {
+            auto *dialog = qobject_cast<ExportDialog *>(QApplication::activeModalWidget());
+            QVERIFY(dialog);
+            dialog->setNow(kNow);
+            dialog->findChild<QLineEdit *>(QStringLiteral("whoEdit"))->setText(QStringLiteral("ops"));
+            QTRY_VERIFY(dialog->isReady() && dialog->exportButton()->isEnabled());
+            dialog->exportNow();
+        });
+        QVERIFY(m_window->exportInteractive());
+        const gw::ExportRecord record = m_window->workspace().history().last();
+        QVERIFY(m_window->statusText().contains(states::lastExport() + QStringLiteral(": ") + states::describeRecord(record)));
+        // The preview and the next export compare with the same named state.
+        PreviewPanel *preview = m_window->routingPage()->preview();
+        QTRY_VERIFY(!preview->controller()->isRunning() && preview->churnText().contains(states::lastExport()));
+        QVERIFY(preview->churnText().contains(record.file));
+        ExportDialog next(m_window->document(), m_window->workspace());
+        QVERIFY(next.findChild<QLabel *>(QStringLiteral("baselineLabel"))->text().startsWith(states::lastExport()));
+        if (auto *notice = m_window->findChild<QMessageBox *>(QStringLiteral("exportedNotice")))
+            notice->close();
     }
 
     void incidentStartsFromTheSelectedRule()

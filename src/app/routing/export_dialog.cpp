@@ -3,6 +3,7 @@
 #include "config/config_io.h"
 #include "common/config_text.h"
 #include "common/draft_document.h"
+#include "common/state_names.h"
 #include "ui_exportdialog.h"
 
 #include <QCryptographicHash>
@@ -45,7 +46,10 @@ ExportDialog::ExportDialog(DraftDocument *document, const gw::Workspace &workspa
     m_exportButton = ui->buttonBox->addButton(tr("Export"), QDialogButtonBox::AcceptRole);
     QString source;
     m_previous = workspace.baseline(&source);
-    ui->baselineLabel->setText(m_previous ? QDir(workspace.dir()).relativeFilePath(source) : tr("nothing (first export)"));
+    const QString compared = m_previous ? QDir(workspace.dir()).relativeFilePath(source) : tr("nothing (first export)");
+    ui->baselineLabel->setText(m_previous && source.startsWith(workspace.exportsDir())
+                                   ? tr("%1: %2").arg(states::lastExport(), compared)
+                                   : compared);
     ui->whoEdit->setText(QSettings().value(QStringLiteral("export/who"), qEnvironmentVariable("USER")).toString());
     // A note says why this change: the one from the previous export (or the draft as opened)
     // describes an earlier change, so it is shown as a hint, not carried forward unchanged.

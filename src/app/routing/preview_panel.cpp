@@ -1,9 +1,11 @@
 #include "routing/preview_panel.h"
 
+#include "common/state_names.h"
 #include "routing/preview_controller.h"
 #include "routing/preview_model.h"
 #include "ui_previewpanel.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLocale>
@@ -55,12 +57,14 @@ void PreviewPanel::show(const gw::SimulationResult &result)
                                   .arg(locale.toString(vercel, 'f', 3),
                                        locale.toString(total ? 100.0 - vercel : 0.0, 'f', 3),
                                        locale.toString(total)));
+    const QFileInfo source(m_controller->baselineSource());
+    const bool isExport = source.dir().dirName() == QStringLiteral("exports");
     if (!result.hasBaseline) {
         ui->churnLabel->setText(tr("No previous export or saved draft to compare against."));
     } else {
         ui->churnLabel->setText(
-            tr("Against %1: %2 decisions change gateway (%3 to Vercel, %4 to OpenRouter); %5 users affected.")
-                .arg(QFileInfo(m_controller->baselineSource()).fileName(), locale.toString(result.total.changed),
+            tr("Against the %1 (%2): %3 decisions change gateway (%4 to Vercel, %5 to OpenRouter); %6 users affected.")
+                .arg(isExport ? states::lastExport() : tr("saved draft"), source.fileName(), locale.toString(result.total.changed),
                      locale.toString(result.movedToVercel), locale.toString(result.movedToOpenRouter),
                      locale.toString(result.usersChanged)));
     }
