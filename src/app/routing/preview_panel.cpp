@@ -24,11 +24,20 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     proxy->setSourceModel(m_model);
     proxy->setSortRole(Qt::UserRole);
     ui->modelsView->setModel(proxy);
-    ui->modelsView->horizontalHeader()->setSectionResizeMode(PreviewModel::Model, QHeaderView::Stretch);
-    ui->modelsView->sortByColumn(PreviewModel::Model, Qt::AscendingOrder);
+    // Every header stays readable: the numbers take what their header and values need, the
+    // model column the rest. Sorted by what changes most until the operator picks a column.
+    QHeaderView *header = ui->modelsView->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(PreviewModel::Model, QHeaderView::Stretch);
+    header->setMinimumSectionSize(header->fontMetrics().horizontalAdvance(m_model->headerData(PreviewModel::Model, Qt::Horizontal).toString()) + 24);
+    header->setSortIndicatorShown(true);
+    ui->modelsView->verticalHeader()->hide();
+    ui->modelsView->sortByColumn(PreviewModel::Changed, Qt::DescendingOrder);
+    ui->trafficLabel->setText(tr("Recorded traffic: none in the history yet (the figures above use synthetic users)."));
     connect(m_controller, &PreviewController::started, this,
             [this] { ui->statusLabel->setText(tr("computing…")); });
     connect(m_controller, &PreviewController::resultReady, this, &PreviewPanel::show);
+    connect(m_controller, &PreviewController::impactReady, this, &PreviewPanel::showImpact);
 }
 
 PreviewPanel::~PreviewPanel() = default;
@@ -45,6 +54,24 @@ void PreviewPanel::setBaseline(const std::optional<gw::RoutingConfig> &baseline,
 
 QString PreviewPanel::overallText() const { return ui->overallLabel->text(); }
 QString PreviewPanel::churnText() const { return ui->churnLabel->text(); }
+QString PreviewPanel::trafficText() const { return ui->trafficLabel->text(); }
+QTableView *PreviewPanel::modelsView() const { return ui->modelsView; }
+
+void PreviewPanel::showImpact(const gw::TrafficImpact &impact)
+{
+    const QLocale locale;
+    if (impact.rows == 0) {
+        ui->trafficLabel->setText(tr("Recorded traffic: none in the last %n day(s) (the figures above use synthetic users).",
+                                     nullptr, PreviewController::trafficDays));
+    } else {
+        ui->trafficLabel->setText(
+            tr("Recorded traffic of the last %n day(s): %1 of %2 requests and %3 of %4 users would change gateway against the %5.",
+               nullptr, PreviewController::trafficDays)
+                .arg(locale.toString(impact.requestsMoved), locale.toString(impact.requests), locale.toString(impact.usersMoved),
+                     locale.toString(impact.users), states::lastExport()));
+    }
+    m_model->setTrafficImpact(impact);
+}
 
 void PreviewPanel::show(const gw::SimulationResult &result)
 {
