@@ -19,6 +19,7 @@ TrafficImpact trafficImpact(const QList<TrafficKeyUsage> &usage, const RoutingCo
     const Router beforeRouter(before);
     const qint64 nowMs = (now.isValid() ? now : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch();
     QHash<QString, Sums> perModel;
+    QHash<TrafficKeyUsageKey, std::pair<Gateway, Gateway>> decisions; // before, draft
     QSet<QString> users, usersMoved;
     TrafficImpact result;
     for (const TrafficKeyUsage &row : usage) {
@@ -28,9 +29,13 @@ TrafficImpact trafficImpact(const QList<TrafficKeyUsage> &usage, const RoutingCo
         }
         ++result.rows;
         TrafficKeyUsageKey key = row.key;
-        key.hourStartMs = nowMs;
-        const Gateway after = decideForUsage(draftRouter, key).gateway;
-        const Gateway was = decideForUsage(beforeRouter, key).gateway;
+        key.hourStartMs = nowMs; // every hour of one (model, user, task) is decided alike: once
+        key.gateway = Gateway::OpenRouter;
+        auto decided = decisions.constFind(key);
+        if (decided == decisions.cend())
+            decided = decisions.insert(key, {decideForUsage(beforeRouter, key).gateway, decideForUsage(draftRouter, key).gateway});
+        const Gateway was = decided->first;
+        const Gateway after = decided->second;
         Sums &sums = perModel[key.model];
         sums.impact.requests += row.requests;
         sums.users.insert(key.user);
