@@ -6,6 +6,7 @@
 #include "routing/router.h"
 #include "util/sha256.h"
 #include "routing/simulation.h"
+#include "traffic/traffic_impact.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -127,5 +128,25 @@ int main(int argc, char **argv)
     }
     report("decide_full_request", double(t.nsecsElapsed()) / n, "ns/decision");
     std::printf("# vercel share in the last run: %.3f%%\n", 100.0 * vercel / n);
+
+    // The live preview's real-traffic columns: a week of hourly usage rows (model, user) decided
+    // by the draft and by the last export.
+    QList<TrafficKeyUsage> usage;
+    const qint64 hourMs = 3600 * 1000;
+    const qint64 start = QDateTime(QDate(2026, 11, 16), QTime(0, 0), Qt::UTC).toMSecsSinceEpoch();
+    const QStringList models = config.models.keys();
+    for (int i = 0; i < keys / 10; ++i) {
+        TrafficKeyUsage row;
+        row.key.hourStartMs = start + (i % 168) * hourMs;
+        row.key.model = models.at(i % models.size());
+        row.key.user = u"user-%1"_qs.arg(i % 5000);
+        row.requests = 1 + i % 7;
+        usage << row;
+    }
+    t.restart();
+    const TrafficImpact impact = trafficImpact(usage, config, before, QDateTime::currentDateTimeUtc());
+    report("traffic_impact_rows", double(usage.size()) / (double(t.nsecsElapsed()) / 1e9) / 1e6, "Mrows/s");
+    std::printf("# traffic impact: %llu of %llu requests move\n", static_cast<unsigned long long>(impact.requestsMoved),
+                static_cast<unsigned long long>(impact.requests));
     return 0;
 }

@@ -294,10 +294,11 @@ private Q_SLOTS:
         QVERIFY(!dialog.losses().isEmpty());
         QVERIFY(dialog.findChild<QWidget *>(QStringLiteral("lossesGroup"))->isVisibleTo(&dialog));
         QVERIFY(!dialog.exportButton()->isEnabled());
+        QCOMPARE(dialog.blocker(), ExportDialog::Blocker::LossesNotConfirmed);
         auto *lossy = dialog.findChild<QCheckBox *>(QStringLiteral("lossyCheck"));
-        lossy->setChecked(true);
-        QVERIFY(!dialog.exportButton()->isEnabled()); // until the lossy export is prepared
-        QTRY_VERIFY(dialog.exportButton()->isEnabled());
+        lossy->setChecked(true); // confirms dropping exactly the listed items
+        QCOMPARE(dialog.blocker(), ExportDialog::Blocker::None);
+        QVERIFY(dialog.exportButton()->isEnabled());
     }
 
     void autosaveAndRecovery()

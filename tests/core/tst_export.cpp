@@ -80,6 +80,8 @@ private Q_SLOTS:
                               u"rule \"grok-incident\" (models x-ai/grok-code-fast-1 -> pin vercel): only OpenRouter pins of exact models can be expressed"_qs,
                               u"rule \"anthropic\" (models anthropic/* -> share 5%): only OpenRouter pins of exact models can be expressed"_qs,
                               u"rule \"no-kimi\": glob \"moonshotai/kimi-*\" is written as the 2 model(s) it matches today; models added later will not match"_qs}));
+        // Each loss names the rule it is about (the export dialog lists new pins first by it).
+        QCOMPARE(refused.lossRules, (QStringList{QString(), QString(), u"grok-incident"_qs, u"anthropic"_qs, u"no-kimi"_qs}));
 
         const ExportResult lossy = exportKiloGateway(c, {true, kNow});
         QVERIFY(lossy.ok);

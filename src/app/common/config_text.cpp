@@ -183,6 +183,12 @@ QString expiryText(const std::optional<QDateTime> &expiresAt, const QDateTime &n
     return QCoreApplication::translate("ConfigText", "expires in %1 min").arg(mins);
 }
 
+QString clockTimeText(const QDateTime &when)
+{
+    const QDateTime local = when.toLocalTime();
+    return local.toString(QStringLiteral("yyyy-MM-dd HH:mm ")) + local.timeZoneAbbreviation();
+}
+
 QString incidentRuleId(const gw::RoutingConfig &config, const QString &subject, const QDateTime &now)
 {
     QString slug;

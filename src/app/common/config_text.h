@@ -21,6 +21,8 @@ QString matchSummary(const gw::RuleMatch &match);
 QString actionSummary(const gw::RuleAction &action);
 // "never", "expired", "expires in 3 h 12 min", "expires in 2 d 4 h", "expires in 5 min"
 QString expiryText(const std::optional<QDateTime> &expiresAt, const QDateTime &now);
+// A moment as the operator's clock shows it, with the zone: "2026-03-01 17:00 CET".
+QString clockTimeText(const QDateTime &when);
 
 // incident-<model-slug>-<yyyymmddhhmm> (UTC), with "-2", "-3"... when taken in `config`.
 QString incidentRuleId(const gw::RoutingConfig &config, const QString &subject, const QDateTime &now);

@@ -36,6 +36,7 @@ void DraftDocument::reset(const gw::RoutingConfig &config)
     m_autosaveTimer.stop();
     m_stack.clear();
     m_config = config;
+    m_opened = config;
     m_stack.setClean();
     Q_EMIT changed();
     Q_EMIT dirtyChanged(false);

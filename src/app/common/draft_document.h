@@ -17,6 +17,8 @@ public:
     ~DraftDocument() override;
 
     const gw::RoutingConfig &config() const { return m_config; }
+    // The draft as reset() last set it (the workspace as opened): what this session started from.
+    const gw::RoutingConfig &opened() const { return m_opened ? *m_opened : m_config; }
     QUndoStack *undoStack() { return &m_stack; }
 
     // Replaces the draft without undo history (opening a workspace). Clean afterwards.
@@ -45,6 +47,7 @@ Q_SIGNALS:
 
 private:
     gw::RoutingConfig m_config;
+    std::optional<gw::RoutingConfig> m_opened; // optional: a second default config trips GCC 12's -Wuninitialized
     QUndoStack m_stack;
     QTimer m_autosaveTimer;
     QString m_autosavePath;

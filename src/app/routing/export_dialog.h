@@ -2,6 +2,10 @@
 // Export: profile, the change list and canonical diff against the previous export, validation,
 // who and note, and for kilo-gateway what cannot be expressed. Writes atomically into
 // <workspace>/exports/, bumps the draft's revision and records the export in the history.
+//
+// What the profile cannot carry is listed first, in red, the rules added in this session on top;
+// exporting anyway takes a confirmation given for exactly that list (it is withdrawn when the
+// list changes). The dialog always says why Export is disabled.
 
 #include "common/latest_job.h"
 #include "export/exporter.h"
@@ -12,6 +16,7 @@
 #include <memory>
 
 namespace Ui { class ExportDialog; }
+class QMessageBox;
 class QPushButton;
 
 namespace gwapp {
@@ -32,13 +37,20 @@ struct ExportPreparation {
 class ExportDialog : public QDialog {
     Q_OBJECT
 public:
+    // Why Export is disabled, first reason first.
+    enum class Blocker { None, Preparing, Invalid, Refused, WhoMissing, LossesNotConfirmed };
+    static constexpr int LossRuleRole = Qt::UserRole;         // losses list: the rule's id, or empty
+    static constexpr int LossNewRole = Qt::UserRole + 1;      // losses list: rule added in this session
+
     ExportDialog(DraftDocument *document, const gw::Workspace &workspace, QWidget *parent = nullptr);
     ~ExportDialog() override;
 
     void setNow(const QDateTime &now) { m_now = now; refresh(); }
     gw::ExportProfile profile() const;
     QStringList changes() const;
-    QStringList losses() const;
+    QStringList losses() const; // as listed: this session's rules first
+    Blocker blocker() const;
+    QString blockerText() const; // what the dialog shows under the buttons
     QPushButton *exportButton() const { return m_exportButton; }
     QString writtenFile() const { return m_written; }
     bool isReady() const { return m_preparation.isSettled(); } // shows the current inputs
@@ -48,6 +60,9 @@ public:
 
     static ExportPreparation prepare(const gw::RoutingConfig &before, bool hasPrevious, const gw::RoutingConfig &config,
                                      gw::ExportProfile profile, const gw::ExportOptions &options);
+
+    // A non-modal note on `parent` that the export was written, with "Open file" (and the folder).
+    static QMessageBox *showExportedNotice(QWidget *parent, const QString &path);
 
 public Q_SLOTS:
     // Prepares the export with the final who/note and writes it when ready; the dialog is
@@ -62,6 +77,8 @@ private:
     void refresh();
     void showPreparation(const ExportPreparation &prep);
     void updateButton();
+    void showLosses();
+    void lossesConfirmed(bool confirmed);
     bool writeExport();
     QDateTime now() const { return m_now.isValid() ? m_now : QDateTime::currentDateTimeUtc(); }
 
@@ -75,6 +92,7 @@ private:
     QString m_written;
     gw::RoutingConfig m_preparedConfig;
     bool m_valid = false;
+    QStringList m_confirmedLosses; // the list the operator agreed to drop
     bool m_exportPending = false;
     LatestJob<ExportPreparation> m_preparation{this}; // the inputs changed meanwhile: a newer one is on its way
 };

@@ -1,6 +1,7 @@
 #include "routing/incident_dialog.h"
 
 #include "common/config_text.h"
+#include "export/exporter.h"
 #include "ui_incidentdialog.h"
 
 #include <QPushButton>
@@ -39,6 +40,26 @@ void IncidentDialog::setSubject(const QString &model)
         return;
     ui->kindCombo->setCurrentIndex(0);
     ui->subjectCombo->setCurrentText(model);
+}
+
+bool IncidentDialog::setSubjectFromRule(const gw::Rule &rule)
+{
+    for (const QString &model : rule.match.models) {
+        if (!model.contains(QLatin1Char('*'))) {
+            setSubject(model);
+            return true;
+        }
+    }
+    if (rule.match.providers.isEmpty())
+        return false;
+    ui->kindCombo->setCurrentIndex(1);
+    ui->subjectCombo->setCurrentText(rule.match.providers.first());
+    return true;
+}
+
+QString IncidentDialog::untilText() const
+{
+    return ui->untilLabel->text();
 }
 
 void IncidentDialog::fillSubjects()
@@ -82,14 +103,35 @@ void IncidentDialog::update()
 {
     const QString subject = ui->subjectCombo->currentText().trimmed();
     ui->buttonBox->button(QDialogButtonBox::Ok)->setEnabled(!subject.isEmpty());
+    const QDateTime until = m_now.addSecs(qint64(ui->hoursSpin->value()) * 3600);
+    ui->untilLabel->setText(tr("until %1").arg(clockTimeText(until)));
+    m_productionLosses.clear();
     if (subject.isEmpty()) {
         ui->summaryLabel->setText(tr("Choose what to move."));
+        ui->productionWarning->clear();
         return;
     }
     const gw::Rule r = rule();
-    ui->summaryLabel->setText(tr("Creates rule %1 at the top: %2 → %3, %4.")
-                                  .arg(r.id, matchSummary(r.match), actionSummary(r.action),
+    ui->summaryLabel->setText(tr("Creates rule %1 at the top: %2 → %3, until %4 (%5).")
+                                  .arg(r.id, matchSummary(r.match), actionSummary(r.action), clockTimeText(*r.expiresAt),
                                        expiryText(r.expiresAt, m_now)));
+    // The production router reads the kilo-gateway record: say now, not at export time, when
+    // the pin cannot reach it as made.
+    gw::RoutingConfig withPin = m_config;
+    withPin.rules.prepend(r);
+    gw::ExportOptions options;
+    options.allowLossy = true;
+    options.now = m_now;
+    const gw::ExportResult kilo = gw::exportKiloGateway(withPin, options);
+    for (qsizetype i = 0; i < kilo.losses.size(); ++i)
+        if (kilo.lossRules.value(i) == r.id)
+            m_productionLosses << kilo.losses.at(i);
+    ui->productionWarning->setText(
+        m_productionLosses.isEmpty()
+            ? QString()
+            : tr("The production profile (kilo-gateway export) cannot carry this pin as made: %1. It takes effect only where the native config is read.")
+                  .arg(m_productionLosses.join(QStringLiteral("; "))));
+    ui->productionWarning->setVisible(!m_productionLosses.isEmpty());
 }
 
 } // namespace gwapp

@@ -1,9 +1,11 @@
 #include "routing/preview_panel.h"
 
+#include "common/state_names.h"
 #include "routing/preview_controller.h"
 #include "routing/preview_model.h"
 #include "ui_previewpanel.h"
 
+#include <QDir>
 #include <QFileInfo>
 #include <QHeaderView>
 #include <QLocale>
@@ -22,11 +24,20 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     proxy->setSourceModel(m_model);
     proxy->setSortRole(Qt::UserRole);
     ui->modelsView->setModel(proxy);
-    ui->modelsView->horizontalHeader()->setSectionResizeMode(PreviewModel::Model, QHeaderView::Stretch);
-    ui->modelsView->sortByColumn(PreviewModel::Model, Qt::AscendingOrder);
+    // Every header stays readable: the numbers take what their header and values need, the
+    // model column the rest. Sorted by what changes most until the operator picks a column.
+    QHeaderView *header = ui->modelsView->horizontalHeader();
+    header->setSectionResizeMode(QHeaderView::ResizeToContents);
+    header->setSectionResizeMode(PreviewModel::Model, QHeaderView::Stretch);
+    header->setMinimumSectionSize(header->fontMetrics().horizontalAdvance(m_model->headerData(PreviewModel::Model, Qt::Horizontal).toString()) + 24);
+    header->setSortIndicatorShown(true);
+    ui->modelsView->verticalHeader()->hide();
+    ui->modelsView->sortByColumn(PreviewModel::Changed, Qt::DescendingOrder);
+    ui->trafficLabel->setText(tr("Recorded traffic: none in the history yet (the figures above use synthetic users)."));
     connect(m_controller, &PreviewController::started, this,
             [this] { ui->statusLabel->setText(tr("computing…")); });
     connect(m_controller, &PreviewController::resultReady, this, &PreviewPanel::show);
+    connect(m_controller, &PreviewController::impactReady, this, &PreviewPanel::showImpact);
 }
 
 PreviewPanel::~PreviewPanel() = default;
@@ -43,6 +54,24 @@ void PreviewPanel::setBaseline(const std::optional<gw::RoutingConfig> &baseline,
 
 QString PreviewPanel::overallText() const { return ui->overallLabel->text(); }
 QString PreviewPanel::churnText() const { return ui->churnLabel->text(); }
+QString PreviewPanel::trafficText() const { return ui->trafficLabel->text(); }
+QTableView *PreviewPanel::modelsView() const { return ui->modelsView; }
+
+void PreviewPanel::showImpact(const gw::TrafficImpact &impact)
+{
+    const QLocale locale;
+    if (impact.rows == 0) {
+        ui->trafficLabel->setText(tr("Recorded traffic: none in the last %n day(s) (the figures above use synthetic users).",
+                                     nullptr, PreviewController::trafficDays));
+    } else {
+        ui->trafficLabel->setText(
+            tr("Recorded traffic of the last %n day(s): %1 of %2 requests and %3 of %4 users would change gateway against the %5.",
+               nullptr, PreviewController::trafficDays)
+                .arg(locale.toString(impact.requestsMoved), locale.toString(impact.requests), locale.toString(impact.usersMoved),
+                     locale.toString(impact.users), states::lastExport()));
+    }
+    m_model->setTrafficImpact(impact);
+}
 
 void PreviewPanel::show(const gw::SimulationResult &result)
 {
@@ -55,12 +84,14 @@ void PreviewPanel::show(const gw::SimulationResult &result)
                                   .arg(locale.toString(vercel, 'f', 3),
                                        locale.toString(total ? 100.0 - vercel : 0.0, 'f', 3),
                                        locale.toString(total)));
+    const QFileInfo source(m_controller->baselineSource());
+    const bool isExport = source.dir().dirName() == QStringLiteral("exports");
     if (!result.hasBaseline) {
         ui->churnLabel->setText(tr("No previous export or saved draft to compare against."));
     } else {
         ui->churnLabel->setText(
-            tr("Against %1: %2 decisions change gateway (%3 to Vercel, %4 to OpenRouter); %5 users affected.")
-                .arg(QFileInfo(m_controller->baselineSource()).fileName(), locale.toString(result.total.changed),
+            tr("Against the %1 (%2): %3 decisions change gateway (%4 to Vercel, %5 to OpenRouter); %6 users affected.")
+                .arg(isExport ? states::lastExport() : tr("saved draft"), source.fileName(), locale.toString(result.total.changed),
                      locale.toString(result.movedToVercel), locale.toString(result.movedToOpenRouter),
                      locale.toString(result.usersChanged)));
     }

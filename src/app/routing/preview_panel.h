@@ -4,6 +4,7 @@
 
 #include "config/config.h"
 #include "routing/simulation.h"
+#include "traffic/traffic_impact.h"
 
 #include <QWidget>
 
@@ -11,6 +12,7 @@
 #include <optional>
 
 namespace Ui { class PreviewPanel; }
+class QTableView;
 
 namespace gwapp {
 
@@ -30,9 +32,12 @@ public:
 
     QString overallText() const;
     QString churnText() const;
+    QString trafficText() const;
+    QTableView *modelsView() const;
 
 private:
     void show(const gw::SimulationResult &result);
+    void showImpact(const gw::TrafficImpact &impact);
 
     std::unique_ptr<Ui::PreviewPanel> ui;
     PreviewController *m_controller;

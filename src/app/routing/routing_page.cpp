@@ -3,6 +3,7 @@
 #include "common/draft_document.h"
 #include "common/page_context.h"
 #include "routing/incident_dialog.h"
+#include "routing/preview_controller.h"
 #include "routing/preview_panel.h"
 #include "routing/rule_editor.h"
 #include "routing/rules_table_model.h"
@@ -35,6 +36,8 @@ RoutingPage::RoutingPage(std::shared_ptr<PageContext> context, QWidget *parent)
     ui->rulesView->setDropIndicatorShown(true);
     ui->rulesSplitter->setStretchFactor(0, 3);
     ui->rulesSplitter->setStretchFactor(1, 2);
+    ui->mainSplitter->setStretchFactor(0, 1); // the preview's impact table gets as much room as the rules
+    ui->mainSplitter->setStretchFactor(1, 1);
 
     connect(ui->paidSpin, &QDoubleSpinBox::valueChanged, this, [this](double v) { setShare(gw::ModelClass::Paid, v); });
     connect(ui->freeSpin, &QDoubleSpinBox::valueChanged, this, [this](double v) { setShare(gw::ModelClass::Free, v); });
@@ -65,6 +68,8 @@ RoutingPage::RoutingPage(std::shared_ptr<PageContext> context, QWidget *parent)
         selectRow(m_editor->ruleIndex() < m_rules->rowCount() ? m_editor->ruleIndex() : -1);
     });
     connect(document, &DraftDocument::changed, this, &RoutingPage::syncFromDocument);
+    connect(m_context.get(), &PageContext::historyChanged, this,
+            [this] { m_preview->controller()->setHistory(m_context->history()); });
     syncFromDocument();
 }
 
@@ -192,7 +197,9 @@ void RoutingPage::moveRule(int delta)
 void RoutingPage::openIncidentDialog()
 {
     IncidentDialog dialog(m_document->config(), this);
-    dialog.setSubject(m_why->currentRequest().model);
+    const int row = selectedRow();
+    if (row < 0 || row >= m_document->config().rules.size() || !dialog.setSubjectFromRule(m_document->config().rules.at(row)))
+        dialog.setSubject(m_why->currentRequest().model);
     if (dialog.exec() != QDialog::Accepted)
         return;
     gw::RoutingConfig config = m_document->config();

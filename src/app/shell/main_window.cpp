@@ -7,6 +7,7 @@
 #include "common/gateway_connections.h"
 #include "common/key_store.h"
 #include "common/page_context.h"
+#include "common/state_names.h"
 #include "common/when_ready.h"
 #include "models/models_page.h"
 #include "monitor/monitor_page.h"
@@ -69,10 +70,12 @@ MainWindow::MainWindow(QWidget *parent)
     m_workspaceLabel = new QLabel(this);
     m_revisionLabel = new QLabel(this);
     m_dirtyLabel = new QLabel(this);
+    m_exportLabel = new QLabel(this);
     m_gatewaysLabel = new QLabel(this);
     statusBar()->addWidget(m_workspaceLabel, 1);
     statusBar()->addWidget(m_revisionLabel);
     statusBar()->addWidget(m_dirtyLabel);
+    statusBar()->addWidget(m_exportLabel);
     statusBar()->addPermanentWidget(m_gatewaysLabel);
 
     connect(ui->actionOpenWorkspace, &QAction::triggered, this, &MainWindow::chooseWorkspace);
@@ -215,6 +218,7 @@ bool MainWindow::openWorkspace(const QString &dir, Recovery recovery, WhenLocked
     m_context->setWorkspace(workspace);
     m_routing->selectRow(0);
     QSettings().setValue(kWorkspaceKey, workspace.dir());
+    updateExportStatus();
     updateStatus();
     return true;
 }
@@ -268,6 +272,8 @@ bool MainWindow::exportInteractive()
     m_routing->preview()->setBaseline(baseline, source);
     m_routing->preview()->request(m_document->config());
     statusBar()->showMessage(tr("Exported %1").arg(QDir(m_workspace.dir()).relativeFilePath(dialog.writtenFile())), 8000);
+    ExportDialog::showExportedNotice(this, dialog.writtenFile());
+    updateExportStatus();
     return true;
 }
 
@@ -294,7 +300,26 @@ void MainWindow::chooseWorkspace()
 
 QString MainWindow::statusText() const
 {
-    return m_workspaceLabel->text() + QLatin1Char(' ') + m_revisionLabel->text() + QLatin1Char(' ') + m_dirtyLabel->text();
+    return m_workspaceLabel->text() + QLatin1Char(' ') + m_revisionLabel->text() + QLatin1Char(' ') + m_dirtyLabel->text()
+        + QLatin1Char(' ') + m_exportLabel->text();
+}
+
+void MainWindow::updateExportStatus()
+{
+    // The history is a few lines per export: read when it changes (open, export), not per edit.
+    std::optional<gw::ExportRecord> exported, published;
+    const QList<gw::ExportRecord> history = m_workspace.isValid() ? m_workspace.history() : QList<gw::ExportRecord>();
+    for (const gw::ExportRecord &record : history) {
+        if (record.kind == QStringLiteral("export"))
+            exported = record;
+        else if (record.kind == QStringLiteral("publish"))
+            published = record;
+    }
+    QStringList parts;
+    parts << tr("%1: %2").arg(states::lastExport(), exported ? states::describeRecord(*exported) : tr("none yet"));
+    if (published)
+        parts << tr("%1: %2").arg(states::live(), states::describeRecord(*published));
+    m_exportLabel->setText(parts.join(QStringLiteral(" · ")));
 }
 
 void MainWindow::updateStatus()
@@ -303,12 +328,12 @@ void MainWindow::updateStatus()
                                                     : tr("No workspace"));
     if (m_readOnly)
         m_workspaceLabel->setText(m_workspaceLabel->text() + QLatin1Char(' ') + tr("(read-only: open in %1)").arg(m_lockHolder));
-    m_revisionLabel->setText(tr("Revision %1").arg(m_document->config().revision)
+    m_revisionLabel->setText(tr("%1: %2").arg(states::draft(), tr("Revision %1").arg(m_document->config().revision))
                              + (m_hashWarning.isEmpty() ? QString() : QStringLiteral(" – ⚠ ") + m_hashWarning));
     m_dirtyLabel->setText(m_document->isDirty() ? tr("Unsaved changes") : tr("Saved"));
     setWindowModified(m_document->isDirty());
     setWindowTitle(tr("Gateway Console") + QStringLiteral(" – ") + QFileInfo(m_workspace.dir()).fileName()
-                   + QStringLiteral("[*]"));
+                   + QStringLiteral(" – ") + (m_readOnly ? tr("read-only") : states::draft()) + QStringLiteral("[*]"));
 }
 
 bool MainWindow::grabPages(const QString &dir)

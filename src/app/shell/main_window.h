@@ -70,6 +70,7 @@ protected:
 
 private:
     void updateStatus();
+    void updateExportStatus(); // the last export and what is live, from the workspace's history
     void updateGatewayStatus();
     void openHistory();
     void addPageShortcuts();
@@ -95,6 +96,7 @@ private:
     QLabel *m_workspaceLabel;
     QLabel *m_revisionLabel;
     QLabel *m_dirtyLabel;
+    QLabel *m_exportLabel;
     QLabel *m_gatewaysLabel;
     // Set when routing.json's content_sha256 did not match on open (edited by hand): shown in the
     // status bar and the Export dialog's title until a save writes a fresh hash.

@@ -51,6 +51,10 @@ QString describeRule(const Rule &rule)
 ExportResult exportKiloGateway(const RoutingConfig &c, const ExportOptions &options)
 {
     ExportResult r;
+    const auto lose = [&r](const QString &what, const QString &ruleId = QString()) {
+        r.losses << what;
+        r.lossRules << ruleId;
+    };
     const QDateTime now = options.now.isValid() ? options.now : QDateTime::currentDateTimeUtc();
     QSet<QString> optOut;
     double paid = c.defaultSharePaid;
@@ -62,16 +66,16 @@ ExportResult exportKiloGateway(const RoutingConfig &c, const ExportOptions &opti
         r.notes << u"Vercel is disabled: both percentages are exported as 0 and the rules have no effect"_qs;
     } else {
         if (!c.openrouterEnabled)
-            r.losses << u"the OpenRouter switch is off (all traffic to Vercel): the record has no such switch"_qs;
+            lose(u"the OpenRouter switch is off (all traffic to Vercel): the record has no such switch"_qs);
         if (c.cohort != u"vercel")
-            r.losses << u"cohort \"%1\": the router core always buckets with cohort \"vercel\", so everyone would move"_qs.arg(c.cohort);
+            lose(u"cohort \"%1\": the router core always buckets with cohort \"vercel\", so everyone would move"_qs.arg(c.cohort));
         if (c.stickyKey != StickyKey::TaskOrUser)
-            r.losses << u"sticky_key \"user\": the router core keys on the task id when there is one"_qs;
+            lose(u"sticky_key \"user\": the router core keys on the task id when there is one"_qs);
         if (c.failover.enabled)
-            r.losses << u"failover boost to %1% above %2 error rate"_qs.arg(c.failover.boostedVercelShare)
-                            .arg(c.failover.errorRateThreshold);
+            lose(u"failover boost to %1% above %2 error rate"_qs.arg(c.failover.boostedVercelShare)
+                            .arg(c.failover.errorRateThreshold));
         if (c.failover.retryOtherGateway.enabled)
-            r.losses << u"retry on the other gateway"_qs;
+            lose(u"retry on the other gateway"_qs);
 
         for (const Rule &rule : c.rules) {
             if (!rule.enabled)
@@ -81,12 +85,13 @@ ExportResult exportKiloGateway(const RoutingConfig &c, const ExportOptions &opti
                 continue;
             }
             if (!isOptOutRule(rule)) {
-                r.losses << describeRule(rule) + u": only OpenRouter pins of exact models can be expressed"_qs;
+                lose(describeRule(rule) + u": only OpenRouter pins of exact models can be expressed"_qs, rule.id);
                 continue;
             }
             if (rule.expiresAt)
-                r.losses << u"rule \"%1\" expires at %2: the opt-out list has no expiry, it would stay forever"_qs
-                                .arg(rule.id, formatRfc3339(*rule.expiresAt));
+                lose(u"rule \"%1\" expires at %2: the opt-out list has no expiry, it would stay forever"_qs
+                         .arg(rule.id, formatRfc3339(*rule.expiresAt)),
+                     rule.id);
             for (const QString &pattern : rule.match.models) {
                 if (!pattern.contains(u'*')) {
                     optOut.insert(pattern);
@@ -96,8 +101,10 @@ ExportResult exportKiloGateway(const RoutingConfig &c, const ExportOptions &opti
                 for (auto it = c.models.cbegin(); it != c.models.cend(); ++it)
                     if (globMatch(pattern, it.key()))
                         expanded << it.key();
-                r.losses << u"rule \"%1\": glob \"%2\" is written as the %3 model(s) it matches today; models added later will not match"_qs
-                                .arg(rule.id, pattern).arg(expanded.size());
+                lose(u"rule \"%1\": glob \"%2\" is written as the %3 model(s) it matches today; models added later will not match"_qs
+                         .arg(rule.id, pattern)
+                         .arg(expanded.size()),
+                     rule.id);
                 for (const QString &id : expanded)
                     optOut.insert(id);
             }
@@ -115,7 +122,7 @@ ExportResult exportKiloGateway(const RoutingConfig &c, const ExportOptions &opti
         if (!qFuzzyCompare(1 + c.defaultSharePaid, 1 + c.defaultShareFree)) {
             for (auto it = c.models.cbegin(); it != c.models.cend(); ++it)
                 if (it->free && !it.key().endsWith(u":free"))
-                    r.losses << u"model \"%1\" is free by its entry, not by a \":free\" suffix: the record would give it the paid share"_qs.arg(it.key());
+                    lose(u"model \"%1\" is free by its entry, not by a \":free\" suffix: the record would give it the paid share"_qs.arg(it.key()));
         }
         r.notes << u"models missing from the model table stay on OpenRouter here; the router core must know them as not on Vercel (its own catalog)"_qs;
         if (!c.providers.isEmpty())
@@ -126,7 +133,7 @@ ExportResult exportKiloGateway(const RoutingConfig &c, const ExportOptions &opti
     QString note = c.note;
     const QList<uint> codePoints = note.toUcs4();
     if (codePoints.size() > kMaxNoteLength) {
-        r.losses << u"the note is %1 characters; the record keeps %2"_qs.arg(codePoints.size()).arg(kMaxNoteLength);
+        lose(u"the note is %1 characters; the record keeps %2"_qs.arg(codePoints.size()).arg(kMaxNoteLength));
         note = QString::fromUcs4(reinterpret_cast<const char32_t *>(codePoints.constData()), kMaxNoteLength);
     }
 

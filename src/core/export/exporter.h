@@ -23,6 +23,7 @@ struct ExportResult {
     bool ok = false;
     QByteArray bytes;    // canonical JSON when ok
     QStringList losses;  // what the profile cannot express (kilo-gateway); refuses unless allowLossy
+    QStringList lossRules; // per entry of losses: the id of the rule it is about, empty when none
     QStringList notes;   // what is carried elsewhere or left out on purpose; never refuses
     QString error;       // why it was refused
 };
