@@ -526,6 +526,47 @@ private Q_SLOTS:
         panel->setAutoUpdate(false);
     }
 
+    // A pin that expires 2.5 hours from now counts for the first recorded hours only (the
+    // traffic replayed as if it began now), not for the whole two days; the summary says so.
+    void replayCountsARuleOnlyWhileInForce()
+    {
+        gw::RoutingConfig draft = testConfig(0);
+        gw::Rule pin;
+        pin.id = QStringLiteral("incident-pin");
+        pin.expiresAt = QDateTime::currentDateTimeUtc().addSecs(150 * 60);
+        pin.match.models = {kOnVercel};
+        pin.action.gateway = gw::Gateway::Vercel;
+        gw::Rule off = pin;
+        off.id = QStringLiteral("switched-off");
+        off.enabled = false;
+        off.expiresAt.reset();
+        draft.rules = {off, pin};
+        m_document->apply(draft, QStringLiteral("test: incident pin"));
+        PlannerReplayPanel *panel = m_page->replayPanel();
+        panel->rangeSelector()->setCustomRange(kPlanStart, kPlanStart.addDays(2));
+        QSignalSpy finished(panel, &PlannerReplayPanel::replayFinished);
+        panel->replay();
+        QVERIFY(finished.wait(kWaitMs));
+        QVERIFY2(panel->result().has_value(), qPrintable(panel->statusText()));
+        const gw::ReplayResult &r = *panel->result();
+
+        // Independent count: requests for the pinned model in the first three recorded hours
+        // (their starts are within 2.5 hours of the first; the run began under 30 minutes ago).
+        quint64 pinned = 0;
+        for (const Line &l : std::as_const(m_planning))
+            pinned += l.model == kOnVercel && l.ts < kPlanStart.addSecs(3 * 3600) ? 1 : 0;
+        QVERIFY(pinned > 0);
+        QCOMPARE(r.draft.vercel.requests, pinned);
+        QCOMPARE(r.draftRules.size(), 2);
+        QCOMPARE(r.draftRules.at(0).state, gw::RuleInForce::Disabled);
+        QCOMPARE(r.draftRules.at(1).state, gw::RuleInForce::Partly);
+        QCOMPARE(r.draftProjection.spanMs(), 48 * 3600 * 1000LL);
+        const QString summary = panel->summaryText();
+        QVERIFY2(summary.contains(u"Draft rules count only while they are in force"_qs), qPrintable(summary));
+        QVERIFY2(summary.contains(u"Rule “incident-pin” expires"_qs) && summary.contains(u"of the 48 hours replayed"_qs), qPrintable(summary));
+        QVERIFY2(summary.contains(u"Rule “switched-off” is disabled"_qs), qPrintable(summary));
+    }
+
     void rampAdvances()
     {
         PlannerRampPanel *panel = m_page->rampPanel();

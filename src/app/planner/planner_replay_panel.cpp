@@ -56,6 +56,33 @@ QString costBasisDisplayName(gw::CostBasis basis)
     return PlannerReplayPanel::tr("no price");
 }
 
+// The draft's rules count only while in force (gwcore's draft_projection.h); say so, and name
+// every rule that does not count for the whole replayed span.
+QStringList ruleWindowLines(const gw::ReplayResult &result)
+{
+    QStringList lines{PlannerReplayPanel::tr("Draft rules count only while they are in force: the traffic is replayed "
+                                             "as if it began now, when the draft would go live.")};
+    const double spanHours = double(result.draftProjection.spanMs()) / 3.6e6;
+    for (const gw::RuleWindow &w : result.draftRules) {
+        switch (w.state) {
+        case gw::RuleInForce::Always:
+            break;
+        case gw::RuleInForce::Partly:
+            lines << PlannerReplayPanel::tr("Rule “%1” expires %2: it counts for %3 of the %4 hours replayed.")
+                         .arg(w.id, w.expiresAt->toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm t")),
+                              QString::number(double(w.inForceMs) / 3.6e6, 'f', 1), QString::number(spanHours, 'f', 0));
+            break;
+        case gw::RuleInForce::Expired:
+            lines << PlannerReplayPanel::tr("Rule “%1” has expired: it counts for none of the traffic.").arg(w.id);
+            break;
+        case gw::RuleInForce::Disabled:
+            lines << PlannerReplayPanel::tr("Rule “%1” is disabled: it counts for none of the traffic.").arg(w.id);
+            break;
+        }
+    }
+    return lines;
+}
+
 } // namespace
 
 // What a worker run returns: the replay and where the live configs came from.
@@ -263,6 +290,7 @@ void PlannerReplayPanel::showResult(const gw::ReplayResult &result, const QStrin
                  .arg(draft.openrouter.requests + draft.vercel.requests)
                  .arg(draft.openrouter.tokens() + draft.vercel.tokens())
                  .arg(QString::number(draft.vercelTokenPercent(), 'f', 2), usd(draft.totalCostUsd()));
+    lines << ruleWindowLines(result);
     lines << tr("Live config (%1): %2% of tokens on Vercel, cost %3 USD. Difference: %4 USD.")
                  .arg(liveSource, QString::number(live.vercelTokenPercent(), 'f', 2), usd(live.totalCostUsd()),
                       (difference >= 0 ? QStringLiteral("+") : QString()) + usd(difference));
