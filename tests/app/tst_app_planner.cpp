@@ -14,6 +14,7 @@
 #include "planner/planner_ramp_panel.h"
 #include "common/time_range_selector.h"
 #include "planner/planner_replay_panel.h"
+#include "planner/replay_table_model.h"
 #include "workspace/workspace.h"
 
 #include "config/config_io.h"
@@ -25,6 +26,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QAbstractItemModelTester>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -454,6 +456,8 @@ private Q_SLOTS:
         // The draft sends the whole default to Vercel; the saved (live) config sends nothing.
         m_document->apply(testConfig(100), QStringLiteral("test: default share 100"));
         PlannerReplayPanel *panel = m_page->replayPanel();
+        ReplayTableModel *table = panel->tableModel();
+        QAbstractItemModelTester tester(table, QAbstractItemModelTester::FailureReportingMode::QtTest);
         panel->rangeSelector()->setCustomRange(kPlanStart, kPlanStart.addDays(2));
         QSignalSpy finished(panel, &PlannerReplayPanel::replayFinished);
         panel->replay();
@@ -491,15 +495,17 @@ private Q_SLOTS:
         QCOMPARE(r.churn.keysToVercel, onVercelRequests);
         QCOMPARE(r.churn.requestsAffected, onVercelRequests);
         // Rows: the mapped model on both gateways, the other one on OpenRouter only.
-        QCOMPARE(panel->tableRowCount(), 3);
+        QCOMPARE(table->rowCount(), 3);
+        const auto cell = [table](int row, ReplayTableModel::Column column) { return table->index(row, column).data().toString(); };
         bool vercelRowFound = false;
-        for (int row = 0; row < panel->tableRowCount(); ++row) {
-            if (panel->tableText(row, 0) != kOnVercel || panel->tableText(row, 1) != u"Vercel"_qs)
+        for (int row = 0; row < table->rowCount(); ++row) {
+            if (cell(row, ReplayTableModel::Model) != kOnVercel || cell(row, ReplayTableModel::Gateway) != u"Vercel"_qs)
                 continue;
             vercelRowFound = true;
-            QCOMPARE(panel->tableText(row, 2), QString::number(onVercelRequests)); // draft requests
-            QCOMPARE(panel->tableText(row, 3), QString::number(onVercelTokens));   // draft tokens
-            QCOMPARE(panel->tableText(row, 6), u"0"_qs);                            // live requests
+            QCOMPARE(row, table->rowOf(kOnVercel, gw::Gateway::Vercel));
+            QCOMPARE(cell(row, ReplayTableModel::DraftRequests), QString::number(onVercelRequests));
+            QCOMPARE(cell(row, ReplayTableModel::DraftTokens), QString::number(onVercelTokens));
+            QCOMPARE(cell(row, ReplayTableModel::LiveRequests), u"0"_qs);
         }
         QVERIFY(vercelRowFound);
         const QString summary = panel->summaryText();
