@@ -60,6 +60,36 @@ void printSide(const QString &title, const ReplaySide &side)
                      .arg(costBasisName(g.costBasis));
 }
 
+QJsonArray ruleWindowsJson(const QList<RuleWindow> &windows)
+{
+    QJsonArray rules;
+    for (const RuleWindow &w : windows) {
+        QJsonObject o{{u"id"_qs, w.id},
+                      {u"in_force"_qs, ruleInForceName(w.state)},
+                      {u"in_force_hours"_qs, double(w.inForceMs) / 3'600'000.0},
+                      {u"percent_of_traffic_span"_qs, w.percentOfSpan()}};
+        if (w.expiresAt)
+            o.insert(u"expires_at"_qs, formatRfc3339(*w.expiresAt));
+        rules.append(o);
+    }
+    return rules;
+}
+
+// Only the rules that do not count for the whole replayed span are worth a line.
+void printRuleWindows(const ReplayResult &r)
+{
+    const double spanHours = double(r.draftProjection.spanMs()) / 3'600'000.0;
+    for (const RuleWindow &w : r.draftRules) {
+        if (w.state == RuleInForce::Always)
+            continue;
+        out() << u"  rule %1: %2"_qs.arg(w.id, ruleInForceName(w.state));
+        if (w.state == RuleInForce::Partly)
+            out() << u", in force for %1 of %2 h (expires %3)"_qs.arg(double(w.inForceMs) / 3'600'000.0, 0, 'f', 1)
+                         .arg(spanHours, 0, 'f', 0).arg(formatRfc3339(*w.expiresAt));
+        out() << u'\n';
+    }
+}
+
 } // namespace
 
 int runReplay(const QStringList &args)
@@ -72,14 +102,16 @@ int runReplay(const QStringList &args)
     const QCommandLineOption to(u"to"_qs, u"Only traffic before this time (RFC 3339)."_qs, u"T"_qs);
     const QCommandLineOption orCatalog(u"openrouter-catalog"_qs, u"Saved OpenRouter /models for prices where nothing was recorded."_qs, u"FILE"_qs);
     const QCommandLineOption vCatalog(u"vercel-catalog"_qs, u"Saved Vercel /models for prices where nothing was recorded."_qs, u"FILE"_qs);
+    const QCommandLineOption now(u"now"_qs, u"When the draft goes live (RFC 3339; default: now): its rules count only while in force, with the traffic replayed from then on."_qs, u"T"_qs);
     const QCommandLineOption json(u"json"_qs, u"Print JSON."_qs);
-    parser.addOptions({db, config, against, from, to, orCatalog, vCatalog, json});
+    parser.addOptions({db, config, against, from, to, orCatalog, vCatalog, now, json});
     if (const auto exit = parseCommandLine(parser, args, u"Replay recorded traffic against a draft config."_qs, 0, 0))
         return *exit;
     if (!parser.isSet(db) || !parser.isSet(config))
         return usageError(u"replay: --db and --config are required"_qs);
     QDateTime bounds[2];
-    for (const auto &[option, bound] : {std::pair{&from, &bounds[0]}, std::pair{&to, &bounds[1]}}) {
+    QDateTime liveFrom;
+    for (const auto &[option, bound] : {std::pair{&from, &bounds[0]}, std::pair{&to, &bounds[1]}, std::pair{&now, &liveFrom}}) {
         if (const auto exit = readTimeOption(parser, *option, u"replay"_qs, *bound))
             return *exit;
     }
@@ -92,6 +124,8 @@ int runReplay(const QStringList &args)
         return ExitInvalidInput;
 
     ReplayOptions options;
+    if (liveFrom.isValid())
+        options.draftLiveFromMs = liveFrom.toMSecsSinceEpoch();
     QList<CatalogModel> catalogs[2];
     const QCommandLineOption *catalogOptions[2] = {&orCatalog, &vCatalog};
     for (int i = 0; i < 2; ++i) {
@@ -123,6 +157,8 @@ int runReplay(const QStringList &args)
 
     if (parser.isSet(json)) {
         QJsonObject o{{u"rows"_qs, double(r.rows)},
+                      {u"draft_live_from"_qs, formatRfc3339(QDateTime::fromMSecsSinceEpoch(r.draftProjection.liveFromMs, Qt::UTC))},
+                      {u"draft_rules"_qs, ruleWindowsJson(r.draftRules)},
                       {u"draft"_qs, sideJson(r.draft)},
                       {u"recorded"_qs, sideJson(r.recorded)}};
         if (bounds[0].isValid())
@@ -141,6 +177,9 @@ int runReplay(const QStringList &args)
         out() << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
     } else {
         out() << u"%1 usage rows\n"_qs.arg(r.rows);
+        out() << u"draft rules count only while in force, the traffic replayed as if it began %1\n"_qs
+                     .arg(formatRfc3339(QDateTime::fromMSecsSinceEpoch(r.draftProjection.liveFromMs, Qt::UTC)));
+        printRuleWindows(r);
         printSide(u"draft"_qs, r.draft);
         if (live)
             printSide(u"live"_qs, r.live);

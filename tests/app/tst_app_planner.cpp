@@ -14,6 +14,7 @@
 #include "planner/planner_ramp_panel.h"
 #include "common/time_range_selector.h"
 #include "planner/planner_replay_panel.h"
+#include "planner/replay_table_model.h"
 #include "workspace/workspace.h"
 
 #include "config/config_io.h"
@@ -25,6 +26,7 @@
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QAbstractItemModelTester>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -454,6 +456,8 @@ private Q_SLOTS:
         // The draft sends the whole default to Vercel; the saved (live) config sends nothing.
         m_document->apply(testConfig(100), QStringLiteral("test: default share 100"));
         PlannerReplayPanel *panel = m_page->replayPanel();
+        ReplayTableModel *table = panel->tableModel();
+        QAbstractItemModelTester tester(table, QAbstractItemModelTester::FailureReportingMode::QtTest);
         panel->rangeSelector()->setCustomRange(kPlanStart, kPlanStart.addDays(2));
         QSignalSpy finished(panel, &PlannerReplayPanel::replayFinished);
         panel->replay();
@@ -491,15 +495,17 @@ private Q_SLOTS:
         QCOMPARE(r.churn.keysToVercel, onVercelRequests);
         QCOMPARE(r.churn.requestsAffected, onVercelRequests);
         // Rows: the mapped model on both gateways, the other one on OpenRouter only.
-        QCOMPARE(panel->tableRowCount(), 3);
+        QCOMPARE(table->rowCount(), 3);
+        const auto cell = [table](int row, ReplayTableModel::Column column) { return table->index(row, column).data().toString(); };
         bool vercelRowFound = false;
-        for (int row = 0; row < panel->tableRowCount(); ++row) {
-            if (panel->tableText(row, 0) != kOnVercel || panel->tableText(row, 1) != u"Vercel"_qs)
+        for (int row = 0; row < table->rowCount(); ++row) {
+            if (cell(row, ReplayTableModel::Model) != kOnVercel || cell(row, ReplayTableModel::Gateway) != u"Vercel"_qs)
                 continue;
             vercelRowFound = true;
-            QCOMPARE(panel->tableText(row, 2), QString::number(onVercelRequests)); // draft requests
-            QCOMPARE(panel->tableText(row, 3), QString::number(onVercelTokens));   // draft tokens
-            QCOMPARE(panel->tableText(row, 6), u"0"_qs);                            // live requests
+            QCOMPARE(row, table->rowOf(kOnVercel, gw::Gateway::Vercel));
+            QCOMPARE(cell(row, ReplayTableModel::DraftRequests), QString::number(onVercelRequests));
+            QCOMPARE(cell(row, ReplayTableModel::DraftTokens), QString::number(onVercelTokens));
+            QCOMPARE(cell(row, ReplayTableModel::LiveRequests), u"0"_qs);
         }
         QVERIFY(vercelRowFound);
         const QString summary = panel->summaryText();
@@ -524,6 +530,47 @@ private Q_SLOTS:
         QCOMPARE(panel->result()->draft.vercel.requests, quint64(0));
         QCOMPARE(panel->result()->churn.keysChanged, quint64(0));
         panel->setAutoUpdate(false);
+    }
+
+    // A pin that expires 2.5 hours from now counts for the first recorded hours only (the
+    // traffic replayed as if it began now), not for the whole two days; the summary says so.
+    void replayCountsARuleOnlyWhileInForce()
+    {
+        gw::RoutingConfig draft = testConfig(0);
+        gw::Rule pin;
+        pin.id = QStringLiteral("incident-pin");
+        pin.expiresAt = QDateTime::currentDateTimeUtc().addSecs(150 * 60);
+        pin.match.models = {kOnVercel};
+        pin.action.gateway = gw::Gateway::Vercel;
+        gw::Rule off = pin;
+        off.id = QStringLiteral("switched-off");
+        off.enabled = false;
+        off.expiresAt.reset();
+        draft.rules = {off, pin};
+        m_document->apply(draft, QStringLiteral("test: incident pin"));
+        PlannerReplayPanel *panel = m_page->replayPanel();
+        panel->rangeSelector()->setCustomRange(kPlanStart, kPlanStart.addDays(2));
+        QSignalSpy finished(panel, &PlannerReplayPanel::replayFinished);
+        panel->replay();
+        QVERIFY(finished.wait(kWaitMs));
+        QVERIFY2(panel->result().has_value(), qPrintable(panel->statusText()));
+        const gw::ReplayResult &r = *panel->result();
+
+        // Independent count: requests for the pinned model in the first three recorded hours
+        // (their starts are within 2.5 hours of the first; the run began under 30 minutes ago).
+        quint64 pinned = 0;
+        for (const Line &l : std::as_const(m_planning))
+            pinned += l.model == kOnVercel && l.ts < kPlanStart.addSecs(3 * 3600) ? 1 : 0;
+        QVERIFY(pinned > 0);
+        QCOMPARE(r.draft.vercel.requests, pinned);
+        QCOMPARE(r.draftRules.size(), 2);
+        QCOMPARE(r.draftRules.at(0).state, gw::RuleInForce::Disabled);
+        QCOMPARE(r.draftRules.at(1).state, gw::RuleInForce::Partly);
+        QCOMPARE(r.draftProjection.spanMs(), 48 * 3600 * 1000LL);
+        const QString summary = panel->summaryText();
+        QVERIFY2(summary.contains(u"Draft rules count only while they are in force"_qs), qPrintable(summary));
+        QVERIFY2(summary.contains(u"Rule “incident-pin” expires"_qs) && summary.contains(u"of the 48 hours replayed"_qs), qPrintable(summary));
+        QVERIFY2(summary.contains(u"Rule “switched-off” is disabled"_qs), qPrintable(summary));
     }
 
     void rampAdvances()

@@ -187,6 +187,50 @@ private Q_SLOTS:
         QCOMPARE(gatewayctl({u"replay"_qs, u"--db"_qs, m_db}).exitCode, 2);
     }
 
+    // The draft's rules count only while in force, the traffic replayed as if it began at --now:
+    // a pin on m/good that expires 30 minutes after --now covers the one recorded hour (it starts
+    // before the expiry); one that expired at 11:30, before --now, covers nothing, although the
+    // recorded traffic's own clock (11:00) is before it.
+    void replayCountsADraftRuleOnlyWhileInForce()
+    {
+        const auto pinnedUntil = [&](const QString &name, const QString &expiry) {
+            QByteArray json = kConfigTemplate;
+            json.replace("%SHARE%", "0");
+            const QByteArray rules = "\"rules\": [{\"id\": \"pin-good\", \"expires_at\": \"" + expiry.toLatin1()
+                                     + "\", \"match\": {\"models\": [\"m/good\"]}, \"action\": {\"gateway\": \"vercel\"}}],\n \"models\":";
+            json.replace("\"models\":", rules);
+            return write(name, json);
+        };
+        qint64 goodRequests = 0;
+        for (const Record &rec : std::as_const(m_records))
+            goodRequests += rec.model == u"m/good" ? 1 : 0;
+
+        const Run inForce = gatewayctl({u"replay"_qs, u"--db"_qs, m_db, u"--config"_qs,
+                                        pinnedUntil(u"pin-later.json"_qs, u"2026-11-23T12:30:00Z"_qs), u"--now"_qs, kNow, u"--json"_qs});
+        QCOMPARE(inForce.exitCode, 0);
+        const QJsonObject o = parseObject(inForce);
+        QCOMPARE(o.value(u"draft"_qs).toObject().value(u"vercel"_qs).toObject().value(u"requests"_qs).toInteger(), goodRequests);
+        QCOMPARE(o.value(u"draft_live_from"_qs).toString(), kNow);
+        const QJsonObject rule = o.value(u"draft_rules"_qs).toArray().at(0).toObject();
+        QCOMPARE(rule.value(u"id"_qs).toString(), u"pin-good"_qs);
+        QCOMPARE(rule.value(u"in_force"_qs).toString(), u"partly"_qs);
+        QCOMPARE(rule.value(u"in_force_hours"_qs).toDouble(), 0.5);
+
+        const Run expired = gatewayctl({u"replay"_qs, u"--db"_qs, m_db, u"--config"_qs,
+                                        pinnedUntil(u"pin-earlier.json"_qs, u"2026-11-23T11:30:00Z"_qs), u"--now"_qs, kNow, u"--json"_qs});
+        QCOMPARE(expired.exitCode, 0);
+        const QJsonObject e = parseObject(expired);
+        QCOMPARE(e.value(u"draft"_qs).toObject().value(u"vercel"_qs).toObject().value(u"requests"_qs).toInteger(), 0);
+        QCOMPARE(e.value(u"draft_rules"_qs).toArray().at(0).toObject().value(u"in_force"_qs).toString(), u"expired"_qs);
+
+        const Run text = gatewayctl({u"replay"_qs, u"--db"_qs, m_db, u"--config"_qs, m_dir.filePath(u"pin-later.json"_qs),
+                                     u"--now"_qs, kNow});
+        QCOMPARE(text.exitCode, 0);
+        QVERIFY2(text.out.contains(u"rule pin-good: partly, in force for 0.5 of 1 h"_qs), qPrintable(text.out));
+        QCOMPARE(gatewayctl({u"replay"_qs, u"--db"_qs, m_db, u"--config"_qs, m_dir.filePath(u"pin-later.json"_qs),
+                             u"--now"_qs, u"yesterday"_qs}).exitCode, 2);
+    }
+
     void rampCheckEveryVerdict()
     {
         const auto plan = [&](const char *model) {

@@ -362,7 +362,8 @@ void PlannerLeaderboardPanel::show(const Computed &computed)
             m_rangeLabel->setText(tr("Needed at least %1, allowed at most %2 (%3).").arg(percent(plan.lowPercent), percent(plan.highPercent), withoutMargin));
             m_problemLabel->setText(plan.explanation); // names the colliding bounds and the shortfall
         }
-        const QString reach = m_reach ? tr("Recorded traffic: %1 on Vercel whatever the default share, up to %2 more through it.")
+        const QString reach = m_reach ? tr("Recorded traffic: %1 on Vercel whatever the default share, up to %2 more through it "
+                                               "(the draft's rules count only while in force, as if the traffic began now).")
                                             .arg(percent(m_reach->fixedVercelPercent), percent(m_reach->eligiblePercent))
                                       : tr("No recorded traffic loaded: every token is assumed to follow the default share.");
         if (m_proposal) {

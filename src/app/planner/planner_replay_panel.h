@@ -1,31 +1,23 @@
 #pragma once
 // Planner tab 2: what-if replay. Recorded traffic in a range is decided again by the draft and by
 // the config that was live at each hour (the workspace's native exports), per gateway x model,
-// with cost at recorded or catalog prices and the churn of sticky keys. gwcore's replayTraffic
-// runs on a worker thread with progress and Cancel; "Auto-update" re-runs it (debounced) when
-// the draft changes.
+// with cost at recorded or catalog prices and the churn of sticky keys. The panel is the view of
+// PlannerReplayController (which runs gwcore's replayTraffic on a worker thread with progress and
+// Cancel, and re-runs it when the draft changes with "Auto-update" on); its form is
+// ui/plannerreplaypanel.ui.
 
-#include "planner/replay.h"
-#include "workspace/workspace.h"
+#include "planner/planner_replay_controller.h"
 
-#include <QTimer>
 #include <QWidget>
 
-#include <atomic>
 #include <memory>
-#include <optional>
 
-class QCheckBox;
-class QLabel;
-class QProgressBar;
-class QPushButton;
-class QTableWidget;
+class QSortFilterProxyModel;
 
-namespace gw { namespace store { class HistoryStore; } }
+namespace Ui { class PlannerReplayPanel; }
 
 namespace gwapp {
 
-class DraftDocument;
 class TimeRangeSelector;
 
 class PlannerReplayPanel : public QWidget {
@@ -34,48 +26,31 @@ public:
     explicit PlannerReplayPanel(DraftDocument *document, QWidget *parent = nullptr);
     ~PlannerReplayPanel() override;
 
-    void setHistory(std::shared_ptr<gw::store::HistoryStore> history);
-    void setWorkspace(const gw::Workspace &workspace);
-    TimeRangeSelector *rangeSelector() const { return m_range; }
+    PlannerReplayController *controller() const { return m_controller; }
+    void setHistory(std::shared_ptr<gw::store::HistoryStore> history) { m_controller->setHistory(std::move(history)); }
+    void setWorkspace(const gw::Workspace &workspace) { m_controller->setWorkspace(workspace); }
+    TimeRangeSelector *rangeSelector() const;
     void setAutoUpdate(bool on);
 
-    void replay(); // replayFinished() follows (also on failure or cancel)
-    void cancel();
-    bool isRunning() const { return m_running; }
+    void replay() { m_controller->replay(); } // replayFinished() follows (also on failure or cancel)
+    void cancel() { m_controller->cancel(); }
+    bool isRunning() const { return m_controller->isRunning(); }
 
-    const std::optional<gw::ReplayResult> &result() const { return m_result; }
+    const std::optional<gw::ReplayResult> &result() const { return m_controller->result(); }
+    ReplayTableModel *tableModel() const { return m_controller->tableModel(); }
     QString summaryText() const;
-    QString statusText() const;
-    int tableRowCount() const;
-    QString tableText(int row, int column) const;
+    QString statusText() const { return m_controller->status(); }
 
 Q_SIGNALS:
     void replayFinished(bool ok);
 
 private:
-    struct Job;
-    void runOnWorker(const QList<gw::TrafficKeyUsage> &usage);
-    void finish(const std::optional<gw::ReplayResult> &result, const QString &status);
-    void showResult(const gw::ReplayResult &result, const QString &liveSource);
-    void setRunning(bool running);
+    void showResult();
+    void updateButtons();
 
-    DraftDocument *m_document;
-    std::shared_ptr<gw::store::HistoryStore> m_history;
-    gw::Workspace m_workspace;
-    TimeRangeSelector *m_range;
-    QPushButton *m_replayButton;
-    QPushButton *m_cancelButton;
-    QCheckBox *m_autoUpdate;
-    QProgressBar *m_progress;
-    QLabel *m_statusLabel;
-    QLabel *m_summaryLabel;
-    QTableWidget *m_table;
-    QTimer m_autoUpdateDebounce;
-
-    bool m_running = false;
-    bool m_rerunWhenDone = false; // the draft changed during a run with auto-update on
-    std::shared_ptr<std::atomic<bool>> m_cancel;
-    std::optional<gw::ReplayResult> m_result;
+    std::unique_ptr<Ui::PlannerReplayPanel> ui;
+    PlannerReplayController *m_controller;
+    QSortFilterProxyModel *m_sorted;
 };
 
 } // namespace gwapp

@@ -1,6 +1,8 @@
 #include "planner/leaderboard_plan.h"
+#include "planner/draft_projection.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 
 #include <algorithm>
 #include <cmath>
@@ -232,8 +234,11 @@ double EligibleTraffic::vercelPercentAt(int paidMilli, int freeMilli) const
     return 100.0 * vercel / totalTokens;
 }
 
-EligibleTraffic eligibleTraffic(const QList<TrafficKeyUsage> &usage, const RoutingConfig &draft)
+EligibleTraffic eligibleTraffic(const QList<TrafficKeyUsage> &usage, const RoutingConfig &draft,
+                                std::optional<qint64> draftLiveFromMs)
 {
+    const DraftProjection projection =
+        DraftProjection::over(usage, draftLiveFromMs.value_or(QDateTime::currentMSecsSinceEpoch()));
     EligibleTraffic t;
     t.draftPaidMilli = shareToMilli(draft.defaultSharePaid);
     t.draftFreeMilli = shareToMilli(draft.defaultShareFree);
@@ -242,7 +247,7 @@ EligibleTraffic eligibleTraffic(const QList<TrafficKeyUsage> &usage, const Routi
         const double tokens = double(row.promptTokens + row.completionTokens);
         ++t.rows;
         t.totalTokens += tokens;
-        const Decision d = decideForUsage(router, row.key);
+        const Decision d = decideDraftForUsage(router, row.key, projection);
         if (d.reason == Reason::DefaultPaid || d.reason == Reason::DefaultFree) {
             const ModelClass cls = d.reason == Reason::DefaultFree ? ModelClass::Free : ModelClass::Paid;
             (cls == ModelClass::Free ? t.eligibleFreeTokens : t.eligiblePaidTokens) += tokens;

@@ -133,8 +133,11 @@ struct EligibleTraffic {
     double vercelPercentAt(int paidMilli, int freeMilli) const;
 };
 
-// Decides every row with the draft (decideForUsage, no failover boost).
-EligibleTraffic eligibleTraffic(const QList<TrafficKeyUsage> &usage, const RoutingConfig &draft);
+// Decides every row with the draft (no failover boost), its rules counting only while in force
+// with the traffic replayed as if it began when the draft goes live (draft_projection.h;
+// `draftLiveFromMs` none: the current time).
+EligibleTraffic eligibleTraffic(const QList<TrafficKeyUsage> &usage, const RoutingConfig &draft,
+                                std::optional<qint64> draftLiveFromMs = std::nullopt);
 
 struct DefaultShareProposal {
     bool reachable = false;       // the target is within reach(scope)

@@ -184,6 +184,9 @@ ReplayResult replayTraffic(const QList<TrafficKeyUsage> &usage, const RoutingCon
                            const ConfigTimeline &live, const ReplayOptions &options)
 {
     ReplayResult result;
+    const qint64 draftLiveFrom = options.draftLiveFromMs.value_or(QDateTime::currentMSecsSinceEpoch());
+    result.draftProjection = DraftProjection::over(usage, draftLiveFrom);
+    result.draftRules = draftRuleWindows(draft, result.draftProjection);
     const Router draftRouter(draft);
     const RecordedRates rates(usage);
     const Pricer pricer{rates, options.prices};
@@ -204,7 +207,7 @@ ReplayResult replayTraffic(const QList<TrafficKeyUsage> &usage, const RoutingCon
         }
         const TrafficKeyUsage &row = usage.at(i);
         ++result.rows;
-        const Decision toDraft = decideForUsage(draftRouter, row.key);
+        const Decision toDraft = decideDraftForUsage(draftRouter, row.key, result.draftProjection);
         const Decision toLive = decideForUsage(live.routerAt(row.key.hourStartMs), row.key);
 
         bool fromCatalog = false;

@@ -7,9 +7,15 @@
 // model on that gateway when the traffic has one (rows that logged a cost for every request),
 // else the catalog price (estimateCostUsd), else unknown. Each group says which it used.
 // Rows are decided without failover boost and without provider preferences (decideForUsage).
+//
+// The draft's rules count only while they are in force (draft_projection.h): the traffic is
+// replayed as if its first hour came when the draft goes live, so a rule that expires in 2 hours
+// decides the first 2 hours of a week of traffic, not all of it. The live side decides each row
+// at its own hour, so its rules count for the hours they were in force then.
 
 #include "config/config.h"
 #include "catalog/catalog.h"
+#include "planner/draft_projection.h"
 #include "traffic/key_usage.h"
 
 #include <QHash>
@@ -18,6 +24,7 @@
 
 #include <atomic>
 #include <functional>
+#include <optional>
 
 namespace gw {
 
@@ -81,6 +88,8 @@ struct ReplayResult {
     ReplayChurn churn;
     quint64 rows = 0;
     bool cancelled = false; // the figures are then partial
+    DraftProjection draftProjection; // where the recorded traffic sits on the draft's clock
+    QList<RuleWindow> draftRules;    // each draft rule's time in force over the replayed span
 };
 
 struct ReplayOptions {
@@ -88,6 +97,8 @@ struct ReplayOptions {
     // Called every few thousand rows and at the end, on the calling thread: (rows done, total).
     std::function<void(qsizetype, qsizetype)> progress;
     const std::atomic<bool> *cancel = nullptr;
+    // When the draft would go live (UTC ms); none: the current time.
+    std::optional<qint64> draftLiveFromMs;
 };
 
 ReplayResult replayTraffic(const QList<TrafficKeyUsage> &usage, const RoutingConfig &draft,

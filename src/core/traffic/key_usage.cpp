@@ -25,13 +25,18 @@ void TrafficKeyUsage::merge(const TrafficKeyUsage &other)
 
 Decision decideForUsage(const Router &router, const TrafficKeyUsageKey &key, const GatewayErrorRates &rates)
 {
+    return decideForUsageAt(router, key, key.hourStartMs, rates);
+}
+
+Decision decideForUsageAt(const Router &router, const TrafficKeyUsageKey &key, qint64 atMs, const GatewayErrorRates &rates)
+{
     RouteRequest request;
     request.model = key.model;
     request.user = key.user;
     request.task = key.task;
     request.openrouterErrorRate = rates.openrouter;
     request.vercelErrorRate = rates.vercel;
-    request.now = QDateTime::fromMSecsSinceEpoch(key.hourStartMs, Qt::UTC);
+    request.now = QDateTime::fromMSecsSinceEpoch(atMs, Qt::UTC);
     return router.decide(request);
 }
 

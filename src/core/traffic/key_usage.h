@@ -48,6 +48,9 @@ struct GatewayErrorRates {
 // What `router` decides for the requests of one usage row: no provider preferences, no
 // features, the clock at the row's hour start.
 Decision decideForUsage(const Router &router, const TrafficKeyUsageKey &key, const GatewayErrorRates &rates = {});
+// The same with the clock at `atMs` instead of the row's hour (a draft replayed as if live now).
+Decision decideForUsageAt(const Router &router, const TrafficKeyUsageKey &key, qint64 atMs,
+                          const GatewayErrorRates &rates = {});
 
 // The config that was live at each instant: the exported revisions, each from its time on.
 // Before the first one (or when there is none) the fallback applies, e.g. the current draft.
