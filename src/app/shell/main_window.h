@@ -19,6 +19,8 @@ namespace gwapp {
 class DraftDocument;
 class GatewayConnections;
 class KeyStore;
+class LivePanel;
+class ProductionConnection;
 class ModelsPage;
 class MonitorPage;
 class PageContext;
@@ -42,12 +44,15 @@ public:
     bool openWorkspace(const QString &dir, Recovery recovery = Recovery::Ask, WhenLocked whenLocked = WhenLocked::Ask);
     bool save();
     bool exportInteractive();
+    void publishInteractive(); // File > Publish to production
     void openSettings();
 
     DraftDocument *document() const { return m_document; }
     RoutingPage *routingPage() const { return m_routing; }
     ModelsPage *modelsPage() const { return m_models; }
     GatewayConnections *connections() const { return m_connections; }
+    ProductionConnection *production() const { return m_production; }
+    LivePanel *livePanel() const { return m_live; }
     TestBenchPage *testBenchPage() const { return m_testBench; }
     MonitorPage *monitorPage() const { return m_monitor; }
     PlannerPage *plannerPage() const { return m_planner; }
@@ -71,6 +76,7 @@ protected:
 private:
     void updateStatus();
     void updateGatewayStatus();
+    void updateProductionStatus();
     void openHistory();
     void addPageShortcuts();
     void chooseWorkspace();
@@ -82,6 +88,8 @@ private:
     ModelsPage *m_models;
     KeyStore *m_keyStore = nullptr;
     GatewayConnections *m_connections;
+    ProductionConnection *m_production;
+    LivePanel *m_live;
     // Handed to every page; the pages share it, so it and what it owns go after the last of them.
     std::shared_ptr<PageContext> m_context;
     TestBenchPage *m_testBench;
@@ -96,6 +104,7 @@ private:
     QLabel *m_revisionLabel;
     QLabel *m_dirtyLabel;
     QLabel *m_gatewaysLabel;
+    QLabel *m_productionLabel;
     // Set when routing.json's content_sha256 did not match on open (edited by hand): shown in the
     // status bar and the Export dialog's title until a save writes a fresh hash.
     QString m_hashWarning;
