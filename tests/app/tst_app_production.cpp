@@ -12,6 +12,7 @@
 #include "production/live_panel.h"
 #include "production/production_connection.h"
 #include "production/publish_dialog.h"
+#include "production/publish_history_panel.h"
 #include "shell/settings_dialog.h"
 
 #include <QApplication>
@@ -21,6 +22,8 @@
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTemporaryDir>
+#include <QTreeWidget>
 #include <QTest>
 #include <QTimer>
 #include <QUndoStack>
@@ -78,6 +81,21 @@ private:
         s.setValue(QStringLiteral("production/writer/user"), QStringLiteral("postgres"));
         s.setValue(QStringLiteral("production/readerSameAsWriter"), true);
         keys.secrets.insert(productionAccount(ProductionRole::Writer), gwtest::PgCluster::password());
+    }
+    // Publishes through the dialog with the workspace recording it, as File > Publish does.
+    void publishFromApp(const gw::Workspace &workspace, double paid, qint64 revision, const QString &note)
+    {
+        PublishDialog dialog(gwtest::losslessConfig(paid, revision), link());
+        dialog.setWorkspace(workspace);
+        QSignalSpy base(&dialog, &PublishDialog::baseRead);
+        QVERIFY(base.wait(kWaitMs));
+        dialog.setWho(QStringLiteral("ops@example.com"));
+        dialog.setNote(note);
+        QSignalSpy finished(&dialog, &PublishDialog::finished);
+        dialog.publishNow();
+        QVERIFY(finished.wait(kWaitMs));
+        QVERIFY2(finished.first().first().toBool(), qPrintable(dialog.resultText()));
+        QCOMPARE(dialog.historyError(), QString());
     }
     gw::store::ProductionLink link() const { return gw::store::ProductionLink(*gw::production::parsePgUrl(m_pg.url()).spec); }
 
@@ -274,6 +292,70 @@ private Q_SLOTS:
         QVERIFY(!dialog.publishButton()->isEnabled());
         dialog.setAllowLossy(true);
         QVERIFY(dialog.publishButton()->isEnabled());
+    }
+
+    void publishHistoryRollsBackThroughCompareAndSet()
+    {
+        setRecord(QStringLiteral(R"({"vercel_routing_percentage": 3, "friendli_routing_percentage": 4, "updated_by": "web-admin"})"));
+        QTemporaryDir dir;
+        const gw::Workspace workspace(dir.path());
+        publishFromApp(workspace, 5, 5, QStringLiteral("paid to five"));
+        publishFromApp(workspace, 8, 6, QStringLiteral("paid to eight"));
+        QCOMPARE(storedRecord().value(QStringLiteral("vercel_routing_percentage")).toDouble(), 8.0);
+
+        InMemoryKeychain keys;
+        configure(keys);
+        ProductionConnection connection(&keys);
+        PublishHistoryPanel panel;
+        panel.setConnection(&connection);
+        panel.setWorkspace(workspace);
+        connection.reload();
+        QCOMPARE(panel.publishes().size(), 2);
+        QCOMPARE(panel.publishes().at(0).revision, 6); // newest first
+        QCOMPARE(panel.list()->topLevelItem(0)->text(3), QStringLiteral("paid to eight"));
+        QVERIFY2(panel.list()->topLevelItem(0)->text(4).contains(QStringLiteral("paid 5% -> 8%")),
+                 qPrintable(panel.list()->topLevelItem(0)->text(4)));
+        QTRY_VERIFY_WITH_TIMEOUT(panel.rollBackButton()->isEnabled(), kWaitMs); // once the keychain answered
+
+        // A note is required: refused before anything reaches the database.
+        QSignalSpy finished(&panel, &PublishHistoryPanel::finished);
+        panel.rollBackTo(1, QStringLiteral("ops@example.com"), QStringLiteral("  "));
+        QCOMPARE(finished.size(), 1);
+        QCOMPARE(finished.takeFirst().first().toBool(), false);
+        QCOMPARE(storedRecord().value(QStringLiteral("vercel_routing_percentage")).toDouble(), 8.0);
+
+        QSignalSpy rolledBack(&panel, &PublishHistoryPanel::rolledBack);
+        panel.rollBackTo(1, QStringLiteral("ops@example.com"), QStringLiteral("back to five"));
+        QVERIFY(panel.isBusy());
+        QVERIFY(finished.wait(kWaitMs));
+        QVERIFY2(finished.takeFirst().first().toBool(), qPrintable(panel.resultText()));
+        QVERIFY2(panel.resultText().contains(QStringLiteral("UTC")), qPrintable(panel.resultText()));
+        const QJsonObject stored = storedRecord();
+        QCOMPARE(stored.value(QStringLiteral("vercel_routing_percentage")).toDouble(), 5.0);
+        QCOMPARE(stored.value(QStringLiteral("note")).toString(), QStringLiteral("back to five"));
+        QCOMPARE(stored.value(QStringLiteral("friendli_routing_percentage")).toDouble(), 4.0); // not ours: kept
+        QCOMPARE(rolledBack.size(), 1);
+        QVERIFY(rolledBack.first().first().toJsonObject() == stored);
+        QCOMPARE(panel.publishes().size(), 3); // the rollback is a publish in the history
+        QCOMPARE(panel.publishes().at(0).revision, 5);
+        QVERIFY(panel.publishes().at(0).after == stored);
+        QCOMPARE(panel.publishes().at(0).file, panel.publishes().at(2).file); // the earlier native config, referenced
+
+        // The web admin changes the record: the next rollback is refused, nothing written, drift recorded.
+        setRecord(QStringLiteral(R"({"vercel_routing_percentage": 1, "updated_by": "web-admin", "note": "emergency"})"));
+        const QJsonObject webAdmin = storedRecord();
+        panel.rollBackTo(1, QStringLiteral("ops@example.com"), QStringLiteral("back to eight"));
+        QVERIFY(finished.wait(kWaitMs));
+        QCOMPARE(finished.takeFirst().first().toBool(), false);
+        QVERIFY(storedRecord() == webAdmin);
+        QVERIFY2(!panel.difference().isEmpty(), qPrintable(panel.resultText()));
+        QCOMPARE(panel.publishes().size(), 3);
+        QCOMPARE(workspace.history().constLast().kind, QStringLiteral("drift"));
+        QVERIFY(workspace.history().constLast().after == webAdmin);
+
+        QFile history(workspace.historyPath());
+        QVERIFY(history.open(QIODevice::ReadOnly));
+        QVERIFY2(!history.readAll().contains(gwtest::PgCluster::password().toUtf8()), "the password reached the history");
     }
 };
 

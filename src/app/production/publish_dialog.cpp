@@ -1,6 +1,7 @@
 #include "production/publish_dialog.h"
 
 #include "common/when_ready.h"
+#include "production/publish_history.h"
 #include "ui_publishdialog.h"
 
 #include <QPushButton>
@@ -118,14 +119,31 @@ void PublishDialog::publishNow()
     updateButton();
     ui->resultLabel->setText(tr("Publishing…"));
     const gw::store::ProductionLink link = m_link;
-    whenReady(this, QtConcurrent::run([link, request] { return link.publish(request); }), [this](const gw::store::PublishOutcome &outcome) {
+    struct Done {
+        gw::store::PublishOutcome outcome;
+        QString historyError;
+    };
+    // The history is appended on the worker too: a file write stays off the GUI thread.
+    auto work = [link, request, workspace = m_workspace, draft = m_draft] {
+        Done done{link.publish(request), QString()};
+        if (done.outcome.error.ok() && workspace.isValid())
+            done.historyError = gw::production::recordPublish(workspace, {draft, done.outcome.before, done.outcome.after,
+                                                                          request.stamp.now, request.stamp.by, request.stamp.note})
+                                    .error;
+        return done;
+    };
+    whenReady(this, QtConcurrent::run(work), [this](const Done &done) {
+        const gw::store::PublishOutcome &outcome = done.outcome;
         m_busy = false;
         m_outcome = outcome;
+        m_historyError = done.historyError;
         ui->differenceList->clear();
         if (outcome.error.ok()) {
             m_done = true;
             ui->resultLabel->setText(tr("Published. The production router has it by %1 UTC.")
-                                         .arg(outcome.liveBy.toUTC().toString(QStringLiteral("HH:mm"))));
+                                         .arg(outcome.liveBy.toUTC().toString(QStringLiteral("HH:mm")))
+                                     + (m_historyError.isEmpty() ? QString()
+                                                                 : QLatin1Char(' ') + tr("The workspace history could not be written: %1").arg(m_historyError)));
             Q_EMIT published(outcome.after);
         } else if (outcome.error.status == gw::store::ProductionStatus::Refused) {
             ui->resultLabel->setText(tr("Not published: the live record changed since this dialog read it. Nothing was written. "

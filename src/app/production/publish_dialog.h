@@ -3,12 +3,15 @@
 // lossy publish needs the explicit "Publish anyway (lossy)" naming what is dropped), who and a
 // required note, written with compare-and-set against the live record read when the dialog
 // opened. Refused: the three-way difference (base, live, draft) and nothing written. Written:
-// "Live by HH:MM UTC". Every database call runs off the GUI thread.
+// "Live by HH:MM UTC", and (with a workspace) the publish in the workspace's history with the
+// record before and after and the native config beside it. Every database call runs off the GUI
+// thread.
 
 #include "config/config.h"
 #include "production/live_record.h"
 
 #include "production_link.h"
+#include "workspace/workspace.h"
 
 #include <QDialog>
 #include <QJsonObject>
@@ -26,6 +29,10 @@ class PublishDialog : public QDialog {
 public:
     PublishDialog(const gw::RoutingConfig &draft, const gw::store::ProductionLink &link, QWidget *parent = nullptr);
     ~PublishDialog() override;
+
+    // The workspace whose history records the publish; none (invalid): not recorded.
+    void setWorkspace(const gw::Workspace &workspace) { m_workspace = workspace; }
+    QString historyError() const { return m_historyError; } // published, but not recorded
 
     QPushButton *publishButton() const { return m_publishButton; }
     void setWho(const QString &who);
@@ -58,6 +65,8 @@ private:
     std::optional<QJsonObject> m_base; // the live record when the dialog opened
     gw::production::OwnedMembers m_owned;
     gw::store::PublishOutcome m_outcome;
+    gw::Workspace m_workspace;
+    QString m_historyError;
     bool m_busy = false;
     bool m_done = false;
 };

@@ -13,6 +13,8 @@
 #include "planner/planner_page.h"
 #include "production/live_panel.h"
 #include "production/production_connection.h"
+#include "production/publish_history.h"
+#include "production/publish_history_panel.h"
 #include "production/publish_dialog.h"
 #include "routing/preview_panel.h"
 #include "routing/routing_page.h"
@@ -55,6 +57,12 @@ MainWindow::MainWindow(QWidget *parent)
     ui->pages->addTab(m_routing, tr("Routing"));
     m_live = new LivePanel(m_document, this);
     m_routing->addSideTab(m_live, tr("Live in production"));
+    m_publishHistory = new PublishHistoryPanel(this);
+    m_routing->addSideTab(m_publishHistory, tr("Publish history"));
+    connect(m_publishHistory, &PublishHistoryPanel::rolledBack, m_live, [this](const QJsonObject &record) {
+        m_live->setLastPublished(record);
+        m_live->refresh();
+    });
     m_models = new ModelsPage(m_context, this);
     ui->pages->addTab(m_models, tr("Models"));
     m_testBench = new TestBenchPage(m_context, this);
@@ -97,6 +105,7 @@ MainWindow::MainWindow(QWidget *parent)
     updateStatus();
     m_connections->reload();
     m_live->setConnection(m_production);
+    m_publishHistory->setConnection(m_production);
     m_production->reload();
     openHistory();
 }
@@ -168,9 +177,11 @@ void MainWindow::publishInteractive()
         return;
     }
     PublishDialog dialog(m_document->config(), m_production->link(ProductionRole::Writer), this);
+    dialog.setWorkspace(m_workspace);
     connect(&dialog, &PublishDialog::published, m_live, [this](const QJsonObject &record) {
         m_live->setLastPublished(record);
         m_live->refresh();
+        m_publishHistory->reload();
     });
     dialog.exec();
 }
@@ -248,6 +259,9 @@ bool MainWindow::openWorkspace(const QString &dir, Recovery recovery, WhenLocked
     m_routing->preview()->setBaseline(baseline, source);
     m_routing->preview()->request(m_document->config());
     m_live->setBaseline(baseline, QDir(workspace.dir()).relativeFilePath(source));
+    const std::optional<gw::ExportRecord> lastPublish = gw::production::lastPublish(workspace);
+    m_live->setLastPublished(lastPublish ? lastPublish->after : QJsonObject());
+    m_publishHistory->setWorkspace(workspace);
     m_context->setWorkspace(workspace);
     m_routing->selectRow(0);
     QSettings().setValue(kWorkspaceKey, workspace.dir());

@@ -20,6 +20,7 @@ class DraftDocument;
 class GatewayConnections;
 class KeyStore;
 class LivePanel;
+class PublishHistoryPanel;
 class ProductionConnection;
 class ModelsPage;
 class MonitorPage;
@@ -53,6 +54,7 @@ public:
     GatewayConnections *connections() const { return m_connections; }
     ProductionConnection *production() const { return m_production; }
     LivePanel *livePanel() const { return m_live; }
+    PublishHistoryPanel *publishHistoryPanel() const { return m_publishHistory; }
     TestBenchPage *testBenchPage() const { return m_testBench; }
     MonitorPage *monitorPage() const { return m_monitor; }
     PlannerPage *plannerPage() const { return m_planner; }
@@ -90,6 +92,7 @@ private:
     GatewayConnections *m_connections;
     ProductionConnection *m_production;
     LivePanel *m_live;
+    PublishHistoryPanel *m_publishHistory;
     // Handed to every page; the pages share it, so it and what it owns go after the last of them.
     std::shared_ptr<PageContext> m_context;
     TestBenchPage *m_testBench;
