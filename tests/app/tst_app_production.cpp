@@ -294,6 +294,39 @@ private Q_SLOTS:
         QVERIFY(dialog.publishButton()->isEnabled());
     }
 
+    void driftSeenByTheLivePanelIsRecordedOnce()
+    {
+        setRecord(QStringLiteral(R"({"vercel_routing_percentage": 3, "updated_by": "web-admin"})"));
+        QTemporaryDir dir;
+        const gw::Workspace workspace(dir.path());
+        publishFromApp(workspace, 5, 5, QStringLiteral("paid to five"));
+        InMemoryKeychain keys;
+        configure(keys);
+        ProductionConnection connection(&keys);
+        DraftDocument document;
+        document.reset(gwtest::losslessConfig(5));
+        LivePanel panel(&document);
+        panel.setWorkspace(workspace);
+        panel.setLastPublished(workspace.history().constLast().after);
+        QSignalSpy refreshed(&panel, &LivePanel::refreshed);
+        panel.setConnection(&connection);
+        connection.reload();
+        QVERIFY(refreshed.wait(kWaitMs));
+        QVERIFY(panel.driftText().isEmpty());
+        QCOMPARE(workspace.history().size(), 1); // as published: no drift
+
+        setRecord(QStringLiteral(R"({"vercel_routing_percentage": 9, "updated_by": "web-admin", "note": "by hand"})"));
+        panel.refresh();
+        QVERIFY(refreshed.wait(kWaitMs));
+        QVERIFY2(panel.driftText().contains(QStringLiteral("paid 5% -> 9%")), qPrintable(panel.driftText()));
+        QCOMPARE(workspace.history().size(), 2);
+        QCOMPARE(workspace.history().constLast().kind, QStringLiteral("drift"));
+        QVERIFY(workspace.history().constLast().after == storedRecord());
+        panel.refresh(); // the same record seen again: not recorded twice
+        QVERIFY(refreshed.wait(kWaitMs));
+        QCOMPARE(workspace.history().size(), 2);
+    }
+
     void publishHistoryRollsBackThroughCompareAndSet()
     {
         setRecord(QStringLiteral(R"({"vercel_routing_percentage": 3, "friendli_routing_percentage": 4, "updated_by": "web-admin"})"));

@@ -3,6 +3,7 @@
 #include "common/draft_document.h"
 #include "common/when_ready.h"
 #include "production/production_connection.h"
+#include "production/publish_history.h"
 #include "ui_livepanel.h"
 
 #include <QJsonArray>
@@ -70,7 +71,15 @@ void LivePanel::refresh()
     }
     ui->statusLabel->setText(tr("Reading the live record…"));
     const gw::store::ProductionLink link = m_connection->link(ProductionRole::Writer);
-    whenReady(this, QtConcurrent::run([link] { return link.readLive(); }), [this, generation](const gw::store::LiveRead &read) {
+    // A drift seen goes into the workspace's history (once per record found), on the worker too.
+    auto work = [link, workspace = m_workspace] {
+        const gw::store::LiveRead read = link.readLive();
+        // A history that cannot be written leaves the panel's drift text as the record of it.
+        if (read.error.ok() && workspace.isValid())
+            (void)gw::production::recordDrift(workspace, read.record.config, QDateTime::currentDateTimeUtc());
+        return read;
+    };
+    whenReady(this, QtConcurrent::run(work), [this, generation](const gw::store::LiveRead &read) {
         if (generation != m_generation)
             return; // a newer read is on its way: latest request wins
         m_error = read.error.ok() ? QString() : tr("Cannot read the live record: %1").arg(read.error.message);

@@ -260,6 +260,7 @@ bool MainWindow::openWorkspace(const QString &dir, Recovery recovery, WhenLocked
     m_routing->preview()->request(m_document->config());
     m_live->setBaseline(baseline, QDir(workspace.dir()).relativeFilePath(source));
     const std::optional<gw::ExportRecord> lastPublish = gw::production::lastPublish(workspace);
+    m_live->setWorkspace(workspace);
     m_live->setLastPublished(lastPublish ? lastPublish->after : QJsonObject());
     m_publishHistory->setWorkspace(workspace);
     m_context->setWorkspace(workspace);
