@@ -5,20 +5,27 @@
 
 #include "../production/pg_cluster.h"
 #include "../production/production_fixture.h"
+#include "../production/usage_rows.h"
 #include "app_test_settings.h"
 
 #include "common/draft_document.h"
 #include "common/key_store.h"
+#include "common/page_context.h"
+#include "monitor/monitor_page.h"
 #include "production/live_panel.h"
 #include "production/production_connection.h"
 #include "production/publish_dialog.h"
 #include "production/publish_history_panel.h"
+#include "production/usage_pull_panel.h"
 #include "shell/settings_dialog.h"
+
+#include "history_store.h"
 
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
 #include <QLineEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
@@ -389,6 +396,61 @@ private Q_SLOTS:
         QFile history(workspace.historyPath());
         QVERIFY(history.open(QIODevice::ReadOnly));
         QVERIFY2(!history.readAll().contains(gwtest::PgCluster::password().toUtf8()), "the password reached the history");
+    }
+
+    void usagePullInTheMonitorCancelsThenPullsOffTheGuiThread()
+    {
+        // 600 requests over the last two hours, both gateways and one provider that is not ours.
+        const QString start = QDateTime::currentDateTimeUtc().addSecs(-7200).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss+00"));
+        QCOMPARE(m_pg.psql(QStringLiteral("TRUNCATE microdollar_usage, microdollar_usage_metadata;") + gwtest::usageRowsSql(1, 600, start, 7000)),
+                 QString());
+        const quint64 ours = m_pg.value(QStringLiteral("SELECT count(*) FROM microdollar_usage WHERE provider IN ('openrouter', 'vercel')")).toULongLong();
+        QVERIFY(ours > 300);
+
+        QTemporaryDir dir;
+        auto store = std::make_shared<gw::store::HistoryStore>();
+        QVERIFY(store->open(dir.filePath(QStringLiteral("history.sqlite"))).result().ok());
+        InMemoryKeychain keys;
+        configure(keys);
+        ProductionConnection connection(&keys);
+        DraftDocument document;
+        document.reset(gwtest::losslessConfig(5));
+        auto context = std::make_shared<PageContext>(&document);
+        context->setHistory(store);
+        MonitorPage page(context);
+        auto *panel = new UsagePullPanel;
+        panel->setConnection(&connection);
+        page.setProductionPull(panel);
+        QVERIFY(panel->parent() == &page); // the page owns it
+        connection.reload();
+        QTRY_VERIFY_WITH_TIMEOUT(panel->pullButton()->isEnabled(), kWaitMs);
+
+        // Cancel: the history is as it was.
+        QSignalSpy finished(panel, &UsagePullPanel::finished);
+        panel->pull();
+        QVERIFY(panel->isBusy());
+        QVERIFY(!panel->pullButton()->isEnabled());
+        QVERIFY(!panel->cancelButton()->isHidden() && !panel->progressBar()->isHidden());
+        panel->cancel();
+        QVERIFY(finished.wait(kWaitMs));
+        QCOMPARE(finished.takeFirst().first().toBool(), false);
+        QVERIFY(panel->lastResult().error.status == gw::store::ProductionStatus::Cancelled);
+        QVERIFY2(panel->resultText().contains(QStringLiteral("as it was")), qPrintable(panel->resultText()));
+        QVERIFY(store->trafficBuckets(gw::TrafficResolution::Minute).result().value.isEmpty());
+        QVERIFY(panel->cancelButton()->isHidden());
+
+        // Pull: every request of ours once, and the Monitor reloads with production's note on the error chart.
+        panel->pull();
+        QVERIFY(finished.wait(kWaitMs));
+        QVERIFY2(finished.takeFirst().first().toBool(), qPrintable(panel->resultText()));
+        QCOMPARE(panel->lastResult().requests, ours);
+        quint64 stored = 0;
+        for (const gw::TrafficBucket &b : store->trafficBuckets(gw::TrafficResolution::Minute).result().value)
+            stored += b.values.requests;
+        QCOMPARE(stored, ours);
+        QTRY_VERIFY_WITH_TIMEOUT(page.noteText(MonitorController::Errors).contains(QStringLiteral("no finer error class")), kWaitMs);
+        QVERIFY2(!page.showsEmptyState(), qPrintable(page.statusText()));
+        QVERIFY(UsagePullPanel::errorChartNote(gw::SeriesTable{}).isEmpty()); // our own logs: no such note
     }
 };
 

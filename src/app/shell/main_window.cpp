@@ -15,6 +15,7 @@
 #include "production/production_connection.h"
 #include "production/publish_history.h"
 #include "production/publish_history_panel.h"
+#include "production/usage_pull_panel.h"
 #include "production/publish_dialog.h"
 #include "routing/preview_panel.h"
 #include "routing/routing_page.h"
@@ -106,6 +107,9 @@ MainWindow::MainWindow(QWidget *parent)
     m_connections->reload();
     m_live->setConnection(m_production);
     m_publishHistory->setConnection(m_production);
+    auto *usagePull = new UsagePullPanel(m_monitor);
+    usagePull->setConnection(m_production);
+    m_monitor->setProductionPull(usagePull);
     m_production->reload();
     openHistory();
 }
