@@ -396,6 +396,14 @@ private Q_SLOTS:
         QFile history(workspace.historyPath());
         QVERIFY(history.open(QIODevice::ReadOnly));
         QVERIFY2(!history.readAll().contains(gwtest::PgCluster::password().toUtf8()), "the password reached the history");
+
+        // A window that opened the workspace read-only lists the publishes but rolls nothing back.
+        panel.setRollBackAllowed(false);
+        QVERIFY(!panel.rollBackButton()->isEnabled());
+        panel.rollBackTo(0, QStringLiteral("ops@example.com"), QStringLiteral("read-only"));
+        QVERIFY(!panel.isBusy());
+        QVERIFY(finished.isEmpty());
+        QCOMPARE(panel.publishes().size(), 3);
     }
 
     void usagePullInTheMonitorCancelsThenPullsOffTheGuiThread()

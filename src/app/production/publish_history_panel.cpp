@@ -68,6 +68,12 @@ void PublishHistoryPanel::setWorkspace(const gw::Workspace &workspace)
     reload();
 }
 
+void PublishHistoryPanel::setRollBackAllowed(bool allowed)
+{
+    m_allowed = allowed;
+    updateButton();
+}
+
 void PublishHistoryPanel::reload()
 {
     m_publishes.clear();
@@ -104,8 +110,10 @@ QStringList PublishHistoryPanel::difference() const
 void PublishHistoryPanel::updateButton()
 {
     const bool linked = m_connection && m_connection->isConfigured() && m_connection->passwordsKnown();
-    m_rollBack->setEnabled(!m_busy && linked && m_list->currentItem() != nullptr);
-    m_rollBack->setToolTip(linked ? QString() : tr("No production database is set up (Settings > Production database)."));
+    m_rollBack->setEnabled(m_allowed && !m_busy && linked && m_list->currentItem() != nullptr);
+    m_rollBack->setToolTip(!m_allowed ? tr("This window opened the workspace read-only.")
+                           : linked   ? QString()
+                                      : tr("No production database is set up (Settings > Production database)."));
 }
 
 void PublishHistoryPanel::rollBackInteractive()
@@ -132,7 +140,7 @@ void PublishHistoryPanel::rollBackInteractive()
 
 void PublishHistoryPanel::rollBackTo(int row, const QString &who, const QString &note)
 {
-    if (m_busy || row < 0 || row >= m_publishes.size() || !m_connection)
+    if (!m_allowed || m_busy || row < 0 || row >= m_publishes.size() || !m_connection)
         return;
     const gw::production::PublishStamp stamp{QDateTime::currentDateTimeUtc(), who.trimmed(), note.trimmed()};
     if (const QString invalid = gw::production::validateStamp(stamp); !invalid.isEmpty()) {

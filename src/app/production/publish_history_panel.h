@@ -27,6 +27,9 @@ public:
 
     void setConnection(ProductionConnection *connection); // borrowed; the writer's link
     void setWorkspace(const gw::Workspace &workspace);    // reads its history
+    // Off in a window that opened the workspace read-only (another instance holds it): the list
+    // shows, a rollback (which writes the workspace's history) does not run.
+    void setRollBackAllowed(bool allowed);
 
     const QList<gw::ExportRecord> &publishes() const { return m_publishes; } // newest first, as listed
     QTreeWidget *list() const { return m_list; }
@@ -57,6 +60,7 @@ private:
     QLabel *m_result;
     QTreeWidget *m_difference;
     bool m_busy = false;
+    bool m_allowed = true;
 };
 
 } // namespace gwapp

@@ -175,6 +175,8 @@ void MainWindow::updateProductionStatus()
 
 void MainWindow::publishInteractive()
 {
+    if (m_readOnly)
+        return;
     if (!m_production->isConfigured()) {
         QMessageBox::information(this, tr("Publish to production"),
                                  tr("No production database is set up: enter it in Settings > Production database."));
@@ -258,14 +260,16 @@ bool MainWindow::openWorkspace(const QString &dir, Recovery recovery, WhenLocked
     }
     ui->actionSave->setEnabled(!m_readOnly);
     ui->actionExport->setEnabled(!m_readOnly);
+    ui->actionPublish->setEnabled(!m_readOnly); // a publish writes the workspace's history
     QString source;
     const std::optional<gw::RoutingConfig> baseline = workspace.baseline(&source);
     m_routing->preview()->setBaseline(baseline, source);
     m_routing->preview()->request(m_document->config());
     m_live->setBaseline(baseline, QDir(workspace.dir()).relativeFilePath(source));
     const std::optional<gw::ExportRecord> lastPublish = gw::production::lastPublish(workspace);
-    m_live->setWorkspace(workspace);
+    m_live->setWorkspace(m_readOnly ? gw::Workspace() : workspace); // read-only: drift shown, not recorded
     m_live->setLastPublished(lastPublish ? lastPublish->after : QJsonObject());
+    m_publishHistory->setRollBackAllowed(!m_readOnly);
     m_publishHistory->setWorkspace(workspace);
     m_context->setWorkspace(workspace);
     m_routing->selectRow(0);
