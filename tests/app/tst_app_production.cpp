@@ -104,7 +104,7 @@ private:
         QVERIFY2(finished.first().first().toBool(), qPrintable(dialog.resultText()));
         QCOMPARE(dialog.historyError(), QString());
     }
-    gw::store::ProductionLink link() const { return gw::store::ProductionLink(*gw::production::parsePgUrl(m_pg.url()).spec); }
+    gw::store::ProductionLink link() const { return gw::store::ProductionLink(gw::production::parsePgUrl(m_pg.url()).value); }
 
 private Q_SLOTS:
     void initTestCase()
