@@ -73,7 +73,7 @@ void LivePanel::refresh()
     const gw::store::ProductionLink link = m_connection->link(ProductionRole::Writer);
     // A drift seen goes into the workspace's history (once per record found), on the worker too.
     auto work = [link, workspace = m_workspace] {
-        const gw::store::LiveRead read = link.readLive();
+        gw::store::LiveRead read = link.readLive(); // not const: returned by move
         // A history that cannot be written leaves the panel's drift text as the record of it.
         if (read.error.ok() && workspace.isValid())
             (void)gw::production::recordDrift(workspace, read.record.config, QDateTime::currentDateTimeUtc());
