@@ -2,9 +2,8 @@
 #include "cli_production.h"
 #include "commands.h"
 
-#include "config/config_io.h"
 #include "production/publish_history.h"
-#include "production_link.h"
+#include "production_rollback.h"
 
 namespace gw::cli {
 
@@ -36,32 +35,22 @@ int runRollback(const QStringList &args)
         err() << u"rollback: %1: no publish of revision %2 in the history\n"_qs.arg(workspace.historyPath()).arg(revision);
         return ExitInvalidInput;
     }
-    const ConfigLoadResult native = loadConfigFile(workspace.exportsDir() + u'/' + target->file);
-    if (!native.config) {
-        err() << u"rollback: %1: the published config no longer loads\n"_qs.arg(target->file);
-        return ExitInvalidInput;
-    }
     const QDateTime when = QDateTime::currentDateTimeUtc();
-    store::PublishRequest request;
-    request.owned = production::ownedMembersOf(target->after);
-    request.stamp = {when, parser.value(by), parser.value(note)};
-    request.expectedConfig = production::lastPublish(workspace)->after; // target exists, so a last publish does
-    const store::PublishOutcome r = store::ProductionLink(*spec).publish(request);
-    if (!r.error.ok()) {
-        for (const QString &line : r.difference)
+    const store::RollbackOutcome r = store::rollbackToPublish(store::ProductionLink(*spec), workspace, *target,
+                                                              {when, parser.value(by), parser.value(note)});
+    if (!r.publish.error.ok()) {
+        for (const QString &line : r.publish.difference)
             err() << u"  "_qs << line << u'\n';
-        if (r.error.status == store::ProductionStatus::Refused && production::recordDrift(workspace, r.before, when).value)
+        if (r.driftRecorded)
             err() << u"drift recorded in the workspace history\n"_qs;
-        return reportProductionError(u"rollback"_qs, r.error);
+        return reportProductionError(u"rollback"_qs, r.publish.error);
     }
-    const Outcome<bool> recorded = production::recordPublish(
-        workspace, {*native.config, r.before, r.after, when, parser.value(by), parser.value(note)}, target->file);
-    if (!recorded.ok()) {
-        err() << u"rollback: published, but the workspace history could not be written: "_qs << recorded.error << u'\n';
+    if (!r.historyError.isEmpty()) {
+        err() << u"rollback: published, but the workspace history could not be written: "_qs << r.historyError << u'\n';
         return ExitInvalidInput;
     }
-    out() << u"rolled back to revision %1 on %2: %3\n"_qs.arg(revision).arg(spec->describe(), production::describeChangeLine(r.before, r.after));
-    out() << u"live by %1 UTC\n"_qs.arg(r.liveBy.toUTC().toString(u"HH:mm"_qs));
+    out() << u"rolled back to revision %1 on %2: %3\n"_qs.arg(revision).arg(spec->describe(), production::describeChangeLine(r.publish.before, r.publish.after));
+    out() << u"live by %1 UTC\n"_qs.arg(r.publish.liveBy.toUTC().toString(u"HH:mm"_qs));
     return ExitOk;
 }
 

@@ -4,9 +4,7 @@
 // production_usage_keys), taken back out of traffic_buckets / traffic_key_usage and the new one
 // added, all in one transaction with the new watermark. A re-pull never double counts.
 //
-// The three tables are created here (CREATE TABLE IF NOT EXISTS, inside the write) rather than
-// by a schema migration, so this change merges with concurrent migrations; they belong in the
-// next migration once merged.
+// The three tables are schema 5's (schema.cpp).
 #include "database.h"
 
 #include "production/usage_mapping.h"
@@ -17,24 +15,6 @@
 namespace gw::store {
 
 namespace {
-
-const QStringList kCreateTables{
-    u"CREATE TABLE IF NOT EXISTS production_usage_sources ("
-    "  source TEXT PRIMARY KEY, watermark_ms INTEGER NOT NULL, pulled_at INTEGER NOT NULL)"_qs,
-    u"CREATE TABLE IF NOT EXISTS production_usage_minutes ("
-    "  source TEXT NOT NULL, start_ms INTEGER NOT NULL, gateway TEXT NOT NULL, model TEXT NOT NULL,"
-    "  provider TEXT NOT NULL, status_class TEXT NOT NULL, requests INTEGER NOT NULL, free_requests INTEGER NOT NULL,"
-    "  cost_usd REAL NOT NULL, cost_count INTEGER NOT NULL, prompt_tokens INTEGER NOT NULL,"
-    "  completion_tokens INTEGER NOT NULL, cached_tokens INTEGER NOT NULL, latency_count INTEGER NOT NULL,"
-    "  latency_sum_ms REAL NOT NULL, latency_max_ms REAL NOT NULL, latency_hist BLOB NOT NULL,"
-    "  PRIMARY KEY (source, start_ms, gateway, model, provider, status_class)) WITHOUT ROWID"_qs,
-    u"CREATE TABLE IF NOT EXISTS production_usage_keys ("
-    "  source TEXT NOT NULL, hour_start_ms INTEGER NOT NULL, gateway TEXT NOT NULL, model TEXT NOT NULL,"
-    "  user TEXT NOT NULL, task TEXT NOT NULL, requests INTEGER NOT NULL, errors INTEGER NOT NULL,"
-    "  prompt_tokens INTEGER NOT NULL, completion_tokens INTEGER NOT NULL, cached_tokens INTEGER NOT NULL,"
-    "  cost_usd REAL NOT NULL, cost_count INTEGER NOT NULL,"
-    "  PRIMARY KEY (source, hour_start_ms, gateway, model, user, task)) WITHOUT ROWID"_qs,
-};
 
 constexpr auto kBucketColumns =
     "resolution, start_ms, gateway, model, provider, status_class, requests, fallbacks, free_requests,"
@@ -63,10 +43,6 @@ Outcome<std::optional<qint64>> Database::productionUsageWatermark(const QString 
 {
     using R = Outcome<std::optional<qint64>>;
     QSqlQuery q(m_db);
-    if (!q.exec(u"SELECT name FROM sqlite_master WHERE name = 'production_usage_sources'"_qs))
-        return R::failure(failure(u"cannot read the production watermark"_qs, q));
-    if (!q.next())
-        return R{};
     q.prepare(u"SELECT watermark_ms FROM production_usage_sources WHERE source = ?"_qs);
     q.addBindValue(source);
     if (!q.exec())
@@ -84,10 +60,6 @@ Outcome<bool> Database::replaceProductionUsage(const QString &source, qint64 fro
     };
     const bool done = inTransaction([&] {
         QSqlQuery q(m_db);
-        for (const QString &statement : kCreateTables)
-            if (!q.exec(statement))
-                return fail(u"cannot create the production usage tables"_qs, q);
-
         // 1. What earlier pulls of this source put into the window.
         QList<TrafficBucket> oldMinutes;
         q.prepare(u"SELECT start_ms, gateway, model, provider, status_class, requests, free_requests, cost_usd, cost_count,"

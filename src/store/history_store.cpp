@@ -102,6 +102,15 @@ QFuture<Outcome<QList<TrafficBucket>>> HistoryStore::trafficBuckets(TrafficResol
     return submit<QList<TrafficBucket>>(*m_reader, [=](Database &db) { return db.trafficBuckets(resolution, from, to); });
 }
 
+QFuture<Outcome<UsagePullResult>> HistoryStore::pullProductionUsage(const production::PgConnectionSpec &spec,
+                                                                   const UsagePullOptions &options,
+                                                                   const ProductionLinkOptions &link)
+{
+    return submit<UsagePullResult>(*m_writer, [=](Database &db) {
+        return Outcome<UsagePullResult>{gw::store::pullProductionUsage(spec, db, options, link), QString()};
+    });
+}
+
 QFuture<Outcome<QList<TrafficKeyUsage>>> HistoryStore::trafficKeyUsage(const QDateTime &from, const QDateTime &to)
 {
     return submit<QList<TrafficKeyUsage>>(*m_reader, [=](Database &db) { return db.trafficKeyUsage(from, to); });

@@ -14,6 +14,7 @@
 
 #include "database.h"
 #include "sql_worker.h"
+#include "usage_pull.h"
 
 #include <QFuture>
 #include <QPromise>
@@ -49,6 +50,13 @@ public:
                                                           const QDateTime &to = {});
     // Database::trafficKeyUsage on the reader.
     QFuture<Outcome<QList<TrafficKeyUsage>>> trafficKeyUsage(const QDateTime &from = {}, const QDateTime &to = {});
+    // Production usage (usage_pull.h) pulled on the writer, like a traffic import: the
+    // PostgreSQL reads, then the history write in one transaction. The options' progress
+    // callback runs there; set the cancel flag from any thread. The pull's own error is in
+    // the value (Outcome::error only when the store is not open).
+    QFuture<Outcome<UsagePullResult>> pullProductionUsage(const production::PgConnectionSpec &spec,
+                                                          const UsagePullOptions &options = {},
+                                                          const ProductionLinkOptions &link = {});
 
 private:
     template <typename T, typename Work>

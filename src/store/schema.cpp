@@ -169,6 +169,27 @@ QList<Migration> buildMigrations()
         "  FROM traffic_files) WHERE rank = 1)"_qs,
         u"CREATE UNIQUE INDEX traffic_files_identity ON traffic_files(path, fingerprint_bytes, fingerprint)"_qs,
     }};
+    // Production usage pulls (database_production.cpp, usage_pull.h): a watermark per source and
+    // each source's own contribution to the traffic tables, so a re-pull replaces it. IF NOT
+    // EXISTS because a schema-4 file may already have them: builds before this migration created
+    // them on the first pull, with these same columns.
+    list << Migration{5, {
+        u"CREATE TABLE IF NOT EXISTS production_usage_sources ("
+        "  source TEXT PRIMARY KEY, watermark_ms INTEGER NOT NULL, pulled_at INTEGER NOT NULL)"_qs,
+        u"CREATE TABLE IF NOT EXISTS production_usage_minutes ("
+        "  source TEXT NOT NULL, start_ms INTEGER NOT NULL, gateway TEXT NOT NULL, model TEXT NOT NULL,"
+        "  provider TEXT NOT NULL, status_class TEXT NOT NULL, requests INTEGER NOT NULL, free_requests INTEGER NOT NULL,"
+        "  cost_usd REAL NOT NULL, cost_count INTEGER NOT NULL, prompt_tokens INTEGER NOT NULL,"
+        "  completion_tokens INTEGER NOT NULL, cached_tokens INTEGER NOT NULL, latency_count INTEGER NOT NULL,"
+        "  latency_sum_ms REAL NOT NULL, latency_max_ms REAL NOT NULL, latency_hist BLOB NOT NULL,"
+        "  PRIMARY KEY (source, start_ms, gateway, model, provider, status_class)) WITHOUT ROWID"_qs,
+        u"CREATE TABLE IF NOT EXISTS production_usage_keys ("
+        "  source TEXT NOT NULL, hour_start_ms INTEGER NOT NULL, gateway TEXT NOT NULL, model TEXT NOT NULL,"
+        "  user TEXT NOT NULL, task TEXT NOT NULL, requests INTEGER NOT NULL, errors INTEGER NOT NULL,"
+        "  prompt_tokens INTEGER NOT NULL, completion_tokens INTEGER NOT NULL, cached_tokens INTEGER NOT NULL,"
+        "  cost_usd REAL NOT NULL, cost_count INTEGER NOT NULL,"
+        "  PRIMARY KEY (source, hour_start_ms, gateway, model, user, task)) WITHOUT ROWID"_qs,
+    }};
     return list;
 }
 

@@ -30,7 +30,7 @@ Gateway gatewayOf(const QString &provider)
 
 QString statusOf(bool failed)
 {
-    return failed ? u"error"_qs : u"ok"_qs;
+    return failed ? production::kErrorStatusClass.toString() : u"ok"_qs;
 }
 
 bool cancelled(const UsagePullOptions &options)

@@ -113,7 +113,7 @@ void TestStore::createsAndMigratesMissingFile()
     const Outcome<bool> opened = db.open(path);
     QVERIFY2(opened.ok(), qPrintable(opened.error));
     QCOMPARE(db.schemaVersion().value, Database::currentVersion());
-    QCOMPARE(Database::currentVersion(), 4);
+    QCOMPARE(Database::currentVersion(), 5);
     QVERIFY(db.listRuns().ok());
     QVERIFY(db.listRuns().value.isEmpty());
 }
@@ -144,8 +144,9 @@ void TestStore::migratesEmptyFile()
     raw.close();
     raw = QSqlDatabase();
     QSqlDatabase::removeDatabase(u"inspect"_qs);
-    QCOMPARE(names, (QStringList{u"bench_results"_qs, u"bench_results_outcome"_qs, u"bench_runs"_qs, u"traffic_buckets"_qs,
-                                 u"traffic_events"_qs, u"traffic_events_result"_qs, u"traffic_events_run"_qs,
+    QCOMPARE(names, (QStringList{u"bench_results"_qs, u"bench_results_outcome"_qs, u"bench_runs"_qs,
+                                 u"production_usage_keys"_qs, u"production_usage_minutes"_qs, u"production_usage_sources"_qs,
+                                 u"traffic_buckets"_qs, u"traffic_events"_qs, u"traffic_events_result"_qs, u"traffic_events_run"_qs,
                                  u"traffic_events_ts"_qs, u"traffic_files"_qs, u"traffic_files_fingerprint"_qs,
                                  u"traffic_files_identity"_qs, u"traffic_files_path"_qs, u"traffic_key_usage"_qs}));
 }
@@ -326,13 +327,13 @@ void TestStore::newerSchemaRefusedUnchanged()
     const QString path = makeHistory(dir, 20);
     QVERIFY(!path.isEmpty());
     QVERIFY(rawExec(path, {u"PRAGMA journal_mode=DELETE"_qs, u"PRAGMA user_version=9"_qs}));
-    expectRefusedUnchanged(path, u"written by a newer Gateway Console (schema 9; this build reads up to 4)"_qs);
+    expectRefusedUnchanged(path, u"written by a newer Gateway Console (schema 9; this build reads up to 5)"_qs);
     // Still in WAL mode (as this build leaves its files): refused before SQLite sees it as well.
     QTemporaryDir walDir;
     const QString walPath = makeHistory(walDir, 20);
     QVERIFY(rawExec(walPath, {u"PRAGMA user_version=7"_qs}));
     QVERIFY(!QFile::exists(walPath + u"-wal"_qs));
-    expectRefusedUnchanged(walPath, u"schema 7; this build reads up to 4"_qs);
+    expectRefusedUnchanged(walPath, u"schema 7; this build reads up to 5"_qs);
 }
 
 void TestStore::foreignDatabaseRefusedUnchanged()

@@ -344,6 +344,70 @@ private Q_SLOTS:
         QCOMPARE(storedRequestsPerUser(first.trafficKeyUsage().value), requestsPerUser(good));
     }
 
+    // Schema 5 made the production usage tables a migration: a fresh file has them before any
+    // pull, a schema-4 file gets them with its traffic kept, and one where an older build's
+    // first pull had created them keeps them and their rows.
+    void productionUsageTablesAreSchema5()
+    {
+        const auto productionTables = [](const QString &path) {
+            QStringList names;
+            {
+                QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, u"tables"_qs);
+                db.setDatabaseName(path);
+                if (db.open()) {
+                    QSqlQuery q(db);
+                    q.exec(u"SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'production_usage_%' ORDER BY name"_qs);
+                    while (q.next())
+                        names << q.value(0).toString();
+                }
+                db.close();
+            }
+            QSqlDatabase::removeDatabase(u"tables"_qs);
+            return names;
+        };
+        const QStringList all{u"production_usage_keys"_qs, u"production_usage_minutes"_qs, u"production_usage_sources"_qs};
+        const QString source = u"127.0.0.1:5432/gwtest"_qs;
+
+        const QString fresh = m_dir.filePath(u"fresh5.sqlite"_qs);
+        {
+            Database db;
+            QVERIFY(db.open(fresh).ok());
+            QCOMPARE(db.schemaVersion().value, 5);
+        }
+        QCOMPARE(productionTables(fresh), all);
+
+        const QString path = m_dir.filePath(u"v4.sqlite"_qs);
+        const QByteArray good = readAll(kData + u"good.jsonl"_qs);
+        {
+            Database db;
+            QVERIFY(db.open(path).ok());
+            QVERIFY(db.importTrafficFile(kData + u"good.jsonl"_qs).ok());
+        }
+        QVERIFY(rawExec(path, {u"DROP TABLE production_usage_sources"_qs, u"DROP TABLE production_usage_minutes"_qs,
+                               u"DROP TABLE production_usage_keys"_qs, u"PRAGMA user_version = 4"_qs}));
+        QVERIFY(productionTables(path).isEmpty());
+        {
+            Database db;
+            const auto opened = db.open(path);
+            QVERIFY2(opened.ok(), qPrintable(opened.error));
+            QCOMPARE(db.schemaVersion().value, Database::currentVersion());
+            compareBuckets(db.trafficBuckets(TrafficResolution::Minute).value, expectedMinutes(good));
+            QVERIFY(!db.productionUsageWatermark(source).value.has_value());
+            const auto written = db.replaceProductionUsage(source, 0, 3'600'000, 3'600'000, {}, {});
+            QVERIFY2(written.ok(), qPrintable(written.error));
+        }
+        QCOMPARE(productionTables(path), all);
+
+        // Back at schema 4 with the tables (and a watermark) as an older build's pull left them.
+        QVERIFY(rawExec(path, {u"PRAGMA user_version = 4"_qs}));
+        Database db;
+        const auto opened = db.open(path);
+        QVERIFY2(opened.ok(), qPrintable(opened.error));
+        QCOMPARE(db.schemaVersion().value, Database::currentVersion());
+        QCOMPARE(db.productionUsageWatermark(source).value.value_or(-1), qint64(3'600'000));
+        compareBuckets(db.trafficBuckets(TrafficResolution::Minute).value, expectedMinutes(good));
+    }
+
     // A version-3 file where concurrent imports of an older build recorded one log twice: the
     // migration keeps the row that got furthest and makes a second one impossible.
     void duplicateFileRowsMigrateToOne()

@@ -10,6 +10,7 @@
 #include "monitor/headline_table_model.h"
 #include "monitor/monitor_chart_view.h"
 #include "monitor/traffic_import_panel.h"
+#include "production/usage_pull_panel.h"
 #include "ui_monitorpage.h"
 
 #include <QDir>
@@ -156,8 +157,18 @@ void MonitorPage::onHistoryChanged()
     m_hasHistory = store != nullptr;
     m_controller->setHistory(store);
     m_import->setHistory(store);
+    if (m_productionPull)
+        m_productionPull->setHistory(store);
     ui->statusLabel->setText(store ? QString() : tr("Traffic history not available."));
     reload();
+}
+
+void MonitorPage::setProductionPull(UsagePullPanel *panel)
+{
+    m_productionPull = panel;
+    ui->pageLayout->insertWidget(1, panel); // under the controls
+    panel->setHistory(m_context->history());
+    connect(panel, &UsagePullPanel::usageChanged, this, &MonitorPage::reload);
 }
 
 void MonitorPage::onWorkspaceChanged()
@@ -264,7 +275,8 @@ void MonitorPage::updateNotes()
     m_notes[Chart::Errors]->setText(tr("Failover threshold %1 (from the draft). The rate is drawn only for intervals of at least %n "
                                        "requests: one failed request of one is not a 100 % error rate.",
                                        nullptr, int(gw::kMinRequestsForRate))
-                                        .arg(data.failoverThreshold));
+                                        .arg(data.failoverThreshold)
+                                    + UsagePullPanel::errorChartNote(data.errors));
     m_notes[Chart::Latency]->setText(tr("Percentiles from bucket histograms, within about 19% of the exact value."));
     QString shareStyle;
     m_notes[Chart::Share]->setText(targetSourceNote(&shareStyle) + QLatin1Char(' ')

@@ -24,6 +24,7 @@ class MonitorChartView;
 class PageContext;
 class TimeRangeSelector;
 class TrafficImportPanel;
+class UsagePullPanel;
 
 class MonitorPage : public QWidget {
     Q_OBJECT
@@ -41,6 +42,9 @@ public:
     bool showsLoadingIndicator() const;
 
     void reload(); // now (the controls call it debounced)
+    // The production usage pull (the shell makes it: it needs the production connection); the
+    // page takes it, shows it under the controls and reloads after each pull.
+    void setProductionPull(UsagePullPanel *panel);
 
 Q_SIGNALS:
     void refreshed(); // the charts show the newest load
@@ -69,6 +73,7 @@ private:
     TrafficImportPanel *m_import = nullptr;
     QTableView *m_headline = nullptr;
     QWidget *m_loadingIndicator = nullptr;
+    UsagePullPanel *m_productionPull = nullptr;
     gw::Workspace m_workspace;
     std::array<MonitorChartView *, MonitorController::ChartCount> m_views{};
     std::array<QLabel *, MonitorController::ChartCount> m_notes{};

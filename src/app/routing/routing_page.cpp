@@ -93,6 +93,11 @@ void RoutingPage::selectRow(int row)
     m_editor->setRuleIndex(row);
 }
 
+void RoutingPage::addSideTab(QWidget *panel, const QString &title)
+{
+    ui->sideTabs->addTab(panel, title);
+}
+
 void RoutingPage::syncFromDocument()
 {
     const gw::RoutingConfig &config = m_document->config();

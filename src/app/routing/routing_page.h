@@ -31,6 +31,8 @@ public:
     WhyInspector *whyInspector() const { return m_why; }
     int selectedRow() const;
     void selectRow(int row);
+    // A panel beside the rules (the shell adds "Live in production"); the page owns it.
+    void addSideTab(QWidget *panel, const QString &title);
 
 public Q_SLOTS:
     void openIncidentDialog();

@@ -12,6 +12,12 @@
 #include "models/models_page.h"
 #include "monitor/monitor_page.h"
 #include "planner/planner_page.h"
+#include "production/live_panel.h"
+#include "production/production_connection.h"
+#include "production/publish_history.h"
+#include "production/publish_history_panel.h"
+#include "production/usage_pull_panel.h"
+#include "production/publish_dialog.h"
 #include "routing/preview_panel.h"
 #include "routing/routing_page.h"
 #include "shell/settings_dialog.h"
@@ -40,16 +46,25 @@ MainWindow::MainWindow(QWidget *parent)
     , m_document(new DraftDocument)
     , m_keyStore(new KeychainKeyStore)
     , m_connections(new GatewayConnections(m_keyStore))
+    , m_production(new ProductionConnection(m_keyStore))
     , m_context(std::make_shared<PageContext>(m_document, m_connections))
 {
     // The context owns what it hands to the pages: the pages share it, so the document, the
     // connections (and the keys they read) and the history store go after the last page,
     // whatever order the pages are deleted in.
-    for (QObject *shared : std::initializer_list<QObject *>{m_document, m_keyStore, m_connections})
+    for (QObject *shared : std::initializer_list<QObject *>{m_document, m_keyStore, m_connections, m_production})
         shared->setParent(m_context.get());
     ui->setupUi(this);
     m_routing = new RoutingPage(m_context, this);
     ui->pages->addTab(m_routing, tr("Routing"));
+    m_live = new LivePanel(m_document, this);
+    m_routing->addSideTab(m_live, tr("Live in production"));
+    m_publishHistory = new PublishHistoryPanel(this);
+    m_routing->addSideTab(m_publishHistory, tr("Publish history"));
+    connect(m_publishHistory, &PublishHistoryPanel::rolledBack, m_live, [this](const QJsonObject &record) {
+        m_live->setLastPublished(record);
+        m_live->refresh();
+    });
     m_models = new ModelsPage(m_context, this);
     ui->pages->addTab(m_models, tr("Models"));
     m_testBench = new TestBenchPage(m_context, this);
@@ -72,23 +87,33 @@ MainWindow::MainWindow(QWidget *parent)
     m_dirtyLabel = new QLabel(this);
     m_exportLabel = new QLabel(this);
     m_gatewaysLabel = new QLabel(this);
+    m_productionLabel = new QLabel(this);
     statusBar()->addWidget(m_workspaceLabel, 1);
     statusBar()->addWidget(m_revisionLabel);
     statusBar()->addWidget(m_dirtyLabel);
     statusBar()->addWidget(m_exportLabel);
     statusBar()->addPermanentWidget(m_gatewaysLabel);
+    statusBar()->addPermanentWidget(m_productionLabel);
 
     connect(ui->actionOpenWorkspace, &QAction::triggered, this, &MainWindow::chooseWorkspace);
     connect(ui->actionSave, &QAction::triggered, this, &MainWindow::save);
     connect(ui->actionExport, &QAction::triggered, this, &MainWindow::exportInteractive);
+    connect(ui->actionPublish, &QAction::triggered, this, &MainWindow::publishInteractive);
     connect(ui->actionSettings, &QAction::triggered, this, &MainWindow::openSettings);
     connect(ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(ui->actionIncident, &QAction::triggered, m_routing, &RoutingPage::openIncidentDialog);
     connect(m_document, &DraftDocument::changed, this, &MainWindow::updateStatus);
     connect(m_document, &DraftDocument::dirtyChanged, this, &MainWindow::updateStatus);
     connect(m_connections, &GatewayConnections::stateChanged, this, &MainWindow::updateGatewayStatus);
+    connect(m_production, &ProductionConnection::stateChanged, this, &MainWindow::updateProductionStatus);
     updateStatus();
     m_connections->reload();
+    m_live->setConnection(m_production);
+    m_publishHistory->setConnection(m_production);
+    auto *usagePull = new UsagePullPanel(m_monitor);
+    usagePull->setConnection(m_production);
+    m_monitor->setProductionPull(usagePull);
+    m_production->reload();
     openHistory();
 }
 
@@ -141,6 +166,33 @@ void MainWindow::setKeyStore(KeyStore *store)
     m_keyStore = store;
     m_connections->setKeyStore(store);
     m_connections->reload();
+    m_production->setKeyStore(store);
+    m_production->reload();
+}
+
+void MainWindow::updateProductionStatus()
+{
+    m_productionLabel->setText(m_production->stateText());
+    m_productionLabel->setToolTip(m_production->toolTipText());
+}
+
+void MainWindow::publishInteractive()
+{
+    if (m_readOnly)
+        return;
+    if (!m_production->isConfigured()) {
+        QMessageBox::information(this, tr("Publish to production"),
+                                 tr("No production database is set up: enter it in Settings > Production database."));
+        return;
+    }
+    PublishDialog dialog(m_document->config(), m_production->link(ProductionRole::Writer), this);
+    dialog.setWorkspace(m_workspace);
+    connect(&dialog, &PublishDialog::published, m_live, [this](const QJsonObject &record) {
+        m_live->setLastPublished(record);
+        m_live->refresh();
+        m_publishHistory->reload();
+    });
+    dialog.exec();
 }
 
 void MainWindow::updateGatewayStatus()
@@ -211,10 +263,17 @@ bool MainWindow::openWorkspace(const QString &dir, Recovery recovery, WhenLocked
     }
     ui->actionSave->setEnabled(!m_readOnly);
     ui->actionExport->setEnabled(!m_readOnly);
+    ui->actionPublish->setEnabled(!m_readOnly); // a publish writes the workspace's history
     QString source;
     const std::optional<gw::RoutingConfig> baseline = workspace.baseline(&source);
     m_routing->preview()->setBaseline(baseline, source);
     m_routing->preview()->request(m_document->config());
+    m_live->setBaseline(baseline, QDir(workspace.dir()).relativeFilePath(source));
+    const std::optional<gw::ExportRecord> lastPublish = gw::production::lastPublish(workspace);
+    m_live->setWorkspace(m_readOnly ? gw::Workspace() : workspace); // read-only: drift shown, not recorded
+    m_live->setLastPublished(lastPublish ? lastPublish->after : QJsonObject());
+    m_publishHistory->setRollBackAllowed(!m_readOnly);
+    m_publishHistory->setWorkspace(workspace);
     m_context->setWorkspace(workspace);
     m_routing->selectRow(0);
     QSettings().setValue(kWorkspaceKey, workspace.dir());
@@ -270,6 +329,7 @@ bool MainWindow::exportInteractive()
     QString source;
     const std::optional<gw::RoutingConfig> baseline = m_workspace.baseline(&source);
     m_routing->preview()->setBaseline(baseline, source);
+    m_live->setBaseline(baseline, QDir(m_workspace.dir()).relativeFilePath(source));
     m_routing->preview()->request(m_document->config());
     statusBar()->showMessage(tr("Exported %1").arg(QDir(m_workspace.dir()).relativeFilePath(dialog.writtenFile())), 8000);
     ExportDialog::showExportedNotice(this, dialog.writtenFile());
@@ -280,8 +340,10 @@ bool MainWindow::exportInteractive()
 void MainWindow::openSettings()
 {
     SettingsDialog dialog(m_keyStore, this);
-    if (dialog.exec() == QDialog::Accepted)
+    if (dialog.exec() == QDialog::Accepted) {
         m_connections->reload(); // new URLs or the local simulator; new keys follow when written
+        m_production->reload();
+    }
 }
 
 void MainWindow::chooseWorkspace()

@@ -19,6 +19,9 @@ namespace gwapp {
 class DraftDocument;
 class GatewayConnections;
 class KeyStore;
+class LivePanel;
+class PublishHistoryPanel;
+class ProductionConnection;
 class ModelsPage;
 class MonitorPage;
 class PageContext;
@@ -42,12 +45,16 @@ public:
     bool openWorkspace(const QString &dir, Recovery recovery = Recovery::Ask, WhenLocked whenLocked = WhenLocked::Ask);
     bool save();
     bool exportInteractive();
+    void publishInteractive(); // File > Publish to production
     void openSettings();
 
     DraftDocument *document() const { return m_document; }
     RoutingPage *routingPage() const { return m_routing; }
     ModelsPage *modelsPage() const { return m_models; }
     GatewayConnections *connections() const { return m_connections; }
+    ProductionConnection *production() const { return m_production; }
+    LivePanel *livePanel() const { return m_live; }
+    PublishHistoryPanel *publishHistoryPanel() const { return m_publishHistory; }
     TestBenchPage *testBenchPage() const { return m_testBench; }
     MonitorPage *monitorPage() const { return m_monitor; }
     PlannerPage *plannerPage() const { return m_planner; }
@@ -72,6 +79,7 @@ private:
     void updateStatus();
     void updateExportStatus(); // the last export and what is live, from the workspace's history
     void updateGatewayStatus();
+    void updateProductionStatus();
     void openHistory();
     void addPageShortcuts();
     void chooseWorkspace();
@@ -83,6 +91,9 @@ private:
     ModelsPage *m_models;
     KeyStore *m_keyStore = nullptr;
     GatewayConnections *m_connections;
+    ProductionConnection *m_production;
+    LivePanel *m_live;
+    PublishHistoryPanel *m_publishHistory;
     // Handed to every page; the pages share it, so it and what it owns go after the last of them.
     std::shared_ptr<PageContext> m_context;
     TestBenchPage *m_testBench;
@@ -98,6 +109,7 @@ private:
     QLabel *m_dirtyLabel;
     QLabel *m_exportLabel;
     QLabel *m_gatewaysLabel;
+    QLabel *m_productionLabel;
     // Set when routing.json's content_sha256 did not match on open (edited by hand): shown in the
     // status bar and the Export dialog's title until a save writes a fresh hash.
     QString m_hashWarning;

@@ -2,6 +2,7 @@
 
 #include "client_settings.h"
 #include "common/key_store.h"
+#include "production/production_settings.h"
 #include "ui_settingsdialog.h"
 
 #include <QPushButton>
@@ -48,8 +49,9 @@ SettingsDialog::SettingsDialog(KeyStore *store, QWidget *parent)
     } else {
         ui->keychainLabel->setText(tr("Keys are kept in the system keychain."));
     }
+    loadProduction();
     connect(m_store, &KeyStore::readFinished, this, &SettingsDialog::onKeyRead);
-    for (const QString &account : {kOpenRouter, kVercel}) {
+    for (const QString &account : {kOpenRouter, kVercel, productionAccount(ProductionRole::Writer), productionAccount(ProductionRole::Reader)}) {
         onKeyRead(account, QString(), QString()); // environment state until the keychain answers
         m_store->read(account);
     }
@@ -71,6 +73,16 @@ QString SettingsDialog::keyStateText(const QString &account) const
 
 void SettingsDialog::onKeyRead(const QString &account, const QString &secret, const QString &error)
 {
+    for (ProductionRole role : {ProductionRole::Writer, ProductionRole::Reader}) {
+        if (account != productionAccount(role))
+            continue;
+        QLabel *state = role == ProductionRole::Writer ? ui->writerPasswordState : ui->readerPasswordState;
+        // A password is shown as set or not, never in part: a short one would be half shown.
+        state->setText(!secret.isEmpty()                      ? tr("password stored in the keychain")
+                       : !qEnvironmentVariableIsEmpty("PGPASSWORD") ? tr("password from PGPASSWORD")
+                                                                  : tr("no password"));
+        return;
+    }
     QLabel *state = account == kVercel ? ui->vercelKeyState : ui->openrouterKeyState;
     const QString env = KeyStore::environmentKey(account);
     if (!secret.isEmpty())
@@ -103,6 +115,67 @@ void SettingsDialog::save()
     }
     ui->openrouterKeyEdit->clear();
     ui->vercelKeyEdit->clear();
+    saveProduction();
+}
+
+void SettingsDialog::loadProduction()
+{
+    static const QStringList modes{QString(), QStringLiteral("disable"), QStringLiteral("allow"), QStringLiteral("prefer"),
+                                   QStringLiteral("require"), QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
+    const ProductionSettings settings = ProductionSettings::load();
+    for (ProductionRole role : {ProductionRole::Writer, ProductionRole::Reader}) {
+        const ProductionFields f = productionFields(role);
+        const gw::production::PgConnectionSpec &spec = role == ProductionRole::Writer ? settings.writer : settings.reader;
+        for (const QString &mode : modes)
+            f.ssl->addItem(mode.isEmpty() ? tr("default (prefer)") : mode, mode);
+        f.host->setText(spec.host);
+        f.port->setValue(spec.port);
+        f.database->setText(spec.database);
+        f.user->setText(spec.user);
+        f.ssl->setCurrentIndex(std::max(0, f.ssl->findData(spec.sslMode)));
+        f.password->setPlaceholderText(m_store->isAvailable() ? tr("new password; empty keeps the current one")
+                                                              : tr("keychain unavailable: PGPASSWORD applies"));
+        f.password->setEnabled(m_store->isAvailable());
+    }
+    ui->readerSameCheck->setChecked(settings.readerSameAsWriter);
+    const auto enableReader = [this](bool same) {
+        const ProductionFields f = productionFields(ProductionRole::Reader);
+        for (QWidget *w : std::initializer_list<QWidget *>{f.host, f.port, f.database, f.user, f.ssl, f.password})
+            w->setEnabled(!same && (w != f.password || m_store->isAvailable()));
+    };
+    connect(ui->readerSameCheck, &QCheckBox::toggled, this, enableReader);
+    enableReader(settings.readerSameAsWriter);
+}
+
+void SettingsDialog::saveProduction()
+{
+    ProductionSettings settings;
+    for (ProductionRole role : {ProductionRole::Writer, ProductionRole::Reader}) {
+        const ProductionFields f = productionFields(role);
+        gw::production::PgConnectionSpec &spec = role == ProductionRole::Writer ? settings.writer : settings.reader;
+        spec.host = f.host->text().trimmed();
+        spec.port = f.port->value();
+        spec.database = f.database->text().trimmed();
+        spec.user = f.user->text().trimmed();
+        spec.sslMode = f.ssl->currentData().toString();
+        if (const QString password = f.password->text(); m_store->isAvailable() && !password.isEmpty())
+            m_store->write(productionAccount(role), password); // the keychain only
+        f.password->clear();
+    }
+    settings.readerSameAsWriter = ui->readerSameCheck->isChecked();
+    settings.save();
+}
+
+SettingsDialog::ProductionFields SettingsDialog::productionFields(ProductionRole role) const
+{
+    if (role == ProductionRole::Writer)
+        return {ui->writerHostEdit, ui->writerPortSpin, ui->writerDatabaseEdit, ui->writerUserEdit, ui->writerSslCombo, ui->writerPasswordEdit};
+    return {ui->readerHostEdit, ui->readerPortSpin, ui->readerDatabaseEdit, ui->readerUserEdit, ui->readerSslCombo, ui->readerPasswordEdit};
+}
+
+QString SettingsDialog::passwordStateText(ProductionRole role) const
+{
+    return (role == ProductionRole::Writer ? ui->writerPasswordState : ui->readerPasswordState)->text();
 }
 
 } // namespace gwapp

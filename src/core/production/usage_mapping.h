@@ -16,6 +16,10 @@ namespace gw::production {
 // minutes before the watermark on every incremental pull (the window also starts on an hour).
 constexpr int kLateRowsMinutes = 10;
 
+// The one error class production's usage has (has_error): no finer class exists there. Our own
+// classes (protocol/gateway_error.h) never use this name, so a bucket with it came from production.
+inline constexpr QStringView kErrorStatusClass = u"error";
+
 struct UsageWindow {
     qint64 fromMs = 0; // inclusive, on an hour boundary
     qint64 toMs = 0;   // exclusive, on an hour boundary
