@@ -60,7 +60,7 @@ class TstAppExportPolish : public QObject {
     {
         IncidentDialog incident(m_window->document()->config(), nullptr, kNow);
         incident.setSubject(model);
-        const gw::Rule pin = incident.rule();
+        gw::Rule pin = incident.rule();
         gw::RoutingConfig config = m_window->document()->config();
         config.rules.prepend(pin);
         m_window->document()->apply(config, QStringLiteral("incident"));

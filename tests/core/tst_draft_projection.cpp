@@ -45,7 +45,7 @@ QList<TrafficKeyUsage> weekOfTraffic()
         r.key.hourStartMs = kTrafficStart + h * kHour;
         r.key.model = u"a/one"_qs;
         r.key.user = u"user-%1"_qs.arg(h);
-        r.requests = quint64(h + 1);
+        r.requests = quint64(h) + 1;
         r.promptTokens = 10 * r.requests;
         usage << r;
     }

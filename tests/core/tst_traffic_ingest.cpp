@@ -733,7 +733,7 @@ private Q_SLOTS:
     void csvNumbersFollowTheLexerRule()
     {
         const QList<QByteArray> csv = readAll(kData + u"good.csv"_qs).split('\n');
-        const QByteArray header = csv.first();
+        const QByteArray &header = csv.first();
         const qsizetype column = header.split(',').indexOf("latency_ms");
         QVERIFY(column >= 0);
         TrafficLineParser parser(TrafficFormat::Csv);

@@ -41,9 +41,9 @@ public:
         if (!pw.open(QIODevice::WriteOnly) || pw.write(password().toUtf8()) < 0)
             return QStringLiteral("cannot write the password file");
         pw.close();
-        if (const QString e = runAsRoot({QStringLiteral("chown"), QStringLiteral("-R"), QStringLiteral("postgres:postgres"), m_dir.path()}); !e.isEmpty())
+        if (QString e = runAsRoot({QStringLiteral("chown"), QStringLiteral("-R"), QStringLiteral("postgres:postgres"), m_dir.path()}); !e.isEmpty())
             return e;
-        if (const QString e = pg({QStringLiteral("initdb"), QStringLiteral("-D"), dataDir(), QStringLiteral("-U"), QStringLiteral("postgres"),
+        if (QString e = pg({QStringLiteral("initdb"), QStringLiteral("-D"), dataDir(), QStringLiteral("-U"), QStringLiteral("postgres"),
                                   QStringLiteral("--auth-local=trust"), QStringLiteral("--auth-host=scram-sha-256"),
                                   QStringLiteral("--pwfile=") + m_dir.filePath(QStringLiteral("pw")), QStringLiteral("--no-sync"),
                                   QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--locale=C")});
@@ -51,13 +51,13 @@ public:
             return e;
         const QString opts = QStringLiteral("-k %1 -p %2 -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off")
                                  .arg(m_dir.path()).arg(m_port);
-        if (const QString e = pg({QStringLiteral("pg_ctl"), QStringLiteral("-D"), dataDir(), QStringLiteral("-o"), opts, QStringLiteral("-l"),
+        if (QString e = pg({QStringLiteral("pg_ctl"), QStringLiteral("-D"), dataDir(), QStringLiteral("-o"), opts, QStringLiteral("-l"),
                                   m_dir.filePath(QStringLiteral("server.log")), QStringLiteral("-w"), QStringLiteral("start")});
             !e.isEmpty())
             return e;
         m_running = true;
         QString out;
-        if (const QString e = psql(QStringLiteral("CREATE DATABASE %1").arg(database()), &out, QStringLiteral("postgres")); !e.isEmpty())
+        if (QString e = psql(QStringLiteral("CREATE DATABASE %1").arg(database()), &out, QStringLiteral("postgres")); !e.isEmpty())
             return e;
         QFile schema(QStringLiteral(GW_SOURCE_DIR "/../shared/data/production/schema.sql"));
         if (!schema.open(QIODevice::ReadOnly))

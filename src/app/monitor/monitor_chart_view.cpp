@@ -337,7 +337,7 @@ QImage MonitorChartView::exportImage()
 {
     const bool crosshair = m_crosshair->isVisible();
     m_crosshair->hide();
-    const QImage chartImage = grab().toImage();
+    QImage chartImage = grab().toImage();
     m_crosshair->setVisible(crosshair);
     if (m_exportCaption.isEmpty())
         return chartImage;

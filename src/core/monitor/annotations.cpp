@@ -13,11 +13,12 @@ std::optional<qint64> incidentPinStartMs(const QString &ruleId)
         return std::nullopt;
     // incident-<slug>-<yyyyMMddHHmm>[-<n>]: the last part of twelve digits.
     const QStringList parts = ruleId.split(QLatin1Char('-'));
-    for (auto it = parts.crbegin(); it != parts.crend(); ++it) {
-        if (it->size() != 12)
+    for (qsizetype i = parts.size() - 1; i >= 0; --i) { // the last such part wins
+        const QString &part = parts.at(i);
+        if (part.size() != 12)
             continue;
-        const QDate date = QDate::fromString(it->left(8), QStringLiteral("yyyyMMdd"));
-        const QTime time = QTime::fromString(it->mid(8), QStringLiteral("HHmm"));
+        const QDate date = QDate::fromString(part.left(8), QStringLiteral("yyyyMMdd"));
+        const QTime time = QTime::fromString(part.mid(8), QStringLiteral("HHmm"));
         if (date.isValid() && time.isValid())
             return QDateTime(date, time, Qt::UTC).toMSecsSinceEpoch();
     }
