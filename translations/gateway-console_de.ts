@@ -194,12 +194,8 @@
         <translation>Kanonischer JSON-Vergleich</translation>
     </message>
     <message>
-        <source>What this profile cannot express</source>
-        <translation>Was dieses Profil nicht ausdrücken kann</translation>
-    </message>
-    <message>
-        <source>Export anyway (lossy)</source>
-        <translation>Trotzdem exportieren (verlustbehaftet)</translation>
+        <source>Not carried by this profile: dropped if you export</source>
+        <translation>Von diesem Profil nicht übernommen: wird beim Export verworfen</translation>
     </message>
 </context>
 <context>
@@ -235,6 +231,41 @@
     <message>
         <source>what happened, ticket link</source>
         <translation>was passiert ist, Ticket-Link</translation>
+    </message>
+</context>
+<context>
+    <name>LivePanel</name>
+    <message>
+        <source>Paid to Vercel</source>
+        <translation>Kostenpflichtig zu Vercel</translation>
+    </message>
+    <message>
+        <source>Free to Vercel</source>
+        <translation>Kostenlos zu Vercel</translation>
+    </message>
+    <message>
+        <source>Opt-out models</source>
+        <translation>Ausgenommene Modelle</translation>
+    </message>
+    <message>
+        <source>Partners (read-only)</source>
+        <translation>Partner (schreibgeschützt)</translation>
+    </message>
+    <message>
+        <source>Updated</source>
+        <translation>Aktualisiert</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Read again</source>
+        <translation>Erneut lesen</translation>
+    </message>
+    <message>
+        <source>Adopt into draft</source>
+        <translation>In den Entwurf übernehmen</translation>
     </message>
 </context>
 <context>
@@ -299,6 +330,10 @@
         <source>Ctrl+I</source>
         <translation>Ctrl+I</translation>
     </message>
+    <message>
+        <source>&amp;Publish to production…</source>
+        <translation>In Produktion &amp;veröffentlichen…</translation>
+    </message>
 </context>
 <context>
     <name>ModelsPage</name>
@@ -307,20 +342,12 @@
         <translation>Nach Modell-ID filtern</translation>
     </message>
     <message>
-        <source>Only models not in the config</source>
-        <translation>Nur Modelle, die nicht in der Konfiguration stehen</translation>
-    </message>
-    <message>
         <source>Confirm proposal</source>
         <translation>Vorschlag bestätigen</translation>
     </message>
     <message>
         <source>Not on Vercel</source>
         <translation>Nicht auf Vercel</translation>
-    </message>
-    <message>
-        <source>Only changed since last sync</source>
-        <translation>Nur seit der letzten Synchronisierung geänderte</translation>
     </message>
     <message>
         <source>Sync catalogs</source>
@@ -333,6 +360,42 @@
     <message>
         <source>%v of %m gateways</source>
         <translation>%v von %m Gateways</translation>
+    </message>
+    <message>
+        <source>Confirmed</source>
+        <translation>Bestätigt</translation>
+    </message>
+    <message>
+        <source>Models the config&apos;s model table has decided (confirmed, overridden or not on Vercel)</source>
+        <translation>Modelle, über die die Modelltabelle der Konfiguration entschieden hat (bestätigt, überschrieben oder nicht auf Vercel)</translation>
+    </message>
+    <message>
+        <source>Proposed</source>
+        <translation>Vorgeschlagen</translation>
+    </message>
+    <message>
+        <source>Models the config has no entry for yet: the proposal awaits confirmation</source>
+        <translation>Modelle, für die die Konfiguration noch keinen Eintrag hat: der Vorschlag wartet auf Bestätigung</translation>
+    </message>
+    <message>
+        <source>Weaker on Vercel</source>
+        <translation>Schwächer auf Vercel</translation>
+    </message>
+    <message>
+        <source>Vercel&apos;s side has less context or lacks a capability</source>
+        <translation>Vercel bietet weniger Kontext oder es fehlt eine Fähigkeit</translation>
+    </message>
+    <message>
+        <source>Changed since sync</source>
+        <translation>Seit Synchronisierung geändert</translation>
+    </message>
+    <message>
+        <source>Either side changed between the previous catalog sync and the latest</source>
+        <translation>Eine der Seiten hat sich zwischen der vorherigen und der letzten Katalogsynchronisierung geändert</translation>
+    </message>
+    <message>
+        <source>Undo</source>
+        <translation>Rückgängig</translation>
     </message>
 </context>
 <context>
@@ -374,6 +437,29 @@
     </message>
 </context>
 <context>
+    <name>PlannerReplayPanel</name>
+    <message>
+        <source>Traffic:</source>
+        <translation>Verkehr:</translation>
+    </message>
+    <message>
+        <source>Replay</source>
+        <translation>Nachspielen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Auto-update when the draft changes</source>
+        <translation>Automatisch aktualisieren, wenn sich der Entwurf ändert</translation>
+    </message>
+    <message>
+        <source>Replay recorded traffic against the draft to see what it would change.</source>
+        <translation>Aufgezeichneten Verkehr mit dem Entwurf nachspielen, um zu sehen, was er ändern würde.</translation>
+    </message>
+</context>
+<context>
     <name>PreviewPanel</name>
     <message>
         <source>&lt;b&gt;Live preview&lt;/b&gt;</source>
@@ -397,6 +483,41 @@
     <message>
         <source>Remove</source>
         <translation>Entfernen</translation>
+    </message>
+</context>
+<context>
+    <name>PublishDialog</name>
+    <message>
+        <source>Publish to production</source>
+        <translation>In Produktion veröffentlichen</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>Based on</source>
+        <translation>Basiert auf</translation>
+    </message>
+    <message>
+        <source>Who (e-mail)</source>
+        <translation>Wer (E-Mail)</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>why this change (required, at most 500 characters)</source>
+        <translation>warum diese Änderung (Pflichtfeld, höchstens 500 Zeichen)</translation>
+    </message>
+    <message>
+        <source>What the production record cannot express</source>
+        <translation>Was der Produktionsdatensatz nicht ausdrücken kann</translation>
+    </message>
+    <message>
+        <source>Publish anyway (lossy)</source>
+        <translation>Trotzdem veröffentlichen (verlustbehaftet)</translation>
     </message>
 </context>
 <context>
@@ -589,6 +710,65 @@
     <message>
         <source>Language</source>
         <translation>Sprache</translation>
+    </message>
+    <message>
+        <source>Production database</source>
+        <translation>Produktionsdatenbank</translation>
+    </message>
+    <message>
+        <source>Writer (publishes the record)</source>
+        <translation>Schreibzugang (veröffentlicht den Datensatz)</translation>
+    </message>
+    <message>
+        <source>Read-only (usage)</source>
+        <translation>Nur lesend (Nutzung)</translation>
+    </message>
+    <message>
+        <source>Host</source>
+        <translation>Host</translation>
+    </message>
+    <message>
+        <source>Port</source>
+        <translation>Port</translation>
+    </message>
+    <message>
+        <source>Database</source>
+        <translation>Datenbank</translation>
+    </message>
+    <message>
+        <source>User</source>
+        <translation>Benutzer</translation>
+    </message>
+    <message>
+        <source>SSL mode</source>
+        <translation>SSL-Modus</translation>
+    </message>
+    <message>
+        <source>Password</source>
+        <translation>Passwort</translation>
+    </message>
+    <message>
+        <source>same as the writer</source>
+        <translation>wie der Schreibzugang</translation>
+    </message>
+</context>
+<context>
+    <name>States</name>
+    <message>
+        <source>draft (autosaved)</source>
+        <translation>Entwurf (automatisch gespeichert)</translation>
+    </message>
+    <message>
+        <source>last export</source>
+        <translation>letzter Export</translation>
+    </message>
+    <message>
+        <source>live in production</source>
+        <translation>aktiv in Produktion</translation>
+    </message>
+    <message>
+        <source>revision %1, %2, %3</source>
+        <translation>Revision %1, %2, %3</translation>
     </message>
 </context>
 <context>
@@ -1120,6 +1300,22 @@
         <source>Tokens/s</source>
         <translation>Tokens/s</translation>
     </message>
+    <message>
+        <source>Vercel against OpenRouter for this model: p50 latency difference and mean cost difference</source>
+        <translation>Vercel gegenüber OpenRouter für dieses Modell: Unterschied der Latenz p50 und der mittleren Kosten</translation>
+    </message>
+    <message>
+        <source>latency %1 ms</source>
+        <translation>Latenz %1 ms</translation>
+    </message>
+    <message>
+        <source>cost %1</source>
+        <translation>Kosten %1</translation>
+    </message>
+    <message>
+        <source>Vercel vs OpenRouter</source>
+        <translation>Vercel gegenüber OpenRouter</translation>
+    </message>
 </context>
 <context>
     <name>gwapp::CatalogSync</name>
@@ -1138,6 +1334,13 @@
     <message>
         <source>%1: could not write %2: %3</source>
         <translation>%1: %2 konnte nicht geschrieben werden: %3</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::ChartLegend</name>
+    <message>
+        <source>Show or hide this series</source>
+        <translation>Diese Datenreihe ein- oder ausblenden</translation>
     </message>
 </context>
 <context>
@@ -1165,10 +1368,6 @@
         <translation>Gültige Konfiguration v1, Revision %1.</translation>
     </message>
     <message>
-        <source>Refused: %1</source>
-        <translation>Abgelehnt: %1</translation>
-    </message>
-    <message>
         <source>Note: %1</source>
         <translation>Hinweis: %1</translation>
     </message>
@@ -1184,16 +1383,84 @@
         <source>Preparing the export…</source>
         <translation>Export wird vorbereitet…</translation>
     </message>
+    <message>
+        <source>rule %1</source>
+        <translation>Regel %1</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>why this change (previous note: %1)</source>
+        <translation>warum diese Änderung (vorherige Notiz: %1)</translation>
+    </message>
+    <message>
+        <source>Export is disabled while the export is being prepared.</source>
+        <translation>Export ist deaktiviert, solange der Export vorbereitet wird.</translation>
+    </message>
+    <message>
+        <source>Export is disabled: the draft is not a valid config (see above).</source>
+        <translation>Export ist deaktiviert: Der Entwurf ist keine gültige Konfiguration (siehe oben).</translation>
+    </message>
+    <message>
+        <source>Export is disabled: this profile cannot write this config (see above).</source>
+        <translation>Export ist deaktiviert: Dieses Profil kann diese Konfiguration nicht schreiben (siehe oben).</translation>
+    </message>
+    <message>
+        <source>Export is disabled: Who is required (it is recorded with the export).</source>
+        <translation>Export ist deaktiviert: „Wer“ ist erforderlich (wird mit dem Export aufgezeichnet).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export is disabled: this profile drops %n item(s) listed at the top; confirm dropping them or choose another profile.</source>
+        <translation>
+            <numerusform>Export ist deaktiviert: Dieses Profil verwirft %n oben aufgeführten Eintrag; bestätigen Sie das Verwerfen oder wählen Sie ein anderes Profil.</numerusform>
+            <numerusform>Export ist deaktiviert: Dieses Profil verwirft %n oben aufgeführte Einträge; bestätigen Sie das Verwerfen oder wählen Sie ein anderes Profil.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>This profile cannot write this config: %1</source>
+        <translation>Dieses Profil kann diese Konfiguration nicht schreiben: %1</translation>
+    </message>
+    <message>
+        <source>New in this session: %1</source>
+        <translation>Neu in dieser Sitzung: %1</translation>
+    </message>
+    <message>
+        <source>Drop %1 and export the rest</source>
+        <translation>%1 verwerfen und den Rest exportieren</translation>
+    </message>
+    <message numerus="yes">
+        <source>Export without %n item(s)</source>
+        <translation>
+            <numerusform>Ohne %n Eintrag exportieren</numerusform>
+            <numerusform>Ohne %n Einträge exportieren</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Export written</source>
+        <translation>Export geschrieben</translation>
+    </message>
+    <message>
+        <source>The export was written to
+%1</source>
+        <translation>Der Export wurde geschrieben nach
+%1</translation>
+    </message>
+    <message>
+        <source>Open file</source>
+        <translation>Datei öffnen</translation>
+    </message>
+    <message>
+        <source>Show folder</source>
+        <translation>Ordner anzeigen</translation>
+    </message>
 </context>
 <context>
     <name>gwapp::GatewayConnections</name>
     <message>
         <source>the local simulator could not start</source>
         <translation>der lokale Simulator konnte nicht starten</translation>
-    </message>
-    <message>
-        <source>$%1 left</source>
-        <translation>$%1 übrig</translation>
     </message>
     <message>
         <source>not checked</source>
@@ -1231,6 +1498,77 @@
         <source>key %1</source>
         <translation>Schlüssel %1</translation>
     </message>
+    <message>
+        <source>%1 left</source>
+        <translation>%1 übrig</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::HeadlineTableModel</name>
+    <message>
+        <source>%1 – %2 UTC</source>
+        <translation>%1 – %2 UTC</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>$%1</source>
+        <translation>$%1</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1%2 pts</source>
+        <translation>%1%2 Pkt.</translation>
+    </message>
+    <message>
+        <source>%1%2 %</source>
+        <translation>%1%2 %</translation>
+    </message>
+    <message>
+        <source>Previous period %1: %2</source>
+        <translation>Vorheriger Zeitraum %1: %2</translation>
+    </message>
+    <message>
+        <source>no traffic</source>
+        <translation>kein Verkehr</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation>Fehlerrate</translation>
+    </message>
+    <message>
+        <source>Cost</source>
+        <translation>Kosten</translation>
+    </message>
+    <message>
+        <source>TTFT p95</source>
+        <translation>TTFT p95</translation>
+    </message>
+    <message>
+        <source>Share (actual)</source>
+        <translation>Anteil (tatsächlich)</translation>
+    </message>
+    <message>
+        <source>Share (target)</source>
+        <translation>Anteil (Ziel)</translation>
+    </message>
 </context>
 <context>
     <name>gwapp::IncidentDialog</name>
@@ -1259,8 +1597,16 @@
         <translation>Wählen Sie, was umgeleitet wird.</translation>
     </message>
     <message>
-        <source>Creates rule %1 at the top: %2 → %3, %4.</source>
-        <translation>Legt Regel %1 ganz oben an: %2 → %3, %4.</translation>
+        <source>until %1</source>
+        <translation>bis %1</translation>
+    </message>
+    <message>
+        <source>Creates rule %1 at the top: %2 → %3, until %4 (%5).</source>
+        <translation>Legt Regel %1 ganz oben an: %2 → %3, bis %4 (%5).</translation>
+    </message>
+    <message>
+        <source>The production profile (kilo-gateway export) cannot carry this pin as made: %1. It takes effect only where the native config is read.</source>
+        <translation>Das Produktionsprofil (kilo-gateway-Export) kann diese Festlegung so nicht übernehmen: %1. Sie wirkt nur dort, wo die native Konfiguration gelesen wird.</translation>
     </message>
 </context>
 <context>
@@ -1268,6 +1614,72 @@
     <message>
         <source>No keychain service is reachable (no D-Bus session).</source>
         <translation>Kein Schlüsselbunddienst erreichbar (keine D-Bus-Sitzung).</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::LivePanel</name>
+    <message>
+        <source>Waiting for the keychain…</source>
+        <translation>Warten auf den Schlüsselbund…</translation>
+    </message>
+    <message>
+        <source>No production database is set up (Settings &gt; Production database).</source>
+        <translation>Keine Produktionsdatenbank eingerichtet (Einstellungen &gt; Produktionsdatenbank).</translation>
+    </message>
+    <message>
+        <source>Reading the live record…</source>
+        <translation>Aktiver Datensatz wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Cannot read the live record: %1</source>
+        <translation>Aktiver Datensatz nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>Draft vs live: %1</source>
+        <translation>Entwurf vs. aktiv: %1</translation>
+    </message>
+    <message>
+        <source>Changed in production since this workspace published it (web admin?): %1</source>
+        <translation>In Produktion geändert, seit dieser Arbeitsbereich veröffentlicht hat (Web-Admin?): %1</translation>
+    </message>
+    <message>
+        <source>Live differs from this workspace&apos;s last export %1 (nothing published from here yet): %2</source>
+        <translation>Der aktive Stand weicht vom letzten Export %1 dieses Arbeitsbereichs ab (von hier noch nichts veröffentlicht): %2</translation>
+    </message>
+    <message>
+        <source>none</source>
+        <translation>keine</translation>
+    </message>
+    <message>
+        <source>Perplexity %1</source>
+        <translation>Perplexity %1</translation>
+    </message>
+    <message>
+        <source>Friendli %1</source>
+        <translation>Friendli %1</translation>
+    </message>
+    <message>
+        <source>%1 by %2</source>
+        <translation>%1 von %2</translation>
+    </message>
+    <message>
+        <source>adopted from the live production record</source>
+        <translation>aus dem aktiven Produktionsdatensatz übernommen</translation>
+    </message>
+    <message>
+        <source>Adopt the live production record</source>
+        <translation>Aktiven Produktionsdatensatz übernehmen</translation>
+    </message>
+    <message numerus="yes">
+        <source>Adopted. The draft still opts out %n model(s) the live record does not: their rules or model entries are yours to change.</source>
+        <translation>
+            <numerusform>Übernommen. Der Entwurf nimmt weiterhin %n Modell aus, das der aktive Datensatz nicht ausnimmt: dessen Regeln oder Modelleinträge können Sie selbst ändern.</numerusform>
+            <numerusform>Übernommen. Der Entwurf nimmt weiterhin %n Modelle aus, die der aktive Datensatz nicht ausnimmt: deren Regeln oder Modelleinträge können Sie selbst ändern.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Adopted into the draft (Undo reverts it).</source>
+        <translation>In den Entwurf übernommen („Rückgängig“ nimmt es zurück).</translation>
     </message>
 </context>
 <context>
@@ -1373,6 +1785,66 @@
     <message>
         <source>%1 was edited outside Gateway Console: its content_sha256 does not match; review it before exporting</source>
         <translation>%1 wurde außerhalb von Gateway Console bearbeitet: content_sha256 stimmt nicht überein; vor dem Export bitte prüfen</translation>
+    </message>
+    <message>
+        <source>Live in production</source>
+        <translation>Aktiv in Produktion</translation>
+    </message>
+    <message>
+        <source>Publish history</source>
+        <translation>Veröffentlichungsverlauf</translation>
+    </message>
+    <message>
+        <source>&amp;View</source>
+        <translation>&amp;Ansicht</translation>
+    </message>
+    <message>
+        <source>Run the test bench</source>
+        <translation>Prüfstand ausführen</translation>
+    </message>
+    <message>
+        <source>Publish to production</source>
+        <translation>In Produktion veröffentlichen</translation>
+    </message>
+    <message>
+        <source>No production database is set up: enter it in Settings &gt; Production database.</source>
+        <translation>Keine Produktionsdatenbank eingerichtet: Tragen Sie sie unter Einstellungen &gt; Produktionsdatenbank ein.</translation>
+    </message>
+    <message>
+        <source>Workspace in use</source>
+        <translation>Arbeitsbereich in Gebrauch</translation>
+    </message>
+    <message>
+        <source>%1
+
+Open it read-only? You can look and try edits, but nothing is saved or exported from this window while the other one holds the workspace.</source>
+        <translation>%1
+
+Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen ausprobieren, aber aus diesem Fenster wird nichts gespeichert oder exportiert, solange das andere den Arbeitsbereich belegt.</translation>
+    </message>
+    <message>
+        <source>Open read-only</source>
+        <translation>Schreibgeschützt öffnen</translation>
+    </message>
+    <message>
+        <source>%1: %2</source>
+        <translation>%1: %2</translation>
+    </message>
+    <message>
+        <source>none yet</source>
+        <translation>noch keine</translation>
+    </message>
+    <message>
+        <source>(read-only: open in %1)</source>
+        <translation>(schreibgeschützt: geöffnet in %1)</translation>
+    </message>
+    <message>
+        <source>read-only</source>
+        <translation>schreibgeschützt</translation>
+    </message>
+    <message>
+        <source>This window is read-only: its changes cannot be saved. Close and discard them?</source>
+        <translation>Dieses Fenster ist schreibgeschützt: Seine Änderungen können nicht gespeichert werden. Schließen und Änderungen verwerfen?</translation>
     </message>
 </context>
 <context>
@@ -1536,6 +2008,22 @@
         <source>No gateway connections: open the settings.</source>
         <translation>Keine Gateway-Verbindungen: bitte die Einstellungen öffnen.</translation>
     </message>
+    <message>
+        <source>%1 -&gt; %2</source>
+        <translation>%1 -&gt; %2</translation>
+    </message>
+    <message>
+        <source>%1 not on Vercel</source>
+        <translation>%1 nicht auf Vercel</translation>
+    </message>
+    <message>
+        <source>Confirmed %1.</source>
+        <translation>%1 bestätigt.</translation>
+    </message>
+    <message>
+        <source>Marked %1.</source>
+        <translation>%1 markiert.</translation>
+    </message>
 </context>
 <context>
     <name>gwapp::MonitorChartView</name>
@@ -1561,16 +2049,49 @@
         </translation>
     </message>
     <message>
-        <source>USD per %1</source>
-        <translation>USD pro %1</translation>
-    </message>
-    <message>
         <source>%1 – %2 UTC</source>
         <translation>%1 – %2 UTC</translation>
     </message>
     <message>
         <source>Could not encode the chart as PNG</source>
         <translation>Das Diagramm konnte nicht als PNG kodiert werden</translation>
+    </message>
+    <message>
+        <source>Cost per %1</source>
+        <translation>Kosten pro %1</translation>
+    </message>
+    <message>
+        <source>Errors per %1</source>
+        <translation>Fehler pro %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Error rate (intervals of %n+ requests)</source>
+        <translation>
+            <numerusform>Fehlerrate (Intervalle ab %n Anfrage)</numerusform>
+            <numerusform>Fehlerrate (Intervalle ab %n Anfragen)</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>%1 error rate</source>
+        <translation>Fehlerrate %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 % errors of %n request(s)</source>
+        <translation>
+            <numerusform>%1: %2 % Fehler bei %n Anfrage</numerusform>
+            <numerusform>%1: %2 % Fehler bei %n Anfragen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%1: %2 error(s) of %n request(s), too few for a rate</source>
+        <translation>
+            <numerusform>%1: %2 Fehler bei %n Anfrage, zu wenige für eine Rate</numerusform>
+            <numerusform>%1: %2 Fehler bei %n Anfragen, zu wenige für eine Rate</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Exports, publishes and incident pins</source>
+        <translation>Exporte, Veröffentlichungen und Störungsfestlegungen</translation>
     </message>
 </context>
 <context>
@@ -1619,44 +2140,20 @@
         <translation>Kosten je Gateway (gemeldet und geschätzt)</translation>
     </message>
     <message>
-        <source>Error rate per gateway and error class</source>
-        <translation>Fehlerrate je Gateway und Fehlerklasse</translation>
-    </message>
-    <message>
-        <source>Error rate</source>
-        <translation>Fehlerrate</translation>
-    </message>
-    <message>
         <source>TTFT and latency, p50 and p95</source>
         <translation>TTFT und Latenz, p50 und p95</translation>
-    </message>
-    <message>
-        <source>ms</source>
-        <translation>ms</translation>
     </message>
     <message>
         <source>Vercel share: actual against target</source>
         <translation>Vercel-Anteil: tatsächlich gegenüber Ziel</translation>
     </message>
     <message>
-        <source>% of requests</source>
-        <translation>% der Anfragen</translation>
-    </message>
-    <message>
         <source>Cost per million tokens per model, and at the other gateway&apos;s prices</source>
         <translation>Kosten je Million Tokens pro Modell, auch zu den Preisen des anderen Gateways</translation>
     </message>
     <message>
-        <source>USD per million tokens</source>
-        <translation>USD je Million Tokens</translation>
-    </message>
-    <message>
         <source>Gateway balances and runway</source>
         <translation>Guthaben und Reichweite der Gateways</translation>
-    </message>
-    <message>
-        <source>USD</source>
-        <translation>USD</translation>
     </message>
     <message>
         <source>Export PNG…</source>
@@ -1695,19 +2192,8 @@
         <translation>Dunkel: vom Gateway gemeldete Kosten; hell: aus der Preistabelle des Katalogs geschätzt.</translation>
     </message>
     <message>
-        <source>Failover threshold %1 (from the draft).</source>
-        <translation>Failover-Schwelle %1 (aus dem Entwurf).</translation>
-    </message>
-    <message>
         <source>Percentiles from bucket histograms, within about 19% of the exact value.</source>
         <translation>Perzentile aus Bucket-Histogrammen, auf etwa 19% genau.</translation>
-    </message>
-    <message numerus="yes">
-        <source>Target from the config live then (%n exported revision(s); before the first, the current draft).</source>
-        <translation>
-            <numerusform>Ziel aus der damals aktiven Konfiguration (%n exportierte Revision; vor der ersten der aktuelle Entwurf).</numerusform>
-            <numerusform>Ziel aus der damals aktiven Konfiguration (%n exportierte Revisionen; vor der ersten der aktuelle Entwurf).</numerusform>
-        </translation>
     </message>
     <message>
         <source>Target from the current draft.</source>
@@ -1781,16 +2267,90 @@
         <source>no traffic in this range; the newest recorded traffic ends %1 UTC</source>
         <translation>kein Verkehr in diesem Zeitraum; der neueste aufgezeichnete Verkehr endet %1 UTC</translation>
     </message>
+    <message>
+        <source>Errors per class (stacked) and error rate per gateway</source>
+        <translation>Fehler je Klasse (gestapelt) und Fehlerrate je Gateway</translation>
+    </message>
+    <message>
+        <source>Time</source>
+        <translation>Zeit</translation>
+    </message>
+    <message>
+        <source>Share of requests</source>
+        <translation>Anteil der Anfragen</translation>
+    </message>
+    <message>
+        <source>per million tokens</source>
+        <translation>je Million Tokens</translation>
+    </message>
+    <message numerus="yes">
+        <source>Failover threshold %1 (from the draft). The rate is drawn only for intervals of at least %n requests: one failed request of one is not a 100 % error rate.</source>
+        <translation>
+            <numerusform>Failover-Schwelle %1 (aus dem Entwurf). Die Rate wird nur für Intervalle mit mindestens %n Anfrage gezeichnet: eine fehlgeschlagene von einer Anfrage ist keine Fehlerrate von 100 %.</numerusform>
+            <numerusform>Failover-Schwelle %1 (aus dem Entwurf). Die Rate wird nur für Intervalle mit mindestens %n Anfragen gezeichnet: eine fehlgeschlagene von einer Anfrage ist keine Fehlerrate von 100 %.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Loading traffic for the chosen range…</source>
+        <translation>Verkehr für den gewählten Zeitraum wird geladen…</translation>
+    </message>
+    <message>
+        <source>Export %1</source>
+        <translation>Export %1</translation>
+    </message>
+    <message>
+        <source>Publish %1</source>
+        <translation>Veröffentlichung %1</translation>
+    </message>
+    <message>
+        <source>Pin %1</source>
+        <translation>Festlegung %1</translation>
+    </message>
+    <message>
+        <source>Pin expires %1</source>
+        <translation>Festlegung läuft ab: %1</translation>
+    </message>
+    <message>
+        <source>Gateway: %1</source>
+        <translation>Gateway: %1</translation>
+    </message>
+    <message>
+        <source>Model: %1</source>
+        <translation>Modell: %1</translation>
+    </message>
+    <message>
+        <source>Provider: %1</source>
+        <translation>Anbieter: %1</translation>
+    </message>
+    <message>
+        <source>Target from: %1</source>
+        <translation>Ziel aus: %1</translation>
+    </message>
+    <message>
+        <source>%1 – %2 UTC</source>
+        <translation>%1 – %2 UTC</translation>
+    </message>
+    <message numerus="yes">
+        <source>Target from the config live then (%n exported revision(s)).</source>
+        <translation>
+            <numerusform>Ziel aus der damals aktiven Konfiguration (%n exportierte Revision).</numerusform>
+            <numerusform>Ziel aus der damals aktiven Konfiguration (%n exportierte Revisionen).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>No export in the history: the whole target is the draft (not exported), not a config that was live.</source>
+        <translation>Kein Export im Verlauf: Das gesamte Ziel ist der Entwurf (nicht exportiert), keine Konfiguration, die aktiv war.</translation>
+    </message>
+    <message>
+        <source>No export before %1 UTC: the target before it is the draft (not exported), drawn apart.</source>
+        <translation>Kein Export vor %1 UTC: Das Ziel davor ist der Entwurf (nicht exportiert), getrennt gezeichnet.</translation>
+    </message>
 </context>
 <context>
     <name>gwapp::MonitorTableModel</name>
     <message>
         <source>Actual Vercel share</source>
         <translation>Tatsächlicher Vercel-Anteil</translation>
-    </message>
-    <message>
-        <source>Target Vercel share</source>
-        <translation>Ziel-Vercel-Anteil</translation>
     </message>
     <message>
         <source>Balance</source>
@@ -1843,6 +2403,26 @@
     <message>
         <source>%1 traffic at %2 prices</source>
         <translation>Verkehr über %1 zu Preisen von %2</translation>
+    </message>
+    <message>
+        <source>Target: config live then</source>
+        <translation>Ziel: damals aktive Konfiguration</translation>
+    </message>
+    <message>
+        <source>Target: draft (not exported)</source>
+        <translation>Ziel: Entwurf (nicht exportiert)</translation>
+    </message>
+    <message>
+        <source>Target: current draft</source>
+        <translation>Ziel: aktueller Entwurf</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>%1 requests</source>
+        <translation>%1 Anfragen</translation>
     </message>
 </context>
 <context>
@@ -2018,10 +2598,6 @@
         <translation>Benötigt mindestens %1, erlaubt höchstens %2 (%3).</translation>
     </message>
     <message>
-        <source>Recorded traffic: %1 on Vercel whatever the default share, up to %2 more through it.</source>
-        <translation>Aufgezeichneter Verkehr: %1 auf Vercel unabhängig vom Standardanteil, bis zu %2 mehr über ihn.</translation>
-    </message>
-    <message>
         <source>No recorded traffic loaded: every token is assumed to follow the default share.</source>
         <translation>Kein aufgezeichneter Verkehr geladen: für jedes Token wird angenommen, dass es dem Standardanteil folgt.</translation>
     </message>
@@ -2044,6 +2620,10 @@
     <message>
         <source>%1 tokens and %2 USD per day over the range&apos;s %3 days.</source>
         <translation>%1 Tokens und %2 USD pro Tag über die %3 Tage des Zeitraums.</translation>
+    </message>
+    <message>
+        <source>Recorded traffic: %1 on Vercel whatever the default share, up to %2 more through it (the draft&apos;s rules count only while in force, as if the traffic began now).</source>
+        <translation>Aufgezeichneter Verkehr: %1 auf Vercel unabhängig vom Standardanteil, bis zu %2 mehr über ihn (die Regeln des Entwurfs zählen nur, solange sie gelten, als begänne der Verkehr jetzt).</translation>
     </message>
 </context>
 <context>
@@ -2361,86 +2941,21 @@
     </message>
 </context>
 <context>
-    <name>gwapp::PlannerReplayPanel</name>
-    <message>
-        <source>recorded</source>
-        <translation>aufgezeichnet</translation>
+    <name>gwapp::PlannerReplayController</name>
+    <message numerus="yes">
+        <source>%n exported revision(s), each from its export time</source>
+        <translation>
+            <numerusform>%n exportierte Revision, jeweils ab ihrem Exportzeitpunkt</numerusform>
+            <numerusform>%n exportierte Revisionen, jeweils ab ihrem Exportzeitpunkt</numerusform>
+        </translation>
     </message>
     <message>
-        <source>catalog</source>
-        <translation>Katalog</translation>
+        <source>the saved draft file, no native export yet</source>
+        <translation>die gespeicherte Entwurfsdatei, noch kein nativer Export</translation>
     </message>
     <message>
-        <source>recorded and catalog</source>
-        <translation>aufgezeichnet und Katalog</translation>
-    </message>
-    <message>
-        <source>no price</source>
-        <translation>kein Preis</translation>
-    </message>
-    <message>
-        <source>Replay</source>
-        <translation>Nachspielen</translation>
-    </message>
-    <message>
-        <source>Cancel</source>
-        <translation>Abbrechen</translation>
-    </message>
-    <message>
-        <source>Auto-update when the draft changes</source>
-        <translation>Automatisch aktualisieren, wenn sich der Entwurf ändert</translation>
-    </message>
-    <message>
-        <source>Replay recorded traffic against the draft to see what it would change.</source>
-        <translation>Aufgezeichneten Verkehr mit dem Entwurf nachspielen, um zu sehen, was er ändern würde.</translation>
-    </message>
-    <message>
-        <source>Model</source>
-        <translation>Modell</translation>
-    </message>
-    <message>
-        <source>Gateway</source>
-        <translation>Gateway</translation>
-    </message>
-    <message>
-        <source>Draft requests</source>
-        <translation>Anfragen Entwurf</translation>
-    </message>
-    <message>
-        <source>Draft tokens</source>
-        <translation>Tokens Entwurf</translation>
-    </message>
-    <message>
-        <source>Draft cost (USD)</source>
-        <translation>Kosten Entwurf (USD)</translation>
-    </message>
-    <message>
-        <source>Draft share (%)</source>
-        <translation>Anteil Entwurf (%)</translation>
-    </message>
-    <message>
-        <source>Live requests</source>
-        <translation>Anfragen aktiv</translation>
-    </message>
-    <message>
-        <source>Live tokens</source>
-        <translation>Tokens aktiv</translation>
-    </message>
-    <message>
-        <source>Live cost (USD)</source>
-        <translation>Kosten aktiv (USD)</translation>
-    </message>
-    <message>
-        <source>Live share (%)</source>
-        <translation>Anteil aktiv (%)</translation>
-    </message>
-    <message>
-        <source>Cost basis</source>
-        <translation>Kostenbasis</translation>
-    </message>
-    <message>
-        <source>Traffic:</source>
-        <translation>Verkehr:</translation>
+        <source>no saved config, the draft itself</source>
+        <translation>keine gespeicherte Konfiguration, der Entwurf selbst</translation>
     </message>
     <message>
         <source>No traffic history open.</source>
@@ -2465,21 +2980,6 @@
             <numerusform>%n Nutzungszeilen werden nachgespielt…</numerusform>
         </translation>
     </message>
-    <message numerus="yes">
-        <source>%n exported revision(s), each from its export time</source>
-        <translation>
-            <numerusform>%n exportierte Revision, jeweils ab ihrem Exportzeitpunkt</numerusform>
-            <numerusform>%n exportierte Revisionen, jeweils ab ihrem Exportzeitpunkt</numerusform>
-        </translation>
-    </message>
-    <message>
-        <source>the saved draft file, no native export yet</source>
-        <translation>die gespeicherte Entwurfsdatei, noch kein nativer Export</translation>
-    </message>
-    <message>
-        <source>no saved config, the draft itself</source>
-        <translation>keine gespeicherte Konfiguration, der Entwurf selbst</translation>
-    </message>
     <message>
         <source>The replay stopped without a result.</source>
         <translation>Das Nachspielen endete ohne Ergebnis.</translation>
@@ -2498,6 +2998,9 @@
             <numerusform>%n Nutzungszeilen nachgespielt; aktive Konfiguration: %1.</numerusform>
         </translation>
     </message>
+</context>
+<context>
+    <name>gwapp::PlannerReplayPanel</name>
     <message>
         <source>Draft: %1 requests, %2 tokens, %3% of tokens on Vercel, cost %4 USD.</source>
         <translation>Entwurf: %1 Anfragen, %2 Tokens, %3% der Tokens auf Vercel, Kosten %4 USD.</translation>
@@ -2521,6 +3024,22 @@
             <numerusform>%n Anfragen im Entwurf haben weder einen aufgezeichneten noch einen Katalogpreis: ihre Kosten fehlen.</numerusform>
         </translation>
     </message>
+    <message>
+        <source>Draft rules count only while they are in force: the traffic is replayed as if it began now, when the draft would go live.</source>
+        <translation>Regeln des Entwurfs zählen nur, solange sie gelten: Der Verkehr wird nachgespielt, als begänne er jetzt, wenn der Entwurf aktiv würde.</translation>
+    </message>
+    <message>
+        <source>Rule “%1” expires %2: it counts for %3 of the %4 hours replayed.</source>
+        <translation>Regel „%1“ läuft ab (%2): Sie zählt für %3 der %4 nachgespielten Stunden.</translation>
+    </message>
+    <message>
+        <source>Rule “%1” has expired: it counts for none of the traffic.</source>
+        <translation>Regel „%1“ ist abgelaufen: Sie zählt für keinen Verkehr.</translation>
+    </message>
+    <message>
+        <source>Rule “%1” is disabled: it counts for none of the traffic.</source>
+        <translation>Regel „%1“ ist deaktiviert: Sie zählt für keinen Verkehr.</translation>
+    </message>
 </context>
 <context>
     <name>gwapp::PreviewModel</name>
@@ -2539,6 +3058,30 @@
     <message>
         <source>Keys changing gateway</source>
         <translation>Schlüssel mit Gateway-Wechsel</translation>
+    </message>
+    <message>
+        <source>%1 of %2 recorded requests (%3 to Vercel, %4 to OpenRouter); %5 of %6 users</source>
+        <translation>%1 von %2 aufgezeichneten Anfragen (%3 zu Vercel, %4 zu OpenRouter); %5 von %6 Benutzern</translation>
+    </message>
+    <message>
+        <source>Synthetic sticky keys that land on the other gateway than with the last export</source>
+        <translation>Synthetische Sticky-Schlüssel, die auf einem anderen Gateway landen als mit dem letzten Export</translation>
+    </message>
+    <message>
+        <source>Recorded requests of the last days, decided by the draft and by the last export</source>
+        <translation>Aufgezeichnete Anfragen der letzten Tage, entschieden vom Entwurf und vom letzten Export</translation>
+    </message>
+    <message>
+        <source>No recorded traffic in the history: import a traffic log to see real requests here</source>
+        <translation>Kein aufgezeichneter Verkehr im Verlauf: Importieren Sie ein Verkehrsprotokoll, um hier echte Anfragen zu sehen</translation>
+    </message>
+    <message>
+        <source>Requests moving</source>
+        <translation>Wechselnde Anfragen</translation>
+    </message>
+    <message>
+        <source>Users moving</source>
+        <translation>Wechselnde Benutzer</translation>
     </message>
 </context>
 <context>
@@ -2560,8 +3103,73 @@
         <translation>Kein früherer Export und kein gespeicherter Entwurf zum Vergleich.</translation>
     </message>
     <message>
-        <source>Against %1: %2 decisions change gateway (%3 to Vercel, %4 to OpenRouter); %5 users affected.</source>
-        <translation>Gegenüber %1: %2 Entscheidungen wechseln das Gateway (%3 zu Vercel, %4 zu OpenRouter); %5 Benutzer betroffen.</translation>
+        <source>Recorded traffic: none in the history yet (the figures above use synthetic users).</source>
+        <translation>Aufgezeichneter Verkehr: noch keiner im Verlauf (die Zahlen oben verwenden synthetische Benutzer).</translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded traffic: none in the last %n day(s) (the figures above use synthetic users).</source>
+        <translation>
+            <numerusform>Aufgezeichneter Verkehr: keiner im Zeitraum von %n Tag (die Zahlen oben verwenden synthetische Benutzer).</numerusform>
+            <numerusform>Aufgezeichneter Verkehr: keiner im Zeitraum von %n Tagen (die Zahlen oben verwenden synthetische Benutzer).</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>Recorded traffic of the last %n day(s): %1 of %2 requests and %3 of %4 users would change gateway against the %5.</source>
+        <translation>
+            <numerusform>Aufgezeichneter Verkehr im Zeitraum von %n Tag: %1 von %2 Anfragen und %3 von %4 Benutzern würden das Gateway wechseln (Vergleich: %5).</numerusform>
+            <numerusform>Aufgezeichneter Verkehr im Zeitraum von %n Tagen: %1 von %2 Anfragen und %3 von %4 Benutzern würden das Gateway wechseln (Vergleich: %5).</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Against the %1 (%2): %3 decisions change gateway (%4 to Vercel, %5 to OpenRouter); %6 users affected.</source>
+        <translation>Vergleich mit %1 (%2): %3 Entscheidungen wechseln das Gateway (%4 zu Vercel, %5 zu OpenRouter); %6 Benutzer betroffen.</translation>
+    </message>
+    <message>
+        <source>saved draft</source>
+        <translation>gespeicherter Entwurf</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::ProductionConnection</name>
+    <message>
+        <source>not set up</source>
+        <translation>nicht eingerichtet</translation>
+    </message>
+    <message>
+        <source>checking…</source>
+        <translation>wird geprüft…</translation>
+    </message>
+    <message>
+        <source>connected</source>
+        <translation>verbunden</translation>
+    </message>
+    <message>
+        <source>unreachable</source>
+        <translation>nicht erreichbar</translation>
+    </message>
+    <message>
+        <source>error</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Production: %1</source>
+        <translation>Produktion: %1</translation>
+    </message>
+    <message>
+        <source>No production database in the settings (Settings &gt; Production database).</source>
+        <translation>Keine Produktionsdatenbank in den Einstellungen (Einstellungen &gt; Produktionsdatenbank).</translation>
+    </message>
+    <message>
+        <source>Writer: %1</source>
+        <translation>Schreibzugang: %1</translation>
+    </message>
+    <message>
+        <source>Reader: same as the writer</source>
+        <translation>Lesezugang: wie der Schreibzugang</translation>
+    </message>
+    <message>
+        <source>Reader: %1</source>
+        <translation>Lesezugang: %1</translation>
     </message>
 </context>
 <context>
@@ -2608,6 +3216,225 @@
     </message>
 </context>
 <context>
+    <name>gwapp::PublishDialog</name>
+    <message>
+        <source>Publish</source>
+        <translation>Veröffentlichen</translation>
+    </message>
+    <message>
+        <source>reading the live record…</source>
+        <translation>aktiver Datensatz wird gelesen…</translation>
+    </message>
+    <message>
+        <source>the live record of %1 by %2</source>
+        <translation>der aktive Datensatz von %1 durch %2</translation>
+    </message>
+    <message>
+        <source>cannot read the live record: %1</source>
+        <translation>aktiver Datensatz nicht lesbar: %1</translation>
+    </message>
+    <message>
+        <source>Publish anyway (lossy)</source>
+        <translation>Trotzdem veröffentlichen (verlustbehaftet)</translation>
+    </message>
+    <message numerus="yes">
+        <source>Publish anyway (lossy): drop %n part(s) listed above</source>
+        <translation>
+            <numerusform>Trotzdem veröffentlichen (verlustbehaftet): %n oben aufgeführten Teil verwerfen</numerusform>
+            <numerusform>Trotzdem veröffentlichen (verlustbehaftet): %n oben aufgeführte Teile verwerfen</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Refused: %1</source>
+        <translation>Abgelehnt: %1</translation>
+    </message>
+    <message>
+        <source>Live -&gt; draft: %1</source>
+        <translation>Aktiv -&gt; Entwurf: %1</translation>
+    </message>
+    <message>
+        <source>Publishing…</source>
+        <translation>Wird veröffentlicht…</translation>
+    </message>
+    <message>
+        <source>Published. The production router has it by %1 UTC.</source>
+        <translation>Veröffentlicht. Der Produktionsrouter übernimmt ihn bis spätestens %1 UTC.</translation>
+    </message>
+    <message>
+        <source>The workspace history could not be written: %1</source>
+        <translation>Der Verlauf des Arbeitsbereichs konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Not published: the live record changed since this dialog read it. Nothing was written. Read it again (close and reopen) and review the difference.</source>
+        <translation>Nicht veröffentlicht: Der aktive Datensatz hat sich geändert, seit dieser Dialog ihn gelesen hat. Es wurde nichts geschrieben. Lesen Sie ihn erneut (schließen und wieder öffnen) und prüfen Sie den Unterschied.</translation>
+    </message>
+    <message>
+        <source>Not published: %1</source>
+        <translation>Nicht veröffentlicht: %1</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::PublishHistoryPanel</name>
+    <message>
+        <source>Roll back to this…</source>
+        <translation>Hierauf zurückfahren…</translation>
+    </message>
+    <message>
+        <source>Published (UTC)</source>
+        <translation>Veröffentlicht (UTC)</translation>
+    </message>
+    <message>
+        <source>Revision</source>
+        <translation>Revision</translation>
+    </message>
+    <message>
+        <source>By</source>
+        <translation>Von</translation>
+    </message>
+    <message>
+        <source>Note</source>
+        <translation>Notiz</translation>
+    </message>
+    <message>
+        <source>Change</source>
+        <translation>Änderung</translation>
+    </message>
+    <message>
+        <source>Publishes from this workspace, newest first. A rollback republishes the chosen record with compare-and-set against what this workspace last published.</source>
+        <translation>Veröffentlichungen aus diesem Arbeitsbereich, neueste zuerst. Ein Zurückfahren veröffentlicht den gewählten Datensatz erneut, mit Compare-and-Set gegen das, was dieser Arbeitsbereich zuletzt veröffentlicht hat.</translation>
+    </message>
+    <message>
+        <source>This window opened the workspace read-only.</source>
+        <translation>Dieses Fenster hat den Arbeitsbereich schreibgeschützt geöffnet.</translation>
+    </message>
+    <message>
+        <source>No production database is set up (Settings &gt; Production database).</source>
+        <translation>Keine Produktionsdatenbank eingerichtet (Einstellungen &gt; Produktionsdatenbank).</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>Zurückfahren</translation>
+    </message>
+    <message>
+        <source>Who rolls back (e-mail address):</source>
+        <translation>Wer fährt zurück (E-Mail-Adresse):</translation>
+    </message>
+    <message>
+        <source>Republish revision %1 (published %2 UTC by %3). Why? (required)</source>
+        <translation>Revision %1 erneut veröffentlichen (veröffentlicht %2 UTC von %3). Warum? (Pflichtfeld)</translation>
+    </message>
+    <message>
+        <source>Not rolled back: %1</source>
+        <translation>Nicht zurückgefahren: %1</translation>
+    </message>
+    <message>
+        <source>Rolling back to revision %1…</source>
+        <translation>Zurückfahren auf Revision %1…</translation>
+    </message>
+    <message>
+        <source>Rolled back to revision %1. The production router has it by %2 UTC.</source>
+        <translation>Auf Revision %1 zurückgefahren. Der Produktionsrouter übernimmt sie bis spätestens %2 UTC.</translation>
+    </message>
+    <message>
+        <source>The workspace history could not be written: %1</source>
+        <translation>Der Verlauf des Arbeitsbereichs konnte nicht geschrieben werden: %1</translation>
+    </message>
+    <message>
+        <source>Not rolled back: production changed since this workspace last published. Nothing was written.</source>
+        <translation>Nicht zurückgefahren: Die Produktion hat sich geändert, seit dieser Arbeitsbereich zuletzt veröffentlicht hat. Es wurde nichts geschrieben.</translation>
+    </message>
+    <message>
+        <source>The change is recorded as drift in the history.</source>
+        <translation>Die Änderung ist im Verlauf als Abweichung vermerkt.</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::ReplayTableModel</name>
+    <message>
+        <source>recorded</source>
+        <translation>aufgezeichnet</translation>
+    </message>
+    <message>
+        <source>catalog</source>
+        <translation>Katalog</translation>
+    </message>
+    <message>
+        <source>recorded and catalog</source>
+        <translation>aufgezeichnet und Katalog</translation>
+    </message>
+    <message>
+        <source>no price</source>
+        <translation>kein Preis</translation>
+    </message>
+    <message>
+        <source>Model</source>
+        <translation>Modell</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>Draft requests</source>
+        <translation>Anfragen Entwurf</translation>
+    </message>
+    <message>
+        <source>Draft tokens</source>
+        <translation>Tokens Entwurf</translation>
+    </message>
+    <message>
+        <source>Draft cost (USD)</source>
+        <translation>Kosten Entwurf (USD)</translation>
+    </message>
+    <message>
+        <source>Draft share (%)</source>
+        <translation>Anteil Entwurf (%)</translation>
+    </message>
+    <message>
+        <source>Live requests</source>
+        <translation>Anfragen aktiv</translation>
+    </message>
+    <message>
+        <source>Live tokens</source>
+        <translation>Tokens aktiv</translation>
+    </message>
+    <message>
+        <source>Live cost (USD)</source>
+        <translation>Kosten aktiv (USD)</translation>
+    </message>
+    <message>
+        <source>Live share (%)</source>
+        <translation>Anteil aktiv (%)</translation>
+    </message>
+    <message>
+        <source>Cost basis</source>
+        <translation>Kostenbasis</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::RequestViewer</name>
+    <message>
+        <source>Requests sent</source>
+        <translation>Gesendete Anfragen</translation>
+    </message>
+    <message>
+        <source>The bodies each gateway got for this case (headers and keys are not part of them).</source>
+        <translation>Die Anfragetexte, die jedes Gateway für diesen Fall erhielt (Header und Schlüssel gehören nicht dazu).</translation>
+    </message>
+    <message>
+        <source>Not sent to this gateway.</source>
+        <translation>Nicht an dieses Gateway gesendet.</translation>
+    </message>
+    <message>
+        <source>The translation dropped nothing.</source>
+        <translation>Die Übersetzung hat nichts weggelassen.</translation>
+    </message>
+    <message>
+        <source>The translation dropped:</source>
+        <translation>Die Übersetzung ließ weg:</translation>
+    </message>
+</context>
+<context>
     <name>gwapp::ResultPane</name>
     <message>
         <source>No reasoning</source>
@@ -2629,28 +3456,12 @@
         <translation>Nicht ausgeführt: %1</translation>
     </message>
     <message>
-        <source>TTFT %1 ms</source>
-        <translation>TTFT %1 ms</translation>
-    </message>
-    <message>
-        <source>total %1 ms</source>
-        <translation>gesamt %1 ms</translation>
-    </message>
-    <message>
         <source>tokens %1 in (%2 cached) → %3 out (%4 reasoning)</source>
         <translation>Tokens %1 ein (%2 aus dem Cache) → %3 aus (%4 Reasoning)</translation>
     </message>
     <message>
         <source>cost %1</source>
         <translation>Kosten %1</translation>
-    </message>
-    <message>
-        <source>reported $%1</source>
-        <translation>gemeldet $%1</translation>
-    </message>
-    <message>
-        <source>estimated $%1</source>
-        <translation>geschätzt $%1</translation>
     </message>
     <message>
         <source>provider %1</source>
@@ -2673,18 +3484,20 @@
         <translation> (mitten im Stream)</translation>
     </message>
     <message>
-        <source>Request</source>
-        <translation>Anfrage</translation>
+        <source>TTFT %1</source>
+        <translation>TTFT %1</translation>
     </message>
     <message>
-        <source>The body sent to this gateway (headers and key not shown).</source>
-        <translation>Der an dieses Gateway gesendete Anfragetext (Header und Schlüssel nicht gezeigt).</translation>
+        <source>total %1</source>
+        <translation>gesamt %1</translation>
     </message>
     <message>
-        <source>The body sent to this gateway. The translation dropped:
-%1</source>
-        <translation>Der an dieses Gateway gesendete Anfragetext. Die Übersetzung ließ weg:
-%1</translation>
+        <source>reported %1</source>
+        <translation>gemeldet %1</translation>
+    </message>
+    <message>
+        <source>estimated %1</source>
+        <translation>geschätzt %1</translation>
     </message>
 </context>
 <context>
@@ -2917,6 +3730,30 @@
         <source>Keychain error: %1</source>
         <translation>Schlüsselbundfehler: %1</translation>
     </message>
+    <message>
+        <source>password stored in the keychain</source>
+        <translation>Passwort im Schlüsselbund gespeichert</translation>
+    </message>
+    <message>
+        <source>password from PGPASSWORD</source>
+        <translation>Passwort aus PGPASSWORD</translation>
+    </message>
+    <message>
+        <source>no password</source>
+        <translation>kein Passwort</translation>
+    </message>
+    <message>
+        <source>default (prefer)</source>
+        <translation>Standard (prefer)</translation>
+    </message>
+    <message>
+        <source>new password; empty keeps the current one</source>
+        <translation>neues Passwort; leer lässt das aktuelle bestehen</translation>
+    </message>
+    <message>
+        <source>keychain unavailable: PGPASSWORD applies</source>
+        <translation>Schlüsselbund nicht verfügbar: PGPASSWORD gilt</translation>
+    </message>
 </context>
 <context>
     <name>gwapp::TestBenchController</name>
@@ -3036,13 +3873,6 @@
         <source>Running %1. Not on Vercel (OpenRouter only): %2.</source>
         <translation>%1 läuft. Nicht auf Vercel (nur OpenRouter): %2.</translation>
     </message>
-    <message numerus="yes">
-        <source>from run &quot;%1&quot; (%n prompts)</source>
-        <translation>
-            <numerusform>aus Lauf „%1“ (%n Prompt)</numerusform>
-            <numerusform>aus Lauf „%1“ (%n Prompts)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Showing run &quot;%1&quot;.</source>
         <translation>Lauf „%1“ wird gezeigt.</translation>
@@ -3058,6 +3888,40 @@
     <message>
         <source>Wrote %1.</source>
         <translation>%1 geschrieben.</translation>
+    </message>
+    <message>
+        <source>%v of %m requests</source>
+        <translation>%v von %m Anfragen</translation>
+    </message>
+    <message>
+        <source>Suite %1 replaces the prompt (Clear to use it again).</source>
+        <translation>Sammlung %1 ersetzt den Prompt („Leeren“, um ihn wieder zu verwenden).</translation>
+    </message>
+    <message>
+        <source>0 of %1 requests</source>
+        <translation>0 von %1 Anfragen</translation>
+    </message>
+    <message>
+        <source>nothing to run</source>
+        <translation>nichts auszuführen</translation>
+    </message>
+    <message numerus="yes">
+        <source>%n repetition(s)</source>
+        <translation>
+            <numerusform>%n Wiederholung</numerusform>
+            <numerusform>%n Wiederholungen</numerusform>
+        </translation>
+    </message>
+    <message numerus="yes">
+        <source>%n gateway(s)</source>
+        <translation>
+            <numerusform>%n Gateway</numerusform>
+            <numerusform>%n Gateways</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>from run &quot;%1&quot;</source>
+        <translation>aus Lauf „%1“</translation>
     </message>
 </context>
 <context>
@@ -3181,6 +4045,76 @@
     <message>
         <source>Traffic import is unavailable: the history database is not open.</source>
         <translation>Verkehrsimport nicht verfügbar: die Verlaufsdatenbank ist nicht geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>gwapp::UsagePullPanel</name>
+    <message>
+        <source>Pull usage from production</source>
+        <translation>Nutzung aus der Produktion abrufen</translation>
+    </message>
+    <message>
+        <source>Cancel</source>
+        <translation>Abbrechen</translation>
+    </message>
+    <message>
+        <source>Aggregated usage from production&apos;s microdollar_usage since the last pull, through the read-only role.</source>
+        <translation>Aggregierte Nutzung aus microdollar_usage der Produktion seit dem letzten Abruf, über die schreibgeschützte Rolle.</translation>
+    </message>
+    <message>
+        <source>No production database is set up (Settings &gt; Production database).</source>
+        <translation>Keine Produktionsdatenbank eingerichtet (Einstellungen &gt; Produktionsdatenbank).</translation>
+    </message>
+    <message>
+        <source>Connecting to production…</source>
+        <translation>Verbindung zur Produktion wird hergestellt…</translation>
+    </message>
+    <message>
+        <source>Not pulled: %1</source>
+        <translation>Nicht abgerufen: %1</translation>
+    </message>
+    <message>
+        <source>Cancelled; the history is as it was.</source>
+        <translation>Abgebrochen; der Verlauf ist unverändert.</translation>
+    </message>
+    <message>
+        <source>Not pulled (the history is as it was): %1</source>
+        <translation>Nicht abgerufen (der Verlauf ist unverändert): %1</translation>
+    </message>
+    <message numerus="yes">
+        <source>Pulled %1 – %2 UTC: %n request(s), %3 in %4 aggregate rows.</source>
+        <translation>
+            <numerusform>Abgerufen %1 – %2 UTC: %n Anfrage, %3 in %4 aggregierten Zeilen.</numerusform>
+            <numerusform>Abgerufen %1 – %2 UTC: %n Anfragen, %3 in %4 aggregierten Zeilen.</numerusform>
+        </translation>
+    </message>
+    <message>
+        <source>Cancelling…</source>
+        <translation>Wird abgebrochen…</translation>
+    </message>
+    <message>
+        <source>Production records only error / no error; no finer error class.</source>
+        <translation>Die Produktion erfasst nur Fehler / kein Fehler; keine feinere Fehlerklasse.</translation>
+    </message>
+    <message>
+        <source>Reading minute buckets…</source>
+        <translation>Minuten-Buckets werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Reading latency histograms…</source>
+        <translation>Latenz-Histogramme werden gelesen…</translation>
+    </message>
+    <message>
+        <source>Reading key usage…</source>
+        <translation>Schlüsselnutzung wird gelesen…</translation>
+    </message>
+    <message>
+        <source>Writing to the history…</source>
+        <translation>In den Verlauf wird geschrieben…</translation>
+    </message>
+    <message>
+        <source>%1 rows read</source>
+        <translation>%1 Zeilen gelesen</translation>
     </message>
 </context>
 <context>
