@@ -31,17 +31,18 @@ namespace {
 
 constexpr int kWidthSlack = 12; // pixels
 
-QString intervalText(qint64 ms)
+} // namespace
+
+// "5 minute(s)", "1 hour(s)", "1 day(s)": the bucket a summed chart counts per, for its axis title.
+QString MonitorChartView::intervalText(qint64 ms)
 {
     const qint64 minutes = ms / 60000;
     if (minutes % (24 * 60) == 0)
-        return MonitorChartView::tr("%n day(s)", nullptr, int(minutes / (24 * 60)));
+        return tr("%n day(s)", nullptr, int(minutes / (24 * 60)));
     if (minutes % 60 == 0)
-        return MonitorChartView::tr("%n hour(s)", nullptr, int(minutes / 60));
-    return MonitorChartView::tr("%n minute(s)", nullptr, int(minutes));
+        return tr("%n hour(s)", nullptr, int(minutes / 60));
+    return tr("%n minute(s)", nullptr, int(minutes));
 }
-
-} // namespace
 
 MonitorChartView::MonitorChartView(Kind kind, MonitorTableModel *model, QWidget *parent)
     : QChartView(parent)

@@ -91,6 +91,7 @@ protected:
     void leaveEvent(QEvent *event) override;
 
 private:
+    static QString intervalText(qint64 ms);
     void drawStacked();
     void drawLines();
     void drawBars();

@@ -23,20 +23,6 @@
 
 namespace gwapp {
 
-namespace {
-
-QString intervalName(qint64 ms)
-{
-    const qint64 minutes = ms / 60000;
-    if (minutes % (24 * 60) == 0)
-        return MonitorChartView::tr("%n day(s)", nullptr, int(minutes / (24 * 60)));
-    if (minutes % 60 == 0)
-        return MonitorChartView::tr("%n hour(s)", nullptr, int(minutes / 60));
-    return MonitorChartView::tr("%n minute(s)", nullptr, int(minutes));
-}
-
-} // namespace
-
 void MonitorChartView::drawErrorClasses()
 {
     const gw::SeriesTable &t = m_model->table();
@@ -109,7 +95,7 @@ void MonitorChartView::drawErrorClasses()
     }
 
     chart()->addAxis(makeTimeAxis(m_fromMs, m_toMs), Qt::AlignBottom);
-    chart()->addAxis(makeValueAxis(gw::niceValueAxis(top, gw::AxisUnit::Count), tr("Errors per %1").arg(intervalName(interval))),
+    chart()->addAxis(makeValueAxis(gw::niceValueAxis(top, gw::AxisUnit::Count), tr("Errors per %1").arg(intervalText(interval))),
                      Qt::AlignLeft);
     QCategoryAxis *rateAxis = makeValueAxis(gw::niceValueAxis(topRate, gw::AxisUnit::Ratio),
                                             tr("Error rate (intervals of %n+ requests)", nullptr, int(gw::kMinRequestsForRate)));

@@ -2,6 +2,7 @@
 
 #include "config/config_io.h"
 #include "export/exporter.h"
+#include "json/json_source.h"
 
 #include <QJsonArray>
 #include <QJsonDocument>
@@ -24,20 +25,6 @@ const QString kNote = u"note"_qs;
 const QString kNative = u"gateway_console"_qs;
 constexpr qsizetype kMaxNoteLength = 500;
 
-QString typeName(const QJsonValue &v)
-{
-    switch (v.type()) {
-    case QJsonValue::Null: return u"null"_qs;
-    case QJsonValue::Bool: return u"a boolean"_qs;
-    case QJsonValue::Double: return u"a number"_qs;
-    case QJsonValue::String: return u"a string"_qs;
-    case QJsonValue::Array: return u"an array"_qs;
-    case QJsonValue::Object: return u"an object"_qs;
-    case QJsonValue::Undefined: break;
-    }
-    return u"nothing"_qs;
-}
-
 // A percentage member: absent or null gives `fallback`.
 bool readPercent(const QJsonObject &o, const QString &key, double fallback, double &out, QString &error)
 {
@@ -47,7 +34,7 @@ bool readPercent(const QJsonObject &o, const QString &key, double fallback, doub
         return true;
     }
     if (!v.isDouble()) {
-        error = u"config/%1: expected a number 0..100, found %2"_qs.arg(key, typeName(v));
+        error = u"config/%1: expected a number 0..100, found %2"_qs.arg(key, jsonTypeName(v));
         return false;
     }
     if (v.toDouble() < 0 || v.toDouble() > 100) {
@@ -107,13 +94,13 @@ LiveParseResult parseLiveRecord(const QJsonObject &config)
     const QJsonValue optOut = config.value(kOptOut);
     if (!optOut.isUndefined() && !optOut.isNull()) {
         if (!optOut.isArray()) {
-            r.error = u"config/%1: expected an array of model ids, found %2"_qs.arg(kOptOut, typeName(optOut));
+            r.error = u"config/%1: expected an array of model ids, found %2"_qs.arg(kOptOut, jsonTypeName(optOut));
             return r;
         }
         const QJsonArray models = optOut.toArray();
         for (qsizetype i = 0; i < models.size(); ++i) {
             if (!models.at(i).isString() || models.at(i).toString().trimmed().isEmpty()) {
-                r.error = u"config/%1/%2: expected a non-empty model id, found %3"_qs.arg(kOptOut).arg(i).arg(typeName(models.at(i)));
+                r.error = u"config/%1/%2: expected a non-empty model id, found %3"_qs.arg(kOptOut).arg(i).arg(jsonTypeName(models.at(i)));
                 return r;
             }
             rec.optOutModels << models.at(i).toString();
@@ -217,7 +204,7 @@ QStringList describeChange(const QJsonObject &from, const QJsonObject &to)
     if (!removed.isEmpty())
         changes << u"opt-out -%1 model%2 (%3)"_qs.arg(removed.size()).arg(removed.size() == 1 ? u""_qs : u"s"_qs, modelList(removed));
     if (from.value(kOptOut).type() != to.value(kOptOut).type() && added.isEmpty() && removed.isEmpty())
-        changes << u"opt-out %1 -> %2"_qs.arg(typeName(from.value(kOptOut)), typeName(to.value(kOptOut)));
+        changes << u"opt-out %1 -> %2"_qs.arg(jsonTypeName(from.value(kOptOut)), jsonTypeName(to.value(kOptOut)));
     percent(kPerplexity, u"perplexity"_qs, 0);
     percent(kFriendli, u"friendli"_qs, 0);
     for (const QString &key : {kUpdatedAt, kUpdatedBy, kUpdatedByEmail, kNote}) {
