@@ -4,6 +4,7 @@
 // refused; and when the other process holds it, the window opens read-only or not at all, and
 // never touches the holder's autosave.
 
+#include "../app/app_test_settings.h"
 #include "shell/main_window.h"
 #include "shell/sample_workspace.h"
 #include "common/draft_document.h"
@@ -13,7 +14,6 @@
 #include <QFile>
 #include <QProcess>
 #include <QSettings>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -55,17 +55,12 @@ private Q_SLOTS:
     void readOnlyWindowTakesTheLockOnReopenOnceFree();
 
 private:
-    QTemporaryDir m_settingsDir;
     std::unique_ptr<QTemporaryDir> m_dir;
 };
 
 void TstFaultTwoAppInstances::initTestCase()
 {
-    QStandardPaths::setTestModeEnabled(true);
-    QSettings::setDefaultFormat(QSettings::IniFormat);
-    QSettings::setPath(QSettings::IniFormat, QSettings::UserScope, m_settingsDir.path());
-    QCoreApplication::setOrganizationName(u"GatewayConsoleTest"_qs);
-    QCoreApplication::setApplicationName(u"tst_fault_two_app_instances"_qs);
+    gwtest::isolateAppSettings(u"tst_fault_two_app_instances"_qs);
     QSettings s; // nothing leaves the machine: both gateways on the in-process simulator
     s.setValue(u"gateways/openrouter/local"_qs, true);
     s.setValue(u"gateways/vercel/local"_qs, true);
