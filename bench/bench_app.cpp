@@ -60,6 +60,17 @@ qint64 threadCpuNs()
     return qint64(ts.tv_sec) * 1'000'000'000 + ts.tv_nsec;
 }
 
+// Time this thread spent runnable but waiting for a core (Linux schedstat, second field): the part
+// of a stall that is contention, not the thread's own work and not blocking on a lock.
+qint64 threadRunqueueWaitNs()
+{
+    QFile stat(QStringLiteral("/proc/thread-self/schedstat"));
+    if (!stat.open(QIODevice::ReadOnly))
+        return 0;
+    const QList<QByteArray> fields = stat.readAll().split(' ');
+    return fields.size() > 1 ? fields.at(1).trimmed().toLongLong() : 0;
+}
+
 double median(QList<double> values)
 {
     if (values.isEmpty())
@@ -184,17 +195,22 @@ void livePreview()
     QElapsedTimer tick;
     qint64 maxGapNs = 0;
     qint64 maxGapCpuNs = 0; // the GUI thread's own CPU time in the longest gap: work, not waiting for a core
+    qint64 maxGapWaitNs = 0; // ... and its time runnable but waiting for a core
     bool measuring = false;
     QTimer ticker;
     ticker.setInterval(1);
     qint64 lastCpuNs = threadCpuNs();
+    qint64 lastWaitNs = threadRunqueueWaitNs();
     QObject::connect(&ticker, &QTimer::timeout, [&] {
         const qint64 cpu = threadCpuNs();
+        const qint64 wait = threadRunqueueWaitNs();
         if (measuring && tick.nsecsElapsed() > maxGapNs) {
             maxGapNs = tick.nsecsElapsed();
             maxGapCpuNs = cpu - lastCpuNs;
+            maxGapWaitNs = wait - lastWaitNs;
         }
         lastCpuNs = cpu;
+        lastWaitNs = wait;
         tick.restart();
     });
     ticker.start();
@@ -217,6 +233,7 @@ void livePreview()
     bench("preview_100k_keys_40_models_median", median(times), "ms");
     bench("preview_gui_thread_longest_stall", double(maxGapNs) / 1e6, "ms");
     bench("preview_gui_thread_longest_stall_cpu", double(maxGapCpuNs) / 1e6, "ms");
+    bench("preview_gui_thread_longest_stall_runqueue", double(maxGapWaitNs) / 1e6, "ms");
 }
 
 void testBenchStreaming(const QString &simBinary)
