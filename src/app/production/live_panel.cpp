@@ -1,7 +1,6 @@
 #include "production/live_panel.h"
 
 #include "common/draft_document.h"
-#include "common/when_ready.h"
 #include "production/production_connection.h"
 #include "production/publish_history.h"
 #include "ui_livepanel.h"
@@ -61,8 +60,8 @@ void LivePanel::setLastPublished(const QJsonObject &record)
 
 void LivePanel::refresh()
 {
-    const quint64 generation = ++m_generation;
     if (!m_connection || !m_connection->isConfigured() || !m_connection->passwordsKnown()) {
+        m_read.cancel();
         m_live.reset();
         m_error = m_connection && m_connection->isConfigured() ? tr("Waiting for the keychain…")
                                                                : tr("No production database is set up (Settings > Production database).");
@@ -79,9 +78,7 @@ void LivePanel::refresh()
             (void)gw::production::recordDrift(workspace, read.record.config, QDateTime::currentDateTimeUtc());
         return read;
     };
-    whenReady(this, QtConcurrent::run(work), [this, generation](const gw::store::LiveRead &read) {
-        if (generation != m_generation)
-            return; // a newer read is on its way: latest request wins
+    m_read.run(QtConcurrent::run(work), [this](const gw::store::LiveRead &read) {
         m_error = read.error.ok() ? QString() : tr("Cannot read the live record: %1").arg(read.error.message);
         if (read.error.ok())
             m_live = read.record;

@@ -5,8 +5,10 @@
 // offers to adopt the record into the draft as one undoable edit; a drift from the last publish
 // is recorded in the workspace's history. Read off the GUI thread; only the latest read is shown.
 
+#include "common/latest_job.h"
 #include "config/config.h"
 #include "production/live_record.h"
+#include "production_link.h"
 #include "workspace/workspace.h"
 
 #include <QJsonObject>
@@ -63,7 +65,7 @@ private:
     gw::Workspace m_workspace;
     std::optional<gw::production::LiveRecord> m_live;
     QString m_error;
-    quint64 m_generation = 0;
+    LatestJob<gw::store::LiveRead> m_read{this}; // a newer read (or a lost setup) drops an older answer
 };
 
 } // namespace gwapp

@@ -1,7 +1,6 @@
 #include "production/production_connection.h"
 
 #include "common/key_store.h"
-#include "common/when_ready.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -30,7 +29,7 @@ void ProductionConnection::setKeyStore(KeyStore *keys)
 
 void ProductionConnection::reload()
 {
-    ++m_generation;
+    m_ping.cancel();
     m_settings = ProductionSettings::load();
     m_writerKnown = m_readerKnown = false;
     m_writerPassword.clear();
@@ -82,11 +81,8 @@ void ProductionConnection::check()
         return;
     m_state = State::Checking;
     Q_EMIT stateChanged();
-    const quint64 generation = m_generation;
     const gw::store::ProductionLink writer = link(ProductionRole::Writer);
-    whenReady(this, QtConcurrent::run([writer] { return writer.ping(); }), [this, generation](const gw::store::ProductionError &error) {
-        if (generation != m_generation)
-            return; // settings changed meanwhile; a newer check is on its way
+    m_ping.run(QtConcurrent::run([writer] { return writer.ping(); }), [this](const gw::store::ProductionError &error) {
         m_detail = error.message;
         m_state = error.ok() ? State::Connected
             : error.status == gw::store::ProductionStatus::Connection || error.status == gw::store::ProductionStatus::Timeout

@@ -5,6 +5,7 @@
 // Pages borrow links from here: every ProductionLink call opens its own connection, so a link
 // is a value the pages copy into their worker threads.
 
+#include "common/latest_job.h"
 #include "production/production_settings.h"
 
 #include "production_link.h"
@@ -53,7 +54,7 @@ private:
     gw::store::ProductionLinkOptions m_options;
     State m_state = State::NotConfigured;
     QString m_detail;
-    quint64 m_generation = 0;
+    LatestJob<gw::store::ProductionError> m_ping{this}; // changed settings or a newer check drop an older answer
 };
 
 } // namespace gwapp
