@@ -1,6 +1,7 @@
 #include "gateway_replies.h"
 
 #include "http_exchange.h"
+#include "json/json_document.h"
 #include "protocol/normalizer.h"
 
 #include <QJsonDocument>
@@ -174,7 +175,10 @@ void BalanceReply::start(HttpExchange *exchange)
     connect(exchange, &HttpExchange::finished, this, [this] {
         if (m_exchange->error().isError())
             return complete(m_exchange->error());
-        const QJsonObject root = QJsonDocument::fromJson(m_exchange->body()).object();
+        const json::ParsedDocument parsed = json::parseDocument(m_exchange->body());
+        if (!parsed.ok())
+            return complete(protocolError(u"bad_balance"_qs, u"/key answered with malformed JSON: %1"_qs.arg(parsed.error)));
+        const QJsonObject root = parsed.document.object();
         if (m_gateway == Gateway::OpenRouter) {
             const QJsonObject data = root.value(u"data").toObject();
             if (data.isEmpty())

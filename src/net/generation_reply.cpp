@@ -4,6 +4,7 @@
 #include "gateway_replies.h"
 
 #include "http_exchange.h"
+#include "json/json_document.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -83,7 +84,10 @@ void GenerationReply::attempt()
         }
         if (error.isError())
             return complete(error);
-        const QJsonObject data = QJsonDocument::fromJson(exchange->body()).object().value(u"data").toObject();
+        const json::ParsedDocument parsed = json::parseDocument(exchange->body());
+        if (!parsed.ok())
+            return complete(protocolError(u"bad_generation"_qs, u"/generation answered with malformed JSON: %1"_qs.arg(parsed.error)));
+        const QJsonObject data = parsed.document.object().value(u"data").toObject();
         if (data.isEmpty())
             return complete(protocolError(u"bad_generation"_qs, u"/generation answered without data"_qs));
         m_record.id = data.value(u"id").toString(m_id);

@@ -59,6 +59,7 @@ private Q_SLOTS:
     void incrementalView();
     void truncatedStream();
     void garbageChunk();
+    void networkJsonFollowsTheLexersPolicy();
     void bodyErrors_data();
     void bodyErrors();
     void costRules_data();
@@ -266,6 +267,33 @@ void TestNormalizer::garbageChunk()
     QCOMPARE(odd.usage.completion, 0);
     QCOMPARE(odd.costUsd, std::nullopt);
     QCOMPARE(odd.generationId, QString());
+}
+
+void TestNormalizer::networkJsonFollowsTheLexersPolicy()
+{
+    // A lone surrogate, which QJsonDocument alone would keep as an ill-formed string, is refused
+    // on the general path too, with the lexer's words and the byte; the stream goes on.
+    const NormalizedResponse r = normalizeStream(Gateway::OpenRouter,
+        "data: {\"id\":\"gen-1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\n\n"
+        "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"\\ud83d!\"}}],\"usage\":{\"prompt_tokens\":1}}\n\n"
+        "data: {\"id\":\"gen-1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"\\ud83d\\ude00\"},\"finish_reason\":\"stop\"}]}\n\n"
+        "data: [DONE]\n\n");
+    QCOMPARE(r.text, QString::fromUtf8("a\xF0\x9F\x98\x80"));
+    QCOMPARE(r.error.code, u"bad_chunk"_qs);
+    QVERIFY2(r.error.message.contains(u"unpaired surrogate in \\u escape at byte 49"_qs), qPrintable(r.error.message));
+    QCOMPARE(r.chunkCount, 2);
+
+    const NormalizedResponse body = normalizeBody(Gateway::Vercel, R"({"choices":[{"index":0,"message":{"content":"\udc00"}}]})");
+    QCOMPARE(body.error.code, u"bad_body"_qs);
+    QVERIFY2(body.error.message.contains(u"unpaired surrogate"_qs), qPrintable(body.error.message));
+    const NormalizedResponse big = normalizeBody(Gateway::Vercel, R"({"choices":[],"x":18446744073709551617})");
+    QVERIFY2(big.error.message.contains(u"beyond 2^53"_qs), qPrintable(big.error.message));
+    const NormalizedResponse utf8 = normalizeBody(Gateway::Vercel, "{\"a\":\"\xC3\xA9\xFF\"}");
+    QVERIFY2(utf8.error.message.contains(u"invalid UTF-8 at byte 8"_qs), qPrintable(utf8.error.message));
+    // An error body the lexer refuses is classified by its status alone.
+    const GatewayError e = classifyHttpError(Gateway::OpenRouter, 429, R"({"error":{"code":429,"message":"\ud800"}})", std::nullopt);
+    QCOMPARE(e.cls, ErrorClass::RateLimited);
+    QCOMPARE(e.message.contains(QChar(0xD800)), false);
 }
 
 void TestNormalizer::bodyErrors_data()

@@ -10,7 +10,8 @@ namespace {
 
 // Reads through the one JSON lexer (json/json_lexer.h). Whatever the lexer refuses (a lone
 // surrogate, an integer beyond 2^53, ...) makes the scanner return false, so the chunk takes the
-// general path like every other chunk the scanner does not fully understand.
+// general path like every other chunk the scanner does not fully understand; that path refuses it
+// under the same policy (json/json_document.h).
 class Scanner
 {
 public:

@@ -7,8 +7,9 @@
 // Correctness rule: the scanner accepts only well-formed JSON it fully understands, read through
 // the one JSON lexer (json/json_lexer.h). Anything else (usage, errors, provider metadata,
 // several choices, duplicate members, invalid UTF-8, what the lexer refuses: a lone surrogate,
-// an integer beyond 2^53, ...) returns false and the caller takes the QJsonDocument path, so
-// QJsonDocument alone decides about every unusual or malformed chunk.
+// an integer beyond 2^53, ...) returns false and the caller takes the general path
+// (json/json_document.h), which reads the chunk under the same lexer's policy before it builds a
+// DOM: a chunk is refused or accepted alike on both paths.
 
 #include <QByteArrayView>
 #include <QString>

@@ -1,8 +1,9 @@
 #include "protocol/gateway_error.h"
 
+#include "json/json_document.h"
+
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QJsonParseError>
 
 #include <array>
 
@@ -231,10 +232,9 @@ GatewayError classifyErrorObject(Gateway gateway, int httpStatus, const QJsonVal
 GatewayError classifyHttpError(Gateway gateway, int httpStatus, QByteArrayView body, std::optional<int> retryAfterHeader)
 {
     GatewayError e;
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(body.toByteArray(), &parseError);
-    const QJsonValue errorValue = doc.isObject() ? doc.object().value(u"error") : QJsonValue();
-    if (parseError.error == QJsonParseError::NoError && (errorValue.isObject() || errorValue.isString())) {
+    const json::ParsedDocument parsed = json::parseDocument(body);
+    const QJsonValue errorValue = parsed.document.isObject() ? parsed.document.object().value(u"error") : QJsonValue();
+    if (parsed.ok() && (errorValue.isObject() || errorValue.isString())) {
         e = classifyErrorObject(gateway, httpStatus, errorValue);
         e.httpStatus = httpStatus;
         // A 2xx/3xx status with an error body: believe the body, it is the more specific.
@@ -244,7 +244,7 @@ GatewayError classifyHttpError(Gateway gateway, int httpStatus, QByteArrayView b
         if (e.cls == ErrorClass::None)
             e.cls = ErrorClass::Protocol; // an "error" without an error status or body
         e.code = QString::number(httpStatus);
-        e.message = doc.isObject() ? doc.object().value(u"message").toString() : bodySnippet(body);
+        e.message = parsed.document.isObject() ? parsed.document.object().value(u"message").toString() : bodySnippet(body);
         if (e.cls == ErrorClass::BadRequest && mentionsContextLength(e.message))
             e.cls = ErrorClass::ContextLength;
     }

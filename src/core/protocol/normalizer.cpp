@@ -1,10 +1,10 @@
 #include "protocol/normalizer.h"
 
+#include "json/json_document.h"
 #include "protocol/chunk_scanner.h"
 #include "util/bom.h"
 
 #include <QJsonDocument>
-#include <QJsonParseError>
 
 #include <cmath>
 
@@ -187,17 +187,14 @@ NormalizedResponse normalizeBodyObject(Gateway gateway, const QJsonObject &body)
 
 NormalizedResponse normalizeBody(Gateway gateway, QByteArrayView jsonBody)
 {
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(jsonBody.toByteArray(), &parseError);
-    if (!doc.isObject()) {
+    const json::ParsedDocument parsed = json::parseDocument(jsonBody);
+    if (!parsed.document.isObject()) {
         NormalizedResponse r;
-        r.error = protocolError(u"bad_body"_qs,
-                                parseError.error != QJsonParseError::NoError
-                                    ? u"response body is not JSON: %1 at byte %2"_qs.arg(parseError.errorString()).arg(parseError.offset)
-                                    : u"response body is not a JSON object"_qs);
+        r.error = protocolError(u"bad_body"_qs, !parsed.ok() ? u"response body is not JSON: %1"_qs.arg(parsed.error)
+                                                             : u"response body is not a JSON object"_qs);
         return r;
     }
-    return normalizeBodyObject(gateway, doc.object());
+    return normalizeBodyObject(gateway, parsed.document.object());
 }
 
 bool looksLikeSse(QByteArrayView bytes)
@@ -247,22 +244,20 @@ void StreamNormalizer::onEvent(const SseEvent &event)
         ++m_result.chunkCount;
         return;
     }
-    QJsonParseError parseError;
-    const QJsonDocument doc = QJsonDocument::fromJson(event.data, &parseError);
-    if (!doc.isObject()) {
+    const json::ParsedDocument parsed = json::parseDocument(event.data);
+    if (!parsed.document.isObject()) {
         // One garbled chunk does not end the stream, but the result must not look clean.
         if (!m_result.error.isError()) {
             m_result.error = protocolError(u"bad_chunk"_qs,
                                            u"event %1: data is not a JSON object (%2)"_qs
                                                .arg(m_parser.eventCount())
-                                               .arg(parseError.error != QJsonParseError::NoError ? parseError.errorString()
-                                                                                                 : u"not an object"_qs));
+                                               .arg(!parsed.ok() ? parsed.error : u"not an object"_qs));
             m_result.error.midStream = true;
         }
         return;
     }
     ++m_result.chunkCount;
-    applyChunk(doc.object());
+    applyChunk(parsed.document.object());
 }
 
 void StreamNormalizer::applyChunk(const QJsonObject &chunk)
