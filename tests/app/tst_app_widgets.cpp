@@ -443,6 +443,8 @@ private Q_SLOTS:
 
         auto *view = child<QTableView>("mappingView");
         QSortFilterProxyModel *proxy = page->proxy();
+        // The chips' filter proxy keeps the model contract through every refilter below.
+        QAbstractItemModelTester proxyTester(proxy, QAbstractItemModelTester::FailureReportingMode::QtTest);
         QVERIFY(view->isColumnHidden(MappingTableModel::OpenRouterId));
         QVERIFY(view->verticalHeader()->isVisible());
         view->horizontalScrollBar()->setValue(view->horizontalScrollBar()->maximum());
