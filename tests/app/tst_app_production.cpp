@@ -15,6 +15,7 @@
 #include "production/live_panel.h"
 #include "production/production_connection.h"
 #include "production/publish_dialog.h"
+#include "production/publish_history_model.h"
 #include "production/publish_history_panel.h"
 #include "production/usage_pull_panel.h"
 #include "shell/settings_dialog.h"
@@ -30,7 +31,8 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
-#include <QTreeWidget>
+#include <QAbstractItemModelTester>
+#include <QTreeView>
 #include <QTest>
 #include <QThreadPool>
 #include <QTimer>
@@ -359,9 +361,15 @@ private Q_SLOTS:
         connection.reload();
         QCOMPARE(panel.publishes().size(), 2);
         QCOMPARE(panel.publishes().at(0).revision, 6); // newest first
-        QCOMPARE(panel.list()->topLevelItem(0)->text(3), QStringLiteral("paid to eight"));
-        QVERIFY2(panel.list()->topLevelItem(0)->text(4).contains(QStringLiteral("paid 5% -> 8%")),
-                 qPrintable(panel.list()->topLevelItem(0)->text(4)));
+        QAbstractItemModelTester tester(panel.model(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QCOMPARE(panel.list()->model(), panel.model());
+        QCOMPARE(panel.model()->rowCount(), 2);
+        QCOMPARE(panel.list()->currentIndex().row(), 0); // the newest is selected
+        const auto cell = [&](int row, int column) { return panel.model()->index(row, column).data().toString(); };
+        QCOMPARE(cell(0, PublishHistoryModel::Revision), QStringLiteral("6"));
+        QCOMPARE(cell(0, PublishHistoryModel::Note), QStringLiteral("paid to eight"));
+        QVERIFY2(cell(0, PublishHistoryModel::Change).contains(QStringLiteral("paid 5% -> 8%")), qPrintable(cell(0, PublishHistoryModel::Change)));
+        QVERIFY2(cell(1, PublishHistoryModel::Change).contains(QStringLiteral("paid 3% -> 5%")), qPrintable(cell(1, PublishHistoryModel::Change)));
         QTRY_VERIFY_WITH_TIMEOUT(panel.rollBackButton()->isEnabled(), kWaitMs); // once the keychain answered
 
         // A note is required: refused before anything reaches the database.

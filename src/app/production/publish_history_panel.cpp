@@ -1,5 +1,7 @@
 #include "production/publish_history_panel.h"
 
+#include "production/publish_history_model.h"
+
 #include "common/when_ready.h"
 #include "production/production_connection.h"
 #include "production/live_record.h"
@@ -9,9 +11,10 @@
 #include <QHeaderView>
 #include <QInputDialog>
 #include <QLabel>
+#include <QListWidget>
 #include <QPushButton>
 #include <QSettings>
-#include <QTreeWidget>
+#include <QTreeView>
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
@@ -25,19 +28,21 @@ const QString kWhoKey = QStringLiteral("production/who"); // the one the Publish
 
 PublishHistoryPanel::PublishHistoryPanel(QWidget *parent)
     : QWidget(parent)
-    , m_list(new QTreeWidget(this))
+    , m_model(new PublishHistoryModel(this))
+    , m_list(new QTreeView(this))
     , m_rollBack(new QPushButton(tr("Roll back to this…"), this))
     , m_result(new QLabel(this))
-    , m_difference(new QTreeWidget(this))
+    , m_difference(new QListWidget(this))
 {
     m_list->setObjectName(QStringLiteral("publishList"));
+    m_list->setModel(m_model);
     m_list->setRootIsDecorated(false);
-    m_list->setHeaderLabels({tr("Published (UTC)"), tr("Revision"), tr("By"), tr("Note"), tr("Change")});
+    m_list->setUniformRowHeights(true);
+    m_list->setSelectionMode(QAbstractItemView::SingleSelection);
     m_list->header()->setStretchLastSection(true);
     m_rollBack->setObjectName(QStringLiteral("rollBackButton"));
     m_result->setWordWrap(true);
-    m_difference->setHeaderHidden(true);
-    m_difference->setRootIsDecorated(false);
+    m_difference->setObjectName(QStringLiteral("rollbackDifference"));
     m_difference->setVisible(false);
     auto *layout = new QVBoxLayout(this);
     layout->addWidget(new QLabel(tr("Publishes from this workspace, newest first. A rollback republishes the chosen record "
@@ -47,7 +52,7 @@ PublishHistoryPanel::PublishHistoryPanel(QWidget *parent)
     layout->addWidget(m_rollBack);
     layout->addWidget(m_result);
     layout->addWidget(m_difference);
-    connect(m_list, &QTreeWidget::currentItemChanged, this, &PublishHistoryPanel::updateButton);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PublishHistoryPanel::updateButton);
     connect(m_rollBack, &QPushButton::clicked, this, &PublishHistoryPanel::rollBackInteractive);
     updateButton();
 }
@@ -74,26 +79,20 @@ void PublishHistoryPanel::setRollBackAllowed(bool allowed)
     updateButton();
 }
 
+const QList<gw::ExportRecord> &PublishHistoryPanel::publishes() const { return m_model->publishes(); }
+
+int PublishHistoryPanel::selectedRow() const
+{
+    const QModelIndex current = m_list->currentIndex();
+    return current.isValid() ? current.row() : -1;
+}
+
 void PublishHistoryPanel::reload()
 {
-    m_publishes.clear();
-    m_list->clear();
     // history.jsonl is one short line per export or publish: read where it is asked for.
-    const QList<gw::ExportRecord> records = m_workspace.isValid() ? m_workspace.history() : QList<gw::ExportRecord>();
-    for (qsizetype i = records.size() - 1; i >= 0; --i) {
-        const gw::ExportRecord &r = records.at(i);
-        if (r.kind != QStringLiteral("publish"))
-            continue;
-        m_publishes.append(r);
-        auto *item = new QTreeWidgetItem(m_list);
-        item->setText(0, r.time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")));
-        item->setText(1, QString::number(r.revision));
-        item->setText(2, r.who);
-        item->setText(3, r.note);
-        item->setText(4, gw::production::describeChangeLine(r.before, r.after));
-    }
-    if (m_list->topLevelItemCount() > 0)
-        m_list->setCurrentItem(m_list->topLevelItem(0));
+    m_model->setHistory(m_workspace.isValid() ? m_workspace.history() : QList<gw::ExportRecord>());
+    if (m_model->rowCount() > 0)
+        m_list->setCurrentIndex(m_model->index(0, 0));
     updateButton();
 }
 
@@ -102,15 +101,15 @@ QString PublishHistoryPanel::resultText() const { return m_result->text(); }
 QStringList PublishHistoryPanel::difference() const
 {
     QStringList out;
-    for (int i = 0; i < m_difference->topLevelItemCount(); ++i)
-        out << m_difference->topLevelItem(i)->text(0);
+    for (int i = 0; i < m_difference->count(); ++i)
+        out << m_difference->item(i)->text();
     return out;
 }
 
 void PublishHistoryPanel::updateButton()
 {
     const bool linked = m_connection && m_connection->isConfigured() && m_connection->passwordsKnown();
-    m_rollBack->setEnabled(m_allowed && !m_busy && linked && m_list->currentItem() != nullptr);
+    m_rollBack->setEnabled(m_allowed && !m_busy && linked && selectedRow() >= 0);
     m_rollBack->setToolTip(!m_allowed ? tr("This window opened the workspace read-only.")
                            : linked   ? QString()
                                       : tr("No production database is set up (Settings > Production database)."));
@@ -118,10 +117,10 @@ void PublishHistoryPanel::updateButton()
 
 void PublishHistoryPanel::rollBackInteractive()
 {
-    const int row = m_list->indexOfTopLevelItem(m_list->currentItem());
-    if (row < 0 || row >= m_publishes.size())
+    const int row = selectedRow();
+    if (row < 0 || row >= publishes().size())
         return;
-    const gw::ExportRecord &target = m_publishes.at(row);
+    const gw::ExportRecord &target = publishes().at(row);
     bool ok = false;
     QString who = QSettings().value(kWhoKey).toString();
     if (who.isEmpty()) {
@@ -140,7 +139,7 @@ void PublishHistoryPanel::rollBackInteractive()
 
 void PublishHistoryPanel::rollBackTo(int row, const QString &who, const QString &note)
 {
-    if (!m_allowed || m_busy || row < 0 || row >= m_publishes.size() || !m_connection)
+    if (!m_allowed || m_busy || row < 0 || row >= publishes().size() || !m_connection)
         return;
     const gw::production::PublishStamp stamp{QDateTime::currentDateTimeUtc(), who.trimmed(), note.trimmed()};
     if (const QString invalid = gw::production::validateStamp(stamp); !invalid.isEmpty()) {
@@ -153,12 +152,12 @@ void PublishHistoryPanel::rollBackTo(int row, const QString &who, const QString 
     updateButton();
     m_difference->clear();
     m_difference->setVisible(false);
-    m_result->setText(tr("Rolling back to revision %1…").arg(m_publishes.at(row).revision));
+    m_result->setText(tr("Rolling back to revision %1…").arg(publishes().at(row).revision));
     const gw::store::ProductionLink link = m_connection->link(ProductionRole::Writer);
-    auto work = [link, workspace = m_workspace, target = m_publishes.at(row), stamp] {
+    auto work = [link, workspace = m_workspace, target = publishes().at(row), stamp] {
         return gw::store::rollbackToPublish(link, workspace, target, stamp);
     };
-    whenReady(this, QtConcurrent::run(work), [this, revision = m_publishes.at(row).revision](const gw::store::RollbackOutcome &r) {
+    whenReady(this, QtConcurrent::run(work), [this, revision = publishes().at(row).revision](const gw::store::RollbackOutcome &r) {
         m_busy = false;
         const gw::store::PublishOutcome &outcome = r.publish;
         if (outcome.error.ok()) {
@@ -171,8 +170,7 @@ void PublishHistoryPanel::rollBackTo(int row, const QString &who, const QString 
         } else if (outcome.error.status == gw::store::ProductionStatus::Refused) {
             m_result->setText(tr("Not rolled back: production changed since this workspace last published. Nothing was written.")
                               + (r.driftRecorded ? QLatin1Char(' ') + tr("The change is recorded as drift in the history.") : QString()));
-            for (const QString &line : outcome.difference)
-                new QTreeWidgetItem(m_difference, QStringList{line});
+            m_difference->addItems(outcome.difference);
             m_difference->setVisible(!outcome.difference.isEmpty());
         } else {
             m_result->setText(tr("Not rolled back: %1").arg(outcome.error.message));

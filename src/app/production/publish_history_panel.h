@@ -13,12 +13,14 @@
 #include <QWidget>
 
 class QLabel;
+class QListWidget;
 class QPushButton;
-class QTreeWidget;
+class QTreeView;
 
 namespace gwapp {
 
 class ProductionConnection;
+class PublishHistoryModel;
 
 class PublishHistoryPanel : public QWidget {
     Q_OBJECT
@@ -31,8 +33,9 @@ public:
     // shows, a rollback (which writes the workspace's history) does not run.
     void setRollBackAllowed(bool allowed);
 
-    const QList<gw::ExportRecord> &publishes() const { return m_publishes; } // newest first, as listed
-    QTreeWidget *list() const { return m_list; }
+    const QList<gw::ExportRecord> &publishes() const; // newest first, as listed
+    PublishHistoryModel *model() const { return m_model; }
+    QTreeView *list() const { return m_list; }
     QPushButton *rollBackButton() const { return m_rollBack; }
     QString resultText() const;
     QStringList difference() const; // on refusal: the three-way difference
@@ -54,11 +57,13 @@ private:
 
     ProductionConnection *m_connection = nullptr;
     gw::Workspace m_workspace;
-    QList<gw::ExportRecord> m_publishes;
-    QTreeWidget *m_list;
+    int selectedRow() const;
+
+    PublishHistoryModel *m_model;
+    QTreeView *m_list;
     QPushButton *m_rollBack;
     QLabel *m_result;
-    QTreeWidget *m_difference;
+    QListWidget *m_difference;
     bool m_busy = false;
     bool m_allowed = true;
 };
