@@ -6,6 +6,7 @@
 //
 // The three tables are schema 5's (schema.cpp).
 #include "database.h"
+#include "traffic_bucket_row.h"
 
 #include "production/usage_mapping.h"
 
@@ -15,25 +16,6 @@
 namespace gw::store {
 
 namespace {
-
-constexpr auto kBucketColumns =
-    "resolution, start_ms, gateway, model, provider, status_class, requests, fallbacks, free_requests,"
-    " cost_reported_usd, cost_reported_count, cost_estimated_usd, cost_estimated_count, prompt_tokens,"
-    " completion_tokens, cached_tokens, reasoning_tokens, latency_count, latency_sum_ms, latency_max_ms,"
-    " latency_hist, ttft_count, ttft_sum_ms, ttft_max_ms, ttft_hist";
-
-void bindBucketRow(QSqlQuery &q, const TrafficBucket &b)
-{
-    const TrafficBucketValues &v = b.values;
-    const QVariantList values{trafficResolutionName(b.resolution), b.key.startMs, gatewayName(b.key.gateway), b.key.model,
-                              b.key.provider, b.key.statusClass, qint64(v.requests), qint64(v.fallbacks), qint64(v.freeRequests),
-                              v.costReportedUsd, qint64(v.costReportedCount), v.costEstimatedUsd, qint64(v.costEstimatedCount),
-                              qint64(v.promptTokens), qint64(v.completionTokens), qint64(v.cachedTokens), qint64(v.reasoningTokens),
-                              qint64(v.latencyCount), v.latencySumMs, v.latencyMaxMs, v.latency.toBlob(), qint64(v.ttftCount),
-                              v.ttftSumMs, v.ttftMaxMs, v.ttft.toBlob()};
-    for (const QVariant &value : values)
-        q.addBindValue(value);
-}
 
 qint64 dayStart(qint64 ms) { return trafficBucketStart(ms, TrafficResolution::Day); }
 
@@ -110,8 +92,8 @@ Outcome<bool> Database::replaceProductionUsage(const QString &source, qint64 fro
 
         // 2. The traffic buckets at every resolution: stored - old + new.
         QSqlQuery upsert(m_db);
-        upsert.prepare(u"INSERT OR REPLACE INTO traffic_buckets ("_qs + QLatin1StringView(kBucketColumns) + u") VALUES (?"_qs
-                       + u", ?"_qs.repeated(24) + u')');
+        upsert.prepare(u"INSERT OR REPLACE INTO traffic_buckets ("_qs + QLatin1StringView(kTrafficBucketColumns) + u") VALUES (?"_qs
+                       + u", ?"_qs.repeated(kTrafficBucketColumnCount - 1) + u')');
         QSqlQuery remove(m_db);
         remove.prepare(u"DELETE FROM traffic_buckets WHERE resolution = ? AND start_ms = ? AND gateway = ? AND model = ?"
                        " AND provider = ? AND status_class = ?"_qs);

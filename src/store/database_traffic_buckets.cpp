@@ -1,5 +1,6 @@
 // Database: traffic logs ingested into buckets, and the files they came from.
 #include "database.h"
+#include "traffic_bucket_row.h"
 
 #include "result_row.h"
 
@@ -10,47 +11,8 @@ namespace gw::store {
 
 namespace {
 
-constexpr auto kBucketColumns =
-    "resolution, start_ms, gateway, model, provider, status_class, requests, fallbacks, free_requests,"
-    " cost_reported_usd, cost_reported_count, cost_estimated_usd, cost_estimated_count, prompt_tokens,"
-    " completion_tokens, cached_tokens, reasoning_tokens, latency_count, latency_sum_ms, latency_max_ms,"
-    " latency_hist, ttft_count, ttft_sum_ms, ttft_max_ms, ttft_hist";
 
 constexpr auto kFileColumns = "id, path, fingerprint, fingerprint_bytes, offset_bytes, lines, bad_lines";
-
-// Columns from `first` on, in kBucketColumns order.
-TrafficBucket readBucket(const QSqlQuery &q)
-{
-    TrafficBucket b;
-    b.resolution = parseTrafficResolution(q.value(0).toString()).value_or(TrafficResolution::Minute);
-    b.key.startMs = q.value(1).toLongLong();
-    b.key.gateway = parseGateway(q.value(2).toString()).value_or(Gateway::OpenRouter);
-    b.key.model = q.value(3).toString();
-    b.key.provider = q.value(4).toString();
-    b.key.statusClass = q.value(5).toString();
-    TrafficBucketValues &v = b.values;
-    auto u = [&](int i) { return quint64(q.value(i).toLongLong()); };
-    v.requests = u(6);
-    v.fallbacks = u(7);
-    v.freeRequests = u(8);
-    v.costReportedUsd = q.value(9).toDouble();
-    v.costReportedCount = u(10);
-    v.costEstimatedUsd = q.value(11).toDouble();
-    v.costEstimatedCount = u(12);
-    v.promptTokens = u(13);
-    v.completionTokens = u(14);
-    v.cachedTokens = u(15);
-    v.reasoningTokens = u(16);
-    v.latencyCount = u(17);
-    v.latencySumMs = q.value(18).toDouble();
-    v.latencyMaxMs = q.value(19).toDouble();
-    v.latency = LatencyHistogram::fromBlob(q.value(20).toByteArray());
-    v.ttftCount = u(21);
-    v.ttftSumMs = q.value(22).toDouble();
-    v.ttftMaxMs = q.value(23).toDouble();
-    v.ttft = LatencyHistogram::fromBlob(q.value(24).toByteArray());
-    return b;
-}
 
 TrafficFileState readFile(const QSqlQuery &q)
 {
@@ -271,7 +233,7 @@ Outcome<QList<TrafficBucket>> Database::trafficBuckets(TrafficResolution resolut
                                                        const QDateTime &to)
 {
     using R = Outcome<QList<TrafficBucket>>;
-    QString sql = u"SELECT "_qs + QLatin1StringView(kBucketColumns) + u" FROM traffic_buckets WHERE resolution = ?"_qs;
+    QString sql = u"SELECT "_qs + QLatin1StringView(kTrafficBucketColumns) + u" FROM traffic_buckets WHERE resolution = ?"_qs;
     if (from.isValid())
         sql += u" AND start_ms >= ?"_qs;
     if (to.isValid())
