@@ -2,6 +2,7 @@
 // same engine as the app's Test bench page (gw::net::BenchRunner), so both report alike.
 
 #include "bench_runner.h"
+#include "cost_reconciler.h"
 #include "bench/stats.h"
 #include "bench/suite.h"
 #include "cli_common.h"

@@ -5,6 +5,7 @@
 
 #include "client_settings.h"
 #include "gateway_replies.h"
+#include "generation_reply.h"
 #include "catalog/catalog.h"
 
 #include <QJsonObject>

@@ -1,7 +1,7 @@
-// GET /generation?id=: both gateways answer 404 for a short while after the call, so a 404 is
-// retried with exponential backoff until the policy's attempts run out.
+#include "generation_reply.h"
 
-#include "gateway_replies.h"
+// Both gateways answer 404 for a short while after the call, so a 404 is retried with
+// exponential backoff until the policy's attempts run out.
 
 #include "http_exchange.h"
 #include "json/json_document.h"

@@ -2,6 +2,7 @@
 // faults, the concurrency limit, cancel, unmapped models, keys kept out of CSV, billed costs.
 
 #include "bench_runner.h"
+#include "cost_reconciler.h"
 #include "bench/stats.h"
 #include "bench/suite.h"
 #include "sim_fixture.h"

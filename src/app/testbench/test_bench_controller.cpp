@@ -11,7 +11,7 @@
 
 #include "bench/stats.h"
 #include "bench/suite.h"
-#include "bench_runner.h"
+#include "cost_reconciler.h"
 
 #include <QtConcurrent/QtConcurrentRun>
 

@@ -1,9 +1,9 @@
-// CostReconciler (bench_runner.h): billed costs from GET /generation after a bench run.
+#include "cost_reconciler.h"
 
-#include "bench_runner.h"
 #include "config/per_gateway.h"
 
 #include "gateway_client.h"
+#include "generation_reply.h"
 
 #include <QTimer>
 
