@@ -4,6 +4,7 @@
 
 #include "config/config_io.h"
 #include "traffic/ingest.h"
+#include "traffic/line_parser.h"
 
 #include <QDateTime>
 #include <QFile>

@@ -11,6 +11,7 @@
 // only its new lines, and a rotated (renamed) file is still the same file.
 
 #include "traffic/aggregator.h"
+#include "traffic/line_parser.h"
 #include "util/outcome.h"
 
 #include <QByteArray>

@@ -2,7 +2,7 @@
 // Internal to the traffic line parser (line_parser.cpp, line_build.cpp): the field names of a
 // traffic log v1 line and the lookup from a member name to its field.
 
-#include "traffic/record.h"
+#include "traffic/line_parser.h"
 
 #include <QString>
 

@@ -1,6 +1,7 @@
+#include "traffic/line_parser.h"
+
 #include "json/json_lexer.h"
 #include "traffic/line_fields.h"
-#include "traffic/record.h"
 #include "util/bom.h"
 
 #include <cstring>
