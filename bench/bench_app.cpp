@@ -291,17 +291,22 @@ void testBenchStreaming(const QString &simBinary)
     QElapsedTimer clock;
     qint64 maxGapAtMs = 0;
     qint64 maxGapCpuNs = 0;
+    qint64 maxGapWaitNs = 0;
     int gapsOver16 = 0;
     qint64 lastCpuNs = threadCpuNs();
+    qint64 lastWaitNs = threadRunqueueWaitNs();
     QObject::connect(&ticker, &QTimer::timeout, [&] {
         const qint64 cpu = threadCpuNs();
+        const qint64 wait = threadRunqueueWaitNs();
         gapsOver16 += tick.nsecsElapsed() > 16'000'000;
         if (tick.nsecsElapsed() > maxGapNs) {
             maxGapNs = tick.nsecsElapsed();
             maxGapAtMs = clock.elapsed();
             maxGapCpuNs = cpu - lastCpuNs;
+            maxGapWaitNs = wait - lastWaitNs;
         }
         lastCpuNs = cpu;
+        lastWaitNs = wait;
         tick.restart();
     });
     clock.start();
@@ -336,6 +341,7 @@ void testBenchStreaming(const QString &simBinary)
     bench("testbench_gui_thread_stalls_over_16ms", double(gapsOver16), "count");
     // How much of the longest stall the GUI thread spent running (the rest it waited for a core).
     bench("testbench_gui_thread_longest_stall_cpu", double(maxGapCpuNs) / 1e6, "ms");
+    bench("testbench_gui_thread_longest_stall_runqueue", double(maxGapWaitNs) / 1e6, "ms");
     bench("testbench_gui_thread_slowest_event", double(timing->slowestNs) / 1e6, "ms");
 }
 

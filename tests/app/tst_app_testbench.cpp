@@ -289,6 +289,33 @@ private Q_SLOTS:
         QVERIFY(page()->pane(gw::Gateway::OpenRouter)->error().contains(QStringLiteral("mid-stream")));
     }
 
+    // While a unit streams, its live text grows through the GUI thread's copy (refreshed by the
+    // poll without waiting for the worker's lock): every snapshot is a prefix of the final text,
+    // and the live text is gone once the result is in.
+    void liveTextGrowsWhileStreaming()
+    {
+        openWindow();
+        sim()->faults().openrouter.chunkIntervalMs = 60;
+        TestBenchController *controller = page()->controller();
+        QStringList snapshots;
+        connect(controller, &TestBenchController::streamed, this, [&](int caseIndex, gw::Gateway gateway) {
+            const QString text = controller->liveText(0, gw::Gateway::OpenRouter);
+            if (caseIndex == 0 && gateway == gw::Gateway::OpenRouter && !text.isEmpty()) // reasoning may come first
+                snapshots << text;
+        });
+        QVERIFY(runBatch(kMapped1, 1, 2, false));
+        sim()->faults().openrouter.chunkIntervalMs = 0;
+        const gw::BenchResult *o = controller->results()->result(0, gw::Gateway::OpenRouter);
+        QVERIFY(o && !o->response.text.isEmpty());
+        QVERIFY2(snapshots.size() >= 2, qPrintable(QString::number(snapshots.size())));
+        for (qsizetype i = 0; i < snapshots.size(); ++i) {
+            QVERIFY2(o->response.text.startsWith(snapshots.at(i)), qPrintable(snapshots.at(i)));
+            if (i > 0)
+                QVERIFY(snapshots.at(i).startsWith(snapshots.at(i - 1)));
+        }
+        QCOMPARE(controller->liveText(0, gw::Gateway::OpenRouter), QString());
+    }
+
     void cancelStopsEveryRequest()
     {
         openWindow();

@@ -3,21 +3,15 @@
 #include "bench_runner.h"
 #include "gateway_client.h"
 
+#include <mutex>
+
 namespace gwapp {
 
 BenchWorkerSession::BenchWorkerSession(QObject *parent)
     : QObject(parent)
 {
     m_livePoll.setInterval(33);
-    connect(&m_livePoll, &QTimer::timeout, this, [this] {
-        QSet<qint64> changed;
-        {
-            const QMutexLocker lock(&m_live->mutex);
-            changed.swap(m_live->changed);
-        }
-        for (qint64 key : std::as_const(changed))
-            Q_EMIT streamed(caseOf(key), gatewayOf(key));
-    });
+    connect(&m_livePoll, &QTimer::timeout, this, &BenchWorkerSession::pollLiveText);
     qRegisterMetaType<gw::BenchResult>();
     qRegisterMetaType<gw::Gateway>();
     m_worker.setObjectName(QStringLiteral("test bench"));
@@ -56,6 +50,9 @@ void BenchWorkerSession::start(const Setup &setup, const gw::PromptSuite &suite,
 {
     release(false);
     m_live = std::make_shared<LiveText>(); // the old batch's worker may still hold the old one
+    m_shownText.clear();
+    m_shownReasoning.clear();
+    m_finished.clear();
     // Later calls reach the runner through the context object, in order. One manager keeps at
     // most six connections per host: more clients, more requests on the wire.
     m_context = new QObject;
@@ -116,27 +113,48 @@ void BenchWorkerSession::cancel()
     });
 }
 
+// The worker may hold the lock at any moment (and lose its core while holding it on a busy
+// machine): the GUI thread only tries it, and a busy lock waits for the next tick.
+void BenchWorkerSession::pollLiveText()
+{
+    std::unique_lock<QMutex> lock(m_live->mutex, std::try_to_lock);
+    if (!lock.owns_lock())
+        return;
+    // A unit's deltas all come before its result, so a finished unit's text is complete: drop it.
+    for (qint64 key : std::as_const(m_finished)) {
+        m_live->text.remove(key);
+        m_live->reasoning.remove(key);
+        m_live->changed.remove(key);
+    }
+    m_finished.clear();
+    QSet<qint64> changed;
+    changed.swap(m_live->changed);
+    for (qint64 key : std::as_const(changed)) {
+        m_shownText.insert(key, m_live->text.value(key)); // shares the string until the worker appends
+        m_shownReasoning.insert(key, m_live->reasoning.value(key));
+    }
+    lock.unlock();
+    for (qint64 key : std::as_const(changed))
+        Q_EMIT streamed(caseOf(key), gatewayOf(key));
+}
+
 void BenchWorkerSession::onResult(const gw::BenchResult &result)
 {
-    {
-        const QMutexLocker lock(&m_live->mutex);
-        m_live->text.remove(unitKey(result.caseIndex, result.gateway));
-        m_live->reasoning.remove(unitKey(result.caseIndex, result.gateway));
-        m_live->changed.remove(unitKey(result.caseIndex, result.gateway));
-    }
+    const qint64 key = unitKey(result.caseIndex, result.gateway);
+    m_shownText.remove(key);
+    m_shownReasoning.remove(key);
+    m_finished.insert(key);
     Q_EMIT resultReady(result);
 }
 
 QString BenchWorkerSession::liveText(int caseIndex, gw::Gateway gateway) const
 {
-    const QMutexLocker lock(&m_live->mutex);
-    return m_live->text.value(unitKey(caseIndex, gateway));
+    return m_shownText.value(unitKey(caseIndex, gateway));
 }
 
 QString BenchWorkerSession::liveReasoning(int caseIndex, gw::Gateway gateway) const
 {
-    const QMutexLocker lock(&m_live->mutex);
-    return m_live->reasoning.value(unitKey(caseIndex, gateway));
+    return m_shownReasoning.value(unitKey(caseIndex, gateway));
 }
 
 } // namespace gwapp

@@ -47,7 +47,8 @@ public:
     void cancel(); // asks the running batch to stop; finished() follows
     bool hasBatch() const { return m_context != nullptr; }
 
-    // What streamed so far for a unit still running (empty once its result is in).
+    // What streamed so far for a unit still running, as of the last poll (33 ms; empty once its
+    // result is in). The GUI thread reads its own copy and never waits for the worker's lock.
     QString liveText(int caseIndex, gw::Gateway gateway) const;
     QString liveReasoning(int caseIndex, gw::Gateway gateway) const;
 
@@ -73,11 +74,16 @@ private:
     void release(bool waitForIt);
     void connectRunner(gw::net::BenchRunner *runner, const std::shared_ptr<LiveText> &live);
     void onResult(const gw::BenchResult &result);
+    void pollLiveText();
 
     QThread m_worker;
     QObject *m_context = nullptr; // lives on m_worker: the runner and its clients
     std::shared_ptr<LiveText> m_live = std::make_shared<LiveText>();
     QTimer m_livePoll;
+    // The GUI thread's copy of the live text (refreshed by pollLiveText), and the units whose
+    // result arrived, whose shared text the next poll drops.
+    QHash<qint64, QString> m_shownText, m_shownReasoning;
+    QSet<qint64> m_finished;
 };
 
 } // namespace gwapp
