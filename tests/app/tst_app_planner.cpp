@@ -14,6 +14,8 @@
 #include "planner/planner_ramp_panel.h"
 #include "common/time_range_selector.h"
 #include "planner/planner_replay_panel.h"
+#include "planner/ramp_gate_table_model.h"
+#include "planner/ramp_volume_model.h"
 #include "planner/replay_table_model.h"
 #include "workspace/workspace.h"
 
@@ -576,24 +578,42 @@ private Q_SLOTS:
     void rampAdvances()
     {
         PlannerRampPanel *panel = m_page->rampPanel();
+        PlannerRampController *ramp = panel->controller();
+        QAbstractItemModelTester gates(ramp->gateModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester volumes(ramp->volumeModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         panel->setPlan(rampPlan(kRampAdvance));
-        QSignalSpy evaluated(panel, &PlannerRampPanel::evaluated);
-        panel->evaluate();
+        QVERIFY(ramp->plan() == rampPlan(kRampAdvance)); // the form's plan is the controller's
+        QSignalSpy evaluated(ramp, &PlannerRampController::evaluated);
+        ramp->evaluate();
+        QVERIFY(ramp->isEvaluating());
         QVERIFY(evaluated.wait(kWaitMs));
-        QVERIFY(panel->evaluation());
+        QVERIFY(!ramp->isEvaluating());
+        QVERIFY(ramp->evaluation());
         // 200 requests with 1% errors on each gateway, same TTFT and cost: every gate passes.
-        QCOMPARE(panel->evaluation()->verdict, gw::RampVerdict::Advance);
-        QCOMPARE(panel->evaluation()->vercel.requests, quint64(200));
-        QCOMPARE(panel->evaluation()->openrouter.errors, quint64(2));
-        QCOMPARE(panel->verdictText(), u"Advance"_qs);
-        QVERIFY(panel->canAdvance());
+        QCOMPARE(ramp->evaluation()->verdict, gw::RampVerdict::Advance);
+        QCOMPARE(ramp->evaluation()->vercel.requests, quint64(200));
+        QCOMPARE(ramp->evaluation()->openrouter.errors, quint64(2));
+        QCOMPARE(ramp->verdictText(), u"Advance"_qs);
+        // The same figures in the tables.
+        RampVolumeModel *v = ramp->volumeModel();
+        const int vercelRow = v->rowOf(gw::Gateway::Vercel);
+        const int openrouterRow = v->rowOf(gw::Gateway::OpenRouter);
+        QVERIFY(vercelRow >= 0 && openrouterRow >= 0);
+        QCOMPARE(v->index(vercelRow, RampVolumeModel::Requests).data(RampVolumeModel::ValueRole).toULongLong(), 200ULL);
+        QCOMPARE(v->index(openrouterRow, RampVolumeModel::Errors).data(RampVolumeModel::ValueRole).toULongLong(), 2ULL);
+        QCOMPARE(ramp->gateModel()->rowCount(), 3);
+        for (int row = 0; row < ramp->gateModel()->rowCount(); ++row)
+            QVERIFY(ramp->gateModel()->index(row, RampGateTableModel::Outcome).data().toString() != u"FAILED"_qs);
+        QVERIFY(ramp->canAdvance());
 
-        QVERIFY(panel->advance());
+        QVERIFY(ramp->advance());
         const gw::Rule *rule = findRule(m_document->config(), gw::rampRuleId(kRampAdvance));
         QVERIFY(rule && rule->action.vercelShare);
         QCOMPARE(*rule->action.vercelShare, 10.0); // step 1 (5%) -> step 2 (10%)
-        QCOMPARE(panel->plan()->currentStep, 2);
-        QVERIFY(!panel->canAdvance()); // a new step needs a new evaluation
+        QCOMPARE(panel->plan()->currentStep, 2); // the form follows the step
+        QCOMPARE(ramp->plan()->currentStep, 2);
+        QVERIFY(!ramp->canAdvance()); // a new step needs a new evaluation
+        QCOMPARE(ramp->gateModel()->rowCount(), 0);
         m_document->undoStack()->undo();
         QVERIFY(!findRule(m_document->config(), gw::rampRuleId(kRampAdvance)));
     }
@@ -601,40 +621,63 @@ private Q_SLOTS:
     void rampHoldsAndSaysHowMuchMore()
     {
         PlannerRampPanel *panel = m_page->rampPanel();
+        PlannerRampController *ramp = panel->controller();
+        QAbstractItemModelTester volumes(ramp->volumeModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         panel->setPlan(rampPlan(kRampHold));
-        QSignalSpy evaluated(panel, &PlannerRampPanel::evaluated);
-        panel->evaluate();
+        QSignalSpy evaluated(ramp, &PlannerRampController::evaluated);
+        ramp->evaluate();
         QVERIFY(evaluated.wait(kWaitMs));
-        QCOMPARE(panel->evaluation()->verdict, gw::RampVerdict::Hold);
+        QCOMPARE(ramp->evaluation()->verdict, gw::RampVerdict::Hold);
         // 50 of 200 on Vercel, 300 on OpenRouter: 150 more needed on Vercel, none on OpenRouter.
-        QCOMPARE(panel->evaluation()->moreRequestsVercel, quint64(150));
-        QCOMPARE(panel->evaluation()->moreRequestsOpenRouter, quint64(0));
-        QCOMPARE(panel->verdictText(), u"Hold"_qs);
-        QVERIFY2(panel->detailText().contains(u"150 more on Vercel"_qs), qPrintable(panel->detailText()));
-        QVERIFY(!panel->canAdvance());
-        QVERIFY(!panel->advance());
+        QCOMPARE(ramp->evaluation()->moreRequestsVercel, quint64(150));
+        QCOMPARE(ramp->evaluation()->moreRequestsOpenRouter, quint64(0));
+        QCOMPARE(ramp->verdictText(), u"Hold"_qs);
+        RampVolumeModel *v = ramp->volumeModel();
+        const int vercelRow = v->rowOf(gw::Gateway::Vercel);
+        const int openrouterRow = v->rowOf(gw::Gateway::OpenRouter);
+        QCOMPARE(v->index(vercelRow, RampVolumeModel::MoreNeeded).data(RampVolumeModel::ValueRole).toULongLong(), 150ULL);
+        QCOMPARE(v->index(vercelRow, RampVolumeModel::MoreNeeded).data().toString(), u"150"_qs);
+        QCOMPARE(v->index(openrouterRow, RampVolumeModel::MoreNeeded).data(RampVolumeModel::ValueRole).toULongLong(), 0ULL);
+        QCOMPARE(v->index(openrouterRow, RampVolumeModel::Requests).data(RampVolumeModel::ValueRole).toULongLong(), 300ULL);
+        QVERIFY(!ramp->canAdvance());
+        QVERIFY(!ramp->advance());
     }
 
     void rampRollsBackWithTheNumbers()
     {
         PlannerRampPanel *panel = m_page->rampPanel();
+        PlannerRampController *ramp = panel->controller();
+        RampGateTableModel *gates = ramp->gateModel();
+        QAbstractItemModelTester tester(gates, QAbstractItemModelTester::FailureReportingMode::QtTest);
         panel->setPlan(rampPlan(kRampRollBack));
-        QSignalSpy evaluated(panel, &PlannerRampPanel::evaluated);
-        panel->evaluate();
+        QSignalSpy evaluated(ramp, &PlannerRampController::evaluated);
+        ramp->evaluate();
         QVERIFY(evaluated.wait(kWaitMs));
-        QCOMPARE(panel->evaluation()->verdict, gw::RampVerdict::RollBack);
+        QCOMPARE(ramp->evaluation()->verdict, gw::RampVerdict::RollBack);
         // 40/200 vs 2/200 with a 1-point margin: pooled p = 42/400 = 0.105,
         // SE = sqrt(0.105 * 0.895 * 2/200) = 0.0306553, z = (0.20 - 0.01 - 0.01) / SE = 5.8717.
-        const gw::RampGateResult &error = panel->evaluation()->gates.at(0);
+        const gw::RampGateResult &error = ramp->evaluation()->gates.at(0);
         QCOMPARE(error.gate, gw::RampGateResult::Gate::ErrorRate);
         QVERIFY(std::abs(error.test.z - 5.871734) < 1e-5);
-        QCOMPARE(panel->verdictText(), u"Roll back"_qs);
-        const QString detail = panel->detailText();
-        QVERIFY2(detail.contains(u"5.872"_qs) && detail.contains(u"20.00%"_qs) && detail.contains(u"1.00%"_qs), qPrintable(detail));
-        QVERIFY(!panel->canAdvance());
-        QVERIFY(panel->canRollBack());
+        QCOMPARE(ramp->verdictText(), u"Roll back"_qs);
+        // The error-rate gate's row: 20% against 1%, z 5.872, failed.
+        const int row = gates->rowOf(gw::RampGateResult::Gate::ErrorRate);
+        QVERIFY(row >= 0);
+        const auto value = [gates, row](int column) { return gates->index(row, column).data(RampGateTableModel::ValueRole).toDouble(); };
+        const auto shown = [gates, row](int column) { return gates->index(row, column).data().toString(); };
+        QCOMPARE(value(RampGateTableModel::Vercel), 0.20);
+        QCOMPARE(value(RampGateTableModel::OpenRouter), 0.01);
+        QVERIFY(std::abs(value(RampGateTableModel::Z) - 5.871734) < 1e-5);
+        QCOMPARE(shown(RampGateTableModel::Vercel), u"20.00%"_qs);
+        QCOMPARE(shown(RampGateTableModel::OpenRouter), u"1.00%"_qs);
+        QCOMPARE(shown(RampGateTableModel::Z), u"5.872"_qs);
+        QVERIFY(value(RampGateTableModel::PValue) < 1e-4);
+        QVERIFY2(!shown(RampGateTableModel::PValue).contains(u'e'), qPrintable(shown(RampGateTableModel::PValue))); // no exponent
+        QCOMPARE(shown(RampGateTableModel::Outcome), u"FAILED"_qs);
+        QVERIFY(!ramp->canAdvance());
+        QVERIFY(ramp->canRollBack());
 
-        QVERIFY(panel->rollBack());
+        QVERIFY(ramp->rollBack());
         const gw::Rule *rule = findRule(m_document->config(), gw::rampRuleId(kRampRollBack));
         QVERIFY(rule && rule->action.vercelShare);
         QCOMPARE(*rule->action.vercelShare, 2.0); // step 1 (5%) -> step 0 (2%)
@@ -646,22 +689,24 @@ private Q_SLOTS:
     void rampPlanFiles()
     {
         PlannerRampPanel *panel = m_page->rampPanel();
+        PlannerRampController *ramp = panel->controller();
         panel->setPlan(rampPlan(kRampHold));
         const QString good = m_dir.filePath(QStringLiteral("plan.json"));
-        QVERIFY2(panel->savePlanFile(good), qPrintable(panel->planError()));
+        QVERIFY2(ramp->savePlanFile(good), qPrintable(ramp->planError()));
         panel->setPlan(gw::RampPlan{});
-        QVERIFY(panel->loadPlanFile(good));
-        QVERIFY(panel->plan() == rampPlan(kRampHold));
+        QVERIFY(ramp->loadPlanFile(good));
+        QVERIFY(panel->plan() == rampPlan(kRampHold)); // the form shows the loaded plan
 
         const QString bad = m_dir.filePath(QStringLiteral("bad-plan.json"));
         QFile f(bad);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("{\"scope\": \"default\",\n \"steps\": [5, 2]}\n");
         f.close();
-        QVERIFY(!panel->loadPlanFile(bad));
-        const QString error = panel->planError();
+        QVERIFY(!ramp->loadPlanFile(bad));
+        const QString error = ramp->planError();
         QVERIFY2(error.contains(u"bad-plan.json"_qs) && error.contains(u"/steps"_qs), qPrintable(error));
         QVERIFY(panel->plan() == rampPlan(kRampHold)); // the form keeps the last good plan
+        QVERIFY(ramp->plan() == rampPlan(kRampHold));
     }
 
     void mainWindowHostsThePlanner()
