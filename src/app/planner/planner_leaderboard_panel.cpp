@@ -57,17 +57,17 @@ PlannerLeaderboardPanel::PlannerLeaderboardPanel(DraftDocument *document, QWidge
     connect(ui->rangeSelector, &TimeRangeSelector::rangeChanged, m_controller, &PlannerLeaderboardController::rangeChanged);
     connect(ui->importOpenRouterButton, &QPushButton::clicked, this, [this] { chooseImportFile(gw::Gateway::OpenRouter); });
     connect(ui->importVercelButton, &QPushButton::clicked, this, [this] { chooseImportFile(gw::Gateway::Vercel); });
-    connect(ui->applyButton, &QPushButton::clicked, m_controller, &PlannerLeaderboardController::applyToDraft);
+    connect(ui->applyToDraftButton, &QPushButton::clicked, m_controller, &PlannerLeaderboardController::applyToDraft);
 
     connect(m_controller, &PlannerLeaderboardController::inputsChanged, this, &PlannerLeaderboardPanel::showInputs);
     connect(m_controller, &PlannerLeaderboardController::stateChanged, this, &PlannerLeaderboardPanel::updateButtons);
     connect(m_controller, &PlannerLeaderboardController::trafficStatusChanged, ui->trafficLabel, &QLabel::setText);
     connect(m_controller, &PlannerLeaderboardController::importStatusChanged, this, &PlannerLeaderboardPanel::showImportStatus);
     connect(m_controller, &PlannerLeaderboardController::planUpdated, this, &PlannerLeaderboardPanel::showPlan);
-    connect(m_controller, &PlannerLeaderboardController::applicableChanged, ui->applyButton, &QPushButton::setEnabled);
+    connect(m_controller, &PlannerLeaderboardController::applicableChanged, ui->applyToDraftButton, &QPushButton::setEnabled);
     pushInputs(); // the form's defaults (a 10% margin) are the controller's first inputs
     updateButtons();
-    ui->applyButton->setEnabled(false);
+    ui->applyToDraftButton->setEnabled(false);
 }
 
 PlannerLeaderboardPanel::~PlannerLeaderboardPanel() = default;
