@@ -220,15 +220,22 @@ void PlannerLeaderboardController::show(const Computed &computed)
     m_plan = computed.plan;
     m_proposal = computed.proposal;
     m_reach = computed.reach;
-    m_headline.clear();
-    m_rangeText.clear();
-    m_defaultsText.clear();
-    m_problemText.clear();
     if (m_plan)
         m_constraints->setPlan(*m_plan);
     else
         m_constraints->clear();
+    describePlan();
+    Q_EMIT planUpdated();
+    Q_EMIT applicableChanged(canApply());
+}
 
+// The sentences the page shows for the plan just computed.
+void PlannerLeaderboardController::describePlan()
+{
+    m_headline.clear();
+    m_rangeText.clear();
+    m_defaultsText.clear();
+    m_problemText.clear();
     const bool untouched = m_inputs.ourTokensPerDay == 0 && m_inputs.openrouterCompetitorTokens == 0 && m_inputs.vercelCompetitorTokens == 0;
     if (!m_problems.isEmpty() && untouched) {
         // A fresh page is not an error: say what to fill in instead of listing every empty field in red.
@@ -263,8 +270,6 @@ void PlannerLeaderboardController::show(const Computed &computed)
             m_defaultsText = reach;
         }
     }
-    Q_EMIT planUpdated();
-    Q_EMIT applicableChanged(canApply());
 }
 
 QString PlannerLeaderboardController::resultText() const

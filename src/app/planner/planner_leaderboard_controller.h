@@ -93,6 +93,7 @@ private:
     void scheduleRecompute();
     void recompute();
     void show(const Computed &computed);
+    void describePlan();
     void takeRecordedVolume();
     void setTrafficStatus(const QString &status);
 

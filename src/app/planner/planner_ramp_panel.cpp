@@ -15,7 +15,7 @@ namespace {
 
 QString verdictStyle(const std::optional<gw::RampEvaluation> &evaluation)
 {
-    const QString base = QStringLiteral("font-size: 20pt; font-weight: bold;");
+    QString base = QStringLiteral("font-size: 20pt; font-weight: bold;");
     if (!evaluation)
         return base;
     switch (evaluation->verdict) {
