@@ -1,19 +1,25 @@
-// The Planner page, driven through its panels on a real SQLite traffic history (imported from a
-// traffic log v1 the test writes): the leaderboard planner's outputs for typed inputs against
-// hand-computed values (feasible, infeasible, spend, invalid), the eligible fraction and our
-// volume from recorded traffic, Apply and Undo on the draft; the what-if replay's totals and
-// churn against an independent count of the log, and Cancel; the guarded ramp's advance, hold
-// and roll back on traffic built for each, their undoable draft edits, and plan files with errors.
+// The Planner page, driven through its tabs' controllers on a real SQLite traffic history
+// (imported from a traffic log v1 the test writes): the leaderboard planner's plan, bounds table
+// and proposal for typed inputs against hand-computed values (feasible, infeasible, spend,
+// invalid), the eligible fraction and our volume from recorded traffic, imported rankings, Apply
+// and Undo on the draft; the what-if replay's totals and churn against an independent count of
+// the log, and Cancel; the guarded ramp's advance, hold and roll back on traffic built for each
+// (the verdict, the volume and gate tables), their undoable draft edits, and plan files with
+// errors. Every table model runs under QAbstractItemModelTester.
 
 #include "app_test_settings.h"
 #include "common/draft_document.h"
 #include "common/page_context.h"
 #include "shell/main_window.h"
+#include "common/time_range_selector.h"
+#include "planner/leaderboard_constraint_model.h"
+#include "planner/leaderboard_import_model.h"
 #include "planner/planner_leaderboard_panel.h"
 #include "planner/planner_page.h"
 #include "planner/planner_ramp_panel.h"
-#include "common/time_range_selector.h"
 #include "planner/planner_replay_panel.h"
+#include "planner/ramp_gate_table_model.h"
+#include "planner/ramp_volume_model.h"
 #include "planner/replay_table_model.h"
 #include "workspace/workspace.h"
 
@@ -27,6 +33,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QAbstractItemModelTester>
+#include <QDoubleSpinBox>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -152,6 +159,32 @@ gw::RampPlan rampPlan(const QString &model)
     return plan;
 }
 
+// A bound of the plan as the constraint table holds it: its share (percent), and whether it sets
+// the end of the range. None when the plan has no such bound.
+struct Bound {
+    double percent = 0;
+    bool upper = false;
+    bool binding = false;
+    QString shown; // the share as the table shows it
+};
+std::optional<Bound> bound(const LeaderboardConstraintModel *model, gw::ShareConstraint::Kind kind)
+{
+    const int row = model->rowOf(kind);
+    if (row < 0)
+        return std::nullopt;
+    const auto value = [model, row](int column) { return model->index(row, column).data(LeaderboardConstraintModel::ValueRole); };
+    return Bound{value(LeaderboardConstraintModel::SharePercent).toDouble(), value(LeaderboardConstraintModel::Direction).toBool(),
+                 value(LeaderboardConstraintModel::Binding).toBool(),
+                 model->index(row, LeaderboardConstraintModel::SharePercent).data().toString()};
+}
+
+// Typed inputs, as an operator types them (our volume typed, not from recorded traffic).
+void typeInputs(PlannerLeaderboardController *controller, const gw::LeaderboardInputs &inputs)
+{
+    controller->setUseRecordedVolume(false);
+    controller->setInputs(inputs);
+}
+
 const gw::Rule *findRule(const gw::RoutingConfig &config, const QString &id)
 {
     for (const gw::Rule &rule : config.rules)
@@ -171,9 +204,9 @@ class TstAppPlanner : public QObject {
     std::shared_ptr<PageContext> m_context;
     std::unique_ptr<PlannerPage> m_page;
 
-    void waitForPlan(PlannerLeaderboardPanel *panel)
+    void waitForPlan(PlannerLeaderboardController *planner)
     {
-        QTRY_VERIFY_WITH_TIMEOUT(panel->isUpToDate(), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(planner->isUpToDate(), kWaitMs);
     }
 
 private Q_SLOTS:
@@ -235,46 +268,65 @@ private Q_SLOTS:
     void leaderboardUntouchedHintsInsteadOfErrors()
     {
         // Nothing typed yet: a hint what to enter, not three red "must be positive" errors.
-        PlannerLeaderboardPanel *panel = m_page->leaderboardPanel();
-        panel->setTypedInputs(gw::LeaderboardInputs{});
-        waitForPlan(panel);
-        QVERIFY(!panel->problems().isEmpty());
-        QVERIFY2(panel->problemText().isEmpty(), qPrintable(panel->problemText()));
-        QVERIFY2(panel->resultText().contains(u"Enter our tokens per day"_qs), qPrintable(panel->resultText()));
-        QVERIFY(!panel->canApply());
+        PlannerLeaderboardController *planner = m_page->leaderboardPanel()->controller();
+        typeInputs(planner, gw::LeaderboardInputs{});
+        waitForPlan(planner);
+        QVERIFY(!planner->problems().isEmpty());
+        QVERIFY2(planner->problemText().isEmpty(), qPrintable(planner->problemText()));
+        QVERIFY2(planner->resultText().contains(u"Enter our tokens per day"_qs), qPrintable(planner->resultText()));
+        QCOMPARE(planner->constraintModel()->rowCount(), 0);
+        QVERIFY(!planner->canApply());
     }
 
     void leaderboardTypedFeasibleAppliesAndUndoes()
     {
         PlannerLeaderboardPanel *panel = m_page->leaderboardPanel();
+        PlannerLeaderboardController *planner = panel->controller();
+        QAbstractItemModelTester tester(planner->constraintModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         gw::LeaderboardInputs in;
         in.ourTokensPerDay = 1'000'000;
         in.openrouterCompetitorTokens = 400'000;
         in.vercelCompetitorTokens = 200'000;
         in.metric = gw::LeaderboardMetric::Tokens;
         in.marginPercent = 10;
-        panel->setTypedInputs(in);
-        waitForPlan(panel);
+        typeInputs(planner, in);
+        // The form shows the controller's inputs, and what is typed in the form reaches it.
+        auto *ourTokens = panel->findChild<QDoubleSpinBox *>(u"ourTokens"_qs);
+        QVERIFY(ourTokens);
+        QCOMPARE(ourTokens->value(), 1'000'000.0);
+        ourTokens->setValue(2'000'000);
+        QCOMPARE(planner->inputs().ourTokensPerDay, 2'000'000.0);
+        ourTokens->setValue(1'000'000);
+        QCOMPARE(planner->inputs().ourTokensPerDay, 1'000'000.0);
+        waitForPlan(planner);
         // OpenRouter: (1 - s) * 1e6 >= 1.1 * 400k  ->  s <= 56%;  Vercel: s * 1e6 >= 1.1 * 200k  ->
         // s >= 22%. Without the margin: 20% .. 60%. No recorded traffic: default share = 22%.
-        QVERIFY(panel->problems().isEmpty());
-        QVERIFY(panel->plan() && panel->plan()->feasible);
-        QCOMPARE(panel->plan()->lowPercent, 22.0);
-        QCOMPARE(panel->plan()->highPercent, 56.0);
-        QCOMPARE(panel->plan()->minimalPercent, 22.0);
-        QCOMPARE(panel->plan()->lowWithoutMarginPercent, 20.0);
-        QCOMPARE(panel->plan()->highWithoutMarginPercent, 60.0);
-        const QString text = panel->resultText();
-        QVERIFY2(text.contains(u"22.000% – 56.000%"_qs) && text.contains(u"20.000% – 60.000%"_qs), qPrintable(text));
-        QVERIFY2(panel->problemText().isEmpty(), qPrintable(panel->problemText()));
-        QVERIFY(panel->proposal());
-        QCOMPARE(panel->proposal()->defaultSharePaidPercent, 22.0);
-        QCOMPARE(panel->proposal()->defaultShareFreePercent, 22.0);
+        QVERIFY(planner->problems().isEmpty());
+        QVERIFY(planner->plan() && planner->plan()->feasible);
+        QCOMPARE(planner->plan()->lowPercent, 22.0);
+        QCOMPARE(planner->plan()->highPercent, 56.0);
+        QCOMPARE(planner->plan()->minimalPercent, 22.0);
+        QCOMPARE(planner->plan()->lowWithoutMarginPercent, 20.0);
+        QCOMPARE(planner->plan()->highWithoutMarginPercent, 60.0);
+        // The table of bounds: Vercel's tokens set the lower end (22%), OpenRouter's the upper (56%).
+        const std::optional<Bound> vercel = bound(planner->constraintModel(), gw::ShareConstraint::Kind::VercelTokens);
+        const std::optional<Bound> openrouter = bound(planner->constraintModel(), gw::ShareConstraint::Kind::OpenRouterTokens);
+        QVERIFY(vercel && openrouter);
+        QCOMPARE(vercel->percent, 22.0);
+        QVERIFY(!vercel->upper && vercel->binding);
+        QCOMPARE(vercel->shown, u"22.000%"_qs);
+        QCOMPARE(openrouter->percent, 56.0);
+        QVERIFY(openrouter->upper && openrouter->binding);
+        QCOMPARE(openrouter->shown, u"56.000%"_qs);
+        QVERIFY2(planner->problemText().isEmpty(), qPrintable(planner->problemText()));
+        QVERIFY(planner->proposal());
+        QCOMPARE(planner->proposal()->defaultSharePaidPercent, 22.0);
+        QCOMPARE(planner->proposal()->defaultShareFreePercent, 22.0);
         QCOMPARE(panel->chartSeriesCount(), 5); // band, OpenRouter, Vercel tokens, tie line, proposed share
 
-        QVERIFY(panel->canApply());
+        QVERIFY(planner->canApply());
         const int commands = m_document->undoStack()->count();
-        QVERIFY(panel->applyToDraft());
+        QVERIFY(planner->applyToDraft());
         QCOMPARE(m_document->undoStack()->count(), commands + 1);
         QCOMPARE(m_document->config().defaultSharePaid, 22.0);
         QCOMPARE(m_document->config().defaultShareFree, 22.0);
@@ -283,18 +335,20 @@ private Q_SLOTS:
         QCOMPARE(m_document->config().defaultShareFree, 0.0);
 
         // Only the paid share: the free one keeps the draft's value.
-        panel->setScope(gw::DefaultShareScope::PaidOnly);
-        waitForPlan(panel);
-        QVERIFY(panel->applyToDraft());
+        planner->setScope(gw::DefaultShareScope::PaidOnly);
+        waitForPlan(planner);
+        QVERIFY(planner->applyToDraft());
         QCOMPARE(m_document->config().defaultSharePaid, 22.0);
         QCOMPARE(m_document->config().defaultShareFree, 0.0);
         m_document->undoStack()->undo();
-        panel->setScope(gw::DefaultShareScope::Both);
+        planner->setScope(gw::DefaultShareScope::Both);
     }
 
     void leaderboardSpendBinds()
     {
         PlannerLeaderboardPanel *panel = m_page->leaderboardPanel();
+        PlannerLeaderboardController *planner = panel->controller();
+        QAbstractItemModelTester tester(planner->constraintModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         gw::LeaderboardInputs in;
         in.ourTokensPerDay = 1'000'000;
         in.ourSpendPerDayUsd = 1000;
@@ -303,55 +357,75 @@ private Q_SLOTS:
         in.vercelCompetitorSpendUsd = 300;
         in.metric = gw::LeaderboardMetric::Both;
         in.marginPercent = 0;
-        panel->setTypedInputs(in);
-        waitForPlan(panel);
+        typeInputs(planner, in);
+        waitForPlan(planner);
         // Tokens: s >= 20%; spend: s * 1000 >= 300  ->  s >= 30%; OpenRouter: s <= 60%.
-        QVERIFY(panel->plan() && panel->plan()->feasible);
-        QCOMPARE(panel->plan()->minimalPercent, 30.0);
-        QCOMPARE(panel->plan()->highPercent, 60.0);
-        QVERIFY(panel->plan()->bindingLow == gw::ShareConstraint::Kind::VercelSpend);
+        QVERIFY(planner->plan() && planner->plan()->feasible);
+        QCOMPARE(planner->plan()->minimalPercent, 30.0);
+        QCOMPARE(planner->plan()->highPercent, 60.0);
+        QVERIFY(planner->plan()->bindingLow == gw::ShareConstraint::Kind::VercelSpend);
+        const std::optional<Bound> spend = bound(planner->constraintModel(), gw::ShareConstraint::Kind::VercelSpend);
+        const std::optional<Bound> tokens = bound(planner->constraintModel(), gw::ShareConstraint::Kind::VercelTokens);
+        QVERIFY(spend && tokens);
+        QCOMPARE(spend->percent, 30.0);
+        QVERIFY(spend->binding);
+        QCOMPARE(tokens->percent, 20.0);
+        QVERIFY(!tokens->binding);
         QCOMPARE(panel->chartSeriesCount(), 6); // + the Vercel spend margin
     }
 
     void leaderboardInfeasibleSaysWhy()
     {
         PlannerLeaderboardPanel *panel = m_page->leaderboardPanel();
+        PlannerLeaderboardController *planner = panel->controller();
+        QAbstractItemModelTester tester(planner->constraintModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         gw::LeaderboardInputs in;
         in.ourTokensPerDay = 1'000'000;
         in.openrouterCompetitorTokens = 700'000;
         in.vercelCompetitorTokens = 400'000;
         in.marginPercent = 10;
-        panel->setTypedInputs(in);
-        waitForPlan(panel);
+        typeInputs(planner, in);
+        waitForPlan(planner);
         // OpenRouter: s <= 1 - 770k/1e6 = 23%; Vercel: s >= 440k/1e6 = 44%: short by 21 points.
-        QVERIFY(panel->plan() && !panel->plan()->feasible);
-        QCOMPARE(panel->plan()->lowPercent, 44.0);
-        QCOMPARE(panel->plan()->highPercent, 23.0);
-        QCOMPARE(panel->plan()->shortfallPoints, 21.0);
-        QVERIFY(!panel->plan()->feasibleWithoutMargin); // 40% > 30% without the margin too
-        QVERIFY2(panel->problemText().contains(u"21.0"_qs), qPrintable(panel->problemText()));
-        QVERIFY2(panel->resultText().contains(u"at least 44.000%, allowed at most 23.000%"_qs), qPrintable(panel->resultText()));
-        QVERIFY(!panel->canApply());
-        QVERIFY(!panel->applyToDraft());
+        QVERIFY(planner->plan() && !planner->plan()->feasible);
+        QCOMPARE(planner->plan()->lowPercent, 44.0);
+        QCOMPARE(planner->plan()->highPercent, 23.0);
+        QCOMPARE(planner->plan()->shortfallPoints, 21.0);
+        QVERIFY(!planner->plan()->feasibleWithoutMargin); // 40% > 30% without the margin too
+        QVERIFY2(planner->problemText().contains(u"21.0"_qs), qPrintable(planner->problemText()));
+        // Needed at least 44% (Vercel's tokens), allowed at most 23% (OpenRouter's).
+        const std::optional<Bound> vercel = bound(planner->constraintModel(), gw::ShareConstraint::Kind::VercelTokens);
+        const std::optional<Bound> openrouter = bound(planner->constraintModel(), gw::ShareConstraint::Kind::OpenRouterTokens);
+        QVERIFY(vercel && openrouter);
+        QCOMPARE(vercel->percent, 44.0);
+        QVERIFY(!vercel->upper && vercel->binding);
+        QCOMPARE(openrouter->percent, 23.0);
+        QVERIFY(openrouter->upper && openrouter->binding);
+        QVERIFY(!planner->canApply());
+        QVERIFY(!planner->applyToDraft());
         QCOMPARE(panel->chartSeriesCount(), 3); // no band, no proposed share
 
         // Nobody to beat on OpenRouter: not a plan, and the page says so.
         in.openrouterCompetitorTokens = 0;
-        panel->setTypedInputs(in);
-        waitForPlan(panel);
-        QVERIFY(!panel->problems().isEmpty());
-        QVERIFY(!panel->problemText().isEmpty());
-        QVERIFY(!panel->canApply());
+        typeInputs(planner, in);
+        waitForPlan(planner);
+        QVERIFY(!planner->problems().isEmpty());
+        QVERIFY(!planner->problemText().isEmpty());
+        QCOMPARE(planner->constraintModel()->rowCount(), 0);
+        QVERIFY(!planner->canApply());
     }
 
     void leaderboardFromRecordedTraffic()
     {
         PlannerLeaderboardPanel *panel = m_page->leaderboardPanel();
+        PlannerLeaderboardController *planner = panel->controller();
         panel->rangeSelector()->setCustomRange(kPlanStart, kPlanStart.addDays(2));
-        QSignalSpy loaded(panel, &PlannerLeaderboardPanel::recordedTrafficLoaded);
-        panel->loadRecordedTraffic();
+        QSignalSpy loaded(planner, &PlannerLeaderboardController::recordedTrafficLoaded);
+        planner->loadRecordedTraffic();
+        QVERIFY(planner->isLoadingTraffic());
         QVERIFY(loaded.wait(kWaitMs));
         QCOMPARE(loaded.at(0).at(0).toBool(), true);
+        QVERIFY(!planner->isLoadingTraffic());
 
         // Independent count of the log: 60 of 80 requests are for the model on Vercel, all of
         // them decided by the default share (0 now, no rules): 75% eligible, nothing fixed.
@@ -364,31 +438,36 @@ private Q_SLOTS:
             cost += l.costUsd;
         }
         QCOMPARE(total, 12000.0);
-        QCOMPARE(panel->recordedTokensPerDay(), total / 2); // hours 0..47: two days
-        QVERIFY(qFuzzyCompare(panel->recordedSpendPerDay(), cost / 2));
+        QCOMPARE(planner->recordedTokensPerDay(), total / 2); // hours 0..47: two days
+        QVERIFY(qFuzzyCompare(planner->recordedSpendPerDay(), cost / 2));
 
         gw::LeaderboardInputs in;
         in.ourTokensPerDay = 1; // replaced by the recorded volume below
         in.openrouterCompetitorTokens = 1000;
         in.vercelCompetitorTokens = 1500;
         in.marginPercent = 0;
-        panel->setTypedInputs(in);
-        panel->setUseRecordedVolume(true);
-        waitForPlan(panel);
-        QVERIFY(panel->recordedReach());
-        QCOMPARE(panel->recordedReach()->fixedVercelPercent, 0.0);
-        QCOMPARE(panel->recordedReach()->eligiblePercent, 100.0 * eligible / total);
+        typeInputs(planner, in);
+        planner->setUseRecordedVolume(true);
+        QCOMPARE(planner->inputs().ourTokensPerDay, total / 2);
+        QCOMPARE(panel->findChild<QDoubleSpinBox *>(u"ourTokens"_qs)->value(), total / 2);
+        waitForPlan(planner);
+        QVERIFY(planner->recordedReach());
+        QCOMPARE(planner->recordedReach()->fixedVercelPercent, 0.0);
+        QCOMPARE(planner->recordedReach()->eligiblePercent, 100.0 * eligible / total);
         // 6000 tokens a day: Vercel needs s >= 1500/6000 = 25%; OpenRouter allows 83.3%, but the
         // default share reaches at most the eligible 75%.
-        QVERIFY(panel->plan() && panel->plan()->feasible);
-        QCOMPARE(panel->plan()->minimalPercent, 25.0);
-        QCOMPARE(panel->plan()->highPercent, 75.0);
-        QVERIFY(panel->plan()->bindingHigh == gw::ShareConstraint::Kind::EligibleMax);
-        QVERIFY(panel->proposal() && panel->proposal()->reachable);
+        QVERIFY(planner->plan() && planner->plan()->feasible);
+        QCOMPARE(planner->plan()->minimalPercent, 25.0);
+        QCOMPARE(planner->plan()->highPercent, 75.0);
+        QVERIFY(planner->plan()->bindingHigh == gw::ShareConstraint::Kind::EligibleMax);
+        const std::optional<Bound> eligibleMax = bound(planner->constraintModel(), gw::ShareConstraint::Kind::EligibleMax);
+        QVERIFY(eligibleMax && eligibleMax->upper && eligibleMax->binding);
+        QCOMPARE(eligibleMax->percent, 75.0);
+        QVERIFY(planner->proposal() && planner->proposal()->reachable);
 
         // Apply, then recount independently what the draft now sends to Vercel: at least 25% of
         // the tokens, and one step (0.001%) less would not be enough.
-        QVERIFY(panel->applyToDraft());
+        QVERIFY(planner->applyToDraft());
         const double share = m_document->config().defaultSharePaid;
         const auto vercelPercent = [this, total](const gw::RoutingConfig &config) {
             const gw::Router router(config);
@@ -405,28 +484,42 @@ private Q_SLOTS:
         };
         const double achieved = vercelPercent(m_document->config());
         QVERIFY2(achieved >= 25.0, qPrintable(QString::number(achieved)));
-        QCOMPARE(achieved, panel->proposal()->achievedPercent);
+        QCOMPARE(achieved, planner->proposal()->achievedPercent);
         gw::RoutingConfig less = m_document->config();
         less.defaultSharePaid = less.defaultShareFree = share - 0.001;
         QVERIFY(vercelPercent(less) < 25.0);
         m_document->undoStack()->undo();
         QCOMPARE(m_document->config().defaultSharePaid, 0.0);
-        panel->setUseRecordedVolume(false);
+        planner->setUseRecordedVolume(false);
     }
 
     void leaderboardImportsRankings()
     {
         PlannerLeaderboardPanel *panel = m_page->leaderboardPanel();
+        PlannerLeaderboardController *planner = panel->controller();
+        LeaderboardImportModel *rows = planner->importModel();
+        QAbstractItemModelTester tester(rows, QAbstractItemModelTester::FailureReportingMode::QtTest);
         const QString good = m_dir.filePath(QStringLiteral("or-rankings.json"));
         QFile f(good);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("[{\"app_id\": 1, \"app_name\": \"Gateway Console\", \"rank\": 1, \"total_requests\": 10, \"total_tokens\": 900000},\n"
                 " {\"app_id\": 2, \"app_name\": \"Other App\", \"rank\": 2, \"total_requests\": 9, \"total_tokens\": 800000}]\n");
         f.close();
-        QVERIFY2(panel->importLeaderboard(gw::Gateway::OpenRouter, good), qPrintable(panel->importText()));
-        QVERIFY2(panel->importText().contains(u"Other App"_qs), qPrintable(panel->importText()));
+        QVERIFY2(planner->importLeaderboard(gw::Gateway::OpenRouter, good), qPrintable(planner->importStatus()));
+        QVERIFY2(planner->importStatus().contains(u"Other App"_qs), qPrintable(planner->importStatus()));
         // Ours (the attribution title) is skipped: the strongest other app's volume is filled in.
-        QCOMPARE(panel->inputs().openrouterCompetitorTokens, 800000.0);
+        QCOMPARE(planner->inputs().openrouterCompetitorTokens, 800000.0);
+        QCOMPARE(panel->findChild<QDoubleSpinBox *>(u"openrouterCompetitor"_qs)->value(), 800000.0);
+        // Both rows in the table, ours marked, tokens with separators.
+        QCOMPARE(rows->rowCount(), 2);
+        const int other = rows->rowOf(gw::Gateway::OpenRouter, u"Other App"_qs);
+        const int ours = rows->rowOf(gw::Gateway::OpenRouter, u"Gateway Console"_qs);
+        QVERIFY(other >= 0 && ours >= 0);
+        QCOMPARE(rows->index(other, LeaderboardImportModel::Rank).data(LeaderboardImportModel::ValueRole).toInt(), 2);
+        QCOMPARE(rows->index(other, LeaderboardImportModel::Tokens).data(LeaderboardImportModel::ValueRole).toDouble(), 800000.0);
+        QCOMPARE(rows->index(other, LeaderboardImportModel::Tokens).data().toString(), u"800,000"_qs);
+        QVERIFY(!rows->index(other, LeaderboardImportModel::Ours).data(LeaderboardImportModel::ValueRole).toBool());
+        QVERIFY(rows->index(ours, LeaderboardImportModel::Ours).data(LeaderboardImportModel::ValueRole).toBool());
 
         // Vercel's export has names only: who leads by tokens and by spend (we are rank 1 by tokens).
         const QString vercel = m_dir.filePath(QStringLiteral("vercel-leaderboard.json"));
@@ -436,19 +529,23 @@ private Q_SLOTS:
                 " {\"rank\": 1, \"ranked_by\": \"tokens\", \"name\": \"Gateway Console\", \"url\": \"https://gc.example\"},\n"
                 " {\"rank\": 1, \"ranked_by\": \"spend\", \"name\": \"Spendy\", \"url\": \"https://spendy.io\"}]\n");
         v.close();
-        QVERIFY2(panel->importLeaderboard(gw::Gateway::Vercel, vercel), qPrintable(panel->importText()));
-        const QString vercelText = panel->importText();
+        QVERIFY2(planner->importLeaderboard(gw::Gateway::Vercel, vercel), qPrintable(planner->importStatus()));
+        const QString vercelText = planner->importStatus();
         QVERIFY2(vercelText.contains(u"by tokens Rival (rank 2)"_qs) && vercelText.contains(u"by spend Spendy (rank 1)"_qs)
                      && vercelText.contains(u"we rank 1"_qs),
                  qPrintable(vercelText));
+        QCOMPARE(rows->rowCount(), 5); // OpenRouter's two rows stay
+        QVERIFY(rows->rowOf(gw::Gateway::Vercel, u"Spendy"_qs) > rows->rowOf(gw::Gateway::OpenRouter, u"Other App"_qs));
 
         const QString bad = m_dir.filePath(QStringLiteral("bad-rankings.json"));
         QFile b(bad);
         QVERIFY(b.open(QIODevice::WriteOnly));
         b.write("[{\"app_id\": 2, \"app_name\": \"Other App\", \"rank\": \"first\"}]\n");
         b.close();
-        QVERIFY(!panel->importLeaderboard(gw::Gateway::OpenRouter, bad));
-        QVERIFY2(panel->importText().contains(u"bad-rankings.json"_qs), qPrintable(panel->importText()));
+        QVERIFY(!planner->importLeaderboard(gw::Gateway::OpenRouter, bad));
+        QVERIFY(planner->importFailed());
+        QVERIFY2(planner->importStatus().contains(u"bad-rankings.json"_qs), qPrintable(planner->importStatus()));
+        QCOMPARE(rows->rowCount(), 5); // a failed import changes nothing
     }
 
     void replayTotalsEqualAnIndependentCount()
@@ -576,24 +673,42 @@ private Q_SLOTS:
     void rampAdvances()
     {
         PlannerRampPanel *panel = m_page->rampPanel();
+        PlannerRampController *ramp = panel->controller();
+        QAbstractItemModelTester gates(ramp->gateModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester volumes(ramp->volumeModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         panel->setPlan(rampPlan(kRampAdvance));
-        QSignalSpy evaluated(panel, &PlannerRampPanel::evaluated);
-        panel->evaluate();
+        QVERIFY(ramp->plan() == rampPlan(kRampAdvance)); // the form's plan is the controller's
+        QSignalSpy evaluated(ramp, &PlannerRampController::evaluated);
+        ramp->evaluate();
+        QVERIFY(ramp->isEvaluating());
         QVERIFY(evaluated.wait(kWaitMs));
-        QVERIFY(panel->evaluation());
+        QVERIFY(!ramp->isEvaluating());
+        QVERIFY(ramp->evaluation());
         // 200 requests with 1% errors on each gateway, same TTFT and cost: every gate passes.
-        QCOMPARE(panel->evaluation()->verdict, gw::RampVerdict::Advance);
-        QCOMPARE(panel->evaluation()->vercel.requests, quint64(200));
-        QCOMPARE(panel->evaluation()->openrouter.errors, quint64(2));
-        QCOMPARE(panel->verdictText(), u"Advance"_qs);
-        QVERIFY(panel->canAdvance());
+        QCOMPARE(ramp->evaluation()->verdict, gw::RampVerdict::Advance);
+        QCOMPARE(ramp->evaluation()->vercel.requests, quint64(200));
+        QCOMPARE(ramp->evaluation()->openrouter.errors, quint64(2));
+        QCOMPARE(ramp->verdictText(), u"Advance"_qs);
+        // The same figures in the tables.
+        RampVolumeModel *v = ramp->volumeModel();
+        const int vercelRow = v->rowOf(gw::Gateway::Vercel);
+        const int openrouterRow = v->rowOf(gw::Gateway::OpenRouter);
+        QVERIFY(vercelRow >= 0 && openrouterRow >= 0);
+        QCOMPARE(v->index(vercelRow, RampVolumeModel::Requests).data(RampVolumeModel::ValueRole).toULongLong(), 200ULL);
+        QCOMPARE(v->index(openrouterRow, RampVolumeModel::Errors).data(RampVolumeModel::ValueRole).toULongLong(), 2ULL);
+        QCOMPARE(ramp->gateModel()->rowCount(), 3);
+        for (int row = 0; row < ramp->gateModel()->rowCount(); ++row)
+            QVERIFY(ramp->gateModel()->index(row, RampGateTableModel::Outcome).data().toString() != u"FAILED"_qs);
+        QVERIFY(ramp->canAdvance());
 
-        QVERIFY(panel->advance());
+        QVERIFY(ramp->advance());
         const gw::Rule *rule = findRule(m_document->config(), gw::rampRuleId(kRampAdvance));
         QVERIFY(rule && rule->action.vercelShare);
         QCOMPARE(*rule->action.vercelShare, 10.0); // step 1 (5%) -> step 2 (10%)
-        QCOMPARE(panel->plan()->currentStep, 2);
-        QVERIFY(!panel->canAdvance()); // a new step needs a new evaluation
+        QCOMPARE(panel->plan()->currentStep, 2); // the form follows the step
+        QCOMPARE(ramp->plan()->currentStep, 2);
+        QVERIFY(!ramp->canAdvance()); // a new step needs a new evaluation
+        QCOMPARE(ramp->gateModel()->rowCount(), 0);
         m_document->undoStack()->undo();
         QVERIFY(!findRule(m_document->config(), gw::rampRuleId(kRampAdvance)));
     }
@@ -601,40 +716,63 @@ private Q_SLOTS:
     void rampHoldsAndSaysHowMuchMore()
     {
         PlannerRampPanel *panel = m_page->rampPanel();
+        PlannerRampController *ramp = panel->controller();
+        QAbstractItemModelTester volumes(ramp->volumeModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         panel->setPlan(rampPlan(kRampHold));
-        QSignalSpy evaluated(panel, &PlannerRampPanel::evaluated);
-        panel->evaluate();
+        QSignalSpy evaluated(ramp, &PlannerRampController::evaluated);
+        ramp->evaluate();
         QVERIFY(evaluated.wait(kWaitMs));
-        QCOMPARE(panel->evaluation()->verdict, gw::RampVerdict::Hold);
+        QCOMPARE(ramp->evaluation()->verdict, gw::RampVerdict::Hold);
         // 50 of 200 on Vercel, 300 on OpenRouter: 150 more needed on Vercel, none on OpenRouter.
-        QCOMPARE(panel->evaluation()->moreRequestsVercel, quint64(150));
-        QCOMPARE(panel->evaluation()->moreRequestsOpenRouter, quint64(0));
-        QCOMPARE(panel->verdictText(), u"Hold"_qs);
-        QVERIFY2(panel->detailText().contains(u"150 more on Vercel"_qs), qPrintable(panel->detailText()));
-        QVERIFY(!panel->canAdvance());
-        QVERIFY(!panel->advance());
+        QCOMPARE(ramp->evaluation()->moreRequestsVercel, quint64(150));
+        QCOMPARE(ramp->evaluation()->moreRequestsOpenRouter, quint64(0));
+        QCOMPARE(ramp->verdictText(), u"Hold"_qs);
+        RampVolumeModel *v = ramp->volumeModel();
+        const int vercelRow = v->rowOf(gw::Gateway::Vercel);
+        const int openrouterRow = v->rowOf(gw::Gateway::OpenRouter);
+        QCOMPARE(v->index(vercelRow, RampVolumeModel::MoreNeeded).data(RampVolumeModel::ValueRole).toULongLong(), 150ULL);
+        QCOMPARE(v->index(vercelRow, RampVolumeModel::MoreNeeded).data().toString(), u"150"_qs);
+        QCOMPARE(v->index(openrouterRow, RampVolumeModel::MoreNeeded).data(RampVolumeModel::ValueRole).toULongLong(), 0ULL);
+        QCOMPARE(v->index(openrouterRow, RampVolumeModel::Requests).data(RampVolumeModel::ValueRole).toULongLong(), 300ULL);
+        QVERIFY(!ramp->canAdvance());
+        QVERIFY(!ramp->advance());
     }
 
     void rampRollsBackWithTheNumbers()
     {
         PlannerRampPanel *panel = m_page->rampPanel();
+        PlannerRampController *ramp = panel->controller();
+        RampGateTableModel *gates = ramp->gateModel();
+        QAbstractItemModelTester tester(gates, QAbstractItemModelTester::FailureReportingMode::QtTest);
         panel->setPlan(rampPlan(kRampRollBack));
-        QSignalSpy evaluated(panel, &PlannerRampPanel::evaluated);
-        panel->evaluate();
+        QSignalSpy evaluated(ramp, &PlannerRampController::evaluated);
+        ramp->evaluate();
         QVERIFY(evaluated.wait(kWaitMs));
-        QCOMPARE(panel->evaluation()->verdict, gw::RampVerdict::RollBack);
+        QCOMPARE(ramp->evaluation()->verdict, gw::RampVerdict::RollBack);
         // 40/200 vs 2/200 with a 1-point margin: pooled p = 42/400 = 0.105,
         // SE = sqrt(0.105 * 0.895 * 2/200) = 0.0306553, z = (0.20 - 0.01 - 0.01) / SE = 5.8717.
-        const gw::RampGateResult &error = panel->evaluation()->gates.at(0);
+        const gw::RampGateResult &error = ramp->evaluation()->gates.at(0);
         QCOMPARE(error.gate, gw::RampGateResult::Gate::ErrorRate);
         QVERIFY(std::abs(error.test.z - 5.871734) < 1e-5);
-        QCOMPARE(panel->verdictText(), u"Roll back"_qs);
-        const QString detail = panel->detailText();
-        QVERIFY2(detail.contains(u"5.872"_qs) && detail.contains(u"20.00%"_qs) && detail.contains(u"1.00%"_qs), qPrintable(detail));
-        QVERIFY(!panel->canAdvance());
-        QVERIFY(panel->canRollBack());
+        QCOMPARE(ramp->verdictText(), u"Roll back"_qs);
+        // The error-rate gate's row: 20% against 1%, z 5.872, failed.
+        const int row = gates->rowOf(gw::RampGateResult::Gate::ErrorRate);
+        QVERIFY(row >= 0);
+        const auto value = [gates, row](int column) { return gates->index(row, column).data(RampGateTableModel::ValueRole).toDouble(); };
+        const auto shown = [gates, row](int column) { return gates->index(row, column).data().toString(); };
+        QCOMPARE(value(RampGateTableModel::Vercel), 0.20);
+        QCOMPARE(value(RampGateTableModel::OpenRouter), 0.01);
+        QVERIFY(std::abs(value(RampGateTableModel::Z) - 5.871734) < 1e-5);
+        QCOMPARE(shown(RampGateTableModel::Vercel), u"20.00%"_qs);
+        QCOMPARE(shown(RampGateTableModel::OpenRouter), u"1.00%"_qs);
+        QCOMPARE(shown(RampGateTableModel::Z), u"5.872"_qs);
+        QVERIFY(value(RampGateTableModel::PValue) < 1e-4);
+        QVERIFY2(!shown(RampGateTableModel::PValue).contains(u'e'), qPrintable(shown(RampGateTableModel::PValue))); // no exponent
+        QCOMPARE(shown(RampGateTableModel::Outcome), u"FAILED"_qs);
+        QVERIFY(!ramp->canAdvance());
+        QVERIFY(ramp->canRollBack());
 
-        QVERIFY(panel->rollBack());
+        QVERIFY(ramp->rollBack());
         const gw::Rule *rule = findRule(m_document->config(), gw::rampRuleId(kRampRollBack));
         QVERIFY(rule && rule->action.vercelShare);
         QCOMPARE(*rule->action.vercelShare, 2.0); // step 1 (5%) -> step 0 (2%)
@@ -646,22 +784,24 @@ private Q_SLOTS:
     void rampPlanFiles()
     {
         PlannerRampPanel *panel = m_page->rampPanel();
+        PlannerRampController *ramp = panel->controller();
         panel->setPlan(rampPlan(kRampHold));
         const QString good = m_dir.filePath(QStringLiteral("plan.json"));
-        QVERIFY2(panel->savePlanFile(good), qPrintable(panel->planError()));
+        QVERIFY2(ramp->savePlanFile(good), qPrintable(ramp->planError()));
         panel->setPlan(gw::RampPlan{});
-        QVERIFY(panel->loadPlanFile(good));
-        QVERIFY(panel->plan() == rampPlan(kRampHold));
+        QVERIFY(ramp->loadPlanFile(good));
+        QVERIFY(panel->plan() == rampPlan(kRampHold)); // the form shows the loaded plan
 
         const QString bad = m_dir.filePath(QStringLiteral("bad-plan.json"));
         QFile f(bad);
         QVERIFY(f.open(QIODevice::WriteOnly));
         f.write("{\"scope\": \"default\",\n \"steps\": [5, 2]}\n");
         f.close();
-        QVERIFY(!panel->loadPlanFile(bad));
-        const QString error = panel->planError();
+        QVERIFY(!ramp->loadPlanFile(bad));
+        const QString error = ramp->planError();
         QVERIFY2(error.contains(u"bad-plan.json"_qs) && error.contains(u"/steps"_qs), qPrintable(error));
         QVERIFY(panel->plan() == rampPlan(kRampHold)); // the form keeps the last good plan
+        QVERIFY(ramp->plan() == rampPlan(kRampHold));
     }
 
     void mainWindowHostsThePlanner()
