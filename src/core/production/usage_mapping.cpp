@@ -94,38 +94,38 @@ QString latencyBinEdgesSql()
     return u"ARRAY["_qs + parts.join(u',') + u"]::float8[]"_qs;
 }
 
-void subtractBucketValues(TrafficBucketValues &v, const TrafficBucketValues &w)
+void subtractBucketValues(TrafficBucketValues &from, const TrafficBucketValues &what)
 {
-    v.requests = minus(v.requests, w.requests);
-    v.fallbacks = minus(v.fallbacks, w.fallbacks);
-    v.freeRequests = minus(v.freeRequests, w.freeRequests);
-    v.costReportedUsd = minus(v.costReportedUsd, w.costReportedUsd);
-    v.costReportedCount = minus(v.costReportedCount, w.costReportedCount);
-    v.costEstimatedUsd = minus(v.costEstimatedUsd, w.costEstimatedUsd);
-    v.costEstimatedCount = minus(v.costEstimatedCount, w.costEstimatedCount);
-    v.promptTokens = minus(v.promptTokens, w.promptTokens);
-    v.completionTokens = minus(v.completionTokens, w.completionTokens);
-    v.cachedTokens = minus(v.cachedTokens, w.cachedTokens);
-    v.reasoningTokens = minus(v.reasoningTokens, w.reasoningTokens);
-    v.latencyCount = minus(v.latencyCount, w.latencyCount);
-    v.latencySumMs = minus(v.latencySumMs, w.latencySumMs);
-    v.ttftCount = minus(v.ttftCount, w.ttftCount);
-    v.ttftSumMs = minus(v.ttftSumMs, w.ttftSumMs);
-    v.latency = subtractHistogram(v.latency, w.latency);
-    v.ttft = subtractHistogram(v.ttft, w.ttft);
+    from.requests = minus(from.requests, what.requests);
+    from.fallbacks = minus(from.fallbacks, what.fallbacks);
+    from.freeRequests = minus(from.freeRequests, what.freeRequests);
+    from.costReportedUsd = minus(from.costReportedUsd, what.costReportedUsd);
+    from.costReportedCount = minus(from.costReportedCount, what.costReportedCount);
+    from.costEstimatedUsd = minus(from.costEstimatedUsd, what.costEstimatedUsd);
+    from.costEstimatedCount = minus(from.costEstimatedCount, what.costEstimatedCount);
+    from.promptTokens = minus(from.promptTokens, what.promptTokens);
+    from.completionTokens = minus(from.completionTokens, what.completionTokens);
+    from.cachedTokens = minus(from.cachedTokens, what.cachedTokens);
+    from.reasoningTokens = minus(from.reasoningTokens, what.reasoningTokens);
+    from.latencyCount = minus(from.latencyCount, what.latencyCount);
+    from.latencySumMs = minus(from.latencySumMs, what.latencySumMs);
+    from.ttftCount = minus(from.ttftCount, what.ttftCount);
+    from.ttftSumMs = minus(from.ttftSumMs, what.ttftSumMs);
+    from.latency = subtractHistogram(from.latency, what.latency);
+    from.ttft = subtractHistogram(from.ttft, what.ttft);
 }
 
-void subtractKeyUsage(TrafficKeyUsage &v, const TrafficKeyUsage &w)
+void subtractKeyUsage(TrafficKeyUsage &from, const TrafficKeyUsage &what)
 {
-    v.requests = minus(v.requests, w.requests);
-    v.errors = minus(v.errors, w.errors);
-    v.fallbacks = minus(v.fallbacks, w.fallbacks);
-    v.promptTokens = minus(v.promptTokens, w.promptTokens);
-    v.completionTokens = minus(v.completionTokens, w.completionTokens);
-    v.cachedTokens = minus(v.cachedTokens, w.cachedTokens);
-    v.reasoningTokens = minus(v.reasoningTokens, w.reasoningTokens);
-    v.costUsd = minus(v.costUsd, w.costUsd);
-    v.costCount = minus(v.costCount, w.costCount);
+    from.requests = minus(from.requests, what.requests);
+    from.errors = minus(from.errors, what.errors);
+    from.fallbacks = minus(from.fallbacks, what.fallbacks);
+    from.promptTokens = minus(from.promptTokens, what.promptTokens);
+    from.completionTokens = minus(from.completionTokens, what.completionTokens);
+    from.cachedTokens = minus(from.cachedTokens, what.cachedTokens);
+    from.reasoningTokens = minus(from.reasoningTokens, what.reasoningTokens);
+    from.costUsd = minus(from.costUsd, what.costUsd);
+    from.costCount = minus(from.costCount, what.costCount);
 }
 
 } // namespace gw::production
