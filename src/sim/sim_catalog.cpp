@@ -90,15 +90,15 @@ double price(const QJsonObject &pricing, const QString &key)
 QByteArray withCurrentOpenRouterMembers(QJsonObject list)
 {
     QJsonArray items = list.value(u"data").toArray();
-    for (qsizetype i = 0; i < items.size(); ++i) {
-        QJsonObject item = items.at(i).toObject();
+    for (QJsonValueRef entry : items) {
+        QJsonObject item = entry.toObject();
         // The real value is the endpoint list's path on the gateway's host; on the simulator's.
         if (!item.contains(u"links"))
             item.insert(u"links"_qs, QJsonObject{{u"details"_qs, u"/openrouter/api/v1/models/%1/endpoints"_qs.arg(item.value(u"id").toString())}});
         // Voices belong to speech models; the snapshots list none.
         if (!item.contains(u"supported_voices"))
             item.insert(u"supported_voices"_qs, QJsonValue::Null);
-        items[i] = item;
+        entry = item;
     }
     list.insert(u"data"_qs, items);
     // One page holds the whole list.

@@ -57,10 +57,10 @@ ProductionError PgSession::open()
         return fromSqlError(m_db.lastError(), u"cannot connect"_qs);
     QSqlQuery q(m_db);
     // A whole number of milliseconds; SET takes no bind values.
-    if (const auto e = exec(q, u"SET statement_timeout = %1"_qs.arg(m_options.statementTimeoutMs), u"cannot set the statement timeout"_qs); !e.ok())
+    if (auto e = exec(q, u"SET statement_timeout = %1"_qs.arg(m_options.statementTimeoutMs), u"cannot set the statement timeout"_qs); !e.ok())
         return e;
     // date_trunc('hour', timestamptz) follows the session's time zone: UTC, as our buckets are.
-    if (const auto e = exec(q, u"SET TIME ZONE 'UTC'"_qs, u"cannot set the time zone"_qs); !e.ok())
+    if (auto e = exec(q, u"SET TIME ZONE 'UTC'"_qs, u"cannot set the time zone"_qs); !e.ok())
         return e;
     return {};
 }

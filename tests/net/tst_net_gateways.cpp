@@ -95,7 +95,7 @@ void TestNetGateways::endpoints()
     QVERIFY2(!reply->error().isError(), qPrintable(reply->error().message));
     const EndpointListResult &parsed = reply->parsed();
     QCOMPARE(parsed.modelId, u"anthropic/claude-sonnet-4.5"_qs);
-    QVERIFY(parsed.endpoints.size() >= 1 && parsed.endpoints.size() <= 3);
+    QVERIFY(!parsed.endpoints.isEmpty() && parsed.endpoints.size() <= 3);
     QCOMPARE(parsed.endpoints.first().slug, firstSlug);
     // Both units land in milliseconds after parsing: OpenRouter sent seconds, Vercel ms.
     for (const ProviderEndpoint &e : parsed.endpoints)

@@ -59,7 +59,7 @@ private:
 
 QString TestGatewayctlProtocol::write(const char *name, const QByteArray &bytes)
 {
-    const QString path = m_dir.filePath(QString::fromLatin1(name));
+    QString path = m_dir.filePath(QString::fromLatin1(name));
     QFile f(path);
     if (!f.open(QIODevice::WriteOnly) || f.write(bytes) != bytes.size())
         qFatal("cannot write %s", qPrintable(path));

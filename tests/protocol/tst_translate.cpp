@@ -185,7 +185,7 @@ void TestTranslate::sortNames()
 void TestTranslate::inputIsNotModified()
 {
     const QJsonObject request = object(R"({"model":"x-ai/grok-code-fast-1","provider":{"sort":"price"},"stream":true})");
-    const QJsonObject copy = request;
+    const QJsonObject copy = request; // NOLINT(performance-unnecessary-copy-initialization): the copy is the point, a snapshot to compare with
     const TranslationResult r = translateToVercel(request, m_config);
     QCOMPARE(request, copy);
     QVERIFY(!r.request.contains(u"provider"));
