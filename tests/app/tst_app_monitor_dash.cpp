@@ -516,6 +516,59 @@ private Q_SLOTS:
         m_context->setWorkspace(gw::Workspace());
     }
 
+    // Two marks a minute apart on a day-wide chart would write their labels over each other:
+    // they share one ("2 changes") whose tooltip names both; a mark hours away keeps its own,
+    // and no two labels drawn overlap.
+    void closeMarksShareALabel()
+    {
+        MonitorTableModel model;
+        gw::SeriesTable t;
+        t.series = {{gw::Gateway::OpenRouter, u"ttft_p50"_qs}};
+        for (int h = 0; h < 24; ++h) {
+            t.times.append(kStart.addSecs(h * 3600).toMSecsSinceEpoch());
+            t.values.append(QList<double>{double(100 + h)});
+        }
+        model.setTable(t, u"Time"_qs);
+        MonitorChartView view(MonitorChartView::Kind::Lines, &model);
+        view.setValueUnit(gw::AxisUnit::Milliseconds);
+        view.resize(800, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setTimeRange(kStart.toMSecsSinceEpoch(), kStart.addDays(1).toMSecsSinceEpoch(), 3600'000);
+        const auto mark = [](const QDateTime &at, const QString &label) {
+            return MonitorChartView::Annotation{at.toMSecsSinceEpoch(), label, QPen(Qt::darkGreen)};
+        };
+        view.setAnnotations({mark(kStart.addSecs(3 * 3600), u"Pin incident-a-model-one"_qs),
+                             mark(kStart.addSecs(12 * 3600), u"Export native r3"_qs),
+                             mark(kStart.addSecs(12 * 3600 + 60), u"Publish kilo r3"_qs)});
+        view.redraw();
+        QTRY_COMPARE(view.annotationLabels().size(), 2);
+        QCOMPARE(view.drawnAnnotationTimes().size(), 3); // every line still drawn
+        const QList<MonitorChartView::AnnotationLabel> labels = view.annotationLabels();
+        QCOMPARE(labels[0].text, u"Pin incident-a-model-one"_qs);
+        QCOMPARE(labels[0].marks, 1);
+        QCOMPARE(labels[1].text, MonitorChartView::tr("%n change(s)", nullptr, 2)); // "2 changes" in English
+        QCOMPARE(labels[1].marks, 2);
+        QVERIFY2(labels[1].toolTip.contains(u"12:00 UTC  Export native r3"_qs) && labels[1].toolTip.contains(u"12:01 UTC  Publish kilo r3"_qs),
+                 qPrintable(labels[1].toolTip));
+        QVERIFY(!labels[0].rect.intersects(labels[1].rect));
+        QVERIFY(!labels[0].rect.isEmpty());
+
+        // Six hours apart: each its own label, side by side, inside the plot.
+        view.setAnnotations({mark(kStart.addSecs(6 * 3600), u"Export native r3"_qs), mark(kStart.addSecs(12 * 3600), u"Publish kilo r3"_qs),
+                             mark(kStart.addSecs(24 * 3600 - 60), u"Pin expires incident-a-model-one"_qs)});
+        view.redraw();
+        QTRY_COMPARE(view.annotationLabels().size(), 3);
+        const QList<MonitorChartView::AnnotationLabel> apart = view.annotationLabels();
+        const QRectF plot = view.chart()->mapToScene(view.chart()->plotArea()).boundingRect();
+        for (int i = 0; i < apart.size(); ++i) {
+            QCOMPARE(apart[i].marks, 1);
+            QVERIFY2(plot.adjusted(-1, -1, 1, 1).contains(apart[i].rect), qPrintable(apart[i].text)); // the last one shifted left
+            for (int j = i + 1; j < apart.size(); ++j)
+                QVERIFY2(!apart[i].rect.intersects(apart[j].rect), qPrintable(apart[i].text + u" / "_qs + apart[j].text));
+        }
+    }
+
     void cleanupTestCase()
     {
         m_context->setHistory(nullptr);

@@ -67,6 +67,7 @@ MonitorChartView::MonitorChartView(Kind kind, MonitorTableModel *model, QWidget 
     // narrower one, or a much wider one, is redrawn. Without that slack a redraw whose new tick
     // labels are a little wider or narrower could resize the plot back and forth for ever.
     connect(chart(), &QChart::plotAreaChanged, this, [this](const QRectF &area) {
+        placeAnnotationLabels();
         const int width = int(area.width());
         const bool fits = width >= m_drawnWidth && width <= m_drawnWidth + kWidthSlack;
         if (fits || m_redrawQueued || m_kind == Kind::Bars) // bars do not depend on the width
@@ -101,6 +102,8 @@ void MonitorChartView::redraw()
     QChart *c = chart();
     c->removeAllSeries();
     m_annotationSeries.clear();
+    m_drawnAnnotations.clear();
+    placeAnnotationLabels(); // none: the old ones go
     const QList<QAbstractAxis *> axes = c->axes();
     for (QAbstractAxis *axis : axes) {
         c->removeAxis(axis);
