@@ -199,6 +199,42 @@ private Q_SLOTS:
         context->setHistory(nullptr);
     }
 
+    // Until a range is picked, the page keeps up with the traffic: opened on a log of ten days
+    // ago, it goes back to "Last 24 hours" once traffic of the last hours comes in.
+    void theOpeningRangeFollowsNewTraffic()
+    {
+        QTemporaryDir dir;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto write = [&](const QString &name, const QDateTime &from, int lines) {
+            QByteArray log;
+            for (int i = 0; i < lines; ++i)
+                log += lineAt(from.addSecs(i * 60), "vercel", 200, 0.02, 300);
+            QFile f(dir.filePath(name));
+            return f.open(QIODevice::WriteOnly) && f.write(log) == log.size() ? f.fileName() : QString();
+        };
+        const auto store = std::make_shared<gw::store::HistoryStore>();
+        QVERIFY(store->open(dir.filePath(u"history.sqlite"_qs)).result().ok());
+        QVERIFY(store->importTrafficFile(write(u"old.jsonl"_qs, now.addDays(-10), 12)).result().ok());
+        const auto context = std::make_shared<PageContext>(&m_document);
+        MonitorPage page(context);
+        QSignalSpy refreshed(&page, &MonitorPage::refreshed);
+        context->setHistory(store);
+        QVERIFY(refreshed.wait(20000));
+        QTRY_VERIFY(!page.controller()->isLoading());
+        QVERIFY2(!page.rangeNoticeText().isEmpty(), qPrintable(page.statusText()));
+        QCOMPARE(*page.controller()->headlineModel()->value(gw::Gateway::Vercel, HeadlineTableModel::Requests), 12.0);
+
+        QVERIFY(store->importTrafficFile(write(u"new.jsonl"_qs, now.addSecs(-2 * 3600), 7)).result().ok());
+        page.reload();
+        QVERIFY(refreshed.wait(20000));
+        QTRY_VERIFY(!page.controller()->isLoading());
+        QVERIFY(page.rangeNoticeText().isEmpty());
+        auto *range = page.findChild<QComboBox *>(u"rangeCombo"_qs);
+        QCOMPARE(gw::RangePreset(range->currentData().toInt()), gw::RangePreset::LastDay);
+        QCOMPARE(*page.controller()->headlineModel()->value(gw::Gateway::Vercel, HeadlineTableModel::Requests), 7.0);
+        context->setHistory(nullptr);
+    }
+
     // Large figures in the tables read as numbers: group separators, never an exponent.
     void largeNumbersShowWithSeparators()
     {

@@ -77,6 +77,13 @@ MonitorChartView::MonitorChartView(Kind kind, MonitorTableModel *model, QWidget 
     });
 }
 
+// The chart goes after this view's members: nothing it signals on the way may reach them (the
+// annotation labels are its children and go with it).
+MonitorChartView::~MonitorChartView()
+{
+    disconnect(chart(), nullptr, this, nullptr);
+}
+
 void MonitorChartView::setTimeRange(qint64 fromMs, qint64 toMs, qint64 bucketMs)
 {
     m_fromMs = fromMs;

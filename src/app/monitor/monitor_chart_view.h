@@ -33,6 +33,7 @@ public:
     };
 
     MonitorChartView(Kind kind, MonitorTableModel *model, QWidget *parent = nullptr);
+    ~MonitorChartView() override;
 
     // The time range shown and the bucket length; for time charts.
     void setTimeRange(qint64 fromMs, qint64 toMs, qint64 bucketMs);

@@ -58,7 +58,7 @@ MonitorPage::MonitorPage(std::shared_ptr<PageContext> context, QWidget *parent)
     ui->setupUi(this);
     ui->rangeSelector->setPresets({MonitorRange::LastHour, MonitorRange::LastDay, MonitorRange::LastWeek, MonitorRange::Last30Days,
                                    MonitorRange::All},
-                                  MonitorRange::LastDay);
+                                  kDefaultRange);
     ui->gatewayCombo->addItem(tr("All gateways"));
     ui->gatewayCombo->addItem(gw::gatewayDisplayName(gw::Gateway::OpenRouter), gw::gatewayName(gw::Gateway::OpenRouter));
     ui->gatewayCombo->addItem(gw::gatewayDisplayName(gw::Gateway::Vercel), gw::gatewayName(gw::Gateway::Vercel));
@@ -208,7 +208,9 @@ void MonitorPage::scheduleReload()
 MonitorQuery MonitorPage::currentQuery() const
 {
     MonitorQuery q;
-    q.range = ui->rangeSelector->preset();
+    // Until a range is picked, the default one, opened on the recorded traffic when it holds none
+    // (the selector then shows the range loaded, as a custom one).
+    q.range = m_openOnRecordedTraffic ? kDefaultRange : ui->rangeSelector->preset();
     q.customFromMs = ui->rangeSelector->customFromMs();
     q.customToMs = ui->rangeSelector->customToMs();
     q.nowMs = QDateTime::currentMSecsSinceEpoch();
@@ -237,22 +239,25 @@ void MonitorPage::onRangeChosen()
     scheduleReload();
 }
 
-// The load opened on the recorded traffic: the selector shows that range (as a custom one, so
-// that picking the preset again means the preset), and one line says why.
+// Until a range is picked, the selector shows the range loaded: the recorded traffic's as a
+// custom one (so that picking the preset means the preset), else the default preset. Kept up
+// with every load, so traffic imported file by file moves the range along; one line says why.
 void MonitorPage::showRecordedRange()
 {
     const MonitorData &data = m_controller->data();
-    if (!data.openedOnRecordedTraffic || !m_openOnRecordedTraffic)
+    if (!m_openOnRecordedTraffic)
         return;
-    m_openOnRecordedTraffic = false;
     {
         const QSignalBlocker quiet(ui->rangeSelector); // the range shown already: no reload
-        ui->rangeSelector->setCustomRange(QDateTime::fromMSecsSinceEpoch(data.fromMs, Qt::UTC),
-                                          QDateTime::fromMSecsSinceEpoch(data.toMs, Qt::UTC));
+        if (data.openedOnRecordedTraffic)
+            ui->rangeSelector->setCustomRange(QDateTime::fromMSecsSinceEpoch(data.fromMs, Qt::UTC),
+                                              QDateTime::fromMSecsSinceEpoch(data.toMs, Qt::UTC));
+        else
+            ui->rangeSelector->setPreset(kDefaultRange);
     }
     const QString end = displayLocale().toString(QDateTime::fromMSecsSinceEpoch(data.toMs, Qt::UTC), QStringLiteral("d MMM yyyy HH:mm"));
     QString text;
-    switch (m_controller->query().range) {
+    switch (data.openedOnRecordedTraffic ? m_controller->query().range : MonitorRange::All) {
     case MonitorRange::LastHour: text = tr("No traffic in the last hour; showing the last recorded hour, to %1 UTC").arg(end); break;
     case MonitorRange::LastDay: text = tr("No traffic in the last 24 hours; showing the last recorded day, to %1 UTC").arg(end); break;
     case MonitorRange::LastWeek: text = tr("No traffic in the last 7 days; showing the last recorded 7 days, to %1 UTC").arg(end); break;

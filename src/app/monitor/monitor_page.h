@@ -85,7 +85,8 @@ private:
     QTimer m_debounce;
     bool m_hasHistory = false;
     QLabel *m_rangeNotice = nullptr;
-    // Until the range is chosen: an empty default range opens on the recorded traffic.
+    static constexpr MonitorRange kDefaultRange = MonitorRange::LastDay;
+    // Until a range is picked: the default range, opened on the recorded traffic when it holds none.
     bool m_openOnRecordedTraffic = true;
 };
 
