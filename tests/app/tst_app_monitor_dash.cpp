@@ -12,6 +12,10 @@
 #include "monitor/headline_table_model.h"
 #include "monitor/monitor_chart_view.h"
 #include "monitor/monitor_page.h"
+#include "monitor/monitor_table_model.h"
+#include "monitor/chart_axes.h"
+#include "common/number_format.h"
+#include "routing/preview_model.h"
 
 #include <QApplication>
 #include <QAreaSeries>
@@ -50,14 +54,18 @@ struct Written {
     static int ttft(int i, bool vercel) { return vercel ? 300 + i % 400 : 40 + i % 90; }
 };
 
-QByteArray line(int i, const char *gateway, int status, double cost, int ttft)
+QByteArray lineAt(const QDateTime &ts, const char *gateway, int status, double cost, int ttft)
 {
-    const QDateTime ts = kStart.addSecs(qint64(i) * kStepMinutes * 60 + 7);
     return QByteArrayLiteral("{\"ts\":\"") + ts.toString(Qt::ISODate).toLatin1() + QByteArrayLiteral("\",\"gateway\":\"") + gateway
         + QByteArrayLiteral("\",\"model\":\"a/model-one\",\"provider\":\"prov-x\",\"user\":\"u-1\",\"task\":\"\",\"status\":")
         + QByteArray::number(status) + QByteArrayLiteral(",\"latency_ms\":900,\"ttft_ms\":") + QByteArray::number(ttft)
         + QByteArrayLiteral(",\"prompt_tokens\":1000,\"completion_tokens\":100,\"cost_usd\":") + QByteArray::number(cost, 'g', 17)
         + QByteArrayLiteral(",\"cost_source\":\"reported\"}\n");
+}
+
+QByteArray line(int i, const char *gateway, int status, double cost, int ttft)
+{
+    return lineAt(kStart.addSecs(qint64(i) * kStepMinutes * 60 + 7), gateway, status, cost, ttft);
 }
 
 QLineSeries *lineNamed(MonitorChartView *view, const QString &name)
@@ -122,6 +130,170 @@ private Q_SLOTS:
         m_context->setHistory(m_store);
         QVERIFY(refreshed.wait(20000));
         QTRY_VERIFY(!m_page->controller()->isLoading());
+    }
+
+    // The page opened on its default, "Last 24 hours", which holds none of this February traffic:
+    // it shows the recorded last day instead (the second, to the end of its last hour), says so
+    // in one line, and its headline numbers are the ones counted from the second day's lines.
+    void opensOnTheRecordedTrafficWhenTheDefaultRangeIsEmpty()
+    {
+        const MonitorData &data = m_page->controller()->data();
+        QVERIFY(data.openedOnRecordedTraffic);
+        QCOMPARE(data.fromMs, kStart.addDays(1).toMSecsSinceEpoch());
+        QCOMPARE(data.toMs, kStart.addDays(2).toMSecsSinceEpoch());
+        const QString notice = m_page->rangeNoticeText();
+        QVERIFY2(notice.startsWith(u"No traffic in the last 24 hours; showing the last recorded day, to "_qs), qPrintable(notice));
+        QVERIFY2(notice.endsWith(u"2026 00:00 UTC"_qs), qPrintable(notice));
+        auto *range = m_page->findChild<QComboBox *>(u"rangeCombo"_qs);
+        QCOMPARE(gw::RangePreset(range->currentData().toInt()), gw::RangePreset::Custom); // the range shown, as it is
+        const HeadlineTableModel *model = m_page->controller()->headlineModel();
+        for (const gw::Gateway g : gw::kGateways) {
+            QCOMPARE(*model->value(g, HeadlineTableModel::Requests), m_expected[1].requests[g]);
+            QVERIFY(*model->value(g, HeadlineTableModel::Requests) > 0);
+            QCOMPARE(*model->value(g, HeadlineTableModel::ErrorRate), m_expected[1].errors[g] / m_expected[1].requests[g]);
+            QVERIFY(qFuzzyCompare(*model->value(g, HeadlineTableModel::Cost), m_expected[1].cost[g]));
+            QCOMPARE(*model->value(g, HeadlineTableModel::Requests, true), m_expected[0].requests[g]);
+        }
+
+        // "Last 24 hours" picked by hand: the user's range, empty as it is, and no notice.
+        QSignalSpy refreshed(m_page.get(), &MonitorPage::refreshed);
+        range->setCurrentIndex(range->findData(int(MonitorRange::LastDay)));
+        QVERIFY(refreshed.wait(20000));
+        QTRY_VERIFY(!m_page->controller()->isLoading());
+        QVERIFY(!m_page->controller()->data().openedOnRecordedTraffic);
+        QVERIFY(!m_page->controller()->data().rangeHasTraffic);
+        QVERIFY(m_page->rangeNoticeText().isEmpty());
+        QCOMPARE(gw::RangePreset(range->currentData().toInt()), gw::RangePreset::LastDay);
+        QVERIFY2(m_page->statusText().contains(u"no traffic in this range"_qs), qPrintable(m_page->statusText()));
+    }
+
+    // Traffic within the last 24 hours: the default range stays, with no notice.
+    void recentTrafficKeepsTheDefaultRange()
+    {
+        QTemporaryDir dir;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        QByteArray log;
+        constexpr int kLines = 30;
+        for (int i = 0; i < kLines; ++i)
+            log += lineAt(now.addSecs(-3 * 3600 + i * 60), "openrouter", i % 5 == 0 ? 500 : 200, 0.01, 80);
+        QFile f(dir.filePath(u"recent.jsonl"_qs));
+        QVERIFY(f.open(QIODevice::WriteOnly));
+        f.write(log);
+        f.close();
+        const auto store = std::make_shared<gw::store::HistoryStore>();
+        QVERIFY(store->open(dir.filePath(u"history.sqlite"_qs)).result().ok());
+        QVERIFY(store->importTrafficFile(f.fileName()).result().ok());
+        const auto context = std::make_shared<PageContext>(&m_document);
+        MonitorPage page(context);
+        QSignalSpy refreshed(&page, &MonitorPage::refreshed);
+        context->setHistory(store);
+        QVERIFY(refreshed.wait(20000));
+        QTRY_VERIFY(!page.controller()->isLoading());
+        QVERIFY(!page.controller()->data().openedOnRecordedTraffic);
+        QVERIFY(page.rangeNoticeText().isEmpty());
+        auto *range = page.findChild<QComboBox *>(u"rangeCombo"_qs);
+        QCOMPARE(gw::RangePreset(range->currentData().toInt()), gw::RangePreset::LastDay);
+        const HeadlineTableModel *model = page.controller()->headlineModel();
+        QCOMPARE(*model->value(gw::Gateway::OpenRouter, HeadlineTableModel::Requests), double(kLines));
+        QCOMPARE(*model->value(gw::Gateway::OpenRouter, HeadlineTableModel::ErrorRate), 6.0 / kLines);
+        context->setHistory(nullptr);
+    }
+
+    // Until a range is picked, the page keeps up with the traffic: opened on a log of ten days
+    // ago, it goes back to "Last 24 hours" once traffic of the last hours comes in.
+    void theOpeningRangeFollowsNewTraffic()
+    {
+        QTemporaryDir dir;
+        const QDateTime now = QDateTime::currentDateTimeUtc();
+        const auto write = [&](const QString &name, const QDateTime &from, int lines) {
+            QByteArray log;
+            for (int i = 0; i < lines; ++i)
+                log += lineAt(from.addSecs(i * 60), "vercel", 200, 0.02, 300);
+            QFile f(dir.filePath(name));
+            return f.open(QIODevice::WriteOnly) && f.write(log) == log.size() ? f.fileName() : QString();
+        };
+        const auto store = std::make_shared<gw::store::HistoryStore>();
+        QVERIFY(store->open(dir.filePath(u"history.sqlite"_qs)).result().ok());
+        QVERIFY(store->importTrafficFile(write(u"old.jsonl"_qs, now.addDays(-10), 12)).result().ok());
+        const auto context = std::make_shared<PageContext>(&m_document);
+        MonitorPage page(context);
+        QSignalSpy refreshed(&page, &MonitorPage::refreshed);
+        context->setHistory(store);
+        QVERIFY(refreshed.wait(20000));
+        QTRY_VERIFY(!page.controller()->isLoading());
+        QVERIFY2(!page.rangeNoticeText().isEmpty(), qPrintable(page.statusText()));
+        QCOMPARE(*page.controller()->headlineModel()->value(gw::Gateway::Vercel, HeadlineTableModel::Requests), 12.0);
+
+        QVERIFY(store->importTrafficFile(write(u"new.jsonl"_qs, now.addSecs(-2 * 3600), 7)).result().ok());
+        page.reload();
+        QVERIFY(refreshed.wait(20000));
+        QTRY_VERIFY(!page.controller()->isLoading());
+        QVERIFY(page.rangeNoticeText().isEmpty());
+        auto *range = page.findChild<QComboBox *>(u"rangeCombo"_qs);
+        QCOMPARE(gw::RangePreset(range->currentData().toInt()), gw::RangePreset::LastDay);
+        QCOMPARE(*page.controller()->headlineModel()->value(gw::Gateway::Vercel, HeadlineTableModel::Requests), 7.0);
+        context->setHistory(nullptr);
+    }
+
+    // Large figures in the tables read as numbers: group separators, never an exponent.
+    void largeNumbersShowWithSeparators()
+    {
+        const QString separator = displayLocale().groupSeparator();
+        const auto readable = [&](const QString &text, const QString &digits) {
+            return text.contains(digits) && text.contains(separator) && !text.contains(u'e') && !text.contains(u'E');
+        };
+        HeadlineTableModel headline;
+        gw::MonitorHeadline h;
+        h.figures[gw::Gateway::OpenRouter].requests = 6'056'620;
+        h.figures[gw::Gateway::OpenRouter].costUsd = 6'056'620.5;
+        headline.setHeadline(h);
+        const int row = gw::gatewayIndex(gw::Gateway::OpenRouter);
+        const QString requests = headline.index(row, HeadlineTableModel::Requests).data().toString();
+        QVERIFY2(readable(requests, formatCount(6'056'620)), qPrintable(requests));
+        const QString cost = headline.index(row, HeadlineTableModel::Cost).data().toString();
+        QVERIFY2(readable(cost, formatUsd(6'056'620.5)), qPrintable(cost));
+        QVERIFY2(formatUsd(6'056'620.5).startsWith(u'$') && formatUsd(6'056'620.5).contains(u"056"_qs), qPrintable(cost));
+
+        MonitorTableModel table;
+        table.setValueFormat(4, u"USD"_qs);
+        gw::SeriesTable t;
+        t.series = {{gw::Gateway::Vercel, u"reported"_qs}, {gw::Gateway::Vercel, u"requests"_qs}};
+        t.times = {kStart.toMSecsSinceEpoch()};
+        t.values = {{6'056'620.1234, 12'345'678}};
+        table.setTable(t, u"Time"_qs);
+        const QString amount = table.index(0, 1).data().toString();
+        QVERIFY2(readable(amount, formatDecimal(6'056'620.1234, 4)), qPrintable(amount));
+        const QString count = table.index(0, 2).data().toString();
+        QVERIFY2(readable(count, formatCount(12'345'678)), qPrintable(count));
+        QVERIFY2(table.hoverText(0).contains(formatCount(12'345'678)), qPrintable(table.hoverText(0)));
+
+        PreviewModel preview;
+        gw::SimulationResult result;
+        result.hasBaseline = true;
+        result.perModel = {gw::ModelShare{u"a/model-one"_qs, 6'056'620, 1'000'000, 2'500'000}};
+        preview.setResult(result);
+        const QString changed = preview.index(0, PreviewModel::Changed).data().toString();
+        QVERIFY2(readable(changed, formatCount(2'500'000)), qPrintable(changed));
+        const QString share = preview.index(0, PreviewModel::VercelShare).data().toString();
+        QVERIFY2(!share.contains(u'e') && share.endsWith(u'%'), qPrintable(share));
+    }
+
+    // gwcore gives the ticks as numbers and a unit kind; the app words them (through tr()).
+    void axisTicksAreWordedByTheApp()
+    {
+        const auto labels = [](const gw::NiceAxis &axis) {
+            QStringList out;
+            for (const gw::ValueTick &t : axis.ticks)
+                out.append(valueTickLabel(axis, t));
+            return out;
+        };
+        QCOMPARE(labels(gw::niceValueAxis(1'730'000, gw::AxisUnit::Usd)),
+                 (QStringList{u"$0.0M"_qs, u"$0.5M"_qs, u"$1.0M"_qs, u"$1.5M"_qs, u"$2.0M"_qs}));
+        QCOMPARE(labels(gw::niceValueAxis(38'000, gw::AxisUnit::Usd)), (QStringList{u"$0K"_qs, u"$10K"_qs, u"$20K"_qs, u"$30K"_qs, u"$40K"_qs}));
+        QCOMPARE(labels(gw::niceValueAxis(870, gw::AxisUnit::Milliseconds)).last(), u"1000 ms"_qs); // no separator on an axis
+        QCOMPARE(labels(gw::niceValueAxis(23'400, gw::AxisUnit::Milliseconds)).last(), u"25 s"_qs);
+        QCOMPARE(labels(gw::niceValueAxis(0.083, gw::AxisUnit::Ratio)).last(), u"10 %"_qs);
+        QCOMPARE(labels(gw::niceValueAxis(7'900, gw::AxisUnit::Count)).last(), u"8000"_qs);
     }
 
     // The second day, with the first as its previous period: through the controller's loader.
@@ -378,6 +550,59 @@ private Q_SLOTS:
             QCOMPARE(m_page->chartView(c)->drawnAnnotationTimes(), expected);
         QVERIFY(m_page->chartView(Chart::Balances)->drawnAnnotationTimes().isEmpty());
         m_context->setWorkspace(gw::Workspace());
+    }
+
+    // Two marks a minute apart on a day-wide chart would write their labels over each other:
+    // they share one ("2 changes") whose tooltip names both; a mark hours away keeps its own,
+    // and no two labels drawn overlap.
+    void closeMarksShareALabel()
+    {
+        MonitorTableModel model;
+        gw::SeriesTable t;
+        t.series = {{gw::Gateway::OpenRouter, u"ttft_p50"_qs}};
+        for (int h = 0; h < 24; ++h) {
+            t.times.append(kStart.addSecs(h * 3600).toMSecsSinceEpoch());
+            t.values.append(QList<double>{double(100 + h)});
+        }
+        model.setTable(t, u"Time"_qs);
+        MonitorChartView view(MonitorChartView::Kind::Lines, &model);
+        view.setValueUnit(gw::AxisUnit::Milliseconds);
+        view.resize(800, 400);
+        view.show();
+        QVERIFY(QTest::qWaitForWindowExposed(&view));
+        view.setTimeRange(kStart.toMSecsSinceEpoch(), kStart.addDays(1).toMSecsSinceEpoch(), 3600'000);
+        const auto mark = [](const QDateTime &at, const QString &label) {
+            return MonitorChartView::Annotation{at.toMSecsSinceEpoch(), label, QPen(Qt::darkGreen)};
+        };
+        view.setAnnotations({mark(kStart.addSecs(3 * 3600), u"Pin incident-a-model-one"_qs),
+                             mark(kStart.addSecs(12 * 3600), u"Export native r3"_qs),
+                             mark(kStart.addSecs(12 * 3600 + 60), u"Publish kilo r3"_qs)});
+        view.redraw();
+        QTRY_COMPARE(view.annotationLabels().size(), 2);
+        QCOMPARE(view.drawnAnnotationTimes().size(), 3); // every line still drawn
+        const QList<MonitorChartView::AnnotationLabel> labels = view.annotationLabels();
+        QCOMPARE(labels[0].text, u"Pin incident-a-model-one"_qs);
+        QCOMPARE(labels[0].marks, 1);
+        QCOMPARE(labels[1].text, MonitorChartView::tr("%n change(s)", nullptr, 2)); // "2 changes" in English
+        QCOMPARE(labels[1].marks, 2);
+        QVERIFY2(labels[1].toolTip.contains(u"12:00 UTC  Export native r3"_qs) && labels[1].toolTip.contains(u"12:01 UTC  Publish kilo r3"_qs),
+                 qPrintable(labels[1].toolTip));
+        QVERIFY(!labels[0].rect.intersects(labels[1].rect));
+        QVERIFY(!labels[0].rect.isEmpty());
+
+        // Six hours apart: each its own label, side by side, inside the plot.
+        view.setAnnotations({mark(kStart.addSecs(6 * 3600), u"Export native r3"_qs), mark(kStart.addSecs(12 * 3600), u"Publish kilo r3"_qs),
+                             mark(kStart.addSecs(24 * 3600 - 60), u"Pin expires incident-a-model-one"_qs)});
+        view.redraw();
+        QTRY_COMPARE(view.annotationLabels().size(), 3);
+        const QList<MonitorChartView::AnnotationLabel> apart = view.annotationLabels();
+        const QRectF plot = view.chart()->mapToScene(view.chart()->plotArea()).boundingRect();
+        for (int i = 0; i < apart.size(); ++i) {
+            QCOMPARE(apart[i].marks, 1);
+            QVERIFY2(plot.adjusted(-1, -1, 1, 1).contains(apart[i].rect), qPrintable(apart[i].text)); // the last one shifted left
+            for (int j = i + 1; j < apart.size(); ++j)
+                QVERIFY2(!apart[i].rect.intersects(apart[j].rect), qPrintable(apart[i].text + u" / "_qs + apart[j].text));
+        }
     }
 
     void cleanupTestCase()

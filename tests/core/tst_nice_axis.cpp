@@ -1,5 +1,6 @@
-// Round axes: 1-2-5 steps, round UTC time ticks, and unit-aware labels (ms -> s past 10 s, a
-// ratio in %, dollars with K and M), each checked against values worked out by hand.
+// Round axes: 1-2-5 steps, round UTC time ticks, and value ticks in the unit they read best in
+// (ms -> s past 10 s, a ratio in %, dollars in thousands and millions), each checked against
+// values worked out by hand. The words for the units are the app's (tr()), not gwcore's.
 #include "monitor/nice_axis.h"
 
 #include <QDateTime>
@@ -17,11 +18,12 @@ QStringList labels(const QList<AxisTick> &ticks)
     return out;
 }
 
-QList<double> values(const QList<AxisTick> &ticks)
+// The numbers written on a value axis.
+QList<double> shown(const NiceAxis &axis)
 {
     QList<double> out;
-    for (const AxisTick &t : ticks)
-        out.append(t.value);
+    for (const ValueTick &t : axis.ticks)
+        out.append(t.shown);
     return out;
 }
 
@@ -50,22 +52,41 @@ private Q_SLOTS:
     {
         const NiceAxis ms = niceValueAxis(870, AxisUnit::Milliseconds);
         QCOMPARE(ms.max, 1000.0);
-        QCOMPARE(labels(ms.ticks), (QStringList{u"0 ms"_qs, u"200 ms"_qs, u"400 ms"_qs, u"600 ms"_qs, u"800 ms"_qs, u"1000 ms"_qs}));
+        QCOMPARE(ms.unit, TickUnit::Milliseconds);
+        QCOMPARE(ms.scale, TickScale::One);
+        QCOMPARE(ms.decimals, 0);
+        QCOMPARE(shown(ms), (QList<double>{0, 200, 400, 600, 800, 1000}));
 
         const NiceAxis seconds = niceValueAxis(23'400, AxisUnit::Milliseconds); // past 10 s: seconds
-        QCOMPARE(labels(seconds.ticks), (QStringList{u"0 s"_qs, u"5 s"_qs, u"10 s"_qs, u"15 s"_qs, u"20 s"_qs, u"25 s"_qs}));
-        QCOMPARE(values(seconds.ticks).last(), 25'000.0); // values stay in the series' ms
+        QCOMPARE(seconds.unit, TickUnit::Seconds);
+        QCOMPARE(shown(seconds), (QList<double>{0, 5, 10, 15, 20, 25}));
+        QCOMPARE(seconds.ticks.last().value, 25'000.0); // values stay in the series' ms
 
         const NiceAxis rate = niceValueAxis(0.083, AxisUnit::Ratio); // 8.3 % -> ticks of 2 %
-        QCOMPARE(labels(rate.ticks), (QStringList{u"0 %"_qs, u"2 %"_qs, u"4 %"_qs, u"6 %"_qs, u"8 %"_qs, u"10 %"_qs}));
+        QCOMPARE(rate.unit, TickUnit::Percent);
+        QCOMPARE(shown(rate), (QList<double>{0, 2, 4, 6, 8, 10}));
         QCOMPARE(rate.max, 0.1);
 
-        const NiceAxis usd = niceValueAxis(1'730'000, AxisUnit::Usd);
-        QCOMPARE(labels(usd.ticks), (QStringList{u"$0.0M"_qs, u"$0.5M"_qs, u"$1.0M"_qs, u"$1.5M"_qs, u"$2.0M"_qs}));
-        QCOMPARE(labels(niceValueAxis(38'000, AxisUnit::Usd).ticks),
-                 (QStringList{u"$0K"_qs, u"$10K"_qs, u"$20K"_qs, u"$30K"_qs, u"$40K"_qs}));
-        QCOMPARE(labels(niceValueAxis(0.043, AxisUnit::Usd).ticks),
-                 (QStringList{u"$0.00"_qs, u"$0.01"_qs, u"$0.02"_qs, u"$0.03"_qs, u"$0.04"_qs, u"$0.05"_qs}));
+        const NiceAxis usd = niceValueAxis(1'730'000, AxisUnit::Usd); // $0.0M .. $2.0M
+        QCOMPARE(usd.unit, TickUnit::Usd);
+        QCOMPARE(usd.scale, TickScale::Millions);
+        QCOMPARE(usd.decimals, 1);
+        QCOMPARE(shown(usd), (QList<double>{0, 0.5, 1, 1.5, 2}));
+        QCOMPARE(usd.ticks.last().value, 2'000'000.0);
+        const NiceAxis thousands = niceValueAxis(38'000, AxisUnit::Usd); // $0K .. $40K
+        QCOMPARE(thousands.scale, TickScale::Thousands);
+        QCOMPARE(thousands.decimals, 0);
+        QCOMPARE(shown(thousands), (QList<double>{0, 10, 20, 30, 40}));
+        const NiceAxis cents = niceValueAxis(0.043, AxisUnit::Usd); // $0.00 .. $0.05
+        QCOMPARE(cents.scale, TickScale::One);
+        QCOMPARE(cents.decimals, 2);
+        QCOMPARE(shown(cents).size(), 6);
+        QCOMPARE(cents.ticks.last().value, 0.05);
+        // Up to 9,999 a count stays plain; no unit.
+        const NiceAxis count = niceValueAxis(7'900, AxisUnit::Count);
+        QCOMPARE(count.unit, TickUnit::None);
+        QCOMPARE(count.scale, TickScale::One);
+        QCOMPARE(shown(count).last(), 8'000.0);
 
         // Nothing drawn: a whole axis all the same, never a zero span.
         QCOMPARE(niceValueAxis(0, AxisUnit::Percent).max, 100.0);

@@ -39,6 +39,26 @@ private Q_SLOTS:
         QVERIFY(!resolveRange(RangePreset::LastWeek, kNow).contains(kNow));
     }
 
+    // Traffic that ended days ago: the preset's span, up to the end of the newest traffic's hour.
+    void emptyPresetOpensOnTheRecordedTraffic()
+    {
+        const qint64 ended = kNow - 10 * kDay + 17 * kMinute; // 2026-11-24 09:47
+        const std::optional<TimeRange> day = recordedTrafficRange(RangePreset::LastDay, kNow, ended);
+        QVERIFY(day);
+        const qint64 hourEnd = kNow - 10 * kDay + 30 * kMinute; // 10:00
+        QCOMPARE(*day, (TimeRange{hourEnd - kDay, hourEnd}));
+        QVERIFY(day->contains(ended - 1));
+        QCOMPARE(recordedTrafficRange(RangePreset::LastWeek, kNow, ended), (TimeRange{hourEnd - 7 * kDay, hourEnd}));
+        // A whole hour already: that hour's end, not the next.
+        QCOMPARE(recordedTrafficRange(RangePreset::LastHour, kNow, hourEnd), (TimeRange{hourEnd - kHour, hourEnd}));
+        // The preset reaches the traffic, or no preset, or no traffic: as asked.
+        QVERIFY(!recordedTrafficRange(RangePreset::Last30Days, kNow, ended));
+        QVERIFY(!recordedTrafficRange(RangePreset::LastDay, kNow, kNow - kDay + kMinute));
+        QVERIFY(!recordedTrafficRange(RangePreset::All, kNow, ended));
+        QVERIFY(!recordedTrafficRange(RangePreset::Custom, kNow, ended));
+        QVERIFY(!recordedTrafficRange(RangePreset::LastDay, kNow, 0));
+    }
+
     void allIsOpenAndCustomIsAsTyped()
     {
         const TimeRange all = resolveRange(RangePreset::All, kNow);

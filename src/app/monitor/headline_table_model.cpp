@@ -1,9 +1,9 @@
 #include "monitor/headline_table_model.h"
 
+#include "common/number_format.h"
 #include "monitor/chart_palette.h"
 
 #include <QDateTime>
-#include <QLocale>
 
 namespace gwapp {
 
@@ -72,14 +72,13 @@ int HeadlineTableModel::columnCount(const QModelIndex &parent) const
 
 QString HeadlineTableModel::formatValue(Column column, double value) const
 {
-    const QLocale locale;
     switch (column) {
-    case Requests: return locale.toString(qint64(value));
-    case ErrorRate: return tr("%1 %").arg(locale.toString(100 * value, 'f', 2));
-    case Cost: return tr("$%1").arg(locale.toString(value, 'f', 2));
-    case TtftP95: return value >= 10000 ? tr("%1 s").arg(locale.toString(value / 1000, 'f', 1)) : tr("%1 ms").arg(locale.toString(value, 'f', 0));
+    case Requests: return formatCount(qint64(value));
+    case ErrorRate: return tr("%1 %").arg(formatDecimal(100 * value, 2));
+    case Cost: return formatUsd(value);
+    case TtftP95: return value >= 10000 ? tr("%1 s").arg(formatDecimal(value / 1000, 1)) : tr("%1 ms").arg(formatDecimal(value, 0));
     case ShareActual:
-    case ShareTarget: return tr("%1 %").arg(locale.toString(value, 'f', 1));
+    case ShareTarget: return tr("%1 %").arg(formatDecimal(value, 1));
     case GatewayColumn:
     case ColumnCount: break;
     }
@@ -88,13 +87,12 @@ QString HeadlineTableModel::formatValue(Column column, double value) const
 
 QString HeadlineTableModel::formatChange(Column column, double change) const
 {
-    const QLocale locale;
     const QString sign = change > 0 ? QStringLiteral("+") : QString();
     if (column == ErrorRate)
-        return tr("%1%2 pts").arg(sign, locale.toString(100 * change, 'f', 2));
+        return tr("%1%2 pts").arg(sign, formatDecimal(100 * change, 2));
     if (changesInPoints(column))
-        return tr("%1%2 pts").arg(sign, locale.toString(change, 'f', 1));
-    return tr("%1%2 %").arg(sign, locale.toString(100 * change, 'f', 0));
+        return tr("%1%2 pts").arg(sign, formatDecimal(change, 1));
+    return tr("%1%2 %").arg(sign, formatDecimal(100 * change, 0));
 }
 
 QVariant HeadlineTableModel::data(const QModelIndex &index, int role) const

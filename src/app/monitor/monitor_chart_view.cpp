@@ -67,6 +67,7 @@ MonitorChartView::MonitorChartView(Kind kind, MonitorTableModel *model, QWidget 
     // narrower one, or a much wider one, is redrawn. Without that slack a redraw whose new tick
     // labels are a little wider or narrower could resize the plot back and forth for ever.
     connect(chart(), &QChart::plotAreaChanged, this, [this](const QRectF &area) {
+        placeAnnotationLabels();
         const int width = int(area.width());
         const bool fits = width >= m_drawnWidth && width <= m_drawnWidth + kWidthSlack;
         if (fits || m_redrawQueued || m_kind == Kind::Bars) // bars do not depend on the width
@@ -74,6 +75,13 @@ MonitorChartView::MonitorChartView(Kind kind, MonitorTableModel *model, QWidget 
         m_redrawQueued = true;
         QTimer::singleShot(0, this, &MonitorChartView::redraw);
     });
+}
+
+// The chart goes after this view's members: nothing it signals on the way may reach them (the
+// annotation labels are its children and go with it).
+MonitorChartView::~MonitorChartView()
+{
+    disconnect(chart(), nullptr, this, nullptr);
 }
 
 void MonitorChartView::setTimeRange(qint64 fromMs, qint64 toMs, qint64 bucketMs)
@@ -101,6 +109,8 @@ void MonitorChartView::redraw()
     QChart *c = chart();
     c->removeAllSeries();
     m_annotationSeries.clear();
+    m_drawnAnnotations.clear();
+    placeAnnotationLabels(); // none: the old ones go
     const QList<QAbstractAxis *> axes = c->axes();
     for (QAbstractAxis *axis : axes) {
         c->removeAxis(axis);

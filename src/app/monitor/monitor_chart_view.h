@@ -15,6 +15,7 @@
 #include <array>
 
 class QGraphicsLineItem;
+class QGraphicsRectItem;
 
 namespace gwapp {
 
@@ -32,6 +33,7 @@ public:
     };
 
     MonitorChartView(Kind kind, MonitorTableModel *model, QWidget *parent = nullptr);
+    ~MonitorChartView() override;
 
     // The time range shown and the bucket length; for time charts.
     void setTimeRange(qint64 fromMs, qint64 toMs, qint64 bucketMs);
@@ -69,6 +71,15 @@ public:
     };
     void setAnnotations(const QList<Annotation> &annotations) { m_annotations = annotations; }
     QList<qint64> drawnAnnotationTimes() const;
+    // The labels written at the top of the marks. Marks whose labels would collide share one
+    // ("3 changes"), with every mark's time and label in its tooltip.
+    struct AnnotationLabel {
+        QString text;
+        QString toolTip;
+        QRectF rect; // in scene coordinates
+        int marks = 1;
+    };
+    QList<AnnotationLabel> annotationLabels() const;
 
     void redraw();
     int plotWidth() const;     // pixels the plot is wide (what decimation fits into)
@@ -99,6 +110,7 @@ private:
     void addValueAxis(double top);
     void updateLegend();
     void drawAnnotations();
+    void placeAnnotationLabels(); // again whenever the plot moves
     void placeCrosshair();
     QString seriesKey(int series) const;
     void addAttached(QAbstractSeries *series);
@@ -123,6 +135,8 @@ private:
     double m_crosshairMs;
     QList<Annotation> m_annotations;
     QList<QAbstractSeries *> m_annotationSeries;
+    QList<Annotation> m_drawnAnnotations; // the ones in the range, by time
+    QList<QGraphicsRectItem *> m_annotationLabels; // children of the chart
     QString m_exportCaption;
     int m_drawnWidth = 0;
     bool m_redrawQueued = false;

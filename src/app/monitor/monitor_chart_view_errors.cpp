@@ -5,6 +5,7 @@
 // line on the right axis, drawn only for intervals with at least gw::kMinRequestsForRate
 // requests (monitor/error_volume.h), so one failed request of one is no 100 % spike.
 
+#include "common/number_format.h"
 #include "monitor/chart_axes.h"
 #include "monitor/chart_palette.h"
 #include "monitor/decimate.h"
@@ -161,14 +162,14 @@ QString MonitorChartView::errorHoverText(double x) const
         const double errors = m_gatewayErrors[gi].value(i).y();
         if (requests >= gw::kMinRequestsForRate)
             lines.append(tr("%1: %2 % errors of %n request(s)", nullptr, int(requests))
-                             .arg(gw::gatewayDisplayName(g), QString::number(100 * errors / requests, 'f', 1)));
+                             .arg(gw::gatewayDisplayName(g), formatDecimal(100 * errors / requests, 1)));
         else
             lines.append(tr("%1: %2 error(s) of %n request(s), too few for a rate", nullptr, int(requests))
-                             .arg(gw::gatewayDisplayName(g)).arg(int(errors)));
+                             .arg(gw::gatewayDisplayName(g), formatCount(qint64(errors))));
     }
     for (const auto &[name, sums] : m_classSums)
         if (sums.value(i).y() > 0)
-            lines.append(name + QStringLiteral(": ") + QString::number(int(sums[i].y())));
+            lines.append(name + QStringLiteral(": ") + formatCount(qint64(sums[i].y())));
     return lines.join(QLatin1Char('\n'));
 }
 

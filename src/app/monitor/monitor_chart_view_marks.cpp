@@ -11,12 +11,17 @@
 
 #include <QCategoryAxis>
 #include <QCheckBox>
+#include <QDateTime>
+#include <QFontMetricsF>
 #include <QGraphicsLineItem>
+#include <QGraphicsRectItem>
+#include <QGraphicsSimpleTextItem>
 #include <QLineSeries>
 #include <QScatterSeries>
 #include <QTimer>
 #include <QValueAxis>
 
+#include <algorithm>
 #include <cmath>
 
 namespace gwapp {
@@ -177,20 +182,108 @@ void MonitorChartView::drawAnnotations()
         line->setPen(a.pen);
         addAttached(line);
         line->replace({QPointF(double(a.atMs), 0), QPointF(double(a.atMs), top)});
-        // The mark: a triangle at the top, labelled with what happened.
+        // The mark: a triangle at the top; its label is placed with the others (placeAnnotationLabels).
         auto *mark = new QScatterSeries;
         mark->setName(a.label);
         mark->setMarkerShape(QScatterSeries::MarkerShapeTriangle);
         mark->setMarkerSize(9);
         mark->setColor(a.pen.color());
         mark->setBorderColor(a.pen.color());
-        mark->setPointLabelsFormat(QString(a.label).replace(QLatin1Char('@'), QLatin1Char(' ')));
-        mark->setPointLabelsVisible(true);
-        mark->setPointLabelsClipping(false);
         addAttached(mark);
         mark->append(double(a.atMs), top);
         m_annotationSeries << line << mark;
+        m_drawnAnnotations.append(a);
     }
+    std::stable_sort(m_drawnAnnotations.begin(), m_drawnAnnotations.end(),
+                     [](const Annotation &a, const Annotation &b) { return a.atMs < b.atMs; });
+    placeAnnotationLabels();
+}
+
+namespace {
+
+constexpr double kLabelOffset = 6; // pixels right of the mark's line
+constexpr double kLabelGap = 4;    // the least space between two labels
+constexpr double kLabelPadding = 6;
+
+// Labels placed left to right at the top of the plot: one per mark, unless it would reach into
+// the one before, then the two share a label. A label is kept inside the plot (shifted left at
+// the right edge), which can make it reach back into the one before: those merge as well.
+struct LabelGroup {
+    QList<int> marks; // into the drawn annotations
+    double left = 0;
+    double width = 0;
+    QString text;
+    double right() const { return left + width; }
+};
+
+} // namespace
+
+void MonitorChartView::placeAnnotationLabels()
+{
+    qDeleteAll(m_annotationLabels);
+    m_annotationLabels.clear();
+    const QRectF plot = chart()->plotArea();
+    if (m_drawnAnnotations.isEmpty() || plot.width() < 2 || m_toMs <= m_fromMs)
+        return;
+    const QFontMetricsF metrics(font());
+    const auto xOf = [&](qint64 ms) { return plot.left() + plot.width() * double(ms - m_fromMs) / double(m_toMs - m_fromMs); };
+    const auto textFor = [&](const QList<int> &marks) {
+        return marks.size() == 1 ? m_drawnAnnotations[marks.first()].label : tr("%n change(s)", nullptr, int(marks.size()));
+    };
+    const auto place = [&](LabelGroup &g) {
+        g.text = textFor(g.marks);
+        g.width = metrics.horizontalAdvance(g.text) + kLabelPadding;
+        const double wanted = xOf(m_drawnAnnotations[g.marks.first()].atMs) + kLabelOffset;
+        g.left = std::max(plot.left(), std::min(wanted, plot.right() - g.width));
+    };
+    QList<LabelGroup> groups;
+    for (int i = 0; i < m_drawnAnnotations.size(); ++i) {
+        const double x = xOf(m_drawnAnnotations[i].atMs) + kLabelOffset;
+        if (!groups.isEmpty() && x < groups.last().right() + kLabelGap) {
+            groups.last().marks.append(i);
+            place(groups.last());
+        } else {
+            LabelGroup group;
+            group.marks = {i};
+            place(group);
+            groups.append(group);
+        }
+        while (groups.size() >= 2 && groups.last().left < groups[groups.size() - 2].right() + kLabelGap) {
+            groups[groups.size() - 2].marks += groups.last().marks;
+            groups.removeLast();
+            place(groups.last());
+        }
+    }
+    const double height = metrics.height() + 2;
+    for (const LabelGroup &g : std::as_const(groups)) {
+        const Annotation &first = m_drawnAnnotations[g.marks.first()];
+        QStringList tip;
+        for (const int m : g.marks)
+            tip.append(QDateTime::fromMSecsSinceEpoch(m_drawnAnnotations[m].atMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+                       + QStringLiteral(" UTC  ") + m_drawnAnnotations[m].label);
+        auto *box = new QGraphicsRectItem(0, 0, g.width, height, chart());
+        box->setPen(Qt::NoPen);
+        box->setBrush(QColor(255, 255, 255, 220));
+        box->setZValue(90);
+        box->setPos(g.left, plot.top() + 8);
+        box->setToolTip(tip.join(QLatin1Char('\n')));
+        box->setData(0, int(g.marks.size()));
+        auto *text = new QGraphicsSimpleTextItem(g.text, box);
+        text->setFont(font());
+        text->setBrush(first.pen.color().darker(130));
+        text->setPos(kLabelPadding / 2, 1);
+        m_annotationLabels.append(box);
+    }
+}
+
+QList<MonitorChartView::AnnotationLabel> MonitorChartView::annotationLabels() const
+{
+    QList<AnnotationLabel> out;
+    for (const QGraphicsRectItem *box : m_annotationLabels) {
+        const auto *text = static_cast<const QGraphicsSimpleTextItem *>(box->childItems().value(0));
+        out.append({text ? text->text() : QString(), box->toolTip(), box->sceneBoundingRect(), box->data(0).toInt()});
+    }
+    return out;
 }
 
 QList<qint64> MonitorChartView::drawnAnnotationTimes() const

@@ -129,7 +129,13 @@ MonitorData loadMonitorData(gw::store::HistoryStore *store, const MonitorQuery &
 
     data.newestTrafficMs = end;
     const qint64 nowMs = query.nowMs ? query.nowMs : QDateTime::currentMSecsSinceEpoch();
-    const gw::TimeRange range = gw::resolveRange(query.range, nowMs, query.customFromMs, query.customToMs);
+    gw::TimeRange range = gw::resolveRange(query.range, nowMs, query.customFromMs, query.customToMs);
+    if (query.openOnRecordedTraffic) {
+        if (const std::optional<gw::TimeRange> recorded = gw::recordedTrafficRange(query.range, nowMs, end)) {
+            range = *recorded;
+            data.openedOnRecordedTraffic = true;
+        }
+    }
     data.fromMs = range.fromMs.value_or(data.dimensions.firstMs);
     data.toMs = range.toMs.value_or(end);
     data.resolution = gw::resolutionForSpan(data.toMs - data.fromMs);
@@ -219,11 +225,11 @@ MonitorController::MonitorController(QObject *parent)
 {
     for (auto &model : m_models)
         model = new MonitorTableModel(this);
-    m_models[Cost]->setValueFormat(4, QStringLiteral("USD"));
+    m_models[Cost]->setValueFormat(4, tr("USD"));
     m_models[Errors]->setValueFormat(3, QString());
-    m_models[Latency]->setValueFormat(0, QStringLiteral("ms"));
-    m_models[Share]->setValueFormat(2, QStringLiteral("%"));
-    m_models[CostPerMtok]->setValueFormat(3, QStringLiteral("USD/Mtok"));
+    m_models[Latency]->setValueFormat(0, tr("ms"));
+    m_models[Share]->setValueFormat(2, tr("%"));
+    m_models[CostPerMtok]->setValueFormat(3, tr("USD/Mtok"));
     m_models[Balances]->setValueFormat(2, QString());
 }
 

@@ -32,6 +32,9 @@ struct MonitorQuery {
     qint64 customFromMs = 0; // with MonitorRange::Custom
     qint64 customToMs = 0;
     qint64 nowMs = 0; // where presets end; 0: the current time
+    // A preset that holds no traffic while older traffic is recorded opens on that traffic
+    // instead (traffic/time_range.h, recordedTrafficRange): the page's first load only.
+    bool openOnRecordedTraffic = false;
     gw::MonitorFilter filter; // gateway, model, provider (its times are set by the load)
     TargetSource target = TargetSource::LiveConfig;
     gw::RoutingConfig draft;
@@ -55,6 +58,7 @@ struct MonitorData {
     qint64 toMs = 0;
     bool rangeHasTraffic = false;  // any bucket in the range before the filters
     qint64 newestTrafficMs = 0;    // the end of the newest recorded minute
+    bool openedOnRecordedTraffic = false; // the range shown is recordedTrafficRange, not the preset's
     gw::TrafficResolution resolution = gw::TrafficResolution::Hour;
     gw::SeriesTable cost, errors, latency, share, costPerMtok, balances;
     std::array<gw::CounterfactualTotal, 2> counterfactual;

@@ -3,6 +3,7 @@
 
 #include "common/draft_document.h"
 #include "common/gateway_connections.h"
+#include "common/number_format.h"
 #include "common/page_context.h"
 #include "common/time_range_selector.h"
 #include "monitor/chart_legend.h"
@@ -31,7 +32,18 @@ namespace {
 
 using Chart = MonitorController::Chart;
 
-QString usd(double value) { return QStringLiteral("$") + QString::number(value, 'f', 2); }
+QString usd(double value) { return formatUsd(value); }
+
+// The bucket length in the status line, in the user's language (gwcore's names are identifiers).
+QString resolutionWord(gw::TrafficResolution resolution)
+{
+    switch (resolution) {
+    case gw::TrafficResolution::Minute: return MonitorPage::tr("minute");
+    case gw::TrafficResolution::Hour: return MonitorPage::tr("hour");
+    case gw::TrafficResolution::Day: return MonitorPage::tr("day");
+    }
+    return {};
+}
 
 } // namespace
 
@@ -46,7 +58,7 @@ MonitorPage::MonitorPage(std::shared_ptr<PageContext> context, QWidget *parent)
     ui->setupUi(this);
     ui->rangeSelector->setPresets({MonitorRange::LastHour, MonitorRange::LastDay, MonitorRange::LastWeek, MonitorRange::Last30Days,
                                    MonitorRange::All},
-                                  MonitorRange::LastDay);
+                                  kDefaultRange);
     ui->gatewayCombo->addItem(tr("All gateways"));
     ui->gatewayCombo->addItem(gw::gatewayDisplayName(gw::Gateway::OpenRouter), gw::gatewayName(gw::Gateway::OpenRouter));
     ui->gatewayCombo->addItem(gw::gatewayDisplayName(gw::Gateway::Vercel), gw::gatewayName(gw::Gateway::Vercel));
@@ -62,12 +74,18 @@ MonitorPage::MonitorPage(std::shared_ptr<PageContext> context, QWidget *parent)
     connect(ui->importToggle, &QToolButton::toggled, ui->importArea, &QWidget::setVisible);
     connect(m_import, &TrafficImportPanel::trafficChanged, this, &MonitorPage::reload);
 
+    m_rangeNotice = new QLabel(this);
+    m_rangeNotice->setObjectName(QStringLiteral("rangeNotice"));
+    m_rangeNotice->setWordWrap(true);
+    m_rangeNotice->setStyleSheet(QStringLiteral("font-weight: bold;"));
+    m_rangeNotice->hide();
+    ui->pageLayout->insertWidget(ui->pageLayout->indexOf(ui->statusLabel), m_rangeNotice);
     buildCharts();
     setupDashboard();
     m_debounce.setSingleShot(true);
     m_debounce.setInterval(300);
     connect(&m_debounce, &QTimer::timeout, this, &MonitorPage::reload);
-    connect(ui->rangeSelector, &TimeRangeSelector::rangeChanged, this, &MonitorPage::scheduleReload);
+    connect(ui->rangeSelector, &TimeRangeSelector::rangeChanged, this, &MonitorPage::onRangeChosen);
     for (QComboBox *combo : {ui->gatewayCombo, ui->modelCombo, ui->providerCombo, ui->targetCombo})
         connect(combo, &QComboBox::currentIndexChanged, this, &MonitorPage::scheduleReload);
     connect(m_document, &DraftDocument::changed, this, &MonitorPage::scheduleReload);
@@ -190,10 +208,13 @@ void MonitorPage::scheduleReload()
 MonitorQuery MonitorPage::currentQuery() const
 {
     MonitorQuery q;
-    q.range = ui->rangeSelector->preset();
+    // Until a range is picked, the default one, opened on the recorded traffic when it holds none
+    // (the selector then shows the range loaded, as a custom one).
+    q.range = m_openOnRecordedTraffic ? kDefaultRange : ui->rangeSelector->preset();
     q.customFromMs = ui->rangeSelector->customFromMs();
     q.customToMs = ui->rangeSelector->customToMs();
     q.nowMs = QDateTime::currentMSecsSinceEpoch();
+    q.openOnRecordedTraffic = m_openOnRecordedTraffic;
     if (ui->gatewayCombo->currentIndex() > 0)
         q.filter.gateway = gw::parseGateway(ui->gatewayCombo->currentData().toString());
     if (ui->modelCombo->currentIndex() > 0)
@@ -208,6 +229,51 @@ MonitorQuery MonitorPage::currentQuery() const
         q.balances[1] = m_connections->balance(gw::Gateway::Vercel);
     }
     return q;
+}
+
+// A range picked (or set by a test) is the user's: never moved to the recorded traffic again.
+void MonitorPage::onRangeChosen()
+{
+    m_openOnRecordedTraffic = false;
+    m_rangeNotice->hide();
+    scheduleReload();
+}
+
+// Until a range is picked, the selector shows the range loaded: the recorded traffic's as a
+// custom one (so that picking the preset means the preset), else the default preset. Kept up
+// with every load, so traffic imported file by file moves the range along; one line says why.
+void MonitorPage::showRecordedRange()
+{
+    const MonitorData &data = m_controller->data();
+    if (!m_openOnRecordedTraffic)
+        return;
+    {
+        const QSignalBlocker quiet(ui->rangeSelector); // the range shown already: no reload
+        if (data.openedOnRecordedTraffic)
+            ui->rangeSelector->setCustomRange(QDateTime::fromMSecsSinceEpoch(data.fromMs, Qt::UTC),
+                                              QDateTime::fromMSecsSinceEpoch(data.toMs, Qt::UTC));
+        else
+            ui->rangeSelector->setPreset(kDefaultRange);
+    }
+    const QString end = displayLocale().toString(QDateTime::fromMSecsSinceEpoch(data.toMs, Qt::UTC), QStringLiteral("d MMM yyyy HH:mm"));
+    QString text;
+    switch (data.openedOnRecordedTraffic ? m_controller->query().range : MonitorRange::All) {
+    case MonitorRange::LastHour: text = tr("No traffic in the last hour; showing the last recorded hour, to %1 UTC").arg(end); break;
+    case MonitorRange::LastDay: text = tr("No traffic in the last 24 hours; showing the last recorded day, to %1 UTC").arg(end); break;
+    case MonitorRange::LastWeek: text = tr("No traffic in the last 7 days; showing the last recorded 7 days, to %1 UTC").arg(end); break;
+    case MonitorRange::Last30Days:
+        text = tr("No traffic in the last 30 days; showing the last recorded 30 days, to %1 UTC").arg(end);
+        break;
+    case MonitorRange::All:
+    case MonitorRange::Custom: break;
+    }
+    m_rangeNotice->setText(text);
+    m_rangeNotice->setVisible(!text.isEmpty());
+}
+
+QString MonitorPage::rangeNoticeText() const
+{
+    return m_rangeNotice->isVisibleTo(this) ? m_rangeNotice->text() : QString();
 }
 
 void MonitorPage::reload()
@@ -230,9 +296,10 @@ void MonitorPage::onLoaded()
         return;
     }
     ui->stack->setCurrentWidget(ui->chartsScroll);
+    showRecordedRange();
     const auto fmt = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm")); };
     if (data.error.isEmpty()) {
-        QString status = tr("%1 – %2 UTC, %3 buckets").arg(fmt(data.fromMs), fmt(data.toMs), gw::trafficResolutionName(data.resolution));
+        QString status = tr("%1 – %2 UTC, %3 buckets").arg(fmt(data.fromMs), fmt(data.toMs), resolutionWord(data.resolution));
         if (!data.rangeHasTraffic)
             status += QStringLiteral(" – ") + tr("no traffic in this range; the newest recorded traffic ends %1 UTC").arg(fmt(data.newestTrafficMs));
         else if (data.cost.isEmpty())
@@ -275,7 +342,7 @@ void MonitorPage::updateNotes()
     m_notes[Chart::Errors]->setText(tr("Failover threshold %1 (from the draft). The rate is drawn only for intervals of at least %n "
                                        "requests: one failed request of one is not a 100 % error rate.",
                                        nullptr, int(gw::kMinRequestsForRate))
-                                        .arg(data.failoverThreshold)
+                                        .arg(formatDecimal(data.failoverThreshold, 2))
                                     + UsagePullPanel::errorChartNote(data.errors));
     m_notes[Chart::Latency]->setText(tr("Percentiles from bucket histograms, within about 19% of the exact value."));
     QString shareStyle;
@@ -312,7 +379,7 @@ void MonitorPage::updateNotes()
         if (data.burn[i].toMs)
             line += QStringLiteral(", ") + tr("burning %1/day (last 7 days of traffic)").arg(usd(data.burn[i].usdPerDay));
         if (data.runway[i].days)
-            line += QStringLiteral(", ") + tr("runway %1 days").arg(*data.runway[i].days, 0, 'f', 1);
+            line += QStringLiteral(", ") + tr("runway %1 days").arg(formatDecimal(*data.runway[i].days, 1));
         if (data.runway[i].warn) {
             line += QStringLiteral(" ⚠ ") + tr("about to run dry");
             warn = true;

@@ -39,6 +39,9 @@ public:
     bool showsEmptyState() const;
     QString statusText() const;
     QString noteText(MonitorController::Chart chart) const;
+    // The one line saying the page opened on the recorded traffic, not the default range; empty
+    // when it did not (or once the range was chosen).
+    QString rangeNoticeText() const;
     bool showsLoadingIndicator() const;
 
     void reload(); // now (the controls call it debounced)
@@ -57,6 +60,8 @@ private:
     void onLoaded();
     void updateFilterChoices();
     void updateNotes();
+    void onRangeChosen();
+    void showRecordedRange();
     void exportPng(MonitorController::Chart chart);
     void exportCsv(MonitorController::Chart chart);
     MonitorQuery currentQuery() const;
@@ -79,6 +84,10 @@ private:
     std::array<QLabel *, MonitorController::ChartCount> m_notes{};
     QTimer m_debounce;
     bool m_hasHistory = false;
+    QLabel *m_rangeNotice = nullptr;
+    static constexpr MonitorRange kDefaultRange = MonitorRange::LastDay;
+    // Until a range is picked: the default range, opened on the recorded traffic when it holds none.
+    bool m_openOnRecordedTraffic = true;
 };
 
 } // namespace gwapp

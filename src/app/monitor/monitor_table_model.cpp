@@ -2,9 +2,9 @@
 #include "config/per_gateway.h"
 
 #include "bench/stats.h"
+#include "common/number_format.h"
 
 #include <QDateTime>
-#include <QLocale>
 
 #include <algorithm>
 #include <cmath>
@@ -100,14 +100,14 @@ QString MonitorTableModel::formatValue(double value) const
 {
     if (std::isnan(value))
         return QStringLiteral("–");
-    const QString number = QString::number(value, 'f', m_decimals);
+    const QString number = formatDecimal(value, m_decimals);
     return m_unit.isEmpty() ? number : number + QLatin1Char(' ') + m_unit;
 }
 
 QString MonitorTableModel::formatCell(int series, double value) const
 {
     if (m_table.series.value(series).measure == u"requests" && !std::isnan(value))
-        return QLocale().toString(qint64(value)); // a count beside the rates, not a rate
+        return formatCount(qint64(value)); // a count beside the rates, not a rate
     return formatValue(value);
 }
 

@@ -1,6 +1,6 @@
 #include "routing/preview_model.h"
 
-#include <QLocale>
+#include "common/number_format.h"
 
 namespace gwapp {
 
@@ -59,23 +59,21 @@ QVariant PreviewModel::data(const QModelIndex &index, int role) const
         }
     }
     if (role == Qt::ToolTipRole && hasImpact && (index.column() == RequestsMoving || index.column() == UsersMoving)) {
-        const QLocale locale;
         return tr("%1 of %2 recorded requests (%3 to Vercel, %4 to OpenRouter); %5 of %6 users")
-            .arg(locale.toString(impact->requestsMoved), locale.toString(impact->requests), locale.toString(impact->toVercel),
-                 locale.toString(impact->toOpenRouter), locale.toString(impact->usersMoved), locale.toString(impact->users));
+            .arg(formatCount(qint64(impact->requestsMoved)), formatCount(qint64(impact->requests)), formatCount(qint64(impact->toVercel)),
+                 formatCount(qint64(impact->toOpenRouter)), formatCount(qint64(impact->usersMoved)), formatCount(qint64(impact->users)));
     }
     if (role != Qt::DisplayRole)
         return {};
     const double total = double(row.vercel + row.openrouter);
-    const QLocale locale;
     switch (index.column()) {
     case Model: return row.model;
-    case VercelShare: return QString(locale.toString(row.vercelPercent(), 'f', 3) + QStringLiteral(" %"));
+    case VercelShare: return tr("%1 %").arg(formatDecimal(row.vercelPercent(), 3));
     case OpenRouterShare:
-        return QString(locale.toString(total > 0 ? 100.0 * row.openrouter / total : 0.0, 'f', 3) + QStringLiteral(" %"));
-    case Changed: return m_hasBaseline ? locale.toString(row.changed) : QStringLiteral("–");
-    case RequestsMoving: return hasImpact ? locale.toString(impact->requestsMoved) : QStringLiteral("–");
-    case UsersMoving: return hasImpact ? locale.toString(impact->usersMoved) : QStringLiteral("–");
+        return tr("%1 %").arg(formatDecimal(total > 0 ? 100.0 * row.openrouter / total : 0.0, 3));
+    case Changed: return m_hasBaseline ? formatCount(qint64(row.changed)) : QStringLiteral("–");
+    case RequestsMoving: return hasImpact ? formatCount(qint64(impact->requestsMoved)) : QStringLiteral("–");
+    case UsersMoving: return hasImpact ? formatCount(qint64(impact->usersMoved)) : QStringLiteral("–");
     default: return {};
     }
 }

@@ -1,5 +1,6 @@
 #include "routing/preview_panel.h"
 
+#include "common/number_format.h"
 #include "common/state_names.h"
 #include "routing/preview_controller.h"
 #include "routing/preview_model.h"
@@ -8,7 +9,6 @@
 #include <QDir>
 #include <QFileInfo>
 #include <QHeaderView>
-#include <QLocale>
 #include <QSortFilterProxyModel>
 
 namespace gwapp {
@@ -59,7 +59,6 @@ QTableView *PreviewPanel::modelsView() const { return ui->modelsView; }
 
 void PreviewPanel::showImpact(const gw::TrafficImpact &impact)
 {
-    const QLocale locale;
     if (impact.rows == 0) {
         ui->trafficLabel->setText(tr("Recorded traffic: none in the last %n day(s) (the figures above use synthetic users).",
                                      nullptr, PreviewController::trafficDays));
@@ -67,23 +66,22 @@ void PreviewPanel::showImpact(const gw::TrafficImpact &impact)
         ui->trafficLabel->setText(
             tr("Recorded traffic of the last %n day(s): %1 of %2 requests and %3 of %4 users would change gateway against the %5.",
                nullptr, PreviewController::trafficDays)
-                .arg(locale.toString(impact.requestsMoved), locale.toString(impact.requests), locale.toString(impact.usersMoved),
-                     locale.toString(impact.users), states::lastExport()));
+                .arg(formatCount(qint64(impact.requestsMoved)), formatCount(qint64(impact.requests)), formatCount(qint64(impact.usersMoved)),
+                     formatCount(qint64(impact.users)), states::lastExport()));
     }
     m_model->setTrafficImpact(impact);
 }
 
 void PreviewPanel::show(const gw::SimulationResult &result)
 {
-    const QLocale locale;
-    ui->statusLabel->setText(tr("%1 decisions in %2 s").arg(locale.toString(result.decisions),
-                                                           locale.toString(result.seconds, 'f', 2)));
+    ui->statusLabel->setText(tr("%1 decisions in %2 s").arg(formatCount(qint64(result.decisions)),
+                                                           formatDecimal(result.seconds, 2)));
     const qint64 total = result.total.vercel + result.total.openrouter;
     const double vercel = result.total.vercelPercent();
     ui->overallLabel->setText(tr("Overall: Vercel %1 %, OpenRouter %2 % of %3 decisions")
-                                  .arg(locale.toString(vercel, 'f', 3),
-                                       locale.toString(total ? 100.0 - vercel : 0.0, 'f', 3),
-                                       locale.toString(total)));
+                                  .arg(formatDecimal(vercel, 3),
+                                       formatDecimal(total ? 100.0 - vercel : 0.0, 3),
+                                       formatCount(qint64(total))));
     const QFileInfo source(m_controller->baselineSource());
     const bool isExport = source.dir().dirName() == QStringLiteral("exports");
     if (!result.hasBaseline) {
@@ -91,9 +89,9 @@ void PreviewPanel::show(const gw::SimulationResult &result)
     } else {
         ui->churnLabel->setText(
             tr("Against the %1 (%2): %3 decisions change gateway (%4 to Vercel, %5 to OpenRouter); %6 users affected.")
-                .arg(isExport ? states::lastExport() : tr("saved draft"), source.fileName(), locale.toString(result.total.changed),
-                     locale.toString(result.movedToVercel), locale.toString(result.movedToOpenRouter),
-                     locale.toString(result.usersChanged)));
+                .arg(isExport ? states::lastExport() : tr("saved draft"), source.fileName(), formatCount(qint64(result.total.changed)),
+                     formatCount(qint64(result.movedToVercel)), formatCount(qint64(result.movedToOpenRouter)),
+                     formatCount(qint64(result.usersChanged))));
     }
     m_model->setResult(result);
 }

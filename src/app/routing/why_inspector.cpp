@@ -1,4 +1,5 @@
 #include "routing/why_inspector.h"
+#include "common/number_format.h"
 #include "config/per_gateway.h"
 
 #include "common/config_text.h"
@@ -83,7 +84,7 @@ void WhyInspector::recompute()
     ui->decisionLabel->setText(tr("<b>%1</b> as <code>%2</code> (bucket %3, Vercel share %4 %), reason <code>%5</code>")
                                    .arg(gw::gatewayDisplayName(decision.gateway),
                                         decision.upstreamModel.toHtmlEscaped(),
-                                        QString::number(decision.bucket.value(), 'f', 3),
+                                        formatDecimal(decision.bucket.value(), 3),
                                         formatShare(decision.share()), decision.reasonCode().toHtmlEscaped()));
     for (const gw::DecisionStep &step : std::as_const(steps))
         new QTreeWidgetItem(ui->stepsTree, {step.step, step.detail});

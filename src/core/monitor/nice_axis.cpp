@@ -19,19 +19,15 @@ int decimalsFor(double step)
     return std::max(0, int(-std::floor(std::log10(step) + 1e-9)));
 }
 
-QString number(double value, int decimals)
+// Thousands or millions from 10,000 up (up to 9,999 the plain number reads better than "9.5K").
+TickScale scaleFor(double max)
 {
-    return QString::number(value, 'f', decimals);
+    return max >= 1e6 ? TickScale::Millions : max >= 1e4 ? TickScale::Thousands : TickScale::One;
 }
 
-// "1.5K", "2M", "250" for a tick `value` on an axis of `step` and top `max`.
-QString scaled(double value, double step, double max)
+double scaleFactor(TickScale scale)
 {
-    if (max >= 1e6)
-        return number(value / 1e6, decimalsFor(step / 1e6)) + QLatin1Char('M');
-    if (max >= 1e4) // up to 9,999 the plain number reads better than "9.5K"
-        return number(value / 1e3, decimalsFor(step / 1e3)) + QLatin1Char('K');
-    return number(value, decimalsFor(step));
+    return scale == TickScale::Millions ? 1e6 : scale == TickScale::Thousands ? 1e3 : 1;
 }
 
 } // namespace
@@ -64,19 +60,20 @@ NiceAxis niceValueAxis(double top, AxisUnit unit, int maxTicks)
     NiceAxis axis;
     axis.step = fromShown(step);
     axis.max = fromShown(shownMax);
+    switch (unit) {
+    case AxisUnit::Count: axis.unit = TickUnit::None; break;
+    case AxisUnit::Milliseconds: axis.unit = seconds ? TickUnit::Seconds : TickUnit::Milliseconds; break;
+    case AxisUnit::Ratio:
+    case AxisUnit::Percent: axis.unit = TickUnit::Percent; break;
+    case AxisUnit::Usd: axis.unit = TickUnit::Usd; break;
+    }
+    if (unit == AxisUnit::Count || unit == AxisUnit::Usd)
+        axis.scale = scaleFor(shownMax);
+    const double factor = scaleFactor(axis.scale);
+    axis.decimals = decimalsFor(step / factor);
     for (int i = 0; i <= intervals; ++i) {
         const double shown = i * step;
-        QString label;
-        switch (unit) {
-        case AxisUnit::Count: label = scaled(shown, step, shownMax); break;
-        case AxisUnit::Milliseconds:
-            label = number(shown, decimalsFor(step)) + (seconds ? QStringLiteral(" s") : QStringLiteral(" ms"));
-            break;
-        case AxisUnit::Ratio:
-        case AxisUnit::Percent: label = number(shown, decimalsFor(step)) + QStringLiteral(" %"); break;
-        case AxisUnit::Usd: label = QLatin1Char('$') + scaled(shown, step, shownMax); break;
-        }
-        axis.ticks.append({fromShown(shown), label});
+        axis.ticks.append({fromShown(shown), shown / factor});
     }
     return axis;
 }

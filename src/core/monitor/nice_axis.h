@@ -1,9 +1,9 @@
 #pragma once
 // Axes people read at a glance: round tick values in 1-2-5 steps, round UTC time ticks (00:00,
-// 06:00, not 04:48) and labels in the unit the figure is best read in (ms up to 10 s, then s;
-// a 0..1 rate in %; dollars with K and M). Pure: the chart view turns the ticks into axes, the
-// tests check them value by value. The labels hold unit symbols only (ms, s, %, $, K, M), the
-// same in every language.
+// 06:00, not 04:48) and ticks in the unit the figure is best read in (ms up to 10 s, then s;
+// a 0..1 rate in %; dollars in thousands and millions). Pure: the chart view turns the ticks into
+// axes, the tests check them value by value. Value ticks are numbers with a unit kind and a
+// scale, no text: the app words them ("250 ms", "$1.5M") in the user's language.
 
 #include <QList>
 #include <QString>
@@ -18,16 +18,29 @@ enum class AxisUnit {
     Usd,          // $0.05, $1.5K
 };
 
-struct AxisTick {
-    double value = 0; // in the series' own unit (ms, ratio, USD)
+// The unit a value tick's number is shown in, and the multiple it is counted in.
+enum class TickUnit { None, Milliseconds, Seconds, Percent, Usd };
+enum class TickScale { One, Thousands, Millions };
+
+struct AxisTick { // a time tick: its label is a date and time, the same in every language
+    double value = 0;
     QString label;
     bool operator==(const AxisTick &) const = default;
+};
+
+struct ValueTick {
+    double value = 0; // in the series' own unit (ms, ratio, USD): where the tick sits
+    double shown = 0; // the number written, in the axis' unit and scale (0.5 for $0.5M)
+    bool operator==(const ValueTick &) const = default;
 };
 
 struct NiceAxis {
     double max = 1;       // the axis' top, in the series' unit: the last tick
     double step = 1;      // between ticks, in the series' unit
-    QList<AxisTick> ticks; // from 0 to max
+    TickUnit unit = TickUnit::None;
+    TickScale scale = TickScale::One;
+    int decimals = 0;     // digits after the point that show every tick exactly
+    QList<ValueTick> ticks; // from 0 to max
 };
 
 // The 1-2-5 step (1, 2, 5, 10, 20, ...) that splits `span` into at most `maxTicks` intervals.

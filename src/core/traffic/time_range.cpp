@@ -36,6 +36,15 @@ TimeRange resolveRange(RangePreset preset, qint64 nowMs, qint64 customFromMs, qi
     }
 }
 
+std::optional<TimeRange> recordedTrafficRange(RangePreset preset, qint64 nowMs, qint64 newestTrafficEndMs)
+{
+    const qint64 span = presetSpanMs(preset);
+    if (span == 0 || newestTrafficEndMs <= 0 || newestTrafficEndMs > nowMs - span)
+        return std::nullopt;
+    const qint64 end = (newestTrafficEndMs + kHourMs - 1) / kHourMs * kHourMs; // a whole hour: "to 18:00"
+    return TimeRange{end - span, end};
+}
+
 DailyVolume dailyVolume(const QList<TrafficKeyUsage> &usage, const TimeRange &range)
 {
     DailyVolume v;

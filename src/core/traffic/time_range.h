@@ -36,6 +36,13 @@ qint64 presetSpanMs(RangePreset preset);
 // Custom is [customFromMs, customToMs), at least a minute long.
 TimeRange resolveRange(RangePreset preset, qint64 nowMs, qint64 customFromMs = 0, qint64 customToMs = 0);
 
+// Where a preset opens instead when all recorded traffic ended before it starts (a sample
+// workspace, a log imported days later): the same span, ending at the end of the hour the
+// newest traffic falls in, so a first look shows traffic rather than an empty dashboard.
+// Nothing for All and Custom, without traffic (`newestTrafficEndMs` 0), or when the preset's
+// own range reaches the traffic.
+std::optional<TimeRange> recordedTrafficRange(RangePreset preset, qint64 nowMs, qint64 newestTrafficEndMs);
+
 // Recorded volume per day over a range: the totals divided by the days of the range asked for,
 // not by the hours that happen to hold traffic. A day without traffic is a day of zero volume
 // (the competitors' figures are per calendar day too), and one busy hour is not a busy day. An
