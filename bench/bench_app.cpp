@@ -122,7 +122,7 @@ StartRun startOnce(const QString &app)
     StartRun run;
     QTemporaryDir dir;
     QString error;
-    if (!gwapp::installSampleWorkspace(dir.path(), &error)) {
+    if (!gw::app::installSampleWorkspace(dir.path(), &error)) {
         std::fprintf(stderr, "sample workspace: %s\n", qPrintable(error));
         return run;
     }
@@ -177,16 +177,16 @@ void livePreview()
 {
     QTemporaryDir dir;
     QString error;
-    if (!gwapp::installSampleWorkspace(dir.path(), &error))
+    if (!gw::app::installSampleWorkspace(dir.path(), &error))
         return;
-    gwapp::MainWindow window;
-    gwapp::PreviewController *preview = window.routingPage()->preview()->controller();
+    gw::app::MainWindow window;
+    gw::app::PreviewController *preview = window.routingPage()->preview()->controller();
     preview->setUsers(100000);
     preview->setDebounce(0);
-    if (!window.openWorkspace(dir.path(), gwapp::MainWindow::Recovery::Discard))
+    if (!window.openWorkspace(dir.path(), gw::app::MainWindow::Recovery::Discard))
         return;
     window.show();
-    QSignalSpy results(preview, &gwapp::PreviewController::resultReady);
+    QSignalSpy results(preview, &gw::app::PreviewController::resultReady);
     results.wait(30000); // the run openWorkspace started
 
     gw::RoutingConfig config = window.document()->config();
@@ -257,21 +257,21 @@ void testBenchStreaming(const QString &simBinary)
 
     QTemporaryDir dir;
     QString error;
-    if (!gwapp::installSampleWorkspace(dir.path(), &error))
+    if (!gw::app::installSampleWorkspace(dir.path(), &error))
         return;
-    gwapp::UnavailableKeyStore keys(QStringLiteral("benchmark: environment keys only"));
-    gwapp::MainWindow window;
+    gw::app::UnavailableKeyStore keys(QStringLiteral("benchmark: environment keys only"));
+    gw::app::MainWindow window;
     window.setKeyStore(&keys);
     window.routingPage()->preview()->controller()->setUsers(1000);
-    if (!window.openWorkspace(dir.path(), gwapp::MainWindow::Recovery::Discard))
+    if (!window.openWorkspace(dir.path(), gw::app::MainWindow::Recovery::Discard))
         return;
     window.show();
-    gwapp::GatewayConnections *connections = window.connections();
+    gw::app::GatewayConnections *connections = window.connections();
     QElapsedTimer wait;
     wait.start();
-    while (connections->state(gw::Gateway::Vercel) != gwapp::GatewayConnections::State::Connected && wait.elapsed() < 20000)
+    while (connections->state(gw::Gateway::Vercel) != gw::app::GatewayConnections::State::Connected && wait.elapsed() < 20000)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
-    gwapp::TestBenchPage *page = window.testBenchPage();
+    gw::app::TestBenchPage *page = window.testBenchPage();
     window.findChild<QTabWidget *>(QStringLiteral("pages"))->setCurrentWidget(page); // the panes are visible
     // 10 models x 1 prompt x 100 repetitions = 1,000 cases, each on both gateways.
     QStringList models;
@@ -283,7 +283,7 @@ void testBenchStreaming(const QString &simBinary)
     page->findChild<QSpinBox *>(QStringLiteral("repeatSpin"))->setValue(100);
     page->findChild<QSpinBox *>(QStringLiteral("concurrencySpin"))->setValue(50);
 
-    QSignalSpy finished(page->controller(), &gwapp::TestBenchController::runFinished);
+    QSignalSpy finished(page->controller(), &gw::app::TestBenchController::runFinished);
     QElapsedTimer tick;
     qint64 maxGapNs = 0;
     QTimer ticker;

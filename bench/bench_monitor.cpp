@@ -22,7 +22,7 @@
 #include <functional>
 
 using namespace gw;
-using namespace gwapp;
+using namespace gw::app;
 
 namespace {
 

@@ -1184,7 +1184,7 @@
     </message>
 </context>
 <context>
-    <name>gwapp::BenchResultsModel</name>
+    <name>gw::app::BenchResultsModel</name>
     <message>
         <source>skipped: %1</source>
         <translation>übersprungen: %1</translation>
@@ -1259,7 +1259,7 @@
     </message>
 </context>
 <context>
-    <name>gwapp::BenchSummaryModel</name>
+    <name>gw::app::BenchSummaryModel</name>
     <message>
         <source>Model</source>
         <translation>Modell</translation>
@@ -1318,7 +1318,7 @@
     </message>
 </context>
 <context>
-    <name>gwapp::CatalogSync</name>
+    <name>gw::app::CatalogSync</name>
     <message>
         <source>No gateway to sync from: check the settings.</source>
         <translation>Kein Gateway zum Synchronisieren: bitte die Einstellungen prüfen.</translation>
@@ -1337,14 +1337,14 @@
     </message>
 </context>
 <context>
-    <name>gwapp::ChartLegend</name>
+    <name>gw::app::ChartLegend</name>
     <message>
         <source>Show or hide this series</source>
         <translation>Diese Datenreihe ein- oder ausblenden</translation>
     </message>
 </context>
 <context>
-    <name>gwapp::ExportDialog</name>
+    <name>gw::app::ExportDialog</name>
     <message>
         <source>Export</source>
         <translation>Exportieren</translation>
@@ -1457,7 +1457,7 @@
     </message>
 </context>
 <context>
-    <name>gwapp::GatewayConnections</name>
+    <name>gw::app::GatewayConnections</name>
     <message>
         <source>the local simulator could not start</source>
         <translation>der lokale Simulator konnte nicht starten</translation>
@@ -1504,7 +1504,7 @@
     </message>
 </context>
 <context>
-    <name>gwapp::HeadlineTableModel</name>
+    <name>gw::app::HeadlineTableModel</name>
     <message>
         <source>%1 – %2 UTC</source>
         <translation>%1 – %2 UTC</translation>
@@ -1571,7 +1571,7 @@
     </message>
 </context>
 <context>
-    <name>gwapp::IncidentDialog</name>
+    <name>gw::app::IncidentDialog</name>
     <message>
         <source>a model</source>
         <translation>ein Modell</translation>
@@ -1610,14 +1610,14 @@
     </message>
 </context>
 <context>
-    <name>gwapp::KeychainKeyStore</name>
+    <name>gw::app::KeychainKeyStore</name>
     <message>
         <source>No keychain service is reachable (no D-Bus session).</source>
         <translation>Kein Schlüsselbunddienst erreichbar (keine D-Bus-Sitzung).</translation>
     </message>
 </context>
 <context>
-    <name>gwapp::LivePanel</name>
+    <name>gw::app::LivePanel</name>
     <message>
         <source>Waiting for the keychain…</source>
         <translation>Warten auf den Schlüsselbund…</translation>
@@ -1683,7 +1683,7 @@
     </message>
 </context>
 <context>
-    <name>gwapp::MainWindow</name>
+    <name>gw::app::MainWindow</name>
     <message>
         <source>Routing</source>
         <translation>Routing</translation>
@@ -1848,7 +1848,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::MappingTableModel</name>
+    <name>gw::app::MappingTableModel</name>
     <message>
         <source>confirmed</source>
         <translation>bestätigt</translation>
@@ -1971,7 +1971,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::ModelsPage</name>
+    <name>gw::app::ModelsPage</name>
     <message>
         <source>No workspace.</source>
         <translation>Kein Arbeitsbereich.</translation>
@@ -2026,7 +2026,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::MonitorChartView</name>
+    <name>gw::app::MonitorChartView</name>
     <message numerus="yes">
         <source>%n day(s)</source>
         <translation>
@@ -2095,7 +2095,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::MonitorController</name>
+    <name>gw::app::MonitorController</name>
     <message>
         <source>Time (UTC)</source>
         <translation>Zeit (UTC)</translation>
@@ -2110,7 +2110,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::MonitorPage</name>
+    <name>gw::app::MonitorPage</name>
     <message>
         <source>All gateways</source>
         <translation>Alle Gateways</translation>
@@ -2347,7 +2347,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::MonitorTableModel</name>
+    <name>gw::app::MonitorTableModel</name>
     <message>
         <source>Actual Vercel share</source>
         <translation>Tatsächlicher Vercel-Anteil</translation>
@@ -2426,7 +2426,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::PlannerLeaderboardPanel</name>
+    <name>gw::app::PlannerLeaderboardPanel</name>
     <message>
         <source>From recorded traffic</source>
         <translation>Aus aufgezeichnetem Verkehr</translation>
@@ -2627,7 +2627,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::PlannerMarginChart</name>
+    <name>gw::app::PlannerMarginChart</name>
     <message>
         <source>Lead over the strongest competitor by Vercel share</source>
         <translation>Vorsprung vor dem stärksten Konkurrenten nach Vercel-Anteil</translation>
@@ -2662,7 +2662,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::PlannerPage</name>
+    <name>gw::app::PlannerPage</name>
     <message>
         <source>Leaderboard</source>
         <translation>Rangliste</translation>
@@ -2685,7 +2685,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::PlannerRampPanel</name>
+    <name>gw::app::PlannerRampPanel</name>
     <message>
         <source>Evaluate</source>
         <translation>Auswerten</translation>
@@ -2834,7 +2834,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::PlannerRampVerdictView</name>
+    <name>gw::app::PlannerRampVerdictView</name>
     <message>
         <source>Evaluate the current step on the recorded traffic of the plan&apos;s window.</source>
         <translation>Die aktuelle Stufe am aufgezeichneten Verkehr im Zeitfenster des Plans auswerten.</translation>
@@ -2941,7 +2941,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::PlannerReplayController</name>
+    <name>gw::app::PlannerReplayController</name>
     <message numerus="yes">
         <source>%n exported revision(s), each from its export time</source>
         <translation>
@@ -3000,7 +3000,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::PlannerReplayPanel</name>
+    <name>gw::app::PlannerReplayPanel</name>
     <message>
         <source>Draft: %1 requests, %2 tokens, %3% of tokens on Vercel, cost %4 USD.</source>
         <translation>Entwurf: %1 Anfragen, %2 Tokens, %3% der Tokens auf Vercel, Kosten %4 USD.</translation>
@@ -3042,7 +3042,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::PreviewModel</name>
+    <name>gw::app::PreviewModel</name>
     <message>
         <source>Model</source>
         <translation>Modell</translation>
@@ -3085,7 +3085,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::PreviewPanel</name>
+    <name>gw::app::PreviewPanel</name>
     <message>
         <source>computing…</source>
         <translation>wird berechnet…</translation>
@@ -3130,7 +3130,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::ProductionConnection</name>
+    <name>gw::app::ProductionConnection</name>
     <message>
         <source>not set up</source>
         <translation>nicht eingerichtet</translation>
@@ -3173,7 +3173,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::ProviderTableModel</name>
+    <name>gw::app::ProviderTableModel</name>
     <message>
         <source>none on Vercel</source>
         <translation>nicht auf Vercel</translation>
@@ -3216,7 +3216,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::PublishDialog</name>
+    <name>gw::app::PublishDialog</name>
     <message>
         <source>Publish</source>
         <translation>Veröffentlichen</translation>
@@ -3274,7 +3274,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::PublishHistoryPanel</name>
+    <name>gw::app::PublishHistoryPanel</name>
     <message>
         <source>Roll back to this…</source>
         <translation>Hierauf zurückfahren…</translation>
@@ -3349,7 +3349,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::ReplayTableModel</name>
+    <name>gw::app::ReplayTableModel</name>
     <message>
         <source>recorded</source>
         <translation>aufgezeichnet</translation>
@@ -3412,7 +3412,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::RequestViewer</name>
+    <name>gw::app::RequestViewer</name>
     <message>
         <source>Requests sent</source>
         <translation>Gesendete Anfragen</translation>
@@ -3435,7 +3435,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::ResultPane</name>
+    <name>gw::app::ResultPane</name>
     <message>
         <source>No reasoning</source>
         <translation>Kein Reasoning</translation>
@@ -3501,7 +3501,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::RoutingPage</name>
+    <name>gw::app::RoutingPage</name>
     <message>
         <source>Selected rule</source>
         <translation>Ausgewählte Regel</translation>
@@ -3552,7 +3552,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::RuleEditor</name>
+    <name>gw::app::RuleEditor</name>
     <message>
         <source>any</source>
         <translation>beliebig</translation>
@@ -3607,7 +3607,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::RulesTableModel</name>
+    <name>gw::app::RulesTableModel</name>
     <message>
         <source>On</source>
         <translation>An</translation>
@@ -3654,7 +3654,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::RunHistoryModel</name>
+    <name>gw::app::RunHistoryModel</name>
     <message>
         <source>running</source>
         <translation>läuft</translation>
@@ -3693,7 +3693,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::SettingsDialog</name>
+    <name>gw::app::SettingsDialog</name>
     <message>
         <source>System language</source>
         <translation>Systemsprache</translation>
@@ -3756,7 +3756,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::TestBenchController</name>
+    <name>gw::app::TestBenchController</name>
     <message>
         <source>A batch is running.</source>
         <translation>Ein Lauf ist im Gange.</translation>
@@ -3775,7 +3775,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::TestBenchPage</name>
+    <name>gw::app::TestBenchPage</name>
     <message>
         <source>per prompt</source>
         <translation>je Prompt</translation>
@@ -3925,7 +3925,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::TimeRangeSelector</name>
+    <name>gw::app::TimeRangeSelector</name>
     <message>
         <source>Ranges end now; All spans the recorded traffic</source>
         <translation>Zeiträume enden jetzt; „Gesamter aufgezeichneter Verkehr“ umfasst alles Aufgezeichnete</translation>
@@ -3964,7 +3964,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::TrafficBadLinesModel</name>
+    <name>gw::app::TrafficBadLinesModel</name>
     <message>
         <source>File</source>
         <translation>Datei</translation>
@@ -3983,14 +3983,14 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::TrafficImportController</name>
+    <name>gw::app::TrafficImportController</name>
     <message>
         <source>%1: no history database is open, so traffic cannot be imported</source>
         <translation>%1: keine Verlaufsdatenbank geöffnet, daher kann kein Verkehr importiert werden</translation>
     </message>
 </context>
 <context>
-    <name>gwapp::TrafficImportPanel</name>
+    <name>gw::app::TrafficImportPanel</name>
     <message>
         <source>Import traffic logs</source>
         <translation>Verkehrsprotokolle importieren</translation>
@@ -4048,7 +4048,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::UsagePullPanel</name>
+    <name>gw::app::UsagePullPanel</name>
     <message>
         <source>Pull usage from production</source>
         <translation>Nutzung aus der Produktion abrufen</translation>
@@ -4118,7 +4118,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gwapp::WhyInspector</name>
+    <name>gw::app::WhyInspector</name>
     <message>
         <source>unknown</source>
         <translation>unbekannt</translation>

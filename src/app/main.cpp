@@ -37,11 +37,11 @@ qint64 residentKiB()
 // has its first result, each with the resident memory, then quits.
 class StartupReporter : public QObject {
 public:
-    StartupReporter(QWidget *window, gwapp::PreviewController *preview, const QElapsedTimer &clock)
+    StartupReporter(QWidget *window, gw::app::PreviewController *preview, const QElapsedTimer &clock)
         : QObject(window), m_clock(clock)
     {
         window->installEventFilter(this);
-        connect(preview, &gwapp::PreviewController::resultReady, this, [this] {
+        connect(preview, &gw::app::PreviewController::resultReady, this, [this] {
             std::printf("ready %lld ms %lld KiB\n", static_cast<long long>(m_clock.elapsed()), static_cast<long long>(residentKiB()));
             std::fflush(stdout);
             QCoreApplication::exit(0);
@@ -74,7 +74,7 @@ int main(int argc, char **argv)
     QApplication::setOrganizationName(QStringLiteral("GatewayConsole"));
     QApplication::setApplicationName(QStringLiteral("gateway-console"));
     QApplication::setApplicationVersion(QStringLiteral("0.1.0"));
-    gwapp::installTranslations(app, QSettings().value(QStringLiteral("ui/language")).toString());
+    gw::app::installTranslations(app, QSettings().value(QStringLiteral("ui/language")).toString());
 
     QCommandLineParser parser;
     parser.setApplicationDescription(QApplication::translate("main", "Route LLM traffic between OpenRouter and Vercel AI Gateway."));
@@ -93,8 +93,8 @@ int main(int argc, char **argv)
     parser.addOption(reportStartup);
     parser.process(app);
 
-    gwapp::MainWindow window;
-    const auto recovery = parser.isSet(screenshots) ? gwapp::MainWindow::Recovery::Discard : gwapp::MainWindow::Recovery::Ask;
+    gw::app::MainWindow window;
+    const auto recovery = parser.isSet(screenshots) ? gw::app::MainWindow::Recovery::Discard : gw::app::MainWindow::Recovery::Ask;
     const bool opened = parser.isSet(workspace) ? window.openWorkspace(parser.value(workspace), recovery)
                                                 : window.openInitialWorkspace(recovery);
     if (!opened)
@@ -108,7 +108,7 @@ int main(int argc, char **argv)
         // real run. Then grab every page and quit.
         const auto grabAndQuit = [&] { QTimer::singleShot(200, &window, [&] { app.exit(window.grabPages(parser.value(screenshots)) ? 0 : 1); }); };
         QObject::connect(
-            window.routingPage()->preview()->controller(), &gwapp::PreviewController::resultReady, &window,
+            window.routingPage()->preview()->controller(), &gw::app::PreviewController::resultReady, &window,
             [&] {
                 if (!window.connections()->usesSimulator(gw::Gateway::OpenRouter) || !window.connections()->simulator())
                     return grabAndQuit();
@@ -119,7 +119,7 @@ int main(int argc, char **argv)
                     f->ttft = {300, 900};
                     f->chunkIntervalMs = 15;
                 }
-                QObject::connect(window.testBenchPage()->controller(), &gwapp::TestBenchController::reconciled, &window, grabAndQuit);
+                QObject::connect(window.testBenchPage()->controller(), &gw::app::TestBenchController::reconciled, &window, grabAndQuit);
                 window.testBenchPage()->run();
             },
             Qt::SingleShotConnection);

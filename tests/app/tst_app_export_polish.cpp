@@ -30,7 +30,7 @@
 #include <QTest>
 #include <QTimer>
 
-using namespace gwapp;
+using namespace gw::app;
 
 static const QDateTime kNow(QDate(2026, 11, 23), QTime(12, 0), Qt::UTC);
 
@@ -43,7 +43,7 @@ class TstAppExportPolish : public QObject {
     {
         m_dir = std::make_unique<QTemporaryDir>();
         QString error;
-        if (!gwapp::installSampleWorkspace(m_dir->path(), &error))
+        if (!gw::app::installSampleWorkspace(m_dir->path(), &error))
             qFatal("sample workspace: %s", qPrintable(error));
         m_window = std::make_unique<MainWindow>();
         PreviewController *preview = m_window->routingPage()->preview()->controller();

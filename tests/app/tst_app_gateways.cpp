@@ -32,7 +32,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using namespace gwapp;
+using namespace gw::app;
 
 namespace {
 constexpr int kWaitMs = 20000;
@@ -61,7 +61,7 @@ class TstAppGateways : public QObject {
     {
         m_dir = std::make_unique<QTemporaryDir>();
         QString error;
-        if (!gwapp::installSampleWorkspace(m_dir->path(), &error))
+        if (!gw::app::installSampleWorkspace(m_dir->path(), &error))
             qFatal("sample workspace: %s", qPrintable(error));
         m_window = std::make_unique<MainWindow>();
         m_window->setKeyStore(m_keys.get()); // no keychain daemon offscreen: environment keys only

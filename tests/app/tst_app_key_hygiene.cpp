@@ -38,7 +38,7 @@
 #include <QTest>
 #include <QTextEdit>
 
-using namespace gwapp;
+using namespace gw::app;
 
 namespace {
 
@@ -206,7 +206,7 @@ void TstAppKeyHygiene::sessionLeavesNoKey()
     const QString appData = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation);
     const QString workspaceDir = gw::Workspace::defaultLocation();
     QString error;
-    QVERIFY2(gwapp::installSampleWorkspace(workspaceDir, &error), qPrintable(error));
+    QVERIFY2(gw::app::installSampleWorkspace(workspaceDir, &error), qPrintable(error));
 
     auto window = std::make_unique<MainWindow>();
     QSignalSpy historyOpened(window.get(), &MainWindow::historyOpened);

@@ -1,4 +1,4 @@
-// gwapp without windows: change descriptions, line diff, text helpers, the draft document and
+// The app library without windows: change descriptions, line diff, text helpers, the draft document and
 // its undo stack, the workspace history, and the models under QAbstractItemModelTester.
 
 #include "client_settings.h"
@@ -24,7 +24,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using namespace gwapp;
+using namespace gw::app;
 
 static gw::RoutingConfig sampleConfig()
 {
@@ -257,7 +257,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QString error;
-        QVERIFY2(gwapp::installSampleWorkspace(dir.path(), &error), qPrintable(error));
+        QVERIFY2(gw::app::installSampleWorkspace(dir.path(), &error), qPrintable(error));
         const gw::Workspace ws(dir.path());
         QVERIFY(QFile::exists(ws.draftPath()));
         QVERIFY(QFile::exists(dir.filePath(QStringLiteral("catalogs/vercel-models-2026-02-22.json"))));

@@ -29,7 +29,7 @@
 
 #include <cmath>
 
-using namespace gwapp;
+using namespace gw::app;
 using Chart = MonitorController::Chart;
 
 namespace {

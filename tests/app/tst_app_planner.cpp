@@ -40,7 +40,7 @@
 #include <QTest>
 #include <QUndoStack>
 
-using namespace gwapp;
+using namespace gw::app;
 
 namespace {
 

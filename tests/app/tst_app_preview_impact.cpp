@@ -27,7 +27,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using namespace gwapp;
+using namespace gw::app;
 
 static const QDateTime kNow(QDate(2026, 11, 23), QTime(12, 0), Qt::UTC);
 
@@ -72,7 +72,7 @@ private Q_SLOTS:
     {
         QTemporaryDir dir;
         QString error;
-        QVERIFY2(gwapp::installSampleWorkspace(dir.filePath(QStringLiteral("ws")), &error), qPrintable(error));
+        QVERIFY2(gw::app::installSampleWorkspace(dir.filePath(QStringLiteral("ws")), &error), qPrintable(error));
         auto store = std::make_shared<gw::store::HistoryStore>();
         QVERIFY(store->open(dir.filePath(QStringLiteral("history.sqlite"))).result().ok());
         const QString log = dir.filePath(QStringLiteral("traffic.jsonl"));

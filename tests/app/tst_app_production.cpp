@@ -38,7 +38,7 @@
 #include <QTimer>
 #include <QUndoStack>
 
-using namespace gwapp;
+using namespace gw::app;
 
 namespace {
 

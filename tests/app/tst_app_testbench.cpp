@@ -49,7 +49,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using namespace gwapp;
+using namespace gw::app;
 
 namespace {
 constexpr int kWaitMs = 30000;
@@ -69,7 +69,7 @@ class TstAppTestBench : public QObject {
         if (!m_dir) {
             m_dir = std::make_unique<QTemporaryDir>();
             QString error;
-            if (!gwapp::installSampleWorkspace(m_dir->path(), &error))
+            if (!gw::app::installSampleWorkspace(m_dir->path(), &error))
                 qFatal("sample workspace: %s", qPrintable(error));
         }
         m_window = std::make_unique<MainWindow>();

@@ -25,7 +25,7 @@
 
 #include <zlib.h>
 
-using namespace gwapp;
+using namespace gw::app;
 using gw::store::HistoryStore;
 
 namespace {
@@ -496,7 +496,7 @@ void TstAppTrafficImport::sampleWorkspaceTraffic()
     // of it without a bad line, inside the week ending 2026-11-23, about 3-5% on Vercel.
     const QString workspace = m_dir->filePath(QStringLiteral("workspace"));
     QString error;
-    QVERIFY2(gwapp::installSampleWorkspace(workspace, &error), qPrintable(error));
+    QVERIFY2(gw::app::installSampleWorkspace(workspace, &error), qPrintable(error));
     const QString traffic = workspace + QStringLiteral("/traffic");
     const QByteArray jsonl = gunzip(readFile(traffic + QStringLiteral("/traffic-2026-11-17.jsonl.gz")));
     const QByteArray csv = readFile(traffic + QStringLiteral("/batch-jobs-2026-11-22.csv"));

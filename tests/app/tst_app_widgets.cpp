@@ -48,7 +48,7 @@
 #include <QTimer>
 #include <QTranslator>
 
-using namespace gwapp;
+using namespace gw::app;
 
 static const QDateTime kNow(QDate(2026, 11, 23), QTime(12, 0), Qt::UTC);
 
@@ -63,7 +63,7 @@ class TstAppWidgets : public QObject {
         if (fresh) {
             m_dir = std::make_unique<QTemporaryDir>();
             QString error;
-            if (!gwapp::installSampleWorkspace(m_dir->path(), &error))
+            if (!gw::app::installSampleWorkspace(m_dir->path(), &error))
                 qFatal("sample workspace: %s", qPrintable(error));
         }
         m_window = std::make_unique<MainWindow>();
@@ -388,7 +388,7 @@ private Q_SLOTS:
     {
         QTranslator translator;
         QVERIFY(translator.load(QStringLiteral(":/i18n/gateway-console_de.qm")));
-        QCOMPARE(translator.translate("gwapp::MainWindow", "Unsaved changes"), QStringLiteral("Ungespeicherte Änderungen"));
+        QCOMPARE(translator.translate("gw::app::MainWindow", "Unsaved changes"), QStringLiteral("Ungespeicherte Änderungen"));
     }
 
     void modelsPageConfirmsProposal()

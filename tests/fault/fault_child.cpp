@@ -49,7 +49,7 @@ int autosaveLoop(const QString &dir)
     const ConfigLoadResult draft = loadConfigFile(workspace.draftPath());
     if (!draft.config)
         return fail(joinDiagnostics(draft.diagnostics));
-    gwapp::DraftDocument document;
+    gw::app::DraftDocument document;
     document.reset(*draft.config);
     document.setAutosavePath(workspace.autosavePath());
     for (qint64 edit = 1;; ++edit) {

@@ -24,7 +24,7 @@
 #include <sys/resource.h>
 
 using namespace gw;
-using namespace gwapp;
+using namespace gw::app;
 
 namespace {
 
@@ -138,7 +138,7 @@ void TstFaultDiskFull::fullDiskExportDialogSaysWhy()
 {
     QTemporaryDir dir;
     QString error;
-    QVERIFY2(gwapp::installSampleWorkspace(dir.path(), &error), qPrintable(error));
+    QVERIFY2(gw::app::installSampleWorkspace(dir.path(), &error), qPrintable(error));
     const gw::Workspace workspace(dir.path());
     DraftDocument document;
     document.reset(*loadConfigFile(workspace.draftPath()).config);

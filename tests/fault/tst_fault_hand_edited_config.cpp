@@ -18,7 +18,7 @@
 #include <QTest>
 #include <QTimer>
 
-using namespace gwapp;
+using namespace gw::app;
 
 class TstFaultHandEditedConfig : public QObject {
     Q_OBJECT
@@ -63,7 +63,7 @@ void TstFaultHandEditedConfig::pristineWorkspaceHasNoWarning()
 {
     QTemporaryDir dir;
     QString error;
-    QVERIFY2(gwapp::installSampleWorkspace(dir.path(), &error), qPrintable(error));
+    QVERIFY2(gw::app::installSampleWorkspace(dir.path(), &error), qPrintable(error));
     QVERIFY(!gw::loadConfigFile(dir.filePath(u"routing.json"_qs)).hashMismatch);
     MainWindow window;
     QVERIFY(window.openWorkspace(dir.path(), MainWindow::Recovery::Discard));
@@ -77,7 +77,7 @@ void TstFaultHandEditedConfig::handEditIsLoadedWithAVisibleWarning()
 {
     QTemporaryDir dir;
     QString error;
-    QVERIFY2(gwapp::installSampleWorkspace(dir.path(), &error), qPrintable(error));
+    QVERIFY2(gw::app::installSampleWorkspace(dir.path(), &error), qPrintable(error));
     const QString path = dir.filePath(u"routing.json"_qs);
     // The hand edit: a changed note, content_sha256 left as it was.
     QFile file(path);

@@ -136,7 +136,7 @@ void TstFaultSigkill::killWhileAutosaving()
     QTemporaryDir dir;
     QVERIFY(dir.isValid());
     QString error;
-    QVERIFY2(gwapp::installSampleWorkspace(dir.path(), &error), qPrintable(error));
+    QVERIFY2(gw::app::installSampleWorkspace(dir.path(), &error), qPrintable(error));
     const gw::Workspace workspace(dir.path());
     const ConfigLoadResult draft = loadConfigFile(workspace.draftPath());
     QVERIFY(draft.config);
@@ -152,7 +152,7 @@ void TstFaultSigkill::killWhileAutosaving()
         const QString note = autosave.config->note;
         QVERIFY2(note == faulttest::autosaveNote(*last) || note == faulttest::autosaveNote(*last + 1), qPrintable(note));
         // Recovery the way MainWindow::openWorkspace does it: the saved draft, then the autosave as one undoable edit.
-        gwapp::DraftDocument document;
+        gw::app::DraftDocument document;
         document.reset(*draft.config);
         document.apply(*autosave.config, u"Recover unsaved changes"_qs);
         QVERIFY(document.isDirty());

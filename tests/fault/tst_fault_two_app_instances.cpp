@@ -17,7 +17,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 
-using namespace gwapp;
+using namespace gw::app;
 
 namespace {
 

@@ -2,7 +2,7 @@
 
 #include "common/draft_document.h"
 
-namespace gwapp {
+namespace gw::app {
 
 ConfigCommand::ConfigCommand(DraftDocument *document, gw::RoutingConfig before, gw::RoutingConfig after,
                              const QString &text, const QString &mergeKey)
@@ -26,4 +26,4 @@ bool ConfigCommand::mergeWith(const QUndoCommand *other)
     return true;
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -5,7 +5,7 @@
 
 #include <QUndoCommand>
 
-namespace gwapp {
+namespace gw::app {
 
 class DraftDocument;
 
@@ -26,4 +26,4 @@ private:
     QString m_mergeKey;
 };
 
-} // namespace gwapp
+} // namespace gw::app

@@ -3,7 +3,7 @@
 #include <QCoreApplication>
 #include <QSet>
 
-namespace gwapp {
+namespace gw::app {
 
 QString formatShare(double percent)
 {
@@ -227,4 +227,4 @@ QStringList splitList(const QString &text)
     return out;
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -8,7 +8,7 @@
 #include <QDateTime>
 #include <QStringList>
 
-namespace gwapp {
+namespace gw::app {
 
 // "default paid share 3 → 4.5", "rule anthropic added", ... in a stable order; empty: no change.
 QStringList describeConfigChanges(const gw::RoutingConfig &before, const gw::RoutingConfig &after);
@@ -30,4 +30,4 @@ QString incidentRuleId(const gw::RoutingConfig &config, const QString &subject, 
 // Comma list <-> string list (trimmed, empty items dropped).
 QStringList splitList(const QString &text);
 
-} // namespace gwapp
+} // namespace gw::app

@@ -7,7 +7,7 @@
 #include <QFile>
 #include <QFileInfo>
 
-namespace gwapp {
+namespace gw::app {
 
 DraftDocument::DraftDocument(QObject *parent)
     : QObject(parent)
@@ -82,4 +82,4 @@ void DraftDocument::removeAutosave()
         QFile::remove(m_autosavePath);
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -8,7 +8,7 @@
 #include <QTimer>
 #include <QUndoStack>
 
-namespace gwapp {
+namespace gw::app {
 
 class DraftDocument : public QObject {
     Q_OBJECT
@@ -53,4 +53,4 @@ private:
     QString m_autosavePath;
 };
 
-} // namespace gwapp
+} // namespace gw::app

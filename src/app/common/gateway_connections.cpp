@@ -10,7 +10,7 @@
 #include <QCoreApplication>
 #include <QSettings>
 
-namespace gwapp {
+namespace gw::app {
 
 namespace {
 
@@ -208,9 +208,9 @@ QString GatewayConnections::summaryText() const
     return stateText(gw::Gateway::OpenRouter) + QStringLiteral(" · ") + stateText(gw::Gateway::Vercel);
 }
 
-} // namespace gwapp
+} // namespace gw::app
 
-namespace gwapp {
+namespace gw::app {
 
 QString GatewayConnections::toolTipText() const
 {
@@ -227,4 +227,4 @@ QString GatewayConnections::toolTipText() const
     return lines.join(QLatin1Char('\n'));
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -23,7 +23,7 @@ class GatewaySimulator;
 }
 } // namespace gw
 
-namespace gwapp {
+namespace gw::app {
 
 class KeyStore;
 
@@ -82,4 +82,4 @@ private:
 
 QString connectionStateName(GatewayConnections::State state);
 
-} // namespace gwapp
+} // namespace gw::app

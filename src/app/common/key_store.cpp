@@ -3,7 +3,7 @@
 #include <QTimer>
 #include <qt6keychain/keychain.h>
 
-namespace gwapp {
+namespace gw::app {
 
 static const QString kService = QStringLiteral("gateway-console");
 
@@ -87,4 +87,4 @@ void UnavailableKeyStore::write(const QString &account, const QString &)
     QTimer::singleShot(0, this, [this, account] { Q_EMIT writeFinished(account, m_reason); });
 }
 
-} // namespace gwapp
+} // namespace gw::app

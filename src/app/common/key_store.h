@@ -5,7 +5,7 @@
 
 #include <QObject>
 
-namespace gwapp {
+namespace gw::app {
 
 class KeyStore : public QObject {
     Q_OBJECT
@@ -50,4 +50,4 @@ private:
     QString m_reason;
 };
 
-} // namespace gwapp
+} // namespace gw::app

@@ -15,7 +15,7 @@
 
 #include <memory>
 
-namespace gwapp {
+namespace gw::app {
 
 template <typename T>
 class LatestJob {
@@ -70,4 +70,4 @@ private:
     std::shared_ptr<State> m_state = std::make_shared<State>();
 };
 
-} // namespace gwapp
+} // namespace gw::app

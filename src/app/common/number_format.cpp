@@ -2,7 +2,7 @@
 
 #include <cmath>
 
-namespace gwapp {
+namespace gw::app {
 
 QLocale displayLocale()
 {
@@ -56,4 +56,4 @@ QString formatSignedPercent(double percent, int decimals, const QLocale &locale)
     return (positive ? QStringLiteral("+") : QString()) + digits + QLatin1Char('%');
 }
 
-} // namespace gwapp
+} // namespace gw::app

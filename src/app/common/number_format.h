@@ -6,7 +6,7 @@
 #include <QLocale>
 #include <QString>
 
-namespace gwapp {
+namespace gw::app {
 
 // The user's locale with group separators on. The "C" locale (an unset LANG) would print none,
 // so it reads as English (United States) instead.
@@ -24,4 +24,4 @@ QString formatUsd(double usd, const QLocale &locale = displayLocale());
 // A signed percentage with the given decimals: "+12%", "-3.5%", "0%".
 QString formatSignedPercent(double percent, int decimals = 0, const QLocale &locale = displayLocale());
 
-} // namespace gwapp
+} // namespace gw::app

@@ -2,7 +2,7 @@
 
 #include "history_store.h"
 
-namespace gwapp {
+namespace gw::app {
 
 PageContext::PageContext(DraftDocument *document, GatewayConnections *connections)
     : m_document(document)
@@ -25,4 +25,4 @@ void PageContext::setWorkspace(const gw::Workspace &workspace)
     Q_EMIT workspaceChanged();
 }
 
-} // namespace gwapp
+} // namespace gw::app

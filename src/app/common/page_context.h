@@ -13,7 +13,7 @@
 
 namespace gw { namespace store { class HistoryStore; } }
 
-namespace gwapp {
+namespace gw::app {
 
 class DraftDocument;
 class GatewayConnections;
@@ -49,4 +49,4 @@ private:
     gw::Workspace m_workspace;
 };
 
-} // namespace gwapp
+} // namespace gw::app

@@ -5,7 +5,7 @@
 
 #include <QCoreApplication>
 
-namespace gwapp::states {
+namespace gw::app::states {
 
 QString draft()
 {
@@ -29,4 +29,4 @@ QString describeRecord(const gw::ExportRecord &record)
         .arg(record.profile, clockTimeText(record.time));
 }
 
-} // namespace gwapp::states
+} // namespace gw::app::states

@@ -8,7 +8,7 @@
 
 namespace gw { struct ExportRecord; }
 
-namespace gwapp::states {
+namespace gw::app::states {
 
 QString draft();      // "draft (autosaved)"
 QString lastExport(); // "last export"
@@ -17,4 +17,4 @@ QString live();       // "live in production"
 // "revision 43, native, 2026-11-23 13:00 CET": one export or publish as the status bar names it.
 QString describeRecord(const gw::ExportRecord &record);
 
-} // namespace gwapp::states
+} // namespace gw::app::states

@@ -4,7 +4,7 @@
 #include <QDateTimeEdit>
 #include <QHBoxLayout>
 
-namespace gwapp {
+namespace gw::app {
 
 TimeRangeSelector::TimeRangeSelector(QWidget *parent)
     : QWidget(parent)
@@ -112,4 +112,4 @@ void TimeRangeSelector::updateCustomVisibility()
     m_to->setVisible(custom);
 }
 
-} // namespace gwapp
+} // namespace gw::app

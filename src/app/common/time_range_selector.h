@@ -10,7 +10,7 @@
 class QComboBox;
 class QDateTimeEdit;
 
-namespace gwapp {
+namespace gw::app {
 
 class TimeRangeSelector : public QWidget {
     Q_OBJECT
@@ -45,4 +45,4 @@ private:
     QDateTimeEdit *m_to;
 };
 
-} // namespace gwapp
+} // namespace gw::app

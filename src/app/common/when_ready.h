@@ -8,7 +8,7 @@
 #include <QFutureWatcher>
 #include <QObject>
 
-namespace gwapp {
+namespace gw::app {
 
 template <typename T, typename Handler>
 void whenReady(QObject *context, const QFuture<T> &future, Handler handler)
@@ -22,4 +22,4 @@ void whenReady(QObject *context, const QFuture<T> &future, Handler handler)
     watcher->setFuture(future);
 }
 
-} // namespace gwapp
+} // namespace gw::app

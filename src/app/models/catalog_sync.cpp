@@ -7,7 +7,7 @@
 #include <QDir>
 #include <QSaveFile>
 
-namespace gwapp {
+namespace gw::app {
 
 CatalogSync::~CatalogSync() { cancel(); }
 
@@ -71,4 +71,4 @@ void CatalogSync::onReply(gw::net::ModelsReply *reply)
     }
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -15,7 +15,7 @@ class GatewayClient;
 class ModelsReply;
 }
 
-namespace gwapp {
+namespace gw::app {
 
 class CatalogSync : public QObject {
     Q_OBJECT
@@ -47,4 +47,4 @@ private:
     QStringList m_errors;
 };
 
-} // namespace gwapp
+} // namespace gw::app

@@ -4,7 +4,7 @@
 #include <QColor>
 #include <QFont>
 
-namespace gwapp {
+namespace gw::app {
 
 MappingTableModel::MappingTableModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -215,4 +215,4 @@ QVariant MappingTableModel::headerData(int section, Qt::Orientation orientation,
     }
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -9,7 +9,7 @@
 
 #include <QAbstractTableModel>
 
-namespace gwapp {
+namespace gw::app {
 
 class MappingTableModel : public QAbstractTableModel {
     Q_OBJECT
@@ -50,4 +50,4 @@ private:
     QList<SyncChange> m_changes;
 };
 
-} // namespace gwapp
+} // namespace gw::app

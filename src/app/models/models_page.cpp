@@ -17,7 +17,7 @@
 #include <QUndoStack>
 #include <QtConcurrent/QtConcurrentRun>
 
-namespace gwapp {
+namespace gw::app {
 
 namespace {
 // Text filter on the OpenRouter id, plus the chips: Confirmed and Proposed select by the config's
@@ -321,4 +321,4 @@ void ModelsPage::markSelectedNotOnVercel()
     setMapping(std::nullopt, tr("Mark %1 as not on Vercel"));
 }
 
-} // namespace gwapp
+} // namespace gw::app

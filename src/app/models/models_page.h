@@ -16,7 +16,7 @@
 namespace Ui { class ModelsPage; }
 class QSortFilterProxyModel;
 
-namespace gwapp {
+namespace gw::app {
 
 class CatalogSync;
 class DraftDocument;
@@ -84,4 +84,4 @@ private:
     LatestJob<MappingLoad> m_load{this}; // a newer draft is being compared: older answers are dropped
 };
 
-} // namespace gwapp
+} // namespace gw::app

@@ -5,7 +5,7 @@
 
 #include <QHeaderView>
 
-namespace gwapp {
+namespace gw::app {
 
 ProviderSlugsPanel::ProviderSlugsPanel(DraftDocument *document, QWidget *parent)
     : QGroupBox(parent)
@@ -33,4 +33,4 @@ ProviderSlugsPanel::ProviderSlugsPanel(DraftDocument *document, QWidget *parent)
 
 ProviderSlugsPanel::~ProviderSlugsPanel() = default;
 
-} // namespace gwapp
+} // namespace gw::app

@@ -9,7 +9,7 @@ namespace Ui {
 class ProviderSlugsPanel;
 }
 
-namespace gwapp {
+namespace gw::app {
 
 class DraftDocument;
 class ProviderTableModel;
@@ -27,4 +27,4 @@ private:
     ProviderTableModel *m_model;
 };
 
-} // namespace gwapp
+} // namespace gw::app

@@ -2,7 +2,7 @@
 
 #include "common/draft_document.h"
 
-namespace gwapp {
+namespace gw::app {
 
 ProviderTableModel::ProviderTableModel(DraftDocument *document, QObject *parent)
     : QAbstractTableModel(parent)
@@ -111,4 +111,4 @@ void ProviderTableModel::removeProvider(int row)
     m_document->apply(after, tr("Remove provider %1").arg(m_slugs.at(row)));
 }
 
-} // namespace gwapp
+} // namespace gw::app

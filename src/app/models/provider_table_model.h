@@ -5,7 +5,7 @@
 #include <QAbstractTableModel>
 #include <QStringList>
 
-namespace gwapp {
+namespace gw::app {
 
 class DraftDocument;
 
@@ -35,4 +35,4 @@ private:
     QStringList m_slugs; // sorted, as the config's map
 };
 
-} // namespace gwapp
+} // namespace gw::app

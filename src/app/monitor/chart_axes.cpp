@@ -5,7 +5,7 @@
 #include <QCategoryAxis>
 #include <QCoreApplication>
 
-namespace gwapp {
+namespace gw::app {
 
 namespace {
 
@@ -62,4 +62,4 @@ QCategoryAxis *makeTimeAxis(qint64 fromMs, qint64 toMs)
     return out;
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -8,7 +8,7 @@
 
 class QCategoryAxis;
 
-namespace gwapp {
+namespace gw::app {
 
 // One value tick as written on its axis: "250 ms", "8 %", "$1.5M".
 QString valueTickLabel(const gw::NiceAxis &axis, const gw::ValueTick &tick);
@@ -16,4 +16,4 @@ QString valueTickLabel(const gw::NiceAxis &axis, const gw::ValueTick &tick);
 QCategoryAxis *makeValueAxis(const gw::NiceAxis &axis, const QString &title);
 QCategoryAxis *makeTimeAxis(qint64 fromMs, qint64 toMs);
 
-} // namespace gwapp
+} // namespace gw::app

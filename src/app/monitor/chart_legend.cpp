@@ -5,7 +5,7 @@
 #include <QPainter>
 #include <QPixmap>
 
-namespace gwapp {
+namespace gw::app {
 
 namespace {
 
@@ -74,4 +74,4 @@ QCheckBox *ChartLegend::checkBox(const QString &key) const
     return nullptr;
 }
 
-} // namespace gwapp
+} // namespace gw::app

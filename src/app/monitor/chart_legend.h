@@ -9,7 +9,7 @@
 class QCheckBox;
 class QGridLayout;
 
-namespace gwapp {
+namespace gw::app {
 
 class ChartLegend : public QWidget {
     Q_OBJECT
@@ -37,4 +37,4 @@ private:
     QList<Entry> m_entries;
 };
 
-} // namespace gwapp
+} // namespace gw::app

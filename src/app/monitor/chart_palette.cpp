@@ -4,7 +4,7 @@
 
 #include <array>
 
-namespace gwapp {
+namespace gw::app {
 
 namespace {
 
@@ -73,4 +73,4 @@ QPen seriesPen(const gw::SeriesId &id)
     return pen;
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -10,7 +10,7 @@
 #include <QColor>
 #include <QPen>
 
-namespace gwapp {
+namespace gw::app {
 
 QColor gatewayColor(gw::Gateway gateway);
 // The same colour for an error class ("rate_limited") in every chart; grey for one not known.
@@ -18,4 +18,4 @@ QColor errorClassColor(const QString &statusClass);
 QColor seriesColor(const gw::SeriesId &id);
 QPen seriesPen(const gw::SeriesId &id);
 
-} // namespace gwapp
+} // namespace gw::app

@@ -5,7 +5,7 @@
 
 #include <QDateTime>
 
-namespace gwapp {
+namespace gw::app {
 
 namespace {
 
@@ -145,4 +145,4 @@ QVariant HeadlineTableModel::headerData(int section, Qt::Orientation orientation
     return {};
 }
 
-} // namespace gwapp
+} // namespace gw::app

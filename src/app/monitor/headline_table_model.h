@@ -8,7 +8,7 @@
 
 #include <QAbstractTableModel>
 
-namespace gwapp {
+namespace gw::app {
 
 class HeadlineTableModel : public QAbstractTableModel {
     Q_OBJECT
@@ -43,4 +43,4 @@ private:
     gw::MonitorHeadline m_headline;
 };
 
-} // namespace gwapp
+} // namespace gw::app

@@ -25,7 +25,7 @@
 
 #include <cmath>
 
-namespace gwapp {
+namespace gw::app {
 
 namespace {
 
@@ -399,4 +399,4 @@ bool MonitorChartView::exportCsv(const QString &path, QString *error) const
     return written.ok();
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -17,7 +17,7 @@
 class QGraphicsLineItem;
 class QGraphicsRectItem;
 
-namespace gwapp {
+namespace gw::app {
 
 class ChartLegend;
 class MonitorTableModel;
@@ -150,4 +150,4 @@ private:
     std::array<QList<QPointF>, 2> m_gatewayRequests;
 };
 
-} // namespace gwapp
+} // namespace gw::app

@@ -22,7 +22,7 @@
 
 #include <cmath>
 
-namespace gwapp {
+namespace gw::app {
 
 void MonitorChartView::drawErrorClasses()
 {
@@ -173,4 +173,4 @@ QString MonitorChartView::errorHoverText(double x) const
     return lines.join(QLatin1Char('\n'));
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -24,7 +24,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace gwapp {
+namespace gw::app {
 
 void MonitorChartView::setLegend(ChartLegend *legend)
 {
@@ -295,4 +295,4 @@ QList<qint64> MonitorChartView::drawnAnnotationTimes() const
     return out;
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -9,7 +9,7 @@
 
 #include <QtConcurrent/QtConcurrentRun>
 
-namespace gwapp {
+namespace gw::app {
 
 namespace {
 
@@ -264,4 +264,4 @@ void MonitorController::onFinished(const MonitorData &data)
     Q_EMIT loaded();
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -20,7 +20,7 @@
 
 namespace gw { namespace store { class HistoryStore; } }
 
-namespace gwapp {
+namespace gw::app {
 
 class HeadlineTableModel;
 
@@ -118,4 +118,4 @@ private:
     LatestJob<MonitorData> m_job{this};
 };
 
-} // namespace gwapp
+} // namespace gw::app

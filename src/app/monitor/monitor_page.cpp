@@ -26,7 +26,7 @@
 
 #include <cmath>
 
-namespace gwapp {
+namespace gw::app {
 
 namespace {
 
@@ -421,4 +421,4 @@ void MonitorPage::exportCsv(MonitorController::Chart chart)
         QMessageBox::warning(this, tr("Export CSV"), tr("Could not write %1: %2").arg(path, error));
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -16,7 +16,7 @@ namespace Ui { class MonitorPage; }
 class QLabel;
 class QTableView;
 
-namespace gwapp {
+namespace gw::app {
 
 class DraftDocument;
 class GatewayConnections;
@@ -90,4 +90,4 @@ private:
     bool m_openOnRecordedTraffic = true;
 };
 
-} // namespace gwapp
+} // namespace gw::app

@@ -15,7 +15,7 @@
 
 #include <cmath>
 
-namespace gwapp {
+namespace gw::app {
 
 namespace {
 
@@ -118,4 +118,4 @@ QString MonitorPage::targetSourceNote(QString *warningStyle) const
                                      .arg(utcMinute(*data.firstLiveMs));
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -9,7 +9,7 @@
 #include <algorithm>
 #include <cmath>
 
-namespace gwapp {
+namespace gw::app {
 
 QString seriesDisplayName(const gw::SeriesId &id)
 {
@@ -191,4 +191,4 @@ QString MonitorTableModel::toCsv() const
     return csv;
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -8,7 +8,7 @@
 
 #include <QAbstractTableModel>
 
-namespace gwapp {
+namespace gw::app {
 
 QString seriesDisplayName(const gw::SeriesId &id);
 
@@ -49,4 +49,4 @@ private:
     QString m_unit;
 };
 
-} // namespace gwapp
+} // namespace gw::app

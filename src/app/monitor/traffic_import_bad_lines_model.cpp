@@ -3,7 +3,7 @@
 #include <QDir>
 #include <QFileInfo>
 
-namespace gwapp {
+namespace gw::app {
 
 TrafficBadLinesModel::TrafficBadLinesModel(QObject *parent, int maxRows)
     : QAbstractTableModel(parent)
@@ -83,4 +83,4 @@ QVariant TrafficBadLinesModel::headerData(int section, Qt::Orientation orientati
     }
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -6,7 +6,7 @@
 
 #include <QAbstractTableModel>
 
-namespace gwapp {
+namespace gw::app {
 
 class TrafficBadLinesModel : public QAbstractTableModel {
     Q_OBJECT
@@ -35,4 +35,4 @@ private:
     int m_maxRows;
 };
 
-} // namespace gwapp
+} // namespace gw::app

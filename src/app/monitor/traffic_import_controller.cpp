@@ -12,7 +12,7 @@
 #include <algorithm>
 #include <atomic>
 
-namespace gwapp {
+namespace gw::app {
 
 // Shared with the store's writer thread through the options' progress callback, which keeps it
 // alive until the import has finished even if the controller is gone by then.
@@ -283,4 +283,4 @@ void TrafficImportController::rewatchFiles(const QStringList &files)
             m_watcher->addPath(path);
 }
 
-} // namespace gwapp
+} // namespace gw::app

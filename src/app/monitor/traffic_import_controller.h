@@ -27,7 +27,7 @@ namespace gw::store {
 class HistoryStore;
 }
 
-namespace gwapp {
+namespace gw::app {
 
 // What one import of one file did.
 struct TrafficImportFileResult {
@@ -79,7 +79,7 @@ public:
 Q_SIGNALS:
     void busyChanged(bool busy);
     void progressChanged(qint64 bytesDone, qint64 bytesTotal, int filesLeft);
-    void fileFinished(const gwapp::TrafficImportFileResult &result);
+    void fileFinished(const gw::app::TrafficImportFileResult &result);
     void queueFinished(); // idle again after the last queued file
     void trafficChanged(); // an import committed new lines
     void watchFolderChanged(const QString &dir);
@@ -116,6 +116,6 @@ private:
     QHash<QString, Seen> m_seen; // watched files as last queued
 };
 
-} // namespace gwapp
+} // namespace gw::app
 
-Q_DECLARE_METATYPE(gwapp::TrafficImportFileResult)
+Q_DECLARE_METATYPE(gw::app::TrafficImportFileResult)

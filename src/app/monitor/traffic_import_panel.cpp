@@ -14,7 +14,7 @@
 #include <QMimeData>
 #include <QUrl>
 
-namespace gwapp {
+namespace gw::app {
 
 namespace {
 
@@ -181,4 +181,4 @@ void TrafficImportPanel::updateAvailability()
         ui->statusLabel->clear();
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -14,7 +14,7 @@ namespace gw::store {
 class HistoryStore;
 }
 
-namespace gwapp {
+namespace gw::app {
 
 class TrafficBadLinesModel;
 class TrafficImportController;
@@ -56,4 +56,4 @@ private:
     TrafficBadLinesModel *m_badLines;
 };
 
-} // namespace gwapp
+} // namespace gw::app

@@ -2,7 +2,7 @@
 
 #include "common/number_format.h"
 
-namespace gwapp {
+namespace gw::app {
 
 QString shareConstraintDisplayName(gw::ShareConstraint::Kind kind)
 {
@@ -99,4 +99,4 @@ QVariant LeaderboardConstraintModel::headerData(int section, Qt::Orientation ori
     }
 }
 
-} // namespace gwapp
+} // namespace gw::app

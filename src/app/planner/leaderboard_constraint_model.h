@@ -10,7 +10,7 @@
 #include <QAbstractTableModel>
 #include <QList>
 
-namespace gwapp {
+namespace gw::app {
 
 class LeaderboardConstraintModel : public QAbstractTableModel {
     Q_OBJECT
@@ -40,4 +40,4 @@ private:
 
 QString shareConstraintDisplayName(gw::ShareConstraint::Kind kind);
 
-} // namespace gwapp
+} // namespace gw::app

@@ -7,7 +7,7 @@
 
 #include <algorithm>
 
-namespace gwapp {
+namespace gw::app {
 
 LeaderboardImportModel::LeaderboardImportModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -94,4 +94,4 @@ QVariant LeaderboardImportModel::headerData(int section, Qt::Orientation orienta
     }
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -9,7 +9,7 @@
 #include <QAbstractTableModel>
 #include <QList>
 
-namespace gwapp {
+namespace gw::app {
 
 class LeaderboardImportModel : public QAbstractTableModel {
     Q_OBJECT
@@ -36,4 +36,4 @@ private:
     QList<Row> m_rows; // OpenRouter's first, each gateway's by rank
 };
 
-} // namespace gwapp
+} // namespace gw::app

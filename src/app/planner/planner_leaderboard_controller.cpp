@@ -9,7 +9,7 @@
 #include <QSettings>
 #include <QtConcurrent>
 
-namespace gwapp {
+namespace gw::app {
 
 namespace {
 
@@ -292,4 +292,4 @@ bool PlannerLeaderboardController::applyToDraft()
     return true;
 }
 
-} // namespace gwapp
+} // namespace gw::app

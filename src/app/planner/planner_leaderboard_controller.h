@@ -22,7 +22,7 @@
 
 namespace gw { namespace store { class HistoryStore; } }
 
-namespace gwapp {
+namespace gw::app {
 
 class DraftDocument;
 
@@ -126,4 +126,4 @@ private:
     QString m_problemText;
 };
 
-} // namespace gwapp
+} // namespace gw::app

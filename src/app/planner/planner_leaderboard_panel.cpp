@@ -8,7 +8,7 @@
 #include <QHeaderView>
 #include <QSignalBlocker>
 
-namespace gwapp {
+namespace gw::app {
 
 namespace {
 
@@ -152,4 +152,4 @@ void PlannerLeaderboardPanel::chooseImportFile(gw::Gateway gateway)
         m_controller->importLeaderboard(gateway, path);
 }
 
-} // namespace gwapp
+} // namespace gw::app

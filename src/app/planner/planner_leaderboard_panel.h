@@ -14,7 +14,7 @@
 
 namespace Ui { class PlannerLeaderboardPanel; }
 
-namespace gwapp {
+namespace gw::app {
 
 class TimeRangeSelector;
 
@@ -42,4 +42,4 @@ private:
     PlannerLeaderboardController *m_controller;
 };
 
-} // namespace gwapp
+} // namespace gw::app

@@ -12,7 +12,7 @@
 
 #include <algorithm>
 
-namespace gwapp {
+namespace gw::app {
 
 namespace {
 
@@ -134,4 +134,4 @@ void PlannerMarginChart::showPlan(const std::optional<gw::LeaderboardPlan> &plan
         marker->setVisible(false);
 }
 
-} // namespace gwapp
+} // namespace gw::app

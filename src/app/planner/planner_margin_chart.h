@@ -11,7 +11,7 @@
 class QChart;
 class QChartView;
 
-namespace gwapp {
+namespace gw::app {
 
 class PlannerMarginChart : public QWidget {
     Q_OBJECT
@@ -27,4 +27,4 @@ private:
     QChartView *m_view;
 };
 
-} // namespace gwapp
+} // namespace gw::app

@@ -6,7 +6,7 @@
 #include "planner/planner_replay_panel.h"
 #include "ui_plannerpage.h"
 
-namespace gwapp {
+namespace gw::app {
 
 PlannerPage::PlannerPage(std::shared_ptr<PageContext> context, QWidget *parent)
     : QWidget(parent)
@@ -47,4 +47,4 @@ void PlannerPage::onHistoryChanged()
     ui->historyLabel->setVisible(!history);
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -10,7 +10,7 @@
 
 namespace Ui { class PlannerPage; }
 
-namespace gwapp {
+namespace gw::app {
 
 class PageContext;
 class PlannerLeaderboardPanel;
@@ -38,4 +38,4 @@ private:
     PlannerRampPanel *m_ramp;
 };
 
-} // namespace gwapp
+} // namespace gw::app

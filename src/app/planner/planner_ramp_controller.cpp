@@ -11,7 +11,7 @@
 #include <QDir>
 #include <QtConcurrent>
 
-namespace gwapp {
+namespace gw::app {
 
 namespace {
 
@@ -204,4 +204,4 @@ void PlannerRampController::moveToStep(int step, const QString &what)
                    .arg(sharePercent(moved.currentSharePercent()), moved.scope));
 }
 
-} // namespace gwapp
+} // namespace gw::app

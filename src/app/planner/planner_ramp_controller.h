@@ -18,7 +18,7 @@
 
 namespace gw { namespace store { class HistoryStore; } }
 
-namespace gwapp {
+namespace gw::app {
 
 class DraftDocument;
 
@@ -79,4 +79,4 @@ private:
     LatestJob<gw::RampEvaluation> m_evaluating{this}; // a newer evaluation wins
 };
 
-} // namespace gwapp
+} // namespace gw::app

@@ -9,7 +9,7 @@
 
 #include <algorithm>
 
-namespace gwapp {
+namespace gw::app {
 
 namespace {
 
@@ -163,4 +163,4 @@ void PlannerRampPanel::chooseSaveFile()
         m_controller->savePlanFile(path);
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -15,7 +15,7 @@
 
 namespace Ui { class PlannerRampPanel; }
 
-namespace gwapp {
+namespace gw::app {
 
 class PlannerRampPanel : public QWidget {
     Q_OBJECT
@@ -44,4 +44,4 @@ private:
     bool m_filling = false; // setPlan() is filling the form: one planEdited() at its end
 };
 
-} // namespace gwapp
+} // namespace gw::app

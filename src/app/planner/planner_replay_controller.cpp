@@ -12,7 +12,7 @@
 #include <algorithm>
 #include <climits>
 
-namespace gwapp {
+namespace gw::app {
 
 namespace {
 
@@ -186,4 +186,4 @@ void PlannerReplayController::finish(const std::optional<ReplayRun> &run, const 
     }
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -21,7 +21,7 @@
 
 namespace gw { namespace store { class HistoryStore; } }
 
-namespace gwapp {
+namespace gw::app {
 
 class DraftDocument;
 
@@ -91,4 +91,4 @@ private:
     QString m_status;
 };
 
-} // namespace gwapp
+} // namespace gw::app

@@ -6,7 +6,7 @@
 #include <QHeaderView>
 #include <QSortFilterProxyModel>
 
-namespace gwapp {
+namespace gw::app {
 
 namespace {
 
@@ -120,4 +120,4 @@ void PlannerReplayPanel::showResult()
     ui->summaryLabel->setText(lines.join(QLatin1Char('\n')));
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -16,7 +16,7 @@ class QSortFilterProxyModel;
 
 namespace Ui { class PlannerReplayPanel; }
 
-namespace gwapp {
+namespace gw::app {
 
 class TimeRangeSelector;
 
@@ -53,4 +53,4 @@ private:
     QSortFilterProxyModel *m_sorted;
 };
 
-} // namespace gwapp
+} // namespace gw::app

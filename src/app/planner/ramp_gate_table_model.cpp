@@ -4,7 +4,7 @@
 
 #include <QColor>
 
-namespace gwapp {
+namespace gw::app {
 
 namespace {
 
@@ -132,4 +132,4 @@ QVariant RampGateTableModel::headerData(int section, Qt::Orientation orientation
     }
 }
 
-} // namespace gwapp
+} // namespace gw::app

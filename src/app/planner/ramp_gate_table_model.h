@@ -9,7 +9,7 @@
 #include <QAbstractTableModel>
 #include <QList>
 
-namespace gwapp {
+namespace gw::app {
 
 class RampGateTableModel : public QAbstractTableModel {
     Q_OBJECT
@@ -35,4 +35,4 @@ private:
     QList<gw::RampGateResult> m_gates;
 };
 
-} // namespace gwapp
+} // namespace gw::app

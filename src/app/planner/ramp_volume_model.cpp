@@ -3,7 +3,7 @@
 #include "common/number_format.h"
 #include "config/per_gateway.h"
 
-namespace gwapp {
+namespace gw::app {
 
 RampVolumeModel::RampVolumeModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -86,4 +86,4 @@ QVariant RampVolumeModel::headerData(int section, Qt::Orientation orientation, i
     }
 }
 
-} // namespace gwapp
+} // namespace gw::app

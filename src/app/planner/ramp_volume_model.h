@@ -9,7 +9,7 @@
 #include <QAbstractTableModel>
 #include <QList>
 
-namespace gwapp {
+namespace gw::app {
 
 class RampVolumeModel : public QAbstractTableModel {
     Q_OBJECT
@@ -37,4 +37,4 @@ private:
     QList<Row> m_rows;
 };
 
-} // namespace gwapp
+} // namespace gw::app

@@ -4,7 +4,7 @@
 
 #include <QMap>
 
-namespace gwapp {
+namespace gw::app {
 
 QString costBasisDisplayName(gw::CostBasis basis)
 {
@@ -123,4 +123,4 @@ int ReplayTableModel::rowOf(const QString &model, gw::Gateway gateway) const
     return -1;
 }
 
-} // namespace gwapp
+} // namespace gw::app

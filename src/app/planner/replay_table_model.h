@@ -8,7 +8,7 @@
 #include <QAbstractTableModel>
 #include <QList>
 
-namespace gwapp {
+namespace gw::app {
 
 class ReplayTableModel : public QAbstractTableModel {
     Q_OBJECT
@@ -43,4 +43,4 @@ private:
 
 QString costBasisDisplayName(gw::CostBasis basis);
 
-} // namespace gwapp
+} // namespace gw::app

@@ -10,7 +10,7 @@
 #include <QSet>
 #include <QtConcurrent/QtConcurrentRun>
 
-namespace gwapp {
+namespace gw::app {
 
 namespace {
 
@@ -186,4 +186,4 @@ void LivePanel::adoptIntoDraft()
                                        : tr("Adopted into the draft (Undo reverts it)."));
 }
 
-} // namespace gwapp
+} // namespace gw::app

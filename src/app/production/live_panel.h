@@ -19,7 +19,7 @@
 
 namespace Ui { class LivePanel; }
 
-namespace gwapp {
+namespace gw::app {
 
 class DraftDocument;
 class ProductionConnection;
@@ -68,4 +68,4 @@ private:
     LatestJob<gw::store::LiveRead> m_read{this}; // a newer read (or a lost setup) drops an older answer
 };
 
-} // namespace gwapp
+} // namespace gw::app

@@ -4,7 +4,7 @@
 
 #include <QtConcurrent/QtConcurrentRun>
 
-namespace gwapp {
+namespace gw::app {
 
 ProductionConnection::ProductionConnection(KeyStore *keys, QObject *parent)
     : QObject(parent)
@@ -117,4 +117,4 @@ QString ProductionConnection::toolTipText() const
     return lines.join(QLatin1Char('\n'));
 }
 
-} // namespace gwapp
+} // namespace gw::app

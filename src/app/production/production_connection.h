@@ -12,7 +12,7 @@
 
 #include <QObject>
 
-namespace gwapp {
+namespace gw::app {
 
 class KeyStore;
 
@@ -57,4 +57,4 @@ private:
     LatestJob<gw::store::ProductionError> m_ping{this}; // changed settings or a newer check drop an older answer
 };
 
-} // namespace gwapp
+} // namespace gw::app

@@ -2,7 +2,7 @@
 
 #include <QSettings>
 
-namespace gwapp {
+namespace gw::app {
 
 namespace {
 
@@ -58,4 +58,4 @@ QString productionAccount(ProductionRole role)
     return role == ProductionRole::Writer ? QStringLiteral("production-writer") : QStringLiteral("production-reader");
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -9,7 +9,7 @@
 
 #include <QString>
 
-namespace gwapp {
+namespace gw::app {
 
 enum class ProductionRole { Writer, Reader };
 
@@ -33,4 +33,4 @@ struct ProductionSettings {
 // service as the API keys. PGPASSWORD applies when the keychain has none.
 QString productionAccount(ProductionRole role);
 
-} // namespace gwapp
+} // namespace gw::app

@@ -8,7 +8,7 @@
 #include <QSettings>
 #include <QtConcurrent/QtConcurrentRun>
 
-namespace gwapp {
+namespace gw::app {
 
 PublishDialog::PublishDialog(const gw::RoutingConfig &draft, const gw::store::ProductionLink &link, QWidget *parent)
     : QDialog(parent)
@@ -158,4 +158,4 @@ void PublishDialog::publishNow()
     });
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -22,7 +22,7 @@
 namespace Ui { class PublishDialog; }
 class QPushButton;
 
-namespace gwapp {
+namespace gw::app {
 
 class PublishDialog : public QDialog {
     Q_OBJECT
@@ -71,4 +71,4 @@ private:
     bool m_done = false;
 };
 
-} // namespace gwapp
+} // namespace gw::app

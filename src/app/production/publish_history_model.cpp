@@ -2,7 +2,7 @@
 
 #include "production/live_record.h"
 
-namespace gwapp {
+namespace gw::app {
 
 void PublishHistoryModel::setHistory(const QList<gw::ExportRecord> &history)
 {
@@ -62,4 +62,4 @@ QVariant PublishHistoryModel::headerData(int section, Qt::Orientation orientatio
     }
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -8,7 +8,7 @@
 #include <QAbstractTableModel>
 #include <QList>
 
-namespace gwapp {
+namespace gw::app {
 
 class PublishHistoryModel : public QAbstractTableModel {
     Q_OBJECT
@@ -31,4 +31,4 @@ private:
     QStringList m_changes; // describeChangeLine per row, computed once
 };
 
-} // namespace gwapp
+} // namespace gw::app

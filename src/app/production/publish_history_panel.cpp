@@ -18,7 +18,7 @@
 #include <QVBoxLayout>
 #include <QtConcurrent/QtConcurrentRun>
 
-namespace gwapp {
+namespace gw::app {
 
 namespace {
 
@@ -184,4 +184,4 @@ void PublishHistoryPanel::rollBackTo(int row, const QString &who, const QString 
     });
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -17,7 +17,7 @@ class QListWidget;
 class QPushButton;
 class QTreeView;
 
-namespace gwapp {
+namespace gw::app {
 
 class ProductionConnection;
 class PublishHistoryModel;
@@ -68,4 +68,4 @@ private:
     bool m_allowed = true;
 };
 
-} // namespace gwapp
+} // namespace gw::app

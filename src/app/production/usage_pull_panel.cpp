@@ -15,7 +15,7 @@
 
 #include <algorithm>
 
-namespace gwapp {
+namespace gw::app {
 
 // The writer thread stores the phase and the rows read in atomics; the GUI reads them on a
 // timer (no call queued per row to a panel that may be gone by then).
@@ -170,4 +170,4 @@ void UsagePullPanel::pollProgress()
     m_result->setText(texts.at(phase) + QLatin1Char(' ') + tr("%1 rows read").arg(QLocale().toString(m_job->rows.load())));
 }
 
-} // namespace gwapp
+} // namespace gw::app

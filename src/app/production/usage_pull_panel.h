@@ -20,7 +20,7 @@ class QTimer;
 
 namespace gw::store { class HistoryStore; }
 
-namespace gwapp {
+namespace gw::app {
 
 class ProductionConnection;
 
@@ -72,4 +72,4 @@ private:
     QTimer *m_poll;
 };
 
-} // namespace gwapp
+} // namespace gw::app

@@ -18,7 +18,7 @@
 #include <QUrl>
 #include <QtConcurrent/QtConcurrentRun>
 
-namespace gwapp {
+namespace gw::app {
 namespace {
 
 const QColor kLossColor(0xb0, 0x1c, 0x1c); // red that stays readable on light and dark lists
@@ -315,4 +315,4 @@ bool ExportDialog::writeExport()
     return true;
 }
 
-} // namespace gwapp
+} // namespace gw::app

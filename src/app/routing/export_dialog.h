@@ -19,7 +19,7 @@ namespace Ui { class ExportDialog; }
 class QMessageBox;
 class QPushButton;
 
-namespace gwapp {
+namespace gw::app {
 
 class DraftDocument;
 
@@ -97,4 +97,4 @@ private:
     LatestJob<ExportPreparation> m_preparation{this}; // the inputs changed meanwhile: a newer one is on its way
 };
 
-} // namespace gwapp
+} // namespace gw::app

@@ -7,7 +7,7 @@
 #include <QPushButton>
 #include <QSet>
 
-namespace gwapp {
+namespace gw::app {
 
 IncidentDialog::IncidentDialog(const gw::RoutingConfig &config, QWidget *parent, const QDateTime &now)
     : QDialog(parent)
@@ -134,4 +134,4 @@ void IncidentDialog::update()
     ui->productionWarning->setVisible(!m_productionLosses.isEmpty());
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -14,7 +14,7 @@
 namespace Ui { class IncidentDialog; }
 class QComboBox;
 
-namespace gwapp {
+namespace gw::app {
 
 class IncidentDialog : public QDialog {
     Q_OBJECT
@@ -43,4 +43,4 @@ private:
     QStringList m_productionLosses;
 };
 
-} // namespace gwapp
+} // namespace gw::app

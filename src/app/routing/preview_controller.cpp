@@ -4,7 +4,7 @@
 
 #include <QtConcurrent/QtConcurrentRun>
 
-namespace gwapp {
+namespace gw::app {
 
 PreviewController::PreviewController(QObject *parent)
     : QObject(parent)
@@ -100,4 +100,4 @@ void PreviewController::launchImpact()
                     });
 }
 
-} // namespace gwapp
+} // namespace gw::app

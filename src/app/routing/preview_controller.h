@@ -22,7 +22,7 @@
 
 namespace gw { namespace store { class HistoryStore; } }
 
-namespace gwapp {
+namespace gw::app {
 
 class PreviewController : public QObject {
     Q_OBJECT
@@ -76,4 +76,4 @@ private:
     bool m_hasRequest = false;
 };
 
-} // namespace gwapp
+} // namespace gw::app

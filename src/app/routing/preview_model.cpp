@@ -2,7 +2,7 @@
 
 #include "common/number_format.h"
 
-namespace gwapp {
+namespace gw::app {
 
 PreviewModel::PreviewModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -105,4 +105,4 @@ QVariant PreviewModel::headerData(int section, Qt::Orientation orientation, int 
     }
 }
 
-} // namespace gwapp
+} // namespace gw::app

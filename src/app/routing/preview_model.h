@@ -8,7 +8,7 @@
 #include <QAbstractTableModel>
 #include <QHash>
 
-namespace gwapp {
+namespace gw::app {
 
 class PreviewModel : public QAbstractTableModel {
     Q_OBJECT
@@ -32,4 +32,4 @@ private:
     bool m_hasImpact = false;
 };
 
-} // namespace gwapp
+} // namespace gw::app

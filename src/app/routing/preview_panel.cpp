@@ -11,7 +11,7 @@
 #include <QHeaderView>
 #include <QSortFilterProxyModel>
 
-namespace gwapp {
+namespace gw::app {
 
 PreviewPanel::PreviewPanel(QWidget *parent)
     : QWidget(parent)
@@ -96,4 +96,4 @@ void PreviewPanel::show(const gw::SimulationResult &result)
     m_model->setResult(result);
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -14,7 +14,7 @@
 namespace Ui { class PreviewPanel; }
 class QTableView;
 
-namespace gwapp {
+namespace gw::app {
 
 class PreviewController;
 class PreviewModel;
@@ -44,4 +44,4 @@ private:
     PreviewModel *m_model;
 };
 
-} // namespace gwapp
+} // namespace gw::app

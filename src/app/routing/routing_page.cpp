@@ -13,7 +13,7 @@
 #include <QHeaderView>
 #include <QItemSelectionModel>
 
-namespace gwapp {
+namespace gw::app {
 
 RoutingPage::RoutingPage(std::shared_ptr<PageContext> context, QWidget *parent)
     : QWidget(parent)
@@ -214,4 +214,4 @@ void RoutingPage::openIncidentDialog()
     selectRow(0);
 }
 
-} // namespace gwapp
+} // namespace gw::app

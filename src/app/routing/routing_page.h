@@ -10,7 +10,7 @@
 
 namespace Ui { class RoutingPage; }
 
-namespace gwapp {
+namespace gw::app {
 
 class DraftDocument;
 class PageContext;
@@ -56,4 +56,4 @@ private:
     bool m_inReset = false;
 };
 
-} // namespace gwapp
+} // namespace gw::app

@@ -7,7 +7,7 @@
 
 #include <QRegularExpression>
 
-namespace gwapp {
+namespace gw::app {
 
 enum ActionChoice { PinOpenRouter, PinVercel, Share };
 
@@ -142,4 +142,4 @@ bool RuleEditor::apply()
     return true;
 }
 
-} // namespace gwapp
+} // namespace gw::app

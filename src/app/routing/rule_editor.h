@@ -10,7 +10,7 @@
 
 namespace Ui { class RuleEditor; }
 
-namespace gwapp {
+namespace gw::app {
 
 class DraftDocument;
 
@@ -39,4 +39,4 @@ private:
     QStringList m_problems;
 };
 
-} // namespace gwapp
+} // namespace gw::app

@@ -9,7 +9,7 @@
 #include <QMimeData>
 #include <QPalette>
 
-namespace gwapp {
+namespace gw::app {
 
 static const QString kRowMime = QStringLiteral("application/x-gateway-console-rule-row");
 
@@ -171,4 +171,4 @@ void RulesTableModel::refreshCountdown()
         Q_EMIT dataChanged(index(0, Expiry), index(rowCount() - 1, Expiry), {Qt::DisplayRole});
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -6,7 +6,7 @@
 #include <QDateTime>
 #include <QTimer>
 
-namespace gwapp {
+namespace gw::app {
 
 class DraftDocument;
 
@@ -46,4 +46,4 @@ private:
     QDateTime m_now;
 };
 
-} // namespace gwapp
+} // namespace gw::app

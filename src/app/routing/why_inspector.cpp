@@ -5,7 +5,7 @@
 #include "common/config_text.h"
 #include "ui_whyinspector.h"
 
-namespace gwapp {
+namespace gw::app {
 
 WhyInspector::WhyInspector(QWidget *parent)
     : QWidget(parent)
@@ -91,4 +91,4 @@ void WhyInspector::recompute()
     ui->stepsTree->resizeColumnToContents(0);
 }
 
-} // namespace gwapp
+} // namespace gw::app

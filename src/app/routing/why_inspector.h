@@ -11,7 +11,7 @@
 
 namespace Ui { class WhyInspector; }
 
-namespace gwapp {
+namespace gw::app {
 
 class WhyInspector : public QWidget {
     Q_OBJECT
@@ -33,4 +33,4 @@ private:
     QDateTime m_now;
 };
 
-} // namespace gwapp
+} // namespace gw::app

@@ -4,7 +4,7 @@
 #include <QLocale>
 #include <QTranslator>
 
-namespace gwapp {
+namespace gw::app {
 
 QString effectiveLanguage(const QString &setting)
 {
@@ -26,4 +26,4 @@ bool installTranslations(QCoreApplication &app, const QString &setting)
     return QCoreApplication::installTranslator(translator);
 }
 
-} // namespace gwapp
+} // namespace gw::app

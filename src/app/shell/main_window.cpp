@@ -36,7 +36,7 @@
 #include <QPushButton>
 #include <QSettings>
 
-namespace gwapp {
+namespace gw::app {
 
 static const QString kWorkspaceKey = QStringLiteral("workspace/path");
 
@@ -208,7 +208,7 @@ bool MainWindow::openInitialWorkspace(Recovery recovery)
     if (dir.isEmpty() || !QFileInfo::exists(dir + QStringLiteral("/routing.json"))) {
         dir = gw::Workspace::defaultLocation();
         QString error;
-        if (!QFileInfo::exists(dir + QStringLiteral("/routing.json")) && !gwapp::installSampleWorkspace(dir, &error)) {
+        if (!QFileInfo::exists(dir + QStringLiteral("/routing.json")) && !gw::app::installSampleWorkspace(dir, &error)) {
             QMessageBox::critical(this, tr("Gateway Console"), tr("Could not create the sample workspace: %1").arg(error));
             return false;
         }
@@ -438,4 +438,4 @@ void MainWindow::closeEvent(QCloseEvent *event)
     event->accept();
 }
 
-} // namespace gwapp
+} // namespace gw::app

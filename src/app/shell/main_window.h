@@ -14,7 +14,7 @@ namespace Ui { class MainWindow; }
 namespace gw { namespace store { class HistoryStore; } }
 class QLabel;
 
-namespace gwapp {
+namespace gw::app {
 
 class DraftDocument;
 class GatewayConnections;
@@ -115,4 +115,4 @@ private:
     QString m_hashWarning;
 };
 
-} // namespace gwapp
+} // namespace gw::app

@@ -13,7 +13,7 @@ static void initSampleResource()
     Q_INIT_RESOURCE(sample_workspace);
 }
 
-namespace gwapp {
+namespace gw::app {
 
 bool installSampleWorkspace(const QString &dir, QString *error)
 {
@@ -47,4 +47,4 @@ bool installSampleWorkspace(const QString &dir, QString *error)
     return any;
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -4,9 +4,9 @@
 
 #include <QString>
 
-namespace gwapp {
+namespace gw::app {
 
 // Copies the embedded sample workspace into `dir` (created); existing files are kept.
 bool installSampleWorkspace(const QString &dir, QString *error);
 
-} // namespace gwapp
+} // namespace gw::app

@@ -8,7 +8,7 @@
 #include <QPushButton>
 #include <QSettings>
 
-namespace gwapp {
+namespace gw::app {
 
 static const QString kOpenRouter = QStringLiteral("openrouter");
 static const QString kVercel = QStringLiteral("vercel");
@@ -178,4 +178,4 @@ QString SettingsDialog::passwordStateText(ProductionRole role) const
     return (role == ProductionRole::Writer ? ui->writerPasswordState : ui->readerPasswordState)->text();
 }
 
-} // namespace gwapp
+} // namespace gw::app

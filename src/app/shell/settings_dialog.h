@@ -12,7 +12,7 @@ class QComboBox;
 class QLineEdit;
 class QSpinBox;
 
-namespace gwapp {
+namespace gw::app {
 
 class KeyStore;
 enum class ProductionRole;
@@ -50,4 +50,4 @@ private:
     KeyStore *m_store;
 };
 
-} // namespace gwapp
+} // namespace gw::app

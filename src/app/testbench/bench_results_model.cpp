@@ -6,7 +6,7 @@
 
 #include <QColor>
 
-namespace gwapp {
+namespace gw::app {
 
 namespace {
 
@@ -224,4 +224,4 @@ QVariant BenchResultsModel::headerData(int section, Qt::Orientation orientation,
     }
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -10,7 +10,7 @@
 
 #include <optional>
 
-namespace gwapp {
+namespace gw::app {
 
 class BenchResultsModel : public QAbstractTableModel {
     Q_OBJECT
@@ -60,4 +60,4 @@ private:
     QHash<int, int> m_rowOfCase;
 };
 
-} // namespace gwapp
+} // namespace gw::app

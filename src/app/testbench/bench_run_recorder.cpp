@@ -2,7 +2,7 @@
 
 #include "history_store.h"
 
-namespace gwapp {
+namespace gw::app {
 
 BenchRunRecorder::BenchRunRecorder(QObject *parent)
     : QObject(parent)
@@ -80,4 +80,4 @@ void BenchRunRecorder::flush()
     });
 }
 
-} // namespace gwapp
+} // namespace gw::app

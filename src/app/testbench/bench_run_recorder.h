@@ -16,7 +16,7 @@
 
 namespace gw::store { class HistoryStore; }
 
-namespace gwapp {
+namespace gw::app {
 
 class BenchRunRecorder : public QObject {
     Q_OBJECT
@@ -49,4 +49,4 @@ private:
     LatestJob<gw::store::Outcome<qint64>> m_runCreation{this}; // answers for an older run are ignored
 };
 
-} // namespace gwapp
+} // namespace gw::app

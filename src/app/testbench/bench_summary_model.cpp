@@ -3,7 +3,7 @@
 #include "common/number_format.h"
 
 
-namespace gwapp {
+namespace gw::app {
 
 namespace {
 QString ms(double value) { return formatMs(value); }
@@ -118,4 +118,4 @@ QVariant BenchSummaryModel::headerData(int section, Qt::Orientation orientation,
     }
 }
 
-} // namespace gwapp
+} // namespace gw::app

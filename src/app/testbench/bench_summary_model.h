@@ -7,7 +7,7 @@
 
 #include <QAbstractTableModel>
 
-namespace gwapp {
+namespace gw::app {
 
 class BenchSummaryModel : public QAbstractTableModel {
     Q_OBJECT
@@ -34,4 +34,4 @@ private:
     QList<gw::BenchSummaryRow> m_rows;
 };
 
-} // namespace gwapp
+} // namespace gw::app

@@ -5,7 +5,7 @@
 
 #include <mutex>
 
-namespace gwapp {
+namespace gw::app {
 
 BenchWorkerSession::BenchWorkerSession(QObject *parent)
     : QObject(parent)
@@ -157,4 +157,4 @@ QString BenchWorkerSession::liveReasoning(int caseIndex, gw::Gateway gateway) co
     return m_shownReasoning.value(unitKey(caseIndex, gateway));
 }
 
-} // namespace gwapp
+} // namespace gw::app

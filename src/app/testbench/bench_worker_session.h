@@ -23,7 +23,7 @@
 
 namespace gw::net { class BenchRunner; }
 
-namespace gwapp {
+namespace gw::app {
 
 class BenchWorkerSession : public QObject {
     Q_OBJECT
@@ -86,4 +86,4 @@ private:
     QSet<qint64> m_finished;
 };
 
-} // namespace gwapp
+} // namespace gw::app

@@ -8,7 +8,7 @@
 #include <QPlainTextEdit>
 #include <QVBoxLayout>
 
-namespace gwapp {
+namespace gw::app {
 
 RequestViewer::RequestViewer(QWidget *parent)
     : QDialog(parent)
@@ -66,4 +66,4 @@ void RequestViewer::setRequest(gw::Gateway gateway, const QJsonObject &body, con
 QPlainTextEdit *RequestViewer::bodyView(gw::Gateway gateway) const { return m_bodies[gateway]; }
 QLabel *RequestViewer::droppedLabel(gw::Gateway gateway) const { return m_dropped[gateway]; }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -11,7 +11,7 @@
 class QLabel;
 class QPlainTextEdit;
 
-namespace gwapp {
+namespace gw::app {
 
 class RequestViewer : public QDialog {
     Q_OBJECT
@@ -27,4 +27,4 @@ private:
     gw::PerGateway<QLabel *> m_dropped;
 };
 
-} // namespace gwapp
+} // namespace gw::app

@@ -7,7 +7,7 @@
 #include <QJsonDocument>
 #include <QScrollBar>
 
-namespace gwapp {
+namespace gw::app {
 
 ResultPane::ResultPane(gw::Gateway gateway, QWidget *parent)
     : QWidget(parent)
@@ -125,4 +125,4 @@ QString ResultPane::reasoning() const { return ui->reasoningView->toPlainText();
 QString ResultPane::metrics() const { return ui->metricsLabel->text(); }
 QString ResultPane::error() const { return ui->errorLabel->isVisibleTo(this) ? ui->errorLabel->text() : QString(); }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -12,7 +12,7 @@
 
 namespace Ui { class ResultPane; }
 
-namespace gwapp {
+namespace gw::app {
 
 class ResultPane : public QWidget {
     Q_OBJECT
@@ -47,4 +47,4 @@ private:
     QStringList m_warnings;
 };
 
-} // namespace gwapp
+} // namespace gw::app

@@ -7,7 +7,7 @@
 
 #include <QSet>
 
-namespace gwapp {
+namespace gw::app {
 
 RunHistoryController::RunHistoryController(QObject *parent)
     : QObject(parent)
@@ -68,4 +68,4 @@ QList<gw::BenchCase> RunHistoryController::casesOf(const gw::store::StoredRun &r
     return cases;
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -11,7 +11,7 @@
 
 namespace gw::store { class HistoryStore; }
 
-namespace gwapp {
+namespace gw::app {
 
 class RunHistoryModel;
 
@@ -39,4 +39,4 @@ private:
     RunHistoryModel *m_model;
 };
 
-} // namespace gwapp
+} // namespace gw::app

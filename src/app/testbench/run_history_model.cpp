@@ -2,7 +2,7 @@
 
 #include <QLocale>
 
-namespace gwapp {
+namespace gw::app {
 
 RunHistoryModel::RunHistoryModel(QObject *parent)
     : QAbstractTableModel(parent)
@@ -67,4 +67,4 @@ QVariant RunHistoryModel::headerData(int section, Qt::Orientation orientation, i
     }
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -5,7 +5,7 @@
 
 #include <QAbstractTableModel>
 
-namespace gwapp {
+namespace gw::app {
 
 class RunHistoryModel : public QAbstractTableModel {
     Q_OBJECT
@@ -26,4 +26,4 @@ private:
     QList<gw::store::RunSummary> m_runs;
 };
 
-} // namespace gwapp
+} // namespace gw::app

@@ -15,7 +15,7 @@
 
 #include <QtConcurrent/QtConcurrentRun>
 
-namespace gwapp {
+namespace gw::app {
 
 namespace {
 
@@ -275,4 +275,4 @@ void TestBenchController::onRunLoaded(const gw::store::StoredRun &run)
     Q_EMIT runLoaded(run.settings, run.summary.label);
 }
 
-} // namespace gwapp
+} // namespace gw::app

@@ -27,7 +27,7 @@ class HistoryStore;
 }
 } // namespace gw
 
-namespace gwapp {
+namespace gw::app {
 
 class BenchResultsModel;
 class BenchRunRecorder;
@@ -124,4 +124,4 @@ private:
     bool m_running = false;
 };
 
-} // namespace gwapp
+} // namespace gw::app

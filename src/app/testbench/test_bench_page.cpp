@@ -26,7 +26,7 @@
 #include <algorithm>
 #include <limits>
 
-namespace gwapp {
+namespace gw::app {
 
 namespace {
 // Every case runs once per gateway (a model not on Vercel counts as a skipped Vercel request), as
@@ -372,4 +372,4 @@ bool TestBenchPage::exportCsv(const QString &path, bool summary)
     return true;
 }
 
-} // namespace gwapp
+} // namespace gw::app

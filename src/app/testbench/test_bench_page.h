@@ -21,7 +21,7 @@ struct RunSettings;
 }
 } // namespace gw
 
-namespace gwapp {
+namespace gw::app {
 
 class DraftDocument;
 class PageContext;
@@ -74,4 +74,4 @@ private:
     QTimer m_paneRefresh;
 };
 
-} // namespace gwapp
+} // namespace gw::app
