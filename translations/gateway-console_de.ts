@@ -2,6 +2,35 @@
 <!DOCTYPE TS>
 <TS version="2.1" language="de_DE">
 <context>
+    <name>ChartAxes</name>
+    <message>
+        <source>%1K</source>
+        <comment>thousands on a chart axis</comment>
+        <translation>%1 Tsd.</translation>
+    </message>
+    <message>
+        <source>%1M</source>
+        <comment>millions on a chart axis</comment>
+        <translation>%1 Mio.</translation>
+    </message>
+    <message>
+        <source>%1 ms</source>
+        <translation>%1 ms</translation>
+    </message>
+    <message>
+        <source>%1 s</source>
+        <translation>%1 s</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
+    </message>
+    <message>
+        <source>$%1</source>
+        <translation>$%1</translation>
+    </message>
+</context>
+<context>
     <name>ConfigText</name>
     <message>
         <source>on</source>
@@ -430,10 +459,156 @@
     </message>
 </context>
 <context>
+    <name>PlannerLeaderboardPanel</name>
+    <message>
+        <source>Inputs (per day)</source>
+        <translation>Eingaben (pro Tag)</translation>
+    </message>
+    <message>
+        <source>Recorded traffic:</source>
+        <translation>Aufgezeichneter Verkehr:</translation>
+    </message>
+    <message>
+        <source>Load recorded traffic</source>
+        <translation>Aufgezeichneten Verkehr laden</translation>
+    </message>
+    <message>
+        <source>Our tokens:</source>
+        <translation>Unsere Tokens:</translation>
+    </message>
+    <message>
+        <source>From recorded traffic</source>
+        <translation>Aus aufgezeichnetem Verkehr</translation>
+    </message>
+    <message>
+        <source>Our spend (USD):</source>
+        <translation>Unsere Ausgaben (USD):</translation>
+    </message>
+    <message>
+        <source>OpenRouter: strongest other app, tokens:</source>
+        <translation>OpenRouter: stärkste andere App, Tokens:</translation>
+    </message>
+    <message>
+        <source>Import…</source>
+        <translation>Importieren…</translation>
+    </message>
+    <message>
+        <source>Vercel: strongest other app, tokens:</source>
+        <translation>Vercel: stärkste andere App, Tokens:</translation>
+    </message>
+    <message>
+        <source>Vercel: strongest other app, spend (USD):</source>
+        <translation>Vercel: stärkste andere App, Ausgaben (USD):</translation>
+    </message>
+    <message>
+        <source>Vercel ranks us by:</source>
+        <translation>Vercel-Rangfolge nach:</translation>
+    </message>
+    <message>
+        <source>Safety margin:</source>
+        <translation>Sicherheitsabstand:</translation>
+    </message>
+    <message>
+        <source>Change:</source>
+        <translation>Ändern:</translation>
+    </message>
+    <message>
+        <source>Plan</source>
+        <translation>Plan</translation>
+    </message>
+    <message>
+        <source>Apply to draft</source>
+        <translation>In den Entwurf übernehmen</translation>
+    </message>
+</context>
+<context>
     <name>PlannerPage</name>
     <message>
         <source>Traffic history not open yet.</source>
         <translation>Der Verkehrsverlauf ist noch nicht geöffnet.</translation>
+    </message>
+</context>
+<context>
+    <name>PlannerRampPanel</name>
+    <message>
+        <source>Ramp plan</source>
+        <translation>Rampenplan</translation>
+    </message>
+    <message>
+        <source>Scope (default or model):</source>
+        <translation>Geltungsbereich (default oder Modell):</translation>
+    </message>
+    <message>
+        <source>Steps (% Vercel):</source>
+        <translation>Stufen (% Vercel):</translation>
+    </message>
+    <message>
+        <source>e.g. 2, 5, 10</source>
+        <translation>z. B. 2, 5, 10</translation>
+    </message>
+    <message>
+        <source>Current step (0 = first):</source>
+        <translation>Aktuelle Stufe (0 = erste):</translation>
+    </message>
+    <message>
+        <source>rolled back (0%)</source>
+        <translation>zurückgefahren (0%)</translation>
+    </message>
+    <message>
+        <source>Minimum requests per gateway:</source>
+        <translation>Mindestanzahl Anfragen je Gateway:</translation>
+    </message>
+    <message>
+        <source>Error rate margin:</source>
+        <translation>Toleranz Fehlerrate:</translation>
+    </message>
+    <message>
+        <source> points</source>
+        <translation> Punkte</translation>
+    </message>
+    <message>
+        <source>Confidence:</source>
+        <translation>Konfidenz:</translation>
+    </message>
+    <message>
+        <source>TTFT p95 at most worse by:</source>
+        <translation>TTFT p95 höchstens schlechter um:</translation>
+    </message>
+    <message>
+        <source>Cost per Mtok at most worse by:</source>
+        <translation>Kosten je Mtok höchstens schlechter um:</translation>
+    </message>
+    <message>
+        <source>Window (ending now):</source>
+        <translation>Zeitfenster (endet jetzt):</translation>
+    </message>
+    <message>
+        <source> min</source>
+        <translation> min</translation>
+    </message>
+    <message>
+        <source>Load plan…</source>
+        <translation>Plan laden…</translation>
+    </message>
+    <message>
+        <source>Save plan…</source>
+        <translation>Plan speichern…</translation>
+    </message>
+    <message>
+        <source>Current step</source>
+        <translation>Aktuelle Stufe</translation>
+    </message>
+    <message>
+        <source>Evaluate</source>
+        <translation>Auswerten</translation>
+    </message>
+    <message>
+        <source>Advance</source>
+        <translation>Vorrücken</translation>
+    </message>
+    <message>
+        <source>Roll back</source>
+        <translation>Zurückfahren</translation>
     </message>
 </context>
 <context>
@@ -1514,10 +1689,6 @@
         <translation>%1 %</translation>
     </message>
     <message>
-        <source>$%1</source>
-        <translation>$%1</translation>
-    </message>
-    <message>
         <source>%1 s</source>
         <translation>%1 s</translation>
     </message>
@@ -1614,6 +1785,96 @@
     <message>
         <source>No keychain service is reachable (no D-Bus session).</source>
         <translation>Kein Schlüsselbunddienst erreichbar (keine D-Bus-Sitzung).</translation>
+    </message>
+</context>
+<context>
+    <name>gw::app::LeaderboardConstraintModel</name>
+    <message>
+        <source>OpenRouter: enough tokens left</source>
+        <translation>OpenRouter: genug Tokens übrig</translation>
+    </message>
+    <message>
+        <source>Vercel: tokens</source>
+        <translation>Vercel: Tokens</translation>
+    </message>
+    <message>
+        <source>Vercel: spend</source>
+        <translation>Vercel: Ausgaben</translation>
+    </message>
+    <message>
+        <source>On Vercel whatever the default share</source>
+        <translation>Auf Vercel unabhängig vom Standardanteil</translation>
+    </message>
+    <message>
+        <source>The most the default share can move</source>
+        <translation>Höchstens so weit kann sich der Standardanteil bewegen</translation>
+    </message>
+    <message>
+        <source>at most</source>
+        <translation>höchstens</translation>
+    </message>
+    <message>
+        <source>at least</source>
+        <translation>mindestens</translation>
+    </message>
+    <message>
+        <source>sets the upper end</source>
+        <translation>bestimmt das obere Ende</translation>
+    </message>
+    <message>
+        <source>sets the lower end</source>
+        <translation>bestimmt das untere Ende</translation>
+    </message>
+    <message>
+        <source>Bound</source>
+        <translation>Grenze</translation>
+    </message>
+    <message>
+        <source>Vercel share</source>
+        <translation>Vercel-Anteil</translation>
+    </message>
+    <message>
+        <source>Share of all tokens</source>
+        <translation>Anteil an allen Tokens</translation>
+    </message>
+    <message>
+        <source>Binding</source>
+        <translation>Bindend</translation>
+    </message>
+</context>
+<context>
+    <name>gw::app::LeaderboardImportModel</name>
+    <message>
+        <source>tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>us</source>
+        <translation>wir</translation>
+    </message>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>Rank</source>
+        <translation>Rang</translation>
+    </message>
+    <message>
+        <source>App</source>
+        <translation>App</translation>
+    </message>
+    <message>
+        <source>Ranked by</source>
+        <translation>Sortiert nach</translation>
+    </message>
+    <message>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
+    </message>
+    <message>
+        <source>Ours</source>
+        <translation>Unsere</translation>
     </message>
 </context>
 <context>
@@ -2093,6 +2354,13 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
         <source>Exports, publishes and incident pins</source>
         <translation>Exporte, Veröffentlichungen und Störungsfestlegungen</translation>
     </message>
+    <message numerus="yes">
+        <source>%n change(s)</source>
+        <translation>
+            <numerusform>%n Änderung</numerusform>
+            <numerusform>%n Änderungen</numerusform>
+        </translation>
+    </message>
 </context>
 <context>
     <name>gw::app::MonitorController</name>
@@ -2107,6 +2375,22 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     <message>
         <source>Gateway</source>
         <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>USD</source>
+        <translation>USD</translation>
+    </message>
+    <message>
+        <source>ms</source>
+        <translation>ms</translation>
+    </message>
+    <message>
+        <source>%</source>
+        <translation>%</translation>
+    </message>
+    <message>
+        <source>USD/Mtok</source>
+        <translation>USD/Mtok</translation>
     </message>
 </context>
 <context>
@@ -2345,6 +2629,34 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
         <source>No export before %1 UTC: the target before it is the draft (not exported), drawn apart.</source>
         <translation>Kein Export vor %1 UTC: Das Ziel davor ist der Entwurf (nicht exportiert), getrennt gezeichnet.</translation>
     </message>
+    <message>
+        <source>minute</source>
+        <translation>Minute</translation>
+    </message>
+    <message>
+        <source>hour</source>
+        <translation>Stunde</translation>
+    </message>
+    <message>
+        <source>day</source>
+        <translation>Tag</translation>
+    </message>
+    <message>
+        <source>No traffic in the last hour; showing the last recorded hour, to %1 UTC</source>
+        <translation>Kein Verkehr in der letzten Stunde; gezeigt wird die letzte aufgezeichnete Stunde, bis %1 UTC</translation>
+    </message>
+    <message>
+        <source>No traffic in the last 24 hours; showing the last recorded day, to %1 UTC</source>
+        <translation>Kein Verkehr in den letzten 24 Stunden; gezeigt wird der letzte aufgezeichnete Tag, bis %1 UTC</translation>
+    </message>
+    <message>
+        <source>No traffic in the last 7 days; showing the last recorded 7 days, to %1 UTC</source>
+        <translation>Kein Verkehr in den letzten 7 Tagen; gezeigt werden die letzten aufgezeichneten 7 Tage, bis %1 UTC</translation>
+    </message>
+    <message>
+        <source>No traffic in the last 30 days; showing the last recorded 30 days, to %1 UTC</source>
+        <translation>Kein Verkehr in den letzten 30 Tagen; gezeigt werden die letzten aufgezeichneten 30 Tage, bis %1 UTC</translation>
+    </message>
 </context>
 <context>
     <name>gw::app::MonitorTableModel</name>
@@ -2426,94 +2738,10 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gw::app::PlannerLeaderboardPanel</name>
-    <message>
-        <source>From recorded traffic</source>
-        <translation>Aus aufgezeichnetem Verkehr</translation>
-    </message>
-    <message>
-        <source>Load recorded traffic</source>
-        <translation>Aufgezeichneten Verkehr laden</translation>
-    </message>
+    <name>gw::app::PlannerLeaderboardController</name>
     <message>
         <source>No recorded traffic loaded: every token counts as movable.</source>
         <translation>Kein aufgezeichneter Verkehr geladen: jedes Token gilt als verlagerbar.</translation>
-    </message>
-    <message>
-        <source>Apply to draft</source>
-        <translation>In den Entwurf übernehmen</translation>
-    </message>
-    <message>
-        <source>Tokens</source>
-        <translation>Tokens</translation>
-    </message>
-    <message>
-        <source>Spend</source>
-        <translation>Ausgaben</translation>
-    </message>
-    <message>
-        <source>Tokens and spend</source>
-        <translation>Tokens und Ausgaben</translation>
-    </message>
-    <message>
-        <source>Paid and free default shares</source>
-        <translation>Standardanteile kostenpflichtig und kostenlos</translation>
-    </message>
-    <message>
-        <source>Paid default share only</source>
-        <translation>Nur Standardanteil kostenpflichtig</translation>
-    </message>
-    <message>
-        <source>Free default share only</source>
-        <translation>Nur Standardanteil kostenlos</translation>
-    </message>
-    <message>
-        <source>Import…</source>
-        <translation>Importieren…</translation>
-    </message>
-    <message>
-        <source>Inputs (per day)</source>
-        <translation>Eingaben (pro Tag)</translation>
-    </message>
-    <message>
-        <source>Recorded traffic:</source>
-        <translation>Aufgezeichneter Verkehr:</translation>
-    </message>
-    <message>
-        <source>Our tokens:</source>
-        <translation>Unsere Tokens:</translation>
-    </message>
-    <message>
-        <source>Our spend (USD):</source>
-        <translation>Unsere Ausgaben (USD):</translation>
-    </message>
-    <message>
-        <source>OpenRouter: strongest other app, tokens:</source>
-        <translation>OpenRouter: stärkste andere App, Tokens:</translation>
-    </message>
-    <message>
-        <source>Vercel: strongest other app, tokens:</source>
-        <translation>Vercel: stärkste andere App, Tokens:</translation>
-    </message>
-    <message>
-        <source>Vercel: strongest other app, spend (USD):</source>
-        <translation>Vercel: stärkste andere App, Ausgaben (USD):</translation>
-    </message>
-    <message>
-        <source>Vercel ranks us by:</source>
-        <translation>Vercel-Rangfolge nach:</translation>
-    </message>
-    <message>
-        <source>Safety margin:</source>
-        <translation>Sicherheitsabstand:</translation>
-    </message>
-    <message>
-        <source>Change:</source>
-        <translation>Ändern:</translation>
-    </message>
-    <message>
-        <source>Plan</source>
-        <translation>Plan</translation>
     </message>
     <message>
         <source>The range changed: load the recorded traffic again to use it.</source>
@@ -2532,16 +2760,8 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
         <translation>In diesem Zeitraum wurde kein Verkehr aufgezeichnet.</translation>
     </message>
     <message>
-        <source>Import OpenRouter app rankings</source>
-        <translation>OpenRouter-App-Rangliste importieren</translation>
-    </message>
-    <message>
-        <source>Import Vercel leaderboard export</source>
-        <translation>Vercel-Ranglisten-Export importieren</translation>
-    </message>
-    <message>
-        <source>JSON files (*.json);;All files (*)</source>
-        <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
+        <source>%1 tokens and %2 USD per day over the range&apos;s %3 days.</source>
+        <translation>%1 Tokens und %2 USD pro Tag über die %3 Tage des Zeitraums.</translation>
     </message>
     <message>
         <source>Could not import %1:
@@ -2558,10 +2778,6 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
         <translation>wir sind nicht aufgeführt</translation>
     </message>
     <message>
-        <source>OpenRouter (%1): strongest other app %2 (rank %3, %4 tokens); %5.</source>
-        <translation>OpenRouter (%1): stärkste andere App %2 (Rang %3, %4 Tokens); %5.</translation>
-    </message>
-    <message>
         <source>%1 (rank %2)</source>
         <translation>%1 (Rang %2)</translation>
     </message>
@@ -2570,8 +2786,16 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
         <translation>keine</translation>
     </message>
     <message>
+        <source>OpenRouter (%1): strongest other app %2 (rank %3, %4 tokens); %5.</source>
+        <translation>OpenRouter (%1): stärkste andere App %2 (Rang %3, %4 Tokens); %5.</translation>
+    </message>
+    <message>
         <source>Vercel (%1): strongest other app by tokens %2, by spend %3; %4. Type their daily volumes.</source>
         <translation>Vercel (%1): stärkste andere App nach Tokens %2, nach Ausgaben %3; %4. Tragen Sie deren Tagesvolumen ein.</translation>
+    </message>
+    <message>
+        <source>Enter our tokens per day (or take them from recorded traffic) and the strongest other app&apos;s tokens on each gateway (typed, or imported from a saved rankings file).</source>
+        <translation>Geben Sie unsere Tokens pro Tag ein (oder übernehmen Sie sie aus dem aufgezeichneten Verkehr) und die Tokens der stärksten anderen App auf jedem Gateway (eingegeben oder aus einer gespeicherten Ranglistendatei importiert).</translation>
     </message>
     <message>
         <source>without the margin: %1 – %2</source>
@@ -2598,6 +2822,10 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
         <translation>Benötigt mindestens %1, erlaubt höchstens %2 (%3).</translation>
     </message>
     <message>
+        <source>Recorded traffic: %1 on Vercel whatever the default share, up to %2 more through it (the draft&apos;s rules count only while in force, as if the traffic began now).</source>
+        <translation>Aufgezeichneter Verkehr: %1 auf Vercel unabhängig vom Standardanteil, bis zu %2 mehr über ihn (die Regeln des Entwurfs zählen nur, solange sie gelten, als begänne der Verkehr jetzt).</translation>
+    </message>
+    <message>
         <source>No recorded traffic loaded: every token is assumed to follow the default share.</source>
         <translation>Kein aufgezeichneter Verkehr geladen: für jedes Token wird angenommen, dass es dem Standardanteil folgt.</translation>
     </message>
@@ -2613,17 +2841,44 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
         <source>Leaderboard plan: default shares %1 / %2</source>
         <translation>Ranglistenplan: Standardanteile %1 / %2</translation>
     </message>
+</context>
+<context>
+    <name>gw::app::PlannerLeaderboardPanel</name>
     <message>
-        <source>Enter our tokens per day (or take them from recorded traffic) and the strongest other app&apos;s tokens on each gateway (typed, or imported from a saved rankings file).</source>
-        <translation>Geben Sie unsere Tokens pro Tag ein (oder übernehmen Sie sie aus dem aufgezeichneten Verkehr) und die Tokens der stärksten anderen App auf jedem Gateway (eingegeben oder aus einer gespeicherten Ranglistendatei importiert).</translation>
+        <source>Tokens</source>
+        <translation>Tokens</translation>
     </message>
     <message>
-        <source>%1 tokens and %2 USD per day over the range&apos;s %3 days.</source>
-        <translation>%1 Tokens und %2 USD pro Tag über die %3 Tage des Zeitraums.</translation>
+        <source>Spend</source>
+        <translation>Ausgaben</translation>
     </message>
     <message>
-        <source>Recorded traffic: %1 on Vercel whatever the default share, up to %2 more through it (the draft&apos;s rules count only while in force, as if the traffic began now).</source>
-        <translation>Aufgezeichneter Verkehr: %1 auf Vercel unabhängig vom Standardanteil, bis zu %2 mehr über ihn (die Regeln des Entwurfs zählen nur, solange sie gelten, als begänne der Verkehr jetzt).</translation>
+        <source>Tokens and spend</source>
+        <translation>Tokens und Ausgaben</translation>
+    </message>
+    <message>
+        <source>Paid and free default shares</source>
+        <translation>Standardanteile kostenpflichtig und kostenlos</translation>
+    </message>
+    <message>
+        <source>Paid default share only</source>
+        <translation>Nur Standardanteil kostenpflichtig</translation>
+    </message>
+    <message>
+        <source>Free default share only</source>
+        <translation>Nur Standardanteil kostenlos</translation>
+    </message>
+    <message>
+        <source>Import OpenRouter app rankings</source>
+        <translation>OpenRouter-App-Rangliste importieren</translation>
+    </message>
+    <message>
+        <source>Import Vercel leaderboard export</source>
+        <translation>Vercel-Ranglisten-Export importieren</translation>
+    </message>
+    <message>
+        <source>JSON files (*.json);;All files (*)</source>
+        <translation>JSON-Dateien (*.json);;Alle Dateien (*)</translation>
     </message>
 </context>
 <context>
@@ -2685,98 +2940,10 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gw::app::PlannerRampPanel</name>
+    <name>gw::app::PlannerRampController</name>
     <message>
-        <source>Evaluate</source>
-        <translation>Auswerten</translation>
-    </message>
-    <message>
-        <source>Advance</source>
-        <translation>Vorrücken</translation>
-    </message>
-    <message>
-        <source>Roll back</source>
-        <translation>Zurückfahren</translation>
-    </message>
-    <message>
-        <source>e.g. 2, 5, 10</source>
-        <translation>z. B. 2, 5, 10</translation>
-    </message>
-    <message>
-        <source>rolled back (0%)</source>
-        <translation>zurückgefahren (0%)</translation>
-    </message>
-    <message>
-        <source> points</source>
-        <translation> Punkte</translation>
-    </message>
-    <message>
-        <source> min</source>
-        <translation> min</translation>
-    </message>
-    <message>
-        <source>Load plan…</source>
-        <translation>Plan laden…</translation>
-    </message>
-    <message>
-        <source>Save plan…</source>
-        <translation>Plan speichern…</translation>
-    </message>
-    <message>
-        <source>Ramp plan</source>
-        <translation>Rampenplan</translation>
-    </message>
-    <message>
-        <source>Scope (default or model):</source>
-        <translation>Geltungsbereich (default oder Modell):</translation>
-    </message>
-    <message>
-        <source>Steps (% Vercel):</source>
-        <translation>Stufen (% Vercel):</translation>
-    </message>
-    <message>
-        <source>Current step (0 = first):</source>
-        <translation>Aktuelle Stufe (0 = erste):</translation>
-    </message>
-    <message>
-        <source>Minimum requests per gateway:</source>
-        <translation>Mindestanzahl Anfragen je Gateway:</translation>
-    </message>
-    <message>
-        <source>Error rate margin:</source>
-        <translation>Toleranz Fehlerrate:</translation>
-    </message>
-    <message>
-        <source>Confidence:</source>
-        <translation>Konfidenz:</translation>
-    </message>
-    <message>
-        <source>TTFT p95 at most worse by:</source>
-        <translation>TTFT p95 höchstens schlechter um:</translation>
-    </message>
-    <message>
-        <source>Cost per Mtok at most worse by:</source>
-        <translation>Kosten je Mtok höchstens schlechter um:</translation>
-    </message>
-    <message>
-        <source>Window (ending now):</source>
-        <translation>Zeitfenster (endet jetzt):</translation>
-    </message>
-    <message>
-        <source>Current step</source>
-        <translation>Aktuelle Stufe</translation>
-    </message>
-    <message>
-        <source>ramp plan form</source>
-        <translation>Rampenplan-Formular</translation>
-    </message>
-    <message>
-        <source>= %1% on Vercel</source>
-        <translation>= %1% auf Vercel</translation>
-    </message>
-    <message>
-        <source>(plan not valid)</source>
-        <translation>(Plan ungültig)</translation>
+        <source>Evaluate the current step on the recorded traffic of the plan&apos;s window.</source>
+        <translation>Die aktuelle Stufe am aufgezeichneten Verkehr im Zeitfenster des Plans auswerten.</translation>
     </message>
     <message>
         <source>Could not load %1:
@@ -2793,22 +2960,6 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
         <translation>%1 konnte nicht gespeichert werden: %2</translation>
     </message>
     <message>
-        <source>Load ramp plan</source>
-        <translation>Rampenplan laden</translation>
-    </message>
-    <message>
-        <source>Ramp plans (*.json);;All files (*)</source>
-        <translation>Rampenpläne (*.json);;Alle Dateien (*)</translation>
-    </message>
-    <message>
-        <source>Save ramp plan</source>
-        <translation>Rampenplan speichern</translation>
-    </message>
-    <message>
-        <source>Ramp plans (*.json)</source>
-        <translation>Rampenpläne (*.json)</translation>
-    </message>
-    <message>
         <source>The plan is not valid: the steps must be increasing numbers in (0, 100] and the current step one of them.</source>
         <translation>Der Plan ist ungültig: die Stufen müssen ansteigende Zahlen in (0, 100] sein und die aktuelle Stufe eine davon.</translation>
     </message>
@@ -2819,53 +2970,6 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     <message>
         <source>Could not read the recorded traffic: %1</source>
         <translation>Der aufgezeichnete Verkehr konnte nicht gelesen werden: %1</translation>
-    </message>
-    <message>
-        <source>Ramp %1: advance to %2%</source>
-        <translation>Rampe %1: vorrücken auf %2%</translation>
-    </message>
-    <message>
-        <source>Ramp %1: roll back to %2%</source>
-        <translation>Rampe %1: zurückfahren auf %2%</translation>
-    </message>
-    <message>
-        <source>The draft now sends %1% of %2 to Vercel. Export it as usual, then evaluate again once the step has collected data.</source>
-        <translation>Der Entwurf schickt jetzt %1% von %2 zu Vercel. Exportieren Sie ihn wie gewohnt und werten Sie erneut aus, sobald die Stufe Daten gesammelt hat.</translation>
-    </message>
-</context>
-<context>
-    <name>gw::app::PlannerRampVerdictView</name>
-    <message>
-        <source>Evaluate the current step on the recorded traffic of the plan&apos;s window.</source>
-        <translation>Die aktuelle Stufe am aufgezeichneten Verkehr im Zeitfenster des Plans auswerten.</translation>
-    </message>
-    <message>
-        <source>Gate</source>
-        <translation>Prüfung</translation>
-    </message>
-    <message>
-        <source>Vercel</source>
-        <translation>Vercel</translation>
-    </message>
-    <message>
-        <source>OpenRouter</source>
-        <translation>OpenRouter</translation>
-    </message>
-    <message>
-        <source>Allowed</source>
-        <translation>Erlaubt</translation>
-    </message>
-    <message>
-        <source>z</source>
-        <translation>z</translation>
-    </message>
-    <message>
-        <source>p-value</source>
-        <translation>p-Wert</translation>
-    </message>
-    <message>
-        <source>Result</source>
-        <translation>Ergebnis</translation>
     </message>
     <message>
         <source>Advance: the ramp is complete</source>
@@ -2884,60 +2988,51 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
         <translation>Zurückfahren</translation>
     </message>
     <message>
-        <source>%1 requests, %2 errors (%3%)</source>
-        <translation>%1 Anfragen, %2 Fehler (%3%)</translation>
+        <source>Window %1 – %2 UTC.</source>
+        <translation>Zeitfenster %1 – %2 UTC.</translation>
     </message>
     <message>
-        <source>Window %1 – %2 UTC. Vercel: %3. OpenRouter: %4.</source>
-        <translation>Zeitfenster %1 – %2 UTC. Vercel: %3. OpenRouter: %4.</translation>
+        <source>Ramp %1: advance to %2%</source>
+        <translation>Rampe %1: vorrücken auf %2%</translation>
     </message>
     <message>
-        <source>Needed before judging: %1 more on Vercel, %2 more on OpenRouter.</source>
-        <translation>Vor einer Bewertung nötig: %1 weitere auf Vercel, %2 weitere auf OpenRouter.</translation>
+        <source>Ramp %1: roll back to %2%</source>
+        <translation>Rampe %1: zurückfahren auf %2%</translation>
     </message>
     <message>
-        <source>Error rate</source>
-        <translation>Fehlerrate</translation>
+        <source>The draft now sends %1% of %2 to Vercel. Export it as usual, then evaluate again once the step has collected data.</source>
+        <translation>Der Entwurf schickt jetzt %1% von %2 zu Vercel. Exportieren Sie ihn wie gewohnt und werten Sie erneut aus, sobald die Stufe Daten gesammelt hat.</translation>
+    </message>
+</context>
+<context>
+    <name>gw::app::PlannerRampPanel</name>
+    <message>
+        <source>ramp plan form</source>
+        <translation>Rampenplan-Formular</translation>
     </message>
     <message>
-        <source>p ≥ %1</source>
-        <translation>p ≥ %1</translation>
+        <source>= %1% on Vercel</source>
+        <translation>= %1% auf Vercel</translation>
     </message>
     <message>
-        <source>TTFT p95</source>
-        <translation>TTFT p95</translation>
+        <source>(plan not valid)</source>
+        <translation>(Plan ungültig)</translation>
     </message>
     <message>
-        <source>%1 ms</source>
-        <translation>%1 ms</translation>
+        <source>Load ramp plan</source>
+        <translation>Rampenplan laden</translation>
     </message>
     <message>
-        <source>≤ %1 ms</source>
-        <translation>≤ %1 ms</translation>
+        <source>Ramp plans (*.json);;All files (*)</source>
+        <translation>Rampenpläne (*.json);;Alle Dateien (*)</translation>
     </message>
     <message>
-        <source>Cost per Mtok</source>
-        <translation>Kosten je Mtok</translation>
+        <source>Save ramp plan</source>
+        <translation>Rampenplan speichern</translation>
     </message>
     <message>
-        <source>%1 USD</source>
-        <translation>%1 USD</translation>
-    </message>
-    <message>
-        <source>≤ %1 USD</source>
-        <translation>≤ %1 USD</translation>
-    </message>
-    <message>
-        <source>not evaluated</source>
-        <translation>nicht ausgewertet</translation>
-    </message>
-    <message>
-        <source>passed</source>
-        <translation>bestanden</translation>
-    </message>
-    <message>
-        <source>FAILED</source>
-        <translation>NICHT BESTANDEN</translation>
+        <source>Ramp plans (*.json)</source>
+        <translation>Rampenpläne (*.json)</translation>
     </message>
 </context>
 <context>
@@ -3082,6 +3177,10 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     <message>
         <source>Users moving</source>
         <translation>Wechselnde Benutzer</translation>
+    </message>
+    <message>
+        <source>%1 %</source>
+        <translation>%1 %</translation>
     </message>
 </context>
 <context>
@@ -3274,11 +3373,7 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     </message>
 </context>
 <context>
-    <name>gw::app::PublishHistoryPanel</name>
-    <message>
-        <source>Roll back to this…</source>
-        <translation>Hierauf zurückfahren…</translation>
-    </message>
+    <name>gw::app::PublishHistoryModel</name>
     <message>
         <source>Published (UTC)</source>
         <translation>Veröffentlicht (UTC)</translation>
@@ -3298,6 +3393,13 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     <message>
         <source>Change</source>
         <translation>Änderung</translation>
+    </message>
+</context>
+<context>
+    <name>gw::app::PublishHistoryPanel</name>
+    <message>
+        <source>Roll back to this…</source>
+        <translation>Hierauf zurückfahren…</translation>
     </message>
     <message>
         <source>Publishes from this workspace, newest first. A rollback republishes the chosen record with compare-and-set against what this workspace last published.</source>
@@ -3346,6 +3448,104 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     <message>
         <source>The change is recorded as drift in the history.</source>
         <translation>Die Änderung ist im Verlauf als Abweichung vermerkt.</translation>
+    </message>
+</context>
+<context>
+    <name>gw::app::RampGateTableModel</name>
+    <message>
+        <source>Error rate</source>
+        <translation>Fehlerrate</translation>
+    </message>
+    <message>
+        <source>TTFT p95</source>
+        <translation>TTFT p95</translation>
+    </message>
+    <message>
+        <source>Cost per Mtok</source>
+        <translation>Kosten je Mtok</translation>
+    </message>
+    <message>
+        <source>not evaluated</source>
+        <translation>nicht ausgewertet</translation>
+    </message>
+    <message>
+        <source>passed</source>
+        <translation>bestanden</translation>
+    </message>
+    <message>
+        <source>FAILED</source>
+        <translation>NICHT BESTANDEN</translation>
+    </message>
+    <message>
+        <source>&lt; %1</source>
+        <translation>&lt; %1</translation>
+    </message>
+    <message>
+        <source>p ≥ %1</source>
+        <translation>p ≥ %1</translation>
+    </message>
+    <message>
+        <source>≤ %1</source>
+        <translation>≤ %1</translation>
+    </message>
+    <message>
+        <source>≤ %1 USD</source>
+        <translation>≤ %1 USD</translation>
+    </message>
+    <message>
+        <source>%1 USD</source>
+        <translation>%1 USD</translation>
+    </message>
+    <message>
+        <source>Gate</source>
+        <translation>Prüfung</translation>
+    </message>
+    <message>
+        <source>Vercel</source>
+        <translation>Vercel</translation>
+    </message>
+    <message>
+        <source>OpenRouter</source>
+        <translation>OpenRouter</translation>
+    </message>
+    <message>
+        <source>Allowed</source>
+        <translation>Erlaubt</translation>
+    </message>
+    <message>
+        <source>z</source>
+        <translation>z</translation>
+    </message>
+    <message>
+        <source>p-value</source>
+        <translation>p-Wert</translation>
+    </message>
+    <message>
+        <source>Result</source>
+        <translation>Ergebnis</translation>
+    </message>
+</context>
+<context>
+    <name>gw::app::RampVolumeModel</name>
+    <message>
+        <source>Gateway</source>
+        <translation>Gateway</translation>
+    </message>
+    <message>
+        <source>Requests</source>
+        <translation>Anfragen</translation>
+    </message>
+    <message>
+        <source>Errors</source>
+        <translation>Fehler</translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation>Fehlerrate</translation>
+    </message>
+    <message>
+        <source>More needed before judging</source>
+        <translation>Für ein Urteil wird mehr benötigt</translation>
     </message>
 </context>
 <context>
