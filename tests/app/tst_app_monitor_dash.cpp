@@ -21,6 +21,7 @@
 #include <QAreaSeries>
 #include <QChart>
 #include <QCheckBox>
+#include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDir>
 #include <QImage>
@@ -306,6 +307,8 @@ private Q_SLOTS:
         query.customToMs = kStart.addDays(2).toMSecsSinceEpoch();
         query.target = TargetSource::CurrentDraft;
         controller->setQuery(query);
+        // The headline model keeps the model contract through the reload below.
+        QAbstractItemModelTester tester(controller->headlineModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy loading(controller, &MonitorController::loadingChanged);
         QSignalSpy loaded(controller, &MonitorController::loaded);
         controller->reload();
