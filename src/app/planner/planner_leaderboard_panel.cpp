@@ -6,6 +6,7 @@
 
 #include <QFileDialog>
 #include <QHeaderView>
+#include <QTableView>
 #include <QSignalBlocker>
 
 namespace gw::app {
@@ -42,7 +43,11 @@ PlannerLeaderboardPanel::PlannerLeaderboardPanel(DraftDocument *document, QWidge
     ui->scope->addItem(tr("Free default share only"), int(gw::DefaultShareScope::FreeOnly));
     ui->importTable->setModel(m_controller->importModel());
     ui->constraintTable->setModel(m_controller->constraintModel());
-    ui->constraintTable->horizontalHeader()->setSectionResizeMode(LeaderboardConstraintModel::Bound, QHeaderView::ResizeToContents);
+    // Headers are never cut: every column fits its contents, the last takes the rest.
+    for (QTableView *view : {ui->importTable, ui->constraintTable}) {
+        view->horizontalHeader()->setSectionResizeMode(QHeaderView::ResizeToContents);
+        view->horizontalHeader()->setStretchLastSection(true);
+    }
     ui->trafficLabel->setText(m_controller->trafficStatus());
 
     m_controller->setRangeSource([this] { return ui->rangeSelector->range(); });
