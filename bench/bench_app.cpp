@@ -11,32 +11,32 @@
 //    GUI thread's); wall time against the ideal, and the GUI thread's longest stall while tokens
 //    stream into the panes.
 
-#include "testbench/bench_results_model.h"
-#include "shell/sample_workspace.h"
 #include "common/draft_document.h"
 #include "common/gateway_connections.h"
 #include "common/key_store.h"
-#include "testbench/test_bench_controller.h"
-#include "testbench/test_bench_page.h"
-#include "shell/main_window.h"
 #include "routing/preview_controller.h"
 #include "routing/preview_panel.h"
 #include "routing/routing_page.h"
+#include "shell/main_window.h"
+#include "shell/sample_workspace.h"
+#include "testbench/bench_results_model.h"
+#include "testbench/test_bench_controller.h"
+#include "testbench/test_bench_page.h"
 #include "workspace/workspace.h"
 
 #include "bench_sim_process.h"
 
 #include <QApplication>
+#include <QElapsedTimer>
 #include <QLineEdit>
 #include <QPlainTextEdit>
-#include <QPushButton>
-#include <QSpinBox>
-#include <QTabWidget>
-#include <QElapsedTimer>
 #include <QProcess>
+#include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QStandardPaths>
+#include <QTabWidget>
 #include <QTemporaryDir>
 #include <QThread>
 #include <QTimer>
@@ -194,7 +194,7 @@ void livePreview()
         config.models.erase(std::prev(config.models.end()));
     QElapsedTimer tick;
     qint64 maxGapNs = 0;
-    qint64 maxGapCpuNs = 0; // the GUI thread's own CPU time in the longest gap: work, not waiting for a core
+    qint64 maxGapCpuNs = 0;  // the GUI thread's own CPU time in the longest gap: work, not waiting for a core
     qint64 maxGapWaitNs = 0; // ... and its time runnable but waiting for a core
     bool measuring = false;
     QTimer ticker;
@@ -241,8 +241,8 @@ void testBenchStreaming(const QString &simBinary)
     // Per request the simulator waits 20 ms before the head, 50 ms to the first token, then 5 ms
     // between content chunks.
     gwbench::SimProcess sim; // its own process: its CPU is not the GUI thread's
-    if (!sim.start(simBinary, {QStringLiteral("--latency-ms"), QStringLiteral("20"), QStringLiteral("--ttft-ms"), QStringLiteral("50"),
-                               QStringLiteral("--chunk-interval-ms"), QStringLiteral("5")})) {
+    if (!sim.start(simBinary, {QStringLiteral("--latency-ms"), QStringLiteral("20"), QStringLiteral("--ttft-ms"),
+                               QStringLiteral("50"), QStringLiteral("--chunk-interval-ms"), QStringLiteral("5")})) {
         std::fprintf(stderr, "gateway-sim did not start (%s)\n", qPrintable(simBinary));
         return;
     }
@@ -269,7 +269,8 @@ void testBenchStreaming(const QString &simBinary)
     gw::app::GatewayConnections *connections = window.connections();
     QElapsedTimer wait;
     wait.start();
-    while (connections->state(gw::Gateway::Vercel) != gw::app::GatewayConnections::State::Connected && wait.elapsed() < 20000)
+    while (connections->state(gw::Gateway::Vercel) != gw::app::GatewayConnections::State::Connected
+           && wait.elapsed() < 20000)
         QCoreApplication::processEvents(QEventLoop::AllEvents, 50);
     gw::app::TestBenchPage *page = window.testBenchPage();
     window.findChild<QTabWidget *>(QStringLiteral("pages"))->setCurrentWidget(page); // the panes are visible
@@ -319,7 +320,8 @@ void testBenchStreaming(const QString &simBinary)
         return;
     ticker.stop();
     timing->recording = false;
-    std::printf("slowest GUI event handler: %s %.2f ms\n", qPrintable(timing->slowest), double(timing->slowestNs) / 1e6);
+    std::printf("slowest GUI event handler: %s %.2f ms\n", qPrintable(timing->slowest),
+                double(timing->slowestNs) / 1e6);
     const double wallMs = double(clock.nsecsElapsed()) / 1e6;
     const QList<gw::BenchResult> results = page->controller()->results()->results();
     int ok = 0;

@@ -1,12 +1,12 @@
 // Decision throughput: the routing hot path measured piece by piece, on one core.
 // Output, one figure per line:  BENCH <name> <value> <unit>
 
-#include "routing/bucket.h"
 #include "config/config_io.h"
+#include "routing/bucket.h"
 #include "routing/router.h"
-#include "util/sha256.h"
 #include "routing/simulation.h"
 #include "traffic/traffic_impact.h"
+#include "util/sha256.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -50,7 +50,10 @@ RoutingConfig fiftyRuleConfig()
     optOut.action.gateway = Gateway::OpenRouter;
     c.rules << optOut;
     for (int i = 0; i < 40; ++i) {
-        const QString family = i < 10 ? u"anthropic"_qs : i < 20 ? u"openai"_qs : i < 25 ? u"moonshotai/kimi"_qs : u"vendor%1"_qs.arg(i);
+        const QString family = i < 10   ? u"anthropic"_qs
+                               : i < 20 ? u"openai"_qs
+                               : i < 25 ? u"moonshotai/kimi"_qs
+                                        : u"vendor%1"_qs.arg(i);
         const QString id = family + (family.contains(u'/') ? u"-%1"_qs : u"/model-%1"_qs).arg(i);
         ModelEntry e;
         if (i % 8 != 7)

@@ -8,8 +8,8 @@
 // Each figure is the median of 5 runs. Target: redraw under 50 ms per chart.
 
 #include "monitor/monitor_chart_view.h"
-#include "monitor/series.h"
 #include "monitor/monitor_table_model.h"
+#include "monitor/series.h"
 
 #include <QApplication>
 #include <QElapsedTimer>
@@ -52,7 +52,10 @@ double medianMs(const std::function<void()> &work)
     return times.at(times.size() / 2);
 }
 
-QString modelId(int m) { return u"vendor-%1/model-%2"_qs.arg(m % 4).arg(m); }
+QString modelId(int m)
+{
+    return u"vendor-%1/model-%2"_qs.arg(m % 4).arg(m);
+}
 
 QList<TrafficBucket> minuteBuckets()
 {
@@ -188,7 +191,8 @@ int main(int argc, char **argv)
             QPainter painter(&image);
             view.render(&painter);
         });
-        std::printf("# %s: series and axes rebuilt in %.2f ms, painted in %.2f ms\n", qPrintable(chart.name), drawOnly, renderOnly);
+        std::printf("# %s: series and axes rebuilt in %.2f ms, painted in %.2f ms\n", qPrintable(chart.name), drawOnly,
+                    renderOnly);
         std::printf("# %s: %lld rows, %d series, at most %d points per series, plot %d px\n", qPrintable(chart.name),
                     qlonglong(table.rowCount()), int(table.series.size()), points, view.plotWidth());
         report(u"monitor_%1_redraw_ms"_qs.arg(chart.name), ms, "ms");

@@ -68,7 +68,8 @@ QJsonObject chatRequest()
 {
     return QJsonObject{{u"model"_qs, u"openai/gpt-4o-mini"_qs},
                        {u"stream"_qs, true},
-                       {u"messages"_qs, QJsonArray{QJsonObject{{u"role"_qs, u"user"_qs}, {u"content"_qs, QString::fromLatin1(kPrompt)}}}}};
+                       {u"messages"_qs, QJsonArray{QJsonObject{{u"role"_qs, u"user"_qs},
+                                                               {u"content"_qs, QString::fromLatin1(kPrompt)}}}}};
 }
 
 double msSince(const QElapsedTimer &t)
@@ -126,7 +127,7 @@ public:
         const QByteArray request = "POST /openrouter/api/v1/chat/completions HTTP/1.1\r\nHost: 127.0.0.1\r\n"
                                    "Authorization: Bearer sk-or-v1-sim-local\r\nContent-Type: application/json\r\n"
                                    "Accept: text/event-stream\r\nContent-Length: "
-            + QByteArray::number(body.size()) + "\r\n\r\n" + body;
+                                   + QByteArray::number(body.size()) + "\r\n\r\n" + body;
         QByteArray received;
         QElapsedTimer clock;
         clock.start();
@@ -194,10 +195,13 @@ int main(int argc, char **argv)
     // The build tree's layout: build/bench/bench_net next to build/src/sim/gateway-sim.
     const QString defaultSim = QCoreApplication::applicationDirPath() + u"/../src/sim/gateway-sim"_qs;
 #endif
-    const QCommandLineOption simOpt(u"sim"_qs, u"gateway-sim binary (default: the build tree's)."_qs, u"PATH"_qs, defaultSim);
+    const QCommandLineOption simOpt(u"sim"_qs, u"gateway-sim binary (default: the build tree's)."_qs, u"PATH"_qs,
+                                    defaultSim);
     const QCommandLineOption ttftOpt(u"ttft-ms"_qs, u"Simulator TTFT (default 50)."_qs, u"MS"_qs, u"50"_qs);
-    const QCommandLineOption intervalOpt(u"chunk-interval-ms"_qs, u"Simulator chunk interval (default 5)."_qs, u"MS"_qs, u"5"_qs);
-    const QCommandLineOption roundsOpt(u"rounds"_qs, u"Rounds of 100 concurrent streams (default 5)."_qs, u"N"_qs, u"5"_qs);
+    const QCommandLineOption intervalOpt(u"chunk-interval-ms"_qs, u"Simulator chunk interval (default 5)."_qs, u"MS"_qs,
+                                         u"5"_qs);
+    const QCommandLineOption roundsOpt(u"rounds"_qs, u"Rounds of 100 concurrent streams (default 5)."_qs, u"N"_qs,
+                                       u"5"_qs);
     parser.addHelpOption();
     parser.addOptions({simOpt, ttftOpt, intervalOpt, roundsOpt});
     parser.process(app);
@@ -207,14 +211,16 @@ int main(int argc, char **argv)
     config.rounds = std::max(1, parser.value(roundsOpt).toInt());
 
     gwbench::SimProcess sim;
-    if (!sim.start(parser.value(simOpt), {u"--seed"_qs, u"1"_qs, u"--latency-ms"_qs, u"0"_qs, u"--ttft-ms"_qs,
-                                          QString::number(config.ttftMs), u"--chunk-interval-ms"_qs,
-                                          QString::number(config.intervalMs)})) {
+    if (!sim.start(parser.value(simOpt),
+                   {u"--seed"_qs, u"1"_qs, u"--latency-ms"_qs, u"0"_qs, u"--ttft-ms"_qs, QString::number(config.ttftMs),
+                    u"--chunk-interval-ms"_qs, QString::number(config.intervalMs)})) {
         QTextStream(stderr) << "bench_net: cannot start " << parser.value(simOpt) << '\n';
         return 1;
     }
     int failures = 0;
-    const auto scheduledMs = [&](int deltas) { return double(config.ttftMs + config.intervalMs * std::max(0, deltas - 1)); };
+    const auto scheduledMs = [&](int deltas) {
+        return double(config.ttftMs + config.intervalMs * std::max(0, deltas - 1));
+    };
 
     // What the simulator delivers, seen through a minimal client.
     RawStreamer raw(sim.port());
@@ -264,7 +270,8 @@ int main(int argc, char **argv)
     const double aloneCpu = (gwbench::processCpuMs() - aloneCpu0) / kAlone;
     report(u"net_stream_alone_overhead"_qs, alone);
     // gwnet + QNetworkAccessManager alone: what a request costs beyond what the raw client saw.
-    out() << "BENCH net_stream_alone_overhead_beyond_sim_mean " << QString::number(mean(alone) - mean(delivered), 'f', 3) << " ms\n";
+    out() << "BENCH net_stream_alone_overhead_beyond_sim_mean "
+          << QString::number(mean(alone) - mean(delivered), 'f', 3) << " ms\n";
     out() << "BENCH net_stream_alone_client_cpu_per_request " << QString::number(aloneCpu, 'f', 3) << " ms\n";
 
     std::vector<double> concurrent;

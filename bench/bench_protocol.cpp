@@ -23,19 +23,23 @@ constexpr int kRuns = 3;
 QByteArray chunkJson(int seq, bool reasoning)
 {
     // Words of varying length, some needing JSON escapes, like real model output.
-    static const char *const kWords[] = {"the", "gateway", "routes", "traffic", "between", "providers,", "and",
-                                         "\\\"quotes\\\"", "latency", "matters", "\\n", "tokens", "café", "—", "cost"};
+    static const char *const kWords[] = {"the",        "gateway", "routes",         "traffic", "between",
+                                         "providers,", "and",     "\\\"quotes\\\"", "latency", "matters",
+                                         "\\n",        "tokens",  "café",           "—",       "cost"};
     QByteArray text;
     for (int w = 0; w < 3 + seq % 5; ++w)
         text += QByteArray(kWords[(seq * 7 + w) % 15]) + ' ';
     QByteArray delta;
     if (reasoning)
-        delta = "\"content\":\"\",\"reasoning\":\"" + text + "\",\"reasoning_details\":[{\"type\":\"reasoning.text\",\"text\":\""
-                + text + "\",\"format\":\"anthropic-claude-v1\",\"index\":0}]";
+        delta = "\"content\":\"\",\"reasoning\":\"" + text
+                + "\",\"reasoning_details\":[{\"type\":\"reasoning.text\",\"text\":\"" + text
+                + "\",\"format\":\"anthropic-claude-v1\",\"index\":0}]";
     else
         delta = "\"content\":\"" + text + "\"";
-    return "{\"id\":\"gen-1740000000-AbCdEfGhIjKlMnOp\",\"provider\":\"Anthropic\",\"model\":\"anthropic/claude-sonnet-4.5\","
-           "\"object\":\"chat.completion.chunk\",\"created\":1740000000,\"choices\":[{\"index\":0,\"delta\":{\"role\":\"assistant\","
+    return "{\"id\":\"gen-1740000000-AbCdEfGhIjKlMnOp\",\"provider\":\"Anthropic\",\"model\":\"anthropic/"
+           "claude-sonnet-4.5\","
+           "\"object\":\"chat.completion.chunk\",\"created\":1740000000,\"choices\":[{\"index\":0,\"delta\":{\"role\":"
+           "\"assistant\","
            + delta + "},\"finish_reason\":null,\"native_finish_reason\":null,\"logprobs\":null}]}";
 }
 
@@ -51,10 +55,13 @@ QByteArray buildStream()
         s += "data: " + chunkJson(seq, seq % 4 == 0) + "\n\n";
         ++seq;
     }
-    s += "data: {\"id\":\"gen-1740000000-AbCdEfGhIjKlMnOp\",\"provider\":\"Anthropic\",\"model\":\"anthropic/claude-sonnet-4.5\","
-         "\"object\":\"chat.completion.chunk\",\"created\":1740000000,\"choices\":[],\"usage\":{\"prompt_tokens\":1520,"
-         "\"completion_tokens\":85,\"total_tokens\":1605,\"cost\":0.0030702,\"is_byok\":false,\"prompt_tokens_details\":"
-         "{\"cached_tokens\":1024},\"completion_tokens_details\":{\"reasoning_tokens\":42}}}\n\ndata: [DONE]\n\n";
+    s +=
+        "data: "
+        "{\"id\":\"gen-1740000000-AbCdEfGhIjKlMnOp\",\"provider\":\"Anthropic\",\"model\":\"anthropic/"
+        "claude-sonnet-4.5\","
+        "\"object\":\"chat.completion.chunk\",\"created\":1740000000,\"choices\":[],\"usage\":{\"prompt_tokens\":1520,"
+        "\"completion_tokens\":85,\"total_tokens\":1605,\"cost\":0.0030702,\"is_byok\":false,\"prompt_tokens_details\":"
+        "{\"cached_tokens\":1024},\"completion_tokens_details\":{\"reasoning_tokens\":42}}}\n\ndata: [DONE]\n\n";
     return s;
 }
 

@@ -82,7 +82,8 @@ int main(int argc, char **argv)
         bench(QByteArray("pull_usage_naive_seconds_") + suffix, naiveSeconds, "s");
         bench(QByteArray("pull_usage_naive_rows_") + suffix, double(naive.rowsTransferred), "rows");
         bench(QByteArray("pull_usage_speedup_") + suffix, naiveSeconds / aggSeconds, "x");
-        bench(QByteArray("pull_usage_rows_ratio_") + suffix, double(naive.rowsTransferred) / double(std::max<qint64>(1, agg.rowsTransferred)), "x");
+        bench(QByteArray("pull_usage_rows_ratio_") + suffix,
+              double(naive.rowsTransferred) / double(std::max<qint64>(1, agg.rowsTransferred)), "x");
     }
     return 0;
 }

@@ -37,9 +37,11 @@ BenchResult makeResult(int caseIndex, Gateway gateway)
     r.gatewayModel = r.openrouterModel;
     r.repetition = caseIndex % 3;
     r.startedAt = QDateTime::fromMSecsSinceEpoch(1'760'000'000'000LL + caseIndex * 250LL, Qt::UTC);
-    r.request = QJsonObject{{u"model"_qs, r.gatewayModel}, {u"stream"_qs, true},
-                            {u"messages"_qs, QJsonArray{QJsonObject{{u"role"_qs, u"user"_qs},
-                                                                    {u"content"_qs, u"Explain prompt caching in two sentences."_qs}}}}};
+    r.request = QJsonObject{
+        {u"model"_qs, r.gatewayModel},
+        {u"stream"_qs, true},
+        {u"messages"_qs, QJsonArray{QJsonObject{{u"role"_qs, u"user"_qs},
+                                                {u"content"_qs, u"Explain prompt caching in two sentences."_qs}}}}};
     NormalizedResponse &n = r.response;
     n.text = u"Prompt caching keeps the processed prefix of a prompt so a later request with the same "
              "prefix skips that work. It lowers latency and the price of the cached input tokens."_qs;
@@ -97,8 +99,8 @@ int main(int argc, char **argv)
             batch << makeResult(i, Gateway::OpenRouter) << makeResult(i, Gateway::Vercel);
         batches << batch;
     }
-    std::printf("# %d runs x %d results, batches of %d, SQLite file in a temporary directory\n", kRuns,
-                kResultsPerRun, kBatch);
+    std::printf("# %d runs x %d results, batches of %d, SQLite file in a temporary directory\n", kRuns, kResultsPerRun,
+                kBatch);
 
     QList<qint64> runIds;
     QElapsedTimer total;
@@ -121,16 +123,18 @@ int main(int argc, char **argv)
     report("store_file_size", double(QFileInfo(path).size() + QFileInfo(path + u"-wal"_qs).size()) / 1e6, "MB");
 
     int listed = 0;
-    report("store_list_runs_20_runs_100k_results", medianMs(5, [&] { listed = int(db.listRuns().value.size()); }), "ms");
+    report("store_list_runs_20_runs_100k_results", medianMs(5, [&] { listed = int(db.listRuns().value.size()); }),
+           "ms");
     qsizetype loaded = 0;
-    report("store_load_run_5000_results", medianMs(5, [&] { loaded = db.loadRun(runIds.at(7)).value.results.size(); }), "ms");
+    report("store_load_run_5000_results", medianMs(5, [&] { loaded = db.loadRun(runIds.at(7)).value.results.size(); }),
+           "ms");
     qsizetype all = 0;
     report("store_traffic_events_all", medianMs(5, [&] { all = db.trafficEvents({}, {}).value.size(); }), "ms");
     const QDateTime from = QDateTime::fromMSecsSinceEpoch(1'760'000'000'000LL + 60'000, Qt::UTC);
     qsizetype window = 0;
-    report("store_traffic_events_1min_window", medianMs(5, [&] {
-        window = db.trafficEvents(from, from.addSecs(60), TrafficSource::Test).value.size();
-    }), "ms");
+    report("store_traffic_events_1min_window",
+           medianMs(5, [&] { window = db.trafficEvents(from, from.addSecs(60), TrafficSource::Test).value.size(); }),
+           "ms");
     report("store_traffic_events_all_count", double(all), "events");
     report("store_traffic_events_window_count", double(window), "events");
     if (listed != kRuns || loaded != kResultsPerRun) {

@@ -13,9 +13,9 @@
 // Usage: bench_testbench [--sim PATH] [--cases N] [--concurrency C] [--latency-ms N] [--ttft-ms N]
 //                        [--chunk-interval-ms N]
 
-#include "bench_runner.h"
 #include "bench/stats.h"
 #include "bench/suite.h"
+#include "bench_runner.h"
 #include "gateway_client.h"
 
 #include <QCommandLineParser>
@@ -79,11 +79,14 @@ BatchRun runBatch(net::BenchRunner &runner, int cases)
     const PromptSuite suite = singlePromptSuite(u"bench"_qs, u"Benchmark the test bench"_qs);
     BatchRun run;
     const auto countDelta = [&run](int index, Gateway gateway) { ++run.deltas[(qint64(index) << 1) | int(gateway)]; };
-    const QMetaObject::Connection text = QObject::connect(&runner, &net::BenchRunner::textDelta, &runner,
-                                                          [countDelta](int i, Gateway g, const QString &) { countDelta(i, g); });
-    const QMetaObject::Connection reasoning = QObject::connect(&runner, &net::BenchRunner::reasoningDelta, &runner,
-                                                               [countDelta](int i, Gateway g, const QString &) { countDelta(i, g); });
-    const QMetaObject::Connection done = QObject::connect(&runner, &net::BenchRunner::finished, qApp, &QCoreApplication::quit);
+    const QMetaObject::Connection text =
+        QObject::connect(&runner, &net::BenchRunner::textDelta, &runner,
+                         [countDelta](int i, Gateway g, const QString &) { countDelta(i, g); });
+    const QMetaObject::Connection reasoning =
+        QObject::connect(&runner, &net::BenchRunner::reasoningDelta, &runner,
+                         [countDelta](int i, Gateway g, const QString &) { countDelta(i, g); });
+    const QMetaObject::Connection done =
+        QObject::connect(&runner, &net::BenchRunner::finished, qApp, &QCoreApplication::quit);
     QElapsedTimer wall;
     wall.start();
     runner.start(suite, expandBatch({kModel}, suite, cases, config), config);
@@ -102,24 +105,31 @@ int main(int argc, char **argv)
 {
     QCoreApplication app(argc, argv);
     QCommandLineParser parser;
-    const QString defaultSim = QCoreApplication::applicationDirPath() + u"/../src/sim/gateway-sim"_qs; // build tree layout
-    const QCommandLineOption simOpt(u"sim"_qs, u"gateway-sim binary (default: the build tree's)."_qs, u"PATH"_qs, defaultSim);
-    const QCommandLineOption casesOpt(u"cases"_qs, u"Cases in the batch, each on both gateways (default 1000)."_qs, u"N"_qs, u"1000"_qs);
-    const QCommandLineOption concurrencyOpt(u"concurrency"_qs, u"Requests in flight (default 50)."_qs, u"C"_qs, u"50"_qs);
-    const QCommandLineOption latencyOpt(u"latency-ms"_qs, u"Simulator head latency (default 20)."_qs, u"MS"_qs, u"20"_qs);
+    const QString defaultSim =
+        QCoreApplication::applicationDirPath() + u"/../src/sim/gateway-sim"_qs; // build tree layout
+    const QCommandLineOption simOpt(u"sim"_qs, u"gateway-sim binary (default: the build tree's)."_qs, u"PATH"_qs,
+                                    defaultSim);
+    const QCommandLineOption casesOpt(u"cases"_qs, u"Cases in the batch, each on both gateways (default 1000)."_qs,
+                                      u"N"_qs, u"1000"_qs);
+    const QCommandLineOption concurrencyOpt(u"concurrency"_qs, u"Requests in flight (default 50)."_qs, u"C"_qs,
+                                            u"50"_qs);
+    const QCommandLineOption latencyOpt(u"latency-ms"_qs, u"Simulator head latency (default 20)."_qs, u"MS"_qs,
+                                        u"20"_qs);
     const QCommandLineOption ttftOpt(u"ttft-ms"_qs, u"Simulator TTFT (default 50)."_qs, u"MS"_qs, u"50"_qs);
-    const QCommandLineOption intervalOpt(u"chunk-interval-ms"_qs, u"Simulator chunk interval (default 5)."_qs, u"MS"_qs, u"5"_qs);
+    const QCommandLineOption intervalOpt(u"chunk-interval-ms"_qs, u"Simulator chunk interval (default 5)."_qs, u"MS"_qs,
+                                         u"5"_qs);
     parser.addHelpOption();
     parser.addOptions({simOpt, casesOpt, concurrencyOpt, latencyOpt, ttftOpt, intervalOpt});
     parser.process(app);
     const int cases = std::max(1, parser.value(casesOpt).toInt());
     const int concurrency = std::max(1, parser.value(concurrencyOpt).toInt());
-    const Timing timing{parser.value(latencyOpt).toInt(), parser.value(ttftOpt).toInt(), parser.value(intervalOpt).toInt()};
+    const Timing timing{parser.value(latencyOpt).toInt(), parser.value(ttftOpt).toInt(),
+                        parser.value(intervalOpt).toInt()};
 
     gwbench::SimProcess sim;
-    if (!sim.start(parser.value(simOpt), {u"--seed"_qs, u"1"_qs, u"--latency-ms"_qs, QString::number(timing.latencyMs),
-                                          u"--ttft-ms"_qs, QString::number(timing.ttftMs), u"--chunk-interval-ms"_qs,
-                                          QString::number(timing.intervalMs)})) {
+    if (!sim.start(parser.value(simOpt),
+                   {u"--seed"_qs, u"1"_qs, u"--latency-ms"_qs, QString::number(timing.latencyMs), u"--ttft-ms"_qs,
+                    QString::number(timing.ttftMs), u"--chunk-interval-ms"_qs, QString::number(timing.intervalMs)})) {
         QTextStream(stderr) << "bench_testbench: cannot start " << parser.value(simOpt) << '\n';
         return 1;
     }
@@ -127,9 +137,10 @@ int main(int argc, char **argv)
     net::BenchRunner runner(nullptr, nullptr);
     for (Gateway gateway : {Gateway::OpenRouter, Gateway::Vercel}) {
         net::ClientSettings settings;
-        settings.baseUrl = QUrl(u"http://127.0.0.1:%1/%2"_qs.arg(sim.port()).arg(
-            gateway == Gateway::OpenRouter ? u"openrouter/api/v1"_qs : u"vercel/v1"_qs));
-        settings.apiKey = gateway == Gateway::OpenRouter ? u"sk-or-v1-sim-local"_qs : u"vck_sim_local"_qs; // the sim's fake keys
+        settings.baseUrl = QUrl(u"http://127.0.0.1:%1/%2"_qs.arg(sim.port())
+                                    .arg(gateway == Gateway::OpenRouter ? u"openrouter/api/v1"_qs : u"vercel/v1"_qs));
+        settings.apiKey =
+            gateway == Gateway::OpenRouter ? u"sk-or-v1-sim-local"_qs : u"vck_sim_local"_qs; // the sim's fake keys
         for (int i = 0; i < (concurrency + kPerClient - 1) / kPerClient; ++i) {
             clients.push_back(net::makeGatewayClient(gateway, settings));
             runner.addClient(clients.back().get());

@@ -82,7 +82,8 @@ void formatTs(char *out, size_t size, int64_t ms)
     const int64_t d = doy - (153 * mp + 2) / 5 + 1;
     const int64_t m = mp < 10 ? mp + 3 : mp - 9;
     y += m <= 2;
-    std::snprintf(out, size, "%04" PRId64 "-%02" PRId64 "-%02" PRId64 "T%02" PRId64 ":%02" PRId64 ":%02" PRId64 ".%03" PRId64 "Z",
+    std::snprintf(out, size,
+                  "%04" PRId64 "-%02" PRId64 "-%02" PRId64 "T%02" PRId64 ":%02" PRId64 ":%02" PRId64 ".%03" PRId64 "Z",
                   y, m, d, rem / 3600, rem / 60 % 60, rem % 60, ms % 1000);
 }
 
@@ -118,7 +119,7 @@ int main(int argc, char **argv)
     std::lognormal_distribution<double> promptTok(6.5, 1.1);
     std::lognormal_distribution<double> completionTok(5.2, 0.9);
     std::vector<Session> sessions(kActiveSessions);
-    const int64_t start = 1767225600000LL; // 2026-01-01T00:00:00Z
+    const int64_t start = 1767225600000LL;     // 2026-01-01T00:00:00Z
     const int64_t spanMs = 7LL * 86400 * 1000; // a week
     char ts[96];
     double bytes = 0;
@@ -134,7 +135,8 @@ int main(int argc, char **argv)
             if (uni(rng) < 0.25)
                 user.task[0] = '\0';
             else
-                std::snprintf(user.task, sizeof user.task, "task-%010llx", (unsigned long long)(rng() & 0xFFFFFFFFFFull));
+                std::snprintf(user.task, sizeof user.task, "task-%010llx",
+                              (unsigned long long)(rng() & 0xFFFFFFFFFFull));
         }
         --user.remaining;
         const int userIndex = user.user;
@@ -145,12 +147,25 @@ int main(int argc, char **argv)
         const double e = uni(rng);
         int status = 200;
         const char *errorType = nullptr;
-        if (e < 0.020) { status = 429; errorType = "rate_limited"; }
-        else if (e < 0.030) { status = 503; errorType = "provider_unavailable"; }
-        else if (e < 0.035) { status = 500; errorType = "server"; }
-        else if (e < 0.039) { status = 408; errorType = "timeout"; }
-        else if (e < 0.042) { status = 400; errorType = "context_length"; }
-        else if (e < 0.043) { status = 0; errorType = "network"; }
+        if (e < 0.020) {
+            status = 429;
+            errorType = "rate_limited";
+        } else if (e < 0.030) {
+            status = 503;
+            errorType = "provider_unavailable";
+        } else if (e < 0.035) {
+            status = 500;
+            errorType = "server";
+        } else if (e < 0.039) {
+            status = 408;
+            errorType = "timeout";
+        } else if (e < 0.042) {
+            status = 400;
+            errorType = "context_length";
+        } else if (e < 0.043) {
+            status = 0;
+            errorType = "network";
+        }
         const bool ok = status == 200;
         const double lat = ok ? latency(rng) : 50 + uni(rng) * 2000;
         const long long pt = ok ? (long long)promptTok(rng) + 5 : 0;
@@ -180,10 +195,10 @@ int main(int argc, char **argv)
             "\"user\":\"%s\",\"task\":%s,\"status\":%d,\"error_type\":%s%s%s,\"latency_ms\":%.1f,\"ttft_ms\":%s,"
             "\"prompt_tokens\":%lld,\"completion_tokens\":%lld,\"cached_tokens\":%lld,\"reasoning_tokens\":%lld,"
             "\"cost_usd\":%s,\"cost_source\":\"%s\",\"fallback_from\":%s,\"free\":%s}\n",
-            ts, vercel ? "vercel" : "openrouter", m.id, m.provider, userId, taskField, status,
-            errorType ? "\"" : "", errorType ? errorType : "null", errorType ? "\"" : "", lat, ttft, pt, ct, cached,
-            reasoning, costText, ok ? (estimated ? "estimated" : "reported") : "none",
-            vercel && uni(rng) < 0.02 ? "\"openrouter\"" : "null", free ? "true" : "false");
+            ts, vercel ? "vercel" : "openrouter", m.id, m.provider, userId, taskField, status, errorType ? "\"" : "",
+            errorType ? errorType : "null", errorType ? "\"" : "", lat, ttft, pt, ct, cached, reasoning, costText,
+            ok ? (estimated ? "estimated" : "reported") : "none", vercel && uni(rng) < 0.02 ? "\"openrouter\"" : "null",
+            free ? "true" : "false");
         std::fwrite(buf, 1, size_t(n), f);
         bytes += n;
     }

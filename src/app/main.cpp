@@ -1,12 +1,12 @@
 // gateway-console: the desktop app. Everything but argument handling lives in gwapp.
 
-#include "shell/app_language.h"
-#include "shell/main_window.h"
-#include "routing/preview_controller.h"
-#include "routing/preview_panel.h"
 #include "common/gateway_connections.h"
 #include "gateway_simulator.h"
+#include "routing/preview_controller.h"
+#include "routing/preview_panel.h"
 #include "routing/routing_page.h"
+#include "shell/app_language.h"
+#include "shell/main_window.h"
 #include "testbench/test_bench_controller.h"
 #include "testbench/test_bench_page.h"
 
@@ -42,7 +42,8 @@ public:
     {
         window->installEventFilter(this);
         connect(preview, &gw::app::PreviewController::resultReady, this, [this] {
-            std::printf("ready %lld ms %lld KiB\n", static_cast<long long>(m_clock.elapsed()), static_cast<long long>(residentKiB()));
+            std::printf("ready %lld ms %lld KiB\n", static_cast<long long>(m_clock.elapsed()),
+                        static_cast<long long>(residentKiB()));
             std::fflush(stdout);
             QCoreApplication::exit(0);
         });
@@ -53,7 +54,8 @@ protected:
     {
         if (event->type() == QEvent::Paint && !m_painted) {
             m_painted = true;
-            std::printf("first_paint %lld ms %lld KiB\n", static_cast<long long>(m_clock.elapsed()), static_cast<long long>(residentKiB()));
+            std::printf("first_paint %lld ms %lld KiB\n", static_cast<long long>(m_clock.elapsed()),
+                        static_cast<long long>(residentKiB()));
             std::fflush(stdout);
         }
         return QObject::eventFilter(watched, event);
@@ -77,24 +79,28 @@ int main(int argc, char **argv)
     gw::app::installTranslations(app, QSettings().value(QStringLiteral("ui/language")).toString());
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(QApplication::translate("main", "Route LLM traffic between OpenRouter and Vercel AI Gateway."));
+    parser.setApplicationDescription(
+        QApplication::translate("main", "Route LLM traffic between OpenRouter and Vercel AI Gateway."));
     parser.addHelpOption();
     parser.addVersionOption();
-    const QCommandLineOption workspace(QStringLiteral("workspace"), QApplication::translate("main", "Open this workspace folder."),
+    const QCommandLineOption workspace(QStringLiteral("workspace"),
+                                       QApplication::translate("main", "Open this workspace folder."),
                                        QStringLiteral("DIR"));
-    const QCommandLineOption screenshots(QStringLiteral("screenshot-dir"),
-                                         QApplication::translate("main", "Save a screenshot of every page into DIR and quit."),
-                                         QStringLiteral("DIR"));
-    const QCommandLineOption reportStartup(QStringLiteral("report-startup"),
-                                           QApplication::translate("main", "Print the time and memory at the first paint and "
-                                                                           "when the preview is ready, then quit (for benchmarks)."));
+    const QCommandLineOption screenshots(
+        QStringLiteral("screenshot-dir"),
+        QApplication::translate("main", "Save a screenshot of every page into DIR and quit."), QStringLiteral("DIR"));
+    const QCommandLineOption reportStartup(
+        QStringLiteral("report-startup"),
+        QApplication::translate("main", "Print the time and memory at the first paint and "
+                                        "when the preview is ready, then quit (for benchmarks)."));
     parser.addOption(workspace);
     parser.addOption(screenshots);
     parser.addOption(reportStartup);
     parser.process(app);
 
     gw::app::MainWindow window;
-    const auto recovery = parser.isSet(screenshots) ? gw::app::MainWindow::Recovery::Discard : gw::app::MainWindow::Recovery::Ask;
+    const auto recovery =
+        parser.isSet(screenshots) ? gw::app::MainWindow::Recovery::Discard : gw::app::MainWindow::Recovery::Ask;
     const bool opened = parser.isSet(workspace) ? window.openWorkspace(parser.value(workspace), recovery)
                                                 : window.openInitialWorkspace(recovery);
     if (!opened)
@@ -106,7 +112,9 @@ int main(int argc, char **argv)
         // Wait for the live preview so the Routing page shows real numbers; with the local
         // simulator configured, run the test bench's default batch first so that page shows a
         // real run. Then grab every page and quit.
-        const auto grabAndQuit = [&] { QTimer::singleShot(200, &window, [&] { app.exit(window.grabPages(parser.value(screenshots)) ? 0 : 1); }); };
+        const auto grabAndQuit = [&] {
+            QTimer::singleShot(200, &window, [&] { app.exit(window.grabPages(parser.value(screenshots)) ? 0 : 1); });
+        };
         QObject::connect(
             window.routingPage()->preview()->controller(), &gw::app::PreviewController::resultReady, &window,
             [&] {
@@ -119,7 +127,8 @@ int main(int argc, char **argv)
                     f->ttft = {300, 900};
                     f->chunkIntervalMs = 15;
                 }
-                QObject::connect(window.testBenchPage()->controller(), &gw::app::TestBenchController::reconciled, &window, grabAndQuit);
+                QObject::connect(window.testBenchPage()->controller(), &gw::app::TestBenchController::reconciled,
+                                 &window, grabAndQuit);
                 window.testBenchPage()->run();
             },
             Qt::SingleShotConnection);

@@ -44,7 +44,8 @@ std::optional<int> parseCommandLine(QCommandLineParser &parser, const QStringLis
     if (n < minPositional)
         return usageError(u"%1: missing argument"_qs.arg(args.value(0)));
     if (maxPositional >= 0 && n > maxPositional)
-        return usageError(u"%1: unexpected argument \"%2\""_qs.arg(args.value(0), parser.positionalArguments().value(maxPositional)));
+        return usageError(
+            u"%1: unexpected argument \"%2\""_qs.arg(args.value(0), parser.positionalArguments().value(maxPositional)));
     return std::nullopt;
 }
 
@@ -56,7 +57,7 @@ std::optional<int> readTimeOption(const QCommandLineParser &parser, const QComma
     const auto when = parseRfc3339(parser.value(option));
     if (!when)
         return usageError(u"%1: --%2 \"%3\" is not an RFC 3339 timestamp"_qs.arg(command, option.names().constFirst(),
-                                                                                  parser.value(option)));
+                                                                                 parser.value(option)));
     value = *when;
     return std::nullopt;
 }
@@ -69,7 +70,8 @@ std::optional<int> checkGatewayUrlOption(const QCommandLineParser &parser, const
     const QString value = parser.value(option);
     const QUrl url(value, QUrl::StrictMode);
     if (value.trimmed().isEmpty())
-        return usageError(u"%1: --%2 is empty (leave it out to use the real gateway)"_qs.arg(command, option.names().constFirst()));
+        return usageError(
+            u"%1: --%2 is empty (leave it out to use the real gateway)"_qs.arg(command, option.names().constFirst()));
     if (!url.isValid() || (url.scheme() != u"http"_qs && url.scheme() != u"https"_qs) || url.host().isEmpty())
         return usageError(u"%1: --%2 \"%3\" is not an http(s) URL"_qs.arg(command, option.names().constFirst(), value));
     return std::nullopt;

@@ -12,7 +12,7 @@
 namespace gw::cli {
 
 net::ClientSettings cliClientSettings(Gateway gateway, const QString &baseUrl); // cmd_chat.cpp
-std::optional<Gateway> cliGateway(const QString &name);                        // cmd_chat.cpp
+std::optional<Gateway> cliGateway(const QString &name);                         // cmd_chat.cpp
 
 int runBalance(const QStringList &args)
 {
@@ -42,7 +42,10 @@ int runBalance(const QStringList &args)
     for (const Gateway gateway : gateways) {
         const net::ClientSettings settings = cliClientSettings(gateway, parser.value(baseUrl));
         if (settings.apiKey.isEmpty()) {
-            result.insert(gatewayName(gateway), QJsonObject{{u"error"_qs, u"no key: set %1 or store it in the app's settings (keychain)"_qs.arg(net::keyEnvironmentVariable(gateway))}});
+            result.insert(
+                gatewayName(gateway),
+                QJsonObject{{u"error"_qs, u"no key: set %1 or store it in the app's settings (keychain)"_qs.arg(
+                                              net::keyEnvironmentVariable(gateway))}});
             failed = true;
             continue;
         }

@@ -49,14 +49,18 @@ int runChat(const QStringList &args)
     const QCommandLineOption model(u"model"_qs, u"Model id as the gateway names it."_qs, u"M"_qs);
     const QCommandLineOption prompt(u"prompt"_qs, u"The user message."_qs, u"TEXT"_qs);
     const QCommandLineOption stream(u"stream"_qs, u"Stream: text goes to stderr as it arrives."_qs);
-    const QCommandLineOption effort(u"reasoning-effort"_qs, u"none, minimal, low, medium, high, xhigh or max."_qs, u"E"_qs);
-    const QCommandLineOption baseUrl(u"base-url"_qs, u"Gateway base URL (default: the real gateway; gateway-sim: "
-                                                     "http://127.0.0.1:PORT/openrouter/api/v1 or .../vercel/v1)."_qs, u"URL"_qs);
+    const QCommandLineOption effort(u"reasoning-effort"_qs, u"none, minimal, low, medium, high, xhigh or max."_qs,
+                                    u"E"_qs);
+    const QCommandLineOption baseUrl(u"base-url"_qs,
+                                     u"Gateway base URL (default: the real gateway; gateway-sim: "
+                                     "http://127.0.0.1:PORT/openrouter/api/v1 or .../vercel/v1)."_qs,
+                                     u"URL"_qs);
     const QCommandLineOption timeout(u"timeout"_qs, u"Total timeout in seconds (default 600)."_qs, u"S"_qs);
     parser.addOptions({gatewayOpt, model, prompt, stream, effort, baseUrl, timeout});
-    const QString summary = u"Send one chat completion and print the normalized result as JSON.\n"
-                            "Keys come from the environment (OPENROUTER_API_KEY, AI_GATEWAY_API_KEY), else from the "
-                            "system keychain entry the app stores. Exit code 1 when the gateway answered with an error."_qs;
+    const QString summary =
+        u"Send one chat completion and print the normalized result as JSON.\n"
+        "Keys come from the environment (OPENROUTER_API_KEY, AI_GATEWAY_API_KEY), else from the "
+        "system keychain entry the app stores. Exit code 1 when the gateway answered with an error."_qs;
     if (const auto exit = parseCommandLine(parser, args, summary, 0, 0))
         return *exit;
     const std::optional<Gateway> gateway = parseGatewayName(parser.value(gatewayOpt));
@@ -69,13 +73,14 @@ int runChat(const QStringList &args)
 
     net::ClientSettings settings = cliClientSettings(*gateway, parser.value(baseUrl));
     if (settings.apiKey.isEmpty())
-        return usageError(u"chat: no key for %1: set %2 or store it in the app's settings (keychain)"_qs
-                              .arg(gatewayName(*gateway), net::keyEnvironmentVariable(*gateway)));
+        return usageError(u"chat: no key for %1: set %2 or store it in the app's settings (keychain)"_qs.arg(
+            gatewayName(*gateway), net::keyEnvironmentVariable(*gateway)));
     if (parser.isSet(timeout))
         settings.timeouts.totalMs = parser.value(timeout).toInt() * 1000;
 
-    QJsonObject request{{u"model"_qs, parser.value(model)},
-                        {u"messages"_qs, QJsonArray{QJsonObject{{u"role"_qs, u"user"_qs}, {u"content"_qs, parser.value(prompt)}}}}};
+    QJsonObject request{
+        {u"model"_qs, parser.value(model)},
+        {u"messages"_qs, QJsonArray{QJsonObject{{u"role"_qs, u"user"_qs}, {u"content"_qs, parser.value(prompt)}}}}};
     if (parser.isSet(stream))
         request.insert(u"stream"_qs, true);
     if (parser.isSet(effort))

@@ -1,8 +1,8 @@
 #include "cli_common.h"
 #include "commands.h"
 
-#include "json/canonical_json.h"
 #include "routing/router.h"
+#include "json/canonical_json.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -31,12 +31,15 @@ int runDecide(const QStringList &args)
     const QCommandLineOption model(u"model"_qs, u"Requested model (OpenRouter id)."_qs, u"M"_qs);
     const QCommandLineOption user(u"user"_qs, u"User id."_qs, u"U"_qs);
     const QCommandLineOption task(u"task"_qs, u"Task id (the sticky key when sticky_key is task_or_user)."_qs, u"T"_qs);
-    const QCommandLineOption provider(u"provider"_qs, u"Provider slug in the request's provider.order (repeatable)."_qs, u"SLUG"_qs);
+    const QCommandLineOption provider(u"provider"_qs, u"Provider slug in the request's provider.order (repeatable)."_qs,
+                                      u"SLUG"_qs);
     const QCommandLineOption only(u"only"_qs, u"Provider slug in provider.only (repeatable)."_qs, u"SLUG"_qs);
     const QCommandLineOption ignore(u"ignore"_qs, u"Provider slug in provider.ignore (repeatable)."_qs, u"SLUG"_qs);
     const QCommandLineOption feature(u"feature"_qs, u"Client feature name (repeatable)."_qs, u"NAME"_qs);
-    const QCommandLineOption orRate(u"openrouter-error-rate"_qs, u"OpenRouter's error rate over the failover window."_qs, u"R"_qs);
-    const QCommandLineOption vRate(u"vercel-error-rate"_qs, u"Vercel's error rate over the failover window."_qs, u"R"_qs);
+    const QCommandLineOption orRate(u"openrouter-error-rate"_qs,
+                                    u"OpenRouter's error rate over the failover window."_qs, u"R"_qs);
+    const QCommandLineOption vRate(u"vercel-error-rate"_qs, u"Vercel's error rate over the failover window."_qs,
+                                   u"R"_qs);
     const QCommandLineOption now(u"now"_qs, u"The clock, RFC 3339 (default: now)."_qs, u"RFC3339"_qs);
     const QCommandLineOption explain(u"explain"_qs, u"Add the decision's steps (\"why\")."_qs);
     parser.addOptions({model, user, task, provider, only, ignore, feature, orRate, vRate, now, explain});

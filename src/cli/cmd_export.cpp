@@ -12,7 +12,8 @@ int runExport(const QStringList &args)
     parser.addPositionalArgument(u"CONFIG"_qs, u"The routing config."_qs);
     const QCommandLineOption profile(u"profile"_qs, u"native, kilo-gateway or vectors."_qs, u"PROFILE"_qs);
     const QCommandLineOption allowLossy(u"allow-lossy"_qs, u"Export even what the profile cannot fully express."_qs);
-    const QCommandLineOption output(QStringList{u"o"_qs, u"output"_qs}, u"Write here (atomically) instead of stdout."_qs, u"FILE"_qs);
+    const QCommandLineOption output(QStringList{u"o"_qs, u"output"_qs},
+                                    u"Write here (atomically) instead of stdout."_qs, u"FILE"_qs);
     const QCommandLineOption now(u"now"_qs, u"The export time, RFC 3339 (default: now)."_qs, u"RFC3339"_qs);
     parser.addOptions({profile, allowLossy, output, now});
     if (const auto exit = parseCommandLine(parser, args, u"Write a config in a production profile."_qs, 1, 1))
@@ -21,7 +22,8 @@ int runExport(const QStringList &args)
         return usageError(u"export: --profile is required (native, kilo-gateway or vectors)"_qs);
     const auto p = parseExportProfile(parser.value(profile));
     if (!p)
-        return usageError(u"export: unknown profile \"%1\" (native, kilo-gateway or vectors)"_qs.arg(parser.value(profile)));
+        return usageError(
+            u"export: unknown profile \"%1\" (native, kilo-gateway or vectors)"_qs.arg(parser.value(profile)));
     ExportOptions options;
     options.allowLossy = parser.isSet(allowLossy);
     if (const auto exit = readTimeOption(parser, now, u"export"_qs, options.now))

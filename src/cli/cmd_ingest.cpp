@@ -45,8 +45,8 @@ int runIngest(const QStringList &args)
     const QCommandLineOption follow(u"follow"_qs, u"Keep watching: new files and appended lines, like tail -F."_qs);
     const QCommandLineOption interval(u"interval"_qs, u"With --follow: look every MS milliseconds (default 1000)."_qs,
                                       u"MS"_qs, u"1000"_qs);
-    const QCommandLineOption stopAfter(u"stop-after"_qs, u"With --follow: stop after MS milliseconds (default: never)."_qs,
-                                       u"MS"_qs, u"0"_qs);
+    const QCommandLineOption stopAfter(
+        u"stop-after"_qs, u"With --follow: stop after MS milliseconds (default: never)."_qs, u"MS"_qs, u"0"_qs);
     parser.addOptions({db, maxBad, follow, interval, stopAfter});
     if (const auto exit = parseCommandLine(parser, args, u"Ingest traffic logs into the history database."_qs, 1, -1))
         return *exit;

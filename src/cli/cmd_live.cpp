@@ -14,7 +14,8 @@ int runLive(const QStringList &args)
     const QCommandLineOption pg = pgOption();
     const QCommandLineOption json(u"json"_qs, u"Print the record as JSON."_qs);
     parser.addOptions({pg, json});
-    if (const auto exit = parseCommandLine(parser, args, u"Show the routing record live in production (ai_gateway_config, row 1)."_qs, 0, 0))
+    if (const auto exit = parseCommandLine(
+            parser, args, u"Show the routing record live in production (ai_gateway_config, row 1)."_qs, 0, 0))
         return *exit;
     int exit = ExitOk;
     const auto spec = readPgOption(parser, u"live"_qs, &exit);
@@ -50,11 +51,11 @@ int runLive(const QStringList &args)
     if (rec.friendliPercent)
         out() << u"  friendli: %1% (Messages API partner; not ours to change)\n"_qs.arg(*rec.friendliPercent);
     out() << u"  updated: %1 by %2\n"_qs.arg(rec.updatedAt.isEmpty() ? u"(unknown)"_qs : rec.updatedAt,
-                                            rec.updatedBy.isEmpty() ? u"(unknown)"_qs : rec.updatedBy);
+                                             rec.updatedBy.isEmpty() ? u"(unknown)"_qs : rec.updatedBy);
     if (!rec.note.isEmpty())
         out() << u"  note: "_qs << rec.note << u'\n';
     out() << (rec.hasNativeConfig ? u"  published by Gateway Console (revision %1)\n"_qs.arg(
-                                        rec.config.value(u"gateway_console").toObject().value(u"revision").toInteger())
+                  rec.config.value(u"gateway_console").toObject().value(u"revision").toInteger())
                                   : u"  not published by Gateway Console (no gateway_console member)\n"_qs);
     return ExitOk;
 }

@@ -1,8 +1,8 @@
 #include "cli_common.h"
 #include "commands.h"
 
-#include "json/canonical_json.h"
 #include "catalog/model_mapping.h"
+#include "json/canonical_json.h"
 
 #include <QJsonArray>
 #include <QMap>
@@ -12,11 +12,14 @@ namespace gw::cli {
 int runMapModels(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(u"OPENROUTER_MODELS.json"_qs, u"OpenRouter's GET /models response, saved as it came."_qs);
+    parser.addPositionalArgument(u"OPENROUTER_MODELS.json"_qs,
+                                 u"OpenRouter's GET /models response, saved as it came."_qs);
     parser.addPositionalArgument(u"VERCEL_MODELS.json"_qs, u"Vercel AI Gateway's GET /models response."_qs);
-    const QCommandLineOption config(u"config"_qs, u"Say which proposals the config confirms or overrides."_qs, u"CONFIG"_qs);
+    const QCommandLineOption config(u"config"_qs, u"Say which proposals the config confirms or overrides."_qs,
+                                    u"CONFIG"_qs);
     parser.addOption(config);
-    if (const auto exit = parseCommandLine(parser, args, u"Propose an OpenRouter -> Vercel model id mapping from both catalogs."_qs, 2, 2))
+    if (const auto exit = parseCommandLine(
+            parser, args, u"Propose an OpenRouter -> Vercel model id mapping from both catalogs."_qs, 2, 2))
         return *exit;
 
     std::optional<RoutingConfig> cfg;
@@ -40,7 +43,8 @@ int runMapModels(const QStringList &args)
         }
     }
 
-    const QList<MappingProposal> proposals = proposeMappings(catalogs[0].catalog, catalogs[1].catalog, cfg ? &*cfg : nullptr);
+    const QList<MappingProposal> proposals =
+        proposeMappings(catalogs[0].catalog, catalogs[1].catalog, cfg ? &*cfg : nullptr);
     QJsonArray entries;
     QMap<QString, int> byMethod;
     int mapped = 0;

@@ -4,10 +4,10 @@
 #include "cli_common.h"
 #include "commands.h"
 
-#include "json/canonical_json.h"
-#include "json/json_source.h"
 #include "catalog/catalog.h"
 #include "protocol/normalizer.h"
+#include "json/canonical_json.h"
+#include "json/json_source.h"
 
 #include <QFile>
 
@@ -74,23 +74,27 @@ int runNormalize(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(u"FILE"_qs, u"A saved response: JSON body or raw SSE stream (detected)."_qs);
-    const QCommandLineOption gatewayOption(u"gateway"_qs, u"Which gateway sent it: openrouter or vercel."_qs, u"GATEWAY"_qs);
-    const QCommandLineOption catalogOption(u"catalog"_qs, u"A /models snapshot of that gateway, to estimate a cost none was reported."_qs,
-                                           u"CATALOG"_qs);
+    const QCommandLineOption gatewayOption(u"gateway"_qs, u"Which gateway sent it: openrouter or vercel."_qs,
+                                           u"GATEWAY"_qs);
+    const QCommandLineOption catalogOption(
+        u"catalog"_qs, u"A /models snapshot of that gateway, to estimate a cost none was reported."_qs, u"CATALOG"_qs);
     parser.addOptions({gatewayOption, catalogOption});
-    if (const auto exit = parseCommandLine(parser, args,
-                                           u"Normalize a saved chat response of either gateway: text, reasoning, tokens, provider, "
-                                           "generation id, cost and error, as canonical JSON on stdout."_qs,
-                                           1, 1))
+    if (const auto exit =
+            parseCommandLine(parser, args,
+                             u"Normalize a saved chat response of either gateway: text, reasoning, tokens, provider, "
+                             "generation id, cost and error, as canonical JSON on stdout."_qs,
+                             1, 1))
         return *exit;
     if (!parser.isSet(gatewayOption))
         return usageError(u"normalize: --gateway is required (openrouter or vercel)"_qs);
     const auto gateway = parseGateway(parser.value(gatewayOption));
     if (!gateway)
-        return usageError(u"normalize: unknown gateway \"%1\" (openrouter or vercel)"_qs.arg(parser.value(gatewayOption)));
+        return usageError(
+            u"normalize: unknown gateway \"%1\" (openrouter or vercel)"_qs.arg(parser.value(gatewayOption)));
 
     auto response = normalizeFile(*gateway, parser.positionalArguments().first());
-    if (response && parser.isSet(catalogOption) && !estimateFromCatalog(*response, *gateway, parser.value(catalogOption)))
+    if (response && parser.isSet(catalogOption)
+        && !estimateFromCatalog(*response, *gateway, parser.value(catalogOption)))
         response.reset();
     err().flush();
     if (!response)

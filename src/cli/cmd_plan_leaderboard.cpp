@@ -78,12 +78,12 @@ QJsonObject planJson(const LeaderboardInputs &in, const LeaderboardPlan &plan)
 {
     QJsonArray constraints;
     for (const ShareConstraint &c : plan.constraints)
-        constraints.append(QJsonObject{{u"kind"_qs, shareConstraintName(c.kind)},
-                                       {u"upper"_qs, c.upper},
-                                       {u"bound_percent"_qs, c.boundPercent}});
+        constraints.append(QJsonObject{
+            {u"kind"_qs, shareConstraintName(c.kind)}, {u"upper"_qs, c.upper}, {u"bound_percent"_qs, c.boundPercent}});
     QJsonArray curve;
     for (const LeaderboardCurvePoint &p : plan.curve) {
-        QJsonObject point{{u"share_percent"_qs, p.sharePercent}, {u"openrouter_margin_percent"_qs, p.openrouterMarginPercent}};
+        QJsonObject point{{u"share_percent"_qs, p.sharePercent},
+                          {u"openrouter_margin_percent"_qs, p.openrouterMarginPercent}};
         if (p.hasVercelTokens)
             point.insert(u"vercel_tokens_margin_percent"_qs, p.vercelTokensMarginPercent);
         if (p.hasVercelSpend)
@@ -123,25 +123,41 @@ int runPlanLeaderboard(const QStringList &args)
 {
     QCommandLineParser parser;
     const QCommandLineOption tokensPerDay(u"tokens-per-day"_qs, u"Our prompt + completion tokens per day."_qs, u"N"_qs);
-    const QCommandLineOption spendPerDay(u"spend-per-day"_qs, u"Our spend per day in USD (metric spend/both)."_qs, u"USD"_qs);
-    const QCommandLineOption db(u"db"_qs, u"History database: our volume per day and, with --config, what the default share can move."_qs, u"FILE"_qs);
+    const QCommandLineOption spendPerDay(u"spend-per-day"_qs, u"Our spend per day in USD (metric spend/both)."_qs,
+                                         u"USD"_qs);
+    const QCommandLineOption db(
+        u"db"_qs, u"History database: our volume per day and, with --config, what the default share can move."_qs,
+        u"FILE"_qs);
     const QCommandLineOption from(u"from"_qs, u"With --db: traffic at or after this time (RFC 3339)."_qs, u"T"_qs);
     const QCommandLineOption to(u"to"_qs, u"With --db: traffic before this time (RFC 3339)."_qs, u"T"_qs);
-    const QCommandLineOption config(u"config"_qs, u"The draft config whose default shares the plan proposes."_qs, u"DRAFT"_qs);
-    const QCommandLineOption orTokens(u"openrouter-competitor-tokens"_qs, u"Tokens per day of the strongest other app on OpenRouter."_qs, u"N"_qs);
-    const QCommandLineOption orFile(u"openrouter-rankings"_qs, u"Saved GET /datasets/app-rankings (JSON)."_qs, u"FILE"_qs);
-    const QCommandLineOption vTokens(u"vercel-competitor-tokens"_qs, u"Tokens per day of the strongest other app on Vercel."_qs, u"N"_qs);
-    const QCommandLineOption vSpend(u"vercel-competitor-spend"_qs, u"Spend per day (USD) of the strongest other app on Vercel."_qs, u"USD"_qs);
-    const QCommandLineOption vFile(u"vercel-leaderboard"_qs, u"Saved Vercel leaderboard export (JSON; names who leads, no volumes). Repeatable."_qs, u"FILE"_qs);
-    const QCommandLineOption ourName(u"our-name"_qs, u"Our app's name on the leaderboards (the attribution title)."_qs, u"NAME"_qs);
+    const QCommandLineOption config(u"config"_qs, u"The draft config whose default shares the plan proposes."_qs,
+                                    u"DRAFT"_qs);
+    const QCommandLineOption orTokens(u"openrouter-competitor-tokens"_qs,
+                                      u"Tokens per day of the strongest other app on OpenRouter."_qs, u"N"_qs);
+    const QCommandLineOption orFile(u"openrouter-rankings"_qs, u"Saved GET /datasets/app-rankings (JSON)."_qs,
+                                    u"FILE"_qs);
+    const QCommandLineOption vTokens(u"vercel-competitor-tokens"_qs,
+                                     u"Tokens per day of the strongest other app on Vercel."_qs, u"N"_qs);
+    const QCommandLineOption vSpend(u"vercel-competitor-spend"_qs,
+                                    u"Spend per day (USD) of the strongest other app on Vercel."_qs, u"USD"_qs);
+    const QCommandLineOption vFile(
+        u"vercel-leaderboard"_qs,
+        u"Saved Vercel leaderboard export (JSON; names who leads, no volumes). Repeatable."_qs, u"FILE"_qs);
+    const QCommandLineOption ourName(u"our-name"_qs, u"Our app's name on the leaderboards (the attribution title)."_qs,
+                                     u"NAME"_qs);
     const QCommandLineOption ourUrl(u"our-url"_qs, u"Our app's URL (the attribution referer)."_qs, u"URL"_qs);
-    const QCommandLineOption metric(u"metric"_qs, u"Vercel's ranking to plan for: tokens, spend or both (default tokens)."_qs, u"M"_qs, u"tokens"_qs);
-    const QCommandLineOption margin(u"margin"_qs, u"Safety margin in percent over each competitor (default 10)."_qs, u"PCT"_qs, u"10"_qs);
-    const QCommandLineOption scope(u"default-scope"_qs, u"Default shares to propose: both, paid or free (default both)."_qs, u"S"_qs, u"both"_qs);
+    const QCommandLineOption metric(u"metric"_qs,
+                                    u"Vercel's ranking to plan for: tokens, spend or both (default tokens)."_qs,
+                                    u"M"_qs, u"tokens"_qs);
+    const QCommandLineOption margin(u"margin"_qs, u"Safety margin in percent over each competitor (default 10)."_qs,
+                                    u"PCT"_qs, u"10"_qs);
+    const QCommandLineOption scope(
+        u"default-scope"_qs, u"Default shares to propose: both, paid or free (default both)."_qs, u"S"_qs, u"both"_qs);
     const QCommandLineOption json(u"json"_qs, u"Print JSON."_qs);
     parser.addOptions({tokensPerDay, spendPerDay, db, from, to, config, orTokens, orFile, vTokens, vSpend, vFile,
                        ourName, ourUrl, metric, margin, scope, json});
-    if (const auto exit = parseCommandLine(parser, args, u"Plan the Vercel share that ranks us first on both leaderboards."_qs, 0, 0))
+    if (const auto exit =
+            parseCommandLine(parser, args, u"Plan the Vercel share that ranks us first on both leaderboards."_qs, 0, 0))
         return *exit;
 
     LeaderboardInputs in;
@@ -161,9 +177,11 @@ int runPlanLeaderboard(const QStringList &args)
     else if (parser.value(scope) != u"both")
         return usageError(u"plan-leaderboard: --default-scope must be both, paid or free"_qs);
     if (parser.isSet(orTokens) == parser.isSet(orFile))
-        return usageError(u"plan-leaderboard: give exactly one of --openrouter-competitor-tokens and --openrouter-rankings"_qs);
+        return usageError(
+            u"plan-leaderboard: give exactly one of --openrouter-competitor-tokens and --openrouter-rankings"_qs);
     if (!parser.isSet(vTokens) && in.metric != LeaderboardMetric::Spend)
-        return usageError(u"plan-leaderboard: --vercel-competitor-tokens is required (Vercel's export has no volumes)"_qs);
+        return usageError(
+            u"plan-leaderboard: --vercel-competitor-tokens is required (Vercel's export has no volumes)"_qs);
     if (!parser.isSet(vSpend) && in.metric != LeaderboardMetric::Tokens)
         return usageError(u"plan-leaderboard: --vercel-competitor-spend is required for --metric spend or both"_qs);
     if (!parser.isSet(tokensPerDay) && !parser.isSet(db))
@@ -188,7 +206,8 @@ int runPlanLeaderboard(const QStringList &args)
 
     const OurAppIdentity us{parser.value(ourName), parser.value(ourUrl)};
     if ((parser.isSet(orFile) || parser.isSet(vFile)) && us.name.isEmpty() && us.url.isEmpty())
-        err() << u"plan-leaderboard: no --our-name or --our-url: every row of the leaderboard files counts as a competitor\n"_qs;
+        err()
+            << u"plan-leaderboard: no --our-name or --our-url: every row of the leaderboard files counts as a competitor\n"_qs;
     Competitor orCompetitor{QString(), 0, u"typed"_qs};
     if (parser.isSet(orFile)) {
         const LeaderboardImport imp = importLeaderboardFile(Gateway::OpenRouter, parser.value(orFile), us);
@@ -212,9 +231,11 @@ int runPlanLeaderboard(const QStringList &args)
             return ExitInvalidInput;
         }
         if (imp.strongestCompetitor && vTokenCompetitor.name.isEmpty())
-            vTokenCompetitor = {imp.strongestCompetitor->name, imp.strongestCompetitor->rank, u"typed, leader from "_qs + file};
+            vTokenCompetitor = {imp.strongestCompetitor->name, imp.strongestCompetitor->rank,
+                                u"typed, leader from "_qs + file};
         if (imp.strongestBySpend && vSpendCompetitor.name.isEmpty())
-            vSpendCompetitor = {imp.strongestBySpend->name, imp.strongestBySpend->rank, u"typed, leader from "_qs + file};
+            vSpendCompetitor = {imp.strongestBySpend->name, imp.strongestBySpend->rank,
+                                u"typed, leader from "_qs + file};
     }
 
     std::optional<EligibleTraffic> eligible;
@@ -263,7 +284,8 @@ int runPlanLeaderboard(const QStringList &args)
         // The least share that wins both (when infeasible: what Vercel alone needs; the
         // proposal then says whether the config can reach it).
         const DefaultShareProposal p = proposeDefaultShares(*eligible, plan.lowPercent, shareScope);
-        defaultShares = QJsonObject{{u"target_percent"_qs, p.targetPercent}, {u"reachable"_qs, p.reachable},
+        defaultShares = QJsonObject{{u"target_percent"_qs, p.targetPercent},
+                                    {u"reachable"_qs, p.reachable},
                                     {u"paid_percent"_qs, p.defaultSharePaidPercent},
                                     {u"free_percent"_qs, p.defaultShareFreePercent},
                                     {u"achieved_percent"_qs, p.achievedPercent}};
@@ -287,10 +309,12 @@ int runPlanLeaderboard(const QStringList &args)
         out() << u"our volume: %1 tokens/day"_qs.arg(in.ourTokensPerDay, 0, 'f', 0);
         if (in.metric != LeaderboardMetric::Tokens)
             out() << u", %1 USD/day"_qs.arg(in.ourSpendPerDayUsd, 0, 'f', 2);
-        out() << u"\nreach: %1% fixed on Vercel, up to %2% movable by the default share\n"_qs.arg(
-            in.reach.fixedVercelPercent, 0, 'f', 1).arg(in.reach.eligiblePercent, 0, 'f', 1);
+        out() << u"\nreach: %1% fixed on Vercel, up to %2% movable by the default share\n"_qs
+                     .arg(in.reach.fixedVercelPercent, 0, 'f', 1)
+                     .arg(in.reach.eligiblePercent, 0, 'f', 1);
         for (const ShareConstraint &c : plan.constraints)
-            out() << u"  %1 %2 %3%\n"_qs.arg(shareConstraintName(c.kind).leftJustified(18), c.upper ? u"<="_qs : u">="_qs)
+            out() << u"  %1 %2 %3%\n"_qs
+                         .arg(shareConstraintName(c.kind).leftJustified(18), c.upper ? u"<="_qs : u">="_qs)
                          .arg(c.boundPercent, 0, 'f', 3);
         if (!defaultShares.isEmpty())
             out() << u"default shares: paid %1%, free %2% -> %3% of tokens on Vercel%4\n"_qs

@@ -28,19 +28,24 @@ std::optional<gw::Workspace> workspaceOf(const QString &configPath)
 int runPublish(const QStringList &args)
 {
     QCommandLineParser parser;
-    parser.addPositionalArgument(u"CONFIG"_qs, u"The routing config to publish (a workspace's routing.json records the publish in its history)."_qs);
+    parser.addPositionalArgument(
+        u"CONFIG"_qs,
+        u"The routing config to publish (a workspace's routing.json records the publish in its history)."_qs);
     const QCommandLineOption pg = pgOption();
-    const QCommandLineOption by(u"by"_qs, u"Who publishes (updated_by, and updated_by_email for an address)."_qs, u"EMAIL"_qs);
+    const QCommandLineOption by(u"by"_qs, u"Who publishes (updated_by, and updated_by_email for an address)."_qs,
+                                u"EMAIL"_qs);
     const QCommandLineOption note(u"note"_qs, u"Why (required, at most 500 characters)."_qs, u"TEXT"_qs);
-    const QCommandLineOption expect(u"expect-updated-at"_qs, u"Publish only if the live record's updated_at is this instant."_qs, u"T"_qs);
+    const QCommandLineOption expect(u"expect-updated-at"_qs,
+                                    u"Publish only if the live record's updated_at is this instant."_qs, u"T"_qs);
     const QCommandLineOption force(u"force"_qs, u"Publish whatever the live record is now."_qs);
     const QCommandLineOption allowLossy(u"allow-lossy"_qs, u"Publish even what the record cannot fully express."_qs);
     const QCommandLineOption json(u"json"_qs, u"Print the outcome as JSON."_qs);
     const QCommandLineOption now(u"now"_qs, u"The publish time, RFC 3339 (default: now)."_qs, u"RFC3339"_qs);
     parser.addOptions({pg, by, note, expect, force, allowLossy, json, now});
-    if (const auto exit = parseCommandLine(parser, args,
-                                           u"Publish a config to production's routing record with compare-and-set. Exit 3: refused, nothing written."_qs,
-                                           1, 1))
+    if (const auto exit = parseCommandLine(
+            parser, args,
+            u"Publish a config to production's routing record with compare-and-set. Exit 3: refused, nothing written."_qs,
+            1, 1))
         return *exit;
     int exit = ExitOk;
     const auto spec = readPgOption(parser, u"publish"_qs, &exit);
@@ -97,23 +102,29 @@ int runPublish(const QStringList &args)
             if (workspace && last && production::recordDrift(*workspace, r.before, when).value)
                 err() << u"drift recorded in the workspace history\n"_qs;
             if (parser.isSet(json))
-                printJson({{u"published"_qs, false}, {u"error"_qs, r.error.message},
-                           {u"difference"_qs, QJsonArray::fromStringList(r.difference)}, {u"live"_qs, r.before}});
+                printJson({{u"published"_qs, false},
+                           {u"error"_qs, r.error.message},
+                           {u"difference"_qs, QJsonArray::fromStringList(r.difference)},
+                           {u"live"_qs, r.before}});
         }
         return reportProductionError(u"publish"_qs, r.error);
     }
     if (workspace) {
-        const Outcome<bool> recorded =
-            production::recordPublish(*workspace, {*config, r.before, r.after, when, parser.value(by), parser.value(note)});
+        const Outcome<bool> recorded = production::recordPublish(
+            *workspace, {*config, r.before, r.after, when, parser.value(by), parser.value(note)});
         if (!recorded.ok()) {
-            err() << u"publish: published, but the workspace history could not be written: "_qs << recorded.error << u'\n';
+            err() << u"publish: published, but the workspace history could not be written: "_qs << recorded.error
+                  << u'\n';
             return ExitInvalidInput;
         }
     }
     const QString change = production::describeChangeLine(r.before, r.after);
     if (parser.isSet(json)) {
-        printJson({{u"published"_qs, true}, {u"change"_qs, change}, {u"live_by"_qs, formatRfc3339(r.liveBy)},
-                   {u"before"_qs, r.before}, {u"after"_qs, r.after}});
+        printJson({{u"published"_qs, true},
+                   {u"change"_qs, change},
+                   {u"live_by"_qs, formatRfc3339(r.liveBy)},
+                   {u"before"_qs, r.before},
+                   {u"after"_qs, r.after}});
     } else {
         out() << u"published to %1: %2\n"_qs.arg(spec->describe(), change);
         out() << u"live by %1 UTC\n"_qs.arg(r.liveBy.toUTC().toString(u"HH:mm"_qs));

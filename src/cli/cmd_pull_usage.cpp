@@ -13,7 +13,8 @@ int runPullUsage(const QStringList &args)
     QCommandLineParser parser;
     const QCommandLineOption pg = pgOption();
     const QCommandLineOption db(u"db"_qs, u"The history database (created when missing)."_qs, u"FILE"_qs);
-    const QCommandLineOption from(u"from"_qs, u"Start of an explicit range, RFC 3339 (widened to the hour)."_qs, u"T"_qs);
+    const QCommandLineOption from(u"from"_qs, u"Start of an explicit range, RFC 3339 (widened to the hour)."_qs,
+                                  u"T"_qs);
     const QCommandLineOption to(u"to"_qs, u"End of an explicit range, RFC 3339 (widened to the hour)."_qs, u"T"_qs);
     const QCommandLineOption json(u"json"_qs, u"Print the outcome as JSON."_qs);
     parser.addOptions({pg, db, from, to, json});
@@ -54,9 +55,13 @@ int runPullUsage(const QStringList &args)
     const QString range = formatRfc3339(QDateTime::fromMSecsSinceEpoch(r.fromMs, Qt::UTC)) + u" .. "_qs
                           + formatRfc3339(QDateTime::fromMSecsSinceEpoch(r.toMs, Qt::UTC));
     if (parser.isSet(json)) {
-        printJson({{u"source"_qs, spec->sourceId()}, {u"from"_qs, formatRfc3339(QDateTime::fromMSecsSinceEpoch(r.fromMs, Qt::UTC))},
-                   {u"to"_qs, formatRfc3339(QDateTime::fromMSecsSinceEpoch(r.toMs, Qt::UTC))}, {u"requests"_qs, qint64(r.requests)},
-                   {u"cost_usd"_qs, r.costUsd}, {u"rows_transferred"_qs, r.rowsTransferred}, {u"minute_buckets"_qs, r.minuteBuckets},
+        printJson({{u"source"_qs, spec->sourceId()},
+                   {u"from"_qs, formatRfc3339(QDateTime::fromMSecsSinceEpoch(r.fromMs, Qt::UTC))},
+                   {u"to"_qs, formatRfc3339(QDateTime::fromMSecsSinceEpoch(r.toMs, Qt::UTC))},
+                   {u"requests"_qs, qint64(r.requests)},
+                   {u"cost_usd"_qs, r.costUsd},
+                   {u"rows_transferred"_qs, r.rowsTransferred},
+                   {u"minute_buckets"_qs, r.minuteBuckets},
                    {u"key_usage_rows"_qs, r.keyUsageRows},
                    {u"watermark"_qs, formatRfc3339(QDateTime::fromMSecsSinceEpoch(r.watermarkMs, Qt::UTC))}});
     } else {

@@ -63,8 +63,8 @@ int runRampCheck(const QStringList &args)
     const QCommandLineOption now(u"now"_qs, u"Evaluate as of this time (RFC 3339; default: now)."_qs, u"T"_qs);
     const QCommandLineOption json(u"json"_qs, u"Print JSON."_qs);
     parser.addOptions({db, planFile, now, json});
-    if (const auto exit = parseCommandLine(parser, args,
-                                           u"Judge a guarded ramp's current step: advance (0), hold (3) or roll back (4)."_qs, 0, 0))
+    if (const auto exit = parseCommandLine(
+            parser, args, u"Judge a guarded ramp's current step: advance (0), hold (3) or roll back (4)."_qs, 0, 0))
         return *exit;
     if (!parser.isSet(db) || !parser.isSet(planFile))
         return usageError(u"ramp-check: --db and --plan are required"_qs);
@@ -108,15 +108,17 @@ int runRampCheck(const QStringList &args)
             {u"complete"_qs, e.complete},
             {u"window"_qs, QJsonObject{{u"from"_qs, formatRfc3339(windowFrom)}, {u"to"_qs, formatRfc3339(at)}}},
             {u"more_requests"_qs, QJsonObject{{u"vercel"_qs, double(e.moreRequestsVercel)},
-                                             {u"openrouter"_qs, double(e.moreRequestsOpenRouter)}}},
-            {u"gateways"_qs, QJsonObject{{u"vercel"_qs, statsJson(e.vercel)}, {u"openrouter"_qs, statsJson(e.openrouter)}}},
+                                              {u"openrouter"_qs, double(e.moreRequestsOpenRouter)}}},
+            {u"gateways"_qs,
+             QJsonObject{{u"vercel"_qs, statsJson(e.vercel)}, {u"openrouter"_qs, statsJson(e.openrouter)}}},
             {u"gates"_qs, gates},
         };
         out() << QString::fromUtf8(QJsonDocument(o).toJson(QJsonDocument::Indented));
     } else {
         out() << rampVerdictName(e.verdict) << u": "_qs << e.summary << u'\n';
         for (const RampGateResult &g : e.gates)
-            out() << u"  "_qs << (g.evaluated ? (g.passed ? u"pass "_qs : u"FAIL "_qs) : u"---- "_qs) << g.detail << u'\n';
+            out() << u"  "_qs << (g.evaluated ? (g.passed ? u"pass "_qs : u"FAIL "_qs) : u"---- "_qs) << g.detail
+                  << u'\n';
     }
     out().flush();
     switch (e.verdict) {

@@ -44,8 +44,8 @@ int runReport(const QStringList &args)
     }
     // Day buckets hold the same totals as minute buckets: the whole history reads from the
     // coarsest level; a time window needs minutes so that it may start and end anywhere.
-    const TrafficResolution level = bounds[0].isValid() || bounds[1].isValid() ? TrafficResolution::Minute
-                                                                                : TrafficResolution::Day;
+    const TrafficResolution level =
+        bounds[0].isValid() || bounds[1].isValid() ? TrafficResolution::Minute : TrafficResolution::Day;
     const auto buckets = database.trafficBuckets(level, bounds[0], bounds[1]);
     if (!buckets.ok()) {
         err() << u"report: "_qs << buckets.error << u'\n';

@@ -1,8 +1,8 @@
 #include "cli_common.h"
 #include "commands.h"
 
-#include "json/canonical_json.h"
 #include "routing/simulation.h"
+#include "json/canonical_json.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -44,7 +44,9 @@ void printTable(const SimulationResult &r)
     row(r.total, u"all"_qs);
     if (r.hasBaseline)
         o << u"\nagainst the other config: %1 decisions move to Vercel, %2 to OpenRouter; %3 users change gateway for at least one model\n"_qs
-                 .arg(r.movedToVercel).arg(r.movedToOpenRouter).arg(r.usersChanged);
+                 .arg(r.movedToVercel)
+                 .arg(r.movedToOpenRouter)
+                 .arg(r.usersChanged);
 }
 
 } // namespace
@@ -54,12 +56,15 @@ int runSimulate(const QStringList &args)
     QCommandLineParser parser;
     parser.addPositionalArgument(u"CONFIG"_qs, u"The routing config."_qs);
     const QCommandLineOption users(u"users"_qs, u"Number of synthetic users (sim-user-0 ...)."_qs, u"N"_qs);
-    const QCommandLineOption models(u"models"_qs, u"Comma-separated models (default: the config's table)."_qs, u"a,b,c"_qs);
-    const QCommandLineOption against(u"against"_qs, u"Count the decisions that change against this config."_qs, u"OTHER_CONFIG"_qs);
+    const QCommandLineOption models(u"models"_qs, u"Comma-separated models (default: the config's table)."_qs,
+                                    u"a,b,c"_qs);
+    const QCommandLineOption against(u"against"_qs, u"Count the decisions that change against this config."_qs,
+                                     u"OTHER_CONFIG"_qs);
     const QCommandLineOption now(u"now"_qs, u"The clock, RFC 3339 (default: now)."_qs, u"RFC3339"_qs);
     const QCommandLineOption json(u"json"_qs, u"Print JSON instead of a table."_qs);
     parser.addOptions({users, models, against, now, json});
-    if (const auto exit = parseCommandLine(parser, args, u"Traffic share per model and gateway over synthetic users."_qs, 1, 1))
+    if (const auto exit =
+            parseCommandLine(parser, args, u"Traffic share per model and gateway over synthetic users."_qs, 1, 1))
         return *exit;
     if (!parser.isSet(users))
         return usageError(u"simulate: --users is required"_qs);
@@ -92,7 +97,8 @@ int runSimulate(const QStringList &args)
         QJsonArray perModel;
         for (const ModelShare &s : r.perModel)
             perModel.append(shareToJson(s, r.hasBaseline));
-        QJsonObject doc{{u"users"_qs, options.users}, {u"models"_qs, perModel}, {u"total"_qs, shareToJson(r.total, r.hasBaseline)}};
+        QJsonObject doc{
+            {u"users"_qs, options.users}, {u"models"_qs, perModel}, {u"total"_qs, shareToJson(r.total, r.hasBaseline)}};
         if (r.hasBaseline)
             doc.insert(u"churn"_qs, QJsonObject{{u"to_vercel"_qs, double(r.movedToVercel)},
                                                 {u"to_openrouter"_qs, double(r.movedToOpenRouter)},
@@ -102,7 +108,8 @@ int runSimulate(const QStringList &args)
         printTable(r);
     }
     err() << u"%1 decisions in %2 ms (%3 million per second)\n"_qs.arg(r.decisions)
-                 .arg(r.seconds * 1000, 0, 'f', 1).arg(r.decisions / std::max(r.seconds, 1e-9) / 1e6, 0, 'f', 2);
+                 .arg(r.seconds * 1000, 0, 'f', 1)
+                 .arg(r.decisions / std::max(r.seconds, 1e-9) / 1e6, 0, 'f', 2);
     return ExitOk;
 }
 

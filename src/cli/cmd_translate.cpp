@@ -4,9 +4,9 @@
 #include "cli_common.h"
 #include "commands.h"
 
+#include "protocol/translate.h"
 #include "json/canonical_json.h"
 #include "json/json_source.h"
-#include "protocol/translate.h"
 
 #include <QFile>
 
@@ -40,12 +40,14 @@ int runTranslate(const QStringList &args)
 {
     QCommandLineParser parser;
     parser.addPositionalArgument(u"REQUEST"_qs, u"An OpenRouter chat completion request (JSON file)."_qs);
-    const QCommandLineOption config(u"config"_qs, u"The routing config whose model and provider tables apply."_qs, u"CONFIG"_qs);
+    const QCommandLineOption config(u"config"_qs, u"The routing config whose model and provider tables apply."_qs,
+                                    u"CONFIG"_qs);
     parser.addOption(config);
-    if (const auto exit = parseCommandLine(parser, args,
-                                           u"Translate an OpenRouter request into a Vercel AI Gateway request. The result goes to "
-                                           "stdout as canonical JSON; every dropped field is named on stderr."_qs,
-                                           1, 1))
+    if (const auto exit =
+            parseCommandLine(parser, args,
+                             u"Translate an OpenRouter request into a Vercel AI Gateway request. The result goes to "
+                             "stdout as canonical JSON; every dropped field is named on stderr."_qs,
+                             1, 1))
         return *exit;
     if (!parser.isSet(config))
         return usageError(u"translate: --config is required"_qs);

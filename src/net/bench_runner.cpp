@@ -104,7 +104,8 @@ BenchResult BenchRunner::baseResult(const BenchCase &benchCase, Gateway gateway)
     result.caseIndex = benchCase.index;
     result.gateway = gateway;
     result.openrouterModel = benchCase.openrouterModel;
-    result.gatewayModel = gateway == Gateway::Vercel ? benchCase.vercelModel.value_or(QString()) : benchCase.openrouterModel;
+    result.gatewayModel =
+        gateway == Gateway::Vercel ? benchCase.vercelModel.value_or(QString()) : benchCase.openrouterModel;
     result.repetition = benchCase.repetition;
     if (benchCase.promptIndex >= 0 && benchCase.promptIndex < m_suite.cases.size())
         result.promptName = m_suite.cases.at(benchCase.promptIndex).name;
@@ -151,12 +152,10 @@ void BenchRunner::launch(const Unit &unit)
     ChatReply *reply = client->chat(request.body);
     m_load[client] += 1;
     m_inFlight.insert(reply, Running{result, client});
-    connect(reply, &ChatReply::textDelta, this, [this, caseIndex, gateway](const QString &text) {
-        Q_EMIT textDelta(caseIndex, gateway, text);
-    });
-    connect(reply, &ChatReply::reasoningDelta, this, [this, caseIndex, gateway](const QString &text) {
-        Q_EMIT reasoningDelta(caseIndex, gateway, text);
-    });
+    connect(reply, &ChatReply::textDelta, this,
+            [this, caseIndex, gateway](const QString &text) { Q_EMIT textDelta(caseIndex, gateway, text); });
+    connect(reply, &ChatReply::reasoningDelta, this,
+            [this, caseIndex, gateway](const QString &text) { Q_EMIT reasoningDelta(caseIndex, gateway, text); });
     connect(reply, &GatewayReply::finished, this, [this, reply] { onReplyFinished(reply); });
 }
 

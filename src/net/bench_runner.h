@@ -60,7 +60,7 @@ public:
     int total() const { return m_total; }
     int done() const { return m_done; }
     const QList<BenchResult> &results() const { return m_results; } // in completion order
-    const QList<BenchCase> &cases() const { return m_cases; }         // of the current/last run
+    const QList<BenchCase> &cases() const { return m_cases; }       // of the current/last run
 
 Q_SIGNALS:
     void started(int caseIndex, gw::Gateway gateway);

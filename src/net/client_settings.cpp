@@ -6,7 +6,8 @@ namespace gw::net {
 
 QUrl defaultBaseUrl(Gateway gateway)
 {
-    return QUrl(gateway == Gateway::OpenRouter ? u"https://openrouter.ai/api/v1"_qs : u"https://ai-gateway.vercel.sh/v1"_qs);
+    return QUrl(gateway == Gateway::OpenRouter ? u"https://openrouter.ai/api/v1"_qs
+                                               : u"https://ai-gateway.vercel.sh/v1"_qs);
 }
 
 QString keyEnvironmentVariable(Gateway gateway)

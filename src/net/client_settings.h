@@ -11,9 +11,9 @@
 namespace gw::net {
 
 struct Attribution {
-    QString referer;          // HTTP-Referer: the app's URL, its identity on both leaderboards
-    QString title;            // X-Title and X-OpenRouter-Title
-    QStringList categories;   // X-OpenRouter-Categories (at most 2 used)
+    QString referer;        // HTTP-Referer: the app's URL, its identity on both leaderboards
+    QString title;          // X-Title and X-OpenRouter-Title
+    QStringList categories; // X-OpenRouter-Categories (at most 2 used)
 };
 
 // Milliseconds; 0 disables one. Timeouts are measured from sending the request, except `idleMs`
@@ -26,8 +26,8 @@ struct Timeouts {
 };
 
 struct ClientSettings {
-    QUrl baseUrl;              // e.g. https://openrouter.ai/api/v1; empty = the gateway's default
-    QString apiKey;            // never logged; see maskKey()
+    QUrl baseUrl;   // e.g. https://openrouter.ai/api/v1; empty = the gateway's default
+    QString apiKey; // never logged; see maskKey()
     Attribution attribution;
     Timeouts timeouts;
     qint64 maxResponseBytes = 32LL * 1024 * 1024; // a /models list is ~0.5 MB

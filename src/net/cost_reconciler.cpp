@@ -67,7 +67,8 @@ void CostReconciler::dispatch()
             Q_EMIT lookupFailed(lookup.caseIndex, lookup.gateway, u"no client for this gateway"_qs);
             continue;
         }
-        GenerationReply *reply = client->generation(lookup.generationId, RetryPolicy{m_maxAttempts, m_initialDelayMs, m_maxDelayMs});
+        GenerationReply *reply =
+            client->generation(lookup.generationId, RetryPolicy{m_maxAttempts, m_initialDelayMs, m_maxDelayMs});
         m_inFlight.append(reply);
         connect(reply, &GatewayReply::finished, this, [this, reply, lookup] {
             m_inFlight.removeOne(reply);
@@ -75,7 +76,8 @@ void CostReconciler::dispatch()
             if (m_cancelled) {
                 // the caller asked for it: no failure to report
             } else if (reply->error().isError()) {
-                Q_EMIT lookupFailed(lookup.caseIndex, lookup.gateway, reply->error().code + u": "_qs + reply->error().message);
+                Q_EMIT lookupFailed(lookup.caseIndex, lookup.gateway,
+                                    reply->error().code + u": "_qs + reply->error().message);
             } else if (reply->record().totalCostUsd) {
                 Q_EMIT billedCost(lookup.caseIndex, lookup.gateway, *reply->record().totalCostUsd);
             } else {

@@ -9,9 +9,7 @@
 namespace gw::net {
 
 GatewayClient::GatewayClient(Gateway gateway, const ClientSettings &settings, QObject *parent)
-    : QObject(parent)
-    , m_gateway(gateway)
-    , m_nam(new QNetworkAccessManager(this))
+    : QObject(parent), m_gateway(gateway), m_nam(new QNetworkAccessManager(this))
 {
     m_catalog.gateway = gateway;
     setSettings(settings);
@@ -69,11 +67,14 @@ GenerationReply *GatewayClient::generation(const QString &generationId, const Re
     const QString path = u"/generation?id="_qs + QString::fromUtf8(QUrl::toPercentEncoding(generationId));
     // Each attempt is a fresh exchange owned by the reply; finished() is always queued, so the
     // reply connects to it after the request went out.
-    auto *reply = new GenerationReply(m_gateway, generationId, policy, [this, path](QObject *owner) {
-        HttpExchange *exchange = newExchange(owner);
-        exchange->get(path);
-        return exchange;
-    }, this);
+    auto *reply = new GenerationReply(
+        m_gateway, generationId, policy,
+        [this, path](QObject *owner) {
+            HttpExchange *exchange = newExchange(owner);
+            exchange->get(path);
+            return exchange;
+        },
+        this);
     reply->start();
     return reply;
 }

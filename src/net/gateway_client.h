@@ -3,10 +3,10 @@
 // endpoint is one small function returning a reply (gateway_replies.h). Errors reach callers
 // already classified (gw::ErrorClass), and the API key never appears in any message or log.
 
+#include "catalog/catalog.h"
 #include "client_settings.h"
 #include "gateway_replies.h"
 #include "generation_reply.h"
-#include "catalog/catalog.h"
 
 #include <QJsonObject>
 #include <QObject>
@@ -71,6 +71,7 @@ protected:
     void prepareChatRequest(QJsonObject &request) const override;
 };
 
-std::unique_ptr<GatewayClient> makeGatewayClient(Gateway gateway, const ClientSettings &settings, QObject *parent = nullptr);
+std::unique_ptr<GatewayClient> makeGatewayClient(Gateway gateway, const ClientSettings &settings,
+                                                 QObject *parent = nullptr);
 
 } // namespace gw::net

@@ -1,17 +1,15 @@
 #include "gateway_replies.h"
 
 #include "http_exchange.h"
-#include "json/json_document.h"
 #include "protocol/normalizer.h"
+#include "json/json_document.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace gw::net {
 
-GatewayReply::GatewayReply(Gateway gateway, QObject *parent)
-    : QObject(parent)
-    , m_gateway(gateway)
+GatewayReply::GatewayReply(Gateway gateway, QObject *parent) : QObject(parent), m_gateway(gateway)
 {
     m_clock.start();
 }
@@ -33,7 +31,8 @@ void GatewayReply::cancel()
     if (m_exchange && !m_exchange->isFinished())
         m_exchange->cancel(); // its finished() completes this reply with the "cancelled" error
     else
-        complete(GatewayError{ErrorClass::Network, 0, u"cancelled"_qs, u"cancelled by the caller"_qs, std::nullopt, false});
+        complete(
+            GatewayError{ErrorClass::Network, 0, u"cancelled"_qs, u"cancelled by the caller"_qs, std::nullopt, false});
 }
 
 void GatewayReply::complete(const GatewayError &error)
@@ -53,9 +52,7 @@ void GatewayReply::complete(const GatewayError &error)
 // ---- chat ----------------------------------------------------------------------------------
 
 ChatReply::ChatReply(Gateway gateway, bool streaming, const Catalog *catalog, QObject *parent)
-    : GatewayReply(gateway, parent)
-    , m_streaming(streaming)
-    , m_catalog(catalog)
+    : GatewayReply(gateway, parent), m_streaming(streaming), m_catalog(catalog)
 {
     if (streaming) {
         m_normalizer = std::make_unique<StreamNormalizer>(gateway);
@@ -177,7 +174,8 @@ void BalanceReply::start(HttpExchange *exchange)
             return complete(m_exchange->error());
         const json::ParsedDocument parsed = json::parseDocument(m_exchange->body());
         if (!parsed.ok())
-            return complete(protocolError(u"bad_balance"_qs, u"/key answered with malformed JSON: %1"_qs.arg(parsed.error)));
+            return complete(
+                protocolError(u"bad_balance"_qs, u"/key answered with malformed JSON: %1"_qs.arg(parsed.error)));
         const QJsonObject root = parsed.document.object();
         if (m_gateway == Gateway::OpenRouter) {
             const QJsonObject data = root.value(u"data").toObject();

@@ -3,8 +3,8 @@
 // asynchronously), then holds the result. The caller owns it (deleteLater() when done); it is a
 // child of the client, so a forgotten reply goes away with its client.
 
-#include "client_settings.h"
 #include "catalog/catalog.h"
+#include "client_settings.h"
 #include "protocol/normalized.h"
 
 #include <QElapsedTimer>
@@ -46,7 +46,7 @@ Q_SIGNALS:
 
 protected:
     GatewayReply(Gateway gateway, QObject *parent);
-    void track(HttpExchange *exchange); // the HTTP exchange currently in flight
+    void track(HttpExchange *exchange);       // the HTTP exchange currently in flight
     void complete(const GatewayError &error); // records timing, emits finished() once
     virtual void onCancel() {}
 

@@ -46,10 +46,7 @@ void applyGeneration(NormalizedResponse &response, const GenerationRecord &recor
 
 GenerationReply::GenerationReply(Gateway gateway, const QString &id, const RetryPolicy &policy, Factory startAttempt,
                                  QObject *parent)
-    : GatewayReply(gateway, parent)
-    , m_id(id)
-    , m_policy(policy)
-    , m_startAttempt(std::move(startAttempt))
+    : GatewayReply(gateway, parent), m_id(id), m_policy(policy), m_startAttempt(std::move(startAttempt))
 {
     m_backoff.setSingleShot(true);
     connect(&m_backoff, &QTimer::timeout, this, &GenerationReply::attempt);
@@ -64,7 +61,8 @@ void GenerationReply::onCancel()
 {
     if (m_backoff.isActive()) {
         m_backoff.stop();
-        complete(GatewayError{ErrorClass::Network, 0, u"cancelled"_qs, u"cancelled by the caller"_qs, std::nullopt, false});
+        complete(
+            GatewayError{ErrorClass::Network, 0, u"cancelled"_qs, u"cancelled by the caller"_qs, std::nullopt, false});
     }
 }
 
@@ -86,7 +84,8 @@ void GenerationReply::attempt()
             return complete(error);
         const json::ParsedDocument parsed = json::parseDocument(exchange->body());
         if (!parsed.ok())
-            return complete(protocolError(u"bad_generation"_qs, u"/generation answered with malformed JSON: %1"_qs.arg(parsed.error)));
+            return complete(protocolError(u"bad_generation"_qs,
+                                          u"/generation answered with malformed JSON: %1"_qs.arg(parsed.error)));
         const QJsonObject data = parsed.document.object().value(u"data").toObject();
         if (data.isEmpty())
             return complete(protocolError(u"bad_generation"_qs, u"/generation answered without data"_qs));

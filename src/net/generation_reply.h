@@ -18,7 +18,7 @@ struct GenerationRecord {
     std::optional<double> totalCostUsd;
     qint64 tokensPrompt = 0;
     qint64 tokensCompletion = 0;
-    double latencyMs = -1;        // OpenRouter: whole call; Vercel: time to first token
+    double latencyMs = -1; // OpenRouter: whole call; Vercel: time to first token
     double generationTimeMs = -1;
     QString providerName;
     bool isByok = false;
@@ -38,7 +38,8 @@ class GenerationReply : public GatewayReply {
     Q_OBJECT
 public:
     using Factory = std::function<HttpExchange *(QObject *owner)>;
-    GenerationReply(Gateway gateway, const QString &id, const RetryPolicy &policy, Factory startAttempt, QObject *parent);
+    GenerationReply(Gateway gateway, const QString &id, const RetryPolicy &policy, Factory startAttempt,
+                    QObject *parent);
     void start();
     const GenerationRecord &record() const { return m_record; }
     int attempts() const { return m_attempts; }

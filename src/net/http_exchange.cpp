@@ -43,10 +43,7 @@ QUrl joinUrl(const QUrl &base, const QString &pathAndQuery)
 } // namespace
 
 HttpExchange::HttpExchange(QNetworkAccessManager *nam, Gateway gateway, const ClientSettings &settings, QObject *parent)
-    : QObject(parent)
-    , m_nam(nam)
-    , m_gateway(gateway)
-    , m_settings(settings)
+    : QObject(parent), m_nam(nam), m_gateway(gateway), m_settings(settings)
 {
     if (m_settings.baseUrl.isEmpty())
         m_settings.baseUrl = defaultBaseUrl(gateway);
@@ -61,18 +58,14 @@ HttpExchange::HttpExchange(QNetworkAccessManager *nam, Gateway gateway, const Cl
         e.midStream = m_streaming && m_bytesReceived > 0;
         fail(e);
     };
-    connect(&m_connectTimer, &QTimer::timeout, this, [=, this] {
-        timeout("connect_timeout", m_settings.timeouts.connectMs, "could not send the request");
-    });
-    connect(&m_firstByteTimer, &QTimer::timeout, this, [=, this] {
-        timeout("first_byte_timeout", m_settings.timeouts.firstByteMs, "no response");
-    });
-    connect(&m_idleTimer, &QTimer::timeout, this, [=, this] {
-        timeout("idle_timeout", m_settings.timeouts.idleMs, "the response stalled: nothing more");
-    });
-    connect(&m_totalTimer, &QTimer::timeout, this, [=, this] {
-        timeout("total_timeout", m_settings.timeouts.totalMs, "the response was not complete");
-    });
+    connect(&m_connectTimer, &QTimer::timeout, this,
+            [=, this] { timeout("connect_timeout", m_settings.timeouts.connectMs, "could not send the request"); });
+    connect(&m_firstByteTimer, &QTimer::timeout, this,
+            [=, this] { timeout("first_byte_timeout", m_settings.timeouts.firstByteMs, "no response"); });
+    connect(&m_idleTimer, &QTimer::timeout, this,
+            [=, this] { timeout("idle_timeout", m_settings.timeouts.idleMs, "the response stalled: nothing more"); });
+    connect(&m_totalTimer, &QTimer::timeout, this,
+            [=, this] { timeout("total_timeout", m_settings.timeouts.totalMs, "the response was not complete"); });
 }
 
 HttpExchange::~HttpExchange()
@@ -113,9 +106,10 @@ void HttpExchange::send(const QByteArray &verb, const QString &path, const QByte
                                     u"refusing to send: %1 is not an http(s) URL"_qs.arg(m_url.toDisplayString())));
     }
     if (hasKey && scheme == u"http" && !isLoopbackHost(m_url)) {
-        return finishWith(makeError(ErrorClass::BadRequest, u"insecure_url"_qs,
-                                    u"refusing to send the API key over plain http to %1; use https (plain http is only "
-                                    "allowed to 127.0.0.1, ::1 or localhost)"_qs.arg(m_url.host())));
+        return finishWith(
+            makeError(ErrorClass::BadRequest, u"insecure_url"_qs,
+                      u"refusing to send the API key over plain http to %1; use https (plain http is only "
+                      "allowed to 127.0.0.1, ::1 or localhost)"_qs.arg(m_url.host())));
     }
 
     QNetworkRequest request(m_url);
@@ -152,8 +146,9 @@ void HttpExchange::onMetaData()
     m_status = m_reply->attribute(QNetworkRequest::HttpStatusCodeAttribute).toInt();
     const qint64 announced = m_reply->header(QNetworkRequest::ContentLengthHeader).toLongLong();
     if (m_settings.maxResponseBytes > 0 && announced > m_settings.maxResponseBytes)
-        fail(makeError(ErrorClass::Protocol, u"response_too_large"_qs,
-                       u"response of %1 bytes exceeds the %2 byte limit"_qs.arg(announced).arg(m_settings.maxResponseBytes)));
+        fail(makeError(
+            ErrorClass::Protocol, u"response_too_large"_qs,
+            u"response of %1 bytes exceeds the %2 byte limit"_qs.arg(announced).arg(m_settings.maxResponseBytes)));
 }
 
 void HttpExchange::onReadyRead()
@@ -193,10 +188,10 @@ void HttpExchange::onReplyFinished()
     const QNetworkReply::NetworkError netError = reply->error();
     GatewayError error;
     if (m_status >= 300 && m_status < 400) {
-        error = makeError(ErrorClass::Protocol, u"redirect_refused"_qs,
-                          u"refused to follow a %1 redirect to %2: authenticated requests never follow redirects"_qs
-                              .arg(m_status)
-                              .arg(QUrl(QString::fromUtf8(reply->rawHeader("Location"))).host()));
+        error = makeError(
+            ErrorClass::Protocol, u"redirect_refused"_qs,
+            u"refused to follow a %1 redirect to %2: authenticated requests never follow redirects"_qs.arg(m_status)
+                .arg(QUrl(QString::fromUtf8(reply->rawHeader("Location"))).host()));
         error.httpStatus = m_status;
     } else if (m_status >= 400) {
         error = classifyHttpError(m_gateway, m_status, m_body, retryAfterSeconds(reply));
@@ -205,7 +200,8 @@ void HttpExchange::onReplyFinished()
         // the network path (the server accepted and answered).
         const QString why = redactKey(reply->errorString(), m_settings.apiKey);
         if (m_status >= 200 && m_status < 300) {
-            error = makeError(ErrorClass::Protocol, u"truncated_response"_qs, u"connection closed early: %1"_qs.arg(why));
+            error =
+                makeError(ErrorClass::Protocol, u"truncated_response"_qs, u"connection closed early: %1"_qs.arg(why));
             error.httpStatus = m_status;
             error.midStream = m_streaming;
         } else {
@@ -251,7 +247,8 @@ void HttpExchange::finishWith(const GatewayError &error)
         m_reply = nullptr;
     }
     if (m_error.isError())
-        qCDebug(lcGwNet).noquote() << "failed" << m_url.toDisplayString() << errorClassName(m_error.cls) << m_error.message;
+        qCDebug(lcGwNet).noquote() << "failed" << m_url.toDisplayString() << errorClassName(m_error.cls)
+                                   << m_error.message;
     // Always asynchronous, so callers can connect after starting a request that fails at once.
     QMetaObject::invokeMethod(this, &HttpExchange::finished, Qt::QueuedConnection);
 }

@@ -32,7 +32,7 @@ public:
     bool isCancelled() const { return m_cancelled; }
     int httpStatus() const { return m_status; }
     const GatewayError &error() const { return m_error; }
-    const QByteArray &body() const { return m_body; }     // non-streaming, or an error body
+    const QByteArray &body() const { return m_body; } // non-streaming, or an error body
     qint64 bytesReceived() const { return m_bytesReceived; }
     qint64 elapsedMs() const { return m_clock.isValid() ? m_clock.elapsed() : -1; }
     qint64 firstByteMs() const { return m_firstByteMs; } // -1 until the first body byte

@@ -11,9 +11,15 @@
 
 namespace gw::net {
 
-QString keychainService() { return u"gateway-console"_qs; }
+QString keychainService()
+{
+    return u"gateway-console"_qs;
+}
 
-QString keychainAccount(Gateway gateway) { return gatewayName(gateway); }
+QString keychainAccount(Gateway gateway)
+{
+    return gatewayName(gateway);
+}
 
 KeyLookup lookupApiKey(Gateway gateway, int keychainTimeoutMs)
 {

@@ -77,27 +77,44 @@ int main(int argc, char **argv)
         "The first stdout line is \"listening 127.0.0.1:PORT\". SIGTERM or SIGINT stops it (exit code 0).\n"
         "Fault flags apply to both gateways; --faults takes the full per-gateway JSON."_qs);
     parser.addHelpOption();
-    const QCommandLineOption port(u"port"_qs, u"TCP port on 127.0.0.1; 0 picks a free one (default 0)."_qs, u"PORT"_qs, u"0"_qs);
-    const QCommandLineOption orKey(u"openrouter-key"_qs, u"Key OpenRouter requests must bear (env GATEWAY_SIM_OPENROUTER_KEY; default sk-or-v1-sim-local)."_qs, u"KEY"_qs);
-    const QCommandLineOption vKey(u"vercel-key"_qs, u"Key Vercel requests must bear (env GATEWAY_SIM_VERCEL_KEY; default vck_sim_local)."_qs, u"KEY"_qs);
-    const QCommandLineOption seed(u"seed"_qs, u"Random seed: same seed and requests, same answers (default 1)."_qs, u"N"_qs, u"1"_qs);
-    const QCommandLineOption faults(u"faults"_qs, u"Faults as JSON, or @FILE with JSON (see /_control/faults)."_qs, u"JSON"_qs);
-    const QCommandLineOption errorRate(u"error-rate"_qs, u"KIND=P: answer chat with error KIND (400, context_length, 401, 402, quota_exceeded, 403, 404, 408, 429, 500, 502, 503, 504, 524, 529) with probability P. Repeatable."_qs, u"KIND=P"_qs);
+    const QCommandLineOption port(u"port"_qs, u"TCP port on 127.0.0.1; 0 picks a free one (default 0)."_qs, u"PORT"_qs,
+                                  u"0"_qs);
+    const QCommandLineOption orKey(
+        u"openrouter-key"_qs,
+        u"Key OpenRouter requests must bear (env GATEWAY_SIM_OPENROUTER_KEY; default sk-or-v1-sim-local)."_qs,
+        u"KEY"_qs);
+    const QCommandLineOption vKey(
+        u"vercel-key"_qs, u"Key Vercel requests must bear (env GATEWAY_SIM_VERCEL_KEY; default vck_sim_local)."_qs,
+        u"KEY"_qs);
+    const QCommandLineOption seed(u"seed"_qs, u"Random seed: same seed and requests, same answers (default 1)."_qs,
+                                  u"N"_qs, u"1"_qs);
+    const QCommandLineOption faults(u"faults"_qs, u"Faults as JSON, or @FILE with JSON (see /_control/faults)."_qs,
+                                    u"JSON"_qs);
+    const QCommandLineOption errorRate(
+        u"error-rate"_qs,
+        u"KIND=P: answer chat with error KIND (400, context_length, 401, 402, quota_exceeded, 403, 404, 408, 429, 500, 502, 503, 504, 524, 529) with probability P. Repeatable."_qs,
+        u"KIND=P"_qs);
     const QCommandLineOption latency(u"latency-ms"_qs, u"Delay before the response head: MS or MIN-MAX."_qs, u"MS"_qs);
     const QCommandLineOption ttft(u"ttft-ms"_qs, u"Time to first token: MS or MIN-MAX."_qs, u"MS"_qs);
     const QCommandLineOption chunk(u"chunk-interval-ms"_qs, u"Delay between stream chunks."_qs, u"MS"_qs);
-    const QCommandLineOption keepAlive(u"keepalive-ms"_qs, u"Send SSE keep-alive comments this often while waiting."_qs, u"MS"_qs);
-    const QCommandLineOption midError(u"mid-stream-error-after"_qs, u"Send an error chunk under HTTP 200 after N chunks."_qs, u"N"_qs);
-    const QCommandLineOption truncate(u"truncate-after"_qs, u"Close the connection after N chunks, before [DONE]."_qs, u"N"_qs);
-    const QCommandLineOption generationDelay(u"generation-delay-ms"_qs, u"GET /generation answers 404 this long after the call."_qs, u"MS"_qs);
-    const QCommandLineOption payment(u"payment-required-after"_qs, u"Answer 402 after N chat requests per gateway."_qs, u"N"_qs);
+    const QCommandLineOption keepAlive(u"keepalive-ms"_qs, u"Send SSE keep-alive comments this often while waiting."_qs,
+                                       u"MS"_qs);
+    const QCommandLineOption midError(u"mid-stream-error-after"_qs,
+                                      u"Send an error chunk under HTTP 200 after N chunks."_qs, u"N"_qs);
+    const QCommandLineOption truncate(u"truncate-after"_qs, u"Close the connection after N chunks, before [DONE]."_qs,
+                                      u"N"_qs);
+    const QCommandLineOption generationDelay(u"generation-delay-ms"_qs,
+                                             u"GET /generation answers 404 this long after the call."_qs, u"MS"_qs);
+    const QCommandLineOption payment(u"payment-required-after"_qs, u"Answer 402 after N chat requests per gateway."_qs,
+                                     u"N"_qs);
     const QCommandLineOption hang(u"hang"_qs, u"Accept chat requests and never answer."_qs);
     parser.addOptions({port, orKey, vKey, seed, faults, errorRate, latency, ttft, chunk, keepAlive, midError, truncate,
                        generationDelay, payment, hang});
     parser.process(app);
 
     GatewaySimulator::Options options;
-    options.openrouterKey = parser.isSet(orKey) ? parser.value(orKey) : envOr("GATEWAY_SIM_OPENROUTER_KEY", options.openrouterKey);
+    options.openrouterKey =
+        parser.isSet(orKey) ? parser.value(orKey) : envOr("GATEWAY_SIM_OPENROUTER_KEY", options.openrouterKey);
     options.vercelKey = parser.isSet(vKey) ? parser.value(vKey) : envOr("GATEWAY_SIM_VERCEL_KEY", options.vercelKey);
     bool ok = false;
     options.seed = parser.value(seed).toULongLong(&ok);
@@ -119,9 +136,10 @@ int main(int argc, char **argv)
             return usage(u"--%1 takes MS or MIN-MAX"_qs.arg(option->names().first()));
         both.insert(key, QJsonArray{range->minMs, range->maxMs});
     }
-    for (const auto &[option, key] : {std::pair{&chunk, u"chunk_interval_ms"_qs}, std::pair{&keepAlive, u"keepalive_interval_ms"_qs},
-                                      std::pair{&midError, u"mid_stream_error_after"_qs}, std::pair{&truncate, u"truncate_after"_qs},
-                                      std::pair{&generationDelay, u"generation_delay_ms"_qs}, std::pair{&payment, u"payment_required_after"_qs}}) {
+    for (const auto &[option, key] :
+         {std::pair{&chunk, u"chunk_interval_ms"_qs}, std::pair{&keepAlive, u"keepalive_interval_ms"_qs},
+          std::pair{&midError, u"mid_stream_error_after"_qs}, std::pair{&truncate, u"truncate_after"_qs},
+          std::pair{&generationDelay, u"generation_delay_ms"_qs}, std::pair{&payment, u"payment_required_after"_qs}}) {
         if (parser.isSet(*option))
             both.insert(key, parser.value(*option).toInt());
     }
@@ -140,7 +158,8 @@ int main(int argc, char **argv)
         QJsonParseError parseError;
         const QJsonDocument document = QJsonDocument::fromJson(text, &parseError);
         if (parseError.error != QJsonParseError::NoError)
-            return usage(u"--faults is not JSON: %1 at offset %2"_qs.arg(parseError.errorString()).arg(parseError.offset));
+            return usage(
+                u"--faults is not JSON: %1 at offset %2"_qs.arg(parseError.errorString()).arg(parseError.offset));
         if (!document.isObject())
             return usage(u"--faults must be a JSON object"_qs);
         faultJson = document.object();

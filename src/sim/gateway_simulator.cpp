@@ -55,15 +55,10 @@ QJsonObject SimStats::toJson() const
                        {u"client_disconnects"_qs, clientDisconnects}};
 }
 
-GatewaySimulator::GatewaySimulator(QObject *parent)
-    : GatewaySimulator(Options(), parent)
-{
-}
+GatewaySimulator::GatewaySimulator(QObject *parent) : GatewaySimulator(Options(), parent) {}
 
 GatewaySimulator::GatewaySimulator(const Options &options, QObject *parent)
-    : QObject(parent)
-    , m_options(options)
-    , m_rng(options.seed)
+    : QObject(parent), m_options(options), m_rng(options.seed)
 {
     m_clock.start();
 }
@@ -279,7 +274,8 @@ void GatewaySimulator::handleGateway(Gateway gateway, const QString &path, const
         ++counts[u"generation"_qs];
         return handleGeneration(gateway, request, response);
     }
-    const bool balance = (gateway == Gateway::OpenRouter && path == u"/key") || (gateway == Gateway::Vercel && path == u"/credits");
+    const bool balance =
+        (gateway == Gateway::OpenRouter && path == u"/key") || (gateway == Gateway::Vercel && path == u"/credits");
     if (balance && get) {
         ++counts[gateway == Gateway::OpenRouter ? u"key"_qs : u"credits"_qs];
         if (!authorized(gateway, request)) {

@@ -40,10 +40,10 @@ struct SimStats {
     // "openrouter" / "vercel" / "control" -> endpoint ("chat", "models", "endpoints", "generation",
     // "key", "credits", "other") -> requests
     QMap<QString, QMap<QString, int>> requests;
-    QMap<int, int> statuses;    // HTTP status -> responses started
+    QMap<int, int> statuses; // HTTP status -> responses started
     int streamsStarted = 0;
     int streamsCompleted = 0;
-    int clientDisconnects = 0;  // clients that left before their answer was complete
+    int clientDisconnects = 0; // clients that left before their answer was complete
     int total() const;
     QJsonObject toJson() const;
 };

@@ -59,10 +59,14 @@ void GatewaySimulator::handleChat(Gateway gateway, const QHttpServerRequest &req
         return fail(contextLength(gateway, model->contextLength, promptTokens), latency);
 
     const quint64 serial = m_nextId++;
-    const QString id = gateway == Gateway::OpenRouter
-        ? u"gen-%1-sim%2"_qs.arg(kCreatedBase + qint64(serial)).arg(qulonglong(serial), 6, 10, QChar(u'0'))
-        : u"gen_sim%1"_qs.arg(qulonglong(stableHash(QString::number(serial) + u'|' + QString::number(m_options.seed))), 16, 16, QChar(u'0'));
-    const ChatPlan plan = planChat(gateway, *model, catalog.providersFor(*model), body, id, kCreatedBase + qint64(serial));
+    const QString id =
+        gateway == Gateway::OpenRouter
+            ? u"gen-%1-sim%2"_qs.arg(kCreatedBase + qint64(serial)).arg(qulonglong(serial), 6, 10, QChar(u'0'))
+            : u"gen_sim%1"_qs.arg(
+                qulonglong(stableHash(QString::number(serial) + u'|' + QString::number(m_options.seed))), 16, 16,
+                QChar(u'0'));
+    const ChatPlan plan =
+        planChat(gateway, *model, catalog.providersFor(*model), body, id, kCreatedBase + qint64(serial));
     const bool stream = body.value(u"stream").toBool();
     const bool failsMidStream = stream && (f.midStreamErrorAfterChunks >= 0 || f.truncateAfterChunks >= 0);
     if (!failsMidStream) {
@@ -120,7 +124,8 @@ void GatewaySimulator::sendStream(Gateway gateway, const ChatPlan &plan, int hea
     }
     const StreamEvents events = streamEvents(plan);
     const qsizetype n = events.deltas.size();
-    const qsizetype errorAt = f.midStreamErrorAfterChunks < 0 ? -1 : std::min<qsizetype>(f.midStreamErrorAfterChunks, n);
+    const qsizetype errorAt =
+        f.midStreamErrorAfterChunks < 0 ? -1 : std::min<qsizetype>(f.midStreamErrorAfterChunks, n);
     const qsizetype truncateAt = f.truncateAfterChunks < 0 ? -1 : std::min<qsizetype>(f.truncateAfterChunks, n);
     for (qsizetype i = 0; i <= n; ++i) {
         const int delay = i == 0 ? ttftMs - waited : f.chunkIntervalMs;

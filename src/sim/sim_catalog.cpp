@@ -32,18 +32,30 @@ struct ProviderInfo {
 
 // OpenRouter slug, Vercel slug, OpenRouter display name (GATEWAY-APIS.md "Provider slugs").
 constexpr ProviderInfo kProviders[] = {
-    {u"anthropic", u"anthropic", u"Anthropic"},       {u"amazon-bedrock", u"bedrock", u"Amazon Bedrock"},
-    {u"google-vertex", u"vertex", u"Google Vertex"},  {u"google-ai-studio", u"google", u"Google AI Studio"},
-    {u"openai", u"openai", u"OpenAI"},                {u"azure", u"azure", u"Azure"},
-    {u"xai", u"xai", u"xAI"},                         {u"mistral", u"mistral", u"Mistral"},
-    {u"deepseek", u"deepseek", u"DeepSeek"},          {u"moonshotai", u"moonshotai", u"Moonshot AI"},
-    {u"minimax", u"minimax", u"MiniMax"},             {u"alibaba", u"alibaba", u"Alibaba"},
-    {u"z-ai", u"zai", u"Z.AI"},                       {u"cohere", u"cohere", u"Cohere"},
-    {u"deepinfra", u"deepinfra", u"DeepInfra"},       {u"together", u"togetherai", u"Together"},
-    {u"fireworks", u"fireworks", u"Fireworks"},       {u"groq", u"groq", u"Groq"},
-    {u"cerebras", u"cerebras", u"Cerebras"},          {u"novita", u"novita", u"NovitaAI"},
-    {u"baseten", u"baseten", u"Baseten"},             {u"parasail", u"parasail", u"Parasail"},
-    {u"nebius", u"nebius", u"Nebius"},                {u"sambanova", u"sambanova", u"SambaNova"},
+    {u"anthropic", u"anthropic", u"Anthropic"},
+    {u"amazon-bedrock", u"bedrock", u"Amazon Bedrock"},
+    {u"google-vertex", u"vertex", u"Google Vertex"},
+    {u"google-ai-studio", u"google", u"Google AI Studio"},
+    {u"openai", u"openai", u"OpenAI"},
+    {u"azure", u"azure", u"Azure"},
+    {u"xai", u"xai", u"xAI"},
+    {u"mistral", u"mistral", u"Mistral"},
+    {u"deepseek", u"deepseek", u"DeepSeek"},
+    {u"moonshotai", u"moonshotai", u"Moonshot AI"},
+    {u"minimax", u"minimax", u"MiniMax"},
+    {u"alibaba", u"alibaba", u"Alibaba"},
+    {u"z-ai", u"zai", u"Z.AI"},
+    {u"cohere", u"cohere", u"Cohere"},
+    {u"deepinfra", u"deepinfra", u"DeepInfra"},
+    {u"together", u"togetherai", u"Together"},
+    {u"fireworks", u"fireworks", u"Fireworks"},
+    {u"groq", u"groq", u"Groq"},
+    {u"cerebras", u"cerebras", u"Cerebras"},
+    {u"novita", u"novita", u"NovitaAI"},
+    {u"baseten", u"baseten", u"Baseten"},
+    {u"parasail", u"parasail", u"Parasail"},
+    {u"nebius", u"nebius", u"Nebius"},
+    {u"sambanova", u"sambanova", u"SambaNova"},
 };
 
 // First-party providers per model author (either gateway's spelling), best first.
@@ -94,7 +106,8 @@ QByteArray withCurrentOpenRouterMembers(QJsonObject list)
         QJsonObject item = entry.toObject();
         // The real value is the endpoint list's path on the gateway's host; on the simulator's.
         if (!item.contains(u"links"))
-            item.insert(u"links"_qs, QJsonObject{{u"details"_qs, u"/openrouter/api/v1/models/%1/endpoints"_qs.arg(item.value(u"id").toString())}});
+            item.insert(u"links"_qs, QJsonObject{{u"details"_qs, u"/openrouter/api/v1/models/%1/endpoints"_qs.arg(
+                                                                     item.value(u"id").toString())}});
         // Voices belong to speech models; the snapshots list none.
         if (!item.contains(u"supported_voices"))
             item.insert(u"supported_voices"_qs, QJsonValue::Null);
@@ -111,8 +124,7 @@ QByteArray withCurrentOpenRouterMembers(QJsonObject list)
 
 } // namespace
 
-SimCatalog::SimCatalog(Gateway gateway, const QString &resourcePath)
-    : m_gateway(gateway)
+SimCatalog::SimCatalog(Gateway gateway, const QString &resourcePath) : m_gateway(gateway)
 {
     initSimResources();
     QFile file(resourcePath);

@@ -81,8 +81,8 @@ QStringList splitIntoPieces(const QString &text, int wordsPerPiece)
 SimProvider chooseProvider(Gateway gateway, const QList<SimProvider> &providers, const QJsonObject &request)
 {
     const QJsonObject prefs = gateway == Gateway::OpenRouter
-        ? request.value(u"provider").toObject()
-        : request.value(u"providerOptions").toObject().value(u"gateway").toObject();
+                                  ? request.value(u"provider").toObject()
+                                  : request.value(u"providerOptions").toObject().value(u"gateway").toObject();
     for (const QString &key : {u"order"_qs, u"only"_qs})
         for (const QJsonValue &slug : prefs.value(key).toArray())
             for (const SimProvider &p : providers)
@@ -102,8 +102,10 @@ QString detailFormat(const QString &model)
 
 QJsonObject reasoningDetail(const ChatPlan &plan, const QString &text, const QString &signature)
 {
-    QJsonObject d{{u"type"_qs, u"reasoning.text"_qs}, {u"text"_qs, text},
-                  {u"format"_qs, detailFormat(plan.model)}, {u"index"_qs, 0}};
+    QJsonObject d{{u"type"_qs, u"reasoning.text"_qs},
+                  {u"text"_qs, text},
+                  {u"format"_qs, detailFormat(plan.model)},
+                  {u"index"_qs, 0}};
     if (!signature.isEmpty())
         d.insert(u"signature"_qs, signature);
     return d;
@@ -122,9 +124,10 @@ QJsonObject usageJson(const ChatPlan &plan)
         usage.insert(u"prompt_tokens_details"_qs, QJsonObject{{u"cached_tokens"_qs, 0}, {u"cache_write_tokens"_qs, 0}});
         // The split of `cost` by direction; upstream_inference_cost is only set for BYOK, which
         // the simulator never is.
-        usage.insert(u"cost_details"_qs, QJsonObject{{u"upstream_inference_cost"_qs, QJsonValue::Null},
-                                                     {u"upstream_inference_prompt_cost"_qs, plan.promptCostUsd},
-                                                     {u"upstream_inference_completions_cost"_qs, plan.completionCostUsd}});
+        usage.insert(u"cost_details"_qs,
+                     QJsonObject{{u"upstream_inference_cost"_qs, QJsonValue::Null},
+                                 {u"upstream_inference_prompt_cost"_qs, plan.promptCostUsd},
+                                 {u"upstream_inference_completions_cost"_qs, plan.completionCostUsd}});
     } else {
         usage.insert(u"market_cost"_qs, plan.costUsd);
     }
@@ -145,7 +148,8 @@ QJsonObject vercelProviderMetadata(const ChatPlan &plan)
 // Fields every body and chunk starts with.
 QJsonObject envelope(const ChatPlan &plan, const QString &object)
 {
-    QJsonObject o{{u"id"_qs, plan.id}, {u"object"_qs, object}, {u"created"_qs, plan.created}, {u"model"_qs, plan.model}};
+    QJsonObject o{
+        {u"id"_qs, plan.id}, {u"object"_qs, object}, {u"created"_qs, plan.created}, {u"model"_qs, plan.model}};
     if (plan.gateway == Gateway::OpenRouter)
         o.insert(u"provider"_qs, plan.provider.displayName);
     return o;
@@ -201,7 +205,8 @@ ChatPlan planChat(Gateway gateway, const SimModel &model, const QList<SimProvide
     plan.reasoningTokens = reasoningBudget(request, &exclude);
     if (plan.reasoningTokens > 0 && !exclude) {
         plan.reasoningPieces = splitIntoPieces(
-            u"The user wrote \"%1\". A short, direct answer that names the gateway fits best."_qs.arg(prompt.left(40)), 4);
+            u"The user wrote \"%1\". A short, direct answer that names the gateway fits best."_qs.arg(prompt.left(40)),
+            4);
         plan.reasoningSignature = u"sim-signature-%1"_qs.arg(stableHash(id) % 1000000);
     }
     plan.promptTokens = estimatePromptTokens(request);
@@ -247,9 +252,12 @@ StreamEvents streamEvents(const ChatPlan &plan)
     for (qsizetype i = 0; i <= lastReasoning; ++i) {
         const QString &piece = plan.reasoningPieces.at(i);
         // Details are split across deltas too; the signature rides on the last one.
-        const QJsonObject detail = reasoningDetail(plan, piece, i == lastReasoning ? plan.reasoningSignature : QString());
-        const QJsonObject delta{{u"role"_qs, u"assistant"_qs}, {u"content"_qs, u""_qs},
-                                {u"reasoning"_qs, piece}, {u"reasoning_details"_qs, QJsonArray{detail}}};
+        const QJsonObject detail =
+            reasoningDetail(plan, piece, i == lastReasoning ? plan.reasoningSignature : QString());
+        const QJsonObject delta{{u"role"_qs, u"assistant"_qs},
+                                {u"content"_qs, u""_qs},
+                                {u"reasoning"_qs, piece},
+                                {u"reasoning_details"_qs, QJsonArray{detail}}};
         events.deltas.append(sseEvent(compact(chunkWithDelta(plan, delta, QJsonValue::Null))));
     }
     for (const QString &piece : plan.contentPieces) {

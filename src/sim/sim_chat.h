@@ -12,8 +12,8 @@ namespace gw::sim {
 
 struct ChatPlan {
     Gateway gateway = Gateway::OpenRouter;
-    QString id;       // gen-... (OpenRouter) / gen_... (Vercel)
-    QString model;    // as requested
+    QString id;    // gen-... (OpenRouter) / gen_... (Vercel)
+    QString model; // as requested
     SimProvider provider;
     qint64 created = 0;
     QStringList contentPieces;   // one per stream delta
@@ -22,7 +22,7 @@ struct ChatPlan {
     int promptTokens = 0;
     int completionTokens = 0; // includes reasoning tokens
     int reasoningTokens = 0;
-    double costUsd = 0;            // promptCostUsd + completionCostUsd
+    double costUsd = 0; // promptCostUsd + completionCostUsd
     double promptCostUsd = 0;
     double completionCostUsd = 0;
 };

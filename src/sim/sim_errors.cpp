@@ -61,7 +61,8 @@ SimError notFound(Gateway gateway, const QString &message)
 SimError contextLength(Gateway gateway, int limit, int requested)
 {
     const QString message = u"This endpoint's maximum context length is %1 tokens. However, you requested about "
-                            "%2 tokens. Please reduce the length of the messages."_qs.arg(limit).arg(requested);
+                            "%2 tokens. Please reduce the length of the messages."_qs.arg(limit)
+                                .arg(requested);
     if (gateway == Gateway::OpenRouter)
         return openrouterError(400, message, u"context_length_exceeded"_qs);
     return vercelError(400, message, u"context_length_exceeded"_qs);
@@ -78,7 +79,8 @@ SimError gatewayError(Gateway gateway, const QString &kind, const QString &detai
     if (kind == u"401")
         return unauthorized(gateway);
     if (kind == u"402")
-        return o ? openrouterError(402, u"Insufficient credits. Add more using https://openrouter.ai/settings/credits"_qs,
+        return o ? openrouterError(402,
+                                   u"Insufficient credits. Add more using https://openrouter.ai/settings/credits"_qs,
                                    u"insufficient_credits"_qs)
                  : vercelError(402, u"Insufficient funds. Please add credits to your account to continue."_qs,
                                u"insufficient_funds"_qs);
@@ -130,19 +132,18 @@ QByteArray midStreamErrorChunk(Gateway gateway, const QString &id, const QString
     if (gateway == Gateway::Vercel)
         return compact(QJsonObject{{u"error"_qs, QJsonObject{{u"message"_qs, u"Provider disconnected mid-stream"_qs},
                                                              {u"type"_qs, u"provider_error"_qs}}}});
-    const QJsonObject choice{{u"index"_qs, 0},
-                             {u"delta"_qs, QJsonObject{{u"content"_qs, u""_qs}}},
-                             {u"finish_reason"_qs, u"error"_qs}};
-    return compact(QJsonObject{
-        {u"id"_qs, id},
-        {u"object"_qs, u"chat.completion.chunk"_qs},
-        {u"created"_qs, created},
-        {u"model"_qs, model},
-        {u"provider"_qs, u"Simulated Provider"_qs},
-        {u"error"_qs, QJsonObject{{u"code"_qs, 502},
-                                  {u"message"_qs, u"Provider disconnected mid-stream"_qs},
-                                  {u"metadata"_qs, QJsonObject{{u"error_type"_qs, u"provider_error"_qs}}}}},
-        {u"choices"_qs, QJsonArray{choice}}});
+    const QJsonObject choice{
+        {u"index"_qs, 0}, {u"delta"_qs, QJsonObject{{u"content"_qs, u""_qs}}}, {u"finish_reason"_qs, u"error"_qs}};
+    return compact(
+        QJsonObject{{u"id"_qs, id},
+                    {u"object"_qs, u"chat.completion.chunk"_qs},
+                    {u"created"_qs, created},
+                    {u"model"_qs, model},
+                    {u"provider"_qs, u"Simulated Provider"_qs},
+                    {u"error"_qs, QJsonObject{{u"code"_qs, 502},
+                                              {u"message"_qs, u"Provider disconnected mid-stream"_qs},
+                                              {u"metadata"_qs, QJsonObject{{u"error_type"_qs, u"provider_error"_qs}}}}},
+                    {u"choices"_qs, QJsonArray{choice}}});
 }
 
 } // namespace gw::sim

@@ -6,9 +6,21 @@ namespace gw::sim {
 
 const QStringList &errorKinds()
 {
-    static const QStringList kinds{u"400"_qs, u"context_length"_qs, u"401"_qs, u"402"_qs, u"quota_exceeded"_qs,
-                                   u"403"_qs, u"404"_qs, u"408"_qs, u"429"_qs, u"500"_qs, u"502"_qs,
-                                   u"503"_qs, u"504"_qs, u"524"_qs, u"529"_qs};
+    static const QStringList kinds{u"400"_qs,
+                                   u"context_length"_qs,
+                                   u"401"_qs,
+                                   u"402"_qs,
+                                   u"quota_exceeded"_qs,
+                                   u"403"_qs,
+                                   u"404"_qs,
+                                   u"408"_qs,
+                                   u"429"_qs,
+                                   u"500"_qs,
+                                   u"502"_qs,
+                                   u"503"_qs,
+                                   u"504"_qs,
+                                   u"524"_qs,
+                                   u"529"_qs};
     return kinds;
 }
 

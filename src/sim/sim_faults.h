@@ -4,8 +4,8 @@
 
 #include <QJsonObject>
 #include <QMap>
-#include <QStringList>
 #include <QString>
+#include <QStringList>
 
 #include <optional>
 
@@ -24,16 +24,16 @@ struct GatewayFaults {
     // "524", "529") or a named case that shares a status with another: "context_length" (400),
     // "quota_exceeded" (402 budget; Vercel's quota_for_entity_exceeded).
     QMap<QString, double> errorRates;
-    int retryAfterSeconds = 2;           // Retry-After on 429
-    DelayRange latency;                  // before the response head (every chat request)
-    DelayRange ttft;                     // stream: head -> first content chunk
-    int chunkIntervalMs = 0;             // stream: between content chunks
-    int keepAliveIntervalMs = 0;         // stream: ": OPENROUTER PROCESSING" while waiting (0 = none)
-    int midStreamErrorAfterChunks = -1;  // >= 0: error chunk under HTTP 200 after that many chunks
-    int truncateAfterChunks = -1;        // >= 0: close the connection after that many chunks
-    int generationDelayMs = 0;           // GET /generation answers 404 for this long after the call
-    int paymentRequiredAfter = -1;       // >= 0: chat requests beyond this many get 402
-    bool hang = false;                   // chat: accept the request and never answer
+    int retryAfterSeconds = 2;          // Retry-After on 429
+    DelayRange latency;                 // before the response head (every chat request)
+    DelayRange ttft;                    // stream: head -> first content chunk
+    int chunkIntervalMs = 0;            // stream: between content chunks
+    int keepAliveIntervalMs = 0;        // stream: ": OPENROUTER PROCESSING" while waiting (0 = none)
+    int midStreamErrorAfterChunks = -1; // >= 0: error chunk under HTTP 200 after that many chunks
+    int truncateAfterChunks = -1;       // >= 0: close the connection after that many chunks
+    int generationDelayMs = 0;          // GET /generation answers 404 for this long after the call
+    int paymentRequiredAfter = -1;      // >= 0: chat requests beyond this many get 402
+    bool hang = false;                  // chat: accept the request and never answer
 };
 
 struct SimFaults {

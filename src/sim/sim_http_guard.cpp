@@ -5,9 +5,7 @@
 namespace gw::sim {
 
 SimConnectionGuard::SimConnectionGuard(QTcpSocket *socket, const SimHttpLimits &limits)
-    : QObject(socket)
-    , m_socket(socket)
-    , m_limits(limits)
+    : QObject(socket), m_socket(socket), m_limits(limits)
 {
     m_idle.setSingleShot(true);
     connect(&m_idle, &QTimer::timeout, this, &SimConnectionGuard::onIdle);
@@ -107,18 +105,15 @@ void SimConnectionGuard::reject(int status, const QByteArray &reason, const QByt
     m_state = State::Untracked;
     m_idle.stop();
     m_socket->readAll(); // QHttpServer must not see the rest of this request
-    const QByteArray body = R"({"error":{"code":)" + QByteArray::number(status) + R"(,"message":")" + message + R"("}})";
+    const QByteArray body =
+        R"({"error":{"code":)" + QByteArray::number(status) + R"(,"message":")" + message + R"("}})";
     m_socket->write("HTTP/1.1 " + QByteArray::number(status) + ' ' + reason
                     + "\r\nContent-Type: application/json\r\nContent-Length: " + QByteArray::number(body.size())
                     + "\r\nConnection: close\r\n\r\n" + body);
     m_socket->disconnectFromHost(); // after the answer is written
 }
 
-SimTcpServer::SimTcpServer(const SimHttpLimits &limits, QObject *parent)
-    : QTcpServer(parent)
-    , m_limits(limits)
-{
-}
+SimTcpServer::SimTcpServer(const SimHttpLimits &limits, QObject *parent) : QTcpServer(parent), m_limits(limits) {}
 
 void SimTcpServer::incomingConnection(qintptr socketDescriptor)
 {

@@ -49,7 +49,7 @@ private:
     QTcpSocket *m_socket;
     SimHttpLimits m_limits;
     State m_state = State::Head;
-    QByteArray m_head;           // the current head so far (bounded by the limit)
+    QByteArray m_head; // the current head so far (bounded by the limit)
     qint64 m_bodyRemaining = 0;
     QQueue<SimRequestInfo> m_pending;
     QTimer m_idle;

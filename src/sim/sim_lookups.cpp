@@ -34,8 +34,10 @@ QJsonObject generationJson(Gateway gateway, const QString &id, const SimGenerati
         return data;
 
     const QJsonValue null(QJsonValue::Null);
-    const QJsonObject attempt{{u"provider_name"_qs, g.providerName}, {u"status"_qs, 200},
-                              {u"latency"_qs, g.latencyMs}, {u"is_byok"_qs, false}};
+    const QJsonObject attempt{{u"provider_name"_qs, g.providerName},
+                              {u"status"_qs, 200},
+                              {u"latency"_qs, g.latencyMs},
+                              {u"is_byok"_qs, false}};
     const QString createdAt = QDateTime::fromSecsSinceEpoch(g.createdUnix, Qt::UTC).toString(Qt::ISODate);
     const std::initializer_list<std::pair<QString, QJsonValue>> more{
         {u"model"_qs, g.model},
@@ -47,9 +49,9 @@ QJsonObject generationJson(Gateway gateway, const QString &id, const SimGenerati
         {u"native_finish_reason"_qs, u"stop"_qs},
         {u"native_tokens_reasoning"_qs, g.reasoningTokens},
         {u"native_tokens_cached"_qs, 0},
-        {u"usage"_qs, g.costUsd},                    // credits charged: the whole cost (never BYOK)
-        {u"upstream_inference_cost"_qs, null},       // BYOK only
-        {u"cache_discount"_qs, null},                // no prompt cache in the simulator
+        {u"usage"_qs, g.costUsd},              // credits charged: the whole cost (never BYOK)
+        {u"upstream_inference_cost"_qs, null}, // BYOK only
+        {u"cache_discount"_qs, null},          // no prompt cache in the simulator
         {u"data_region"_qs, u"global"_qs},
         {u"origin"_qs, g.httpReferer},
         {u"http_referer"_qs, stringOrNull(g.httpReferer)},
@@ -57,12 +59,21 @@ QJsonObject generationJson(Gateway gateway, const QString &id, const SimGenerati
         {u"provider_responses"_qs, QJsonArray{attempt}}, // one attempt, and it served
         // What the simulator has no notion of: apps, presets, workspaces, moderation, tools,
         // media, the upstream's own id, service tiers.
-        {u"app_id"_qs, null}, {u"preset_id"_qs, null}, {u"workspace_id"_qs, null},
-        {u"external_user"_qs, null}, {u"router"_qs, null}, {u"moderation_latency"_qs, null},
-        {u"num_fetches"_qs, null}, {u"num_search_results"_qs, null}, {u"web_search_engine"_qs, null},
-        {u"num_media_prompt"_qs, null}, {u"num_media_completion"_qs, null},
-        {u"num_input_audio_prompt"_qs, null}, {u"native_tokens_completion_images"_qs, null},
-        {u"upstream_id"_qs, null}, {u"service_tier"_qs, null}};
+        {u"app_id"_qs, null},
+        {u"preset_id"_qs, null},
+        {u"workspace_id"_qs, null},
+        {u"external_user"_qs, null},
+        {u"router"_qs, null},
+        {u"moderation_latency"_qs, null},
+        {u"num_fetches"_qs, null},
+        {u"num_search_results"_qs, null},
+        {u"web_search_engine"_qs, null},
+        {u"num_media_prompt"_qs, null},
+        {u"num_media_completion"_qs, null},
+        {u"num_input_audio_prompt"_qs, null},
+        {u"native_tokens_completion_images"_qs, null},
+        {u"upstream_id"_qs, null},
+        {u"service_tier"_qs, null}};
     for (const auto &[key, value] : more)
         data.insert(key, value);
     return data;
@@ -74,8 +85,8 @@ QJsonObject openrouterKeyJson(double spentUsd, double limitUsd, int freeModelReq
     const QJsonObject freeRequests{{u"limit"_qs, kFreeModelDailyLimit},
                                    {u"used"_qs, freeModelRequests},
                                    {u"remaining"_qs, std::max(0, kFreeModelDailyLimit - freeModelRequests)}};
-    const QJsonObject rateLimit{{u"requests"_qs, -1}, {u"interval"_qs, u"10s"_qs},
-                                {u"note"_qs, u"deprecated: always -1"_qs}};
+    const QJsonObject rateLimit{
+        {u"requests"_qs, -1}, {u"interval"_qs, u"10s"_qs}, {u"note"_qs, u"deprecated: always -1"_qs}};
     return QJsonObject{{u"label"_qs, u"sk-or-v1-sim...ocal"_qs},
                        {u"usage"_qs, spentUsd},
                        {u"usage_daily"_qs, spentUsd},

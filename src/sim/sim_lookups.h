@@ -22,9 +22,9 @@ struct SimGeneration {
     int reasoningTokens = 0;
     int latencyMs = 0;
     int generationTimeMs = 0;
-    QString providerName;   // OpenRouter: display name; Vercel: slug
+    QString providerName; // OpenRouter: display name; Vercel: slug
     bool streamed = false;
-    QString httpReferer;    // as the request sent them; empty when absent
+    QString httpReferer; // as the request sent them; empty when absent
     QString userAgent;
 };
 

@@ -32,9 +32,7 @@ QByteArray reasonPhrase(int status)
 } // namespace
 
 SimResponse::SimResponse(QHttpServerResponder &&responder, QObject *parent)
-    : QObject(parent)
-    , m_responder(std::move(responder))
-    , m_socket(m_responder.socket())
+    : QObject(parent), m_responder(std::move(responder)), m_socket(m_responder.socket())
 {
     m_clock.start(); // the request has just arrived: the script's delays count from here
     if (const std::optional<SimRequestInfo> info = SimConnectionGuard::takeRequestInfo(m_socket)) {
@@ -62,7 +60,8 @@ void SimResponse::head(int delayMs, int status, const Headers &headers, bool chu
 {
     // The status line is written by hand: QHttpServerResponder 6.4 only knows standard codes,
     // and OpenRouter answers 524 and 529 too.
-    QByteArray bytes = (m_http10 ? "HTTP/1.0 " : "HTTP/1.1 ") + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
+    QByteArray bytes =
+        (m_http10 ? "HTTP/1.0 " : "HTTP/1.1 ") + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
     for (const auto &[name, value] : headers)
         bytes += name + ": " + value + "\r\n";
     // HTTP/1.0 has no chunked encoding: a stream's body then ends where the connection does.

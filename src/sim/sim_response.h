@@ -32,10 +32,10 @@ public:
     // fires late (a busy event loop, timer slack) does not push the rest of the script back, so a
     // stream's total stays what was configured.
     void head(int delayMs, int status, const Headers &headers, bool chunked);
-    void body(int delayMs, const QByteArray &bytes);   // a chunk when chunked, else raw
-    void end(int delayMs);                             // terminating chunk; keeps the connection
-    void closeConnection(int delayMs);                 // abort: the client sees a truncated body
-    void run();                                        // an empty script hangs until the client leaves
+    void body(int delayMs, const QByteArray &bytes); // a chunk when chunked, else raw
+    void end(int delayMs);                           // terminating chunk; keeps the connection
+    void closeConnection(int delayMs);               // abort: the client sees a truncated body
+    void run();                                      // an empty script hangs until the client leaves
 
     // Convenience: a complete, immediate-or-delayed answer with Content-Length.
     void complete(int delayMs, int status, const QByteArray &contentType, const QByteArray &bytes,

@@ -164,9 +164,11 @@ Outcome<bool> Database::open(const QString &path, Access access)
         // The write-ahead log held a newer schema than the header said (a writer that crashed
         // before a checkpoint): still nothing written by us.
         close();
-        return R::failure(version.ok() ? refusal(u"written by a newer Gateway Console (schema %1; this build reads up to %2)"_qs
-                                                     .arg(version.value).arg(newest))
-                                       : version.error);
+        return R::failure(version.ok()
+                              ? refusal(u"written by a newer Gateway Console (schema %1; this build reads up to %2)"_qs
+                                            .arg(version.value)
+                                            .arg(newest))
+                              : version.error);
     }
     if (m_readOnly) {
         if (version.value != newest) {
@@ -207,12 +209,15 @@ Outcome<bool> Database::verifyReadOnly(int expectedMaxVersion)
             if (!q.exec(u"PRAGMA user_version"_qs) || !q.next()) {
                 error = refusal(u"not a readable SQLite database (%1)"_qs.arg(q.lastError().text()));
             } else if (const int v = q.value(0).toInt(); v > expectedMaxVersion) {
-                error = refusal(u"written by a newer Gateway Console (schema %1; this build reads up to %2)"_qs
-                                    .arg(v).arg(expectedMaxVersion));
-            } else if (v == 0 && (!q.exec(u"SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' LIMIT 3"_qs) || q.next())) {
+                error =
+                    refusal(u"written by a newer Gateway Console (schema %1; this build reads up to %2)"_qs.arg(v).arg(
+                        expectedMaxVersion));
+            } else if (v == 0
+                       && (!q.exec(u"SELECT name FROM sqlite_master WHERE name NOT LIKE 'sqlite_%' LIMIT 3"_qs)
+                           || q.next())) {
                 // Version 0 with tables: another program's database; migrating would add ours to it.
-                error = refusal(u"an SQLite database of another program (it has a table or index \"%1\")"_qs
-                                    .arg(q.value(0).toString()));
+                error = refusal(u"an SQLite database of another program (it has a table or index \"%1\")"_qs.arg(
+                    q.value(0).toString()));
             } else if (!q.exec(u"PRAGMA quick_check"_qs)) {
                 error = refusal(u"damaged (%1)"_qs.arg(q.lastError().text()));
             } else {
@@ -259,7 +264,8 @@ Outcome<bool> Database::configureForWriting()
     if (!q.exec(u"PRAGMA journal_mode=WAL"_qs) || !q.next())
         return R::failure(failure(u"cannot switch to WAL mode"_qs, q));
     if (const QString mode = q.value(0).toString(); mode != u"wal")
-        return R::failure(QDir::toNativeSeparators(m_path) + u": WAL mode refused (journal mode stays \""_qs + mode + u"\")"_qs);
+        return R::failure(QDir::toNativeSeparators(m_path) + u": WAL mode refused (journal mode stays \""_qs + mode
+                          + u"\")"_qs);
     // NORMAL is safe with WAL: a power cut may lose the last transactions, never corrupt.
     if (!q.exec(u"PRAGMA synchronous=NORMAL"_qs))
         return R::failure(failure(u"cannot set synchronous=NORMAL"_qs, q));
@@ -276,30 +282,32 @@ Outcome<bool> Database::migrate(int fromVersion)
         if (m.toVersion <= fromVersion)
             continue;
         QString error;
-        const bool done = inTransaction([&] {
-            QSqlQuery q(m_db);
-            // Another process may have migrated the file since `fromVersion` was read: the
-            // version read under the write lock decides (two processes creating a new history
-            // at once would otherwise both create its tables).
-            if (!q.exec(u"PRAGMA user_version"_qs) || !q.next()) {
-                error = failure(u"cannot read the schema version"_qs, q);
-                return false;
-            }
-            if (q.value(0).toInt() >= m.toVersion)
-                return true;
-            q.finish();
-            for (const QString &statement : m.statements) {
-                if (!q.exec(statement)) {
-                    error = failure(u"migration to schema %1 failed"_qs.arg(m.toVersion), q);
+        const bool done = inTransaction(
+            [&] {
+                QSqlQuery q(m_db);
+                // Another process may have migrated the file since `fromVersion` was read: the
+                // version read under the write lock decides (two processes creating a new history
+                // at once would otherwise both create its tables).
+                if (!q.exec(u"PRAGMA user_version"_qs) || !q.next()) {
+                    error = failure(u"cannot read the schema version"_qs, q);
                     return false;
                 }
-            }
-            if (!q.exec(u"PRAGMA user_version = %1"_qs.arg(m.toVersion))) {
-                error = failure(u"cannot record schema %1"_qs.arg(m.toVersion), q);
-                return false;
-            }
-            return true;
-        }, &error);
+                if (q.value(0).toInt() >= m.toVersion)
+                    return true;
+                q.finish();
+                for (const QString &statement : m.statements) {
+                    if (!q.exec(statement)) {
+                        error = failure(u"migration to schema %1 failed"_qs.arg(m.toVersion), q);
+                        return false;
+                    }
+                }
+                if (!q.exec(u"PRAGMA user_version = %1"_qs.arg(m.toVersion))) {
+                    error = failure(u"cannot record schema %1"_qs.arg(m.toVersion), q);
+                    return false;
+                }
+                return true;
+            },
+            &error);
         if (!done)
             return R::failure(error);
     }

@@ -42,8 +42,8 @@ public:
 
     // Diagnostics the tests and `gatewayctl` use.
     Outcome<int> schemaVersion();
-    Outcome<QString> journalMode();      // "wal" once opened for writing
-    Outcome<QString> integrityCheck();   // "ok" or SQLite's findings, one per line
+    Outcome<QString> journalMode();    // "wal" once opened for writing
+    Outcome<QString> integrityCheck(); // "ok" or SQLite's findings, one per line
 
     // Run history. Times are stored in UTC with millisecond precision.
     Outcome<qint64> createRun(const QString &label, const RunSettings &settings,
@@ -69,7 +69,8 @@ public:
     // What is stored for a file with this content (head: its first kTrafficFingerprintBytes).
     Outcome<std::optional<TrafficFileState>> findTrafficFile(const QString &path, const QByteArray &head);
     // Buckets, key usage and the file's state in one transaction (key usage rows add to stored ones).
-    Outcome<TrafficFileState> commitTrafficImport(const TrafficFileState &state, const QList<TrafficBucket> &minuteBuckets,
+    Outcome<TrafficFileState> commitTrafficImport(const TrafficFileState &state,
+                                                  const QList<TrafficBucket> &minuteBuckets,
                                                   const QList<TrafficKeyUsage> &keyUsage = {});
     // The same, for a caller that read the stored state before it aggregated (another process may
     // have imported the same data meanwhile): `stillCurrent` runs inside the write transaction,
@@ -93,7 +94,8 @@ public:
     // earlier pulls of the same source contributed there, with the new watermark, in one transaction.
     Outcome<std::optional<qint64>> productionUsageWatermark(const QString &source);
     Outcome<bool> replaceProductionUsage(const QString &source, qint64 fromMs, qint64 toMs, qint64 watermarkMs,
-                                         const QList<TrafficBucket> &minuteBuckets, const QList<TrafficKeyUsage> &keyUsage);
+                                         const QList<TrafficBucket> &minuteBuckets,
+                                         const QList<TrafficKeyUsage> &keyUsage);
 
 private:
     Outcome<bool> verifyReadOnly(int expectedMaxVersion);

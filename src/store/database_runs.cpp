@@ -28,42 +28,49 @@ Outcome<int> Database::addResults(qint64 runId, const QList<BenchResult> &result
 {
     using R = Outcome<int>;
     QString error;
-    const bool done = inTransaction([&] {
-        QSqlQuery q(m_db);
-        q.prepare(u"SELECT 1 FROM bench_runs WHERE id = ?"_qs);
-        q.addBindValue(runId);
-        if (!q.exec()) {
-            error = failure(u"cannot look up run %1"_qs.arg(runId), q);
-            return false;
-        }
-        if (!q.next()) {
-            error = QDir::toNativeSeparators(m_path) + u": run %1 does not exist; no results stored"_qs.arg(runId);
-            return false;
-        }
-        QSqlQuery insertResult(m_db);
-        QSqlQuery insertTraffic(m_db);
-        if (!insertResult.prepare(resultInsertSql()) || !insertTraffic.prepare(trafficInsertSql())) {
-            error = failure(u"cannot prepare the result insert"_qs, insertResult.lastError().isValid() ? insertResult : insertTraffic);
-            return false;
-        }
-        for (const BenchResult &r : results) {
-            bindResult(insertResult, runId, r);
-            if (!insertResult.exec()) {
-                error = failure(u"cannot store run %1, case %2 on %3"_qs.arg(runId).arg(r.caseIndex).arg(gatewayName(r.gateway)),
-                                insertResult);
+    const bool done = inTransaction(
+        [&] {
+            QSqlQuery q(m_db);
+            q.prepare(u"SELECT 1 FROM bench_runs WHERE id = ?"_qs);
+            q.addBindValue(runId);
+            if (!q.exec()) {
+                error = failure(u"cannot look up run %1"_qs.arg(runId), q);
                 return false;
             }
-            if (r.skipped) // not sent anywhere: not traffic
-                continue;
-            bindTraffic(insertTraffic, trafficEventFor(runId, r), insertResult.lastInsertId().toLongLong());
-            if (!insertTraffic.exec()) {
-                error = failure(u"cannot store the traffic event of run %1, case %2 on %3"_qs.arg(runId).arg(r.caseIndex).arg(gatewayName(r.gateway)),
-                                insertTraffic);
+            if (!q.next()) {
+                error = QDir::toNativeSeparators(m_path) + u": run %1 does not exist; no results stored"_qs.arg(runId);
                 return false;
             }
-        }
-        return true;
-    }, &error);
+            QSqlQuery insertResult(m_db);
+            QSqlQuery insertTraffic(m_db);
+            if (!insertResult.prepare(resultInsertSql()) || !insertTraffic.prepare(trafficInsertSql())) {
+                error = failure(u"cannot prepare the result insert"_qs,
+                                insertResult.lastError().isValid() ? insertResult : insertTraffic);
+                return false;
+            }
+            for (const BenchResult &r : results) {
+                bindResult(insertResult, runId, r);
+                if (!insertResult.exec()) {
+                    error = failure(u"cannot store run %1, case %2 on %3"_qs.arg(runId)
+                                        .arg(r.caseIndex)
+                                        .arg(gatewayName(r.gateway)),
+                                    insertResult);
+                    return false;
+                }
+                if (r.skipped) // not sent anywhere: not traffic
+                    continue;
+                bindTraffic(insertTraffic, trafficEventFor(runId, r), insertResult.lastInsertId().toLongLong());
+                if (!insertTraffic.exec()) {
+                    error = failure(u"cannot store the traffic event of run %1, case %2 on %3"_qs.arg(runId)
+                                        .arg(r.caseIndex)
+                                        .arg(gatewayName(r.gateway)),
+                                    insertTraffic);
+                    return false;
+                }
+            }
+            return true;
+        },
+        &error);
     if (!done)
         return R::failure(error);
     return R{int(results.size()), {}};
@@ -73,7 +80,8 @@ Outcome<bool> Database::finishRun(qint64 runId, RunStatus status, const QDateTim
 {
     using R = Outcome<bool>;
     if (status == RunStatus::Running)
-        return R::failure(QDir::toNativeSeparators(m_path) + u": run %1: a run finishes as finished or cancelled, not running"_qs.arg(runId));
+        return R::failure(QDir::toNativeSeparators(m_path)
+                          + u": run %1: a run finishes as finished or cancelled, not running"_qs.arg(runId));
     QSqlQuery q(m_db);
     q.prepare(u"UPDATE bench_runs SET status = ?, finished_at = ? WHERE id = ?"_qs);
     q.addBindValue(runStatusName(status));
@@ -90,35 +98,39 @@ Outcome<bool> Database::setBilledCost(qint64 runId, int caseIndex, Gateway gatew
 {
     using R = Outcome<bool>;
     QString error;
-    const bool done = inTransaction([&] {
-        QSqlQuery q(m_db);
-        q.prepare(u"UPDATE bench_results SET billed_cost_usd = ? WHERE run_id = ? AND case_index = ? AND gateway = ?"_qs);
-        q.addBindValue(costUsd);
-        q.addBindValue(runId);
-        q.addBindValue(caseIndex);
-        q.addBindValue(gatewayName(gateway));
-        if (!q.exec()) {
-            error = failure(u"cannot set the billed cost"_qs, q);
-            return false;
-        }
-        if (q.numRowsAffected() != 1) {
-            error = QDir::toNativeSeparators(m_path) + u": run %1 has no result for case %2 on %3"_qs
-                .arg(runId).arg(caseIndex).arg(gatewayName(gateway));
-            return false;
-        }
-        q.prepare(u"UPDATE traffic_events SET cost_usd = ?, cost_source = ? WHERE result_id ="
-                  " (SELECT id FROM bench_results WHERE run_id = ? AND case_index = ? AND gateway = ?)"_qs);
-        q.addBindValue(costUsd);
-        q.addBindValue(costSourceName(CostSource::Generation));
-        q.addBindValue(runId);
-        q.addBindValue(caseIndex);
-        q.addBindValue(gatewayName(gateway));
-        if (!q.exec()) {
-            error = failure(u"cannot set the traffic event's cost"_qs, q);
-            return false;
-        }
-        return true;
-    }, &error);
+    const bool done = inTransaction(
+        [&] {
+            QSqlQuery q(m_db);
+            q.prepare(
+                u"UPDATE bench_results SET billed_cost_usd = ? WHERE run_id = ? AND case_index = ? AND gateway = ?"_qs);
+            q.addBindValue(costUsd);
+            q.addBindValue(runId);
+            q.addBindValue(caseIndex);
+            q.addBindValue(gatewayName(gateway));
+            if (!q.exec()) {
+                error = failure(u"cannot set the billed cost"_qs, q);
+                return false;
+            }
+            if (q.numRowsAffected() != 1) {
+                error = QDir::toNativeSeparators(m_path)
+                        + u": run %1 has no result for case %2 on %3"_qs.arg(runId).arg(caseIndex).arg(
+                            gatewayName(gateway));
+                return false;
+            }
+            q.prepare(u"UPDATE traffic_events SET cost_usd = ?, cost_source = ? WHERE result_id ="
+                      " (SELECT id FROM bench_results WHERE run_id = ? AND case_index = ? AND gateway = ?)"_qs);
+            q.addBindValue(costUsd);
+            q.addBindValue(costSourceName(CostSource::Generation));
+            q.addBindValue(runId);
+            q.addBindValue(caseIndex);
+            q.addBindValue(gatewayName(gateway));
+            if (!q.exec()) {
+                error = failure(u"cannot set the traffic event's cost"_qs, q);
+                return false;
+            }
+            return true;
+        },
+        &error);
     if (!done)
         return R::failure(error);
     return R{true, {}};
@@ -132,7 +144,7 @@ QString summarySql(const QString &where)
     return u"SELECT r.id, r.label, r.started_at, r.finished_at, r.status, COUNT(b.run_id),"
            " SUM(b.skipped = 0 AND b.error_class = 'none'), SUM(b.skipped = 0 AND b.error_class <> 'none'),"
            " SUM(b.skipped) FROM bench_runs r LEFT JOIN bench_results b ON b.run_id = r.id "_qs
-        + where + u" GROUP BY r.id"_qs;
+           + where + u" GROUP BY r.id"_qs;
 }
 
 RunSummary readSummary(const QSqlQuery &q)

@@ -11,7 +11,6 @@ namespace gw::store {
 
 namespace {
 
-
 constexpr auto kFileColumns = "id, path, fingerprint, fingerprint_bytes, offset_bytes, lines, bad_lines";
 
 TrafficFileState readFile(const QSqlQuery &q)
@@ -38,8 +37,9 @@ Outcome<std::optional<TrafficFileState>> Database::findTrafficFile(const QString
     // different names, both still in place, stay different files.
     QSqlQuery q(m_db);
     q.setForwardOnly(true);
-    q.prepare(u"SELECT "_qs + QLatin1StringView(kFileColumns)
-              + u" FROM traffic_files WHERE path = ? AND fingerprint_bytes <= ? ORDER BY last_ingested_at DESC, id DESC"_qs);
+    q.prepare(
+        u"SELECT "_qs + QLatin1StringView(kFileColumns)
+        + u" FROM traffic_files WHERE path = ? AND fingerprint_bytes <= ? ORDER BY last_ingested_at DESC, id DESC"_qs);
     q.addBindValue(path);
     q.addBindValue(qint64(head.size()));
     if (!q.exec())
@@ -73,8 +73,9 @@ Outcome<std::optional<TrafficFileState>> Database::findTrafficFile(const QString
     }
     QSqlQuery full(m_db);
     full.setForwardOnly(true);
-    full.prepare(u"SELECT "_qs + QLatin1StringView(kFileColumns)
-                 + u" FROM traffic_files WHERE fingerprint_bytes = ? AND fingerprint = ? ORDER BY offset_bytes DESC"_qs);
+    full.prepare(
+        u"SELECT "_qs + QLatin1StringView(kFileColumns)
+        + u" FROM traffic_files WHERE fingerprint_bytes = ? AND fingerprint = ? ORDER BY offset_bytes DESC"_qs);
     full.addBindValue(qint64(kTrafficFingerprintBytes));
     full.addBindValue(trafficFingerprint(head, kTrafficFingerprintBytes));
     if (!full.exec())
@@ -95,52 +96,55 @@ Outcome<TrafficFileState> Database::commitTrafficImport(const TrafficFileState &
     return R{committed.value.value_or(state), {}};
 }
 
-Outcome<std::optional<TrafficFileState>> Database::commitTrafficImportIfCurrent(const TrafficCommitCheck &stillCurrent,
-                                                                                const TrafficFileState &state,
-                                                                                const QList<TrafficBucket> &minuteBuckets,
-                                                                                const QList<TrafficKeyUsage> &keyUsage)
+Outcome<std::optional<TrafficFileState>>
+Database::commitTrafficImportIfCurrent(const TrafficCommitCheck &stillCurrent, const TrafficFileState &state,
+                                       const QList<TrafficBucket> &minuteBuckets,
+                                       const QList<TrafficKeyUsage> &keyUsage)
 {
     using R = Outcome<std::optional<TrafficFileState>>;
     TrafficFileState saved = state;
     QString error;
     bool stale = false;
     const qint64 now = QDateTime::currentMSecsSinceEpoch();
-    const bool done = inTransaction([&] {
-        if (stillCurrent) {
-            const Outcome<bool> current = stillCurrent();
-            if (!current.ok()) {
-                error = current.error;
+    const bool done = inTransaction(
+        [&] {
+            if (stillCurrent) {
+                const Outcome<bool> current = stillCurrent();
+                if (!current.ok()) {
+                    error = current.error;
+                    return false;
+                }
+                if (!current.value) {
+                    stale = true;
+                    return false;
+                }
+            }
+            if (!writeTrafficRows(minuteBuckets, keyUsage, &error))
+                return false;
+            if (saved.offset <= 0 || saved.fingerprintBytes <= 0)
+                return true; // nothing of the file was read yet: nothing to recognise it by
+            QSqlQuery file(m_db);
+            if (saved.id > 0) {
+                file.prepare(
+                    u"UPDATE traffic_files SET path = ?, fingerprint = ?, fingerprint_bytes = ?, offset_bytes = ?,"
+                    " lines = ?, bad_lines = ?, last_ingested_at = ? WHERE id = ?"_qs);
+            } else {
+                file.prepare(u"INSERT INTO traffic_files (path, fingerprint, fingerprint_bytes, offset_bytes, lines,"
+                             " bad_lines, last_ingested_at, first_ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_qs);
+            }
+            for (const QVariant &v : QVariantList{saved.path, saved.fingerprint, saved.fingerprintBytes, saved.offset,
+                                                  saved.lines, saved.badLines, now})
+                file.addBindValue(v);
+            file.addBindValue(saved.id > 0 ? saved.id : now);
+            if (!file.exec()) {
+                error = failure(u"cannot record the traffic file"_qs, file);
                 return false;
             }
-            if (!current.value) {
-                stale = true;
-                return false;
-            }
-        }
-        if (!writeTrafficRows(minuteBuckets, keyUsage, &error))
-            return false;
-        if (saved.offset <= 0 || saved.fingerprintBytes <= 0)
-            return true; // nothing of the file was read yet: nothing to recognise it by
-        QSqlQuery file(m_db);
-        if (saved.id > 0) {
-            file.prepare(u"UPDATE traffic_files SET path = ?, fingerprint = ?, fingerprint_bytes = ?, offset_bytes = ?,"
-                         " lines = ?, bad_lines = ?, last_ingested_at = ? WHERE id = ?"_qs);
-        } else {
-            file.prepare(u"INSERT INTO traffic_files (path, fingerprint, fingerprint_bytes, offset_bytes, lines,"
-                         " bad_lines, last_ingested_at, first_ingested_at) VALUES (?, ?, ?, ?, ?, ?, ?, ?)"_qs);
-        }
-        for (const QVariant &v : QVariantList{saved.path, saved.fingerprint, saved.fingerprintBytes, saved.offset,
-                                              saved.lines, saved.badLines, now})
-            file.addBindValue(v);
-        file.addBindValue(saved.id > 0 ? saved.id : now);
-        if (!file.exec()) {
-            error = failure(u"cannot record the traffic file"_qs, file);
-            return false;
-        }
-        if (saved.id <= 0)
-            saved.id = file.lastInsertId().toLongLong();
-        return true;
-    }, &error);
+            if (saved.id <= 0)
+                saved.id = file.lastInsertId().toLongLong();
+            return true;
+        },
+        &error);
     if (stale)
         return R{};
     if (!done)
@@ -211,9 +215,9 @@ Outcome<TrafficIngestResult> Database::importTrafficFile(const QString &path, co
         result.state = *committed.value;
         return R{result, {}};
     }
-    return R::failure(QDir::toNativeSeparators(m_path) + u": "_qs + path
-                      + u": imported by other processes %1 times while this import read it; not imported"_qs
-                            .arg(kMaxImportRounds));
+    return R::failure(
+        QDir::toNativeSeparators(m_path) + u": "_qs + path
+        + u": imported by other processes %1 times while this import read it; not imported"_qs.arg(kMaxImportRounds));
 }
 
 Outcome<QList<TrafficFileState>> Database::trafficFiles()
@@ -233,7 +237,8 @@ Outcome<QList<TrafficBucket>> Database::trafficBuckets(TrafficResolution resolut
                                                        const QDateTime &to)
 {
     using R = Outcome<QList<TrafficBucket>>;
-    QString sql = u"SELECT "_qs + QLatin1StringView(kTrafficBucketColumns) + u" FROM traffic_buckets WHERE resolution = ?"_qs;
+    QString sql =
+        u"SELECT "_qs + QLatin1StringView(kTrafficBucketColumns) + u" FROM traffic_buckets WHERE resolution = ?"_qs;
     if (from.isValid())
         sql += u" AND start_ms >= ?"_qs;
     if (to.isValid())

@@ -146,23 +146,26 @@ bool Database::writeTrafficRows(const QList<TrafficBucket> &minuteBuckets, const
     // A bucket outside the stored time range cannot exist yet: a plain insert (one that did
     // would fail, not overwrite). One inside it is read, merged and replaced.
     SqliteStatement insert(db, sql({"INSERT INTO traffic_buckets ", columns.constData(), values25.constData()}));
-    SqliteStatement replace(db, sql({"INSERT OR REPLACE INTO traffic_buckets ", columns.constData(), values25.constData()}));
-    SqliteStatement select(db, sql({"SELECT ", kBucketValueColumns, " FROM traffic_buckets WHERE resolution = ?1"
+    SqliteStatement replace(
+        db, sql({"INSERT OR REPLACE INTO traffic_buckets ", columns.constData(), values25.constData()}));
+    SqliteStatement select(db, sql({"SELECT ", kBucketValueColumns,
+                                    " FROM traffic_buckets WHERE resolution = ?1"
                                     " AND start_ms = ?2 AND gateway = ?3 AND model = ?4 AND provider = ?5"
                                     " AND status_class = ?6"}));
     SqliteStatement range(db, "SELECT min(start_ms), max(start_ms) FROM traffic_buckets WHERE resolution = ?1");
     // Every usage figure is a sum: a row already stored for the key just grows by the new one.
-    SqliteStatement usage(db, "INSERT INTO traffic_key_usage (hour_start_ms, gateway, model, user, task, requests,"
-                              " errors, fallbacks, prompt_tokens, completion_tokens, cached_tokens, reasoning_tokens,"
-                              " cost_usd, cost_count) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
-                              " ON CONFLICT (hour_start_ms, gateway, model, user, task) DO UPDATE SET"
-                              " requests = requests + excluded.requests, errors = errors + excluded.errors,"
-                              " fallbacks = fallbacks + excluded.fallbacks,"
-                              " prompt_tokens = prompt_tokens + excluded.prompt_tokens,"
-                              " completion_tokens = completion_tokens + excluded.completion_tokens,"
-                              " cached_tokens = cached_tokens + excluded.cached_tokens,"
-                              " reasoning_tokens = reasoning_tokens + excluded.reasoning_tokens,"
-                              " cost_usd = cost_usd + excluded.cost_usd, cost_count = cost_count + excluded.cost_count");
+    SqliteStatement usage(db,
+                          "INSERT INTO traffic_key_usage (hour_start_ms, gateway, model, user, task, requests,"
+                          " errors, fallbacks, prompt_tokens, completion_tokens, cached_tokens, reasoning_tokens,"
+                          " cost_usd, cost_count) VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8, ?9, ?10, ?11, ?12, ?13, ?14)"
+                          " ON CONFLICT (hour_start_ms, gateway, model, user, task) DO UPDATE SET"
+                          " requests = requests + excluded.requests, errors = errors + excluded.errors,"
+                          " fallbacks = fallbacks + excluded.fallbacks,"
+                          " prompt_tokens = prompt_tokens + excluded.prompt_tokens,"
+                          " completion_tokens = completion_tokens + excluded.completion_tokens,"
+                          " cached_tokens = cached_tokens + excluded.cached_tokens,"
+                          " reasoning_tokens = reasoning_tokens + excluded.reasoning_tokens,"
+                          " cost_usd = cost_usd + excluded.cost_usd, cost_count = cost_count + excluded.cost_count");
     for (const SqliteStatement *q : {&insert, &replace, &select, &range, &usage})
         if (!q->isValid())
             return fail(u"cannot prepare the traffic write"_qs, *q);
@@ -213,8 +216,8 @@ bool Database::writeTrafficRows(const QList<TrafficBucket> &minuteBuckets, const
         usage.bindText(4, utf8(u.key.user));
         usage.bindText(5, utf8(u.key.task));
         int i = 6;
-        for (quint64 n : {u.requests, u.errors, u.fallbacks, u.promptTokens, u.completionTokens, u.cachedTokens,
-                          u.reasoningTokens})
+        for (quint64 n :
+             {u.requests, u.errors, u.fallbacks, u.promptTokens, u.completionTokens, u.cachedTokens, u.reasoningTokens})
             usage.bind(i++, qint64(n));
         usage.bind(i++, u.costUsd);
         usage.bind(i++, qint64(u.costCount));

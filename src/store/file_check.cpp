@@ -10,9 +10,9 @@ namespace {
 
 // Offsets in the 100-byte SQLite database header (sqlite.org/fileformat.html, section 1.3).
 constexpr int kHeaderSize = 100;
-constexpr int kPageSizeOffset = 16;    // 2 bytes; 1 means 65536
+constexpr int kPageSizeOffset = 16; // 2 bytes; 1 means 65536
 constexpr int kChangeCounterOffset = 24;
-constexpr int kPageCountOffset = 28;   // valid only when the change counter matches offset 92
+constexpr int kPageCountOffset = 28; // valid only when the change counter matches offset 92
 constexpr int kUserVersionOffset = 60;
 constexpr int kVersionValidForOffset = 92;
 
@@ -62,8 +62,8 @@ FileCheck checkHistoryFile(const QString &path, int newestKnownVersion)
         return check;
     }
     if (info.size() % pageSize != 0) {
-        check.reason = u"truncated or damaged (%1 bytes is not a whole number of %2-byte pages)"_qs
-                           .arg(info.size()).arg(pageSize);
+        check.reason =
+            u"truncated or damaged (%1 bytes is not a whole number of %2-byte pages)"_qs.arg(info.size()).arg(pageSize);
         return check;
     }
     // With a write-ahead log left by a writer that did not close (a crash, a kill mid-checkpoint),
@@ -79,8 +79,9 @@ FileCheck checkHistoryFile(const QString &path, int newestKnownVersion)
     }
     check.userVersion = int(be32(header, kUserVersionOffset));
     if (check.userVersion > newestKnownVersion) {
-        check.reason = u"written by a newer Gateway Console (schema %1; this build reads up to %2)"_qs
-                           .arg(check.userVersion).arg(newestKnownVersion);
+        check.reason =
+            u"written by a newer Gateway Console (schema %1; this build reads up to %2)"_qs.arg(check.userVersion)
+                .arg(newestKnownVersion);
         return check;
     }
     check.verdict = FileCheck::Sqlite;

@@ -9,10 +9,10 @@ namespace gw::store {
 
 struct FileCheck {
     enum Verdict {
-        Missing,  // no file: a new history is created
-        Empty,    // zero bytes: SQLite treats it as an empty database; migrated like a new one
-        Sqlite,   // an SQLite header that is consistent with the file's size
-        Refused,  // not ours to open; `reason` says why
+        Missing, // no file: a new history is created
+        Empty,   // zero bytes: SQLite treats it as an empty database; migrated like a new one
+        Sqlite,  // an SQLite header that is consistent with the file's size
+        Refused, // not ours to open; `reason` says why
     };
     Verdict verdict = Missing;
     int userVersion = 0; // the header's user_version (our schema version) when Sqlite

@@ -54,7 +54,8 @@ void HistoryStore::close()
     m_writer->finish();
 }
 
-QFuture<Outcome<qint64>> HistoryStore::createRun(const QString &label, const RunSettings &settings, const QDateTime &startedAt)
+QFuture<Outcome<qint64>> HistoryStore::createRun(const QString &label, const RunSettings &settings,
+                                                 const QDateTime &startedAt)
 {
     return submit<qint64>(*m_writer, [=](Database &db) { return db.createRun(label, settings, startedAt); });
 }
@@ -91,7 +92,7 @@ QFuture<Outcome<QList<TrafficEvent>>> HistoryStore::trafficEvents(const QDateTim
 }
 
 QFuture<Outcome<TrafficIngestResult>> HistoryStore::importTrafficFile(const QString &path,
-                                                                     const TrafficIngestOptions &options)
+                                                                      const TrafficIngestOptions &options)
 {
     return submit<TrafficIngestResult>(*m_writer, [=](Database &db) { return db.importTrafficFile(path, options); });
 }
@@ -99,12 +100,13 @@ QFuture<Outcome<TrafficIngestResult>> HistoryStore::importTrafficFile(const QStr
 QFuture<Outcome<QList<TrafficBucket>>> HistoryStore::trafficBuckets(TrafficResolution resolution, const QDateTime &from,
                                                                     const QDateTime &to)
 {
-    return submit<QList<TrafficBucket>>(*m_reader, [=](Database &db) { return db.trafficBuckets(resolution, from, to); });
+    return submit<QList<TrafficBucket>>(*m_reader,
+                                        [=](Database &db) { return db.trafficBuckets(resolution, from, to); });
 }
 
 QFuture<Outcome<UsagePullResult>> HistoryStore::pullProductionUsage(const production::PgConnectionSpec &spec,
-                                                                   const UsagePullOptions &options,
-                                                                   const ProductionLinkOptions &link)
+                                                                    const UsagePullOptions &options,
+                                                                    const ProductionLinkOptions &link)
 {
     return submit<UsagePullResult>(*m_writer, [=](Database &db) {
         return Outcome<UsagePullResult>{gw::store::pullProductionUsage(spec, db, options, link), QString()};

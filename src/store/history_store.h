@@ -45,7 +45,8 @@ public:
                                                         std::optional<TrafficSource> source = std::nullopt);
     // Traffic logs: parsed and merged on the writer thread (the options' progress callback runs
     // there too; set the cancel flag from any thread); buckets read on the reader.
-    QFuture<Outcome<TrafficIngestResult>> importTrafficFile(const QString &path, const TrafficIngestOptions &options = {});
+    QFuture<Outcome<TrafficIngestResult>> importTrafficFile(const QString &path,
+                                                            const TrafficIngestOptions &options = {});
     QFuture<Outcome<QList<TrafficBucket>>> trafficBuckets(TrafficResolution resolution, const QDateTime &from = {},
                                                           const QDateTime &to = {});
     // Database::trafficKeyUsage on the reader.

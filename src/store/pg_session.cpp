@@ -22,8 +22,7 @@ QString productionStatusName(ProductionStatus status)
 }
 
 PgSession::PgSession(production::PgConnectionSpec spec, ProductionLinkOptions options)
-    : m_spec(std::move(spec))
-    , m_options(options)
+    : m_spec(std::move(spec)), m_options(options)
 {
     static QAtomicInteger<quint64> counter;
     m_connectionName = u"gw-production-%1"_qs.arg(counter.fetchAndAddRelaxed(1));
@@ -57,7 +56,9 @@ ProductionError PgSession::open()
         return fromSqlError(m_db.lastError(), u"cannot connect"_qs);
     QSqlQuery q(m_db);
     // A whole number of milliseconds; SET takes no bind values.
-    if (auto e = exec(q, u"SET statement_timeout = %1"_qs.arg(m_options.statementTimeoutMs), u"cannot set the statement timeout"_qs); !e.ok())
+    if (auto e = exec(q, u"SET statement_timeout = %1"_qs.arg(m_options.statementTimeoutMs),
+                      u"cannot set the statement timeout"_qs);
+        !e.ok())
         return e;
     // date_trunc('hour', timestamptz) follows the session's time zone: UTC, as our buckets are.
     if (auto e = exec(q, u"SET TIME ZONE 'UTC'"_qs, u"cannot set the time zone"_qs); !e.ok())

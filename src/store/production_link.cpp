@@ -15,7 +15,8 @@ std::optional<QJsonObject> selectRecord(PgSession &session, bool forUpdate, Prod
 {
     QSqlQuery q(session.db());
     q.setForwardOnly(true);
-    const QString sql = u"SELECT config::text FROM ai_gateway_config WHERE id = 1"_qs + (forUpdate ? u" FOR UPDATE"_qs : QString());
+    const QString sql =
+        u"SELECT config::text FROM ai_gateway_config WHERE id = 1"_qs + (forUpdate ? u" FOR UPDATE"_qs : QString());
     if (error = session.exec(q, sql, u"cannot read ai_gateway_config"_qs); !error.ok())
         return std::nullopt;
     if (!q.next())
@@ -23,8 +24,9 @@ std::optional<QJsonObject> selectRecord(PgSession &session, bool forUpdate, Prod
     QJsonParseError parse;
     const QJsonDocument doc = QJsonDocument::fromJson(q.value(0).toString().toUtf8(), &parse);
     if (!doc.isObject()) {
-        error = ProductionError::make(ProductionStatus::BadRecord,
-                                      u"%1: ai_gateway_config row 1: config is not a JSON object"_qs.arg(session.spec().describe()));
+        error = ProductionError::make(
+            ProductionStatus::BadRecord,
+            u"%1: ai_gateway_config row 1: config is not a JSON object"_qs.arg(session.spec().describe()));
         return std::nullopt;
     }
     return doc.object();
@@ -39,8 +41,7 @@ bool sameInstant(const QString &a, const QString &b)
 } // namespace
 
 ProductionLink::ProductionLink(production::PgConnectionSpec spec, ProductionLinkOptions options)
-    : m_spec(std::move(spec))
-    , m_options(options)
+    : m_spec(std::move(spec)), m_options(options)
 {
 }
 
@@ -63,8 +64,9 @@ LiveRead ProductionLink::readLive() const
     if (!r.error.ok())
         return r;
     if (!config) {
-        r.error = ProductionError::make(ProductionStatus::BadRecord,
-                                        u"%1: ai_gateway_config has no row 1 (the production router reads that row)"_qs.arg(m_spec.describe()));
+        r.error = ProductionError::make(
+            ProductionStatus::BadRecord,
+            u"%1: ai_gateway_config has no row 1 (the production router reads that row)"_qs.arg(m_spec.describe()));
         return r;
     }
     r.record.config = *config; // kept for a bad record too: a publish can replace it
@@ -115,12 +117,14 @@ PublishOutcome ProductionLink::publish(const PublishRequest &request) const
         mismatch = live ? u"the record changed since it was read"_qs : u"ai_gateway_config has no row 1"_qs;
     else if (request.expectedUpdatedAt
              && (!live || !sameInstant(live->value(u"updated_at").toString(), *request.expectedUpdatedAt)))
-        mismatch = u"updated_at is \"%1\", expected \"%2\""_qs.arg(live ? live->value(u"updated_at").toString() : u"(no row 1)"_qs,
-                                                                     *request.expectedUpdatedAt);
+        mismatch = u"updated_at is \"%1\", expected \"%2\""_qs.arg(
+            live ? live->value(u"updated_at").toString() : u"(no row 1)"_qs, *request.expectedUpdatedAt);
     if (!mismatch.isEmpty()) {
         rollback();
-        r.difference = production::threeWayDifference(request.expectedConfig.value_or(QJsonObject()), r.before, r.after);
-        r.error = ProductionError::make(ProductionStatus::Refused, u"%1: not published: %2"_qs.arg(m_spec.describe(), mismatch));
+        r.difference =
+            production::threeWayDifference(request.expectedConfig.value_or(QJsonObject()), r.before, r.after);
+        r.error = ProductionError::make(ProductionStatus::Refused,
+                                        u"%1: not published: %2"_qs.arg(m_spec.describe(), mismatch));
         return r;
     }
     QSqlQuery write(db);

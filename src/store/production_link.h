@@ -35,11 +35,11 @@ struct PublishRequest {
 };
 
 struct PublishOutcome {
-    ProductionError error;   // Refused: the record is not the expected one; nothing was written
-    QJsonObject before;      // the record as it was (empty when row 1 was missing)
-    QJsonObject after;       // what was written (on refusal: what would have been)
-    QStringList difference;  // on refusal: threeWayDifference(expected, live, draft)
-    QDateTime liveBy;        // when the production router has it (written + 60 s)
+    ProductionError error;  // Refused: the record is not the expected one; nothing was written
+    QJsonObject before;     // the record as it was (empty when row 1 was missing)
+    QJsonObject after;      // what was written (on refusal: what would have been)
+    QStringList difference; // on refusal: threeWayDifference(expected, live, draft)
+    QDateTime liveBy;       // when the production router has it (written + 60 s)
 };
 
 class ProductionLink {

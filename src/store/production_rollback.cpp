@@ -5,16 +5,17 @@
 
 namespace gw::store {
 
-RollbackOutcome rollbackToPublish(const ProductionLink &link, const gw::Workspace &workspace, const gw::ExportRecord &target,
-                                  const production::PublishStamp &stamp)
+RollbackOutcome rollbackToPublish(const ProductionLink &link, const gw::Workspace &workspace,
+                                  const gw::ExportRecord &target, const production::PublishStamp &stamp)
 {
     RollbackOutcome out;
     const ConfigLoadResult native = loadConfigFile(workspace.exportsDir() + u'/' + target.file);
     const auto last = production::lastPublish(workspace);
     if (!native.config || !last) {
-        out.publish.error = ProductionError::make(ProductionStatus::InvalidInput,
-                                                  native.config ? u"%1: no publish in the history"_qs.arg(workspace.historyPath())
-                                                                : u"%1: the published config no longer loads"_qs.arg(target.file));
+        out.publish.error =
+            ProductionError::make(ProductionStatus::InvalidInput,
+                                  native.config ? u"%1: no publish in the history"_qs.arg(workspace.historyPath())
+                                                : u"%1: the published config no longer loads"_qs.arg(target.file));
         return out;
     }
     PublishRequest request;
@@ -28,10 +29,11 @@ RollbackOutcome rollbackToPublish(const ProductionLink &link, const gw::Workspac
             out.driftRecorded = production::recordDrift(workspace, out.publish.before, stamp.now).value;
         return out;
     }
-    out.historyError = production::recordPublish(workspace, {*native.config, out.publish.before, out.publish.after, stamp.now,
-                                                             stamp.by, stamp.note},
-                                                 target.file)
-                           .error;
+    out.historyError =
+        production::recordPublish(
+            workspace, {*native.config, out.publish.before, out.publish.after, stamp.now, stamp.by, stamp.note},
+            target.file)
+            .error;
     return out;
 }
 

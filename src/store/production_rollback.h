@@ -17,13 +17,13 @@
 namespace gw::store {
 
 struct RollbackOutcome {
-    PublishOutcome publish;   // error Refused: nothing written; BadRecord: the earlier publish unusable
+    PublishOutcome publish; // error Refused: nothing written; BadRecord: the earlier publish unusable
     bool driftRecorded = false;
-    QString historyError;     // published, but the history could not be written
+    QString historyError; // published, but the history could not be written
     bool ok() const { return publish.error.ok() && historyError.isEmpty(); }
 };
 
-RollbackOutcome rollbackToPublish(const ProductionLink &link, const gw::Workspace &workspace, const gw::ExportRecord &target,
-                                  const production::PublishStamp &stamp);
+RollbackOutcome rollbackToPublish(const ProductionLink &link, const gw::Workspace &workspace,
+                                  const gw::ExportRecord &target, const production::PublishStamp &stamp);
 
 } // namespace gw::store

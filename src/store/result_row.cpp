@@ -11,27 +11,48 @@ namespace {
 // bench_results columns after id and run_id, in bind and read order.
 const QStringList &resultColumns()
 {
-    static const QStringList columns{
-        u"case_index"_qs, u"gateway"_qs, u"prompt_name"_qs, u"openrouter_model"_qs, u"gateway_model"_qs,
-        u"repetition"_qs, u"started_at"_qs, u"request_json"_qs, u"warnings_json"_qs,
-        u"text"_qs, u"reasoning"_qs, u"reasoning_details_json"_qs, u"has_usage"_qs,
-        u"tokens_prompt"_qs, u"tokens_completion"_qs, u"tokens_cached_read"_qs, u"tokens_cache_write"_qs,
-        u"tokens_reasoning"_qs, u"provider"_qs, u"generation_id"_qs, u"response_model"_qs,
-        u"cost_usd"_qs, u"cost_source"_qs, u"finish_reason"_qs, u"chunk_count"_qs, u"keep_alive_count"_qs,
-        u"error_class"_qs, u"error_code"_qs, u"error_message"_qs, u"error_http_status"_qs,
-        u"error_retry_after"_qs, u"error_mid_stream"_qs,
-        u"http_status"_qs, u"ttft_ms"_qs, u"total_ms"_qs, u"estimated_cost_usd"_qs, u"billed_cost_usd"_qs,
-        u"skipped"_qs, u"skip_reason"_qs};
+    static const QStringList columns{u"case_index"_qs,         u"gateway"_qs,
+                                     u"prompt_name"_qs,        u"openrouter_model"_qs,
+                                     u"gateway_model"_qs,      u"repetition"_qs,
+                                     u"started_at"_qs,         u"request_json"_qs,
+                                     u"warnings_json"_qs,      u"text"_qs,
+                                     u"reasoning"_qs,          u"reasoning_details_json"_qs,
+                                     u"has_usage"_qs,          u"tokens_prompt"_qs,
+                                     u"tokens_completion"_qs,  u"tokens_cached_read"_qs,
+                                     u"tokens_cache_write"_qs, u"tokens_reasoning"_qs,
+                                     u"provider"_qs,           u"generation_id"_qs,
+                                     u"response_model"_qs,     u"cost_usd"_qs,
+                                     u"cost_source"_qs,        u"finish_reason"_qs,
+                                     u"chunk_count"_qs,        u"keep_alive_count"_qs,
+                                     u"error_class"_qs,        u"error_code"_qs,
+                                     u"error_message"_qs,      u"error_http_status"_qs,
+                                     u"error_retry_after"_qs,  u"error_mid_stream"_qs,
+                                     u"http_status"_qs,        u"ttft_ms"_qs,
+                                     u"total_ms"_qs,           u"estimated_cost_usd"_qs,
+                                     u"billed_cost_usd"_qs,    u"skipped"_qs,
+                                     u"skip_reason"_qs};
     return columns;
 }
 
 const QStringList &trafficColumnList()
 {
-    static const QStringList columns{
-        u"ts"_qs, u"source"_qs, u"gateway"_qs, u"model"_qs, u"provider"_qs, u"error_class"_qs,
-        u"http_status"_qs, u"ttft_ms"_qs, u"total_ms"_qs, u"tokens_prompt"_qs, u"tokens_completion"_qs,
-        u"tokens_cached"_qs, u"tokens_reasoning"_qs, u"cost_usd"_qs, u"cost_source"_qs,
-        u"generation_id"_qs, u"run_id"_qs};
+    static const QStringList columns{u"ts"_qs,
+                                     u"source"_qs,
+                                     u"gateway"_qs,
+                                     u"model"_qs,
+                                     u"provider"_qs,
+                                     u"error_class"_qs,
+                                     u"http_status"_qs,
+                                     u"ttft_ms"_qs,
+                                     u"total_ms"_qs,
+                                     u"tokens_prompt"_qs,
+                                     u"tokens_completion"_qs,
+                                     u"tokens_cached"_qs,
+                                     u"tokens_reasoning"_qs,
+                                     u"cost_usd"_qs,
+                                     u"cost_source"_qs,
+                                     u"generation_id"_qs,
+                                     u"run_id"_qs};
     return columns;
 }
 
@@ -87,13 +108,13 @@ QDateTime utcFromMs(const QVariant &ms)
 QString resultInsertSql()
 {
     return u"INSERT INTO bench_results (run_id, "_qs + resultColumns().join(u", "_qs) + u") VALUES (?, "_qs
-        + placeholders(resultColumns().size()) + u")"_qs;
+           + placeholders(resultColumns().size()) + u")"_qs;
 }
 
 QString resultSelectSql()
 {
     return u"SELECT "_qs + resultColumns().join(u", "_qs)
-        + u" FROM bench_results WHERE run_id = ? ORDER BY case_index, gateway"_qs;
+           + u" FROM bench_results WHERE run_id = ? ORDER BY case_index, gateway"_qs;
 }
 
 void bindResult(QSqlQuery &q, qint64 runId, const BenchResult &r)
@@ -200,7 +221,7 @@ QString trafficColumns()
 QString trafficInsertSql()
 {
     return u"INSERT INTO traffic_events ("_qs + trafficColumns() + u", result_id) VALUES ("_qs
-        + placeholders(trafficColumnList().size() + 1) + u")"_qs;
+           + placeholders(trafficColumnList().size() + 1) + u")"_qs;
 }
 
 void bindTraffic(QSqlQuery &q, const TrafficEvent &t, std::optional<qint64> resultId)

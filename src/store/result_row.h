@@ -8,14 +8,14 @@ class QSqlQuery;
 
 namespace gw::store {
 
-QString resultInsertSql();  // INSERT INTO bench_results (run_id, ...) VALUES (?, ...)
-QString resultSelectSql();  // SELECT <columns> FROM bench_results WHERE run_id = ? ORDER BY ...
+QString resultInsertSql(); // INSERT INTO bench_results (run_id, ...) VALUES (?, ...)
+QString resultSelectSql(); // SELECT <columns> FROM bench_results WHERE run_id = ? ORDER BY ...
 void bindResult(QSqlQuery &q, qint64 runId, const BenchResult &r);
 BenchResult readResult(const QSqlQuery &q);
 
 QString trafficInsertSql(); // INSERT INTO traffic_events (...) VALUES (...)
 void bindTraffic(QSqlQuery &q, const TrafficEvent &t, std::optional<qint64> resultId);
-QString trafficColumns();   // for SELECT, in readTraffic's order
+QString trafficColumns(); // for SELECT, in readTraffic's order
 TrafficEvent readTraffic(const QSqlQuery &q);
 // What the Monitor sees of a bench result; best known cost: billed, reported, then estimated.
 TrafficEvent trafficEventFor(qint64 runId, const BenchResult &result);

@@ -21,8 +21,8 @@ public:
     SqlWorker();
     ~SqlWorker() override; // runs what is queued, closes the connection, joins
 
-    void post(Job job);  // starts the thread on first use
-    void finish();       // runs what is queued, closes the connection, joins; post() restarts
+    void post(Job job); // starts the thread on first use
+    void finish();      // runs what is queued, closes the connection, joins; post() restarts
 
 protected:
     void run() override;

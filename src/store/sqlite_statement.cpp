@@ -20,7 +20,9 @@ sqlite3 *sqliteHandle(const QSqlDatabase &db)
 
 SqliteStatement::SqliteStatement(sqlite3 *db, const QByteArray &sql) : m_db(db)
 {
-    if (m_db && sqlite3_prepare_v3(m_db, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr) != SQLITE_OK)
+    if (m_db
+        && sqlite3_prepare_v3(m_db, sql.constData(), int(sql.size()), SQLITE_PREPARE_PERSISTENT, &m_stmt, nullptr)
+               != SQLITE_OK)
         m_stmt = nullptr;
 }
 

@@ -35,10 +35,10 @@ public:
     void bindText(int index, const QByteArray &utf8);
     void bindBlob(int index, const char *data, int size);
 
-    bool execute();  // one step of a statement that returns no row, then reset; false on error
-    bool next();     // one step of a query: true with a row, false at the end or on error
+    bool execute(); // one step of a statement that returns no row, then reset; false on error
+    bool next();    // one step of a query: true with a row, false at the end or on error
     bool failed() const { return m_failed; }
-    void reset();    // ready for the next bindings (bindings are kept until rebound)
+    void reset(); // ready for the next bindings (bindings are kept until rebound)
 
     bool isNull(int column) const;
     qint64 int64(int column) const;

@@ -24,15 +24,14 @@ std::optional<RunStatus> parseRunStatus(QStringView name);
 
 // Everything a bench run was started with. Stored as JSON (bench_runs.settings_json).
 struct RunSettings {
-    QStringList models;        // OpenRouter ids as the operator picked them
-    QJsonObject vercelModels;  // OpenRouter id -> Vercel id, from the mapping at run time
-    PromptSuite suite;         // the suite's file name and every case, inline
+    QStringList models;       // OpenRouter ids as the operator picked them
+    QJsonObject vercelModels; // OpenRouter id -> Vercel id, from the mapping at run time
+    PromptSuite suite;        // the suite's file name and every case, inline
     int repeat = 1;
     int concurrency = 1;
-    QJsonObject reasoning;     // batch-wide reasoning override; empty = per prompt
-    QJsonObject provider;      // batch-wide provider preferences; empty = per prompt
+    QJsonObject reasoning; // batch-wide reasoning override; empty = per prompt
+    QJsonObject provider;  // batch-wide provider preferences; empty = per prompt
     // No operator==: PromptCase has none; compare toJson() forms.
-
 };
 QJsonObject toJson(const RunSettings &settings);
 // Reads what toJson wrote; `where` prefixes errors ("run 3 settings_json: models: not an array").
@@ -44,9 +43,9 @@ struct RunSummary {
     QDateTime startedAt;  // UTC
     QDateTime finishedAt; // invalid while running
     RunStatus status = RunStatus::Running;
-    int results = 0;      // every stored result, skipped ones included
-    int succeeded = 0;    // not skipped, no error
-    int failed = 0;       // not skipped, with an error
+    int results = 0;   // every stored result, skipped ones included
+    int succeeded = 0; // not skipped, no error
+    int failed = 0;    // not skipped, with an error
     int skipped = 0;
 };
 
@@ -65,13 +64,13 @@ struct TrafficEvent {
     QDateTime ts; // UTC, when the request started
     TrafficSource source = TrafficSource::Test;
     Gateway gateway = Gateway::OpenRouter;
-    QString model;     // the id sent to the gateway
-    QString provider;  // the inference provider that served it
+    QString model;    // the id sent to the gateway
+    QString provider; // the inference provider that served it
     ErrorClass errorClass = ErrorClass::None;
     int httpStatus = 0;
     qint64 ttftMs = -1;
     qint64 totalMs = -1;
-    TokenUsage usage;  // cacheWrite is not kept for traffic
+    TokenUsage usage; // cacheWrite is not kept for traffic
     std::optional<double> costUsd;
     CostSource costSource = CostSource::None;
     QString generationId;

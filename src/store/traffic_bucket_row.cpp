@@ -41,12 +41,31 @@ TrafficBucket readBucket(const QSqlQuery &q)
 void bindBucketRow(QSqlQuery &q, const TrafficBucket &b)
 {
     const TrafficBucketValues &v = b.values;
-    const QVariantList values{trafficResolutionName(b.resolution), b.key.startMs, gatewayName(b.key.gateway), b.key.model,
-                              b.key.provider, b.key.statusClass, qint64(v.requests), qint64(v.fallbacks), qint64(v.freeRequests),
-                              v.costReportedUsd, qint64(v.costReportedCount), v.costEstimatedUsd, qint64(v.costEstimatedCount),
-                              qint64(v.promptTokens), qint64(v.completionTokens), qint64(v.cachedTokens), qint64(v.reasoningTokens),
-                              qint64(v.latencyCount), v.latencySumMs, v.latencyMaxMs, v.latency.toBlob(), qint64(v.ttftCount),
-                              v.ttftSumMs, v.ttftMaxMs, v.ttft.toBlob()};
+    const QVariantList values{trafficResolutionName(b.resolution),
+                              b.key.startMs,
+                              gatewayName(b.key.gateway),
+                              b.key.model,
+                              b.key.provider,
+                              b.key.statusClass,
+                              qint64(v.requests),
+                              qint64(v.fallbacks),
+                              qint64(v.freeRequests),
+                              v.costReportedUsd,
+                              qint64(v.costReportedCount),
+                              v.costEstimatedUsd,
+                              qint64(v.costEstimatedCount),
+                              qint64(v.promptTokens),
+                              qint64(v.completionTokens),
+                              qint64(v.cachedTokens),
+                              qint64(v.reasoningTokens),
+                              qint64(v.latencyCount),
+                              v.latencySumMs,
+                              v.latencyMaxMs,
+                              v.latency.toBlob(),
+                              qint64(v.ttftCount),
+                              v.ttftSumMs,
+                              v.ttftMaxMs,
+                              v.ttft.toBlob()};
     for (const QVariant &value : values)
         q.addBindValue(value);
 }

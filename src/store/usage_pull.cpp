@@ -55,7 +55,9 @@ AggregatedUsage readProductionUsage(const production::PgConnectionSpec &spec, qi
     QSqlQuery q(session.db());
     q.setForwardOnly(true);
     // One snapshot for the three queries: the histograms and key usage add up to the buckets.
-    if (r.error = session.exec(q, u"BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"_qs, u"cannot begin reading usage"_qs); !r.error.ok())
+    if (r.error =
+            session.exec(q, u"BEGIN ISOLATION LEVEL REPEATABLE READ READ ONLY"_qs, u"cannot begin reading usage"_qs);
+        !r.error.ok())
         return r;
     const auto report = [&](const QString &phase) {
         if (options.progress)
@@ -77,7 +79,8 @@ AggregatedUsage readProductionUsage(const production::PgConnectionSpec &spec, qi
     };
 
     report(u"minute buckets"_qs);
-    if (!run(u"SELECT %1, u.provider, %2, coalesce(u.inference_provider, ''), %3, count(*), count(*) FILTER (WHERE m.is_free),"
+    if (!run(u"SELECT %1, u.provider, %2, coalesce(u.inference_provider, ''), %3, count(*), count(*) FILTER (WHERE "
+             u"m.is_free),"
              " sum(u.cost), sum(u.input_tokens), sum(u.output_tokens), sum(u.cache_hit_tokens),"
              " count(*) FILTER (WHERE m.latency >= 0), coalesce(sum(%4) FILTER (WHERE m.latency >= 0), 0),"
              " coalesce(max(%4) FILTER (WHERE m.latency >= 0), 0)"_qs.arg(kMinute, kModel, kFailed, kLatencyMs)
@@ -87,8 +90,8 @@ AggregatedUsage readProductionUsage(const production::PgConnectionSpec &spec, qi
     QHash<TrafficBucketKey, qsizetype> index;
     while (q.next()) {
         TrafficBucket b;
-        b.key = {q.value(0).toLongLong(), gatewayOf(q.value(1).toString()), q.value(2).toString(), q.value(3).toString(),
-                 statusOf(q.value(4).toBool())};
+        b.key = {q.value(0).toLongLong(), gatewayOf(q.value(1).toString()), q.value(2).toString(),
+                 q.value(3).toString(), statusOf(q.value(4).toBool())};
         TrafficBucketValues &v = b.values;
         v.requests = quint64(q.value(5).toLongLong());
         v.freeRequests = quint64(q.value(6).toLongLong());
@@ -109,10 +112,11 @@ AggregatedUsage readProductionUsage(const production::PgConnectionSpec &spec, qi
         return r;
 
     report(u"latency histograms"_qs);
-    if (!run(u"SELECT %1, u.provider, %2, coalesce(u.inference_provider, ''), %3, width_bucket(%4, %5), count(*)"_qs.arg(
-                 kMinute, kModel, kFailed, kLatencyMs, production::latencyBinEdgesSql())
-                 + kFrom + u" AND m.latency >= 0 GROUP BY 1, 2, 3, 4, 5, 6"_qs,
-             u"cannot aggregate latency histograms"_qs))
+    if (!run(
+            u"SELECT %1, u.provider, %2, coalesce(u.inference_provider, ''), %3, width_bucket(%4, %5), count(*)"_qs.arg(
+                kMinute, kModel, kFailed, kLatencyMs, production::latencyBinEdgesSql())
+                + kFrom + u" AND m.latency >= 0 GROUP BY 1, 2, 3, 4, 5, 6"_qs,
+            u"cannot aggregate latency histograms"_qs))
         return r;
     while (q.next()) {
         const TrafficBucketKey key{q.value(0).toLongLong(), gatewayOf(q.value(1).toString()), q.value(2).toString(),
@@ -126,15 +130,17 @@ AggregatedUsage readProductionUsage(const production::PgConnectionSpec &spec, qi
         return r;
 
     report(u"key usage"_qs);
-    if (!run(u"SELECT %1, u.provider, %2, u.kilo_user_id, coalesce(m.session_id, ''), count(*), count(*) FILTER (WHERE %3),"
-             " sum(u.input_tokens), sum(u.output_tokens), sum(u.cache_hit_tokens), sum(u.cost)"_qs.arg(kHour, kModel, kFailed)
+    if (!run(u"SELECT %1, u.provider, %2, u.kilo_user_id, coalesce(m.session_id, ''), count(*), count(*) FILTER (WHERE "
+             u"%3),"
+             " sum(u.input_tokens), sum(u.output_tokens), sum(u.cache_hit_tokens), sum(u.cost)"_qs.arg(kHour, kModel,
+                                                                                                       kFailed)
                  + kFrom + u" GROUP BY 1, 2, 3, 4, 5"_qs,
              u"cannot aggregate key usage"_qs))
         return r;
     while (q.next()) {
         TrafficKeyUsage k;
-        k.key = {q.value(0).toLongLong(), gatewayOf(q.value(1).toString()), q.value(2).toString(), q.value(3).toString(),
-                 q.value(4).toString()};
+        k.key = {q.value(0).toLongLong(), gatewayOf(q.value(1).toString()), q.value(2).toString(),
+                 q.value(3).toString(), q.value(4).toString()};
         k.requests = quint64(q.value(5).toLongLong());
         k.errors = quint64(q.value(6).toLongLong());
         k.promptTokens = quint64(q.value(7).toLongLong());
@@ -152,15 +158,16 @@ AggregatedUsage readProductionUsage(const production::PgConnectionSpec &spec, qi
     return r;
 }
 
-UsagePullResult pullProductionUsage(const production::PgConnectionSpec &spec, Database &history, const UsagePullOptions &options,
-                                    const ProductionLinkOptions &link)
+UsagePullResult pullProductionUsage(const production::PgConnectionSpec &spec, Database &history,
+                                    const UsagePullOptions &options, const ProductionLinkOptions &link)
 {
     UsagePullResult r;
     const qint64 now = (options.now.isValid() ? options.now : QDateTime::currentDateTimeUtc()).toMSecsSinceEpoch();
     const QString source = spec.sourceId();
     production::UsageWindow window;
     if (options.from || options.to) {
-        window = production::alignUsageWindow(options.from ? options.from->toMSecsSinceEpoch() : now - qint64(options.firstPullDays) * 86400000,
+        window = production::alignUsageWindow(options.from ? options.from->toMSecsSinceEpoch()
+                                                           : now - qint64(options.firstPullDays) * 86400000,
                                               options.to ? options.to->toMSecsSinceEpoch() : now);
     } else {
         const auto watermark = history.productionUsageWatermark(source);
@@ -168,7 +175,8 @@ UsagePullResult pullProductionUsage(const production::PgConnectionSpec &spec, Da
             r.error = ProductionError::make(ProductionStatus::Query, watermark.error);
             return r;
         }
-        window = production::incrementalUsageWindow(watermark.value, now, now - qint64(options.firstPullDays) * 86400000);
+        window =
+            production::incrementalUsageWindow(watermark.value, now, now - qint64(options.firstPullDays) * 86400000);
     }
     r.fromMs = window.fromMs;
     r.toMs = window.toMs;
@@ -192,7 +200,8 @@ UsagePullResult pullProductionUsage(const production::PgConnectionSpec &spec, Da
         r.error = cancelError();
         return r;
     }
-    const auto written = history.replaceProductionUsage(source, window.fromMs, window.toMs, r.watermarkMs, usage.minuteBuckets, usage.keyUsage);
+    const auto written = history.replaceProductionUsage(source, window.fromMs, window.toMs, r.watermarkMs,
+                                                        usage.minuteBuckets, usage.keyUsage);
     if (!written.ok())
         r.error = ProductionError::make(ProductionStatus::Query, written.error);
     return r;
@@ -207,10 +216,12 @@ NaiveUsagePull pullProductionUsageNaive(const production::PgConnectionSpec &spec
         return r;
     QSqlQuery q(session.db());
     q.setForwardOnly(true);
-    q.prepare(u"SELECT (extract(epoch FROM u.created_at) * 1000)::bigint, u.provider, %1, coalesce(u.inference_provider, ''),"
-              " %2, coalesce(m.is_free, false), u.cost, u.input_tokens, u.output_tokens, u.cache_hit_tokens,"
-              " CASE WHEN m.latency >= 0 THEN %3 ELSE -1 END, u.kilo_user_id, coalesce(m.session_id, '')"_qs.arg(kModel, kFailed, kLatencyMs)
-              + kFrom);
+    q.prepare(
+        u"SELECT (extract(epoch FROM u.created_at) * 1000)::bigint, u.provider, %1, coalesce(u.inference_provider, ''),"
+        " %2, coalesce(m.is_free, false), u.cost, u.input_tokens, u.output_tokens, u.cache_hit_tokens,"
+        " CASE WHEN m.latency >= 0 THEN %3 ELSE -1 END, u.kilo_user_id, coalesce(m.session_id, '')"_qs.arg(
+            kModel, kFailed, kLatencyMs)
+        + kFrom);
     q.addBindValue(fromMs);
     q.addBindValue(toMs);
     if (r.error = session.exec(q, u"cannot read usage rows"_qs); !r.error.ok())

@@ -38,7 +38,7 @@ struct UsagePullOptions {
 };
 
 struct UsagePullResult {
-    ProductionError error;    // Cancelled, Connection, Timeout, Query; or Query naming the history file
+    ProductionError error; // Cancelled, Connection, Timeout, Query; or Query naming the history file
     qint64 fromMs = 0, toMs = 0;
     qint64 rowsTransferred = 0; // aggregate rows read from PostgreSQL
     quint64 requests = 0;       // requests in the window

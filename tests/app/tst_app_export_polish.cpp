@@ -122,7 +122,9 @@ private Q_SLOTS:
         QVERIFY(!dialog.exportButton()->isEnabled());
         auto *confirm = dialog.findChild<QCheckBox *>(QStringLiteral("lossyCheck"));
         QVERIFY2(confirm->text().contains(pin.id), qPrintable(confirm->text()));
-        QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("resultLabel"))->text().contains(QStringLiteral("--allow-lossy")));
+        QVERIFY(!dialog.findChild<QLabel *>(QStringLiteral("resultLabel"))
+                     ->text()
+                     .contains(QStringLiteral("--allow-lossy")));
         confirm->setChecked(true);
         QCOMPARE(dialog.blocker(), ExportDialog::Blocker::None);
         QVERIFY(dialog.exportButton()->isEnabled());
@@ -198,7 +200,8 @@ private Q_SLOTS:
         QVERIFY(notice);
         QVERIFY(notice->isVisible());
         QVERIFY(!notice->isModal());
-        QCOMPARE(notice->property("file").toString(), m_window->workspace().exportsDir() + QLatin1Char('/') + history.first().file);
+        QCOMPARE(notice->property("file").toString(),
+                 m_window->workspace().exportsDir() + QLatin1Char('/') + history.first().file);
         QVERIFY(notice->findChild<QPushButton *>(QStringLiteral("openFileButton")));
         notice->close();
     }
@@ -220,7 +223,8 @@ private Q_SLOTS:
         });
         QVERIFY(m_window->exportInteractive());
         const gw::ExportRecord record = m_window->workspace().history().last();
-        QVERIFY(m_window->statusText().contains(states::lastExport() + QStringLiteral(": ") + states::describeRecord(record)));
+        QVERIFY(m_window->statusText().contains(states::lastExport() + QStringLiteral(": ")
+                                                + states::describeRecord(record)));
         // The preview and the next export compare with the same named state.
         PreviewPanel *preview = m_window->routingPage()->preview();
         QTRY_VERIFY(!preview->controller()->isRunning() && preview->churnText().contains(states::lastExport()));

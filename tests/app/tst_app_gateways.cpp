@@ -3,16 +3,16 @@
 // progress, snapshots written, and "changed since last sync" on the Models page.
 
 #include "app_test_settings.h"
-#include "shell/sample_workspace.h"
-#include "models/catalog_sync.h"
 #include "common/gateway_connections.h"
 #include "common/key_store.h"
-#include "shell/main_window.h"
+#include "models/catalog_sync.h"
 #include "models/mapping_table_model.h"
 #include "models/models_page.h"
 #include "routing/preview_controller.h"
 #include "routing/preview_panel.h"
 #include "routing/routing_page.h"
+#include "shell/main_window.h"
+#include "shell/sample_workspace.h"
 #include "workspace/workspace.h"
 
 #include "gateway_simulator.h"
@@ -116,7 +116,9 @@ private Q_SLOTS:
         QVERIFY(waitForState(c, gw::Gateway::Vercel, GatewayConnections::State::Connected));
         QCOMPARE(c->settings(gw::Gateway::Vercel).baseUrl, c->simulator()->vercelBaseUrl());
         const QString status = gatewayStatusLabel();
-        QVERIFY2(status.contains(QStringLiteral("OpenRouter: connected (local simulator) · Vercel: connected (local simulator)")), qPrintable(status));
+        QVERIFY2(status.contains(
+                     QStringLiteral("OpenRouter: connected (local simulator) · Vercel: connected (local simulator)")),
+                 qPrintable(status));
         QVERIFY2(status.contains(QStringLiteral("127.0.0.1")), qPrintable(status));
         // Both balance checks reached the simulator, one per gateway.
         QCOMPARE(c->simulator()->stats().requests.value(QStringLiteral("openrouter")).value(QStringLiteral("key")), 1);
@@ -125,7 +127,8 @@ private Q_SLOTS:
 
     void noKeyAndUnreachableAreTold()
     {
-        setGateway(QStringLiteral("openrouter"), false, QStringLiteral("http://127.0.0.1:1/api/v1")); // nothing listens on port 1
+        setGateway(QStringLiteral("openrouter"), false,
+                   QStringLiteral("http://127.0.0.1:1/api/v1")); // nothing listens on port 1
         setGateway(QStringLiteral("vercel"), false, QStringLiteral("https://ai-gateway.example.invalid/v1"));
         qputenv("OPENROUTER_API_KEY", kFakeKey.toUtf8());
         openWindow();
@@ -165,7 +168,8 @@ private Q_SLOTS:
         const QStringList written = synced.at(0).at(0).toStringList();
         QCOMPARE(synced.at(0).at(1).toStringList(), QStringList());
         QCOMPARE(written.size(), 2);
-        const QRegularExpression name(QStringLiteral("^catalogs/(openrouter|vercel)-models-\\d{4}-\\d\\d-\\d\\dT\\d{6}Z\\.json$"));
+        const QRegularExpression name(
+            QStringLiteral("^catalogs/(openrouter|vercel)-models-\\d{4}-\\d\\d-\\d\\dT\\d{6}Z\\.json$"));
         for (const QString &file : written) {
             QVERIFY2(name.match(file).hasMatch(), qPrintable(file));
             QVERIFY(QFileInfo(m_dir->path() + QLatin1Char('/') + file).size() > 100000);

@@ -4,14 +4,14 @@
 // any text a widget shows or tells assistive technology.
 
 #include "common/draft_document.h"
-#include "shell/sample_workspace.h"
-#include "routing/export_dialog.h"
 #include "common/gateway_connections.h"
 #include "common/key_store.h"
-#include "shell/main_window.h"
+#include "routing/export_dialog.h"
 #include "routing/preview_controller.h"
 #include "routing/preview_panel.h"
 #include "routing/routing_page.h"
+#include "shell/main_window.h"
+#include "shell/sample_workspace.h"
 #include "shell/settings_dialog.h"
 #include "testbench/test_bench_controller.h"
 #include "testbench/test_bench_page.h"
@@ -65,7 +65,8 @@ QString findKey(const QByteArray &bytes)
 // combo items and every cell (display and tool tip) of every item view.
 QString widgetText(QWidget *w)
 {
-    QStringList parts{w->windowTitle(), w->toolTip(), w->statusTip(), w->whatsThis(), w->accessibleName(), w->accessibleDescription()};
+    QStringList parts{w->windowTitle(), w->toolTip(),        w->statusTip(),
+                      w->whatsThis(),   w->accessibleName(), w->accessibleDescription()};
     if (auto *label = qobject_cast<QLabel *>(w))
         parts << label->text();
     if (auto *button = qobject_cast<QAbstractButton *>(w))
@@ -228,7 +229,8 @@ void TstAppKeyHygiene::sessionLeavesNoKey()
     QVERIFY(window->save());
 
     // Export every profile.
-    for (const gw::ExportProfile p : {gw::ExportProfile::Native, gw::ExportProfile::KiloGateway, gw::ExportProfile::Vectors})
+    for (const gw::ExportProfile p :
+         {gw::ExportProfile::Native, gw::ExportProfile::KiloGateway, gw::ExportProfile::Vectors})
         QVERIFY2(exportProfile(window.get(), gw::exportProfileName(p)), qPrintable(gw::exportProfileName(p)));
     QCOMPARE(window->workspace().history().size(), 3);
 
@@ -268,7 +270,8 @@ void TstAppKeyHygiene::sessionLeavesNoKey()
         // The environment's keys were read, and are shown masked only.
         QTRY_VERIFY_WITH_TIMEOUT(settings.keyStateText(u"openrouter"_qs).contains(u"OPENROUTER_API_KEY"_qs), kWaitMs);
         QTRY_VERIFY_WITH_TIMEOUT(settings.keyStateText(u"vercel"_qs).contains(u"AI_GATEWAY_API_KEY"_qs), kWaitMs);
-        qInfo("key states: %s | %s", qPrintable(settings.keyStateText(u"openrouter"_qs)), qPrintable(settings.keyStateText(u"vercel"_qs)));
+        qInfo("key states: %s | %s", qPrintable(settings.keyStateText(u"openrouter"_qs)),
+              qPrintable(settings.keyStateText(u"vercel"_qs)));
         QVERIFY(settings.keyStateText(u"openrouter"_qs).endsWith(u"0001"_qs));
         orKey->setText(kTypedOpenRouterKey);
         vKey->setText(kTypedVercelKey);

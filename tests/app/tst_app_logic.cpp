@@ -2,18 +2,18 @@
 // its undo stack, the workspace history, and the models under QAbstractItemModelTester.
 
 #include "client_settings.h"
-#include "shell/sample_workspace.h"
-#include "shell/app_language.h"
-#include "config/config_io.h"
 #include "common/config_text.h"
 #include "common/draft_document.h"
 #include "common/number_format.h"
-#include "testbench/bench_summary_model.h"
-#include "routing/preview_model.h"
+#include "config/config_io.h"
 #include "models/provider_table_model.h"
+#include "routing/preview_model.h"
 #include "routing/rule_editor.h"
 #include "routing/rules_table_model.h"
 #include "routing/simulation.h"
+#include "shell/app_language.h"
+#include "shell/sample_workspace.h"
+#include "testbench/bench_summary_model.h"
 #include "workspace/workspace.h"
 
 #include <QAbstractItemModelTester>
@@ -92,7 +92,8 @@ private Q_SLOTS:
         QCOMPARE(model.index(0, BenchSummaryModel::TokensPerSecond).data().toString(), formatDecimal(45000.04, 1));
         QCOMPARE(model.index(0, BenchSummaryModel::TotalP50).data(BenchSummaryModel::SortRole).toDouble(), 6056620.0);
         for (int column = 0; column < model.columnCount(); ++column)
-            QVERIFY2(!model.index(0, column).data().toString().contains(QStringLiteral("e+")), qPrintable(model.index(0, column).data().toString()));
+            QVERIFY2(!model.index(0, column).data().toString().contains(QStringLiteral("e+")),
+                     qPrintable(model.index(0, column).data().toString()));
         QLocale::setDefault(before);
     }
 
@@ -103,7 +104,8 @@ private Q_SLOTS:
         QTest::newRow("paid share") << 0 << QStringLiteral("default paid share 3 → 4.5");
         QTest::newRow("free share") << 1 << QStringLiteral("default free share 1.5 → 0.125");
         QTest::newRow("rule added") << 2 << QStringLiteral("rule anthropic added (models anthropic/* → pin Vercel)");
-        QTest::newRow("rule added disabled") << 6 << QStringLiteral("rule anthropic added, disabled (models anthropic/* → pin Vercel)");
+        QTest::newRow("rule added disabled")
+            << 6 << QStringLiteral("rule anthropic added, disabled (models anthropic/* → pin Vercel)");
         QTest::newRow("rule removed") << 3 << QStringLiteral("rule no-kimi removed");
         QTest::newRow("rule disabled") << 4 << QStringLiteral("rule no-kimi disabled");
         QTest::newRow("gateway off") << 5 << QStringLiteral("Vercel on → off");
@@ -162,15 +164,18 @@ private Q_SLOTS:
         QCOMPARE(expiryText(now.addSecs(3 * 3600 + 12 * 60), now), QStringLiteral("expires in 3 h 12 min"));
         QCOMPARE(expiryText(now.addSecs(5 * 60), now), QStringLiteral("expires in 5 min"));
         QCOMPARE(expiryText(now.addDays(2).addSecs(4 * 3600), now), QStringLiteral("expires in 2 d 4 h"));
-        QCOMPARE(gw::net::maskKey(QStringLiteral("sk-or-v1-FAKE-0123456789abcdef-abcd")), QStringLiteral("sk-or-v1-…abcd"));
+        QCOMPARE(gw::net::maskKey(QStringLiteral("sk-or-v1-FAKE-0123456789abcdef-abcd")),
+                 QStringLiteral("sk-or-v1-…abcd"));
         QCOMPARE(formatShare(4.5), QStringLiteral("4.5"));
         QCOMPARE(formatShare(3), QStringLiteral("3"));
         gw::RoutingConfig config;
-        QCOMPARE(incidentRuleId(config, QStringLiteral("x-ai/grok-4"), now), QStringLiteral("incident-x-ai-grok-4-202611231200"));
+        QCOMPARE(incidentRuleId(config, QStringLiteral("x-ai/grok-4"), now),
+                 QStringLiteral("incident-x-ai-grok-4-202611231200"));
         gw::Rule taken;
         taken.id = QStringLiteral("incident-x-ai-grok-4-202611231200");
         config.rules.append(taken);
-        QCOMPARE(incidentRuleId(config, QStringLiteral("x-ai/grok-4"), now), QStringLiteral("incident-x-ai-grok-4-202611231200-2"));
+        QCOMPARE(incidentRuleId(config, QStringLiteral("x-ai/grok-4"), now),
+                 QStringLiteral("incident-x-ai-grok-4-202611231200-2"));
     }
 
     void ruleValidation_data()
@@ -193,7 +198,10 @@ private Q_SLOTS:
         switch (edit) {
         case 1: rule.match.models = {QStringLiteral("openai/gpt-?")}; break;
         case 2: rule.match = {}; break;
-        case 3: rule.action = {}; rule.action.vercelShare = 120; break;
+        case 3:
+            rule.action = {};
+            rule.action.vercelShare = 120;
+            break;
         case 4: rule.id = QStringLiteral("no-kimi"); break;
         case 5: rule.id = QStringLiteral("-x"); break;
         }
@@ -266,7 +274,8 @@ private Q_SLOTS:
         QCOMPARE(source, ws.draftPath());
         gw::RoutingConfig exported = sampleConfig();
         exported.defaultSharePaid = 9;
-        QVERIFY((error = gw::saveConfigFile(ws.exportsDir() + QStringLiteral("/native-1.json"), exported).error).isEmpty());
+        QVERIFY(
+            (error = gw::saveConfigFile(ws.exportsDir() + QStringLiteral("/native-1.json"), exported).error).isEmpty());
         gw::ExportRecord record;
         record.time = QDateTime::currentDateTimeUtc();
         record.profile = QStringLiteral("native");
@@ -322,18 +331,23 @@ private Q_SLOTS:
         QCOMPARE(model.rowCount(), before);
         const int together = int(doc.config().providers.keys().indexOf(QStringLiteral("together")));
         QVERIFY(together >= 0);
-        QCOMPARE(model.data(model.index(together, ProviderTableModel::VercelSlug)).toString(), QStringLiteral("togetherai"));
+        QCOMPARE(model.data(model.index(together, ProviderTableModel::VercelSlug)).toString(),
+                 QStringLiteral("togetherai"));
 
         QVERIFY(model.setData(model.index(together, ProviderTableModel::VercelSlug), QString()));
         QCOMPARE(doc.config().providers.value(QStringLiteral("together")), std::optional<QString>());
-        QCOMPARE(model.data(model.index(together, ProviderTableModel::VercelSlug)).toString(), QStringLiteral("none on Vercel"));
+        QCOMPARE(model.data(model.index(together, ProviderTableModel::VercelSlug)).toString(),
+                 QStringLiteral("none on Vercel"));
         doc.undoStack()->undo();
-        QCOMPARE(doc.config().providers.value(QStringLiteral("together")), std::optional<QString>(QStringLiteral("togetherai")));
+        QCOMPARE(doc.config().providers.value(QStringLiteral("together")),
+                 std::optional<QString>(QStringLiteral("togetherai")));
 
-        QVERIFY(!model.setData(model.index(together, ProviderTableModel::OpenRouterSlug), QStringLiteral("z-ai"))); // taken
+        QVERIFY(
+            !model.setData(model.index(together, ProviderTableModel::OpenRouterSlug), QStringLiteral("z-ai"))); // taken
         QVERIFY(!model.setData(model.index(together, ProviderTableModel::OpenRouterSlug), QStringLiteral("  ")));
         QCOMPARE(model.addProvider(QStringLiteral("fireworks")), QString());
-        QCOMPARE(doc.config().providers.value(QStringLiteral("fireworks")), std::optional<QString>(QStringLiteral("fireworks")));
+        QCOMPARE(doc.config().providers.value(QStringLiteral("fireworks")),
+                 std::optional<QString>(QStringLiteral("fireworks")));
         QCOMPARE(model.rowCount(), before + 1);
         QVERIFY(!model.addProvider(QStringLiteral("fireworks")).isEmpty());
         model.removeProvider(int(doc.config().providers.keys().indexOf(QStringLiteral("fireworks"))));

@@ -5,10 +5,10 @@
 // never hold more points in a series than the plot is wide (also after a resize).
 
 #include "app_test_settings.h"
-#include "config/config_io.h"
 #include "common/draft_document.h"
 #include "common/gateway_connections.h"
 #include "common/page_context.h"
+#include "config/config_io.h"
 #include "history_store.h"
 #include "monitor/monitor_chart_view.h"
 #include "monitor/monitor_page.h"
@@ -16,16 +16,16 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QChart>
-#include <QDir>
 #include <QComboBox>
-#include <QLabel>
-#include <QSettings>
-#include <QXYSeries>
+#include <QDir>
 #include <QFile>
 #include <QImage>
+#include <QLabel>
+#include <QSettings>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QXYSeries>
 
 #include <cmath>
 
@@ -39,21 +39,32 @@ const QDateTime kStart(QDate(2026, 1, 10), QTime(0, 0), Qt::UTC);
 
 // Per minute: one OpenRouter line (reported cost, a 429 every tenth minute) and one Vercel line
 // (estimated cost), with the expected figures computed from the same numbers.
-double openrouterCost(int minute) { return 0.001 * (minute % 5 + 1); }
+double openrouterCost(int minute)
+{
+    return 0.001 * (minute % 5 + 1);
+}
 constexpr double kVercelCost = 0.002;
-bool openrouterFails(int minute) { return minute % 10 == 0; }
-bool vercelServes(int minute) { return minute % 4 != 0; } // else the line is OpenRouter's too
+bool openrouterFails(int minute)
+{
+    return minute % 10 == 0;
+}
+bool vercelServes(int minute)
+{
+    return minute % 4 != 0;
+} // else the line is OpenRouter's too
 
 QByteArray line(int minute, const char *gateway, int status, double cost, const char *costSource)
 {
     const QDateTime ts = kStart.addSecs(qint64(minute) * 60 + (gateway[0] == 'v' ? 30 : 10));
-    return QByteArrayLiteral("{\"ts\":\"") + ts.toString(Qt::ISODate).toLatin1() + QByteArrayLiteral("\",\"gateway\":\"")
-        + gateway + QByteArrayLiteral("\",\"model\":\"") + (minute % 2 ? "b/model-two" : "a/model-one")
-        + QByteArrayLiteral("\",\"provider\":\"") + (minute % 3 ? "prov-x" : "prov-y") + QByteArrayLiteral("\",\"user\":\"u-")
-        + QByteArray::number(minute % 17) + QByteArrayLiteral("\",\"task\":\"\",\"status\":") + QByteArray::number(status)
-        + QByteArrayLiteral(",\"latency_ms\":") + QByteArray::number(100 + minute % 50)
-        + QByteArrayLiteral(",\"ttft_ms\":50,\"prompt_tokens\":1000,\"completion_tokens\":100,\"cost_usd\":")
-        + QByteArray::number(cost, 'g', 17) + QByteArrayLiteral(",\"cost_source\":\"") + costSource + QByteArrayLiteral("\"}\n");
+    return QByteArrayLiteral("{\"ts\":\"") + ts.toString(Qt::ISODate).toLatin1()
+           + QByteArrayLiteral("\",\"gateway\":\"") + gateway + QByteArrayLiteral("\",\"model\":\"")
+           + (minute % 2 ? "b/model-two" : "a/model-one") + QByteArrayLiteral("\",\"provider\":\"")
+           + (minute % 3 ? "prov-x" : "prov-y") + QByteArrayLiteral("\",\"user\":\"u-")
+           + QByteArray::number(minute % 17) + QByteArrayLiteral("\",\"task\":\"\",\"status\":")
+           + QByteArray::number(status) + QByteArrayLiteral(",\"latency_ms\":") + QByteArray::number(100 + minute % 50)
+           + QByteArrayLiteral(",\"ttft_ms\":50,\"prompt_tokens\":1000,\"completion_tokens\":100,\"cost_usd\":")
+           + QByteArray::number(cost, 'g', 17) + QByteArrayLiteral(",\"cost_source\":\"") + costSource
+           + QByteArrayLiteral("\"}\n");
 }
 
 QByteArray trafficLog()
@@ -61,8 +72,8 @@ QByteArray trafficLog()
     QByteArray out;
     for (int m = 0; m < kMinutes; ++m) {
         out += line(m, "openrouter", openrouterFails(m) ? 429 : 200, openrouterCost(m), "reported");
-        out += vercelServes(m) ? line(m, "vercel", 200, kVercelCost, "estimated")
-                               : line(m, "openrouter", 200, 0, "none");
+        out +=
+            vercelServes(m) ? line(m, "vercel", 200, kVercelCost, "estimated") : line(m, "openrouter", 200, 0, "none");
     }
     return out;
 }
@@ -188,7 +199,8 @@ private Q_SLOTS:
         for (int c = 0; c < MonitorController::ChartCount; ++c) {
             MonitorChartView *view = m_page->chartView(Chart(c));
             QVERIFY2(view->maxSeriesPoints() <= view->plotWidth(),
-                     qPrintable(u"chart %1: %2 points, %3 px"_qs.arg(c).arg(view->maxSeriesPoints()).arg(view->plotWidth())));
+                     qPrintable(
+                         u"chart %1: %2 points, %3 px"_qs.arg(c).arg(view->maxSeriesPoints()).arg(view->plotWidth())));
             QVERIFY(view->maxSeriesPoints() > 0);
         }
         // Narrower: every chart redecimates to its new width.
@@ -199,7 +211,9 @@ private Q_SLOTS:
         for (int c = 0; c < MonitorController::ChartCount; ++c) {
             MonitorChartView *view = m_page->chartView(Chart(c));
             QTRY_VERIFY2(view->maxSeriesPoints() <= view->plotWidth(),
-                         qPrintable(u"chart %1 after resize: %2 points, %3 px"_qs.arg(c).arg(view->maxSeriesPoints()).arg(view->plotWidth())));
+                         qPrintable(u"chart %1 after resize: %2 points, %3 px"_qs.arg(c)
+                                        .arg(view->maxSeriesPoints())
+                                        .arg(view->plotWidth())));
         }
         // The threshold line is there, at the draft's value.
         bool threshold = false;
@@ -237,14 +251,15 @@ private Q_SLOTS:
         // The stacked cost chart shows sums per interval: hovering shows the interval's sums,
         // counted here from the written lines.
         MonitorChartView *cost = m_page->chartView(Chart::Cost);
-        const QPointF at = cost->chart()->mapToPosition(QPointF(double(kStart.addSecs(600 * 60).toMSecsSinceEpoch()), 0.01));
+        const QPointF at =
+            cost->chart()->mapToPosition(QPointF(double(kStart.addSecs(600 * 60).toMSecsSinceEpoch()), 0.01));
         const QString costText = cost->hoverTextAt(cost->mapFromScene(cost->chart()->mapToScene(at)));
         const QStringList lines = costText.split(u'\n');
         QVERIFY2(lines.size() == 5, qPrintable(costText));
         const QStringList bounds = lines[0].chopped(4).split(u" – "_qs); // "<from> – <to> UTC"
         QCOMPARE(bounds.size(), 2);
         const QDateTime from = QDateTime::fromString(bounds[0], u"yyyy-MM-dd HH:mm"_qs); // fields only: made UTC below
-        const QDateTime to = QDateTime::fromString(bounds[1], u"yyyy-MM-dd HH:mm"_qs); // fields only: made UTC below
+        const QDateTime to = QDateTime::fromString(bounds[1], u"yyyy-MM-dd HH:mm"_qs);   // fields only: made UTC below
         const int first = int(kStart.secsTo(QDateTime(from.date(), from.time(), Qt::UTC)) / 60);
         const int last = int(kStart.secsTo(QDateTime(to.date(), to.time(), Qt::UTC)) / 60);
         QVERIFY2(first <= 600 && last > 600, qPrintable(costText));
@@ -282,7 +297,8 @@ private Q_SLOTS:
         for (int m = 0; m < kMinutes; ++m)
             expected += vercelServes(m) ? kVercelCost : 0;
         QVERIFY(qFuzzyCompare(sum, expected));
-        QCOMPARE(m_page->controller()->model(Chart::Cost)->headerData(1, Qt::Horizontal).toString(), u"Vercel reported"_qs);
+        QCOMPARE(m_page->controller()->model(Chart::Cost)->headerData(1, Qt::Horizontal).toString(),
+                 u"Vercel reported"_qs);
         gateway->setCurrentIndex(0);
         QVERIFY(refreshed.wait(10000));
     }
@@ -295,7 +311,8 @@ private Q_SLOTS:
         settings.setValue(u"gateways/vercel/local"_qs, true);
         GatewayConnections connections(nullptr);
         connections.reload();
-        QTRY_VERIFY_WITH_TIMEOUT(connections.balance(gw::Gateway::OpenRouter) && connections.balance(gw::Gateway::Vercel), 20000);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            connections.balance(gw::Gateway::OpenRouter) && connections.balance(gw::Gateway::Vercel), 20000);
         const auto context = std::make_shared<PageContext>(&m_document, &connections);
         MonitorPage page(context);
         QSignalSpy refreshed(&page, &MonitorPage::refreshed);
@@ -334,7 +351,8 @@ private Q_SLOTS:
         live.defaultSharePaid = 100;
         live.models.insert(u"a/model-one"_qs, gw::ModelEntry{u"vendor/model-one"_qs, std::nullopt, false});
         QString error;
-        QVERIFY2((error = gw::saveConfigFile(workspace.exportsDir() + u"/routing-live.json"_qs, live).error).isEmpty(), qPrintable(error));
+        QVERIFY2((error = gw::saveConfigFile(workspace.exportsDir() + u"/routing-live.json"_qs, live).error).isEmpty(),
+                 qPrintable(error));
         gw::ExportRecord record;
         record.time = kStart.addSecs(10 * 3600);
         record.profile = u"native"_qs;

@@ -5,29 +5,29 @@
 
 #include "app_test_settings.h"
 #include "common/draft_document.h"
+#include "common/number_format.h"
 #include "common/page_context.h"
 #include "history_store.h"
+#include "monitor/chart_axes.h"
 #include "monitor/chart_legend.h"
 #include "monitor/chart_palette.h"
 #include "monitor/headline_table_model.h"
 #include "monitor/monitor_chart_view.h"
 #include "monitor/monitor_page.h"
 #include "monitor/monitor_table_model.h"
-#include "monitor/chart_axes.h"
-#include "common/number_format.h"
 #include "routing/preview_model.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QAreaSeries>
 #include <QChart>
 #include <QCheckBox>
-#include <QAbstractItemModelTester>
 #include <QComboBox>
 #include <QDir>
+#include <QFile>
 #include <QImage>
 #include <QLineSeries>
 #include <QScrollArea>
-#include <QFile>
 #include <QSignalSpy>
 #include <QTableView>
 #include <QTemporaryDir>
@@ -57,11 +57,14 @@ struct Written {
 
 QByteArray lineAt(const QDateTime &ts, const char *gateway, int status, double cost, int ttft)
 {
-    return QByteArrayLiteral("{\"ts\":\"") + ts.toString(Qt::ISODate).toLatin1() + QByteArrayLiteral("\",\"gateway\":\"") + gateway
-        + QByteArrayLiteral("\",\"model\":\"a/model-one\",\"provider\":\"prov-x\",\"user\":\"u-1\",\"task\":\"\",\"status\":")
-        + QByteArray::number(status) + QByteArrayLiteral(",\"latency_ms\":900,\"ttft_ms\":") + QByteArray::number(ttft)
-        + QByteArrayLiteral(",\"prompt_tokens\":1000,\"completion_tokens\":100,\"cost_usd\":") + QByteArray::number(cost, 'g', 17)
-        + QByteArrayLiteral(",\"cost_source\":\"reported\"}\n");
+    return QByteArrayLiteral("{\"ts\":\"") + ts.toString(Qt::ISODate).toLatin1()
+           + QByteArrayLiteral("\",\"gateway\":\"") + gateway
+           + QByteArrayLiteral(
+               "\",\"model\":\"a/model-one\",\"provider\":\"prov-x\",\"user\":\"u-1\",\"task\":\"\",\"status\":")
+           + QByteArray::number(status) + QByteArrayLiteral(",\"latency_ms\":900,\"ttft_ms\":")
+           + QByteArray::number(ttft)
+           + QByteArrayLiteral(",\"prompt_tokens\":1000,\"completion_tokens\":100,\"cost_usd\":")
+           + QByteArray::number(cost, 'g', 17) + QByteArrayLiteral(",\"cost_source\":\"reported\"}\n");
 }
 
 QByteArray line(int i, const char *gateway, int status, double cost, int ttft)
@@ -101,7 +104,8 @@ private Q_SLOTS:
         const Written w;
         for (int i = 0; i < 2 * kLinesPerDay; ++i) {
             Expected &e = m_expected[size_t(i / kLinesPerDay)];
-            log += line(i, "openrouter", w.openrouterFails(i) ? 429 : 200, Written::openrouterCost(i), Written::ttft(i, false));
+            log += line(i, "openrouter", w.openrouterFails(i) ? 429 : 200, Written::openrouterCost(i),
+                        Written::ttft(i, false));
             e.requests[gw::Gateway::OpenRouter] += 1;
             e.errors[gw::Gateway::OpenRouter] += w.openrouterFails(i) ? 1 : 0;
             e.cost[gw::Gateway::OpenRouter] += Written::openrouterCost(i);
@@ -143,7 +147,8 @@ private Q_SLOTS:
         QCOMPARE(data.fromMs, kStart.addDays(1).toMSecsSinceEpoch());
         QCOMPARE(data.toMs, kStart.addDays(2).toMSecsSinceEpoch());
         const QString notice = m_page->rangeNoticeText();
-        QVERIFY2(notice.startsWith(u"No traffic in the last 24 hours; showing the last recorded day, to "_qs), qPrintable(notice));
+        QVERIFY2(notice.startsWith(u"No traffic in the last 24 hours; showing the last recorded day, to "_qs),
+                 qPrintable(notice));
         QVERIFY2(notice.endsWith(u"2026 00:00 UTC"_qs), qPrintable(notice));
         auto *range = m_page->findChild<QComboBox *>(u"rangeCombo"_qs);
         QCOMPARE(gw::RangePreset(range->currentData().toInt()), gw::RangePreset::Custom); // the range shown, as it is
@@ -151,7 +156,8 @@ private Q_SLOTS:
         for (const gw::Gateway g : gw::kGateways) {
             QCOMPARE(*model->value(g, HeadlineTableModel::Requests), m_expected[1].requests[g]);
             QVERIFY(*model->value(g, HeadlineTableModel::Requests) > 0);
-            QCOMPARE(*model->value(g, HeadlineTableModel::ErrorRate), m_expected[1].errors[g] / m_expected[1].requests[g]);
+            QCOMPARE(*model->value(g, HeadlineTableModel::ErrorRate),
+                     m_expected[1].errors[g] / m_expected[1].requests[g]);
             QVERIFY(qFuzzyCompare(*model->value(g, HeadlineTableModel::Cost), m_expected[1].cost[g]));
             QCOMPARE(*model->value(g, HeadlineTableModel::Requests, true), m_expected[0].requests[g]);
         }
@@ -253,7 +259,8 @@ private Q_SLOTS:
         QVERIFY2(readable(requests, formatCount(6'056'620)), qPrintable(requests));
         const QString cost = headline.index(row, HeadlineTableModel::Cost).data().toString();
         QVERIFY2(readable(cost, formatUsd(6'056'620.5)), qPrintable(cost));
-        QVERIFY2(formatUsd(6'056'620.5).startsWith(u'$') && formatUsd(6'056'620.5).contains(u"056"_qs), qPrintable(cost));
+        QVERIFY2(formatUsd(6'056'620.5).startsWith(u'$') && formatUsd(6'056'620.5).contains(u"056"_qs),
+                 qPrintable(cost));
 
         MonitorTableModel table;
         table.setValueFormat(4, u"USD"_qs);
@@ -290,8 +297,10 @@ private Q_SLOTS:
         };
         QCOMPARE(labels(gw::niceValueAxis(1'730'000, gw::AxisUnit::Usd)),
                  (QStringList{u"$0.0M"_qs, u"$0.5M"_qs, u"$1.0M"_qs, u"$1.5M"_qs, u"$2.0M"_qs}));
-        QCOMPARE(labels(gw::niceValueAxis(38'000, gw::AxisUnit::Usd)), (QStringList{u"$0K"_qs, u"$10K"_qs, u"$20K"_qs, u"$30K"_qs, u"$40K"_qs}));
-        QCOMPARE(labels(gw::niceValueAxis(870, gw::AxisUnit::Milliseconds)).last(), u"1000 ms"_qs); // no separator on an axis
+        QCOMPARE(labels(gw::niceValueAxis(38'000, gw::AxisUnit::Usd)),
+                 (QStringList{u"$0K"_qs, u"$10K"_qs, u"$20K"_qs, u"$30K"_qs, u"$40K"_qs}));
+        QCOMPARE(labels(gw::niceValueAxis(870, gw::AxisUnit::Milliseconds)).last(),
+                 u"1000 ms"_qs); // no separator on an axis
         QCOMPARE(labels(gw::niceValueAxis(23'400, gw::AxisUnit::Milliseconds)).last(), u"25 s"_qs);
         QCOMPARE(labels(gw::niceValueAxis(0.083, gw::AxisUnit::Ratio)).last(), u"10 %"_qs);
         QCOMPARE(labels(gw::niceValueAxis(7'900, gw::AxisUnit::Count)).last(), u"8000"_qs);
@@ -308,7 +317,8 @@ private Q_SLOTS:
         query.target = TargetSource::CurrentDraft;
         controller->setQuery(query);
         // The headline model keeps the model contract through the reload below.
-        QAbstractItemModelTester tester(controller->headlineModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(controller->headlineModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         QSignalSpy loading(controller, &MonitorController::loadingChanged);
         QSignalSpy loaded(controller, &MonitorController::loaded);
         controller->reload();
@@ -325,19 +335,24 @@ private Q_SLOTS:
                 const QString what = gw::gatewayDisplayName(g) + (previous ? u" previous"_qs : u" current"_qs);
                 QCOMPARE(*model->value(g, HeadlineTableModel::Requests, previous), e.requests[g]);
                 QCOMPARE(*model->value(g, HeadlineTableModel::ErrorRate, previous), e.errors[g] / e.requests[g]);
-                QVERIFY2(qFuzzyCompare(*model->value(g, HeadlineTableModel::Cost, previous), e.cost[g]), qPrintable(what));
+                QVERIFY2(qFuzzyCompare(*model->value(g, HeadlineTableModel::Cost, previous), e.cost[g]),
+                         qPrintable(what));
                 QCOMPARE(*model->value(g, HeadlineTableModel::TtftP95, previous), e.ttft[g].quantile(0.95));
                 const double all = e.requests[gw::Gateway::OpenRouter] + e.requests[gw::Gateway::Vercel];
                 QCOMPARE(*model->value(g, HeadlineTableModel::ShareActual, previous), 100.0 * e.requests[g] / all);
                 // The draft maps no model: it sends everything to OpenRouter.
-                QCOMPARE(*model->value(g, HeadlineTableModel::ShareTarget, previous), g == gw::Gateway::Vercel ? 0.0 : 100.0);
+                QCOMPARE(*model->value(g, HeadlineTableModel::ShareTarget, previous),
+                         g == gw::Gateway::Vercel ? 0.0 : 100.0);
             }
             // The changes: relative for amounts, in points for rates, through the model's role.
             const int row = gw::gatewayIndex(g);
             const double requestsChange = m_expected[1].requests[g] / m_expected[0].requests[g] - 1;
-            QCOMPARE(model->index(row, HeadlineTableModel::Requests).data(HeadlineTableModel::ChangeRole).toDouble(), requestsChange);
-            const double rateChange = m_expected[1].errors[g] / m_expected[1].requests[g] - m_expected[0].errors[g] / m_expected[0].requests[g];
-            QCOMPARE(model->index(row, HeadlineTableModel::ErrorRate).data(HeadlineTableModel::ChangeRole).toDouble(), rateChange);
+            QCOMPARE(model->index(row, HeadlineTableModel::Requests).data(HeadlineTableModel::ChangeRole).toDouble(),
+                     requestsChange);
+            const double rateChange = m_expected[1].errors[g] / m_expected[1].requests[g]
+                                      - m_expected[0].errors[g] / m_expected[0].requests[g];
+            QCOMPARE(model->index(row, HeadlineTableModel::ErrorRate).data(HeadlineTableModel::ChangeRole).toDouble(),
+                     rateChange);
         }
         // On the page, at the top, the same model.
         auto *table = m_page->findChild<QTableView *>(u"headlineTable"_qs);
@@ -407,7 +422,8 @@ private Q_SLOTS:
         QVERIFY(lineNamed(latency, u"OpenRouter TTFT p50"_qs));
         QVERIFY(!lineNamed(latency, vercelP50));
         QVERIFY(!latency->legend()->checkBox(u"vercel/ttft_p50"_qs)->isChecked());
-        latency->setSeriesHidden(int(model->table().series.indexOf(gw::SeriesId{gw::Gateway::Vercel, u"ttft_p50"_qs})), false);
+        latency->setSeriesHidden(int(model->table().series.indexOf(gw::SeriesId{gw::Gateway::Vercel, u"ttft_p50"_qs})),
+                                 false);
         QTRY_VERIFY(lineNamed(latency, vercelP50));
     }
 
@@ -423,7 +439,8 @@ private Q_SLOTS:
         QTest::mouseMove(latency->viewport(), inView);
         QTRY_VERIFY(!latency->lastHoverText().isEmpty());
         const double msPerPixel = double(2 * kLinesPerDay * kStepMinutes * 60'000) / latency->plotWidth();
-        QVERIFY2(std::abs(latency->crosshairTime() - aimed) <= 2 * msPerPixel, qPrintable(QString::number(latency->crosshairTime() - aimed)));
+        QVERIFY2(std::abs(latency->crosshairTime() - aimed) <= 2 * msPerPixel,
+                 qPrintable(QString::number(latency->crosshairTime() - aimed)));
         for (const Chart c : {Chart::Cost, Chart::Errors, Chart::Latency, Chart::Share}) {
             MonitorChartView *view = m_page->chartView(c);
             QCOMPARE(view->crosshairTime(), latency->crosshairTime());
@@ -506,9 +523,11 @@ private Q_SLOTS:
         const QStringList caption = cost->exportCaption().split(u'\n');
         QCOMPARE(caption.size(), 3);
         const MonitorData &data = m_page->controller()->data();
-        QVERIFY2(caption[1].contains(QDateTime::fromMSecsSinceEpoch(data.fromMs, Qt::UTC).toString(u"yyyy-MM-dd HH:mm"_qs)),
-                 qPrintable(caption[1]));
-        QVERIFY2(caption[2].contains(m_page->findChild<QComboBox *>(u"gatewayCombo"_qs)->currentText()), qPrintable(caption[2]));
+        QVERIFY2(
+            caption[1].contains(QDateTime::fromMSecsSinceEpoch(data.fromMs, Qt::UTC).toString(u"yyyy-MM-dd HH:mm"_qs)),
+            qPrintable(caption[1]));
+        QVERIFY2(caption[2].contains(m_page->findChild<QComboBox *>(u"gatewayCombo"_qs)->currentText()),
+                 qPrintable(caption[2]));
         // The band is not blank: the title is written on it.
         bool ink = false;
         for (int x = 0; x < image.width() && !ink; ++x)
@@ -547,8 +566,9 @@ private Q_SLOTS:
         m_context->setWorkspace(workspace);
         QVERIFY(refreshed.wait(20000));
         QTRY_VERIFY(!m_page->controller()->isLoading());
-        const QList<qint64> expected = {kStart.addSecs(12 * 3600).toMSecsSinceEpoch(), kStart.addSecs(20 * 3600).toMSecsSinceEpoch(),
-                                        exportAt.toMSecsSinceEpoch(), publishAt.toMSecsSinceEpoch()};
+        const QList<qint64> expected = {kStart.addSecs(12 * 3600).toMSecsSinceEpoch(),
+                                        kStart.addSecs(20 * 3600).toMSecsSinceEpoch(), exportAt.toMSecsSinceEpoch(),
+                                        publishAt.toMSecsSinceEpoch()};
         for (const Chart c : {Chart::Cost, Chart::Errors, Chart::Latency, Chart::Share})
             QCOMPARE(m_page->chartView(c)->drawnAnnotationTimes(), expected);
         QVERIFY(m_page->chartView(Chart::Balances)->drawnAnnotationTimes().isEmpty());
@@ -588,13 +608,15 @@ private Q_SLOTS:
         QCOMPARE(labels[0].marks, 1);
         QCOMPARE(labels[1].text, MonitorChartView::tr("%n change(s)", nullptr, 2)); // "2 changes" in English
         QCOMPARE(labels[1].marks, 2);
-        QVERIFY2(labels[1].toolTip.contains(u"12:00 UTC  Export native r3"_qs) && labels[1].toolTip.contains(u"12:01 UTC  Publish kilo r3"_qs),
+        QVERIFY2(labels[1].toolTip.contains(u"12:00 UTC  Export native r3"_qs)
+                     && labels[1].toolTip.contains(u"12:01 UTC  Publish kilo r3"_qs),
                  qPrintable(labels[1].toolTip));
         QVERIFY(!labels[0].rect.intersects(labels[1].rect));
         QVERIFY(!labels[0].rect.isEmpty());
 
         // Six hours apart: each its own label, side by side, inside the plot.
-        view.setAnnotations({mark(kStart.addSecs(6 * 3600), u"Export native r3"_qs), mark(kStart.addSecs(12 * 3600), u"Publish kilo r3"_qs),
+        view.setAnnotations({mark(kStart.addSecs(6 * 3600), u"Export native r3"_qs),
+                             mark(kStart.addSecs(12 * 3600), u"Publish kilo r3"_qs),
                              mark(kStart.addSecs(24 * 3600 - 60), u"Pin expires incident-a-model-one"_qs)});
         view.redraw();
         QTRY_COMPARE(view.annotationLabels().size(), 3);
@@ -602,9 +624,11 @@ private Q_SLOTS:
         const QRectF plot = view.chart()->mapToScene(view.chart()->plotArea()).boundingRect();
         for (int i = 0; i < apart.size(); ++i) {
             QCOMPARE(apart[i].marks, 1);
-            QVERIFY2(plot.adjusted(-1, -1, 1, 1).contains(apart[i].rect), qPrintable(apart[i].text)); // the last one shifted left
+            QVERIFY2(plot.adjusted(-1, -1, 1, 1).contains(apart[i].rect),
+                     qPrintable(apart[i].text)); // the last one shifted left
             for (int j = i + 1; j < apart.size(); ++j)
-                QVERIFY2(!apart[i].rect.intersects(apart[j].rect), qPrintable(apart[i].text + u" / "_qs + apart[j].text));
+                QVERIFY2(!apart[i].rect.intersects(apart[j].rect),
+                         qPrintable(apart[i].text + u" / "_qs + apart[j].text));
         }
     }
 

@@ -10,7 +10,6 @@
 #include "app_test_settings.h"
 #include "common/draft_document.h"
 #include "common/page_context.h"
-#include "shell/main_window.h"
 #include "common/time_range_selector.h"
 #include "planner/leaderboard_constraint_model.h"
 #include "planner/leaderboard_import_model.h"
@@ -21,6 +20,7 @@
 #include "planner/ramp_gate_table_model.h"
 #include "planner/ramp_volume_model.h"
 #include "planner/replay_table_model.h"
+#include "shell/main_window.h"
 #include "workspace/workspace.h"
 
 #include "config/config_io.h"
@@ -29,11 +29,11 @@
 #include "routing/router.h"
 #include "traffic/key_usage.h"
 
+#include <QAbstractItemModelTester>
+#include <QDoubleSpinBox>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
-#include <QAbstractItemModelTester>
-#include <QDoubleSpinBox>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -45,8 +45,8 @@ using namespace gw::app;
 namespace {
 
 constexpr int kWaitMs = 30000;
-const QString kOnVercel = QStringLiteral("anthropic/claude-test");  // mapped to Vercel
-const QString kNotOnVercel = QStringLiteral("ai21/jamba-test");     // "not on Vercel"
+const QString kOnVercel = QStringLiteral("anthropic/claude-test"); // mapped to Vercel
+const QString kNotOnVercel = QStringLiteral("ai21/jamba-test");    // "not on Vercel"
 const QString kRampAdvance = QStringLiteral("ramp/advance");
 const QString kRampHold = QStringLiteral("ramp/hold");
 const QString kRampRollBack = QStringLiteral("ramp/rollback");
@@ -172,8 +172,11 @@ std::optional<Bound> bound(const LeaderboardConstraintModel *model, gw::ShareCon
     const int row = model->rowOf(kind);
     if (row < 0)
         return std::nullopt;
-    const auto value = [model, row](int column) { return model->index(row, column).data(LeaderboardConstraintModel::ValueRole); };
-    return Bound{value(LeaderboardConstraintModel::SharePercent).toDouble(), value(LeaderboardConstraintModel::Direction).toBool(),
+    const auto value = [model, row](int column) {
+        return model->index(row, column).data(LeaderboardConstraintModel::ValueRole);
+    };
+    return Bound{value(LeaderboardConstraintModel::SharePercent).toDouble(),
+                 value(LeaderboardConstraintModel::Direction).toBool(),
                  value(LeaderboardConstraintModel::Binding).toBool(),
                  model->index(row, LeaderboardConstraintModel::SharePercent).data().toString()};
 }
@@ -216,9 +219,12 @@ private Q_SLOTS:
         QVERIFY(m_dir.isValid());
         m_planning = planningLines();
         QList<Line> all = m_planning;
-        all << rampLines(kRampAdvance, gw::Gateway::Vercel, 200, 2) << rampLines(kRampAdvance, gw::Gateway::OpenRouter, 200, 2);
-        all << rampLines(kRampHold, gw::Gateway::Vercel, 50, 0) << rampLines(kRampHold, gw::Gateway::OpenRouter, 300, 0);
-        all << rampLines(kRampRollBack, gw::Gateway::Vercel, 200, 40) << rampLines(kRampRollBack, gw::Gateway::OpenRouter, 200, 2);
+        all << rampLines(kRampAdvance, gw::Gateway::Vercel, 200, 2)
+            << rampLines(kRampAdvance, gw::Gateway::OpenRouter, 200, 2);
+        all << rampLines(kRampHold, gw::Gateway::Vercel, 50, 0)
+            << rampLines(kRampHold, gw::Gateway::OpenRouter, 300, 0);
+        all << rampLines(kRampRollBack, gw::Gateway::Vercel, 200, 40)
+            << rampLines(kRampRollBack, gw::Gateway::OpenRouter, 200, 2);
         const QString logPath = m_dir.filePath(QStringLiteral("traffic.jsonl"));
         QFile log(logPath);
         QVERIFY(log.open(QIODevice::WriteOnly));
@@ -242,7 +248,9 @@ private Q_SLOTS:
 
         // The workspace's saved routing.json is the live config (share 0); the draft differs.
         QString error;
-        QVERIFY2((error = gw::saveConfigFile(m_dir.filePath(QStringLiteral("routing.json")), testConfig(0)).error).isEmpty(), qPrintable(error));
+        QVERIFY2(
+            (error = gw::saveConfigFile(m_dir.filePath(QStringLiteral("routing.json")), testConfig(0)).error).isEmpty(),
+            qPrintable(error));
         m_document = std::make_unique<DraftDocument>();
         m_document->reset(testConfig(0));
         m_context = std::make_shared<PageContext>(m_document.get());
@@ -260,10 +268,7 @@ private Q_SLOTS:
         m_history.reset();
     }
 
-    void init()
-    {
-        m_document->reset(testConfig(0));
-    }
+    void init() { m_document->reset(testConfig(0)); }
 
     void leaderboardUntouchedHintsInsteadOfErrors()
     {
@@ -282,7 +287,8 @@ private Q_SLOTS:
     {
         PlannerLeaderboardPanel *panel = m_page->leaderboardPanel();
         PlannerLeaderboardController *planner = panel->controller();
-        QAbstractItemModelTester tester(planner->constraintModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(planner->constraintModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         gw::LeaderboardInputs in;
         in.ourTokensPerDay = 1'000'000;
         in.openrouterCompetitorTokens = 400'000;
@@ -310,7 +316,8 @@ private Q_SLOTS:
         QCOMPARE(planner->plan()->highWithoutMarginPercent, 60.0);
         // The table of bounds: Vercel's tokens set the lower end (22%), OpenRouter's the upper (56%).
         const std::optional<Bound> vercel = bound(planner->constraintModel(), gw::ShareConstraint::Kind::VercelTokens);
-        const std::optional<Bound> openrouter = bound(planner->constraintModel(), gw::ShareConstraint::Kind::OpenRouterTokens);
+        const std::optional<Bound> openrouter =
+            bound(planner->constraintModel(), gw::ShareConstraint::Kind::OpenRouterTokens);
         QVERIFY(vercel && openrouter);
         QCOMPARE(vercel->percent, 22.0);
         QVERIFY(!vercel->upper && vercel->binding);
@@ -348,7 +355,8 @@ private Q_SLOTS:
     {
         PlannerLeaderboardPanel *panel = m_page->leaderboardPanel();
         PlannerLeaderboardController *planner = panel->controller();
-        QAbstractItemModelTester tester(planner->constraintModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(planner->constraintModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         gw::LeaderboardInputs in;
         in.ourTokensPerDay = 1'000'000;
         in.ourSpendPerDayUsd = 1000;
@@ -378,7 +386,8 @@ private Q_SLOTS:
     {
         PlannerLeaderboardPanel *panel = m_page->leaderboardPanel();
         PlannerLeaderboardController *planner = panel->controller();
-        QAbstractItemModelTester tester(planner->constraintModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester tester(planner->constraintModel(),
+                                        QAbstractItemModelTester::FailureReportingMode::QtTest);
         gw::LeaderboardInputs in;
         in.ourTokensPerDay = 1'000'000;
         in.openrouterCompetitorTokens = 700'000;
@@ -395,7 +404,8 @@ private Q_SLOTS:
         QVERIFY2(planner->problemText().contains(u"21.0"_qs), qPrintable(planner->problemText()));
         // Needed at least 44% (Vercel's tokens), allowed at most 23% (OpenRouter's).
         const std::optional<Bound> vercel = bound(planner->constraintModel(), gw::ShareConstraint::Kind::VercelTokens);
-        const std::optional<Bound> openrouter = bound(planner->constraintModel(), gw::ShareConstraint::Kind::OpenRouterTokens);
+        const std::optional<Bound> openrouter =
+            bound(planner->constraintModel(), gw::ShareConstraint::Kind::OpenRouterTokens);
         QVERIFY(vercel && openrouter);
         QCOMPARE(vercel->percent, 44.0);
         QVERIFY(!vercel->upper && vercel->binding);
@@ -460,7 +470,8 @@ private Q_SLOTS:
         QCOMPARE(planner->plan()->minimalPercent, 25.0);
         QCOMPARE(planner->plan()->highPercent, 75.0);
         QVERIFY(planner->plan()->bindingHigh == gw::ShareConstraint::Kind::EligibleMax);
-        const std::optional<Bound> eligibleMax = bound(planner->constraintModel(), gw::ShareConstraint::Kind::EligibleMax);
+        const std::optional<Bound> eligibleMax =
+            bound(planner->constraintModel(), gw::ShareConstraint::Kind::EligibleMax);
         QVERIFY(eligibleMax && eligibleMax->upper && eligibleMax->binding);
         QCOMPARE(eligibleMax->percent, 75.0);
         QVERIFY(planner->proposal() && planner->proposal()->reachable);
@@ -502,8 +513,10 @@ private Q_SLOTS:
         const QString good = m_dir.filePath(QStringLiteral("or-rankings.json"));
         QFile f(good);
         QVERIFY(f.open(QIODevice::WriteOnly));
-        f.write("[{\"app_id\": 1, \"app_name\": \"Gateway Console\", \"rank\": 1, \"total_requests\": 10, \"total_tokens\": 900000},\n"
-                " {\"app_id\": 2, \"app_name\": \"Other App\", \"rank\": 2, \"total_requests\": 9, \"total_tokens\": 800000}]\n");
+        f.write("[{\"app_id\": 1, \"app_name\": \"Gateway Console\", \"rank\": 1, \"total_requests\": 10, "
+                "\"total_tokens\": 900000},\n"
+                " {\"app_id\": 2, \"app_name\": \"Other App\", \"rank\": 2, \"total_requests\": 9, \"total_tokens\": "
+                "800000}]\n");
         f.close();
         QVERIFY2(planner->importLeaderboard(gw::Gateway::OpenRouter, good), qPrintable(planner->importStatus()));
         QVERIFY2(planner->importStatus().contains(u"Other App"_qs), qPrintable(planner->importStatus()));
@@ -516,7 +529,8 @@ private Q_SLOTS:
         const int ours = rows->rowOf(gw::Gateway::OpenRouter, u"Gateway Console"_qs);
         QVERIFY(other >= 0 && ours >= 0);
         QCOMPARE(rows->index(other, LeaderboardImportModel::Rank).data(LeaderboardImportModel::ValueRole).toInt(), 2);
-        QCOMPARE(rows->index(other, LeaderboardImportModel::Tokens).data(LeaderboardImportModel::ValueRole).toDouble(), 800000.0);
+        QCOMPARE(rows->index(other, LeaderboardImportModel::Tokens).data(LeaderboardImportModel::ValueRole).toDouble(),
+                 800000.0);
         QCOMPARE(rows->index(other, LeaderboardImportModel::Tokens).data().toString(), u"800,000"_qs);
         QVERIFY(!rows->index(other, LeaderboardImportModel::Ours).data(LeaderboardImportModel::ValueRole).toBool());
         QVERIFY(rows->index(ours, LeaderboardImportModel::Ours).data(LeaderboardImportModel::ValueRole).toBool());
@@ -526,13 +540,14 @@ private Q_SLOTS:
         QFile v(vercel);
         QVERIFY(v.open(QIODevice::WriteOnly));
         v.write("[{\"rank\": 2, \"ranked_by\": \"tokens\", \"name\": \"Rival\", \"url\": \"https://rival.dev\"},\n"
-                " {\"rank\": 1, \"ranked_by\": \"tokens\", \"name\": \"Gateway Console\", \"url\": \"https://gc.example\"},\n"
+                " {\"rank\": 1, \"ranked_by\": \"tokens\", \"name\": \"Gateway Console\", \"url\": "
+                "\"https://gc.example\"},\n"
                 " {\"rank\": 1, \"ranked_by\": \"spend\", \"name\": \"Spendy\", \"url\": \"https://spendy.io\"}]\n");
         v.close();
         QVERIFY2(planner->importLeaderboard(gw::Gateway::Vercel, vercel), qPrintable(planner->importStatus()));
         const QString vercelText = planner->importStatus();
-        QVERIFY2(vercelText.contains(u"by tokens Rival (rank 2)"_qs) && vercelText.contains(u"by spend Spendy (rank 1)"_qs)
-                     && vercelText.contains(u"we rank 1"_qs),
+        QVERIFY2(vercelText.contains(u"by tokens Rival (rank 2)"_qs)
+                     && vercelText.contains(u"by spend Spendy (rank 1)"_qs) && vercelText.contains(u"we rank 1"_qs),
                  qPrintable(vercelText));
         QCOMPARE(rows->rowCount(), 5); // OpenRouter's two rows stay
         QVERIFY(rows->rowOf(gw::Gateway::Vercel, u"Spendy"_qs) > rows->rowOf(gw::Gateway::OpenRouter, u"Other App"_qs));
@@ -593,7 +608,9 @@ private Q_SLOTS:
         QCOMPARE(r.churn.requestsAffected, onVercelRequests);
         // Rows: the mapped model on both gateways, the other one on OpenRouter only.
         QCOMPARE(table->rowCount(), 3);
-        const auto cell = [table](int row, ReplayTableModel::Column column) { return table->index(row, column).data().toString(); };
+        const auto cell = [table](int row, ReplayTableModel::Column column) {
+            return table->index(row, column).data().toString();
+        };
         bool vercelRowFound = false;
         for (int row = 0; row < table->rowCount(); ++row) {
             if (cell(row, ReplayTableModel::Model) != kOnVercel || cell(row, ReplayTableModel::Gateway) != u"Vercel"_qs)
@@ -606,7 +623,8 @@ private Q_SLOTS:
         }
         QVERIFY(vercelRowFound);
         const QString summary = panel->summaryText();
-        QVERIFY2(summary.contains(u"%1 of %2 sticky keys"_qs.arg(onVercelRequests).arg(keys.size())), qPrintable(summary));
+        QVERIFY2(summary.contains(u"%1 of %2 sticky keys"_qs.arg(onVercelRequests).arg(keys.size())),
+                 qPrintable(summary));
 
         // Cancel before the worker starts: no new result, the old one stays, and it says so.
         finished.clear();
@@ -666,7 +684,9 @@ private Q_SLOTS:
         QCOMPARE(r.draftProjection.spanMs(), 48 * 3600 * 1000LL);
         const QString summary = panel->summaryText();
         QVERIFY2(summary.contains(u"Draft rules count only while they are in force"_qs), qPrintable(summary));
-        QVERIFY2(summary.contains(u"Rule “incident-pin” expires"_qs) && summary.contains(u"of the 48 hours replayed"_qs), qPrintable(summary));
+        QVERIFY2(summary.contains(u"Rule “incident-pin” expires"_qs)
+                     && summary.contains(u"of the 48 hours replayed"_qs),
+                 qPrintable(summary));
         QVERIFY2(summary.contains(u"Rule “switched-off” is disabled"_qs), qPrintable(summary));
     }
 
@@ -705,7 +725,7 @@ private Q_SLOTS:
         const gw::Rule *rule = findRule(m_document->config(), gw::rampRuleId(kRampAdvance));
         QVERIFY(rule && rule->action.vercelShare);
         QCOMPARE(*rule->action.vercelShare, 10.0); // step 1 (5%) -> step 2 (10%)
-        QCOMPARE(panel->plan()->currentStep, 2); // the form follows the step
+        QCOMPARE(panel->plan()->currentStep, 2);   // the form follows the step
         QCOMPARE(ramp->plan()->currentStep, 2);
         QVERIFY(!ramp->canAdvance()); // a new step needs a new evaluation
         QCOMPARE(ramp->gateModel()->rowCount(), 0);
@@ -730,10 +750,13 @@ private Q_SLOTS:
         RampVolumeModel *v = ramp->volumeModel();
         const int vercelRow = v->rowOf(gw::Gateway::Vercel);
         const int openrouterRow = v->rowOf(gw::Gateway::OpenRouter);
-        QCOMPARE(v->index(vercelRow, RampVolumeModel::MoreNeeded).data(RampVolumeModel::ValueRole).toULongLong(), 150ULL);
+        QCOMPARE(v->index(vercelRow, RampVolumeModel::MoreNeeded).data(RampVolumeModel::ValueRole).toULongLong(),
+                 150ULL);
         QCOMPARE(v->index(vercelRow, RampVolumeModel::MoreNeeded).data().toString(), u"150"_qs);
-        QCOMPARE(v->index(openrouterRow, RampVolumeModel::MoreNeeded).data(RampVolumeModel::ValueRole).toULongLong(), 0ULL);
-        QCOMPARE(v->index(openrouterRow, RampVolumeModel::Requests).data(RampVolumeModel::ValueRole).toULongLong(), 300ULL);
+        QCOMPARE(v->index(openrouterRow, RampVolumeModel::MoreNeeded).data(RampVolumeModel::ValueRole).toULongLong(),
+                 0ULL);
+        QCOMPARE(v->index(openrouterRow, RampVolumeModel::Requests).data(RampVolumeModel::ValueRole).toULongLong(),
+                 300ULL);
         QVERIFY(!ramp->canAdvance());
         QVERIFY(!ramp->advance());
     }
@@ -758,7 +781,9 @@ private Q_SLOTS:
         // The error-rate gate's row: 20% against 1%, z 5.872, failed.
         const int row = gates->rowOf(gw::RampGateResult::Gate::ErrorRate);
         QVERIFY(row >= 0);
-        const auto value = [gates, row](int column) { return gates->index(row, column).data(RampGateTableModel::ValueRole).toDouble(); };
+        const auto value = [gates, row](int column) {
+            return gates->index(row, column).data(RampGateTableModel::ValueRole).toDouble();
+        };
         const auto shown = [gates, row](int column) { return gates->index(row, column).data().toString(); };
         QCOMPARE(value(RampGateTableModel::Vercel), 0.20);
         QCOMPARE(value(RampGateTableModel::OpenRouter), 0.01);
@@ -767,7 +792,8 @@ private Q_SLOTS:
         QCOMPARE(shown(RampGateTableModel::OpenRouter), u"1.00%"_qs);
         QCOMPARE(shown(RampGateTableModel::Z), u"5.872"_qs);
         QVERIFY(value(RampGateTableModel::PValue) < 1e-4);
-        QVERIFY2(!shown(RampGateTableModel::PValue).contains(u'e'), qPrintable(shown(RampGateTableModel::PValue))); // no exponent
+        QVERIFY2(!shown(RampGateTableModel::PValue).contains(u'e'),
+                 qPrintable(shown(RampGateTableModel::PValue))); // no exponent
         QCOMPARE(shown(RampGateTableModel::Outcome), u"FAILED"_qs);
         QVERIFY(!ramp->canAdvance());
         QVERIFY(ramp->canRollBack());

@@ -47,9 +47,10 @@ QList<Line> writeTrafficLog(const QString &path)
     for (int n = 0; n < 60; ++n) {
         const Line line{models.at(n % 2), QStringLiteral("u-%1").arg(n % 12, 3, 10, QLatin1Char('0'))};
         lines << line;
-        out += QStringLiteral("{\"ts\":\"2026-11-22T10:%1:00Z\",\"gateway\":\"openrouter\",\"model\":\"%2\",\"provider\":\"x\","
-                              "\"user\":\"%3\",\"task\":\"\",\"status\":200,\"latency_ms\":400,\"prompt_tokens\":100,"
-                              "\"completion_tokens\":20,\"cost_usd\":0.001,\"cost_source\":\"reported\"}\n")
+        out += QStringLiteral(
+                   "{\"ts\":\"2026-11-22T10:%1:00Z\",\"gateway\":\"openrouter\",\"model\":\"%2\",\"provider\":\"x\","
+                   "\"user\":\"%3\",\"task\":\"\",\"status\":200,\"latency_ms\":400,\"prompt_tokens\":100,"
+                   "\"completion_tokens\":20,\"cost_usd\":0.001,\"cost_source\":\"reported\"}\n")
                    .arg(n % 60, 2, 10, QLatin1Char('0'))
                    .arg(line.model, line.user)
                    .toUtf8();
@@ -120,7 +121,8 @@ private Q_SLOTS:
         QCOMPARE(moved.value(QStringLiteral("anthropic/claude-sonnet-4.5")), quint64(0));
 
         QTRY_VERIFY_WITH_TIMEOUT(preview->lastImpact() && !preview->isImpactRunning() && !preview->isRunning()
-                                     && preview->lastImpact()->requestsMoved == moved.value(QStringLiteral("openai/gpt-5")),
+                                     && preview->lastImpact()->requestsMoved
+                                            == moved.value(QStringLiteral("openai/gpt-5")),
                                  30000);
         const gw::TrafficImpact &impact = *preview->lastImpact();
         QCOMPARE(impact.requests, quint64(lines.size()));

@@ -22,6 +22,7 @@
 
 #include "history_store.h"
 
+#include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QComboBox>
 #include <QFile>
@@ -31,11 +32,10 @@
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
-#include <QAbstractItemModelTester>
-#include <QTreeView>
 #include <QTest>
 #include <QThreadPool>
 #include <QTimer>
+#include <QTreeView>
 #include <QUndoStack>
 
 using namespace gw::app;
@@ -52,7 +52,8 @@ public:
     bool isAvailable() const override { return true; }
     void read(const QString &account) override
     {
-        QTimer::singleShot(0, this, [this, account] { Q_EMIT readFinished(account, secrets.value(account), QString()); });
+        QTimer::singleShot(0, this,
+                           [this, account] { Q_EMIT readFinished(account, secrets.value(account), QString()); });
     }
     void write(const QString &account, const QString &secret) override
     {
@@ -74,12 +75,18 @@ private:
 
     void setRecord(const QString &json)
     {
-        QCOMPARE(m_pg.psql(QStringLiteral("DELETE FROM ai_gateway_config; INSERT INTO ai_gateway_config (id, config) VALUES (1, '%1'::jsonb)").arg(json)),
-                 QString());
+        QCOMPARE(
+            m_pg.psql(
+                QStringLiteral(
+                    "DELETE FROM ai_gateway_config; INSERT INTO ai_gateway_config (id, config) VALUES (1, '%1'::jsonb)")
+                    .arg(json)),
+            QString());
     }
     QJsonObject storedRecord() const
     {
-        return QJsonDocument::fromJson(m_pg.value(QStringLiteral("SELECT config::text FROM ai_gateway_config WHERE id = 1")).toUtf8()).object();
+        return QJsonDocument::fromJson(
+                   m_pg.value(QStringLiteral("SELECT config::text FROM ai_gateway_config WHERE id = 1")).toUtf8())
+            .object();
     }
     // The writer's fields as the Settings dialog saves them; the password in `keys` only.
     void configure(InMemoryKeychain &keys) const
@@ -107,7 +114,10 @@ private:
         QVERIFY2(finished.first().first().toBool(), qPrintable(dialog.resultText()));
         QCOMPARE(dialog.historyError(), QString());
     }
-    gw::store::ProductionLink link() const { return gw::store::ProductionLink(gw::production::parsePgUrl(m_pg.url()).value); }
+    gw::store::ProductionLink link() const
+    {
+        return gw::store::ProductionLink(gw::production::parsePgUrl(m_pg.url()).value);
+    }
 
 private Q_SLOTS:
     void initTestCase()
@@ -160,8 +170,10 @@ private Q_SLOTS:
         QVERIFY(loaded.writer.password.isEmpty());
 
         SettingsDialog reopened(&keys);
-        QTRY_COMPARE_WITH_TIMEOUT(reopened.passwordStateText(ProductionRole::Writer), QStringLiteral("password stored in the keychain"), kWaitMs);
-        QCOMPARE(reopened.findChild<QLineEdit *>(QStringLiteral("writerDatabaseEdit"))->text(), gwtest::PgCluster::database());
+        QTRY_COMPARE_WITH_TIMEOUT(reopened.passwordStateText(ProductionRole::Writer),
+                                  QStringLiteral("password stored in the keychain"), kWaitMs);
+        QCOMPARE(reopened.findChild<QLineEdit *>(QStringLiteral("writerDatabaseEdit"))->text(),
+                 gwtest::PgCluster::database());
 
         // The saved settings and the keychain's password connect; the tool tip names the database, not the password.
         ProductionConnection connection(&keys);
@@ -170,7 +182,8 @@ private Q_SLOTS:
         while (connection.state() == ProductionConnection::State::Checking || state.isEmpty())
             QVERIFY(state.wait(kWaitMs));
         QVERIFY2(connection.state() == ProductionConnection::State::Connected, qPrintable(connection.toolTipText()));
-        QVERIFY(connection.toolTipText().contains(QStringLiteral("postgresql://postgres@127.0.0.1:%1/gwtest?sslmode=disable").arg(m_pg.port())));
+        QVERIFY(connection.toolTipText().contains(
+            QStringLiteral("postgresql://postgres@127.0.0.1:%1/gwtest?sslmode=disable").arg(m_pg.port())));
         QVERIFY(!connection.toolTipText().contains(gwtest::PgCluster::password()));
         QVERIFY(!connection.stateText().contains(gwtest::PgCluster::password()));
     }
@@ -211,7 +224,8 @@ private Q_SLOTS:
         // Nothing published from here: the drift is measured against the last export, named.
         QVERIFY(panel.driftText().isEmpty());
         panel.setBaseline(gwtest::losslessConfig(5), QStringLiteral("exports/kilo-gateway-r5.json"));
-        QVERIFY2(panel.driftText().contains(QStringLiteral("exports/kilo-gateway-r5.json")), qPrintable(panel.driftText()));
+        QVERIFY2(panel.driftText().contains(QStringLiteral("exports/kilo-gateway-r5.json")),
+                 qPrintable(panel.driftText()));
         QVERIFY2(panel.driftText().contains(QStringLiteral("paid 5% -> 3%")), qPrintable(panel.driftText()));
         panel.setBaseline(gwtest::losslessConfig(3), QStringLiteral("exports/kilo-gateway-r6.json"));
         QVERIFY2(panel.driftText().isEmpty(), qPrintable(panel.driftText()));
@@ -247,7 +261,8 @@ private Q_SLOTS:
 
     void publishWritesAndAConcurrentChangeIsRefused()
     {
-        setRecord(QStringLiteral(R"({"vercel_routing_percentage": 3, "vercel_routing_percentage_free": 2, "friendli_routing_percentage": 4,
+        setRecord(QStringLiteral(
+            R"({"vercel_routing_percentage": 3, "vercel_routing_percentage_free": 2, "friendli_routing_percentage": 4,
             "updated_by": "web-admin", "note": "old"})"));
         {
             PublishDialog dialog(gwtest::losslessConfig(5), link());
@@ -257,7 +272,8 @@ private Q_SLOTS:
             QVERIFY(!dialog.publishButton()->isEnabled()); // no note yet
             dialog.setWho(QStringLiteral("ops@example.com"));
             dialog.setNote(QString(501, QLatin1Char('x')));
-            QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("noteEdit"))->text().size(), 500); // the record keeps 500
+            QCOMPARE(dialog.findChild<QLineEdit *>(QStringLiteral("noteEdit"))->text().size(),
+                     500); // the record keeps 500
             dialog.setNote(QStringLiteral("raise paid to 5"));
             QVERIFY(dialog.publishButton()->isEnabled());
             QSignalSpy finished(&dialog, &PublishDialog::finished);
@@ -277,7 +293,8 @@ private Q_SLOTS:
         PublishDialog dialog(gwtest::losslessConfig(8), link());
         QSignalSpy base(&dialog, &PublishDialog::baseRead);
         QVERIFY(base.wait(kWaitMs));
-        setRecord(QStringLiteral(R"({"vercel_routing_percentage": 1, "updated_by": "web-admin", "note": "emergency"})"));
+        setRecord(
+            QStringLiteral(R"({"vercel_routing_percentage": 1, "updated_by": "web-admin", "note": "emergency"})"));
         const QJsonObject webAdmin = storedRecord();
         dialog.setWho(QStringLiteral("ops@example.com"));
         dialog.setNote(QStringLiteral("raise paid to 8"));
@@ -289,7 +306,8 @@ private Q_SLOTS:
         QVERIFY(storedRecord() == webAdmin); // nothing written
         const QStringList difference = dialog.difference();
         QCOMPARE(difference.size(), 3);
-        QVERIFY2(difference.at(0).startsWith(QStringLiteral("live vs base: paid 5% -> 1%")), qPrintable(difference.join(u'\n')));
+        QVERIFY2(difference.at(0).startsWith(QStringLiteral("live vs base: paid 5% -> 1%")),
+                 qPrintable(difference.join(u'\n')));
         QVERIFY2(difference.at(2).contains(QStringLiteral("paid 1% -> 8%")), qPrintable(difference.join(u'\n')));
     }
 
@@ -345,7 +363,8 @@ private Q_SLOTS:
 
     void publishHistoryRollsBackThroughCompareAndSet()
     {
-        setRecord(QStringLiteral(R"({"vercel_routing_percentage": 3, "friendli_routing_percentage": 4, "updated_by": "web-admin"})"));
+        setRecord(QStringLiteral(
+            R"({"vercel_routing_percentage": 3, "friendli_routing_percentage": 4, "updated_by": "web-admin"})"));
         QTemporaryDir dir;
         const gw::Workspace workspace(dir.path());
         publishFromApp(workspace, 5, 5, QStringLiteral("paid to five"));
@@ -368,8 +387,10 @@ private Q_SLOTS:
         const auto cell = [&](int row, int column) { return panel.model()->index(row, column).data().toString(); };
         QCOMPARE(cell(0, PublishHistoryModel::Revision), QStringLiteral("6"));
         QCOMPARE(cell(0, PublishHistoryModel::Note), QStringLiteral("paid to eight"));
-        QVERIFY2(cell(0, PublishHistoryModel::Change).contains(QStringLiteral("paid 5% -> 8%")), qPrintable(cell(0, PublishHistoryModel::Change)));
-        QVERIFY2(cell(1, PublishHistoryModel::Change).contains(QStringLiteral("paid 3% -> 5%")), qPrintable(cell(1, PublishHistoryModel::Change)));
+        QVERIFY2(cell(0, PublishHistoryModel::Change).contains(QStringLiteral("paid 5% -> 8%")),
+                 qPrintable(cell(0, PublishHistoryModel::Change)));
+        QVERIFY2(cell(1, PublishHistoryModel::Change).contains(QStringLiteral("paid 3% -> 5%")),
+                 qPrintable(cell(1, PublishHistoryModel::Change)));
         QTRY_VERIFY_WITH_TIMEOUT(panel.rollBackButton()->isEnabled(), kWaitMs); // once the keychain answered
 
         // A note is required: refused before anything reaches the database.
@@ -397,7 +418,8 @@ private Q_SLOTS:
         QCOMPARE(panel.publishes().at(0).file, panel.publishes().at(2).file); // the earlier native config, referenced
 
         // The web admin changes the record: the next rollback is refused, nothing written, drift recorded.
-        setRecord(QStringLiteral(R"({"vercel_routing_percentage": 1, "updated_by": "web-admin", "note": "emergency"})"));
+        setRecord(
+            QStringLiteral(R"({"vercel_routing_percentage": 1, "updated_by": "web-admin", "note": "emergency"})"));
         const QJsonObject webAdmin = storedRecord();
         panel.rollBackTo(1, QStringLiteral("ops@example.com"), QStringLiteral("back to eight"));
         QVERIFY(finished.wait(kWaitMs));
@@ -410,7 +432,8 @@ private Q_SLOTS:
 
         QFile history(workspace.historyPath());
         QVERIFY(history.open(QIODevice::ReadOnly));
-        QVERIFY2(!history.readAll().contains(gwtest::PgCluster::password().toUtf8()), "the password reached the history");
+        QVERIFY2(!history.readAll().contains(gwtest::PgCluster::password().toUtf8()),
+                 "the password reached the history");
 
         // A window that opened the workspace read-only lists the publishes but rolls nothing back.
         panel.setRollBackAllowed(false);
@@ -424,10 +447,15 @@ private Q_SLOTS:
     void usagePullInTheMonitorCancelsThenPullsOffTheGuiThread()
     {
         // 600 requests over the last two hours, both gateways and one provider that is not ours.
-        const QString start = QDateTime::currentDateTimeUtc().addSecs(-7200).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss+00"));
-        QCOMPARE(m_pg.psql(QStringLiteral("TRUNCATE microdollar_usage, microdollar_usage_metadata;") + gwtest::usageRowsSql(1, 600, start, 7000)),
+        const QString start =
+            QDateTime::currentDateTimeUtc().addSecs(-7200).toString(QStringLiteral("yyyy-MM-dd HH:mm:ss+00"));
+        QCOMPARE(m_pg.psql(QStringLiteral("TRUNCATE microdollar_usage, microdollar_usage_metadata;")
+                           + gwtest::usageRowsSql(1, 600, start, 7000)),
                  QString());
-        const quint64 ours = m_pg.value(QStringLiteral("SELECT count(*) FROM microdollar_usage WHERE provider IN ('openrouter', 'vercel')")).toULongLong();
+        const quint64 ours =
+            m_pg.value(
+                    QStringLiteral("SELECT count(*) FROM microdollar_usage WHERE provider IN ('openrouter', 'vercel')"))
+                .toULongLong();
         QVERIFY(ours > 300);
 
         QTemporaryDir dir;
@@ -471,7 +499,8 @@ private Q_SLOTS:
         for (const gw::TrafficBucket &b : store->trafficBuckets(gw::TrafficResolution::Minute).result().value)
             stored += b.values.requests;
         QCOMPARE(stored, ours);
-        QTRY_VERIFY_WITH_TIMEOUT(page.noteText(MonitorController::Errors).contains(QStringLiteral("no finer error class")), kWaitMs);
+        QTRY_VERIFY_WITH_TIMEOUT(
+            page.noteText(MonitorController::Errors).contains(QStringLiteral("no finer error class")), kWaitMs);
         QVERIFY2(!page.showsEmptyState(), qPrintable(page.statusText()));
         QVERIFY(UsagePullPanel::errorChartNote(gw::SeriesTable{}).isEmpty()); // our own logs: no such note
     }

@@ -4,24 +4,24 @@
 // damaged history file is refused untouched, and no key reaches the CSVs or the database.
 
 #include "app_test_settings.h"
-#include "shell/sample_workspace.h"
-#include "testbench/bench_results_model.h"
-#include "testbench/bench_summary_model.h"
+#include "bench/suite.h"
 #include "common/draft_document.h"
 #include "common/gateway_connections.h"
 #include "common/key_store.h"
-#include "shell/main_window.h"
+#include "config/per_gateway.h"
 #include "routing/preview_controller.h"
 #include "routing/preview_panel.h"
+#include "routing/routing_page.h"
+#include "shell/main_window.h"
+#include "shell/sample_workspace.h"
+#include "testbench/bench_results_model.h"
+#include "testbench/bench_summary_model.h"
 #include "testbench/request_viewer.h"
 #include "testbench/result_pane.h"
-#include "routing/routing_page.h"
 #include "testbench/run_history_model.h"
 #include "testbench/test_bench_controller.h"
 #include "testbench/test_bench_page.h"
 #include "workspace/workspace.h"
-#include "bench/suite.h"
-#include "config/per_gateway.h"
 
 #include "bench_runner.h"
 #include "gateway_simulator.h"
@@ -36,15 +36,15 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLabel>
-#include <QProgressBar>
 #include <QLineEdit>
 #include <QPlainTextEdit>
+#include <QProgressBar>
 #include <QPushButton>
 #include <QSettings>
 #include <QSignalSpy>
 #include <QSpinBox>
-#include <QStatusBar>
 #include <QStandardPaths>
+#include <QStatusBar>
 #include <QTableView>
 #include <QTemporaryDir>
 #include <QTest>
@@ -82,8 +82,12 @@ class TstAppTestBench : public QObject {
         if (!history.wait(kWaitMs) || history.at(0).at(0).toBool() != expectHistory)
             qWarning("history did not open as expected");
         GatewayConnections *c = m_window->connections();
-        if (!QTest::qWaitFor([c] { return c->state(gw::Gateway::Vercel) == GatewayConnections::State::Connected
-                                          && c->state(gw::Gateway::OpenRouter) == GatewayConnections::State::Connected; }, kWaitMs))
+        if (!QTest::qWaitFor(
+                [c] {
+                    return c->state(gw::Gateway::Vercel) == GatewayConnections::State::Connected
+                           && c->state(gw::Gateway::OpenRouter) == GatewayConnections::State::Connected;
+                },
+                kWaitMs))
             qWarning("gateways not connected");
         return m_window.get();
     }
@@ -135,8 +139,10 @@ private Q_SLOTS:
     void batchWithFaultsGivesFlagsAndSummary()
     {
         openWindow();
-        QAbstractItemModelTester resultsTester(page()->controller()->results(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-        QAbstractItemModelTester summaryTester(page()->controller()->summary(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester resultsTester(page()->controller()->results(),
+                                               QAbstractItemModelTester::FailureReportingMode::QtTest);
+        QAbstractItemModelTester summaryTester(page()->controller()->summary(),
+                                               QAbstractItemModelTester::FailureReportingMode::QtTest);
         sim()->faults().vercel.errorRates.insert(QStringLiteral("429"), 1.0);
         QVERIFY(runBatch(kMapped1 + QStringLiteral(", ") + kUnmapped, 2, 3));
         BenchResultsModel *results = page()->controller()->results();
@@ -155,14 +161,19 @@ private Q_SLOTS:
                 QCOMPARE(results->index(row, BenchResultsModel::Flags).data().toString(), QString());
             } else {
                 QCOMPARE(v->response.error.cls, gw::ErrorClass::RateLimited);
-                QCOMPARE(results->index(row, BenchResultsModel::VercelStatus).data().toString(), QStringLiteral("rate_limited (HTTP 429)"));
-                QVERIFY(results->index(row, BenchResultsModel::Flags).data().toString().contains(QStringLiteral("error_one_side")));
+                QCOMPARE(results->index(row, BenchResultsModel::VercelStatus).data().toString(),
+                         QStringLiteral("rate_limited (HTTP 429)"));
+                QVERIFY(results->index(row, BenchResultsModel::Flags)
+                            .data()
+                            .toString()
+                            .contains(QStringLiteral("error_one_side")));
                 ++flagged;
             }
         }
         QCOMPARE(flagged, 2);
         QCOMPARE(skipped, 2);
-        QVERIFY2(page()->statusText().startsWith(QStringLiteral("Done. Billed cost known for 4 requests")), qPrintable(page()->statusText()));
+        QVERIFY2(page()->statusText().startsWith(QStringLiteral("Done. Billed cost known for 4 requests")),
+                 qPrintable(page()->statusText()));
         // Summary: OpenRouter 100% for both models, Vercel 0% for the mapped one, no Vercel row for the other.
         const QList<gw::BenchSummaryRow> rows = page()->controller()->summary()->rows();
         QCOMPARE(rows.size(), 3);
@@ -177,7 +188,8 @@ private Q_SLOTS:
         view->selectRow(mappedRow);
         QVERIFY(page()->pane(gw::Gateway::OpenRouter)->text().size() > 0);
         QVERIFY(page()->pane(gw::Gateway::OpenRouter)->metrics().contains(QStringLiteral("TTFT")));
-        QVERIFY2(page()->pane(gw::Gateway::Vercel)->error().startsWith(QStringLiteral("rate_limited")), qPrintable(page()->pane(gw::Gateway::Vercel)->error()));
+        QVERIFY2(page()->pane(gw::Gateway::Vercel)->error().startsWith(QStringLiteral("rate_limited")),
+                 qPrintable(page()->pane(gw::Gateway::Vercel)->error()));
     }
 
     void suiteFromTheWorkspace()
@@ -189,7 +201,8 @@ private Q_SLOTS:
         {
             QFile file(bad);
             QVERIFY(file.open(QIODevice::WriteOnly));
-            file.write("{\"name\": \"ok\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}\n{\"name\": \"broken\", \"messages\": []}\n");
+            file.write("{\"name\": \"ok\", \"messages\": [{\"role\": \"user\", \"content\": \"hi\"}]}\n{\"name\": "
+                       "\"broken\", \"messages\": []}\n");
         }
         QVERIFY(!page()->loadSuite(bad));
         QVERIFY2(page()->statusText().contains(QStringLiteral("bad.jsonl:2:")), qPrintable(page()->statusText()));
@@ -252,11 +265,15 @@ private Q_SLOTS:
         if (vercel->meanCostUsd && openrouter->meanCostUsd && *openrouter->meanCostUsd > 0)
             QCOMPARE(difference.data(BenchSummaryModel::CostDifferenceRole).toDouble(),
                      100.0 * (*vercel->meanCostUsd - *openrouter->meanCostUsd) / *openrouter->meanCostUsd);
-        QVERIFY(!summary->index(1 - vercelRow, BenchSummaryModel::VsOpenRouter).data(BenchSummaryModel::SortRole).isValid());
+        QVERIFY(!summary->index(1 - vercelRow, BenchSummaryModel::VsOpenRouter)
+                     .data(BenchSummaryModel::SortRole)
+                     .isValid());
 
         child<QTableView>("casesView")->selectRow(0);
         QVERIFY(page()->findChildren<RequestViewer *>().isEmpty());
-        QTest::mouseClick(page()->pane(gw::Gateway::OpenRouter)->findChild<QPushButton *>(QStringLiteral("requestButton")), Qt::LeftButton);
+        QTest::mouseClick(
+            page()->pane(gw::Gateway::OpenRouter)->findChild<QPushButton *>(QStringLiteral("requestButton")),
+            Qt::LeftButton);
         const QList<RequestViewer *> viewers = page()->findChildren<RequestViewer *>();
         QCOMPARE(viewers.size(), 1);
         for (gw::Gateway gateway : gw::kGateways) {
@@ -285,7 +302,8 @@ private Q_SLOTS:
         QVERIFY(runBatch(kMapped1, 1, 2));
         const gw::BenchResult *o = results->result(0, gw::Gateway::OpenRouter);
         QVERIFY(o && o->response.error.isError() && o->response.error.midStream);
-        QVERIFY(results->index(0, BenchResultsModel::Flags).data().toString().contains(QStringLiteral("error_one_side")));
+        QVERIFY(
+            results->index(0, BenchResultsModel::Flags).data().toString().contains(QStringLiteral("error_one_side")));
         QVERIFY(page()->pane(gw::Gateway::OpenRouter)->error().contains(QStringLiteral("mid-stream")));
     }
 
@@ -330,14 +348,14 @@ private Q_SLOTS:
         QTRY_COMPARE_WITH_TIMEOUT(page()->controller()->inFlight(), 4, kWaitMs);
         const auto chatsSeen = [this] {
             return sim()->stats().requests.value(QStringLiteral("openrouter")).value(QStringLiteral("chat"))
-                + sim()->stats().requests.value(QStringLiteral("vercel")).value(QStringLiteral("chat"));
+                   + sim()->stats().requests.value(QStringLiteral("vercel")).value(QStringLiteral("chat"));
         };
         QTRY_COMPARE_WITH_TIMEOUT(chatsSeen(), 4, kWaitMs); // the four reached the gateways, which take 5 s to answer
         QTest::mouseClick(child<QPushButton>("cancelButton"), Qt::LeftButton);
         QVERIFY(finished.count() == 1 || finished.wait(kWaitMs));
         QCOMPARE(finished.at(0).at(0).toBool(), true);
         QTest::qWait(300);
-        QCOMPARE(chatsSeen(), 4); // nothing started after the cancel
+        QCOMPARE(chatsSeen(), 4);                                                // nothing started after the cancel
         QTRY_COMPARE_WITH_TIMEOUT(sim()->stats().clientDisconnects, 4, kWaitMs); // and the four were hung up on
         QCOMPARE(page()->controller()->inFlight(), 0);
         QVERIFY(page()->statusText().startsWith(QStringLiteral("Cancelled: 4 of 20 requests")));
@@ -350,7 +368,8 @@ private Q_SLOTS:
         openWindow();
         QVERIFY(runBatch(kMapped2, 2, 2));
         QTRY_COMPARE_WITH_TIMEOUT(page()->controller()->history()->rowCount(), 1, kWaitMs);
-        QTRY_COMPARE_WITH_TIMEOUT(page()->controller()->history()->run(0).status, gw::store::RunStatus::Finished, kWaitMs);
+        QTRY_COMPARE_WITH_TIMEOUT(page()->controller()->history()->run(0).status, gw::store::RunStatus::Finished,
+                                  kWaitMs);
         m_window->document()->setClean();
         m_window.reset(); // a restart
 

@@ -5,11 +5,11 @@
 // that name the file. Every expected total is counted here from the lines the test wrote.
 
 #include "app_test_settings.h"
-#include "shell/sample_workspace.h"
 #include "history_store.h"
 #include "monitor/traffic_import_bad_lines_model.h"
 #include "monitor/traffic_import_controller.h"
 #include "monitor/traffic_import_panel.h"
+#include "shell/sample_workspace.h"
 #include "workspace/workspace.h"
 
 #include <QAbstractItemModelTester>
@@ -263,9 +263,10 @@ void TstAppTrafficImport::gzipAndCsv()
     QVERIFY(QDir().mkpath(folder));
     Expected expected;
     writeFile(folder + QStringLiteral("/a.jsonl.gz"), gzip(trafficLines(0, 500, expected)));
-    QByteArray csv = QByteArrayLiteral("ts,gateway,model,upstream_model,provider,user,task,status,error_type,latency_ms,"
-                                       "ttft_ms,prompt_tokens,completion_tokens,cached_tokens,reasoning_tokens,cost_usd,"
-                                       "cost_source,fallback_from,free\n");
+    QByteArray csv =
+        QByteArrayLiteral("ts,gateway,model,upstream_model,provider,user,task,status,error_type,latency_ms,"
+                          "ttft_ms,prompt_tokens,completion_tokens,cached_tokens,reasoning_tokens,cost_usd,"
+                          "cost_source,fallback_from,free\n");
     for (int n = 1000; n < 1040; ++n) {
         expected.requests += 1;
         expected.promptTokens += quint64(n);
@@ -307,11 +308,13 @@ void TstAppTrafficImport::badLinesListed()
         bad.append(Bad{++lineNo, path, reason});
     };
     good(1);
-    broken(QByteArrayLiteral("{\"ts\":\"2026-11-20T10:00:00Z\",\"gateway\":\"azure\",\"model\":\"m/x\",\"status\":200}"),
-           QStringLiteral("/gateway"), QStringLiteral("unknown gateway"));
+    broken(
+        QByteArrayLiteral("{\"ts\":\"2026-11-20T10:00:00Z\",\"gateway\":\"azure\",\"model\":\"m/x\",\"status\":200}"),
+        QStringLiteral("/gateway"), QStringLiteral("unknown gateway"));
     good(2);
     good(3);
-    broken(QByteArrayLiteral("{\"ts\":\"2026-11-20T10:00:00Z\", this is not json"), QString(), QStringLiteral("bad JSON"));
+    broken(QByteArrayLiteral("{\"ts\":\"2026-11-20T10:00:00Z\", this is not json"), QString(),
+           QStringLiteral("bad JSON"));
     broken(QByteArrayLiteral("{\"ts\":\"2026-11-20T10:00:00Z\",\"gateway\":\"vercel\",\"model\":\"m/x\",\"status\":200,"
                              "\"latency_ms\":\"slow\"}"),
            QStringLiteral("/latency_ms"), QStringLiteral("expected a number"));
@@ -323,7 +326,8 @@ void TstAppTrafficImport::badLinesListed()
     writeFile(path, content);
 
     TrafficImportPanel panel;
-    QAbstractItemModelTester badLinesTester(panel.badLinesModel(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QAbstractItemModelTester badLinesTester(panel.badLinesModel(),
+                                            QAbstractItemModelTester::FailureReportingMode::QtTest);
     panel.setHistory(m_store);
     panel.importFiles({path});
     QVERIFY(waitIdle(panel.controller()));
@@ -370,13 +374,13 @@ void TstAppTrafficImport::cancelBigImport()
     TrafficImportController *controller = panel.controller();
     // Cancel as soon as the import is under way, part of the file read (as a user would click).
     qint64 cancelledAt = 0;
-    const auto connection = connect(controller, &TrafficImportController::progressChanged, this,
-                                    [&](qint64 done, qint64 total) {
-                                        if (cancelledAt == 0 && done > 0 && done < total) {
-                                            cancelledAt = done;
-                                            controller->cancel();
-                                        }
-                                    });
+    const auto connection =
+        connect(controller, &TrafficImportController::progressChanged, this, [&](qint64 done, qint64 total) {
+            if (cancelledAt == 0 && done > 0 && done < total) {
+                cancelledAt = done;
+                controller->cancel();
+            }
+        });
     panel.importFiles({bigPath, after});
     QCOMPARE(controller->currentFile(), QFileInfo(bigPath).absoluteFilePath());
     QCOMPARE(controller->filesLeft(), 1);
@@ -427,9 +431,9 @@ void TstAppTrafficImport::liveTailWithRotation()
     appendFile(log, more + half.left(half.size() / 2));
     QTRY_VERIFY_WITH_TIMEOUT(totalsAre(), 10000);
     // Seen and held back, not reported as a bad line.
-    QTRY_VERIFY_WITH_TIMEOUT(!finished.isEmpty()
-                                 && finished.last().at(0).value<TrafficImportFileResult>().heldBackBytes == half.size() / 2,
-                             10000);
+    QTRY_VERIFY_WITH_TIMEOUT(
+        !finished.isEmpty() && finished.last().at(0).value<TrafficImportFileResult>().heldBackBytes == half.size() / 2,
+        10000);
     for (const QList<QVariant> &signal : std::as_const(finished))
         QCOMPARE(signal.at(0).value<TrafficImportFileResult>().badLineCount, 0);
     QCOMPARE(panel.badLinesModel()->rowCount(), 0);

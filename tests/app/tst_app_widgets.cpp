@@ -2,47 +2,47 @@
 // kilo-gateway refusals, autosave and recovery, the live preview, the why inspector, settings.
 
 #include "app_test_settings.h"
-#include "shell/sample_workspace.h"
-#include "config/config_io.h"
 #include "common/draft_document.h"
-#include "routing/export_dialog.h"
-#include "routing/incident_dialog.h"
 #include "common/key_store.h"
-#include "shell/main_window.h"
+#include "config/config_io.h"
 #include "models/mapping_table_model.h"
 #include "models/models_page.h"
+#include "routing/export_dialog.h"
+#include "routing/incident_dialog.h"
 #include "routing/preview_controller.h"
 #include "routing/preview_panel.h"
 #include "routing/router.h"
 #include "routing/routing_page.h"
 #include "routing/rule_editor.h"
 #include "routing/rules_table_model.h"
-#include "shell/settings_dialog.h"
 #include "routing/simulation.h"
 #include "routing/why_inspector.h"
+#include "shell/main_window.h"
+#include "shell/sample_workspace.h"
+#include "shell/settings_dialog.h"
 #include "testbench/test_bench_page.h"
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
-#include <QSortFilterProxyModel>
 #include <QCheckBox>
 #include <QComboBox>
 #include <QDialogButtonBox>
 #include <QDir>
 #include <QDoubleSpinBox>
+#include <QHeaderView>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPlainTextEdit>
 #include <QPushButton>
+#include <QScrollBar>
 #include <QSettings>
 #include <QSignalSpy>
-#include <QScrollBar>
 #include <QSlider>
+#include <QSortFilterProxyModel>
 #include <QSplitter>
-#include <QHeaderView>
+#include <QStandardPaths>
 #include <QTabWidget>
 #include <QTableView>
-#include <QStandardPaths>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -82,7 +82,7 @@ class TstAppWidgets : public QObject {
             qWarning("window not active");
         return m_window.get();
     }
-    template<typename T>
+    template <typename T>
     T *child(const char *name) const
     {
         T *w = m_window->findChild<T *>(QString::fromLatin1(name));
@@ -92,10 +92,7 @@ class TstAppWidgets : public QObject {
     }
 
 private Q_SLOTS:
-    void initTestCase()
-    {
-        gwtest::isolateAppSettings(QStringLiteral("tst_app_widgets"));
-    }
+    void initTestCase() { gwtest::isolateAppSettings(QStringLiteral("tst_app_widgets")); }
     void cleanup()
     {
         if (m_window)
@@ -140,7 +137,7 @@ private Q_SLOTS:
         prompt->setFocus();
         const QString before = prompt->toPlainText();
         QTest::keyClick(prompt, Qt::Key_Return, Qt::ControlModifier); // inside the prompt editor
-        QCOMPARE(prompt->toPlainText(), before); // no new line typed: the shortcut took it
+        QCOMPARE(prompt->toPlainText(), before);                      // no new line typed: the shortcut took it
         QCOMPARE(m_window->testBenchPage()->statusText(), QStringLiteral("Providers: must be a JSON object"));
     }
 
@@ -204,7 +201,9 @@ private Q_SLOTS:
         QCOMPARE(m_window->routingPage()->ruleEditor()->ruleIndex(), 0);
         QVERIFY(!child<QPushButton>("applyButton")->isEnabled());
         QVERIFY(qAbs(QDateTime::currentDateTimeUtc().secsTo(*rule.expiresAt) - 4 * 3600) < 120);
-        QVERIFY(m_window->routingPage()->rulesModel()->data(m_window->routingPage()->rulesModel()->index(0, RulesTableModel::Expiry))
+        QVERIFY(m_window->routingPage()
+                    ->rulesModel()
+                    ->data(m_window->routingPage()->rulesModel()->index(0, RulesTableModel::Expiry))
                     .toString()
                     .startsWith(QStringLiteral("expires in")));
         // Ctrl+Z from the rules table (a line edit with focus would undo its own text first).
@@ -373,12 +372,14 @@ private Q_SLOTS:
         UnavailableKeyStore store(QStringLiteral("no daemon in tests."));
         SettingsDialog dialog(&store);
         QVERIFY(dialog.keychainMessage().contains(QStringLiteral("Keychain unavailable")));
-        QTRY_COMPARE(dialog.keyStateText(QStringLiteral("openrouter")), QStringLiteral("from OPENROUTER_API_KEY: sk-or-v1-…abcd"));
+        QTRY_COMPARE(dialog.keyStateText(QStringLiteral("openrouter")),
+                     QStringLiteral("from OPENROUTER_API_KEY: sk-or-v1-…abcd"));
         QCOMPARE(dialog.keyStateText(QStringLiteral("vercel")), QStringLiteral("not set"));
         dialog.findChild<QLineEdit *>(QStringLiteral("refererEdit"))->setText(QStringLiteral("https://example.com"));
         dialog.save();
         QSettings settings;
-        QCOMPARE(settings.value(QStringLiteral("attribution/referer")).toString(), QStringLiteral("https://example.com"));
+        QCOMPARE(settings.value(QStringLiteral("attribution/referer")).toString(),
+                 QStringLiteral("https://example.com"));
         for (const QString &key : settings.allKeys())
             QVERIFY(!settings.value(key).toString().contains(QStringLiteral("notarealkey")));
         qunsetenv("OPENROUTER_API_KEY");
@@ -388,7 +389,8 @@ private Q_SLOTS:
     {
         QTranslator translator;
         QVERIFY(translator.load(QStringLiteral(":/i18n/gateway-console_de.qm")));
-        QCOMPARE(translator.translate("gw::app::MainWindow", "Unsaved changes"), QStringLiteral("Ungespeicherte Änderungen"));
+        QCOMPARE(translator.translate("gw::app::MainWindow", "Unsaved changes"),
+                 QStringLiteral("Ungespeicherte Änderungen"));
     }
 
     void modelsPageConfirmsProposal()
@@ -449,7 +451,8 @@ private Q_SLOTS:
         QVERIFY(view->verticalHeader()->isVisible());
         view->horizontalScrollBar()->setValue(view->horizontalScrollBar()->maximum());
         for (int row : {0, proxy->rowCount() / 2, proxy->rowCount() - 1})
-            QCOMPARE(proxy->headerData(row, Qt::Vertical).toString(), proxy->index(row, MappingTableModel::OpenRouterId).data().toString());
+            QCOMPARE(proxy->headerData(row, Qt::Vertical).toString(),
+                     proxy->index(row, MappingTableModel::OpenRouterId).data().toString());
 
         const auto countRole = [&](auto accept) {
             int n = 0;
@@ -462,10 +465,10 @@ private Q_SLOTS:
         };
         const int all = model->rowCount();
         const int confirmed = countRole(inConfig);
-        const int weaker = countRole([](const QModelIndex &i) { return i.data(MappingTableModel::WeakerRole).toBool(); });
-        const int weakerProposed = countRole([&](const QModelIndex &i) {
-            return !inConfig(i) && i.data(MappingTableModel::WeakerRole).toBool();
-        });
+        const int weaker =
+            countRole([](const QModelIndex &i) { return i.data(MappingTableModel::WeakerRole).toBool(); });
+        const int weakerProposed = countRole(
+            [&](const QModelIndex &i) { return !inConfig(i) && i.data(MappingTableModel::WeakerRole).toBool(); });
         QVERIFY(confirmed > 0 && confirmed < all);
         QVERIFY(weaker > 0 && weaker < all);
         auto *confirmedChip = child<QPushButton>("confirmedChip");
@@ -518,8 +521,10 @@ private Q_SLOTS:
             weaker += model->index(row, MappingTableModel::Parity).data(MappingTableModel::WeakerRole).toBool();
         }
         QVERIFY(sonnet >= 0);
-        QCOMPARE(model->index(sonnet, MappingTableModel::PriceOpenRouter).data().toString(), QStringLiteral("$3.00 / $15.00"));
-        QCOMPARE(model->index(sonnet, MappingTableModel::PriceVercel).data().toString(), QStringLiteral("$3.00 / $15.00"));
+        QCOMPARE(model->index(sonnet, MappingTableModel::PriceOpenRouter).data().toString(),
+                 QStringLiteral("$3.00 / $15.00"));
+        QCOMPARE(model->index(sonnet, MappingTableModel::PriceVercel).data().toString(),
+                 QStringLiteral("$3.00 / $15.00"));
         QCOMPARE(model->index(sonnet, MappingTableModel::PriceDifference).data().toString(), QStringLiteral("0% / 0%"));
         QCOMPARE(model->index(sonnet, MappingTableModel::Context).data().toString(), QStringLiteral("1000k / 1000k"));
         for (int row = 0; row < model->rowCount(); ++row) {

@@ -1,8 +1,8 @@
 // gatewayctl end to end: the real binary, its output, its files and its exit codes
 // (0 ok, 1 invalid input, 2 usage error).
 
-#include "gatewayctl_run.h"
 #include "config/config_io.h"
+#include "gatewayctl_run.h"
 #include "json/json_source.h"
 
 #include <QFile>
@@ -16,8 +16,8 @@ using namespace gw;
 
 namespace {
 
-using gwtest::Run;
 using gwtest::gatewayctl;
+using gwtest::Run;
 
 QJsonValue json(const QString &text)
 {
@@ -53,29 +53,47 @@ private Q_SLOTS:
         QTest::newRow("help") << QStringList{u"--help"_qs} << 0 << u"map-models"_qs;
         QTest::newRow("unknown command") << QStringList{u"frobnicate"_qs} << 2 << u"unknown command \"frobnicate\""_qs;
         QTest::newRow("validate without file") << QStringList{u"validate"_qs} << 2 << u"validate: missing argument"_qs;
-        QTest::newRow("decide without model") << QStringList{u"decide"_qs, kSample, u"--user"_qs, u"a"_qs} << 2 << u"--model is required"_qs;
-        QTest::newRow("decide without key") << QStringList{u"decide"_qs, kSample, u"--model"_qs, u"a/b"_qs} << 2 << u"give --user, --task or both"_qs;
-        QTest::newRow("one error rate") << QStringList{u"decide"_qs, kSample, u"--model"_qs, u"a/b"_qs, u"--user"_qs, u"u"_qs,
-                                                       u"--openrouter-error-rate"_qs, u"0.5"_qs} << 2 << u"both error rates"_qs;
-        QTest::newRow("rate out of range") << QStringList{u"decide"_qs, kSample, u"--model"_qs, u"a/b"_qs, u"--user"_qs, u"u"_qs,
-                                                          u"--openrouter-error-rate"_qs, u"2"_qs, u"--vercel-error-rate"_qs, u"0"_qs}
+        QTest::newRow("decide without model")
+            << QStringList{u"decide"_qs, kSample, u"--user"_qs, u"a"_qs} << 2 << u"--model is required"_qs;
+        QTest::newRow("decide without key")
+            << QStringList{u"decide"_qs, kSample, u"--model"_qs, u"a/b"_qs} << 2 << u"give --user, --task or both"_qs;
+        QTest::newRow("one error rate") << QStringList{
+            u"decide"_qs, kSample, u"--model"_qs, u"a/b"_qs, u"--user"_qs, u"u"_qs, u"--openrouter-error-rate"_qs,
+            u"0.5"_qs} << 2 << u"both error rates"_qs;
+        QTest::newRow("rate out of range") << QStringList{u"decide"_qs,
+                                                          kSample,
+                                                          u"--model"_qs,
+                                                          u"a/b"_qs,
+                                                          u"--user"_qs,
+                                                          u"u"_qs,
+                                                          u"--openrouter-error-rate"_qs,
+                                                          u"2"_qs,
+                                                          u"--vercel-error-rate"_qs,
+                                                          u"0"_qs}
                                            << 2 << u"takes a fraction from 0 to 1"_qs;
-        QTest::newRow("bad now") << QStringList{u"decide"_qs, kSample, u"--model"_qs, u"a/b"_qs, u"--user"_qs, u"u"_qs, u"--now"_qs, u"tomorrow"_qs}
+        QTest::newRow("bad now") << QStringList{u"decide"_qs, kSample, u"--model"_qs, u"a/b"_qs,
+                                                u"--user"_qs, u"u"_qs, u"--now"_qs,   u"tomorrow"_qs}
                                  << 2 << u"not an RFC 3339 timestamp"_qs;
-        QTest::newRow("bad users") << QStringList{u"simulate"_qs, kSample, u"--users"_qs, u"many"_qs} << 2 << u"positive whole number"_qs;
-        QTest::newRow("bad profile") << QStringList{u"export"_qs, kSample, u"--profile"_qs, u"yaml"_qs} << 2 << u"unknown profile \"yaml\""_qs;
-        QTest::newRow("unknown option") << QStringList{u"validate"_qs, kSample, u"--strict"_qs} << 2 << u"Unknown option"_qs;
+        QTest::newRow("bad users") << QStringList{u"simulate"_qs, kSample, u"--users"_qs, u"many"_qs} << 2
+                                   << u"positive whole number"_qs;
+        QTest::newRow("bad profile") << QStringList{u"export"_qs, kSample, u"--profile"_qs, u"yaml"_qs} << 2
+                                     << u"unknown profile \"yaml\""_qs;
+        QTest::newRow("unknown option") << QStringList{u"validate"_qs, kSample, u"--strict"_qs} << 2
+                                        << u"Unknown option"_qs;
         // An empty gateway URL used to fall back silently to the real gateway (issue 18).
-        QTest::newRow("chat empty base-url") << QStringList{u"chat"_qs, u"--gateway"_qs, u"openrouter"_qs, u"--model"_qs, u"a/b"_qs,
-                                                            u"--prompt"_qs, u"hi"_qs, u"--base-url"_qs, QString()}
-                                             << 2 << u"chat: --base-url is empty"_qs;
-        QTest::newRow("balance empty base-url") << QStringList{u"balance"_qs, u"--gateway"_qs, u"vercel"_qs, u"--base-url"_qs, QString()}
-                                                << 2 << u"balance: --base-url is empty"_qs;
-        QTest::newRow("chat bad base-url") << QStringList{u"chat"_qs, u"--gateway"_qs, u"openrouter"_qs, u"--model"_qs, u"a/b"_qs,
-                                                          u"--prompt"_qs, u"hi"_qs, u"--base-url"_qs, u"ftp://x"_qs}
-                                           << 2 << u"is not an http(s) URL"_qs;
-        QTest::newRow("bench-prompts empty url") << QStringList{u"bench-prompts"_qs, u"suite.jsonl"_qs, u"--models"_qs, u"a/b"_qs,
-                                                                u"--vercel-url"_qs, QString()}
+        QTest::newRow("chat empty base-url")
+            << QStringList{u"chat"_qs,     u"--gateway"_qs, u"openrouter"_qs, u"--model"_qs, u"a/b"_qs,
+                           u"--prompt"_qs, u"hi"_qs,        u"--base-url"_qs, QString()}
+            << 2 << u"chat: --base-url is empty"_qs;
+        QTest::newRow("balance empty base-url")
+            << QStringList{u"balance"_qs, u"--gateway"_qs, u"vercel"_qs, u"--base-url"_qs, QString()} << 2
+            << u"balance: --base-url is empty"_qs;
+        QTest::newRow("chat bad base-url")
+            << QStringList{u"chat"_qs,     u"--gateway"_qs, u"openrouter"_qs, u"--model"_qs, u"a/b"_qs,
+                           u"--prompt"_qs, u"hi"_qs,        u"--base-url"_qs, u"ftp://x"_qs}
+            << 2 << u"is not an http(s) URL"_qs;
+        QTest::newRow("bench-prompts empty url") << QStringList{u"bench-prompts"_qs, u"suite.jsonl"_qs,  u"--models"_qs,
+                                                                u"a/b"_qs,           u"--vercel-url"_qs, QString()}
                                                  << 2 << u"bench-prompts: --vercel-url is empty"_qs;
         for (const char16_t *command : {u"validate", u"decide", u"simulate", u"export", u"map-models"})
             QTest::addRow("%s --help", qPrintable(QString::fromUtf16(command)))
@@ -98,13 +116,19 @@ private Q_SLOTS:
         const Run ok = gatewayctl({u"validate"_qs, kSample});
         QCOMPARE(ok.exitCode, 0);
         const RoutingConfig sample = *loadConfigFile(kSample).config;
-        QCOMPARE(ok.out, u"%1: valid (%2 rules, %3 models)\n"_qs.arg(kSample).arg(sample.rules.size()).arg(sample.models.size()));
+        QCOMPARE(
+            ok.out,
+            u"%1: valid (%2 rules, %3 models)\n"_qs.arg(kSample).arg(sample.rules.size()).arg(sample.models.size()));
 
-        const QString bad = write(u"bad.json"_qs, "{\n  \"schema_version\": 1,\n  \"default_share\": {\"paid\": 130},\n  \"rules\": 5\n}\n");
+        const QString bad = write(
+            u"bad.json"_qs, "{\n  \"schema_version\": 1,\n  \"default_share\": {\"paid\": 130},\n  \"rules\": 5\n}\n");
         const Run r = gatewayctl({u"validate"_qs, bad});
         QCOMPARE(r.exitCode, 1);
         QCOMPARE(r.out, QString());
-        QCOMPARE(r.err, u"%1:3:29: /default_share/paid: 130 is above 100\n%1:4:12: /rules: expected an array of rules, found a number\n"_qs.arg(bad));
+        QCOMPARE(
+            r.err,
+            u"%1:3:29: /default_share/paid: 130 is above 100\n%1:4:12: /rules: expected an array of rules, found a number\n"_qs
+                .arg(bad));
 
         const Run missing = gatewayctl({u"validate"_qs, m_dir.filePath(u"nope.json"_qs)});
         QCOMPARE(missing.exitCode, 1);
@@ -126,22 +150,27 @@ private Q_SLOTS:
         QCOMPARE(o.keys(), (QStringList{u"bucket"_qs, u"gateway"_qs, u"reason"_qs, u"share"_qs, u"upstream_model"_qs}));
 
         // The task is the sticky key; --explain adds the steps.
-        const Run t = gatewayctl({u"decide"_qs, config, u"--model"_qs, u"a/m"_qs, u"--user"_qs, u"x"_qs, u"--task"_qs, u"task-42"_qs, u"--explain"_qs});
+        const Run t = gatewayctl({u"decide"_qs, config, u"--model"_qs, u"a/m"_qs, u"--user"_qs, u"x"_qs, u"--task"_qs,
+                                  u"task-42"_qs, u"--explain"_qs});
         QCOMPARE(json(t.out).toObject().value(u"bucket").toDouble(), 50.798);
         QVERIFY(json(t.out).toObject().value(u"why").toArray().size() >= 5);
 
-        const Run invalid = gatewayctl({u"decide"_qs, write(u"x.json"_qs, "{}"), u"--model"_qs, u"a/m"_qs, u"--user"_qs, u"u"_qs});
+        const Run invalid =
+            gatewayctl({u"decide"_qs, write(u"x.json"_qs, "{}"), u"--model"_qs, u"a/m"_qs, u"--user"_qs, u"u"_qs});
         QCOMPARE(invalid.exitCode, 1);
         QVERIFY(invalid.err.contains(u"missing required member \"schema_version\""_qs));
     }
 
     void simulate()
     {
-        const QString before = write(u"before.json"_qs, "{\"schema_version\": 1, \"default_share\": {\"paid\": 3},"
-                                                        " \"models\": {\"a/m\": {\"vercel\": \"a/m\"}, \"b/m\": {\"vercel\": null}}}");
-        const QString after = write(u"after.json"_qs, "{\"schema_version\": 1, \"default_share\": {\"paid\": 10},"
-                                                      " \"models\": {\"a/m\": {\"vercel\": \"a/m\"}, \"b/m\": {\"vercel\": null}}}");
-        const Run r = gatewayctl({u"simulate"_qs, after, u"--users"_qs, u"5000"_qs, u"--against"_qs, before, u"--json"_qs});
+        const QString before =
+            write(u"before.json"_qs, "{\"schema_version\": 1, \"default_share\": {\"paid\": 3},"
+                                     " \"models\": {\"a/m\": {\"vercel\": \"a/m\"}, \"b/m\": {\"vercel\": null}}}");
+        const QString after =
+            write(u"after.json"_qs, "{\"schema_version\": 1, \"default_share\": {\"paid\": 10},"
+                                    " \"models\": {\"a/m\": {\"vercel\": \"a/m\"}, \"b/m\": {\"vercel\": null}}}");
+        const Run r =
+            gatewayctl({u"simulate"_qs, after, u"--users"_qs, u"5000"_qs, u"--against"_qs, before, u"--json"_qs});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = json(r.out).toObject();
         const QJsonArray models = o.value(u"models").toArray();
@@ -151,7 +180,8 @@ private Q_SLOTS:
         QCOMPARE(total.value(u"vercel").toInt() + total.value(u"openrouter").toInt(), 10000);
         QVERIFY(std::abs(models.at(0).toObject().value(u"vercel_percent").toDouble() - 10) < 1.5);
         QCOMPARE(o.value(u"churn").toObject().value(u"to_openrouter").toInt(-1), 0);
-        QCOMPARE(o.value(u"churn").toObject().value(u"to_vercel").toInt(), models.at(0).toObject().value(u"changed").toInt());
+        QCOMPARE(o.value(u"churn").toObject().value(u"to_vercel").toInt(),
+                 models.at(0).toObject().value(u"changed").toInt());
         QVERIFY(r.err.contains(u"decisions in"_qs));
 
         const Run table = gatewayctl({u"simulate"_qs, after, u"--users"_qs, u"100"_qs, u"--models"_qs, u"a/m"_qs});
@@ -171,7 +201,8 @@ private Q_SLOTS:
 
         // The sample has shares and failover: kilo-gateway refuses unless asked, naming what is lost.
         const QString kiloPath = m_dir.filePath(u"kilo.json"_qs);
-        const Run refused = gatewayctl({u"export"_qs, kSample, u"--profile"_qs, u"kilo-gateway"_qs, u"-o"_qs, kiloPath});
+        const Run refused =
+            gatewayctl({u"export"_qs, kSample, u"--profile"_qs, u"kilo-gateway"_qs, u"-o"_qs, kiloPath});
         QCOMPARE(refused.exitCode, 1);
         QVERIFY(refused.err.contains(u"cannot express: failover boost"_qs));
         QVERIFY(!QFile::exists(kiloPath)); // nothing half-written
@@ -180,7 +211,8 @@ private Q_SLOTS:
         QVERIFY(lossy.err.contains(u"lost: "_qs));
         QVERIFY(json(lossy.out).toObject().contains(u"vercel_routing_percentage"_qs));
 
-        const Run vectors = gatewayctl({u"export"_qs, kSample, u"--profile"_qs, u"vectors"_qs, u"--now"_qs, u"2026-11-23T20:00:00Z"_qs});
+        const Run vectors = gatewayctl(
+            {u"export"_qs, kSample, u"--profile"_qs, u"vectors"_qs, u"--now"_qs, u"2026-11-23T20:00:00Z"_qs});
         QCOMPARE(vectors.exitCode, 0);
         QVERIFY(json(vectors.out).toObject().value(u"cases").toArray().size() > 100);
     }
@@ -198,7 +230,8 @@ private Q_SLOTS:
         QVERIFY(confirmed > 0);
         QVERIFY(r.err.contains(u"of 343 OpenRouter ids mapped"_qs));
 
-        const Run bad = gatewayctl({u"map-models"_qs, write(u"broken.json"_qs, "{\"data\": ["), kCatalogs + u"vercel-models-2026-02-22.json"_qs});
+        const Run bad = gatewayctl({u"map-models"_qs, write(u"broken.json"_qs, "{\"data\": ["),
+                                    kCatalogs + u"vercel-models-2026-02-22.json"_qs});
         QCOMPARE(bad.exitCode, 1);
         QVERIFY(bad.err.contains(u"broken.json"_qs));
     }
@@ -209,12 +242,15 @@ private Q_SLOTS:
         const QString empty = write(u"empty-catalog.json"_qs, "[]");
         const QString vercel = kCatalogs + u"vercel-models-2026-02-22.json"_qs;
         const QString openrouter = kCatalogs + u"openrouter-models-2026-02-27.json"_qs;
-        for (const QStringList &args : {QStringList{u"map-models"_qs, empty, vercel}, QStringList{u"map-models"_qs, openrouter, empty}}) {
+        for (const QStringList &args :
+             {QStringList{u"map-models"_qs, empty, vercel}, QStringList{u"map-models"_qs, openrouter, empty}}) {
             const Run r = gatewayctl(args);
             QCOMPARE(r.exitCode, 1);
             QVERIFY2(r.err.contains(empty + u": the catalog lists no models"_qs), qPrintable(r.err));
         }
-        const QString body = write(u"body.json"_qs, R"({"id":"gen-1","model":"a/b","choices":[{"index":0,"message":{"role":"assistant","content":"hi"},"finish_reason":"stop"}],"usage":{"prompt_tokens":3,"completion_tokens":1,"total_tokens":4}})");
+        const QString body = write(
+            u"body.json"_qs,
+            R"({"id":"gen-1","model":"a/b","choices":[{"index":0,"message":{"role":"assistant","content":"hi"},"finish_reason":"stop"}],"usage":{"prompt_tokens":3,"completion_tokens":1,"total_tokens":4}})");
         const Run n = gatewayctl({u"normalize"_qs, u"--gateway"_qs, u"openrouter"_qs, body, u"--catalog"_qs, empty});
         QCOMPARE(n.exitCode, 1);
         QVERIFY2(n.err.contains(empty + u": the catalog lists no models"_qs), qPrintable(n.err));

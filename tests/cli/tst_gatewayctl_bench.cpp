@@ -24,9 +24,11 @@ struct Run {
 const QString kOpenRouterKey = u"sk-or-v1-sim-local"_qs;
 const QString kVercelKey = u"vck_sim_local"_qs;
 
-const QByteArray kSuite = "# two prompts\n"
-                          "{\"name\": \"hello, world\", \"messages\": [{\"role\": \"user\", \"content\": \"Say hello\"}]}\n"
-                          "{\"name\": \"think\", \"messages\": [{\"role\": \"user\", \"content\": \"Is 91 prime?\"}], \"reasoning\": \"low\"}\n";
+const QByteArray kSuite =
+    "# two prompts\n"
+    "{\"name\": \"hello, world\", \"messages\": [{\"role\": \"user\", \"content\": \"Say hello\"}]}\n"
+    "{\"name\": \"think\", \"messages\": [{\"role\": \"user\", \"content\": \"Is 91 prime?\"}], \"reasoning\": "
+    "\"low\"}\n";
 
 QList<QStringList> csvRows(const QString &path)
 {
@@ -43,8 +45,8 @@ QList<QStringList> csvRows(const QString &path)
 
 class TestGatewayctlBench : public QObject {
     Q_OBJECT
-    QProcess m_sim;      // clean
-    QProcess m_faulty;   // Vercel answers every chat with 429
+    QProcess m_sim;    // clean
+    QProcess m_faulty; // Vercel answers every chat with 429
     int m_port = 0;
     int m_faultyPort = 0;
     QTemporaryDir m_dir;
@@ -81,7 +83,10 @@ class TestGatewayctlBench : public QObject {
     }
 
     QString suitePath() const { return m_dir.filePath(u"suite.jsonl"_qs); }
-    static QString configPath() { return QStringLiteral(GW_SOURCE_DIR) + u"/resources/sample-workspace/routing.json"_qs; }
+    static QString configPath()
+    {
+        return QStringLiteral(GW_SOURCE_DIR) + u"/resources/sample-workspace/routing.json"_qs;
+    }
 
     static Run gatewayctl(const QStringList &args, bool withVercelKey = true)
     {
@@ -99,8 +104,8 @@ class TestGatewayctlBench : public QObject {
             p.waitForFinished(10'000);
             return {};
         }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
     }
 
 private Q_SLOTS:
@@ -112,26 +117,31 @@ private Q_SLOTS:
         suite.write(kSuite);
         suite.close();
         QVERIFY(startSim(m_sim, {}, m_port));
-        QVERIFY(startSim(m_faulty, {u"--faults"_qs, u"{\"vercel\": {\"error_rates\": {\"429\": 1}}}"_qs}, m_faultyPort));
+        QVERIFY(
+            startSim(m_faulty, {u"--faults"_qs, u"{\"vercel\": {\"error_rates\": {\"429\": 1}}}"_qs}, m_faultyPort));
     }
 
     void bothGatewaysWithCsv()
     {
         const QString summaryCsv = m_dir.filePath(u"summary.csv"_qs);
         const QString resultsCsv = m_dir.filePath(u"results.csv"_qs);
-        const Run r = gatewayctl(QStringList{suitePath(), u"--models"_qs, u"openai/gpt-4o-mini,anthropic/claude-sonnet-4.5"_qs,
-                                             u"--repeat"_qs, u"2"_qs, u"--concurrency"_qs, u"3"_qs, u"--config"_qs, configPath(),
-                                             u"--csv"_qs, summaryCsv, u"--results-csv"_qs, resultsCsv, u"--reconcile"_qs,
-                                             u"--estimate"_qs}
-                                 + urls(m_port));
+        const Run r = gatewayctl(
+            QStringList{suitePath(), u"--models"_qs, u"openai/gpt-4o-mini,anthropic/claude-sonnet-4.5"_qs,
+                        u"--repeat"_qs, u"2"_qs, u"--concurrency"_qs, u"3"_qs, u"--config"_qs, configPath(),
+                        u"--csv"_qs, summaryCsv, u"--results-csv"_qs, resultsCsv, u"--reconcile"_qs, u"--estimate"_qs}
+            + urls(m_port));
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
         QCOMPARE(r.out.count(QRegularExpression(u"^case \\d+: "_qs, QRegularExpression::MultilineOption)), 8);
-        QVERIFY2(r.out.contains(u"case 0: hello, world on openai/gpt-4o-mini #1 | openrouter ok ttft "_qs), qPrintable(r.out));
+        QVERIFY2(r.out.contains(u"case 0: hello, world on openai/gpt-4o-mini #1 | openrouter ok ttft "_qs),
+                 qPrintable(r.out));
         // Per side: "cost $X reported, estimated $Y, billed $Z".
-        QCOMPARE(r.out.count(QRegularExpression(u"cost \\$[0-9.]+ reported, estimated \\$[0-9.]+, billed \\$[0-9.]+"_qs)), 16);
+        QCOMPARE(
+            r.out.count(QRegularExpression(u"cost \\$[0-9.]+ reported, estimated \\$[0-9.]+, billed \\$[0-9.]+"_qs)),
+            16);
         // The simulator bills what it reports, so reported and billed totals agree.
         const QRegularExpressionMatch costs =
-            QRegularExpression(u"\\ncosts: reported (\\$[0-9.]+) \\(16 results\\), billed (\\$[0-9.]+) \\(16\\), estimated \\$[0-9.]+ \\(16\\)\\n"_qs)
+            QRegularExpression(
+                u"\\ncosts: reported (\\$[0-9.]+) \\(16 results\\), billed (\\$[0-9.]+) \\(16\\), estimated \\$[0-9.]+ \\(16\\)\\n"_qs)
                 .match(r.out);
         QVERIFY2(costs.hasMatch(), qPrintable(r.out.right(400)));
         QCOMPARE(costs.captured(1), costs.captured(2));
@@ -140,8 +150,10 @@ private Q_SLOTS:
 
         const QList<QStringList> rows = csvRows(summaryCsv);
         QCOMPARE(rows.size(), 5);
-        QCOMPARE(rows.at(0).mid(0, 5), (QStringList{u"model"_qs, u"gateway"_qs, u"runs"_qs, u"succeeded"_qs, u"success_rate"_qs}));
-        QCOMPARE(rows.at(1).mid(0, 5), (QStringList{u"openai/gpt-4o-mini"_qs, u"openrouter"_qs, u"4"_qs, u"4"_qs, u"1"_qs}));
+        QCOMPARE(rows.at(0).mid(0, 5),
+                 (QStringList{u"model"_qs, u"gateway"_qs, u"runs"_qs, u"succeeded"_qs, u"success_rate"_qs}));
+        QCOMPARE(rows.at(1).mid(0, 5),
+                 (QStringList{u"openai/gpt-4o-mini"_qs, u"openrouter"_qs, u"4"_qs, u"4"_qs, u"1"_qs}));
         QCOMPARE(rows.at(4).mid(0, 2), (QStringList{u"anthropic/claude-sonnet-4.5"_qs, u"vercel"_qs}));
         QFile results(resultsCsv);
         QVERIFY(results.open(QIODevice::ReadOnly));
@@ -153,8 +165,9 @@ private Q_SLOTS:
 
     void oneSideFailingExitsOne()
     {
-        const Run r = gatewayctl(QStringList{suitePath(), u"--models"_qs, u"openai/gpt-4o-mini"_qs, u"--config"_qs, configPath()}
-                                 + urls(m_faultyPort));
+        const Run r =
+            gatewayctl(QStringList{suitePath(), u"--models"_qs, u"openai/gpt-4o-mini"_qs, u"--config"_qs, configPath()}
+                       + urls(m_faultyPort));
         QCOMPARE(r.exitCode, 1);
         QCOMPARE(r.out.count(u"vercel error rate_limited"_qs), 2);
         QCOMPARE(r.out.count(u"flags: error_one_side"_qs), 2);
@@ -163,7 +176,8 @@ private Q_SLOTS:
 
     void withoutConfigOpenRouterOnly()
     {
-        const Run r = gatewayctl(QStringList{suitePath(), u"--models"_qs, u"openai/gpt-4o-mini"_qs, u"--json"_qs} + urls(m_port));
+        const Run r =
+            gatewayctl(QStringList{suitePath(), u"--models"_qs, u"openai/gpt-4o-mini"_qs, u"--json"_qs} + urls(m_port));
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
         QVERIFY(r.err.contains(u"no --config"_qs));
         const QJsonObject doc = QJsonDocument::fromJson(r.out.toUtf8()).object();
@@ -186,9 +200,10 @@ private Q_SLOTS:
 
     void noVercelKeyOpenRouterOnly()
     {
-        const Run r = gatewayctl(QStringList{suitePath(), u"--models"_qs, u"openai/gpt-4o-mini"_qs, u"--config"_qs, configPath()}
-                                     + urls(m_port),
-                                 false);
+        const Run r =
+            gatewayctl(QStringList{suitePath(), u"--models"_qs, u"openai/gpt-4o-mini"_qs, u"--config"_qs, configPath()}
+                           + urls(m_port),
+                       false);
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
         QVERIFY(r.err.contains(u"no Vercel key"_qs));
         QCOMPARE(r.out.count(u"vercel skipped (no vercel client"_qs), 2);
@@ -205,11 +220,13 @@ private Q_SLOTS:
         const QString broken = m_dir.filePath(u"broken.jsonl"_qs);
         QFile file(broken);
         QVERIFY(file.open(QIODevice::WriteOnly));
-        file.write("{\"name\": \"ok\", \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}\n{\"name\": \"x\", \"messages\": {}}\n");
+        file.write("{\"name\": \"ok\", \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}\n{\"name\": \"x\", "
+                   "\"messages\": {}}\n");
         file.close();
         const Run badSuite = gatewayctl(QStringList{broken, u"--models"_qs, u"openai/gpt-4o-mini"_qs} + urls(m_port));
         QCOMPARE(badSuite.exitCode, 1);
-        QVERIFY2(badSuite.err.contains(u"broken.jsonl:2:27: /messages: must be a non-empty array"_qs), qPrintable(badSuite.err));
+        QVERIFY2(badSuite.err.contains(u"broken.jsonl:2:27: /messages: must be a non-empty array"_qs),
+                 qPrintable(badSuite.err));
         QVERIFY(!badSuite.out.contains(u"case "_qs));
     }
 

@@ -16,8 +16,8 @@
 
 namespace {
 
-using gwtest::Run;
 using gwtest::gatewayctl;
+using gwtest::Run;
 
 const QString kData = QStringLiteral(GW_SOURCE_DIR "/tests/data/traffic/");
 
@@ -61,15 +61,17 @@ private Q_SLOTS:
         const QString bad = kData + u"bad.jsonl"_qs;
         const Run r = gatewayctl({u"ingest"_qs, bad, kData + u"good.jsonl.gz"_qs, u"--db"_qs, db});
         QCOMPARE(r.exitCode, 0);
-        QVERIFY2(r.out.contains(bad + u": 4 new events, 8 bad lines, an incomplete last line (40 bytes) left for later"_qs),
-                 qPrintable(r.out));
+        QVERIFY2(
+            r.out.contains(bad + u": 4 new events, 8 bad lines, an incomplete last line (40 bytes) left for later"_qs),
+            qPrintable(r.out));
         QVERIFY2(r.out.contains(u"good.jsonl.gz: 40 new events, 0 bad lines"_qs), qPrintable(r.out));
         QVERIFY2(r.err.contains(bad + u":5: /latency_ms: expected a number"_qs), qPrintable(r.err));
         QVERIFY(r.err.contains(bad + u":8: /gateway: unknown gateway \"azure\" (openrouter or vercel)"_qs));
 
         const Run again = gatewayctl({u"ingest"_qs, bad, u"--db"_qs, db});
         QCOMPARE(again.exitCode, 0);
-        QVERIFY2(again.out.contains(u": 0 new events, 0 bad lines (already ingested up to line 13)"_qs), qPrintable(again.out));
+        QVERIFY2(again.out.contains(u": 0 new events, 0 bad lines (already ingested up to line 13)"_qs),
+                 qPrintable(again.out));
         QVERIFY(again.err.isEmpty());
 
         const Run report = gatewayctl({u"report"_qs, u"--db"_qs, db, u"--by"_qs, u"gateway"_qs, u"--json"_qs});
@@ -137,7 +139,7 @@ private Q_SLOTS:
         };
         QProcess p;
         p.start(QStringLiteral(GATEWAYCTL_PATH), {u"ingest"_qs, logs.path(), u"--db"_qs, db, u"--follow"_qs,
-                                                 u"--interval"_qs, u"50"_qs, u"--stop-after"_qs, u"20000"_qs});
+                                                  u"--interval"_qs, u"50"_qs, u"--stop-after"_qs, u"20000"_qs});
         QVERIFY(p.waitForStarted());
         QString seen;
         auto waitFor = [&](const QString &text) {
@@ -150,9 +152,11 @@ private Q_SLOTS:
             return seen.contains(text);
         };
         append(u"traffic.jsonl"_qs, chunk(0, 10) + lines[10].left(30));
-        QVERIFY2(waitFor(u"traffic.jsonl: 10 new events, 0 bad lines, an incomplete last line (30 bytes)"_qs), qPrintable(seen));
+        QVERIFY2(waitFor(u"traffic.jsonl: 10 new events, 0 bad lines, an incomplete last line (30 bytes)"_qs),
+                 qPrintable(seen));
         append(u"traffic.jsonl"_qs, lines[10].mid(30) + '\n' + chunk(11, 20));
-        QVERIFY2(waitFor(u"traffic.jsonl: 10 new events, 0 bad lines (already ingested up to line 10)"_qs), qPrintable(seen));
+        QVERIFY2(waitFor(u"traffic.jsonl: 10 new events, 0 bad lines (already ingested up to line 10)"_qs),
+                 qPrintable(seen));
         QVERIFY(QFile::rename(logs.filePath(u"traffic.jsonl"_qs), logs.filePath(u"traffic.jsonl.1"_qs)));
         append(u"traffic.jsonl"_qs, chunk(20, 25));
         QVERIFY2(waitFor(u"traffic.jsonl: 5 new events"_qs), qPrintable(seen));
@@ -172,7 +176,8 @@ private Q_SLOTS:
         const QString db = m_dir.filePath(u"errors.sqlite"_qs);
         QCOMPARE(gatewayctl({u"ingest"_qs, kData + u"good.jsonl"_qs}).exitCode, 2);
         QCOMPARE(gatewayctl({u"report"_qs, u"--db"_qs, db, u"--by"_qs, u"color"_qs}).exitCode, 2);
-        QCOMPARE(gatewayctl({u"report"_qs, u"--db"_qs, db, u"--by"_qs, u"model"_qs, u"--from"_qs, u"soon"_qs}).exitCode, 2);
+        QCOMPARE(gatewayctl({u"report"_qs, u"--db"_qs, db, u"--by"_qs, u"model"_qs, u"--from"_qs, u"soon"_qs}).exitCode,
+                 2);
         const Run missing = gatewayctl({u"ingest"_qs, m_dir.filePath(u"nope.jsonl"_qs), u"--db"_qs, db});
         QCOMPARE(missing.exitCode, 1);
         QVERIFY2(missing.err.contains(u"nope.jsonl"_qs), qPrintable(missing.err));

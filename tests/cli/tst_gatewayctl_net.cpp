@@ -39,7 +39,8 @@ class TestGatewayctlNet : public QObject {
 
     QString baseUrl(const QString &gateway) const
     {
-        return u"http://127.0.0.1:%1/%2"_qs.arg(m_port).arg(gateway == u"openrouter" ? u"openrouter/api/v1"_qs : u"vercel/v1"_qs);
+        return u"http://127.0.0.1:%1/%2"_qs.arg(m_port).arg(gateway == u"openrouter" ? u"openrouter/api/v1"_qs
+                                                                                     : u"vercel/v1"_qs);
     }
 
     // `keys`: environment variables to set; both key variables are removed first.
@@ -58,8 +59,8 @@ class TestGatewayctlNet : public QObject {
             p.waitForFinished(10'000);
             return {};
         }
-        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1, QString::fromUtf8(p.readAllStandardOutput()),
-                QString::fromUtf8(p.readAllStandardError())};
+        return {p.exitStatus() == QProcess::NormalExit ? p.exitCode() : -1,
+                QString::fromUtf8(p.readAllStandardOutput()), QString::fromUtf8(p.readAllStandardError())};
     }
 
     static QList<std::pair<QString, QString>> simKeys()
@@ -101,9 +102,19 @@ private Q_SLOTS:
         QFETCH(bool, stream);
         QFETCH(QString, idPattern);
         QFETCH(QString, provider);
-        QStringList args{u"chat"_qs, u"--gateway"_qs, gateway, u"--base-url"_qs, baseUrl(gateway),
-                         u"--model"_qs, u"anthropic/claude-sonnet-4.5"_qs, u"--prompt"_qs, u"What is two plus two?"_qs,
-                         u"--reasoning-effort"_qs, u"low"_qs, u"--timeout"_qs, u"120"_qs};
+        QStringList args{u"chat"_qs,
+                         u"--gateway"_qs,
+                         gateway,
+                         u"--base-url"_qs,
+                         baseUrl(gateway),
+                         u"--model"_qs,
+                         u"anthropic/claude-sonnet-4.5"_qs,
+                         u"--prompt"_qs,
+                         u"What is two plus two?"_qs,
+                         u"--reasoning-effort"_qs,
+                         u"low"_qs,
+                         u"--timeout"_qs,
+                         u"120"_qs};
         if (stream)
             args << u"--stream"_qs;
         const Run r = gatewayctl(args, simKeys());
@@ -117,7 +128,7 @@ private Q_SLOTS:
         const QString text = o.value(u"text").toString();
         QVERIFY(!text.trimmed().isEmpty());
         QVERIFY2(text.contains(u"What is two plus two?"_qs), qPrintable(text)); // the simulator echoes the prompt
-        QVERIFY(!o.value(u"reasoning").toString().isEmpty());                  // --reasoning-effort was sent
+        QVERIFY(!o.value(u"reasoning").toString().isEmpty());                   // --reasoning-effort was sent
         QCOMPARE(o.value(u"finish_reason").toString(), u"stop"_qs);
 
         const QJsonObject usage = o.value(u"usage").toObject();
@@ -158,7 +169,8 @@ private Q_SLOTS:
     void balance()
     {
         QFETCH(QString, gateway);
-        const Run r = gatewayctl({u"balance"_qs, u"--gateway"_qs, gateway, u"--base-url"_qs, baseUrl(gateway)}, simKeys());
+        const Run r =
+            gatewayctl({u"balance"_qs, u"--gateway"_qs, gateway, u"--base-url"_qs, baseUrl(gateway)}, simKeys());
         QVERIFY2(r.exitCode == 0, qPrintable(r.all()));
         const QJsonObject o = parseObject(r.out);
         QCOMPARE(o.keys(), QStringList{gateway});
@@ -183,11 +195,13 @@ private Q_SLOTS:
     {
         QTest::addColumn<QStringList>("command");
         QTest::addColumn<QString>("gateway");
-        QTest::newRow("chat openrouter") << QStringList{u"chat"_qs, u"--model"_qs, u"anthropic/claude-sonnet-4.5"_qs, u"--prompt"_qs, u"hi"_qs}
+        QTest::newRow("chat openrouter") << QStringList{u"chat"_qs, u"--model"_qs, u"anthropic/claude-sonnet-4.5"_qs,
+                                                        u"--prompt"_qs, u"hi"_qs}
                                          << u"openrouter"_qs;
-        QTest::newRow("chat vercel --stream") << QStringList{u"chat"_qs, u"--model"_qs, u"anthropic/claude-sonnet-4.5"_qs, u"--prompt"_qs,
-                                                             u"hi"_qs, u"--stream"_qs}
-                                              << u"vercel"_qs;
+        QTest::newRow("chat vercel --stream")
+            << QStringList{u"chat"_qs,     u"--model"_qs, u"anthropic/claude-sonnet-4.5"_qs,
+                           u"--prompt"_qs, u"hi"_qs,      u"--stream"_qs}
+            << u"vercel"_qs;
         QTest::newRow("balance openrouter") << QStringList{u"balance"_qs} << u"openrouter"_qs;
         QTest::newRow("balance vercel") << QStringList{u"balance"_qs} << u"vercel"_qs;
     }
@@ -204,7 +218,7 @@ private Q_SLOTS:
         QVERIFY(!r.all().contains(kWrongKey.right(12)));
         const QJsonObject o = parseObject(r.out);
         const QJsonObject error = command.first() == u"chat" ? o.value(u"error").toObject()
-                                                              : o.value(gateway).toObject().value(u"error").toObject();
+                                                             : o.value(gateway).toObject().value(u"error").toObject();
         QCOMPARE(error.value(u"class").toString(), u"auth"_qs);
         QCOMPARE(error.value(u"http_status").toInt(), 401);
         QVERIFY(!error.value(u"message").toString().isEmpty());
@@ -213,7 +227,8 @@ private Q_SLOTS:
     void plainHttpOffMachineRefused_data()
     {
         QTest::addColumn<QStringList>("command");
-        QTest::newRow("chat") << QStringList{u"chat"_qs, u"--model"_qs, u"anthropic/claude-sonnet-4.5"_qs, u"--prompt"_qs, u"hi"_qs};
+        QTest::newRow("chat") << QStringList{u"chat"_qs, u"--model"_qs, u"anthropic/claude-sonnet-4.5"_qs,
+                                             u"--prompt"_qs, u"hi"_qs};
         QTest::newRow("balance") << QStringList{u"balance"_qs};
     }
 
@@ -222,13 +237,16 @@ private Q_SLOTS:
         QFETCH(QStringList, command);
         // 192.0.2.1 is TEST-NET-1: nothing answers there. A refusal comes at once; had the request
         // been sent, it would end in a connect timeout or network error instead.
-        const Run r = gatewayctl(command + QStringList{u"--gateway"_qs, u"openrouter"_qs, u"--base-url"_qs, u"http://192.0.2.1:8080/api/v1"_qs},
-                                 {{u"OPENROUTER_API_KEY"_qs, kWrongKey}});
+        const Run r = gatewayctl(
+            command
+                + QStringList{u"--gateway"_qs, u"openrouter"_qs, u"--base-url"_qs, u"http://192.0.2.1:8080/api/v1"_qs},
+            {{u"OPENROUTER_API_KEY"_qs, kWrongKey}});
         QVERIFY2(r.exitCode == 1, qPrintable(r.all()));
         QVERIFY(!r.all().contains(kWrongKey));
         const QJsonObject o = parseObject(r.out);
-        const QJsonObject error = command.first() == u"chat" ? o.value(u"error").toObject()
-                                                              : o.value(u"openrouter").toObject().value(u"error").toObject();
+        const QJsonObject error = command.first() == u"chat"
+                                      ? o.value(u"error").toObject()
+                                      : o.value(u"openrouter").toObject().value(u"error").toObject();
         QCOMPARE(error.value(u"code").toString(), u"insecure_url"_qs);
         QCOMPARE(error.value(u"http_status").toInt(), 0);
         const QString message = error.value(u"message").toString();
@@ -240,16 +258,21 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("args");
         QTest::addColumn<bool>("withKeys");
         QTest::addColumn<QString>("inError");
-        QTest::newRow("chat without --model") << QStringList{u"chat"_qs, u"--gateway"_qs, u"openrouter"_qs, u"--prompt"_qs, u"hi"_qs}
-                                              << true << u"--model and --prompt are required"_qs;
-        QTest::newRow("chat bad gateway") << QStringList{u"chat"_qs, u"--gateway"_qs, u"azure"_qs, u"--model"_qs, u"a/b"_qs, u"--prompt"_qs, u"hi"_qs}
-                                          << true << u"--gateway must be openrouter or vercel"_qs;
-        QTest::newRow("chat without key") << QStringList{u"chat"_qs, u"--gateway"_qs, u"vercel"_qs, u"--model"_qs, u"a/b"_qs, u"--prompt"_qs, u"hi"_qs}
+        QTest::newRow("chat without --model")
+            << QStringList{u"chat"_qs, u"--gateway"_qs, u"openrouter"_qs, u"--prompt"_qs, u"hi"_qs} << true
+            << u"--model and --prompt are required"_qs;
+        QTest::newRow("chat bad gateway")
+            << QStringList{u"chat"_qs, u"--gateway"_qs, u"azure"_qs, u"--model"_qs, u"a/b"_qs, u"--prompt"_qs, u"hi"_qs}
+            << true << u"--gateway must be openrouter or vercel"_qs;
+        QTest::newRow("chat without key") << QStringList{u"chat"_qs, u"--gateway"_qs, u"vercel"_qs, u"--model"_qs,
+                                                         u"a/b"_qs,  u"--prompt"_qs,  u"hi"_qs}
                                           << false << u"set AI_GATEWAY_API_KEY"_qs;
-        QTest::newRow("chat unknown option") << QStringList{u"chat"_qs, u"--gateway"_qs, u"openrouter"_qs, u"--temperature"_qs, u"1"_qs}
-                                             << true << u"Unknown option"_qs;
-        QTest::newRow("balance --base-url without --gateway") << QStringList{u"balance"_qs, u"--base-url"_qs, u"http://127.0.0.1:1/x"_qs}
-                                                              << true << u"--base-url needs --gateway"_qs;
+        QTest::newRow("chat unknown option")
+            << QStringList{u"chat"_qs, u"--gateway"_qs, u"openrouter"_qs, u"--temperature"_qs, u"1"_qs} << true
+            << u"Unknown option"_qs;
+        QTest::newRow("balance --base-url without --gateway")
+            << QStringList{u"balance"_qs, u"--base-url"_qs, u"http://127.0.0.1:1/x"_qs} << true
+            << u"--base-url needs --gateway"_qs;
     }
 
     void usageErrors()

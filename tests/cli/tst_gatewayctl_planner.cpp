@@ -17,8 +17,8 @@
 
 namespace {
 
-using gwtest::Run;
 using gwtest::gatewayctl;
+using gwtest::Run;
 
 // All traffic lies in 11:00..11:59 of this day; ramp-check runs "as of" 12:00.
 const QString kNow = QStringLiteral("2026-11-23T12:00:00Z");
@@ -37,7 +37,8 @@ struct Record {
 QByteArray toJsonLine(const Record &r, int second)
 {
     const QJsonObject o{
-        {u"ts"_qs, u"2026-11-23T11:%1:%2.000Z"_qs.arg(second / 60 % 60, 2, 10, QChar(u'0')).arg(second % 60, 2, 10, QChar(u'0'))},
+        {u"ts"_qs,
+         u"2026-11-23T11:%1:%2.000Z"_qs.arg(second / 60 % 60, 2, 10, QChar(u'0')).arg(second % 60, 2, 10, QChar(u'0'))},
         {u"gateway"_qs, r.gateway},
         {u"model"_qs, r.model},
         {u"provider"_qs, u"p"_qs},
@@ -76,7 +77,8 @@ void addTraffic(QList<Record> &out, const char *gateway, const char *model, int 
     }
 }
 
-const QByteArray kConfigTemplate = "{\"schema_version\": 1, \"cohort\": \"vercel\", \"sticky_key\": \"task_or_user\",\n"
+const QByteArray kConfigTemplate =
+    "{\"schema_version\": 1, \"cohort\": \"vercel\", \"sticky_key\": \"task_or_user\",\n"
     " \"default_share\": {\"paid\": %SHARE%, \"free\": %SHARE%},\n"
     " \"models\": {\"m/good\": {\"vercel\": \"vm/good\"}, \"m/bad\": {\"vercel\": \"vm/bad\"},\n"
     "            \"m/thin\": {\"vercel\": \"vm/thin\"}, \"m/off\": {\"vercel\": null}}}";
@@ -164,14 +166,16 @@ private Q_SLOTS:
         QCOMPARE(draft.value(u"vercel"_qs).toObject().value(u"requests"_qs).toInteger(), vercelRequests);
         QCOMPARE(draft.value(u"openrouter"_qs).toObject().value(u"requests"_qs).toInteger(), openrouterRequests);
         const QJsonObject vercelTotals = draft.value(u"vercel"_qs).toObject();
-        QCOMPARE(vercelTotals.value(u"prompt_tokens"_qs).toInteger() + vercelTotals.value(u"completion_tokens"_qs).toInteger(),
+        QCOMPARE(vercelTotals.value(u"prompt_tokens"_qs).toInteger()
+                     + vercelTotals.value(u"completion_tokens"_qs).toInteger(),
                  vercelTokens);
         // Every request logged 1e-6 USD per token, so the recorded rates price the draft at that.
         QVERIFY(std::abs(vercelTotals.value(u"cost_usd"_qs).toDouble() - 1e-6 * double(vercelTokens)) < 1e-9);
         const QJsonObject live = o.value(u"live"_qs).toObject();
         QCOMPARE(live.value(u"vercel"_qs).toObject().value(u"requests"_qs).toInteger(), 0);
         // The recorded side is the log as written.
-        QCOMPARE(o.value(u"recorded"_qs).toObject().value(u"vercel"_qs).toObject().value(u"requests"_qs).toInteger(), 1540);
+        QCOMPARE(o.value(u"recorded"_qs).toObject().value(u"vercel"_qs).toObject().value(u"requests"_qs).toInteger(),
+                 1540);
         // Churn: every (model, user) key on Vercel-capable models moves, and only to Vercel.
         const QJsonObject churn = o.value(u"churn"_qs).toObject();
         QCOMPARE(churn.value(u"keys_changed"_qs).toInteger(), qint64(keys.size()));
@@ -196,8 +200,9 @@ private Q_SLOTS:
         const auto pinnedUntil = [&](const QString &name, const QString &expiry) {
             QByteArray json = kConfigTemplate;
             json.replace("%SHARE%", "0");
-            const QByteArray rules = "\"rules\": [{\"id\": \"pin-good\", \"expires_at\": \"" + expiry.toLatin1()
-                                     + "\", \"match\": {\"models\": [\"m/good\"]}, \"action\": {\"gateway\": \"vercel\"}}],\n \"models\":";
+            const QByteArray rules =
+                "\"rules\": [{\"id\": \"pin-good\", \"expires_at\": \"" + expiry.toLatin1()
+                + "\", \"match\": {\"models\": [\"m/good\"]}, \"action\": {\"gateway\": \"vercel\"}}],\n \"models\":";
             json.replace("\"models\":", rules);
             return write(name, json);
         };
@@ -206,10 +211,12 @@ private Q_SLOTS:
             goodRequests += rec.model == u"m/good" ? 1 : 0;
 
         const Run inForce = gatewayctl({u"replay"_qs, u"--db"_qs, m_db, u"--config"_qs,
-                                        pinnedUntil(u"pin-later.json"_qs, u"2026-11-23T12:30:00Z"_qs), u"--now"_qs, kNow, u"--json"_qs});
+                                        pinnedUntil(u"pin-later.json"_qs, u"2026-11-23T12:30:00Z"_qs), u"--now"_qs,
+                                        kNow, u"--json"_qs});
         QCOMPARE(inForce.exitCode, 0);
         const QJsonObject o = parseObject(inForce);
-        QCOMPARE(o.value(u"draft"_qs).toObject().value(u"vercel"_qs).toObject().value(u"requests"_qs).toInteger(), goodRequests);
+        QCOMPARE(o.value(u"draft"_qs).toObject().value(u"vercel"_qs).toObject().value(u"requests"_qs).toInteger(),
+                 goodRequests);
         QCOMPARE(o.value(u"draft_live_from"_qs).toString(), kNow);
         const QJsonObject rule = o.value(u"draft_rules"_qs).toArray().at(0).toObject();
         QCOMPARE(rule.value(u"id"_qs).toString(), u"pin-good"_qs);
@@ -217,37 +224,46 @@ private Q_SLOTS:
         QCOMPARE(rule.value(u"in_force_hours"_qs).toDouble(), 0.5);
 
         const Run expired = gatewayctl({u"replay"_qs, u"--db"_qs, m_db, u"--config"_qs,
-                                        pinnedUntil(u"pin-earlier.json"_qs, u"2026-11-23T11:30:00Z"_qs), u"--now"_qs, kNow, u"--json"_qs});
+                                        pinnedUntil(u"pin-earlier.json"_qs, u"2026-11-23T11:30:00Z"_qs), u"--now"_qs,
+                                        kNow, u"--json"_qs});
         QCOMPARE(expired.exitCode, 0);
         const QJsonObject e = parseObject(expired);
         QCOMPARE(e.value(u"draft"_qs).toObject().value(u"vercel"_qs).toObject().value(u"requests"_qs).toInteger(), 0);
         QCOMPARE(e.value(u"draft_rules"_qs).toArray().at(0).toObject().value(u"in_force"_qs).toString(), u"expired"_qs);
 
-        const Run text = gatewayctl({u"replay"_qs, u"--db"_qs, m_db, u"--config"_qs, m_dir.filePath(u"pin-later.json"_qs),
-                                     u"--now"_qs, kNow});
+        const Run text = gatewayctl(
+            {u"replay"_qs, u"--db"_qs, m_db, u"--config"_qs, m_dir.filePath(u"pin-later.json"_qs), u"--now"_qs, kNow});
         QCOMPARE(text.exitCode, 0);
         QVERIFY2(text.out.contains(u"rule pin-good: partly, in force for 0.5 of 1 h"_qs), qPrintable(text.out));
         QCOMPARE(gatewayctl({u"replay"_qs, u"--db"_qs, m_db, u"--config"_qs, m_dir.filePath(u"pin-later.json"_qs),
-                             u"--now"_qs, u"yesterday"_qs}).exitCode, 2);
+                             u"--now"_qs, u"yesterday"_qs})
+                     .exitCode,
+                 2);
     }
 
     void rampCheckEveryVerdict()
     {
         const auto plan = [&](const char *model) {
-            return write(QString::fromLatin1(model).replace(u'/', u'_') + u".plan.json"_qs,
-                         "{\"scope\": \"" + QByteArray(model) + "\", \"steps\": [2, 5, 10], \"current_step\": 1,\n"
-                         " \"min_requests_per_gateway\": 1000, \"error_margin_points\": 1, \"confidence\": 0.95,\n"
-                         " \"max_ttft_p95_worse_percent\": 20, \"max_cost_per_mtok_worse_percent\": 10, \"window_minutes\": 60}");
+            return write(
+                QString::fromLatin1(model).replace(u'/', u'_') + u".plan.json"_qs,
+                "{\"scope\": \"" + QByteArray(model)
+                    + "\", \"steps\": [2, 5, 10], \"current_step\": 1,\n"
+                      " \"min_requests_per_gateway\": 1000, \"error_margin_points\": 1, \"confidence\": 0.95,\n"
+                      " \"max_ttft_p95_worse_percent\": 20, \"max_cost_per_mtok_worse_percent\": 10, "
+                      "\"window_minutes\": 60}");
         };
-        const Run good = gatewayctl({u"ramp-check"_qs, u"--db"_qs, m_db, u"--plan"_qs, plan("m/good"), u"--now"_qs, kNow, u"--json"_qs});
+        const Run good = gatewayctl(
+            {u"ramp-check"_qs, u"--db"_qs, m_db, u"--plan"_qs, plan("m/good"), u"--now"_qs, kNow, u"--json"_qs});
         QCOMPARE(good.exitCode, 0);
         QJsonObject o = parseObject(good);
         QCOMPARE(o.value(u"verdict"_qs).toString(), u"advance"_qs);
         QCOMPARE(o.value(u"proposed_share_percent"_qs).toDouble(), 10.0);
-        QCOMPARE(o.value(u"gateways"_qs).toObject().value(u"vercel"_qs).toObject().value(u"requests"_qs).toInteger(), 1200);
+        QCOMPARE(o.value(u"gateways"_qs).toObject().value(u"vercel"_qs).toObject().value(u"requests"_qs).toInteger(),
+                 1200);
         QCOMPARE(o.value(u"gateways"_qs).toObject().value(u"vercel"_qs).toObject().value(u"errors"_qs).toInteger(), 12);
 
-        const Run thin = gatewayctl({u"ramp-check"_qs, u"--db"_qs, m_db, u"--plan"_qs, plan("m/thin"), u"--now"_qs, kNow, u"--json"_qs});
+        const Run thin = gatewayctl(
+            {u"ramp-check"_qs, u"--db"_qs, m_db, u"--plan"_qs, plan("m/thin"), u"--now"_qs, kNow, u"--json"_qs});
         QCOMPARE(thin.exitCode, 3);
         o = parseObject(thin);
         QCOMPARE(o.value(u"verdict"_qs).toString(), u"hold"_qs);
@@ -256,7 +272,8 @@ private Q_SLOTS:
 
         // m/bad: 30/300 vs 3/300 with a 1-point margin: pooled 33/600 = 0.055,
         // SE = sqrt(0.055 * 0.945 * 2/300) = 0.018613, z = (0.10 - 0.01 - 0.01) / 0.018613 = 4.298.
-        const Run bad = gatewayctl({u"ramp-check"_qs, u"--db"_qs, m_db, u"--plan"_qs, plan("m/bad"), u"--now"_qs, kNow, u"--json"_qs});
+        const Run bad = gatewayctl(
+            {u"ramp-check"_qs, u"--db"_qs, m_db, u"--plan"_qs, plan("m/bad"), u"--now"_qs, kNow, u"--json"_qs});
         QCOMPARE(bad.exitCode, 4);
         o = parseObject(bad);
         QCOMPARE(o.value(u"verdict"_qs).toString(), u"roll_back"_qs);
@@ -275,7 +292,8 @@ private Q_SLOTS:
         const QString broken = write(u"broken.plan.json"_qs, "{\"scope\": \"m/good\",\n \"steps\": [5, 2]}");
         const Run invalid = gatewayctl({u"ramp-check"_qs, u"--db"_qs, m_db, u"--plan"_qs, broken});
         QCOMPARE(invalid.exitCode, 1);
-        QVERIFY2(invalid.err.contains(broken + u":2:"_qs) && invalid.err.contains(u"/steps/1"_qs), qPrintable(invalid.err));
+        QVERIFY2(invalid.err.contains(broken + u":2:"_qs) && invalid.err.contains(u"/steps/1"_qs),
+                 qPrintable(invalid.err));
         QCOMPARE(gatewayctl({u"ramp-check"_qs, u"--plan"_qs, broken}).exitCode, 2);
     }
 
@@ -291,10 +309,10 @@ private Q_SLOTS:
         const qint64 openrouterRival = tokens / 4;
         const qint64 vercelRival = tokens / 5;
         const Run r = gatewayctl({u"plan-leaderboard"_qs, u"--db"_qs, m_db, u"--from"_qs, u"2026-11-23T00:00:00Z"_qs,
-                                  u"--to"_qs, u"2026-11-24T00:00:00Z"_qs, u"--config"_qs, configWithShare(u"zero.json"_qs, 0),
-                                  u"--openrouter-competitor-tokens"_qs, QString::number(openrouterRival),
-                                  u"--vercel-competitor-tokens"_qs, QString::number(vercelRival), u"--margin"_qs, u"10"_qs,
-                                  u"--json"_qs});
+                                  u"--to"_qs, u"2026-11-24T00:00:00Z"_qs, u"--config"_qs,
+                                  configWithShare(u"zero.json"_qs, 0), u"--openrouter-competitor-tokens"_qs,
+                                  QString::number(openrouterRival), u"--vercel-competitor-tokens"_qs,
+                                  QString::number(vercelRival), u"--margin"_qs, u"10"_qs, u"--json"_qs});
         QCOMPARE(r.exitCode, 0);
         const QJsonObject o = parseObject(r);
         QCOMPARE(o.value(u"our_tokens_per_day"_qs).toDouble(), double(tokens));
@@ -312,17 +330,19 @@ private Q_SLOTS:
 
     void planLeaderboardFromRankingFiles()
     {
-        const QString rankings = write(u"or.json"_qs,
-                                       "{\"data\": [{\"app_id\": \"1\", \"app_name\": \"Gateway Console\", \"rank\": 1,"
-                                       " \"total_requests\": 9, \"total_tokens\": 900},"
-                                       " {\"app_id\": \"2\", \"app_name\": \"Rival\", \"rank\": 2, \"total_requests\": 5,"
-                                       " \"total_tokens\": 620}]}");
-        const QString vercel = write(u"vercel.json"_qs,
-                                     "[{\"rank\": 1, \"ranked_by\": \"tokens\", \"name\": \"Speedy\", \"url\": \"https://speedy.dev\"}]");
+        const QString rankings =
+            write(u"or.json"_qs, "{\"data\": [{\"app_id\": \"1\", \"app_name\": \"Gateway Console\", \"rank\": 1,"
+                                 " \"total_requests\": 9, \"total_tokens\": 900},"
+                                 " {\"app_id\": \"2\", \"app_name\": \"Rival\", \"rank\": 2, \"total_requests\": 5,"
+                                 " \"total_tokens\": 620}]}");
+        const QString vercel =
+            write(u"vercel.json"_qs,
+                  "[{\"rank\": 1, \"ranked_by\": \"tokens\", \"name\": \"Speedy\", \"url\": \"https://speedy.dev\"}]");
         // 1000 tokens, OpenRouter rival 620 (s <= 38 %), Vercel rival 450 (s >= 45 %): short by 7.
-        const Run r = gatewayctl({u"plan-leaderboard"_qs, u"--tokens-per-day"_qs, u"1000"_qs, u"--openrouter-rankings"_qs,
-                                  rankings, u"--our-name"_qs, u"Gateway Console"_qs, u"--vercel-leaderboard"_qs, vercel,
-                                  u"--vercel-competitor-tokens"_qs, u"450"_qs, u"--margin"_qs, u"0"_qs, u"--json"_qs});
+        const Run r =
+            gatewayctl({u"plan-leaderboard"_qs, u"--tokens-per-day"_qs, u"1000"_qs, u"--openrouter-rankings"_qs,
+                        rankings, u"--our-name"_qs, u"Gateway Console"_qs, u"--vercel-leaderboard"_qs, vercel,
+                        u"--vercel-competitor-tokens"_qs, u"450"_qs, u"--margin"_qs, u"0"_qs, u"--json"_qs});
         QCOMPARE(r.exitCode, 3);
         const QJsonObject o = parseObject(r);
         QVERIFY(!o.value(u"feasible"_qs).toBool());
@@ -332,16 +352,22 @@ private Q_SLOTS:
         QCOMPARE(competitors.value(u"openrouter"_qs).toObject().value(u"name"_qs).toString(), u"Rival"_qs);
         QCOMPARE(competitors.value(u"vercel_tokens"_qs).toObject().value(u"name"_qs).toString(), u"Speedy"_qs);
 
-        const QString bad = write(u"bad.json"_qs, "[\n{\"app_name\": \"X\", \"rank\": \"first\", \"total_tokens\": 1}]");
-        const Run invalid = gatewayctl({u"plan-leaderboard"_qs, u"--tokens-per-day"_qs, u"1000"_qs, u"--openrouter-rankings"_qs,
-                                        bad, u"--vercel-competitor-tokens"_qs, u"1"_qs});
+        const QString bad =
+            write(u"bad.json"_qs, "[\n{\"app_name\": \"X\", \"rank\": \"first\", \"total_tokens\": 1}]");
+        const Run invalid = gatewayctl({u"plan-leaderboard"_qs, u"--tokens-per-day"_qs, u"1000"_qs,
+                                        u"--openrouter-rankings"_qs, bad, u"--vercel-competitor-tokens"_qs, u"1"_qs});
         QCOMPARE(invalid.exitCode, 1);
         QVERIFY2(invalid.err.contains(bad + u":2:"_qs) && invalid.err.contains(u"/0/rank"_qs), qPrintable(invalid.err));
         // Vercel's export has no volumes: the typed volume is required.
-        QCOMPARE(gatewayctl({u"plan-leaderboard"_qs, u"--tokens-per-day"_qs, u"1000"_qs, u"--openrouter-competitor-tokens"_qs,
-                             u"5"_qs, u"--vercel-leaderboard"_qs, vercel}).exitCode, 2);
-        QCOMPARE(gatewayctl({u"plan-leaderboard"_qs, u"--tokens-per-day"_qs, u"1000"_qs, u"--openrouter-competitor-tokens"_qs,
-                             u"5"_qs, u"--vercel-competitor-tokens"_qs, u"5"_qs, u"--metric"_qs, u"requests"_qs}).exitCode, 2);
+        QCOMPARE(gatewayctl({u"plan-leaderboard"_qs, u"--tokens-per-day"_qs, u"1000"_qs,
+                             u"--openrouter-competitor-tokens"_qs, u"5"_qs, u"--vercel-leaderboard"_qs, vercel})
+                     .exitCode,
+                 2);
+        QCOMPARE(gatewayctl({u"plan-leaderboard"_qs, u"--tokens-per-day"_qs, u"1000"_qs,
+                             u"--openrouter-competitor-tokens"_qs, u"5"_qs, u"--vercel-competitor-tokens"_qs, u"5"_qs,
+                             u"--metric"_qs, u"requests"_qs})
+                     .exitCode,
+                 2);
     }
 
     // replay, ramp-check and plan-leaderboard only read the history: they leave no -wal or -shm
@@ -359,10 +385,11 @@ private Q_SLOTS:
             {u"replay"_qs, u"--db"_qs, m_db, u"--config"_qs, configWithShare(u"tidy.json"_qs, 100), u"--against"_qs,
              configWithShare(u"tidy-none.json"_qs, 0)},
             {u"ramp-check"_qs, u"--db"_qs, m_db, u"--plan"_qs,
-             write(u"tidy.plan.json"_qs, "{\"scope\": \"m/good\", \"steps\": [2, 5, 10], \"current_step\": 1,\n"
-                                         " \"min_requests_per_gateway\": 1000, \"error_margin_points\": 1, \"confidence\": 0.95,\n"
-                                         " \"max_ttft_p95_worse_percent\": 20, \"max_cost_per_mtok_worse_percent\": 10,"
-                                         " \"window_minutes\": 60}"),
+             write(u"tidy.plan.json"_qs,
+                   "{\"scope\": \"m/good\", \"steps\": [2, 5, 10], \"current_step\": 1,\n"
+                   " \"min_requests_per_gateway\": 1000, \"error_margin_points\": 1, \"confidence\": 0.95,\n"
+                   " \"max_ttft_p95_worse_percent\": 20, \"max_cost_per_mtok_worse_percent\": 10,"
+                   " \"window_minutes\": 60}"),
              u"--now"_qs, kNow},
             {u"plan-leaderboard"_qs, u"--db"_qs, m_db, u"--from"_qs, u"2026-11-23T00:00:00Z"_qs, u"--to"_qs,
              u"2026-11-24T00:00:00Z"_qs, u"--config"_qs, configWithShare(u"tidy0.json"_qs, 0),

@@ -96,15 +96,17 @@ private Q_SLOTS:
 
     void reportsEveryBadLine()
     {
-        const QByteArray suite = "{\"name\": \"ok\", \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}\n"
-                                 "{\"name\": \"no-messages\", \"messages\": []}\n"
-                                 "{\"name\": \"broken\", \"messages\": [\n"
-                                 "[1, 2]\n"
-                                 "{\"name\": \"bad-role\", \"messages\": [{\"role\": \"robot\", \"content\": \"x\"}]}\n"
-                                 "{\"name\": \"typo\", \"messages\": [{\"role\": \"user\", \"content\": \"x\"}], \"reasonig\": {}}\n"
-                                 "{\"name\": \"ok\", \"messages\": [{\"role\": \"user\", \"content\": \"again\"}]}\n"
-                                 "{\"name\": \"effort\", \"messages\": [{\"role\": \"user\", \"content\": \"x\"}], \"reasoning\": {\"effort\": \"huge\"}}\n"
-                                 "{\"name\": 7, \"messages\": [{\"role\": \"user\", \"content\": null}]}\n";
+        const QByteArray suite =
+            "{\"name\": \"ok\", \"messages\": [{\"role\": \"user\", \"content\": \"Hi\"}]}\n"
+            "{\"name\": \"no-messages\", \"messages\": []}\n"
+            "{\"name\": \"broken\", \"messages\": [\n"
+            "[1, 2]\n"
+            "{\"name\": \"bad-role\", \"messages\": [{\"role\": \"robot\", \"content\": \"x\"}]}\n"
+            "{\"name\": \"typo\", \"messages\": [{\"role\": \"user\", \"content\": \"x\"}], \"reasonig\": {}}\n"
+            "{\"name\": \"ok\", \"messages\": [{\"role\": \"user\", \"content\": \"again\"}]}\n"
+            "{\"name\": \"effort\", \"messages\": [{\"role\": \"user\", \"content\": \"x\"}], \"reasoning\": "
+            "{\"effort\": \"huge\"}}\n"
+            "{\"name\": 7, \"messages\": [{\"role\": \"user\", \"content\": null}]}\n";
         const PromptSuiteParse parsed = parsePromptSuite(suite, u"suite.jsonl"_qs);
         QVERIFY(!parsed.ok());
         QCOMPARE(parsed.suite.cases.size(), 1);
@@ -115,23 +117,34 @@ private Q_SLOTS:
         QCOMPARE(messages.at(0), u"suite.jsonl:2:37: /messages: must be a non-empty array"_qs);
         QVERIFY2(messages.at(1).startsWith(u"suite.jsonl:3:"_qs), qPrintable(messages.at(1)));
         QCOMPARE(messages.at(2), u"suite.jsonl:4:1: expected an object, found an array"_qs);
-        QCOMPARE(messages.at(3), u"suite.jsonl:5:44: /messages/0/role: must be one of system, developer, user, assistant, tool"_qs);
-        QCOMPARE(messages.at(4), u"suite.jsonl:6:66: /reasonig: unknown member (expected name, messages, reasoning, provider)"_qs);
-        QCOMPARE(messages.at(5), u"suite.jsonl:7:10: /name: \"ok\" is already used by another prompt; names must be unique"_qs);
-        QCOMPARE(messages.at(6), u"suite.jsonl:8:92: /reasoning/effort: must be one of none, minimal, low, medium, high, xhigh, max"_qs);
+        QCOMPARE(messages.at(3),
+                 u"suite.jsonl:5:44: /messages/0/role: must be one of system, developer, user, assistant, tool"_qs);
+        QCOMPARE(messages.at(4),
+                 u"suite.jsonl:6:66: /reasonig: unknown member (expected name, messages, reasoning, provider)"_qs);
+        QCOMPARE(messages.at(5),
+                 u"suite.jsonl:7:10: /name: \"ok\" is already used by another prompt; names must be unique"_qs);
+        QCOMPARE(
+            messages.at(6),
+            u"suite.jsonl:8:92: /reasoning/effort: must be one of none, minimal, low, medium, high, xhigh, max"_qs);
         QCOMPARE(messages.at(7), u"suite.jsonl:9:10: /name: must be a non-empty string"_qs);
-        QCOMPARE(messages.at(8), u"suite.jsonl:9:54: /messages/0/content: must be a string or an array of parts, found null"_qs);
+        QCOMPARE(messages.at(8),
+                 u"suite.jsonl:9:54: /messages/0/content: must be a string or an array of parts, found null"_qs);
     }
 
     // Issue 18: "max_tokens": "NaN" and 18446744073709551617 were accepted and sent on.
     void reasoningMaxTokensIsAWholeNumber()
     {
-        const QByteArray head = "{\"name\": \"n\", \"messages\": [{\"role\": \"user\", \"content\": \"x\"}], \"reasoning\": {\"max_tokens\": ";
+        const QByteArray head = "{\"name\": \"n\", \"messages\": [{\"role\": \"user\", \"content\": \"x\"}], "
+                                "\"reasoning\": {\"max_tokens\": ";
         const QList<std::pair<QByteArray, QString>> cases = {
-            {"\"NaN\"}}", u"s.jsonl:1:91: /reasoning/max_tokens: must be a whole number from 1 to 2147483647, found a string"_qs},
-            {"18446744073709551617}}", u"s.jsonl:1:111: JSON syntax error: integer out of range (beyond 2^53, not exact)"_qs},
-            {"1e30}}", u"s.jsonl:1:91: /reasoning/max_tokens: must be a whole number from 1 to 2147483647, found 1e+30"_qs},
-            {"0.5}}", u"s.jsonl:1:91: /reasoning/max_tokens: must be a whole number from 1 to 2147483647, found 0.5"_qs},
+            {"\"NaN\"}}",
+             u"s.jsonl:1:91: /reasoning/max_tokens: must be a whole number from 1 to 2147483647, found a string"_qs},
+            {"18446744073709551617}}",
+             u"s.jsonl:1:111: JSON syntax error: integer out of range (beyond 2^53, not exact)"_qs},
+            {"1e30}}",
+             u"s.jsonl:1:91: /reasoning/max_tokens: must be a whole number from 1 to 2147483647, found 1e+30"_qs},
+            {"0.5}}",
+             u"s.jsonl:1:91: /reasoning/max_tokens: must be a whole number from 1 to 2147483647, found 0.5"_qs},
         };
         for (const auto &[tail, message] : cases) {
             const PromptSuiteParse parsed = parsePromptSuite(QByteArray(head + tail + "\n"), u"s.jsonl"_qs);
@@ -157,7 +170,8 @@ private Q_SLOTS:
         PromptSuite suite = singlePromptSuite(u"one"_qs, u"Hi"_qs);
         suite.cases << suite.cases.first();
         suite.cases.last().name = u"two"_qs;
-        suite.cases.last().provider = QJsonObject{{u"order"_qs, QJsonArray{u"openai"_qs}}, {u"max_price"_qs, QJsonObject{{u"prompt"_qs, 1}}}};
+        suite.cases.last().provider =
+            QJsonObject{{u"order"_qs, QJsonArray{u"openai"_qs}}, {u"max_price"_qs, QJsonObject{{u"prompt"_qs, 1}}}};
         suite = withDefaults(suite, QJsonObject{{u"effort"_qs, u"high"_qs}}, QJsonObject());
         const QList<BenchCase> cases = expandBatch({u"openai/gpt-4o-mini"_qs, u"acme/unmapped"_qs}, suite, 3, config);
         QCOMPARE(cases.size(), 12);
@@ -202,19 +216,22 @@ private Q_SLOTS:
         length.response.finishReason = u"length"_qs;
         QTest::newRow("finish") << a << length << QStringList{u"finish_reason_differs"_qs};
         QTest::newRow("error one side") << failed(Gateway::OpenRouter, 429) << b << QStringList{u"error_one_side"_qs};
-        QTest::newRow("both failed") << failed(Gateway::OpenRouter, 429) << failed(Gateway::Vercel, 500) << QStringList();
+        QTest::newRow("both failed") << failed(Gateway::OpenRouter, 429) << failed(Gateway::Vercel, 500)
+                                     << QStringList();
         BenchResult skipped = b;
         skipped.skipped = true;
         QTest::newRow("skipped") << empty << skipped << QStringList();
         // TTFT: factor 2 and 250 ms apart, both inclusive.
-        QTest::newRow("ttft exactly 2x and 250") << okResult(Gateway::OpenRouter, 250, 900) << okResult(Gateway::Vercel, 500, 900)
-                                                << QStringList{u"slower_ttft"_qs};
-        QTest::newRow("ttft 249 apart") << okResult(Gateway::OpenRouter, 249, 900) << okResult(Gateway::Vercel, 498, 900)
-                                        << QStringList();
-        QTest::newRow("ttft just under 2x") << okResult(Gateway::OpenRouter, 1001, 1900) << okResult(Gateway::Vercel, 2001, 2900)
-                                            << QStringList();
-        QTest::newRow("ttft openrouter slower") << okResult(Gateway::OpenRouter, 2000, 2900) << okResult(Gateway::Vercel, 1000, 1900)
-                                                << QStringList{u"slower_ttft"_qs};
+        QTest::newRow("ttft exactly 2x and 250")
+            << okResult(Gateway::OpenRouter, 250, 900) << okResult(Gateway::Vercel, 500, 900)
+            << QStringList{u"slower_ttft"_qs};
+        QTest::newRow("ttft 249 apart") << okResult(Gateway::OpenRouter, 249, 900)
+                                        << okResult(Gateway::Vercel, 498, 900) << QStringList();
+        QTest::newRow("ttft just under 2x")
+            << okResult(Gateway::OpenRouter, 1001, 1900) << okResult(Gateway::Vercel, 2001, 2900) << QStringList();
+        QTest::newRow("ttft openrouter slower")
+            << okResult(Gateway::OpenRouter, 2000, 2900) << okResult(Gateway::Vercel, 1000, 1900)
+            << QStringList{u"slower_ttft"_qs};
         QTest::newRow("ttft missing") << okResult(Gateway::OpenRouter, -1, 900) << okResult(Gateway::Vercel, 5000, 9000)
                                       << QStringList();
     }
@@ -234,8 +251,8 @@ private Q_SLOTS:
             names << parityFlagName(f);
             QVERIFY(!parityFlagDescription(f).isEmpty());
         }
-        QCOMPARE(names, (QStringList{u"reasoning_missing"_qs, u"cost_not_reported"_qs, u"slower_ttft"_qs, u"error_one_side"_qs,
-                                     u"empty_answer"_qs, u"finish_reason_differs"_qs}));
+        QCOMPARE(names, (QStringList{u"reasoning_missing"_qs, u"cost_not_reported"_qs, u"slower_ttft"_qs,
+                                     u"error_one_side"_qs, u"empty_answer"_qs, u"finish_reason_differs"_qs}));
     }
 
     void percentiles()
@@ -285,7 +302,7 @@ private Q_SLOTS:
         QCOMPARE(or1.ttftP50Ms, 200.0);
         QCOMPARE(or1.ttftP95Ms, 290.0);
         QCOMPARE(or1.totalP50Ms, 950.0);
-        QCOMPARE(or1.meanCostUsd.value_or(-1), 0.002); // (0.001 + 0.003) / 2
+        QCOMPARE(or1.meanCostUsd.value_or(-1), 0.002);     // (0.001 + 0.003) / 2
         QCOMPARE(or1.tokensPerSecond.value_or(-1), 150.0); // (100 + 200) / 2
         QCOMPARE(rows.at(1).gateway, Gateway::Vercel);
         QCOMPARE(rows.at(1).meanCostUsd.value_or(-1), 0.002);
@@ -295,8 +312,8 @@ private Q_SLOTS:
         const QList<QStringList> csv = parseCsv(summaryCsv(rows));
         QCOMPARE(csv.size(), 4);
         QCOMPARE(csv.at(0).at(0), u"model"_qs);
-        QCOMPARE(csv.at(1), (QStringList{u"openai/gpt-4o-mini"_qs, u"openrouter"_qs, u"3"_qs, u"2"_qs, u"0.6667"_qs, u"200"_qs,
-                                         u"290"_qs, u"950"_qs, u"1085"_qs, u"0.002"_qs, u"150"_qs}));
+        QCOMPARE(csv.at(1), (QStringList{u"openai/gpt-4o-mini"_qs, u"openrouter"_qs, u"3"_qs, u"2"_qs, u"0.6667"_qs,
+                                         u"200"_qs, u"290"_qs, u"950"_qs, u"1085"_qs, u"0.002"_qs, u"150"_qs}));
     }
 
     void tokensPerSecondNeedsAMeasurableWindow_data()

@@ -17,7 +17,7 @@ class TestBucket : public QObject {
         auto word = [](const QByteArray &bytes) {
             const QByteArray d = QCryptographicHash::hash(bytes, QCryptographicHash::Sha256);
             return (quint32(quint8(d[0])) << 24) | (quint32(quint8(d[1])) << 16) | (quint32(quint8(d[2])) << 8)
-                | quint32(quint8(d[3]));
+                   | quint32(quint8(d[3]));
         };
         return Bucket{word(seed) % 100, word(seed + "_fractional") % 1000};
     }

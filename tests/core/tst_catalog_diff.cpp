@@ -60,8 +60,8 @@ private Q_SLOTS:
         const Catalog before = catalog({model(u"a/same"_qs), model(u"a/cheaper"_qs, 0.000002), model(u"a/longer"_qs),
                                         model(u"b/gone"_qs), reasoningLater});
         reasoningLater.reasoning = true;
-        const Catalog after = catalog({model(u"a/same"_qs), model(u"a/cheaper"_qs, 0.000001), model(u"a/longer"_qs, 0.000001, 200000),
-                                       model(u"b/new"_qs), reasoningLater});
+        const Catalog after = catalog({model(u"a/same"_qs), model(u"a/cheaper"_qs, 0.000001),
+                                       model(u"a/longer"_qs, 0.000001, 200000), model(u"b/new"_qs), reasoningLater});
         const CatalogDiff diff = diffCatalogs(before, after);
         QCOMPARE(diff.changesOf(u"a/same"_qs), CatalogChanges(CatalogUnchanged));
         QVERIFY(!diff.changes.contains(u"a/same"_qs));
@@ -75,12 +75,14 @@ private Q_SLOTS:
         QCOMPARE(diff.priceChanged, 1);
         QCOMPARE(diff.contextChanged, 1);
         QCOMPARE(diff.capabilityChanged, 1);
-        QCOMPARE(catalogChangeKeywords(CatalogPriceChanged | CatalogContextChanged), (QStringList{u"price"_qs, u"context"_qs}));
+        QCOMPARE(catalogChangeKeywords(CatalogPriceChanged | CatalogContextChanged),
+                 (QStringList{u"price"_qs, u"context"_qs}));
     }
 
     void sameCatalogHasNoChanges()
     {
-        const CatalogParseResult parsed = parseCatalogFile(Gateway::Vercel, kCatalogs + u"vercel-models-2026-02-22.json"_qs);
+        const CatalogParseResult parsed =
+            parseCatalogFile(Gateway::Vercel, kCatalogs + u"vercel-models-2026-02-22.json"_qs);
         QVERIFY(parsed.ok());
         QVERIFY(diffCatalogs(parsed.catalog, parsed.catalog).isEmpty());
     }
@@ -90,8 +92,10 @@ private Q_SLOTS:
         QTest::addColumn<Gateway>("gateway");
         QTest::addColumn<QString>("before");
         QTest::addColumn<QString>("after");
-        QTest::newRow("openrouter") << Gateway::OpenRouter << u"openrouter-models-2025-07-25.json"_qs << u"openrouter-models-2026-02-27.json"_qs;
-        QTest::newRow("vercel") << Gateway::Vercel << u"vercel-models-2025-07-25.json"_qs << u"vercel-models-2026-02-22.json"_qs;
+        QTest::newRow("openrouter") << Gateway::OpenRouter << u"openrouter-models-2025-07-25.json"_qs
+                                    << u"openrouter-models-2026-02-27.json"_qs;
+        QTest::newRow("vercel") << Gateway::Vercel << u"vercel-models-2025-07-25.json"_qs
+                                << u"vercel-models-2026-02-22.json"_qs;
     }
 
     void realSnapshotsAddedAndRemoved()

@@ -1,9 +1,9 @@
 // The canonical form: byte-identical round trips, stable numbers, content_sha256, atomic writes.
 
-#include "json/canonical_json.h"
 #include "config/config_io.h"
-#include "json/json_source.h"
 #include "test_configs.h"
+#include "json/canonical_json.h"
+#include "json/json_source.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -46,10 +46,14 @@ private Q_SLOTS:
 
     void canonicalJsonLayout()
     {
-        const QJsonObject o{{u"b"_qs, 1}, {u"a"_qs, QJsonArray{u"x\"y"_qs, QJsonValue::Null}}, {u"c"_qs, QJsonObject()},
-                            {u"d"_qs, QJsonArray()}, {u"e"_qs, u"tab\there \u00e9"_qs}};
-        QCOMPARE(canonicalJson(o), QByteArray("{\n  \"a\": [\n    \"x\\\"y\",\n    null\n  ],\n  \"b\": 1,\n  \"c\": {},\n"
-                                              "  \"d\": [],\n  \"e\": \"tab\\there \xc3\xa9\"\n}\n"));
+        const QJsonObject o{{u"b"_qs, 1},
+                            {u"a"_qs, QJsonArray{u"x\"y"_qs, QJsonValue::Null}},
+                            {u"c"_qs, QJsonObject()},
+                            {u"d"_qs, QJsonArray()},
+                            {u"e"_qs, u"tab\there \u00e9"_qs}};
+        QCOMPARE(canonicalJson(o),
+                 QByteArray("{\n  \"a\": [\n    \"x\\\"y\",\n    null\n  ],\n  \"b\": 1,\n  \"c\": {},\n"
+                            "  \"d\": [],\n  \"e\": \"tab\\there \xc3\xa9\"\n}\n"));
     }
 
     // Load a canonical file and save it again: the bytes must not change.
@@ -59,10 +63,13 @@ private Q_SLOTS:
         QTest::newRow("minimal") << QByteArray("{\"schema_version\": 1}");
         QTest::newRow("contract example") << test::kContractExample;
         QTest::newRow("odd shares and unicode")
-            << QByteArray("{\"schema_version\": 1, \"note\": \"Grüße \\\"quoted\\\"\\n\", \"default_share\": {\"paid\": 0.001, \"free\": 99.999},\n"
-                "                \"rules\": [{\"id\": \"u\", \"enabled\": false, \"match\": {\"users\": [\"ユーザー\"], \"features\": [\"agent\"], \"class\": \"paid\",\n"
-                "                \"providers\": [\"together\"]}, \"action\": {\"vercel_share\": 12.345}}],\n"
-                "                \"providers\": {\"gone\": null}, \"models\": {\"m/x:free\": {\"vercel\": \"m/x\", \"vercel_providers\": [\"a\", \"b\"], \"free\": true}}}");
+            << QByteArray("{\"schema_version\": 1, \"note\": \"Grüße \\\"quoted\\\"\\n\", \"default_share\": "
+                          "{\"paid\": 0.001, \"free\": 99.999},\n"
+                          "                \"rules\": [{\"id\": \"u\", \"enabled\": false, \"match\": {\"users\": "
+                          "[\"ユーザー\"], \"features\": [\"agent\"], \"class\": \"paid\",\n"
+                          "                \"providers\": [\"together\"]}, \"action\": {\"vercel_share\": 12.345}}],\n"
+                          "                \"providers\": {\"gone\": null}, \"models\": {\"m/x:free\": {\"vercel\": "
+                          "\"m/x\", \"vercel_providers\": [\"a\", \"b\"], \"free\": true}}}");
     }
 
     void roundTripIsByteIdentical()
@@ -74,7 +81,7 @@ private Q_SLOTS:
         QCOMPARE(canonicalConfigBytes(*reloaded.config), first);
         RoutingConfig reloadedConfig = *reloaded.config;
         QCOMPARE(reloadedConfig.contentSha256, configContentHash(reloadedConfig));
-        reloadedConfig.contentSha256.clear(); // the source had none
+        reloadedConfig.contentSha256.clear();               // the source had none
         QCOMPARE(reloadedConfig, test::configFrom(source)); // nothing lost on the way
         QVERIFY(first.endsWith("}\n"));
     }
@@ -134,19 +141,19 @@ private Q_SLOTS:
             if (stale)
                 QVERIFY(f.setFileTime(old, QFileDevice::FileModificationTime));
         };
-        make(u"out.json.AbCdEf"_qs, true);    // ours, stale: removed
-        make(u"out.json.zzzzzz"_qs, true);    // ours, stale: removed
-        make(u"out.json.GhIjKl"_qs, false);   // ours, fresh (a live writer): kept
-        make(u"out.json.Ab1dEf"_qs, true);    // a digit: not QSaveFile's
-        make(u"out.json.bak"_qs, true);       // not six letters
-        make(u"out.json.AbCdEfG"_qs, true);   // seven letters
-        make(u"other.json.AbCdEf"_qs, true);  // another target's
+        make(u"out.json.AbCdEf"_qs, true);   // ours, stale: removed
+        make(u"out.json.zzzzzz"_qs, true);   // ours, stale: removed
+        make(u"out.json.GhIjKl"_qs, false);  // ours, fresh (a live writer): kept
+        make(u"out.json.Ab1dEf"_qs, true);   // a digit: not QSaveFile's
+        make(u"out.json.bak"_qs, true);      // not six letters
+        make(u"out.json.AbCdEfG"_qs, true);  // seven letters
+        make(u"other.json.AbCdEf"_qs, true); // another target's
         QString error;
         QVERIFY2((error = writeFileAtomically(target, "{}\n").error).isEmpty(), qPrintable(error));
         QStringList left = QDir(dir.path()).entryList(QDir::Files);
         left.sort();
-        QCOMPARE(left, QStringList({u"other.json.AbCdEf"_qs, u"out.json"_qs, u"out.json.Ab1dEf"_qs, u"out.json.AbCdEfG"_qs,
-                                    u"out.json.GhIjKl"_qs, u"out.json.bak"_qs}));
+        QCOMPARE(left, QStringList({u"other.json.AbCdEf"_qs, u"out.json"_qs, u"out.json.Ab1dEf"_qs,
+                                    u"out.json.AbCdEfG"_qs, u"out.json.GhIjKl"_qs, u"out.json.bak"_qs}));
     }
 
     void unwritablePathIsAnErrorAndLeavesNothing()

@@ -11,29 +11,36 @@ using namespace gw;
 namespace {
 
 // A config that reaches every step of the decision.
-const QByteArray kConfig = "{\n"
+const QByteArray kConfig =
+    "{\n"
     "  \"schema_version\": 1,\n"
     "  \"default_share\": {\"paid\": 3, \"free\": 10},\n"
     "  \"rules\": [\n"
-    "    {\"id\": \"expiring\", \"expires_at\": \"2026-11-24T00:00:00Z\", \"match\": {\"models\": [\"x-ai/*\"]}, \"action\": {\"gateway\": \"vercel\"}},\n"
-    "    {\"id\": \"off\", \"enabled\": false, \"match\": {\"models\": [\"*\"]}, \"action\": {\"gateway\": \"vercel\"}},\n"
+    "    {\"id\": \"expiring\", \"expires_at\": \"2026-11-24T00:00:00Z\", \"match\": {\"models\": [\"x-ai/*\"]}, "
+    "\"action\": {\"gateway\": \"vercel\"}},\n"
+    "    {\"id\": \"off\", \"enabled\": false, \"match\": {\"models\": [\"*\"]}, \"action\": {\"gateway\": "
+    "\"vercel\"}},\n"
     "    {\"id\": \"staff\", \"match\": {\"users\": [\"staff-1\"]}, \"action\": {\"gateway\": \"vercel\"}},\n"
-    "    {\"id\": \"agents\", \"match\": {\"features\": [\"agent\"], \"class\": \"paid\"}, \"action\": {\"vercel_share\": 50}},\n"
+    "    {\"id\": \"agents\", \"match\": {\"features\": [\"agent\"], \"class\": \"paid\"}, \"action\": "
+    "{\"vercel_share\": 50}},\n"
     "    {\"id\": \"via-together\", \"match\": {\"providers\": [\"together\"]}, \"action\": {\"vercel_share\": 0}},\n"
     "    {\"id\": \"anthropic\", \"match\": {\"models\": [\"anthropic/*\"]}, \"action\": {\"vercel_share\": 5}},\n"
-    "    {\"id\": \"no-kimi\", \"match\": {\"models\": [\"moonshotai/kimi-*\"]}, \"action\": {\"gateway\": \"openrouter\"}}\n"
+    "    {\"id\": \"no-kimi\", \"match\": {\"models\": [\"moonshotai/kimi-*\"]}, \"action\": {\"gateway\": "
+    "\"openrouter\"}}\n"
     "  ],\n"
     "  \"failover\": {\"enabled\": true, \"error_rate_threshold\": 0.5, \"boosted_vercel_share\": 90},\n"
     "  \"models\": {\n"
     "    \"x-ai/grok-code-fast-1\": {\"vercel\": \"xai/grok-code-fast-1\", \"vercel_providers\": [\"xai\"]},\n"
-    "    \"anthropic/claude-sonnet-4.5\": {\"vercel\": \"anthropic/claude-sonnet-4.5\", \"vercel_providers\": [\"anthropic\", \"bedrock\", \"vertex\"]},\n"
+    "    \"anthropic/claude-sonnet-4.5\": {\"vercel\": \"anthropic/claude-sonnet-4.5\", \"vercel_providers\": "
+    "[\"anthropic\", \"bedrock\", \"vertex\"]},\n"
     "    \"moonshotai/kimi-k2\": {\"vercel\": \"moonshotai/kimi-k2\"},\n"
     "    \"openai/gpt-5\": {\"vercel\": \"openai/gpt-5\"},\n"
     "    \"qwen/qwen3-coder:free\": {\"vercel\": \"alibaba/qwen3-coder\"},\n"
     "    \"meta-llama/llama-4\": {\"vercel\": \"meta/llama-4\", \"free\": true},\n"
     "    \"mistralai/codestral-2508\": {\"vercel\": null}\n"
     "  },\n"
-    "  \"providers\": {\"amazon-bedrock\": \"bedrock\", \"google-vertex\": \"vertex\", \"together\": \"togetherai\", \"ancient-cloud\": null}\n"
+    "  \"providers\": {\"amazon-bedrock\": \"bedrock\", \"google-vertex\": \"vertex\", \"together\": \"togetherai\", "
+    "\"ancient-cloud\": null}\n"
     "}";
 
 const QDateTime kNow = test::at("2026-11-23T20:00:00Z");
@@ -86,39 +93,42 @@ private Q_SLOTS:
         QTest::addColumn<double>("share");
         const QStringList none;
         // alice's bucket is 43.614, user-123's 51.965.
-        QTest::newRow("unmapped in table") << u"mistralai/codestral-2508"_qs << u"alice"_qs << none << none << none << none
-                                           << u"openrouter"_qs << u"not_on_vercel"_qs << 0.0;
+        QTest::newRow("unmapped in table") << u"mistralai/codestral-2508"_qs << u"alice"_qs << none << none << none
+                                           << none << u"openrouter"_qs << u"not_on_vercel"_qs << 0.0;
         QTest::newRow("not in table") << u"some/new-model"_qs << u"staff-1"_qs << none << none << none << none
                                       << u"openrouter"_qs << u"not_on_vercel"_qs << 0.0;
-        QTest::newRow("slug without Vercel equivalent") << u"openai/gpt-5"_qs << u"alice"_qs << QStringList{u"ancient-cloud"_qs}
-                                                        << none << none << none << u"openrouter"_qs << u"provider_constraint"_qs << 0.0;
-        QTest::newRow("only misses known providers") << u"x-ai/grok-code-fast-1"_qs << u"alice"_qs << none
-                                                     << QStringList{u"together"_qs} << none << none
-                                                     << u"openrouter"_qs << u"provider_constraint"_qs << 0.0;
-        QTest::newRow("only hits a mapped slug") << u"anthropic/claude-sonnet-4.5"_qs << u"alice"_qs << none
-                                                 << QStringList{u"amazon-bedrock"_qs} << none << none
-                                                 << u"openrouter"_qs << u"rule:anthropic"_qs << 5.0;
-        QTest::newRow("ignore with unknown providers") << u"openai/gpt-5"_qs << u"alice"_qs << none << none
-                                                       << QStringList{u"azure"_qs} << none
-                                                       << u"openrouter"_qs << u"provider_constraint"_qs << 0.0;
-        QTest::newRow("ignore leaves nothing") << u"x-ai/grok-code-fast-1"_qs << u"alice"_qs << none << none
-                                               << QStringList{u"xai"_qs} << none
-                                               << u"openrouter"_qs << u"provider_constraint"_qs << 0.0;
-        QTest::newRow("ignore leaves some") << u"anthropic/claude-sonnet-4.5"_qs << u"alice"_qs << none << none
-                                            << QStringList{u"anthropic"_qs} << none
-                                            << u"openrouter"_qs << u"rule:anthropic"_qs << 5.0;
+        QTest::newRow("slug without Vercel equivalent")
+            << u"openai/gpt-5"_qs << u"alice"_qs << QStringList{u"ancient-cloud"_qs} << none << none << none
+            << u"openrouter"_qs << u"provider_constraint"_qs << 0.0;
+        QTest::newRow("only misses known providers")
+            << u"x-ai/grok-code-fast-1"_qs << u"alice"_qs << none << QStringList{u"together"_qs} << none << none
+            << u"openrouter"_qs << u"provider_constraint"_qs << 0.0;
+        QTest::newRow("only hits a mapped slug")
+            << u"anthropic/claude-sonnet-4.5"_qs << u"alice"_qs << none << QStringList{u"amazon-bedrock"_qs} << none
+            << none << u"openrouter"_qs << u"rule:anthropic"_qs << 5.0;
+        QTest::newRow("ignore with unknown providers")
+            << u"openai/gpt-5"_qs << u"alice"_qs << none << none << QStringList{u"azure"_qs} << none << u"openrouter"_qs
+            << u"provider_constraint"_qs << 0.0;
+        QTest::newRow("ignore leaves nothing")
+            << u"x-ai/grok-code-fast-1"_qs << u"alice"_qs << none << none << QStringList{u"xai"_qs} << none
+            << u"openrouter"_qs << u"provider_constraint"_qs << 0.0;
+        QTest::newRow("ignore leaves some")
+            << u"anthropic/claude-sonnet-4.5"_qs << u"alice"_qs << none << none << QStringList{u"anthropic"_qs} << none
+            << u"openrouter"_qs << u"rule:anthropic"_qs << 5.0;
         QTest::newRow("pin to vercel") << u"x-ai/grok-code-fast-1"_qs << u"alice"_qs << none << none << none << none
                                        << u"vercel"_qs << u"rule:expiring"_qs << 100.0;
         QTest::newRow("pin to openrouter") << u"moonshotai/kimi-k2"_qs << u"alice"_qs << none << none << none << none
                                            << u"openrouter"_qs << u"rule:no-kimi"_qs << 0.0;
         QTest::newRow("users rule") << u"openai/gpt-5"_qs << u"staff-1"_qs << none << none << none << none
                                     << u"vercel"_qs << u"rule:staff"_qs << 100.0;
-        QTest::newRow("features and class") << u"openai/gpt-5"_qs << u"alice"_qs << none << none << none
-                                            << QStringList{u"chat"_qs, u"agent"_qs} << u"vercel"_qs << u"rule:agents"_qs << 50.0;
-        QTest::newRow("class excludes free") << u"meta-llama/llama-4"_qs << u"alice"_qs << none << none << none
-                                             << QStringList{u"agent"_qs} << u"openrouter"_qs << u"default:free"_qs << 10.0;
-        QTest::newRow("providers rule") << u"openai/gpt-5"_qs << u"alice"_qs << QStringList{u"together"_qs} << none << none
-                                        << none << u"openrouter"_qs << u"rule:via-together"_qs << 0.0;
+        QTest::newRow("features and class")
+            << u"openai/gpt-5"_qs << u"alice"_qs << none << none << none << QStringList{u"chat"_qs, u"agent"_qs}
+            << u"vercel"_qs << u"rule:agents"_qs << 50.0;
+        QTest::newRow("class excludes free")
+            << u"meta-llama/llama-4"_qs << u"alice"_qs << none << none << none << QStringList{u"agent"_qs}
+            << u"openrouter"_qs << u"default:free"_qs << 10.0;
+        QTest::newRow("providers rule") << u"openai/gpt-5"_qs << u"alice"_qs << QStringList{u"together"_qs} << none
+                                        << none << none << u"openrouter"_qs << u"rule:via-together"_qs << 0.0;
         QTest::newRow("share rule") << u"anthropic/claude-sonnet-4.5"_qs << u"alice"_qs << none << none << none << none
                                     << u"openrouter"_qs << u"rule:anthropic"_qs << 5.0;
         QTest::newRow("default paid") << u"openai/gpt-5"_qs << u"alice"_qs << none << none << none << none
@@ -148,14 +158,16 @@ private Q_SLOTS:
         QCOMPARE(d.reasonCode(), reason);
         QCOMPARE(gatewayName(d.gateway), gateway);
         QCOMPARE(d.share(), share);
-        QCOMPARE(d.upstreamModel, d.gateway == Gateway::Vercel ? router.config().models.value(model).vercel.value() : model);
+        QCOMPARE(d.upstreamModel,
+                 d.gateway == Gateway::Vercel ? router.config().models.value(model).vercel.value() : model);
         QVERIFY(!why.isEmpty());
     }
 
     void bucketDecidesAgainstTheShare()
     {
         // user-123 (51.965) goes to Vercel at a 52% share and stays on OpenRouter at 51.965%.
-        RoutingConfig c = test::configFrom("{\"schema_version\": 1, \"default_share\": {\"paid\": 52},\n"
+        RoutingConfig c = test::configFrom(
+            "{\"schema_version\": 1, \"default_share\": {\"paid\": 52},\n"
             "                                              \"models\": {\"a/m\": {\"vercel\": \"a/m\"}}}");
         QCOMPARE(Router(c).decide(request(u"a/m"_qs, u"user-123"_qs)).gateway, Gateway::Vercel);
         c.defaultSharePaid = 51.965;
@@ -233,7 +245,8 @@ private Q_SLOTS:
         QCOMPARE(d.share(), 100.0);
         QCOMPARE(openrouterOff.decide(request(u"moonshotai/kimi-k2"_qs, u"alice"_qs)).gateway, Gateway::Vercel);
         // What Vercel cannot serve stays where it can be served.
-        QCOMPARE(openrouterOff.decide(request(u"mistralai/codestral-2508"_qs, u"alice"_qs)).reasonCode(), u"not_on_vercel"_qs);
+        QCOMPARE(openrouterOff.decide(request(u"mistralai/codestral-2508"_qs, u"alice"_qs)).reasonCode(),
+                 u"not_on_vercel"_qs);
     }
 
     void failoverBoost()

@@ -22,7 +22,8 @@ RoutingConfig configWithPin(const QByteArray &ruleMembers)
 {
     QByteArray json = "{\"schema_version\": 1, \"cohort\": \"vercel\", \"sticky_key\": \"task_or_user\",\n"
                       " \"default_share\": {\"paid\": 0, \"free\": 0},\n"
-                      " \"rules\": [{\"id\": \"pin\", %RULE% \"match\": {\"models\": [\"a/one\"]}, \"action\": {\"gateway\": \"vercel\"}}],\n"
+                      " \"rules\": [{\"id\": \"pin\", %RULE% \"match\": {\"models\": [\"a/one\"]}, \"action\": "
+                      "{\"gateway\": \"vercel\"}}],\n"
                       " \"models\": {\"a/one\": {\"vercel\": \"va/one\"}}}";
     json.replace("%RULE%", ruleMembers);
     return test::configFrom(json);
@@ -151,7 +152,8 @@ private Q_SLOTS:
     void leaderboardFixedTrafficFollowsTheWindow()
     {
         const QList<TrafficKeyUsage> usage = weekOfTraffic();
-        const EligibleTraffic t = eligibleTraffic(usage, configWithPin(expiresMember(kLiveFrom + 5 * kHour / 2)), kLiveFrom);
+        const EligibleTraffic t =
+            eligibleTraffic(usage, configWithPin(expiresMember(kLiveFrom + 5 * kHour / 2)), kLiveFrom);
         // The pinned hours are fixed on Vercel; every other hour follows the default share.
         QCOMPARE(t.fixedVercelTokens, 10.0 * double(requestsInFirstHours(3)));
         QCOMPARE(t.eligiblePaidTokens, 10.0 * double(requestsInFirstHours(kWeekHours) - requestsInFirstHours(3)));

@@ -2,8 +2,8 @@
 // list of what would be lost; vectors reproduce under the same config and catch a changed one.
 
 #include "export/exporter.h"
-#include "json/json_source.h"
 #include "test_configs.h"
+#include "json/json_source.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -24,16 +24,22 @@ QJsonObject parse(const QByteArray &bytes)
 }
 
 // A config the kilo-gateway record expresses exactly.
-const QByteArray kExpressible = "{\n"
-    "  \"schema_version\": 1, \"updated_at\": \"2026-11-23T20:00:00Z\", \"updated_by\": \"ops@example.com\", \"note\": \"ramp\",\n"
+const QByteArray kExpressible =
+    "{\n"
+    "  \"schema_version\": 1, \"updated_at\": \"2026-11-23T20:00:00Z\", \"updated_by\": \"ops@example.com\", \"note\": "
+    "\"ramp\",\n"
     "  \"default_share\": {\"paid\": 3.5, \"free\": 1.25},\n"
     "  \"rules\": [\n"
-    "    {\"id\": \"no-kimi\", \"match\": {\"models\": [\"moonshotai/kimi-k2\"]}, \"action\": {\"gateway\": \"openrouter\"}},\n"
+    "    {\"id\": \"no-kimi\", \"match\": {\"models\": [\"moonshotai/kimi-k2\"]}, \"action\": {\"gateway\": "
+    "\"openrouter\"}},\n"
     "    {\"id\": \"zero\", \"match\": {\"models\": [\"openai/gpt-5\"]}, \"action\": {\"vercel_share\": 0}},\n"
-    "    {\"id\": \"old\", \"expires_at\": \"2026-11-01T00:00:00Z\", \"match\": {\"class\": \"free\"}, \"action\": {\"gateway\": \"vercel\"}},\n"
-    "    {\"id\": \"disabled\", \"enabled\": false, \"match\": {\"class\": \"free\"}, \"action\": {\"gateway\": \"vercel\"}}\n"
+    "    {\"id\": \"old\", \"expires_at\": \"2026-11-01T00:00:00Z\", \"match\": {\"class\": \"free\"}, \"action\": "
+    "{\"gateway\": \"vercel\"}},\n"
+    "    {\"id\": \"disabled\", \"enabled\": false, \"match\": {\"class\": \"free\"}, \"action\": {\"gateway\": "
+    "\"vercel\"}}\n"
     "  ],\n"
-    "  \"models\": {\"moonshotai/kimi-k2\": {\"vercel\": \"moonshotai/kimi-k2\"}, \"openai/gpt-5\": {\"vercel\": \"openai/gpt-5\"},\n"
+    "  \"models\": {\"moonshotai/kimi-k2\": {\"vercel\": \"moonshotai/kimi-k2\"}, \"openai/gpt-5\": {\"vercel\": "
+    "\"openai/gpt-5\"},\n"
     "             \"mistralai/codestral-2508\": {\"vercel\": null}}\n"
     "}";
 
@@ -74,14 +80,19 @@ private Q_SLOTS:
         const ExportResult refused = exportKiloGateway(c, {false, kNow});
         QVERIFY(!refused.ok);
         QVERIFY(refused.bytes.isEmpty());
-        QCOMPARE(refused.error, u"the kilo-gateway profile cannot express 5 part(s) of this config; export with --allow-lossy to drop them"_qs);
-        QCOMPARE(refused.losses,
-                 (QStringList{u"failover boost to 90% above 0.5 error rate"_qs, u"retry on the other gateway"_qs,
-                              u"rule \"grok-incident\" (models x-ai/grok-code-fast-1 -> pin vercel): only OpenRouter pins of exact models can be expressed"_qs,
-                              u"rule \"anthropic\" (models anthropic/* -> share 5%): only OpenRouter pins of exact models can be expressed"_qs,
-                              u"rule \"no-kimi\": glob \"moonshotai/kimi-*\" is written as the 2 model(s) it matches today; models added later will not match"_qs}));
+        QCOMPARE(
+            refused.error,
+            u"the kilo-gateway profile cannot express 5 part(s) of this config; export with --allow-lossy to drop them"_qs);
+        QCOMPARE(
+            refused.losses,
+            (QStringList{
+                u"failover boost to 90% above 0.5 error rate"_qs, u"retry on the other gateway"_qs,
+                u"rule \"grok-incident\" (models x-ai/grok-code-fast-1 -> pin vercel): only OpenRouter pins of exact models can be expressed"_qs,
+                u"rule \"anthropic\" (models anthropic/* -> share 5%): only OpenRouter pins of exact models can be expressed"_qs,
+                u"rule \"no-kimi\": glob \"moonshotai/kimi-*\" is written as the 2 model(s) it matches today; models added later will not match"_qs}));
         // Each loss names the rule it is about (the export dialog lists new pins first by it).
-        QCOMPARE(refused.lossRules, (QStringList{QString(), QString(), u"grok-incident"_qs, u"anthropic"_qs, u"no-kimi"_qs}));
+        QCOMPARE(refused.lossRules,
+                 (QStringList{QString(), QString(), u"grok-incident"_qs, u"anthropic"_qs, u"no-kimi"_qs}));
 
         const ExportResult lossy = exportKiloGateway(c, {true, kNow});
         QVERIFY(lossy.ok);
@@ -128,8 +139,8 @@ private Q_SLOTS:
         QSet<QString> reasons;
         for (const QJsonValue &v : cases)
             reasons << v.toObject().value(u"expected").toObject().value(u"reason").toString();
-        for (const char16_t *expected : {u"not_on_vercel", u"provider_constraint", u"rule:grok-incident", u"rule:anthropic",
-                                         u"rule:no-kimi", u"default:paid", u"failover_boost"})
+        for (const char16_t *expected : {u"not_on_vercel", u"provider_constraint", u"rule:grok-incident",
+                                         u"rule:anthropic", u"rule:no-kimi", u"default:paid", u"failover_boost"})
             QVERIFY2(reasons.contains(QString::fromUtf16(expected)), qPrintable(QString::fromUtf16(expected)));
 
         // A changed share must be caught by the same vectors: a rule's, and the default one that
@@ -147,7 +158,8 @@ private Q_SLOTS:
 
     void vectorsWithoutModelTable()
     {
-        const RoutingConfig c = test::configFrom("{\"schema_version\": 1, \"rules\": [{\"id\": \"a\", \"match\": {\"users\": [\"u\"]}, \"action\": {\"gateway\": \"vercel\"}}]}");
+        const RoutingConfig c = test::configFrom("{\"schema_version\": 1, \"rules\": [{\"id\": \"a\", \"match\": "
+                                                 "{\"users\": [\"u\"]}, \"action\": {\"gateway\": \"vercel\"}}]}");
         const ExportResult r = exportVectors(c, {false, kNow});
         QVERIFY(r.ok);
         QVERIFY(verifyVectors(c, parse(r.bytes)).isEmpty());
@@ -168,7 +180,10 @@ private Q_SLOTS:
         c.models[u"meta-llama/llama-4"_qs] = ModelEntry{u"meta/llama-4"_qs, std::nullopt, true};
         const ExportResult r = exportKiloGateway(c, {false, kNow});
         QVERIFY(!r.ok);
-        QCOMPARE(r.losses, QStringList{u"model \"meta-llama/llama-4\" is free by its entry, not by a \":free\" suffix: the record would give it the paid share"_qs});
+        QCOMPARE(
+            r.losses,
+            QStringList{
+                u"model \"meta-llama/llama-4\" is free by its entry, not by a \":free\" suffix: the record would give it the paid share"_qs});
         c.defaultShareFree = c.defaultSharePaid; // then the class makes no difference
         QVERIFY(exportKiloGateway(c, {false, kNow}).ok);
     }

@@ -47,8 +47,10 @@ private Q_SLOTS:
         QTest::newRow("valid") << u"anthropic/*"_qs << QString();
         QTest::newRow("empty") << QString() << u"bad glob: empty pattern"_qs;
         QTest::newRow("space") << u"open ai/*"_qs << u"bad glob \"open ai/*\": white space in a model id pattern"_qs;
-        QTest::newRow("question") << u"gpt-?"_qs << u"bad glob \"gpt-?\": '?' is not supported (only '*' is special)"_qs;
-        QTest::newRow("class") << u"gpt-[45]"_qs << u"bad glob \"gpt-[45]\": '[' is not supported (only '*' is special)"_qs;
+        QTest::newRow("question") << u"gpt-?"_qs
+                                  << u"bad glob \"gpt-?\": '?' is not supported (only '*' is special)"_qs;
+        QTest::newRow("class") << u"gpt-[45]"_qs
+                               << u"bad glob \"gpt-[45]\": '[' is not supported (only '*' is special)"_qs;
         QTest::newRow("brace") << u"{a,b}"_qs << u"bad glob \"{a,b}\": '{' is not supported (only '*' is special)"_qs;
     }
 

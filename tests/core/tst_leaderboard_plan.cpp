@@ -26,12 +26,14 @@ LeaderboardInputs tokensOnly(double ours, double openrouterCompetitor, double ve
 }
 
 // Paid and free models on Vercel, one not on Vercel, one pinned to Vercel, one under a rule share.
-const QByteArray kPlannerConfig = "{\"schema_version\": 1, \"cohort\": \"vercel\", \"sticky_key\": \"task_or_user\",\n"
+const QByteArray kPlannerConfig =
+    "{\"schema_version\": 1, \"cohort\": \"vercel\", \"sticky_key\": \"task_or_user\",\n"
     " \"default_share\": {\"paid\": 0, \"free\": 2},\n"
     " \"rules\": [{\"id\": \"pin\", \"match\": {\"models\": [\"pinned/*\"]}, \"action\": {\"gateway\": \"vercel\"}},\n"
     "            {\"id\": \"half\", \"match\": {\"models\": [\"half/*\"]}, \"action\": {\"vercel_share\": 50}}],\n"
     " \"models\": {\"a/paid\": {\"vercel\": \"va/paid\"}, \"b/gift:free\": {\"vercel\": \"vb/gift\", \"free\": true},\n"
-    "            \"c/nowhere\": {\"vercel\": null}, \"pinned/m\": {\"vercel\": \"vp/m\"}, \"half/m\": {\"vercel\": \"vh/m\"}}}";
+    "            \"c/nowhere\": {\"vercel\": null}, \"pinned/m\": {\"vercel\": \"vp/m\"}, \"half/m\": {\"vercel\": "
+    "\"vh/m\"}}}";
 
 TrafficKeyUsage row(const char *model, const QString &user, quint64 prompt, quint64 completion)
 {
@@ -171,7 +173,8 @@ private Q_SLOTS:
         QList<TrafficKeyUsage> usage;
         usage << row("a/paid", u"u1"_qs, 100, 0) << row("a/paid", u"u2"_qs, 200, 0) << row("a/paid", u"u3"_qs, 300, 0)
               << row("b/gift:free", u"u4"_qs, 400, 0) << row("c/nowhere", u"u5"_qs, 1000, 0)
-              << row("pinned/m", u"u6"_qs, 500, 0) << row("half/m", u"u7"_qs, 250, 0) << row("half/m", u"u8"_qs, 250, 0);
+              << row("pinned/m", u"u6"_qs, 500, 0) << row("half/m", u"u7"_qs, 250, 0)
+              << row("half/m", u"u8"_qs, 250, 0);
         const EligibleTraffic t = eligibleTraffic(usage, draft);
         QCOMPARE(t.rows, 8u);
         QCOMPARE(t.totalTokens, 3000.0);
@@ -224,7 +227,8 @@ private Q_SLOTS:
             QCOMPARE(p.defaultShareFreePercent, p.defaultSharePaidPercent);
             QVERIFY2(vercelAt(milli) >= target - 1e-9, qPrintable(u"target %1 at %2"_qs.arg(target).arg(milli)));
             if (milli > 0)
-                QVERIFY2(vercelAt(milli - 1) < target, qPrintable(u"target %1: %2 is not the least"_qs.arg(target).arg(milli)));
+                QVERIFY2(vercelAt(milli - 1) < target,
+                         qPrintable(u"target %1: %2 is not the least"_qs.arg(target).arg(milli)));
             QVERIFY(near(p.achievedPercent, vercelAt(milli)));
         }
         // 40 rows of 60 + 7i tokens = 2400 + 7 * 780 = 7860, plus 900 not on Vercel and 300
@@ -253,10 +257,13 @@ private Q_SLOTS:
 
     void importsOpenRouterRankings()
     {
-        const QByteArray json = "{\"data\": [\n"
-                                " {\"app_id\": 7, \"app_name\": \"Gateway Console\", \"rank\": 1, \"total_requests\": 10, \"total_tokens\": 5000},\n"
-                                " {\"app_id\": 9, \"app_name\": \"Rival\", \"rank\": 2, \"total_requests\": 8, \"total_tokens\": \"4000\"},\n"
-                                " {\"app_id\": 3, \"app_name\": \"Other\", \"rank\": 3, \"total_requests\": 1, \"total_tokens\": 10}]}";
+        const QByteArray json =
+            "{\"data\": [\n"
+            " {\"app_id\": 7, \"app_name\": \"Gateway Console\", \"rank\": 1, \"total_requests\": 10, "
+            "\"total_tokens\": 5000},\n"
+            " {\"app_id\": 9, \"app_name\": \"Rival\", \"rank\": 2, \"total_requests\": 8, \"total_tokens\": "
+            "\"4000\"},\n"
+            " {\"app_id\": 3, \"app_name\": \"Other\", \"rank\": 3, \"total_requests\": 1, \"total_tokens\": 10}]}";
         const LeaderboardImport imp = importOpenRouterRankings(json, u"or.json"_qs, {u"gateway console"_qs, QString()});
         QVERIFY2(imp.ok(), qPrintable(joinDiagnostics(imp.problems)));
         QCOMPARE(imp.rows.size(), 3);
@@ -281,9 +288,10 @@ private Q_SLOTS:
 
     void importsVercelLeaderboard()
     {
-        const QByteArray json = "[{\"rank\": 2, \"ranked_by\": \"tokens\", \"name\": \"Rival\", \"url\": \"https://rival.dev\"},\n"
-                                " {\"rank\": 1, \"ranked_by\": \"tokens\", \"name\": \"GC\", \"url\": \"https://www.console.example/\"},\n"
-                                " {\"rank\": 1, \"ranked_by\": \"spend\", \"name\": \"Spendy\", \"url\": \"https://spendy.io\"}]";
+        const QByteArray json =
+            "[{\"rank\": 2, \"ranked_by\": \"tokens\", \"name\": \"Rival\", \"url\": \"https://rival.dev\"},\n"
+            " {\"rank\": 1, \"ranked_by\": \"tokens\", \"name\": \"GC\", \"url\": \"https://www.console.example/\"},\n"
+            " {\"rank\": 1, \"ranked_by\": \"spend\", \"name\": \"Spendy\", \"url\": \"https://spendy.io\"}]";
         const LeaderboardImport imp = importVercelLeaderboard(json, u"v.json"_qs, {QString(), u"console.example"_qs});
         QVERIFY2(imp.ok(), qPrintable(joinDiagnostics(imp.problems)));
         QCOMPARE(imp.ourRank, 1);

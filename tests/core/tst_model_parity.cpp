@@ -57,8 +57,10 @@ private Q_SLOTS:
         QTest::addColumn<QStringList>("weaker");
         QTest::newRow("256k written two ways") << qint64(262144) << qint64(256000) << QStringList();
         QTest::newRow("just above 95 %") << qint64(200000) << qint64(190001) << QStringList();
-        QTest::newRow("below 95 %") << qint64(262144) << qint64(200000) << QStringList{u"smaller context (200k < 262k)"_qs};
-        QTest::newRow("small sizes exact") << qint64(8192) << qint64(4096) << QStringList{u"smaller context (4096 < 8192)"_qs};
+        QTest::newRow("below 95 %") << qint64(262144) << qint64(200000)
+                                    << QStringList{u"smaller context (200k < 262k)"_qs};
+        QTest::newRow("small sizes exact")
+            << qint64(8192) << qint64(4096) << QStringList{u"smaller context (4096 < 8192)"_qs};
     }
 
     void contextWeaknessIsGraded()

@@ -41,20 +41,24 @@ class TstMonitorAnnotations : public QObject {
 private Q_SLOTS:
     void pinStartFromTheId()
     {
-        QCOMPARE(*incidentPinStartMs(u"incident-anthropic-claude-3.5-202603011230"_qs), kT0.addSecs(12 * 3600 + 1800).toMSecsSinceEpoch());
-        QCOMPARE(*incidentPinStartMs(u"incident-x-202603010100-2"_qs), kT0.addSecs(3600).toMSecsSinceEpoch()); // a second pin that minute
+        QCOMPARE(*incidentPinStartMs(u"incident-anthropic-claude-3.5-202603011230"_qs),
+                 kT0.addSecs(12 * 3600 + 1800).toMSecsSinceEpoch());
+        QCOMPARE(*incidentPinStartMs(u"incident-x-202603010100-2"_qs),
+                 kT0.addSecs(3600).toMSecsSinceEpoch());         // a second pin that minute
         QVERIFY(!incidentPinStartMs(u"rule-202603010100"_qs));   // not an incident pin
         QVERIFY(!incidentPinStartMs(u"incident-x-20260301"_qs)); // no minute
     }
 
     void annotationsInTheRangeByTime()
     {
-        const QList<ExportRecord> history = {record(u"export"_qs, 5, 1), record(u"publish"_qs, 2, 1), record(u"drift"_qs, 3, 0),
-                                             record(u"export"_qs, 40, 2)};
-        const QList<Rule> rules = {pin(u"incident-a-202603010400"_qs, kT0.addSecs(6 * 3600)), pin(u"plain"_qs, kT0.addSecs(3600)),
-                                   pin(u"incident-a-202603010400"_qs, kT0.addSecs(6 * 3600)), // the same pin in another config
-                                   pin(u"incident-b-202603010700"_qs, kT0.addSecs(30 * 3600))};
-        const QList<ChartAnnotation> a = chartAnnotations(history, rules, kT0.toMSecsSinceEpoch(), kT0.addSecs(24 * 3600).toMSecsSinceEpoch());
+        const QList<ExportRecord> history = {record(u"export"_qs, 5, 1), record(u"publish"_qs, 2, 1),
+                                             record(u"drift"_qs, 3, 0), record(u"export"_qs, 40, 2)};
+        const QList<Rule> rules = {
+            pin(u"incident-a-202603010400"_qs, kT0.addSecs(6 * 3600)), pin(u"plain"_qs, kT0.addSecs(3600)),
+            pin(u"incident-a-202603010400"_qs, kT0.addSecs(6 * 3600)), // the same pin in another config
+            pin(u"incident-b-202603010700"_qs, kT0.addSecs(30 * 3600))};
+        const QList<ChartAnnotation> a =
+            chartAnnotations(history, rules, kT0.toMSecsSinceEpoch(), kT0.addSecs(24 * 3600).toMSecsSinceEpoch());
         const auto at = [](int hour) { return kT0.addSecs(hour * 3600).toMSecsSinceEpoch(); };
         using K = ChartAnnotation::Kind;
         const QList<ChartAnnotation> expected = {

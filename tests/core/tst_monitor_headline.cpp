@@ -33,8 +33,10 @@ private Q_SLOTS:
     void figuresPerGateway()
     {
         QList<TrafficBucket> in;
-        in << bucket(kT0, Gateway::OpenRouter, u"ok"_qs, 90, 1.0) << bucket(kT0, Gateway::OpenRouter, u"rate_limited"_qs, 6, 0)
-           << bucket(kT0 + kHour, Gateway::OpenRouter, u"server_error"_qs, 4, 0.5) << bucket(kT0, Gateway::Vercel, u"ok"_qs, 50, 2.0);
+        in << bucket(kT0, Gateway::OpenRouter, u"ok"_qs, 90, 1.0)
+           << bucket(kT0, Gateway::OpenRouter, u"rate_limited"_qs, 6, 0)
+           << bucket(kT0 + kHour, Gateway::OpenRouter, u"server_error"_qs, 4, 0.5)
+           << bucket(kT0, Gateway::Vercel, u"ok"_qs, 50, 2.0);
         for (int i = 0; i < 100; ++i) // OpenRouter TTFTs 1..100 ms: p95 falls in 95 ms's bin
             in[0].values.ttft.add(1 + i);
         in[3].values.ttft.add(700);
@@ -45,7 +47,8 @@ private Q_SLOTS:
         QCOMPARE(*f[Gateway::OpenRouter].errorRate(), 0.1);
         QCOMPARE(f[Gateway::OpenRouter].costUsd, 1.5);
         const int bin = LatencyHistogram::binFor(95);
-        QCOMPARE(*f[Gateway::OpenRouter].ttftP95Ms(), std::sqrt(LatencyHistogram::binLowerMs(bin) * LatencyHistogram::binUpperMs(bin)));
+        QCOMPARE(*f[Gateway::OpenRouter].ttftP95Ms(),
+                 std::sqrt(LatencyHistogram::binLowerMs(bin) * LatencyHistogram::binUpperMs(bin)));
         QCOMPARE(f[Gateway::Vercel].requests, 50u);
         QCOMPARE(*f[Gateway::Vercel].errorRate(), 0.0);
         QCOMPARE(f[Gateway::Vercel].costUsd, 2.0);

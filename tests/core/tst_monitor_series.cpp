@@ -70,7 +70,8 @@ private Q_SLOTS:
     void costStackedReportedAndEstimated()
     {
         QList<TrafficBucket> in;
-        in << bucket(kT0, Gateway::OpenRouter, u"a/x"_qs, u"ok"_qs, 3) << bucket(kT0, Gateway::OpenRouter, u"a/y"_qs, u"ok"_qs, 1)
+        in << bucket(kT0, Gateway::OpenRouter, u"a/x"_qs, u"ok"_qs, 3)
+           << bucket(kT0, Gateway::OpenRouter, u"a/y"_qs, u"ok"_qs, 1)
            << bucket(kT0 + kMinute, Gateway::Vercel, u"a/x"_qs, u"ok"_qs, 2);
         in[0].values.costReportedUsd = 1.0;
         in[1].values.costEstimatedUsd = 0.5;
@@ -126,7 +127,8 @@ private Q_SLOTS:
     void percentilesFromMergedHistograms()
     {
         QList<TrafficBucket> in;
-        in << bucket(kT0, Gateway::Vercel, u"a/x"_qs, u"ok"_qs, 9) << bucket(kT0, Gateway::Vercel, u"a/y"_qs, u"ok"_qs, 1);
+        in << bucket(kT0, Gateway::Vercel, u"a/x"_qs, u"ok"_qs, 9)
+           << bucket(kT0, Gateway::Vercel, u"a/y"_qs, u"ok"_qs, 1);
         for (int i = 0; i < 9; ++i) {
             in[0].values.ttft.add(10);
             in[0].values.latency.add(200);
@@ -164,7 +166,8 @@ private Q_SLOTS:
             u.requests = 1 + rng.bounded(20);
             usage.append(u);
         }
-        const SeriesTable t = shareSeries(usage, [&](qint64 hour) -> const Router & { return timeline.routerAt(hour); });
+        const SeriesTable t =
+            shareSeries(usage, [&](qint64 hour) -> const Router & { return timeline.routerAt(hour); });
 
         // Independent: the routers built here, each row decided through Router::decide.
         const Router before(draft);
@@ -222,7 +225,8 @@ private Q_SLOTS:
         }
         auto routerAt = [&](qint64) -> const Router & { return router; };
         const double plain = shareSeries(usage, routerAt).values[0][1];
-        const double boosted = shareSeries(usage, routerAt, [&](qint64 h) { return errorRatesBefore(minutes, h, 10); }).values[0][1];
+        const double boosted =
+            shareSeries(usage, routerAt, [&](qint64 h) { return errorRatesBefore(minutes, h, 10); }).values[0][1];
         QVERIFY2(plain < 15 && boosted > 75, qPrintable(u"%1 %2"_qs.arg(plain).arg(boosted)));
     }
 
@@ -235,7 +239,8 @@ private Q_SLOTS:
         const CounterfactualPrices prices{&openrouter, &vercel, &config};
 
         QList<TrafficBucket> in;
-        in << bucket(kT0, Gateway::OpenRouter, u"a/m"_qs, u"ok"_qs, 1) << bucket(kT0, Gateway::Vercel, u"a/m"_qs, u"ok"_qs, 1)
+        in << bucket(kT0, Gateway::OpenRouter, u"a/m"_qs, u"ok"_qs, 1)
+           << bucket(kT0, Gateway::Vercel, u"a/m"_qs, u"ok"_qs, 1)
            << bucket(kT0, Gateway::OpenRouter, u"b/unpriced"_qs, u"ok"_qs, 1);
         in[0].values.promptTokens = 1000;
         in[0].values.completionTokens = 500;
@@ -250,10 +255,10 @@ private Q_SLOTS:
         const int orOther = seriesIndex(t, Gateway::OpenRouter, u"other_gateway"_qs);
         const int vActual = seriesIndex(t, Gateway::Vercel, u"actual"_qs);
         const int vOther = seriesIndex(t, Gateway::Vercel, u"other_gateway"_qs);
-        QCOMPARE(t.values[0][orActual], 0.002 / 1500 * 1e6);                    // 1.333 $/Mtok
+        QCOMPARE(t.values[0][orActual], 0.002 / 1500 * 1e6);                     // 1.333 $/Mtok
         QCOMPARE(t.values[0][orOther], (1000 * 3e-6 + 500 * 4e-6) / 1500 * 1e6); // at Vercel prices
         QCOMPARE(t.values[0][vActual], 5.0);
-        QCOMPARE(t.values[0][vOther], 1.0);                                       // 2000 tokens at 1e-6
+        QCOMPARE(t.values[0][vOther], 1.0); // 2000 tokens at 1e-6
         QCOMPARE(t.values[1][orActual], 7.0);
         QVERIFY(std::isnan(t.values[1][orOther])); // no Vercel id
         QVERIFY(std::isnan(t.values[1][vActual])); // not served there
@@ -287,9 +292,9 @@ private Q_SLOTS:
         QCOMPARE(runwayFor(3.0, 1.5, 3).days.value_or(-1), 2.0);
         QVERIFY(runwayFor(3.0, 1.5, 3).warn);
         QVERIFY(!runwayFor(30.0, 1.5, 3).warn);
-        QVERIFY(runwayFor(0.0, 0, 3).warn);                // used up
-        QVERIFY(!runwayFor(std::nullopt, 5, 3).days);      // no limit
-        QVERIFY(!runwayFor(10.0, 0, 3).days);              // no burn: no estimate
+        QVERIFY(runwayFor(0.0, 0, 3).warn);           // used up
+        QVERIFY(!runwayFor(std::nullopt, 5, 3).days); // no limit
+        QVERIFY(!runwayFor(10.0, 0, 3).days);         // no burn: no estimate
     }
 
     void minMaxDecimationBoundsAndKeepsExtremes()
@@ -362,7 +367,8 @@ private Q_SLOTS:
         QCOMPARE(resolutionForSpan(30 * kDay), TrafficResolution::Hour);
         QCOMPARE(resolutionForSpan(365 * kDay), TrafficResolution::Day);
         QList<TrafficBucket> in;
-        in << bucket(kT0 + kMinute, Gateway::Vercel, u"b"_qs, u"ok"_qs, 1) << bucket(kT0, Gateway::Vercel, u"a"_qs, u"ok"_qs, 1);
+        in << bucket(kT0 + kMinute, Gateway::Vercel, u"b"_qs, u"ok"_qs, 1)
+           << bucket(kT0, Gateway::Vercel, u"a"_qs, u"ok"_qs, 1);
         const MonitorDimensions d = monitorDimensions(in);
         QCOMPARE(d.models, (QStringList{u"a"_qs, u"b"_qs}));
         QCOMPARE(d.providers, QStringList{u"prov"_qs});

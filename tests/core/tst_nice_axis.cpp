@@ -40,11 +40,11 @@ private Q_SLOTS:
     void stepsAreOneTwoFive()
     {
         QCOMPARE(niceStep(10, 5), 2.0);
-        QCOMPARE(niceStep(7.3, 5), 2.0);  // 1.46 -> 2
-        QCOMPARE(niceStep(23, 5), 5.0);   // 4.6 -> 5
-        QCOMPARE(niceStep(0.6, 5), 0.2);  // 0.12 -> 0.2
+        QCOMPARE(niceStep(7.3, 5), 2.0);   // 1.46 -> 2
+        QCOMPARE(niceStep(23, 5), 5.0);    // 4.6 -> 5
+        QCOMPARE(niceStep(0.6, 5), 0.2);   // 0.12 -> 0.2
         QCOMPARE(niceStep(870, 5), 200.0); // 174 -> 200
-        QCOMPARE(niceStep(51, 5), 20.0);  // 10.2 -> 20
+        QCOMPARE(niceStep(51, 5), 20.0);   // 10.2 -> 20
         QCOMPARE(niceStep(0, 5), 1.0);
     }
 
@@ -105,8 +105,8 @@ private Q_SLOTS:
 
         // Two days: twelve-hour steps, every label with its date (no "12:00" twice).
         const QList<AxisTick> twoDays = niceTimeTicks(utcMs(5, 0, 0), utcMs(7, 0, 0), 6);
-        QCOMPARE(labels(twoDays), (QStringList{u"03-05 00:00"_qs, u"03-05 12:00"_qs, u"03-06 00:00"_qs, u"03-06 12:00"_qs,
-                                               u"03-07 00:00"_qs}));
+        QCOMPARE(labels(twoDays), (QStringList{u"03-05 00:00"_qs, u"03-05 12:00"_qs, u"03-06 00:00"_qs,
+                                               u"03-06 12:00"_qs, u"03-07 00:00"_qs}));
 
         const QList<AxisTick> month = niceTimeTicks(utcMs(1, 9, 0), utcMs(31, 9, 0), 6);
         for (const AxisTick &t : month)

@@ -193,9 +193,9 @@ private Q_SLOTS:
         p.scope = u"m/x"_qs;
         QList<TrafficBucket> b = traffic(Gateway::Vercel, 1500, 15, 400, 2e-6);
         b << traffic(Gateway::OpenRouter, 1500, 15, 400, 2e-6);
-        b << traffic(Gateway::Vercel, 9000, 9000, 400, 2e-6, u"other/model"_qs);             // other model
+        b << traffic(Gateway::Vercel, 9000, 9000, 400, 2e-6, u"other/model"_qs);              // other model
         b << traffic(Gateway::Vercel, 9000, 9000, 400, 2e-6, u"m/x"_qs, kNow - 2 * 3600'000); // before the window
-        b << traffic(Gateway::Vercel, 9000, 9000, 400, 2e-6, u"m/x"_qs, kNow);                 // at now: after
+        b << traffic(Gateway::Vercel, 9000, 9000, 400, 2e-6, u"m/x"_qs, kNow);                // at now: after
         const RampEvaluation e = evaluateRamp(p, b, kNow);
         QCOMPARE(e.vercel.requests, 1500u);
         QCOMPARE(e.verdict, RampVerdict::Advance);
@@ -273,8 +273,8 @@ private Q_SLOTS:
         QVERIFY2(all.contains(u"4:/current_step step 3 does not exist"), qPrintable(all));
         QVERIFY2(all.contains(u"5:/speed unknown member"), qPrintable(all));
 
-        QVERIFY(!loadRampPlan("{\"steps\": [1]}", u"p.json"_qs).plan);   // no scope
-        QVERIFY(!loadRampPlan("[1, 2]", u"p.json"_qs).plan);             // not an object
+        QVERIFY(!loadRampPlan("{\"steps\": [1]}", u"p.json"_qs).plan);          // no scope
+        QVERIFY(!loadRampPlan("[1, 2]", u"p.json"_qs).plan);                    // not an object
         QVERIFY(!loadRampPlan("{\"scope\": \"default\", ", u"p.json"_qs).plan); // syntax
         QVERIFY(!loadRampPlanFile(dir.filePath(u"missing.json"_qs)).plan);
     }

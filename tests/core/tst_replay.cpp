@@ -11,10 +11,12 @@ using namespace gw;
 
 namespace {
 
-const QByteArray kReplayConfig = "{\"schema_version\": 1, \"cohort\": \"vercel\", \"sticky_key\": \"task_or_user\",\n"
+const QByteArray kReplayConfig =
+    "{\"schema_version\": 1, \"cohort\": \"vercel\", \"sticky_key\": \"task_or_user\",\n"
     " \"default_share\": {\"paid\": %PAID%, \"free\": 0},\n"
     " \"rules\": [{\"id\": \"no-c\", \"match\": {\"models\": [\"c/*\"]}, \"action\": {\"gateway\": \"openrouter\"}}],\n"
-    " \"models\": {\"a/one\": {\"vercel\": \"va/one\"}, \"b/two\": {\"vercel\": \"vb/two\"}, \"c/three\": {\"vercel\": \"vc/three\"}}}";
+    " \"models\": {\"a/one\": {\"vercel\": \"va/one\"}, \"b/two\": {\"vercel\": \"vb/two\"}, \"c/three\": {\"vercel\": "
+    "\"vc/three\"}}}";
 
 RoutingConfig configWithPaidShare(int paid)
 {

@@ -36,7 +36,8 @@ private Q_SLOTS:
 
     void shareConvergesToTarget()
     {
-        RoutingConfig c = test::configFrom("{\"schema_version\": 1, \"default_share\": {\"paid\": 4.5},\n"
+        RoutingConfig c = test::configFrom(
+            "{\"schema_version\": 1, \"default_share\": {\"paid\": 4.5},\n"
             "                                              \"models\": {\"a/m\": {\"vercel\": \"a/m\"}}}");
         const SimulationResult r = simulate(c, {100000, {}, {}});
         QVERIFY2(std::abs(r.total.vercelPercent() - 4.5) < 0.3, qPrintable(QString::number(r.total.vercelPercent())));
@@ -45,7 +46,8 @@ private Q_SLOTS:
     void churnAgainstBaseline()
     {
         RoutingConfig before = test::configFrom("{\"schema_version\": 1, \"default_share\": {\"paid\": 3},\n"
-            "                                                   \"models\": {\"a/m\": {\"vercel\": \"a/m\"}, \"b/m\": {\"vercel\": \"b/m\"}}}");
+                                                "                                                   \"models\": "
+                                                "{\"a/m\": {\"vercel\": \"a/m\"}, \"b/m\": {\"vercel\": \"b/m\"}}}");
         RoutingConfig after = before;
         after.defaultSharePaid = 5;
         const int users = 20000;

@@ -157,8 +157,8 @@ void compareUsage(const QList<TrafficKeyUsage> &got, const QMap<QString, UsageTo
 {
     QCOMPARE(got.size(), want.size());
     for (const TrafficKeyUsage &u : got) {
-        const QString key = QString::number(u.key.hourStartMs) + u'|' + gatewayName(u.key.gateway) + u'|'
-                            + u.key.model + u'|' + u.key.user + u'|' + u.key.task;
+        const QString key = QString::number(u.key.hourStartMs) + u'|' + gatewayName(u.key.gateway) + u'|' + u.key.model
+                            + u'|' + u.key.user + u'|' + u.key.task;
         QVERIFY2(want.contains(key), qPrintable(key));
         const UsageTotals &w = want[key];
         QCOMPARE(u.requests, w.requests);
@@ -182,7 +182,8 @@ Ingested ingest(const QString &path, std::optional<TrafficFileState> previous = 
 {
     TrafficAggregator agg;
     Ingested out;
-    out.result = ingestTrafficFile(path, [&](const QString &, const QByteArray &) { return previous; }, agg);
+    out.result = ingestTrafficFile(
+        path, [&](const QString &, const QByteArray &) { return previous; }, agg);
     out.buckets = agg.minuteBuckets();
     return out;
 }
@@ -316,8 +317,8 @@ private Q_SLOTS:
                 QCOMPARE(got[i], expected[i]);
         }
         QCOMPARE(in.result.badLineCount, 8);
-        QCOMPARE(in.result.events, 4);  // lines 1, 2, 6, 11
-        QCOMPARE(in.result.lines, 13);  // the blank line counts as a line, not as an event
+        QCOMPARE(in.result.events, 4);         // lines 1, 2, 6, 11
+        QCOMPARE(in.result.lines, 13);         // the blank line counts as a line, not as an event
         QCOMPARE(in.result.heldBackBytes, 40); // the truncated last line: neither event nor error
         QCOMPARE(in.result.state.offset, readAll(kData + u"bad.jsonl"_qs).size() - 40);
     }
@@ -335,7 +336,8 @@ private Q_SLOTS:
         qint64 prompt = 0;
         for (qsizetype i = 1; i < lines.size(); ++i)
             if (!lines[i].isEmpty())
-                prompt += QByteArray(lines[i]).replace("\"synthetic, fake\"", "x").split(',').at(promptColumn).toLongLong();
+                prompt +=
+                    QByteArray(lines[i]).replace("\"synthetic, fake\"", "x").split(',').at(promptColumn).toLongLong();
         qint64 aggregated = 0;
         for (const TrafficBucket &b : in.buckets)
             aggregated += qint64(b.values.promptTokens);
@@ -555,7 +557,8 @@ private Q_SLOTS:
             // bad.jsonl's bad lines once per round.
             TrafficAggregator badOnly;
             TrafficStreamIngestor badIngestor(TrafficFormat::Jsonl, badOnly);
-            const QByteArray badFixture = readAll(kData + u"bad.jsonl"_qs) + (readAll(kData + u"bad.jsonl"_qs).endsWith('\n') ? "" : "\n");
+            const QByteArray badFixture =
+                readAll(kData + u"bad.jsonl"_qs) + (readAll(kData + u"bad.jsonl"_qs).endsWith('\n') ? "" : "\n");
             badIngestor.feed(badFixture.constData(), badFixture.size());
             QCOMPARE(parallel.badLineCount, badPerRound * badIngestor.badLineCount());
         } else {
@@ -570,11 +573,15 @@ private Q_SLOTS:
         const QList<QByteArray> lines = readAll(kData + u"good.jsonl"_qs).split('\n');
         const QByteArray csvHeader = readAll(kData + u"good.csv"_qs).split('\n').first();
         quint32 seed = 12345;
-        auto next = [&] { seed = seed * 1664525u + 1013904223u; return seed >> 8; };
+        auto next = [&] {
+            seed = seed * 1664525u + 1013904223u;
+            return seed >> 8;
+        };
         for (const TrafficFormat format : {TrafficFormat::Jsonl, TrafficFormat::Csv}) {
             TrafficLineParser parser(format);
             if (format == TrafficFormat::Csv)
-                QVERIFY(parser.setCsvHeader(std::string_view(csvHeader.constData(), size_t(csvHeader.size())), nullptr));
+                QVERIFY(
+                    parser.setCsvHeader(std::string_view(csvHeader.constData(), size_t(csvHeader.size())), nullptr));
             for (int i = 0; i < 20000; ++i) {
                 QByteArray line = lines[qsizetype(next() % 100)];
                 const int edits = 1 + int(next() % 4);
@@ -630,11 +637,13 @@ private Q_SLOTS:
         f.write("\n" + lines[3] + '\n');
         f.close();
         TrafficAggregator more;
-        const TrafficIngestResult again = ingestTrafficFile(path, [&](const QString &, const QByteArray &) {
-            return std::optional<TrafficFileState>(r.state); }, more, options);
+        const TrafficIngestResult again = ingestTrafficFile(
+            path, [&](const QString &, const QByteArray &) { return std::optional<TrafficFileState>(r.state); }, more,
+            options);
         QVERIFY2(again.ok(), qPrintable(again.error));
         QCOMPARE(again.events, 1);
-        QCOMPARE(badLineTexts(again, u"long.jsonl"_qs), QStringList({u"long.jsonl:4: line longer than 1048576 bytes"_qs}));
+        QCOMPARE(badLineTexts(again, u"long.jsonl"_qs),
+                 QStringList({u"long.jsonl:4: line longer than 1048576 bytes"_qs}));
         QCOMPARE(again.heldBackBytes, 0);
         QVERIFY(again.maxBufferBytes <= 2 * limit + options.chunkBytes);
     }
@@ -681,15 +690,19 @@ private Q_SLOTS:
     {
         QTest::addColumn<QByteArray>("member");
         QTest::addColumn<QString>("error");
-        QTest::newRow("latency 1.8e19") << QByteArray(R"("latency_ms": 1.8e19)") << u"/latency_ms: 1.8e19 is out of range (at most 2^53)"_qs;
+        QTest::newRow("latency 1.8e19") << QByteArray(R"("latency_ms": 1.8e19)")
+                                        << u"/latency_ms: 1.8e19 is out of range (at most 2^53)"_qs;
         QTest::newRow("tokens 2^64+1") << QByteArray(R"("prompt_tokens": 18446744073709551617)")
                                        << u"bad JSON at column %1: integer out of range (beyond 2^53, not exact)"_qs;
         QTest::newRow("tokens 2^53+1") << QByteArray(R"("prompt_tokens": 9007199254740993)")
                                        << u"bad JSON at column %1: integer out of range (beyond 2^53, not exact)"_qs;
         QTest::newRow("status twice") << QByteArray(R"("status": 500)") << u"/status: duplicate key at column %1"_qs;
-        QTest::newRow("lone high surrogate") << QByteArray(R"("user": "a\ud800b")") << u"bad JSON at column %1: unpaired surrogate in \\u escape"_qs;
-        QTest::newRow("lone low surrogate") << QByteArray(R"("task": "\udc00")") << u"bad JSON at column %1: unpaired surrogate in \\u escape"_qs;
-        QTest::newRow("huge exponent") << QByteArray(R"("cost_usd": 1e999)") << u"bad JSON at column %1: number out of range"_qs;
+        QTest::newRow("lone high surrogate")
+            << QByteArray(R"("user": "a\ud800b")") << u"bad JSON at column %1: unpaired surrogate in \\u escape"_qs;
+        QTest::newRow("lone low surrogate")
+            << QByteArray(R"("task": "\udc00")") << u"bad JSON at column %1: unpaired surrogate in \\u escape"_qs;
+        QTest::newRow("huge exponent") << QByteArray(R"("cost_usd": 1e999)")
+                                       << u"bad JSON at column %1: number out of range"_qs;
     }
 
     void numbersKeysAndEscapesFollowTheLexerRule()
@@ -739,9 +752,11 @@ private Q_SLOTS:
         QVERIFY(column >= 0);
         TrafficLineParser parser(TrafficFormat::Csv);
         QVERIFY(parser.setCsvHeader(std::string_view(header.constData(), size_t(header.size())), nullptr));
-        for (const auto &[cell, message] : {std::pair{QByteArray("1.8e19"), u"/latency_ms: 1.8e19 is out of range (at most 2^53)"_qs},
-                                            std::pair{QByteArray("18446744073709551617"), u"/latency_ms: 18446744073709551617 is out of range (at most 2^53)"_qs},
-                                            std::pair{QByteArray("NaN"), u"/latency_ms: expected a number, got \"NaN\""_qs}}) {
+        for (const auto &[cell, message] :
+             {std::pair{QByteArray("1.8e19"), u"/latency_ms: 1.8e19 is out of range (at most 2^53)"_qs},
+              std::pair{QByteArray("18446744073709551617"),
+                        u"/latency_ms: 18446744073709551617 is out of range (at most 2^53)"_qs},
+              std::pair{QByteArray("NaN"), u"/latency_ms: expected a number, got \"NaN\""_qs}}) {
             // The only quoted cell is the notes column: without it, splitting at commas is exact.
             QList<QByteArray> cells = QByteArray(csv.at(1)).replace("\"synthetic, fake\"", "x").split(',');
             QCOMPARE(cells.size(), header.split(',').size());
@@ -785,7 +800,8 @@ private Q_SLOTS:
         for (double q : {0.5, 0.95}) {
             const double exact = values[int(q * 1000) - 1];
             const double got = h.quantile(q);
-            QVERIFY2(got > exact / 1.2 && got < exact * 1.2, qPrintable(u"q=%1 got %2 exact %3"_qs.arg(q).arg(got).arg(exact)));
+            QVERIFY2(got > exact / 1.2 && got < exact * 1.2,
+                     qPrintable(u"q=%1 got %2 exact %3"_qs.arg(q).arg(got).arg(exact)));
         }
         QVERIFY(LatencyHistogram::fromBlob(h.toBlob()) == h);
         LatencyHistogram twice = h;

@@ -7,8 +7,8 @@
 //   fault_child ingest <history.sqlite>          whole batches of bench results; resumes after the last stored batch
 //   fault_child traffic <history.sqlite> <log>   appends lines to a traffic log and imports it, again and again
 
-#include "database.h"
 #include "common/draft_document.h"
+#include "database.h"
 #include "fault_versions.h"
 #include "workspace/workspace.h"
 
@@ -37,7 +37,8 @@ int exportLoop(const QString &file, qint64 first)
 {
     const RoutingConfig base = faulttest::sampleConfig();
     for (qint64 revision = first;; ++revision) {
-        if (const Outcome<bool> written = writeFileAtomically(file, faulttest::exportBytes(base, revision)); !written.ok())
+        if (const Outcome<bool> written = writeFileAtomically(file, faulttest::exportBytes(base, revision));
+            !written.ok())
             return fail(written.error);
         report(revision);
     }

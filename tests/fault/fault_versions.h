@@ -11,7 +11,8 @@ namespace gw::faulttest {
 // The bundled sample workspace's draft: the base of every exported and autosaved version.
 inline RoutingConfig sampleConfig()
 {
-    const ConfigLoadResult loaded = loadConfigFile(QStringLiteral(GW_SOURCE_DIR "/resources/sample-workspace/routing.json"));
+    const ConfigLoadResult loaded =
+        loadConfigFile(QStringLiteral(GW_SOURCE_DIR "/resources/sample-workspace/routing.json"));
     return loaded.config.value_or(RoutingConfig{});
 }
 
@@ -28,7 +29,10 @@ inline QByteArray exportBytes(const RoutingConfig &base, qint64 revision)
     return exportConfig(config, ExportProfile::Native, options).bytes;
 }
 
-inline QString autosaveNote(qint64 edit) { return u"fault test autosave edit %1"_qs.arg(edit); }
+inline QString autosaveNote(qint64 edit)
+{
+    return u"fault test autosave edit %1"_qs.arg(edit);
+}
 
 // Ingestion writes batches of this many results; batch b holds case indexes [b*kBatch, (b+1)*kBatch).
 inline constexpr int kBatch = 25;
@@ -50,8 +54,9 @@ inline constexpr int kTrafficUsers = 7; // line n is user u-<n % 7>
 inline QByteArray trafficLine(qint64 n)
 {
     const qint64 minute = n / 60;
-    return QStringLiteral("{\"ts\":\"2026-11-01T%1:%2:%3Z\",\"gateway\":\"%4\",\"model\":\"fault/model-%5\","
-                          "\"provider\":\"p%5\",\"user\":\"u-%8\",\"status\":%6,\"latency_ms\":%7,\"cost_usd\":0.0001}\n")
+    return QStringLiteral(
+               "{\"ts\":\"2026-11-01T%1:%2:%3Z\",\"gateway\":\"%4\",\"model\":\"fault/model-%5\","
+               "\"provider\":\"p%5\",\"user\":\"u-%8\",\"status\":%6,\"latency_ms\":%7,\"cost_usd\":0.0001}\n")
         .arg(minute / 60 % 24, 2, 10, QLatin1Char('0'))
         .arg(minute % 60, 2, 10, QLatin1Char('0'))
         .arg(n % 60, 2, 10, QLatin1Char('0'))

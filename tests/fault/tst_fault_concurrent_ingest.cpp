@@ -32,9 +32,11 @@ QByteArray logLines(int lines, int firstSecond)
                + (i % 3 == 0 ? "vercel" : "openrouter") + R"(", "model": ")"
                + (i % 2 == 0 ? "openai/gpt-4o-mini" : "anthropic/claude-3.5-haiku")
                + R"(", "provider": "p", "user": "u-)" + QByteArray::number(i % 17)
-               + R"(", "task": "chat", "status": 200, "error_type": null, "latency_ms": )" + QByteArray::number(100 + i % 900)
+               + R"(", "task": "chat", "status": 200, "error_type": null, "latency_ms": )"
+               + QByteArray::number(100 + i % 900)
                + R"(, "ttft_ms": 50, "prompt_tokens": 10, "completion_tokens": 5, "cached_tokens": 0,)"
-               + R"( "reasoning_tokens": 0, "cost_usd": 0.001, "cost_source": "generation", "fallback_from": null})" + '\n';
+               + R"( "reasoning_tokens": 0, "cost_usd": 0.001, "cost_source": "generation", "fallback_from": null})"
+               + '\n';
     }
     return out;
 }

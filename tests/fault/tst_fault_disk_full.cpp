@@ -3,11 +3,11 @@
 // (its folder is a regular file; a /proc path). Every write reports an error naming the file,
 // the old file stays intact, and the draft in memory keeps the edit: dirty and undoable.
 
-#include "config/config_io.h"
-#include "shell/sample_workspace.h"
-#include "database.h"
 #include "common/draft_document.h"
+#include "config/config_io.h"
+#include "database.h"
 #include "routing/export_dialog.h"
+#include "shell/sample_workspace.h"
 #include "store_fixture.h"
 #include "workspace/workspace.h"
 
@@ -84,7 +84,8 @@ void TstFaultDiskFull::initTestCase()
 
 RoutingConfig TstFaultDiskFull::sample() const
 {
-    return loadConfigFile(QStringLiteral(GW_SOURCE_DIR "/resources/sample-workspace/routing.json")).config.value_or(RoutingConfig{});
+    return loadConfigFile(QStringLiteral(GW_SOURCE_DIR "/resources/sample-workspace/routing.json"))
+        .config.value_or(RoutingConfig{});
 }
 
 void TstFaultDiskFull::fullDiskKeepsTheOldFile()
@@ -103,7 +104,7 @@ void TstFaultDiskFull::fullDiskKeepsTheOldFile()
         QVERIFY(!(error = writeFileAtomically(path, big).error).isEmpty());
     }
     qInfo("error: %s", qPrintable(error));
-    QVERIFY2(error.contains(path), qPrintable(error)); // names the file
+    QVERIFY2(error.contains(path), qPrintable(error));                // names the file
     QVERIFY2(error.contains(u"no space left"_qs), qPrintable(error)); // and why
     QCOMPARE(readAll(path), QByteArray("{\"old\": true}\n"));
     QCOMPARE(QDir(dir.path()).entryList(QDir::Files | QDir::Hidden).size(), 1); // no temporary file left

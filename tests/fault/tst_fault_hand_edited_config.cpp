@@ -2,11 +2,11 @@
 // matches. The app opens it (the operator may have meant it) but never silently: the status bar
 // says so until a save writes a fresh hash, and the Export dialog's title repeats it.
 
-#include "config/config_io.h"
-#include "shell/sample_workspace.h"
 #include "common/draft_document.h"
+#include "config/config_io.h"
 #include "routing/export_dialog.h"
 #include "shell/main_window.h"
+#include "shell/sample_workspace.h"
 #include "workspace/workspace.h"
 
 #include <QApplication>

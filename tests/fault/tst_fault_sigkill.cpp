@@ -4,10 +4,10 @@
 // history store passes integrity_check and holds whole batches, each once, nothing reported lost;
 // a traffic log imported while it grows is counted line for line, never twice.
 
-#include "database.h"
-#include "shell/sample_workspace.h"
 #include "common/draft_document.h"
+#include "database.h"
 #include "fault_versions.h"
+#include "shell/sample_workspace.h"
 #include "workspace/workspace.h"
 
 #include <QDir>
@@ -150,7 +150,8 @@ void TstFaultSigkill::killWhileAutosaving()
         QVERIFY2(autosave.config, qPrintable(joinDiagnostics(autosave.diagnostics)));
         QVERIFY(!autosave.hashMismatch);
         const QString note = autosave.config->note;
-        QVERIFY2(note == faulttest::autosaveNote(*last) || note == faulttest::autosaveNote(*last + 1), qPrintable(note));
+        QVERIFY2(note == faulttest::autosaveNote(*last) || note == faulttest::autosaveNote(*last + 1),
+                 qPrintable(note));
         // Recovery the way MainWindow::openWorkspace does it: the saved draft, then the autosave as one undoable edit.
         gw::app::DraftDocument document;
         document.reset(*draft.config);
@@ -163,7 +164,8 @@ void TstFaultSigkill::killWhileAutosaving()
         QVERIFY(loadConfigFile(workspace.draftPath()).config == draft.config);
     }
     qInfo("%d kills, %d temporary files left behind in .autosave", kIterations,
-          leftoverTempFiles(QFileInfo(workspace.autosavePath()).absolutePath(), QFileInfo(workspace.autosavePath()).fileName()));
+          leftoverTempFiles(QFileInfo(workspace.autosavePath()).absolutePath(),
+                            QFileInfo(workspace.autosavePath()).fileName()));
 }
 
 void TstFaultSigkill::killWhileIngesting()
@@ -205,7 +207,8 @@ void TstFaultSigkill::killWhileIngesting()
         // Traffic events come in the same transaction: one per result that ran, none counted twice.
         const auto traffic = db.trafficEvents(QDateTime(), QDateTime(), store::TrafficSource::Test);
         QVERIFY2(traffic.ok(), qPrintable(traffic.error));
-        const qsizetype ran = std::count_if(results.cbegin(), results.cend(), [](const BenchResult &r) { return !r.skipped; });
+        const qsizetype ran =
+            std::count_if(results.cbegin(), results.cend(), [](const BenchResult &r) { return !r.skipped; });
         QCOMPARE(traffic.value.size(), ran);
         Q_UNUSED(delay);
     }
@@ -237,7 +240,8 @@ void TstFaultSigkill::killWhileImportingTraffic()
         QVERIFY2(files.ok(), qPrintable(files.error));
         QCOMPARE(files.value.size(), 1); // the same log, however often it was imported
         const TrafficFileState state = files.value.constFirst();
-        QVERIFY2(state.lines >= *last, qPrintable(u"iteration %1: %2 lines stored, %3 reported"_qs.arg(i).arg(state.lines).arg(*last)));
+        QVERIFY2(state.lines >= *last,
+                 qPrintable(u"iteration %1: %2 lines stored, %3 reported"_qs.arg(i).arg(state.lines).arg(*last)));
         QVERIFY(state.lines >= previousLines);
         previousLines = state.lines;
         QFile f(log);
@@ -258,7 +262,8 @@ void TstFaultSigkill::killWhileImportingTraffic()
         for (const TrafficKeyUsage &u : usage.value)
             perUser[u.key.user] += qint64(u.requests);
         for (int user = 0; user < faulttest::kTrafficUsers; ++user) {
-            const qint64 lines = state.lines / faulttest::kTrafficUsers + (user < state.lines % faulttest::kTrafficUsers);
+            const qint64 lines =
+                state.lines / faulttest::kTrafficUsers + (user < state.lines % faulttest::kTrafficUsers);
             QCOMPARE(perUser.value(u"u-%1"_qs.arg(user)), lines);
         }
         QCOMPARE(state.badLines, 0);

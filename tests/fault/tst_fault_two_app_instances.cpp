@@ -5,9 +5,9 @@
 // never touches the holder's autosave.
 
 #include "../app/app_test_settings.h"
+#include "common/draft_document.h"
 #include "shell/main_window.h"
 #include "shell/sample_workspace.h"
-#include "common/draft_document.h"
 #include "workspace/workspace.h"
 
 #include <QAction>

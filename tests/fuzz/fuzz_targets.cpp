@@ -4,8 +4,8 @@
 #include "fuzz_targets.h"
 
 #include "bench/suite.h"
-#include "config/config_io.h"
 #include "catalog/catalog.h"
+#include "config/config_io.h"
 #include "protocol/normalizer.h"
 #include "protocol/sse_parser.h"
 #include "traffic/ingest.h"
@@ -162,8 +162,8 @@ void fuzzConfigLoad(QByteArrayView data)
     const QByteArray canonical = canonicalConfigBytes(*first.config);
     const ConfigLoadResult second = loadConfig(canonical, u"canonical.json"_qs);
     if (!second.config || hasErrors(second.diagnostics) || second.hashMismatch) {
-        fail(u"config_load"_qs, u"the canonical form of a valid config does not load: "_qs
-                                    + joinDiagnostics(second.diagnostics));
+        fail(u"config_load"_qs,
+             u"the canonical form of a valid config does not load: "_qs + joinDiagnostics(second.diagnostics));
         return;
     }
     RoutingConfig original = *first.config;
@@ -216,8 +216,8 @@ void fuzzNormalizeStream(QByteArrayView data)
         const QString expected = jsonText(toJson(fast.result));
         const StreamRun slow = normalizeStream(gateway, data, false, whole);
         if (jsonText(toJson(slow.result)) != expected)
-            fail(u"normalize_stream"_qs, u"fast path and JSON path disagree:\n"_qs + expected + u"\n"_qs
-                                             + jsonText(toJson(slow.result)));
+            fail(u"normalize_stream"_qs,
+                 u"fast path and JSON path disagree:\n"_qs + expected + u"\n"_qs + jsonText(toJson(slow.result)));
         const qsizetype chunk = data.isEmpty() ? 1 : 1 + qsizetype(quint8(data.back())) % 61;
         const StreamRun chunked = normalizeStream(gateway, data, true, chunk);
         if (jsonText(toJson(chunked.result)) != expected)
@@ -296,7 +296,8 @@ void fuzzTrafficLog(QByteArrayView data)
         fail(u"traffic_log"_qs, u"consumed bytes do not end at a line boundary: "_qs + QString::number(usedOnce));
     for (const TrafficBadLine &bad : once.badLines()) {
         if (bad.line < 1 || bad.line > once.lines() || bad.message.isEmpty())
-            fail(u"traffic_log"_qs, u"bad line without a number inside the input or a reason: "_qs + QString::number(bad.line));
+            fail(u"traffic_log"_qs,
+                 u"bad line without a number inside the input or a reason: "_qs + QString::number(bad.line));
     }
     if (quint64(once.events()) != whole.events())
         fail(u"traffic_log"_qs, u"events counted differ from events aggregated"_qs);

@@ -17,7 +17,7 @@ namespace gw::fuzz {
 using TargetFunction = void (*)(QByteArrayView data);
 
 struct Target {
-    QString name;        // directory name under tests/fuzz/corpus and tests/fuzz/regressions
+    QString name; // directory name under tests/fuzz/corpus and tests/fuzz/regressions
     TargetFunction run;
 };
 

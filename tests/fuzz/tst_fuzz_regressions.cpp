@@ -10,8 +10,7 @@
 
 using namespace gw::fuzz;
 
-class TestFuzzRegressions : public QObject
-{
+class TestFuzzRegressions : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -63,7 +62,8 @@ void TestFuzzRegressions::replay()
     const QByteArray bytes = file.readAll();
 
     QStringList failures;
-    setFailureHandler([&failures](const QString &name, const QString &what) { failures.append(name + u": "_qs + what); });
+    setFailureHandler(
+        [&failures](const QString &name, const QString &what) { failures.append(name + u": "_qs + what); });
     const Target *t = findTarget(target);
     QVERIFY(t);
     t->run(bytes);

@@ -1,10 +1,10 @@
 // BenchRunner and CostReconciler against the in-process gateway-sim: flags and summary under
 // faults, the concurrency limit, cancel, unmapped models, keys kept out of CSV, billed costs.
 
-#include "bench_runner.h"
-#include "cost_reconciler.h"
 #include "bench/stats.h"
 #include "bench/suite.h"
+#include "bench_runner.h"
+#include "cost_reconciler.h"
 #include "sim_fixture.h"
 
 #include <QJsonDocument>
@@ -54,7 +54,8 @@ bool runToEnd(net::BenchRunner &runner)
 
 Catalog catalogFile(Gateway gateway, const QString &name)
 {
-    return parseCatalogFile(gateway, QStringLiteral(GW_SOURCE_DIR) + u"/resources/sample-workspace/catalogs/"_qs + name).catalog;
+    return parseCatalogFile(gateway, QStringLiteral(GW_SOURCE_DIR) + u"/resources/sample-workspace/catalogs/"_qs + name)
+        .catalog;
 }
 
 } // namespace
@@ -91,9 +92,10 @@ void TestBenchRunner::flagsAndSummaryUnderFaults_data()
     QTest::newRow("no faults") << u"{}"_qs << QStringList() << 1.0 << 1.0;
     QTest::newRow("429 on vercel") << u"{\"vercel\": {\"error_rates\": {\"429\": 1}}}"_qs
                                    << QStringList{u"error_one_side"_qs} << 1.0 << 0.0;
-    QTest::newRow("mid-stream error on openrouter") << u"{\"openrouter\": {\"mid_stream_error_after\": 1}}"_qs
-                                                    << QStringList{u"error_one_side"_qs} << 0.0 << 1.0;
-    QTest::newRow("slow ttft on vercel") << u"{\"vercel\": {\"ttft_ms\": 700}}"_qs << QStringList{u"slower_ttft"_qs} << 1.0 << 1.0;
+    QTest::newRow("mid-stream error on openrouter")
+        << u"{\"openrouter\": {\"mid_stream_error_after\": 1}}"_qs << QStringList{u"error_one_side"_qs} << 0.0 << 1.0;
+    QTest::newRow("slow ttft on vercel") << u"{\"vercel\": {\"ttft_ms\": 700}}"_qs << QStringList{u"slower_ttft"_qs}
+                                         << 1.0 << 1.0;
 }
 
 void TestBenchRunner::flagsAndSummaryUnderFaults()
@@ -103,7 +105,8 @@ void TestBenchRunner::flagsAndSummaryUnderFaults()
     QFETCH(double, openrouterSuccess);
     QFETCH(double, vercelSuccess);
     QString error;
-    const std::optional<sim::SimFaults> parsed = sim::faultsFromJson(QJsonDocument::fromJson(faults.toUtf8()).object(), &error);
+    const std::optional<sim::SimFaults> parsed =
+        sim::faultsFromJson(QJsonDocument::fromJson(faults.toUtf8()).object(), &error);
     QVERIFY2(parsed, qPrintable(error));
     m_sim.setFaults(*parsed);
     // Chunks spaced out, so streaming takes time and tokens/s is measurable.

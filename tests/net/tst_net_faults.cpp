@@ -73,8 +73,10 @@ void TestNetFaults::errorClasses_data()
     for (const Row &row : rows) {
         for (const bool stream : {false, true}) {
             const char *mode = stream ? "stream" : "body";
-            QTest::addRow("openrouter %s %s", row.kind, mode) << Gateway::OpenRouter << QString::fromLatin1(row.kind) << row.status << row.openrouter;
-            QTest::addRow("vercel %s %s", row.kind, mode) << Gateway::Vercel << QString::fromLatin1(row.kind) << row.status << row.vercel;
+            QTest::addRow("openrouter %s %s", row.kind, mode)
+                << Gateway::OpenRouter << QString::fromLatin1(row.kind) << row.status << row.openrouter;
+            QTest::addRow("vercel %s %s", row.kind, mode)
+                << Gateway::Vercel << QString::fromLatin1(row.kind) << row.status << row.vercel;
         }
     }
 }
@@ -160,7 +162,7 @@ void TestNetFaults::midStreamError()
     QCOMPARE(deltas.size(), 2);
     QVERIFY(reply->error().midStream);
     QCOMPARE(reply->error().cls, ErrorClass::ProviderUnavailable); // the chunk's code 502
-    QVERIFY(reply->timing().ttftMs >= 0); // tokens did arrive before the failure
+    QVERIFY(reply->timing().ttftMs >= 0);                          // tokens did arrive before the failure
 }
 
 void TestNetFaults::truncatedStream()

@@ -44,7 +44,7 @@ public:
     QByteArray head;
     QByteArray body;
     qint64 bodyBytes = 0;
-    qint64 sent = 0;      // body bytes written, over all connections
+    qint64 sent = 0;       // body bytes written, over all connections
     bool peerLeft = false; // the client closed the connection before the end
 
     bool listen()
@@ -198,12 +198,14 @@ void TestNetFaultsExtra::invalidUtf8()
     const QByteArray bad("\xff\xfe\xc3\x28 \xed\xa0\x80", 9); // not UTF-8: lone bytes, a broken pair, a surrogate
     RawServer server;
     if (stream) {
-        server.body = "data: {\"id\":\"gen-1\",\"model\":\"openai/gpt-4o\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"" + bad
-            + "\"}}]}\n\ndata: " + bad + "\n\ndata: [DONE]\n\n";
+        server.body =
+            "data: {\"id\":\"gen-1\",\"model\":\"openai/gpt-4o\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\""
+            + bad + "\"}}]}\n\ndata: " + bad + "\n\ndata: [DONE]\n\n";
         server.head = okHead("text/event-stream");
     } else {
-        server.body = "{\"id\":\"gen-1\",\"model\":\"openai/gpt-4o\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\""
-            + bad + "\"},\"finish_reason\":\"stop\"}]}";
+        server.body = "{\"id\":\"gen-1\",\"model\":\"openai/"
+                      "gpt-4o\",\"choices\":[{\"index\":0,\"message\":{\"role\":\"assistant\",\"content\":\""
+                      + bad + "\"},\"finish_reason\":\"stop\"}]}";
         server.head = okHead("application/json", server.body.size());
     }
     server.bodyBytes = server.body.size();
@@ -227,7 +229,8 @@ void TestNetFaultsExtra::bodyCutShort()
     auto client = net::makeGatewayClient(Gateway::Vercel, rawSettings(server));
     net::ChatReply *reply = client->chat(chatRequest(u"openai/gpt-4o"_qs, false));
     QVERIFY(waitFinished(reply));
-    qInfo("body cut short: class %s, code %s", qPrintable(errorClassName(reply->error().cls)), qPrintable(reply->error().code));
+    qInfo("body cut short: class %s, code %s", qPrintable(errorClassName(reply->error().cls)),
+          qPrintable(reply->error().code));
     QVERIFY(reply->error().isError());
     QVERIFY(reply->error().cls == ErrorClass::Network || reply->error().cls == ErrorClass::Protocol);
 }
@@ -238,7 +241,8 @@ void TestNetFaultsExtra::twoHundredChatsWithFaults()
     QVERIFY(sim.start());
     // ~30% errors on each gateway, with some latency; and a gateway that hangs (accepts, never
     // answers) for one chat in ten, cut by the total timeout.
-    const QMap<QString, double> rates{{u"429"_qs, 0.10}, {u"500"_qs, 0.05}, {u"502"_qs, 0.05}, {u"503"_qs, 0.05}, {u"408"_qs, 0.05}};
+    const QMap<QString, double> rates{
+        {u"429"_qs, 0.10}, {u"500"_qs, 0.05}, {u"502"_qs, 0.05}, {u"503"_qs, 0.05}, {u"408"_qs, 0.05}};
     sim.faults().openrouter.errorRates = rates;
     sim.faults().vercel.errorRates = rates;
     sim.faults().openrouter.latency = {0, 200};
@@ -263,9 +267,7 @@ void TestNetFaultsExtra::twoHundredChatsWithFaults()
     qint64 longestGapMs = 0;
     QTimer probe;
     probe.setInterval(1);
-    QObject::connect(&probe, &QTimer::timeout, &probe, [&] {
-        longestGapMs = std::max(longestGapMs, tick.restart());
-    });
+    QObject::connect(&probe, &QTimer::timeout, &probe, [&] { longestGapMs = std::max(longestGapMs, tick.restart()); });
 
     constexpr int kChats = 200;
     QList<QPointer<net::ChatReply>> replies;
@@ -278,7 +280,8 @@ void TestNetFaultsExtra::twoHundredChatsWithFaults()
         replies.append(clients.at(client)->chat(chatRequest(u"openai/gpt-4o"_qs, i % 4 < 2, u"chat %1"_qs.arg(i))));
     }
     const auto allFinished = [&] {
-        return std::all_of(replies.cbegin(), replies.cend(), [](const QPointer<net::ChatReply> &r) { return r && r->isFinished(); });
+        return std::all_of(replies.cbegin(), replies.cend(),
+                           [](const QPointer<net::ChatReply> &r) { return r && r->isFinished(); });
     };
     QTRY_VERIFY_WITH_TIMEOUT(allFinished(), kTotalMs + 10'000);
     probe.stop();
@@ -305,7 +308,7 @@ void TestNetFaultsExtra::twoHundredChatsWithFaults()
           kChats, wallMs, ok, otherErrors, 100.0 * otherErrors / (ok + otherErrors), timeouts, slowestMs, longestGapMs);
     QCOMPARE(ok + otherErrors + timeouts, kChats);
     QCOMPARE(timeouts, kChats / 10);
-    QVERIFY(otherErrors > 20 && otherErrors < 100); // ~30% of 180
+    QVERIFY(otherErrors > 20 && otherErrors < 100);                           // ~30% of 180
     QVERIFY2(longestGapMs < 1000, qPrintable(QString::number(longestGapMs))); // generous: 2 shared cores
 }
 

@@ -61,7 +61,8 @@ void TestNetKeyLeak::keyNeverInLogsOrErrors()
         auto good = net::makeGatewayClient(gateway, settings);
         record(good->chat(chatRequest(u"openai/gpt-4o"_qs, true)));
         record(good->balance());
-        (gateway == Gateway::OpenRouter ? sim.faults().openrouter : sim.faults().vercel).errorRates.insert(u"500"_qs, 1.0);
+        (gateway == Gateway::OpenRouter ? sim.faults().openrouter : sim.faults().vercel)
+            .errorRates.insert(u"500"_qs, 1.0);
         record(good->chat(chatRequest(u"openai/gpt-4o"_qs, false)));
 
         // The other gateway's key: a 401 whose error must not echo what was sent.

@@ -41,23 +41,31 @@ public:
         if (!pw.open(QIODevice::WriteOnly) || pw.write(password().toUtf8()) < 0)
             return QStringLiteral("cannot write the password file");
         pw.close();
-        if (QString e = runAsRoot({QStringLiteral("chown"), QStringLiteral("-R"), QStringLiteral("postgres:postgres"), m_dir.path()}); !e.isEmpty())
-            return e;
-        if (QString e = pg({QStringLiteral("initdb"), QStringLiteral("-D"), dataDir(), QStringLiteral("-U"), QStringLiteral("postgres"),
-                                  QStringLiteral("--auth-local=trust"), QStringLiteral("--auth-host=scram-sha-256"),
-                                  QStringLiteral("--pwfile=") + m_dir.filePath(QStringLiteral("pw")), QStringLiteral("--no-sync"),
-                                  QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--locale=C")});
+        if (QString e = runAsRoot(
+                {QStringLiteral("chown"), QStringLiteral("-R"), QStringLiteral("postgres:postgres"), m_dir.path()});
             !e.isEmpty())
             return e;
-        const QString opts = QStringLiteral("-k %1 -p %2 -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off")
-                                 .arg(m_dir.path()).arg(m_port);
-        if (QString e = pg({QStringLiteral("pg_ctl"), QStringLiteral("-D"), dataDir(), QStringLiteral("-o"), opts, QStringLiteral("-l"),
-                                  m_dir.filePath(QStringLiteral("server.log")), QStringLiteral("-w"), QStringLiteral("start")});
+        if (QString e =
+                pg({QStringLiteral("initdb"), QStringLiteral("-D"), dataDir(), QStringLiteral("-U"),
+                    QStringLiteral("postgres"), QStringLiteral("--auth-local=trust"),
+                    QStringLiteral("--auth-host=scram-sha-256"),
+                    QStringLiteral("--pwfile=") + m_dir.filePath(QStringLiteral("pw")), QStringLiteral("--no-sync"),
+                    QStringLiteral("-E"), QStringLiteral("UTF8"), QStringLiteral("--locale=C")});
+            !e.isEmpty())
+            return e;
+        const QString opts =
+            QStringLiteral("-k %1 -p %2 -c listen_addresses=127.0.0.1 -c fsync=off -c synchronous_commit=off")
+                .arg(m_dir.path())
+                .arg(m_port);
+        if (QString e = pg({QStringLiteral("pg_ctl"), QStringLiteral("-D"), dataDir(), QStringLiteral("-o"), opts,
+                            QStringLiteral("-l"), m_dir.filePath(QStringLiteral("server.log")), QStringLiteral("-w"),
+                            QStringLiteral("start")});
             !e.isEmpty())
             return e;
         m_running = true;
         QString out;
-        if (QString e = psql(QStringLiteral("CREATE DATABASE %1").arg(database()), &out, QStringLiteral("postgres")); !e.isEmpty())
+        if (QString e = psql(QStringLiteral("CREATE DATABASE %1").arg(database()), &out, QStringLiteral("postgres"));
+            !e.isEmpty())
             return e;
         QFile schema(QStringLiteral(GW_SOURCE_DIR "/../shared/data/production/schema.sql"));
         if (!schema.open(QIODevice::ReadOnly))
@@ -70,7 +78,8 @@ public:
         if (!m_running)
             return;
         m_running = false;
-        pg({QStringLiteral("pg_ctl"), QStringLiteral("-D"), dataDir(), QStringLiteral("-m"), QStringLiteral("immediate"), QStringLiteral("-w"), QStringLiteral("stop")});
+        pg({QStringLiteral("pg_ctl"), QStringLiteral("-D"), dataDir(), QStringLiteral("-m"),
+            QStringLiteral("immediate"), QStringLiteral("-w"), QStringLiteral("stop")});
     }
 
     int port() const { return m_port; }
@@ -92,9 +101,10 @@ public:
     {
         QProcess p;
         p.setProgram(QStringLiteral("runuser"));
-        p.setArguments({QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"), QStringLiteral("/usr/bin/psql"),
-                        QStringLiteral("-h"), m_dir.path(), QStringLiteral("-p"), QString::number(m_port), QStringLiteral("-d"), db,
-                        QStringLiteral("-v"), QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-X"), QStringLiteral("-q"),
+        p.setArguments({QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--"),
+                        QStringLiteral("/usr/bin/psql"), QStringLiteral("-h"), m_dir.path(), QStringLiteral("-p"),
+                        QString::number(m_port), QStringLiteral("-d"), db, QStringLiteral("-v"),
+                        QStringLiteral("ON_ERROR_STOP=1"), QStringLiteral("-X"), QStringLiteral("-q"),
                         QStringLiteral("-A"), QStringLiteral("-t"), QStringLiteral("-f"), QStringLiteral("-")});
         p.start();
         p.write(sql.toUtf8());
@@ -148,7 +158,9 @@ private:
     QString pg(QStringList command) const
     {
         command.first() = QStringLiteral("%1/%2").arg(QLatin1StringView(kBin), command.first());
-        return runAsRoot(QStringList{QStringLiteral("runuser"), QStringLiteral("-u"), QStringLiteral("postgres"), QStringLiteral("--")} + command);
+        return runAsRoot(QStringList{QStringLiteral("runuser"), QStringLiteral("-u"), QStringLiteral("postgres"),
+                                     QStringLiteral("--")}
+                         + command);
     }
 
     QTemporaryDir m_dir{QDir::tempPath() + QStringLiteral("/gw-pg-XXXXXX")};

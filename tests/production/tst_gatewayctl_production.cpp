@@ -62,12 +62,18 @@ private:
     }
     QJsonObject storedRecord() const
     {
-        return QJsonDocument::fromJson(m_pg.value(QStringLiteral("SELECT config::text FROM ai_gateway_config WHERE id = 1")).toUtf8()).object();
+        return QJsonDocument::fromJson(
+                   m_pg.value(QStringLiteral("SELECT config::text FROM ai_gateway_config WHERE id = 1")).toUtf8())
+            .object();
     }
     void setRecord(const QString &json)
     {
-        QCOMPARE(m_pg.psql(QStringLiteral("DELETE FROM ai_gateway_config; INSERT INTO ai_gateway_config (id, config) VALUES (1, '%1'::jsonb)").arg(json)),
-                 QString());
+        QCOMPARE(
+            m_pg.psql(
+                QStringLiteral(
+                    "DELETE FROM ai_gateway_config; INSERT INTO ai_gateway_config (id, config) VALUES (1, '%1'::jsonb)")
+                    .arg(json)),
+            QString());
     }
     static void writeDraft(const QString &dir, double paid, qint64 revision)
     {
@@ -90,12 +96,14 @@ private Q_SLOTS:
         QVERIFY(text.out.contains(QStringLiteral("opt-out: 1 model(s): a/b")));
         QVERIFY(text.out.contains(QStringLiteral("friendli: 4%")));
         // The password from PGPASSWORD when the URL has none.
-        const Run json = run({QStringLiteral("live"), QStringLiteral("--pg"), m_pg.url(QString()), QStringLiteral("--json")},
-                             gwtest::PgCluster::password());
+        const Run json =
+            run({QStringLiteral("live"), QStringLiteral("--pg"), m_pg.url(QString()), QStringLiteral("--json")},
+                gwtest::PgCluster::password());
         QCOMPARE(json.exitCode, 0);
         const QJsonObject o = QJsonDocument::fromJson(json.out.toUtf8()).object();
         QCOMPARE(o.value(QStringLiteral("free_percent")).toDouble(), 50.0);
-        QCOMPARE(o.value(QStringLiteral("record")).toObject().value(QStringLiteral("note")).toString(), QStringLiteral("hello"));
+        QCOMPARE(o.value(QStringLiteral("record")).toObject().value(QStringLiteral("note")).toString(),
+                 QStringLiteral("hello"));
     }
 
     void liveErrors()
@@ -103,11 +111,13 @@ private Q_SLOTS:
         setRecord(QStringLiteral(R"({"vercel_routing_opt_out_models": {"a": 1}})"));
         const Run bad = run({QStringLiteral("live"), QStringLiteral("--pg"), m_pg.url()});
         QCOMPARE(bad.exitCode, 1);
-        QVERIFY2(bad.err.contains(QStringLiteral("config/vercel_routing_opt_out_models: expected an array")), qPrintable(bad.err));
+        QVERIFY2(bad.err.contains(QStringLiteral("config/vercel_routing_opt_out_models: expected an array")),
+                 qPrintable(bad.err));
         QCOMPARE(run({QStringLiteral("live")}).exitCode, 2);
         QCOMPARE(run({QStringLiteral("live"), QStringLiteral("--pg"), QStringLiteral("mysql://x@y/z")}).exitCode, 2);
-        const Run down = run({QStringLiteral("live"), QStringLiteral("--pg"),
-                              QStringLiteral("postgresql://postgres:%1@127.0.0.1:1/none").arg(gwtest::PgCluster::password())});
+        const Run down =
+            run({QStringLiteral("live"), QStringLiteral("--pg"),
+                 QStringLiteral("postgresql://postgres:%1@127.0.0.1:1/none").arg(gwtest::PgCluster::password())});
         QCOMPARE(down.exitCode, 1);
         QVERIFY2(down.err.contains(QStringLiteral("postgresql://postgres@127.0.0.1:1/none")), qPrintable(down.err));
     }
@@ -118,11 +128,14 @@ private Q_SLOTS:
         QVERIFY(QDir(ws.path()).mkpath(QStringLiteral("exports")));
         writeDraft(ws.path(), 3, 5);
         const QString draft = ws.filePath(QStringLiteral("routing.json"));
-        setRecord(QStringLiteral(R"({"vercel_routing_percentage": 1, "perplexity_routing_percentage": 20, "note": "web"})"));
-        const QStringList common{QStringLiteral("--pg"), m_pg.url(), QStringLiteral("--by"), QStringLiteral("ops@example.com")};
+        setRecord(
+            QStringLiteral(R"({"vercel_routing_percentage": 1, "perplexity_routing_percentage": 20, "note": "web"})"));
+        const QStringList common{QStringLiteral("--pg"), m_pg.url(), QStringLiteral("--by"),
+                                 QStringLiteral("ops@example.com")};
 
         // First publish: based on the record as read now.
-        const Run first = run(QStringList{QStringLiteral("publish"), draft, QStringLiteral("--note"), QStringLiteral("first")} + common);
+        const Run first = run(
+            QStringList{QStringLiteral("publish"), draft, QStringLiteral("--note"), QStringLiteral("first")} + common);
         QVERIFY2(first.exitCode == 0, qPrintable(first.err));
         QVERIFY2(first.out.contains(QStringLiteral("paid 1% -> 3%")), qPrintable(first.out));
         QVERIFY(first.out.contains(QStringLiteral("live by ")));
@@ -131,15 +144,20 @@ private Q_SLOTS:
         QCOMPARE(history.size(), 1);
         QCOMPARE(history.at(0).value(QStringLiteral("kind")).toString(), QStringLiteral("publish"));
         QCOMPARE(history.at(0).value(QStringLiteral("after")).toObject(), storedRecord());
-        QCOMPARE(history.at(0).value(QStringLiteral("before")).toObject().value(QStringLiteral("note")).toString(), QStringLiteral("web"));
-        QVERIFY(QFile::exists(ws.filePath(QStringLiteral("exports/")) + history.at(0).value(QStringLiteral("file")).toString()));
+        QCOMPARE(history.at(0).value(QStringLiteral("before")).toObject().value(QStringLiteral("note")).toString(),
+                 QStringLiteral("web"));
+        QVERIFY(QFile::exists(ws.filePath(QStringLiteral("exports/"))
+                              + history.at(0).value(QStringLiteral("file")).toString()));
 
         // Someone changes it in the web admin; our next publish is refused, nothing written.
-        QCOMPARE(m_pg.psql(QStringLiteral(R"(UPDATE ai_gateway_config SET config = config || '{"vercel_routing_percentage": 8, "note": "web admin"}' WHERE id = 1)")),
-                 QString());
+        QCOMPARE(
+            m_pg.psql(QStringLiteral(
+                R"(UPDATE ai_gateway_config SET config = config || '{"vercel_routing_percentage": 8, "note": "web admin"}' WHERE id = 1)")),
+            QString());
         const QJsonObject theirs = storedRecord();
         writeDraft(ws.path(), 4, 6);
-        const Run refused = run(QStringList{QStringLiteral("publish"), draft, QStringLiteral("--note"), QStringLiteral("second")} + common);
+        const Run refused = run(
+            QStringList{QStringLiteral("publish"), draft, QStringLiteral("--note"), QStringLiteral("second")} + common);
         QCOMPARE(refused.exitCode, 3);
         QVERIFY2(refused.err.contains(QStringLiteral("live vs base: paid 3% -> 8%")), qPrintable(refused.err));
         QVERIFY(refused.err.contains(QStringLiteral("draft vs base: paid 3% -> 4%")));
@@ -149,35 +167,56 @@ private Q_SLOTS:
         QCOMPARE(history.at(1).value(QStringLiteral("kind")).toString(), QStringLiteral("drift"));
         QCOMPARE(history.at(1).value(QStringLiteral("after")).toObject(), theirs);
         // Seen again: not recorded twice.
-        QCOMPARE(run(QStringList{QStringLiteral("publish"), draft, QStringLiteral("--note"), QStringLiteral("again")} + common).exitCode, 3);
+        QCOMPARE(run(QStringList{QStringLiteral("publish"), draft, QStringLiteral("--note"), QStringLiteral("again")}
+                     + common)
+                     .exitCode,
+                 3);
         QCOMPARE(historyOf(ws.path()).size(), 2);
 
         // An explicit --expect-updated-at that does not match is refused too; --force publishes.
-        QCOMPARE(run(QStringList{QStringLiteral("publish"), draft, QStringLiteral("--note"), QStringLiteral("x"), QStringLiteral("--expect-updated-at"),
-                                 QStringLiteral("2020-01-01T00:00:00Z")} + common).exitCode, 3);
-        QCOMPARE(run(QStringList{QStringLiteral("publish"), draft, QStringLiteral("--note"), QStringLiteral("x"), QStringLiteral("--expect-updated-at"),
-                                 QStringLiteral("2020-01-01T00:00:00Z"), QStringLiteral("--force")} + common).exitCode, 2);
-        const Run forced = run(QStringList{QStringLiteral("publish"), draft, QStringLiteral("--note"), QStringLiteral("forced"), QStringLiteral("--force"),
-                                           QStringLiteral("--json")} + common);
+        QCOMPARE(run(QStringList{QStringLiteral("publish"), draft, QStringLiteral("--note"), QStringLiteral("x"),
+                                 QStringLiteral("--expect-updated-at"), QStringLiteral("2020-01-01T00:00:00Z")}
+                     + common)
+                     .exitCode,
+                 3);
+        QCOMPARE(run(QStringList{QStringLiteral("publish"), draft, QStringLiteral("--note"), QStringLiteral("x"),
+                                 QStringLiteral("--expect-updated-at"), QStringLiteral("2020-01-01T00:00:00Z"),
+                                 QStringLiteral("--force")}
+                     + common)
+                     .exitCode,
+                 2);
+        const Run forced =
+            run(QStringList{QStringLiteral("publish"), draft, QStringLiteral("--note"), QStringLiteral("forced"),
+                            QStringLiteral("--force"), QStringLiteral("--json")}
+                + common);
         QVERIFY2(forced.exitCode == 0, qPrintable(forced.err));
-        QCOMPARE(QJsonDocument::fromJson(forced.out.toUtf8()).object().value(QStringLiteral("published")).toBool(), true);
+        QCOMPARE(QJsonDocument::fromJson(forced.out.toUtf8()).object().value(QStringLiteral("published")).toBool(),
+                 true);
         QCOMPARE(storedRecord().value(QStringLiteral("vercel_routing_percentage")).toDouble(), 4.0);
 
         // Roll back to revision 5: its owned members again, the partner percentage still kept.
-        const Run back = run(QStringList{QStringLiteral("rollback"), QStringLiteral("--to"), QStringLiteral("5"), QStringLiteral("--workspace"), ws.path(),
-                                         QStringLiteral("--note"), QStringLiteral("back to 5")} + common);
+        const Run back = run(QStringList{QStringLiteral("rollback"), QStringLiteral("--to"), QStringLiteral("5"),
+                                         QStringLiteral("--workspace"), ws.path(), QStringLiteral("--note"),
+                                         QStringLiteral("back to 5")}
+                             + common);
         QVERIFY2(back.exitCode == 0, qPrintable(back.err));
         QVERIFY2(back.out.contains(QStringLiteral("paid 4% -> 3%")), qPrintable(back.out));
         const QJsonObject rolled = storedRecord();
         QCOMPARE(rolled.value(QStringLiteral("vercel_routing_percentage")).toDouble(), 3.0);
-        QCOMPARE(rolled.value(QStringLiteral("gateway_console")).toObject().value(QStringLiteral("revision")).toInteger(), 5);
+        QCOMPARE(
+            rolled.value(QStringLiteral("gateway_console")).toObject().value(QStringLiteral("revision")).toInteger(),
+            5);
         QCOMPARE(rolled.value(QStringLiteral("perplexity_routing_percentage")).toDouble(), 20.0);
         QCOMPARE(rolled.value(QStringLiteral("note")).toString(), QStringLiteral("back to 5"));
         history = historyOf(ws.path());
         QCOMPARE(history.constLast().value(QStringLiteral("kind")).toString(), QStringLiteral("publish"));
         QCOMPARE(history.constLast().value(QStringLiteral("revision")).toInteger(), 5);
-        QCOMPARE(run(QStringList{QStringLiteral("rollback"), QStringLiteral("--to"), QStringLiteral("99"), QStringLiteral("--workspace"), ws.path(),
-                                 QStringLiteral("--note"), QStringLiteral("x")} + common).exitCode, 1);
+        QCOMPARE(
+            run(QStringList{QStringLiteral("rollback"), QStringLiteral("--to"), QStringLiteral("99"),
+                            QStringLiteral("--workspace"), ws.path(), QStringLiteral("--note"), QStringLiteral("x")}
+                + common)
+                .exitCode,
+            1);
 
         // The password is in no file of the workspace.
         QDirIterator files(ws.path(), QDir::Files, QDirIterator::Subdirectories);
@@ -196,8 +235,10 @@ private Q_SLOTS:
         f.write(gwtest::losslessConfigJson(3).replace("\"cohort\": \"vercel\"", "\"cohort\": \"other\""));
         f.close();
         setRecord(QStringLiteral(R"({"vercel_routing_percentage": 1})"));
-        const QStringList args{QStringLiteral("publish"), f.fileName(), QStringLiteral("--pg"), m_pg.url(), QStringLiteral("--by"),
-                               QStringLiteral("ops@example.com"), QStringLiteral("--note"), QStringLiteral("lossy")};
+        const QStringList args{QStringLiteral("publish"), f.fileName(),
+                               QStringLiteral("--pg"),    m_pg.url(),
+                               QStringLiteral("--by"),    QStringLiteral("ops@example.com"),
+                               QStringLiteral("--note"),  QStringLiteral("lossy")};
         const Run refused = run(args);
         QCOMPARE(refused.exitCode, 1);
         QVERIFY2(refused.err.contains(QStringLiteral("cannot express: cohort")), qPrintable(refused.err));
@@ -215,21 +256,33 @@ private Q_SLOTS:
                  QString());
         QTemporaryDir dir;
         const QString db = dir.filePath(QStringLiteral("history.sqlite"));
-        const QStringList args{QStringLiteral("pull-usage"), QStringLiteral("--pg"), m_pg.url(), QStringLiteral("--db"), db,
-                               QStringLiteral("--from"), QStringLiteral("2026-03-01T00:00:00Z"), QStringLiteral("--to"),
-                               QStringLiteral("2026-03-02T00:00:00Z"), QStringLiteral("--json")};
+        const QStringList args{QStringLiteral("pull-usage"),
+                               QStringLiteral("--pg"),
+                               m_pg.url(),
+                               QStringLiteral("--db"),
+                               db,
+                               QStringLiteral("--from"),
+                               QStringLiteral("2026-03-01T00:00:00Z"),
+                               QStringLiteral("--to"),
+                               QStringLiteral("2026-03-02T00:00:00Z"),
+                               QStringLiteral("--json")};
         const Run first = run(args);
         QVERIFY2(first.exitCode == 0, qPrintable(first.err));
         const QJsonObject o = QJsonDocument::fromJson(first.out.toUtf8()).object();
-        const qint64 expected = m_pg.value(QStringLiteral("SELECT count(*) FROM microdollar_usage WHERE provider IN ('openrouter', 'vercel')")).toLongLong();
+        const qint64 expected =
+            m_pg.value(
+                    QStringLiteral("SELECT count(*) FROM microdollar_usage WHERE provider IN ('openrouter', 'vercel')"))
+                .toLongLong();
         QCOMPARE(o.value(QStringLiteral("requests")).toInteger(), expected);
         QVERIFY(o.value(QStringLiteral("rows_transferred")).toInteger() > 0);
         // Pulled again: the same totals in the history (replaced), seen through gatewayctl report.
         QCOMPARE(run(args).exitCode, 0);
-        const Run report = run({QStringLiteral("report"), QStringLiteral("--db"), db, QStringLiteral("--by"), QStringLiteral("gateway"), QStringLiteral("--json")});
+        const Run report = run({QStringLiteral("report"), QStringLiteral("--db"), db, QStringLiteral("--by"),
+                                QStringLiteral("gateway"), QStringLiteral("--json")});
         QVERIFY2(report.exitCode == 0, qPrintable(report.err));
         qint64 reported = 0;
-        for (const QJsonValue &group : QJsonDocument::fromJson(report.out.toUtf8()).object().value(QStringLiteral("groups")).toArray())
+        for (const QJsonValue &group :
+             QJsonDocument::fromJson(report.out.toUtf8()).object().value(QStringLiteral("groups")).toArray())
             reported += group.toObject().value(QStringLiteral("requests")).toInteger();
         QCOMPARE(reported, expected);
         QCOMPARE(run({QStringLiteral("pull-usage"), QStringLiteral("--pg"), m_pg.url()}).exitCode, 2);

@@ -28,21 +28,29 @@ private:
     }
     void setRecord(const QString &json)
     {
-        QCOMPARE(m_pg.psql(QStringLiteral("DELETE FROM ai_gateway_config; INSERT INTO ai_gateway_config (id, config) VALUES (1, '%1'::jsonb)").arg(json)),
-                 QString());
+        QCOMPARE(
+            m_pg.psql(
+                QStringLiteral(
+                    "DELETE FROM ai_gateway_config; INSERT INTO ai_gateway_config (id, config) VALUES (1, '%1'::jsonb)")
+                    .arg(json)),
+            QString());
     }
     QJsonObject storedRecord() const
     {
-        return QJsonDocument::fromJson(m_pg.value(QStringLiteral("SELECT config::text FROM ai_gateway_config WHERE id = 1")).toUtf8()).object();
+        return QJsonDocument::fromJson(
+                   m_pg.value(QStringLiteral("SELECT config::text FROM ai_gateway_config WHERE id = 1")).toUtf8())
+            .object();
     }
     PublishRequest draftRequest(double paid, const QJsonObject &expected) const
     {
         PublishRequest request;
-        const production::OwnedMembers owned = production::ownedMembersFromDraft(gwtest::losslessConfig(paid), false, {});
+        const production::OwnedMembers owned =
+            production::ownedMembersFromDraft(gwtest::losslessConfig(paid), false, {});
         if (!owned.ok)
             qFatal("draft not expressible: %s", qPrintable(owned.error));
         request.owned = owned.members;
-        request.stamp = {QDateTime::currentDateTimeUtc(), QStringLiteral("ops@example.com"), QStringLiteral("raise paid")};
+        request.stamp = {QDateTime::currentDateTimeUtc(), QStringLiteral("ops@example.com"),
+                         QStringLiteral("raise paid")};
         request.expectedConfig = expected;
         return request;
     }
@@ -53,7 +61,8 @@ private Q_SLOTS:
 
     void urlParsing()
     {
-        const auto full = production::parsePgUrl(QStringLiteral("postgresql://ops:p%40ss@db.example.com:6543/prod?sslmode=require"));
+        const auto full =
+            production::parsePgUrl(QStringLiteral("postgresql://ops:p%40ss@db.example.com:6543/prod?sslmode=require"));
         QVERIFY(full.ok());
         QCOMPARE(full.value.user, QStringLiteral("ops"));
         QCOMPARE(full.value.password, QStringLiteral("p@ss"));
@@ -65,8 +74,9 @@ private Q_SLOTS:
         const auto env = production::parsePgUrl(QStringLiteral("postgresql://ops@db/prod"), QStringLiteral("from-env"));
         QCOMPARE(env.value.password, QStringLiteral("from-env"));
         QCOMPARE(env.value.port, 5432);
-        for (const char *bad : {"mysql://ops:hunter2@db/prod", "postgresql://ops:hunter2@db/", "postgresql://:hunter2@db/prod",
-                                "postgresql://ops:hunter2@db/prod?sslmode=maybe", "postgresql://ops:hunter2@db/prod?options=x"}) {
+        for (const char *bad :
+             {"mysql://ops:hunter2@db/prod", "postgresql://ops:hunter2@db/", "postgresql://:hunter2@db/prod",
+              "postgresql://ops:hunter2@db/prod?sslmode=maybe", "postgresql://ops:hunter2@db/prod?options=x"}) {
             const auto r = production::parsePgUrl(QString::fromLatin1(bad));
             QVERIFY2(!r.ok(), bad);
             QVERIFY2(!r.error.isEmpty(), bad);
@@ -76,7 +86,8 @@ private Q_SLOTS:
 
     void liveDefaultsForNullPercentages()
     {
-        setRecord(QStringLiteral(R"({"vercel_routing_percentage": null, "vercel_routing_opt_out_models": ["a/b"], "perplexity_routing_percentage": 7})"));
+        setRecord(QStringLiteral(
+            R"({"vercel_routing_percentage": null, "vercel_routing_opt_out_models": ["a/b"], "perplexity_routing_percentage": 7})"));
         const LiveRead r = link().readLive();
         QVERIFY2(r.error.ok(), qPrintable(r.error.message));
         QCOMPARE(r.record.paidPercent, 50.0);
@@ -96,8 +107,9 @@ private Q_SLOTS:
                                                 << QStringLiteral("config/vercel_routing_opt_out_models/1:");
         QTest::newRow("percentage a string") << QStringLiteral(R"({"vercel_routing_percentage": "5"})")
                                              << QStringLiteral("config/vercel_routing_percentage: expected a number");
-        QTest::newRow("percentage above 100") << QStringLiteral(R"({"vercel_routing_percentage_free": 140})")
-                                              << QStringLiteral("config/vercel_routing_percentage_free: 140 is outside 0..100");
+        QTest::newRow("percentage above 100")
+            << QStringLiteral(R"({"vercel_routing_percentage_free": 140})")
+            << QStringLiteral("config/vercel_routing_percentage_free: 140 is outside 0..100");
     }
     void badRows()
     {
@@ -119,7 +131,8 @@ private Q_SLOTS:
 
     void publishRoundTripKeepsMembersNotOwned()
     {
-        setRecord(QStringLiteral(R"({"vercel_routing_percentage": 1, "vercel_routing_percentage_free": 1, "vercel_routing_opt_out_models": [],
+        setRecord(QStringLiteral(
+            R"({"vercel_routing_percentage": 1, "vercel_routing_percentage_free": 1, "vercel_routing_opt_out_models": [],
             "perplexity_routing_percentage": 12.5, "team_flag": {"x": [1, 2]}, "note": "web admin"})"));
         const LiveRead before = link().readLive();
         QVERIFY2(before.error.ok(), qPrintable(before.error.message));
@@ -136,11 +149,14 @@ private Q_SLOTS:
         QCOMPARE(stored.value(QStringLiteral("vercel_routing_opt_out_models")).toArray(),
                  QJsonArray({QStringLiteral("moonshotai/kimi-k2"), QStringLiteral("qwen/qwen3-coder:free")}));
         QCOMPARE(stored.value(QStringLiteral("perplexity_routing_percentage")).toDouble(), 12.5);
-        QCOMPARE(stored.value(QStringLiteral("team_flag")).toObject(), QJsonObject({{QStringLiteral("x"), QJsonArray({1, 2})}}));
+        QCOMPARE(stored.value(QStringLiteral("team_flag")).toObject(),
+                 QJsonObject({{QStringLiteral("x"), QJsonArray({1, 2})}}));
         QCOMPARE(stored.value(QStringLiteral("note")).toString(), QStringLiteral("raise paid"));
         QCOMPARE(stored.value(QStringLiteral("updated_by_email")).toString(), QStringLiteral("ops@example.com"));
         QCOMPARE(stored.value(QStringLiteral("updated_at")).toString(), formatRfc3339(request.stamp.now));
-        QCOMPARE(stored.value(QStringLiteral("gateway_console")).toObject().value(QStringLiteral("revision")).toInteger(), 5);
+        QCOMPARE(
+            stored.value(QStringLiteral("gateway_console")).toObject().value(QStringLiteral("revision")).toInteger(),
+            5);
         QCOMPARE(production::describeChange(before.record.config, stored).mid(0, 3),
                  QStringList({QStringLiteral("paid 1% -> 3%"), QStringLiteral("free 1% -> 2%"),
                               QStringLiteral("opt-out +2 models (moonshotai/kimi-k2, qwen/qwen3-coder:free)")}));
@@ -152,14 +168,17 @@ private Q_SLOTS:
         const LiveRead read = link().readLive();
         QVERIFY(read.error.ok());
         // Someone saves in the web admin between our read and our write.
-        QCOMPARE(m_pg.psql(QStringLiteral(R"(UPDATE ai_gateway_config SET config = '{"vercel_routing_percentage": 9, "note": "web admin"}' WHERE id = 1)")),
-                 QString());
+        QCOMPARE(
+            m_pg.psql(QStringLiteral(
+                R"(UPDATE ai_gateway_config SET config = '{"vercel_routing_percentage": 9, "note": "web admin"}' WHERE id = 1)")),
+            QString());
         const QJsonObject theirs = storedRecord();
         const PublishOutcome r = link().publish(draftRequest(3, read.record.config));
         QCOMPARE(r.error.status, ProductionStatus::Refused);
         QCOMPARE(storedRecord(), theirs);
         QCOMPARE(r.difference.size(), 3);
-        QVERIFY2(r.difference.at(0).startsWith(QStringLiteral("live vs base: paid 1% -> 9%")), qPrintable(r.difference.join(u'\n')));
+        QVERIFY2(r.difference.at(0).startsWith(QStringLiteral("live vs base: paid 1% -> 9%")),
+                 qPrintable(r.difference.join(u'\n')));
         QVERIFY2(r.difference.at(1).contains(QStringLiteral("paid 1% -> 3%")), qPrintable(r.difference.at(1)));
     }
 

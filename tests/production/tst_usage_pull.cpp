@@ -18,7 +18,10 @@ using namespace gw::store;
 namespace {
 
 const QString kDay = QStringLiteral("2026-03-01 00:00:00+00");
-QDateTime at(const char *rfc3339) { return *parseRfc3339(QString::fromLatin1(rfc3339)); }
+QDateTime at(const char *rfc3339)
+{
+    return *parseRfc3339(QString::fromLatin1(rfc3339));
+}
 
 struct Totals {
     quint64 requests = 0;
@@ -59,22 +62,27 @@ private:
 
     Totals sqlTotals(const QString &where = QStringLiteral("true")) const
     {
-        const QStringList v = m_pg.value(QStringLiteral(
-            "SELECT count(*) || '|' || count(*) FILTER (WHERE u.has_error AND NOT coalesce(m.is_user_byok, false)) || '|' || coalesce(sum(u.cost), 0)"
-            " FROM microdollar_usage u LEFT JOIN microdollar_usage_metadata m ON m.id = u.id"
-            " WHERE u.provider IN ('openrouter', 'vercel') AND %1").arg(where)).split(u'|');
+        const QStringList v =
+            m_pg.value(QStringLiteral("SELECT count(*) || '|' || count(*) FILTER (WHERE u.has_error AND NOT "
+                                      "coalesce(m.is_user_byok, false)) || '|' || coalesce(sum(u.cost), 0)"
+                                      " FROM microdollar_usage u LEFT JOIN microdollar_usage_metadata m ON m.id = u.id"
+                                      " WHERE u.provider IN ('openrouter', 'vercel') AND %1")
+                           .arg(where))
+                .split(u'|');
         return {v.value(0).toULongLong(), v.value(1).toULongLong(), v.value(2).toDouble() / 1e6};
     }
     void reset(qint64 rows)
     {
-        QCOMPARE(m_pg.psql(QStringLiteral("TRUNCATE microdollar_usage, microdollar_usage_metadata;") + gwtest::usageRowsSql(1, rows, kDay, 7000)),
+        QCOMPARE(m_pg.psql(QStringLiteral("TRUNCATE microdollar_usage, microdollar_usage_metadata;")
+                           + gwtest::usageRowsSql(1, rows, kDay, 7000)),
                  QString());
     }
     static void compareTotals(const Totals &a, const Totals &b)
     {
         QCOMPARE(a.requests, b.requests);
         QCOMPARE(a.errors, b.errors);
-        QVERIFY2(qAbs(a.cost - b.cost) < 1e-6, qPrintable(QStringLiteral("%1 vs %2").arg(a.cost, 0, 'f', 9).arg(b.cost, 0, 'f', 9)));
+        QVERIFY2(qAbs(a.cost - b.cost) < 1e-6,
+                 qPrintable(QStringLiteral("%1 vs %2").arg(a.cost, 0, 'f', 9).arg(b.cost, 0, 'f', 9)));
     }
 
 private Q_SLOTS:
@@ -114,17 +122,22 @@ private Q_SLOTS:
         compareTotals(keyTotals(db), sql);
         QVERIFY(r.rowsTransferred >= r.minuteBuckets + r.keyUsageRows);
         // The sticky key: the session when there is one, else the user alone.
-        QCOMPARE(m_pg.value(QStringLiteral("SELECT count(DISTINCT (kilo_user_id, coalesce(session_id, ''), date_trunc('hour', u.created_at),"
-                                           " provider, coalesce(requested_model, model, '')))"
-                                           " FROM microdollar_usage u LEFT JOIN microdollar_usage_metadata m ON m.id = u.id"
-                                           " WHERE provider IN ('openrouter', 'vercel')")).toLongLong(),
-                 qint64(db.trafficKeyUsage().value.size()));
+        QCOMPARE(
+            m_pg
+                .value(QStringLiteral(
+                    "SELECT count(DISTINCT (kilo_user_id, coalesce(session_id, ''), date_trunc('hour', u.created_at),"
+                    " provider, coalesce(requested_model, model, '')))"
+                    " FROM microdollar_usage u LEFT JOIN microdollar_usage_metadata m ON m.id = u.id"
+                    " WHERE provider IN ('openrouter', 'vercel')"))
+                .toLongLong(),
+            qint64(db.trafficKeyUsage().value.size()));
     }
 
     void sqlHistogramsEqualOurAggregator()
     {
         reset(3000);
-        const qint64 from = at("2026-03-01T00:00:00Z").toMSecsSinceEpoch(), to = at("2026-03-02T00:00:00Z").toMSecsSinceEpoch();
+        const qint64 from = at("2026-03-01T00:00:00Z").toMSecsSinceEpoch(),
+                     to = at("2026-03-02T00:00:00Z").toMSecsSinceEpoch();
         const AggregatedUsage sql = readProductionUsage(m_spec, from, to);
         const NaiveUsagePull naive = pullProductionUsageNaive(m_spec, from, to);
         QVERIFY2(sql.error.ok() && naive.error.ok(), qPrintable(sql.error.message + naive.error.message));
@@ -159,7 +172,8 @@ private Q_SLOTS:
         const UsagePullResult first = pullProductionUsage(m_spec, db, options);
         QVERIFY2(first.error.ok(), qPrintable(first.error.message));
         QCOMPARE(first.watermarkMs, options.now.toMSecsSinceEpoch());
-        const QString upToNow = QStringLiteral("u.created_at < timestamptz '2026-03-01 03:00:00+00'"); // the window ends on the hour
+        const QString upToNow =
+            QStringLiteral("u.created_at < timestamptz '2026-03-01 03:00:00+00'"); // the window ends on the hour
         compareTotals(bucketTotals(db, TrafficResolution::Minute), sqlTotals(upToNow));
         // The same pull again: replaced, not added.
         QVERIFY(pullProductionUsage(m_spec, db, options).error.ok());
@@ -167,10 +181,12 @@ private Q_SLOTS:
         compareTotals(keyTotals(db), sqlTotals(upToNow));
         // A late row (created five minutes before the watermark) and metadata arriving late for a
         // row already pulled (its task changes): the next pull catches both.
-        QCOMPARE(m_pg.psql(gwtest::usageRowsSql(900000, 1, QStringLiteral("2026-03-01 02:25:00+00"), 0)
-                           + QStringLiteral("UPDATE microdollar_usage_metadata SET session_id = 'late-task' WHERE id = md5('u1033')::uuid;"
-                                            "INSERT INTO microdollar_usage_metadata (id, message_id, latency, session_id)"
-                                            " SELECT md5('u1030')::uuid, 'gen-1030', 1.5, 'late-task';")),
+        QCOMPARE(m_pg.psql(
+                     gwtest::usageRowsSql(900000, 1, QStringLiteral("2026-03-01 02:25:00+00"), 0)
+                     + QStringLiteral(
+                         "UPDATE microdollar_usage_metadata SET session_id = 'late-task' WHERE id = md5('u1033')::uuid;"
+                         "INSERT INTO microdollar_usage_metadata (id, message_id, latency, session_id)"
+                         " SELECT md5('u1030')::uuid, 'gen-1030', 1.5, 'late-task';")),
                  QString());
         options.now = at("2026-03-01T03:10:00Z");
         const UsagePullResult third = pullProductionUsage(m_spec, db, options);
@@ -184,8 +200,12 @@ private Q_SLOTS:
         for (const TrafficKeyUsage &k : db.trafficKeyUsage().value)
             lateTask += k.key.task == u"late-task" ? k.requests : 0;
         QCOMPARE(lateTask, 2u);
-        QCOMPARE(lateTask, m_pg.value(QStringLiteral("SELECT count(*) FROM microdollar_usage u JOIN microdollar_usage_metadata m ON m.id = u.id"
-                                                     " WHERE m.session_id = 'late-task' AND provider IN ('openrouter', 'vercel')")).toULongLong());
+        QCOMPARE(
+            lateTask,
+            m_pg.value(QStringLiteral(
+                           "SELECT count(*) FROM microdollar_usage u JOIN microdollar_usage_metadata m ON m.id = u.id"
+                           " WHERE m.session_id = 'late-task' AND provider IN ('openrouter', 'vercel')"))
+                .toULongLong());
     }
 
     void droppedConnectionOrCancelChangesNothing()
@@ -200,13 +220,15 @@ private Q_SLOTS:
         QVERIFY(pullProductionUsage(m_spec, db, options).error.ok());
         const auto before = db.trafficBuckets(TrafficResolution::Minute).value;
         const auto keysBefore = db.trafficKeyUsage().value;
-        QCOMPARE(m_pg.psql(gwtest::usageRowsSql(700000, 50, QStringLiteral("2026-03-01 00:30:00+00"), 1000)), QString());
+        QCOMPARE(m_pg.psql(gwtest::usageRowsSql(700000, 50, QStringLiteral("2026-03-01 00:30:00+00"), 1000)),
+                 QString());
 
         // The server ends our connection between the first and the second query.
         UsagePullOptions dropped = options;
         dropped.progress = [&](const QString &phase, qint64) {
             if (phase == u"latency histograms")
-                m_pg.psql(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE application_name = 'gateway-console'"));
+                m_pg.psql(QStringLiteral("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE "
+                                         "application_name = 'gateway-console'"));
         };
         const UsagePullResult lost = pullProductionUsage(m_spec, db, dropped);
         QCOMPARE(lost.error.status, ProductionStatus::Connection);
@@ -214,9 +236,11 @@ private Q_SLOTS:
         QVERIFY(db.trafficBuckets(TrafficResolution::Minute).value.size() == before.size());
         const Totals inWindow = sqlTotals(QStringLiteral("u.created_at < timestamptz '2026-03-01 02:00:00+00'"));
         QVERIFY(inWindow.requests > 0);
-        const Totals added = sqlTotals(QStringLiteral("u.id IN (SELECT md5('u' || i)::uuid FROM generate_series(700000, 700049) i)"));
+        const Totals added =
+            sqlTotals(QStringLiteral("u.id IN (SELECT md5('u' || i)::uuid FROM generate_series(700000, 700049) i)"));
         QVERIFY(added.requests > 0);
-        QCOMPARE(bucketTotals(db, TrafficResolution::Minute).requests + added.requests, inWindow.requests); // the new rows are not in
+        QCOMPARE(bucketTotals(db, TrafficResolution::Minute).requests + added.requests,
+                 inWindow.requests); // the new rows are not in
 
         std::atomic_bool cancel = false;
         UsagePullOptions cancelled = options;

@@ -22,14 +22,14 @@ QStringList paths(const Diagnostics &problems)
 {
     QStringList out;
     for (const Diagnostic &d : problems)
-        out << (d.isError() ? u"E "_qs : u"W "_qs) + d.path + u'@' + QString::number(d.line) + u':' + QString::number(d.column);
+        out << (d.isError() ? u"E "_qs : u"W "_qs) + d.path + u'@' + QString::number(d.line) + u':'
+                   + QString::number(d.column);
     return out;
 }
 
 } // namespace
 
-class TestCatalog : public QObject
-{
+class TestCatalog : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -49,7 +49,8 @@ private Q_SLOTS:
 
 void TestCatalog::openrouterSnapshot()
 {
-    const CatalogParseResult r = parseCatalogFile(Gateway::OpenRouter, test::sampleCatalogPath(u"openrouter-models-2026-02-27.json"_qs));
+    const CatalogParseResult r =
+        parseCatalogFile(Gateway::OpenRouter, test::sampleCatalogPath(u"openrouter-models-2026-02-27.json"_qs));
     QCOMPARE(paths(r.problems), QStringList());
     const Catalog &c = r.catalog;
     QCOMPARE(c.gateway, Gateway::OpenRouter);
@@ -85,13 +86,14 @@ void TestCatalog::openrouterSnapshot()
     const CatalogModel *autoRouter = c.find(u"openrouter/auto"_qs);
     QVERIFY(autoRouter);
     QVERIFY(!autoRouter->hasPricing);
-    QCOMPARE(autoRouter->maxOutputTokens, 0); // top_provider.max_completion_tokens is null
+    QCOMPARE(autoRouter->maxOutputTokens, 0);               // top_provider.max_completion_tokens is null
     QCOMPARE(c.index.value(u"ai21/jamba-large-1.7"_qs), 0); // the file's first item
 }
 
 void TestCatalog::vercelSnapshot()
 {
-    const CatalogParseResult r = parseCatalogFile(Gateway::Vercel, test::sampleCatalogPath(u"vercel-models-2026-02-22.json"_qs));
+    const CatalogParseResult r =
+        parseCatalogFile(Gateway::Vercel, test::sampleCatalogPath(u"vercel-models-2026-02-22.json"_qs));
     QCOMPARE(paths(r.problems), QStringList());
     const Catalog &c = r.catalog;
     QCOMPARE(c.models.size(), 164);
@@ -128,7 +130,8 @@ void TestCatalog::vercelSnapshot()
 
 void TestCatalog::vercelOldShapeWithoutType()
 {
-    const CatalogParseResult r = parseCatalogFile(Gateway::Vercel, test::protocolDataPath(u"vercel-models-2025-07-25.json"_qs));
+    const CatalogParseResult r =
+        parseCatalogFile(Gateway::Vercel, test::protocolDataPath(u"vercel-models-2025-07-25.json"_qs));
     QCOMPARE(paths(r.problems), QStringList());
     QCOMPARE(r.catalog.models.size(), 78);
     QCOMPARE(r.catalog.skippedNonLanguage, 0);
@@ -144,21 +147,23 @@ void TestCatalog::vercelOldShapeWithoutType()
 void TestCatalog::badItemsAreReportedAndGoodOnesKept()
 {
     const QByteArray json = "{\"data\": [\n"
-                            "  {\"id\": \"good/one\", \"pricing\": {\"prompt\": \"0.000001\", \"completion\": \"0.000002\"}, \"context_length\": 1000},\n"
+                            "  {\"id\": \"good/one\", \"pricing\": {\"prompt\": \"0.000001\", \"completion\": "
+                            "\"0.000002\"}, \"context_length\": 1000},\n"
                             "  42,\n"
                             "  {\"name\": \"no id\"},\n"
-                            "  {\"id\": \"bad/price\", \"pricing\": {\"prompt\": \"cheap\", \"completion\": \"0.000002\"}, \"context_length\": \"big\"},\n"
+                            "  {\"id\": \"bad/price\", \"pricing\": {\"prompt\": \"cheap\", \"completion\": "
+                            "\"0.000002\"}, \"context_length\": \"big\"},\n"
                             "  {\"id\": \"good/one\"}\n"
                             "]}\n";
     const CatalogParseResult r = parseCatalog(Gateway::OpenRouter, json, u"models.json"_qs);
     QCOMPARE(paths(r.problems), (QStringList{
-        u"E /data/1@3:3"_qs,
-        u"E /data/2/id@4:3"_qs,                // no id member: located at its item
-        u"W /data/3/context_length@5:99"_qs,
-        u"W /data/3/pricing/prompt@5:45"_qs,
-        u"W /data/4/id@6:10"_qs,               // duplicate id
-    }));
-    QCOMPARE(r.problems.at(0).toString(), u"models.json:3:3: /data/1: model entry is a number, not an object; skipped"_qs);
+                                    u"E /data/1@3:3"_qs,
+                                    u"E /data/2/id@4:3"_qs, // no id member: located at its item
+                                    u"W /data/3/context_length@5:99"_qs, u"W /data/3/pricing/prompt@5:45"_qs,
+                                    u"W /data/4/id@6:10"_qs, // duplicate id
+                                }));
+    QCOMPARE(r.problems.at(0).toString(),
+             u"models.json:3:3: /data/1: model entry is a number, not an object; skipped"_qs);
     QCOMPARE(r.catalog.models.size(), 2);
     QCOMPARE(r.catalog.models.at(0).id, u"good/one"_qs);
     QCOMPARE(r.catalog.models.at(0).contextLength, 1000);
@@ -193,7 +198,8 @@ void TestCatalog::brokenDocuments()
 
 void TestCatalog::endpointsOpenRouter()
 {
-    const QByteArray json = R"({"data": {"id": "anthropic/claude-sonnet-4.5", "name": "Anthropic: Claude Sonnet 4.5", "endpoints": [
+    const QByteArray json =
+        R"({"data": {"id": "anthropic/claude-sonnet-4.5", "name": "Anthropic: Claude Sonnet 4.5", "endpoints": [
         {"name": "Google | anthropic/claude-sonnet-4.5", "context_length": 1000000, "provider_name": "Google Vertex",
          "tag": "google-vertex", "quantization": "unknown", "max_completion_tokens": 64000, "status": 0,
          "uptime_last_30m": 99.2, "latency_last_30m": 1.25, "pricing": {"prompt": "0.000003", "completion": "0.000015"}},
@@ -252,9 +258,11 @@ void TestCatalog::estimateCost_data()
 
     // Sonnet 4.5: $3/M in, $15/M out, $0.30/M cache read, $3.75/M cache write.
     // 496 x 3e-6 + 1024 x 3e-7 + 85 x 15e-6 = 0.001488 + 0.0003072 + 0.001275 (the OpenRouter fixture's usage and cost)
-    QTest::newRow("sonnet, cache read") << u"anthropic/claude-sonnet-4.5"_qs << 1520LL << 1024LL << 0LL << 85LL << 0.0030702;
+    QTest::newRow("sonnet, cache read") << u"anthropic/claude-sonnet-4.5"_qs << 1520LL << 1024LL << 0LL << 85LL
+                                        << 0.0030702;
     // 48 x 3e-6 + 2000 x 3.75e-6 + 120 x 15e-6 = 0.000144 + 0.0075 + 0.0018 (the Vercel fixture's usage and marketCost)
-    QTest::newRow("sonnet, cache write") << u"anthropic/claude-sonnet-4.5"_qs << 2048LL << 0LL << 2000LL << 120LL << 0.009444;
+    QTest::newRow("sonnet, cache write") << u"anthropic/claude-sonnet-4.5"_qs << 2048LL << 0LL << 2000LL << 120LL
+                                         << 0.009444;
     // gpt-5-mini lists no cache-write price: written tokens cost the prompt price, 1000 x 2.5e-7 + 10 x 2e-6.
     QTest::newRow("no cache write price") << u"openai/gpt-5-mini"_qs << 1000LL << 0LL << 100LL << 10LL << 0.00027;
     // More cached than prompt (inconsistent usage): uncached clamps at 0, 20 x 3e-7.

@@ -1,7 +1,7 @@
 // gatewayctl translate and normalize, run as the built binary: stdout, stderr and exit codes.
 
-#include "json/canonical_json.h"
 #include "protocol_fixtures.h"
+#include "json/canonical_json.h"
 
 #include <QJsonDocument>
 #include <QJsonObject>
@@ -39,8 +39,7 @@ QString data(const char *name)
 
 } // namespace
 
-class TestGatewayctlProtocol : public QObject
-{
+class TestGatewayctlProtocol : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -74,18 +73,23 @@ void TestGatewayctlProtocol::initTestCase()
 
 void TestGatewayctlProtocol::translate()
 {
-    const QString request = write("request.json", R"({"model":"anthropic/claude-sonnet-4.5","stream":true,"usage":{"include":true},
+    const QString request =
+        write("request.json", R"({"model":"anthropic/claude-sonnet-4.5","stream":true,"usage":{"include":true},
         "messages":[{"role":"user","content":"hi"}],"models":["moonshotai/kimi-k2:free"],
         "provider":{"order":["amazon-bedrock"],"allow_fallbacks":false,"quantizations":["fp8"]}})");
     const Run r = gatewayctl({u"translate"_qs, request, u"--config"_qs, data("routing.json")});
     QCOMPARE(r.exitCode, 0);
-    const QJsonObject expected = jsonOf(R"({"model":"anthropic/claude-sonnet-4.5","stream":true,"stream_options":{"include_usage":true},
+    const QJsonObject expected =
+        jsonOf(R"({"model":"anthropic/claude-sonnet-4.5","stream":true,"stream_options":{"include_usage":true},
         "messages":[{"role":"user","content":"hi"}],
         "providerOptions":{"gateway":{"order":["bedrock"],"only":["bedrock"]}}})");
     QCOMPARE(jsonOf(r.out), expected);
     QCOMPARE(r.out, gw::canonicalJson(expected)); // canonical form, byte for byte
-    QCOMPARE(r.err, request + u": warning: /models/0: fallback model \"moonshotai/kimi-k2:free\" has no Vercel mapping; dropped\n"_qs
-                        + request + u": warning: /provider/quantizations: no Vercel equivalent; dropped\n"_qs);
+    QCOMPARE(
+        r.err,
+        request
+            + u": warning: /models/0: fallback model \"moonshotai/kimi-k2:free\" has no Vercel mapping; dropped\n"_qs
+            + request + u": warning: /provider/quantizations: no Vercel equivalent; dropped\n"_qs);
 }
 
 void TestGatewayctlProtocol::translateErrors()
@@ -121,7 +125,8 @@ void TestGatewayctlProtocol::translateErrors()
 
 void TestGatewayctlProtocol::normalizeStream()
 {
-    const Run r = gatewayctl({u"normalize"_qs, u"--gateway"_qs, u"openrouter"_qs, data("openrouter-stream-reasoning.sse")});
+    const Run r =
+        gatewayctl({u"normalize"_qs, u"--gateway"_qs, u"openrouter"_qs, data("openrouter-stream-reasoning.sse")});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(r.err, QString());
     const QJsonObject o = jsonOf(r.out);
@@ -165,7 +170,8 @@ void TestGatewayctlProtocol::normalizeBodyWithEstimate()
 
     // A reported cost is never replaced by an estimate.
     r = gatewayctl({u"normalize"_qs, u"--gateway"_qs, u"vercel"_qs, u"--catalog"_qs,
-                    gw::test::sampleCatalogPath(u"vercel-models-2026-02-22.json"_qs), data("vercel-body-metadata.json")});
+                    gw::test::sampleCatalogPath(u"vercel-models-2026-02-22.json"_qs),
+                    data("vercel-body-metadata.json")});
     QCOMPARE(jsonOf(r.out).value(u"cost_source").toString(), u"reported"_qs);
 }
 
@@ -188,7 +194,8 @@ void TestGatewayctlProtocol::normalizeErrors()
     QCOMPARE(r.exitCode, 1);
 
     // An error body is a valid input: exit 0, the error classified in the output.
-    const QString errorBody = write("error.json", R"({"error":{"message":"Quota exceeded","type":"quota_for_entity_exceeded"}})");
+    const QString errorBody =
+        write("error.json", R"({"error":{"message":"Quota exceeded","type":"quota_for_entity_exceeded"}})");
     r = gatewayctl({u"normalize"_qs, u"--gateway"_qs, u"vercel"_qs, errorBody});
     QCOMPARE(r.exitCode, 0);
     QCOMPARE(jsonOf(r.out).value(u"error").toObject().value(u"class").toString(), u"quota_exceeded"_qs);

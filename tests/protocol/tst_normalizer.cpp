@@ -1,10 +1,10 @@
 // Normalization of saved bodies and streams of both gateways. Expected results are written out
 // in full (toJson form) from reading the fixtures; every stream is also fed split at every byte.
 
-#include "json/canonical_json.h"
 #include "protocol/chunk_scanner.h"
 #include "protocol/normalizer.h"
 #include "protocol_fixtures.h"
+#include "json/canonical_json.h"
 
 #include <QJsonDocument>
 #include <QRandomGenerator>
@@ -46,8 +46,7 @@ void compareJson(const QJsonObject &actual, const QJsonObject &expected)
 
 } // namespace
 
-class TestNormalizer : public QObject
-{
+class TestNormalizer : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -124,8 +123,7 @@ void TestNormalizer::fixtures_data()
         "cost_usd": 0.009444, "cost_source": "reported", "finish_reason": "stop", "error": null,
         "model": "anthropic/claude-sonnet-4.5", "chunks": 7, "keep_alives": 0})");
 
-    QTest::newRow("openrouter body")
-        << u"openrouter-body.json"_qs << Gateway::OpenRouter << QByteArray(R"({
+    QTest::newRow("openrouter body") << u"openrouter-body.json"_qs << Gateway::OpenRouter << QByteArray(R"({
         "text": "The capital of Australia is Canberra.",
         "reasoning": "Sydney is the largest city, but the capital is Canberra.",
         "reasoning_details": [{"type": "reasoning.text", "text": "Sydney is the largest city, but the capital is Canberra.",
@@ -159,7 +157,8 @@ void TestNormalizer::fixtures()
     QFETCH(Gateway, gateway);
     QFETCH(QByteArray, expected);
     const QByteArray bytes = test::readFile(test::protocolDataPath(file));
-    const NormalizedResponse r = gw::looksLikeSse(bytes) ? normalizeStream(gateway, bytes) : normalizeBody(gateway, bytes);
+    const NormalizedResponse r =
+        gw::looksLikeSse(bytes) ? normalizeStream(gateway, bytes) : normalizeBody(gateway, bytes);
     compareJson(toJson(r), parseObject(expected));
 }
 
@@ -171,7 +170,8 @@ void TestNormalizer::streamsAtEverySplitPoint_data()
     QTest::newRow("openrouter reasoning") << u"openrouter-stream-reasoning.sse"_qs << Gateway::OpenRouter << false;
     QTest::newRow("openrouter reasoning CRLF") << u"openrouter-stream-reasoning.sse"_qs << Gateway::OpenRouter << true;
     QTest::newRow("openrouter byok") << u"openrouter-stream-byok.sse"_qs << Gateway::OpenRouter << false;
-    QTest::newRow("openrouter mid-stream error") << u"openrouter-stream-midstream-error.sse"_qs << Gateway::OpenRouter << false;
+    QTest::newRow("openrouter mid-stream error")
+        << u"openrouter-stream-midstream-error.sse"_qs << Gateway::OpenRouter << false;
     QTest::newRow("vercel reasoning CRLF") << u"vercel-stream-reasoning.sse"_qs << Gateway::Vercel << true;
 }
 
@@ -241,25 +241,30 @@ void TestNormalizer::truncatedStream()
 
     // A mid-stream error chunk stays the reported error even if the stream then breaks off.
     const QByteArray errorStream = test::protocolFixture("openrouter-stream-midstream-error.sse");
-    const NormalizedResponse broken = normalizeStream(Gateway::OpenRouter, errorStream.first(errorStream.indexOf("data: [DONE]")));
+    const NormalizedResponse broken =
+        normalizeStream(Gateway::OpenRouter, errorStream.first(errorStream.indexOf("data: [DONE]")));
     QCOMPARE(broken.error.cls, ErrorClass::ProviderUnavailable);
 }
 
 void TestNormalizer::garbageChunk()
 {
-    const NormalizedResponse r = normalizeStream(Gateway::OpenRouter,
+    const NormalizedResponse r = normalizeStream(
+        Gateway::OpenRouter,
         "data: {\"id\":\"gen-1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\n\n"
         "data: {not json\n\n"
         "data: [1,2]\n\n"
-        "data: {\"id\":\"gen-1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"b\"},\"finish_reason\":\"stop\"}]}\n\n"
+        "data: "
+        "{\"id\":\"gen-1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"b\"},\"finish_reason\":\"stop\"}]}\n\n"
         "data: [DONE]\n\n");
     QCOMPARE(r.text, u"ab"_qs); // good chunks around the bad one still count
     QCOMPARE(r.error.cls, ErrorClass::Protocol);
     QCOMPARE(r.error.code, u"bad_chunk"_qs);
     QCOMPARE(r.chunkCount, 2);
     // Types that are wrong everywhere: nothing crashes, nothing is invented.
-    const NormalizedResponse odd = normalizeStream(Gateway::Vercel,
-        "data: {\"id\":5,\"choices\":\"x\",\"usage\":{\"prompt_tokens\":\"12\",\"completion_tokens\":-4,\"cost\":\"abc\"},"
+    const NormalizedResponse odd = normalizeStream(
+        Gateway::Vercel,
+        "data: "
+        "{\"id\":5,\"choices\":\"x\",\"usage\":{\"prompt_tokens\":\"12\",\"completion_tokens\":-4,\"cost\":\"abc\"},"
         "\"providerMetadata\":{\"gateway\":[]}}\n\ndata: [DONE]\n\n");
     QCOMPARE(odd.error.cls, ErrorClass::None);
     QVERIFY(odd.hasUsage);
@@ -273,17 +278,21 @@ void TestNormalizer::networkJsonFollowsTheLexersPolicy()
 {
     // A lone surrogate, which QJsonDocument alone would keep as an ill-formed string, is refused
     // on the general path too, with the lexer's words and the byte; the stream goes on.
-    const NormalizedResponse r = normalizeStream(Gateway::OpenRouter,
+    const NormalizedResponse r = normalizeStream(
+        Gateway::OpenRouter,
         "data: {\"id\":\"gen-1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"a\"}}]}\n\n"
         "data: {\"choices\":[{\"index\":0,\"delta\":{\"content\":\"\\ud83d!\"}}],\"usage\":{\"prompt_tokens\":1}}\n\n"
-        "data: {\"id\":\"gen-1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"\\ud83d\\ude00\"},\"finish_reason\":\"stop\"}]}\n\n"
+        "data: "
+        "{\"id\":\"gen-1\",\"choices\":[{\"index\":0,\"delta\":{\"content\":\"\\ud83d\\ude00\"},\"finish_reason\":"
+        "\"stop\"}]}\n\n"
         "data: [DONE]\n\n");
     QCOMPARE(r.text, QString::fromUtf8("a\xF0\x9F\x98\x80"));
     QCOMPARE(r.error.code, u"bad_chunk"_qs);
     QVERIFY2(r.error.message.contains(u"unpaired surrogate in \\u escape at byte 49"_qs), qPrintable(r.error.message));
     QCOMPARE(r.chunkCount, 2);
 
-    const NormalizedResponse body = normalizeBody(Gateway::Vercel, R"({"choices":[{"index":0,"message":{"content":"\udc00"}}]})");
+    const NormalizedResponse body =
+        normalizeBody(Gateway::Vercel, R"({"choices":[{"index":0,"message":{"content":"\udc00"}}]})");
     QCOMPARE(body.error.code, u"bad_body"_qs);
     QVERIFY2(body.error.message.contains(u"unpaired surrogate"_qs), qPrintable(body.error.message));
     const NormalizedResponse big = normalizeBody(Gateway::Vercel, R"({"choices":[],"x":18446744073709551617})");
@@ -291,7 +300,8 @@ void TestNormalizer::networkJsonFollowsTheLexersPolicy()
     const NormalizedResponse utf8 = normalizeBody(Gateway::Vercel, "{\"a\":\"\xC3\xA9\xFF\"}");
     QVERIFY2(utf8.error.message.contains(u"invalid UTF-8 at byte 8"_qs), qPrintable(utf8.error.message));
     // An error body the lexer refuses is classified by its status alone.
-    const GatewayError e = classifyHttpError(Gateway::OpenRouter, 429, R"({"error":{"code":429,"message":"\ud800"}})", std::nullopt);
+    const GatewayError e =
+        classifyHttpError(Gateway::OpenRouter, 429, R"({"error":{"code":429,"message":"\ud800"}})", std::nullopt);
     QCOMPARE(e.cls, ErrorClass::RateLimited);
     QCOMPARE(e.message.contains(QChar(0xD800)), false);
 }
@@ -302,15 +312,20 @@ void TestNormalizer::bodyErrors_data()
     QTest::addColumn<QByteArray>("body");
     QTest::addColumn<QString>("cls");
     QTest::addColumn<QString>("code");
-    QTest::newRow("not json") << Gateway::OpenRouter << QByteArray("<html>oops</html>") << u"protocol"_qs << u"bad_body"_qs;
+    QTest::newRow("not json") << Gateway::OpenRouter << QByteArray("<html>oops</html>") << u"protocol"_qs
+                              << u"bad_body"_qs;
     QTest::newRow("json array") << Gateway::Vercel << QByteArray("[]") << u"protocol"_qs << u"bad_body"_qs;
-    QTest::newRow("openrouter error body") << Gateway::OpenRouter
-        << QByteArray(R"({"error":{"code":402,"message":"Insufficient credits"}})") << u"insufficient_credits"_qs << u"402"_qs;
-    QTest::newRow("vercel error body") << Gateway::Vercel
+    QTest::newRow("openrouter error body")
+        << Gateway::OpenRouter << QByteArray(R"({"error":{"code":402,"message":"Insufficient credits"}})")
+        << u"insufficient_credits"_qs << u"402"_qs;
+    QTest::newRow("vercel error body")
+        << Gateway::Vercel
         << QByteArray(R"({"error":{"message":"Quota exceeded for this entity","type":"quota_for_entity_exceeded"}})")
         << u"quota_exceeded"_qs << u"quota_for_entity_exceeded"_qs;
-    QTest::newRow("openrouter choice error") << Gateway::OpenRouter
-        << QByteArray(R"({"id":"gen-2","choices":[{"index":0,"message":{"role":"assistant","content":""},"finish_reason":"error","error":{"code":429,"message":"Rate limited"}}]})")
+    QTest::newRow("openrouter choice error")
+        << Gateway::OpenRouter
+        << QByteArray(
+               R"({"id":"gen-2","choices":[{"index":0,"message":{"role":"assistant","content":""},"finish_reason":"error","error":{"code":429,"message":"Rate limited"}}]})")
         << u"rate_limited"_qs << u"429"_qs;
 }
 
@@ -333,32 +348,49 @@ void TestNormalizer::costRules_data()
     QTest::addColumn<double>("cost"); // negative: no cost reported
 
     QTest::newRow("openrouter cost") << Gateway::OpenRouter << QByteArray(R"({"usage":{"cost":0.25}})") << 0.25;
-    QTest::newRow("openrouter cost zero is a cost") << Gateway::OpenRouter << QByteArray(R"({"usage":{"cost":0}})") << 0.0;
-    QTest::newRow("openrouter byok uses upstream") << Gateway::OpenRouter
-        << QByteArray(R"({"usage":{"cost":0.01,"is_byok":true,"cost_details":{"upstream_inference_cost":0.2}}})") << 0.2;
-    QTest::newRow("openrouter byok: upstream parts when the total is null") << Gateway::OpenRouter
+    QTest::newRow("openrouter cost zero is a cost")
+        << Gateway::OpenRouter << QByteArray(R"({"usage":{"cost":0}})") << 0.0;
+    QTest::newRow("openrouter byok uses upstream")
+        << Gateway::OpenRouter
+        << QByteArray(R"({"usage":{"cost":0.01,"is_byok":true,"cost_details":{"upstream_inference_cost":0.2}}})")
+        << 0.2;
+    QTest::newRow("openrouter byok: upstream parts when the total is null")
+        << Gateway::OpenRouter
         << QByteArray(R"({"usage":{"cost":0.01,"is_byok":true,"cost_details":{"upstream_inference_cost":null,)"
-                      R"("upstream_inference_prompt_cost":0.125,"upstream_inference_completions_cost":0.25}}})") << 0.375;
-    QTest::newRow("openrouter byok: the total wins over its parts") << Gateway::OpenRouter
+                      R"("upstream_inference_prompt_cost":0.125,"upstream_inference_completions_cost":0.25}}})")
+        << 0.375;
+    QTest::newRow("openrouter byok: the total wins over its parts")
+        << Gateway::OpenRouter
         << QByteArray(R"({"usage":{"cost":0.01,"is_byok":true,"cost_details":{"upstream_inference_cost":0.5,)"
-                      R"("upstream_inference_prompt_cost":0.125,"upstream_inference_completions_cost":0.25}}})") << 0.5;
-    QTest::newRow("openrouter byok: one part alone is not the cost") << Gateway::OpenRouter
-        << QByteArray(R"({"usage":{"cost":0.01,"is_byok":true,"cost_details":{"upstream_inference_prompt_cost":0.125}}})") << -1.0;
-    QTest::newRow("openrouter not byok: cost, not the parts") << Gateway::OpenRouter
-        << QByteArray(R"({"usage":{"cost":0.375,"cost_details":{"upstream_inference_prompt_cost":0.5,"upstream_inference_completions_cost":0.5}}})") << 0.375;
-    QTest::newRow("openrouter byok without upstream: fee is not the cost") << Gateway::OpenRouter
-        << QByteArray(R"({"usage":{"cost":0.01,"is_byok":true}})") << -1.0;
-    QTest::newRow("openrouter ignores market_cost") << Gateway::OpenRouter << QByteArray(R"({"usage":{"market_cost":0.5}})") << -1.0;
-    QTest::newRow("vercel market_cost over cost") << Gateway::Vercel << QByteArray(R"({"usage":{"cost":0.1,"market_cost":0.12}})") << 0.12;
+                      R"("upstream_inference_prompt_cost":0.125,"upstream_inference_completions_cost":0.25}}})")
+        << 0.5;
+    QTest::newRow("openrouter byok: one part alone is not the cost")
+        << Gateway::OpenRouter
+        << QByteArray(
+               R"({"usage":{"cost":0.01,"is_byok":true,"cost_details":{"upstream_inference_prompt_cost":0.125}}})")
+        << -1.0;
+    QTest::newRow("openrouter not byok: cost, not the parts")
+        << Gateway::OpenRouter
+        << QByteArray(
+               R"({"usage":{"cost":0.375,"cost_details":{"upstream_inference_prompt_cost":0.5,"upstream_inference_completions_cost":0.5}}})")
+        << 0.375;
+    QTest::newRow("openrouter byok without upstream: fee is not the cost")
+        << Gateway::OpenRouter << QByteArray(R"({"usage":{"cost":0.01,"is_byok":true}})") << -1.0;
+    QTest::newRow("openrouter ignores market_cost")
+        << Gateway::OpenRouter << QByteArray(R"({"usage":{"market_cost":0.5}})") << -1.0;
+    QTest::newRow("vercel market_cost over cost")
+        << Gateway::Vercel << QByteArray(R"({"usage":{"cost":0.1,"market_cost":0.12}})") << 0.12;
     QTest::newRow("vercel cost alone") << Gateway::Vercel << QByteArray(R"({"usage":{"cost":0.1}})") << 0.1;
-    QTest::newRow("vercel usage beats metadata") << Gateway::Vercel
+    QTest::newRow("vercel usage beats metadata")
+        << Gateway::Vercel
         << QByteArray(R"({"usage":{"cost":0.1},"providerMetadata":{"gateway":{"marketCost":"0.3"}}})") << 0.1;
-    QTest::newRow("vercel metadata marketCost over cost") << Gateway::Vercel
-        << QByteArray(R"({"providerMetadata":{"gateway":{"cost":"0.2","marketCost":"0.3"}}})") << 0.3;
-    QTest::newRow("vercel metadata cost alone, snake_case key") << Gateway::Vercel
-        << QByteArray(R"({"provider_metadata":{"gateway":{"cost":"0.2"}}})") << 0.2;
-    QTest::newRow("vercel metadata cost not a number") << Gateway::Vercel
-        << QByteArray(R"({"providerMetadata":{"gateway":{"cost":"n/a"}}})") << -1.0;
+    QTest::newRow("vercel metadata marketCost over cost")
+        << Gateway::Vercel << QByteArray(R"({"providerMetadata":{"gateway":{"cost":"0.2","marketCost":"0.3"}}})")
+        << 0.3;
+    QTest::newRow("vercel metadata cost alone, snake_case key")
+        << Gateway::Vercel << QByteArray(R"({"provider_metadata":{"gateway":{"cost":"0.2"}}})") << 0.2;
+    QTest::newRow("vercel metadata cost not a number")
+        << Gateway::Vercel << QByteArray(R"({"providerMetadata":{"gateway":{"cost":"n/a"}}})") << -1.0;
     QTest::newRow("nothing") << Gateway::Vercel << QByteArray(R"({"choices":[]})") << -1.0;
 }
 
@@ -381,14 +413,22 @@ void TestNormalizer::costRules()
 void TestNormalizer::reasoningDetailsWithoutIndex()
 {
     // Without an index, pieces of the same type merge; a different type opens its own entry.
-    const NormalizedResponse r = normalizeStream(Gateway::OpenRouter,
-        "data: {\"choices\":[{\"index\":0,\"delta\":{\"reasoning_details\":[{\"type\":\"reasoning.text\",\"text\":\"a\"}]}}]}\n\n"
-        "data: {\"choices\":[{\"index\":0,\"delta\":{\"reasoning_details\":[{\"type\":\"reasoning.text\",\"text\":\"b\",\"signature\":null},"
-        "{\"type\":\"reasoning.encrypted\",\"data\":\"xyz\"}]}}]}\n\n"
-        "data: {\"choices\":[{\"index\":0,\"delta\":{\"reasoning_details\":[{\"type\":\"reasoning.text\",\"text\":\"c\",\"signature\":\"s1\"},7]}}]}\n\n"
-        "data: [DONE]\n\n");
-    const QJsonArray expected = QJsonDocument::fromJson(
-        R"([{"type":"reasoning.text","text":"abc","signature":"s1"},{"type":"reasoning.encrypted","data":"xyz"},7])").array();
+    const NormalizedResponse r =
+        normalizeStream(Gateway::OpenRouter, "data: "
+                                             "{\"choices\":[{\"index\":0,\"delta\":{\"reasoning_details\":[{\"type\":"
+                                             "\"reasoning.text\",\"text\":\"a\"}]}}]}\n\n"
+                                             "data: "
+                                             "{\"choices\":[{\"index\":0,\"delta\":{\"reasoning_details\":[{\"type\":"
+                                             "\"reasoning.text\",\"text\":\"b\",\"signature\":null},"
+                                             "{\"type\":\"reasoning.encrypted\",\"data\":\"xyz\"}]}}]}\n\n"
+                                             "data: "
+                                             "{\"choices\":[{\"index\":0,\"delta\":{\"reasoning_details\":[{\"type\":"
+                                             "\"reasoning.text\",\"text\":\"c\",\"signature\":\"s1\"},7]}}]}\n\n"
+                                             "data: [DONE]\n\n");
+    const QJsonArray expected =
+        QJsonDocument::fromJson(
+            R"([{"type":"reasoning.text","text":"abc","signature":"s1"},{"type":"reasoning.encrypted","data":"xyz"},7])")
+            .array();
     QCOMPARE(r.reasoningDetails, expected);
 }
 
@@ -399,7 +439,9 @@ void TestNormalizer::looksLikeSse_data()
     QTest::newRow("data line") << QByteArray("data: {}\n\n") << true;
     QTest::newRow("keep-alive first") << QByteArray(": OPENROUTER PROCESSING\n\n") << true;
     QTest::newRow("blank lines, then event") << QByteArray("\r\n\nevent: x\ndata: 1\n\n") << true;
-    QTest::newRow("bom then data") << QByteArray("\xEF\xBB\xBF" "data: 1\n\n") << true;
+    QTest::newRow("bom then data") << QByteArray("\xEF\xBB\xBF"
+                                                 "data: 1\n\n")
+                                   << true;
     QTest::newRow("json object") << QByteArray("  {\"id\": 1}") << false;
     QTest::newRow("json array") << QByteArray("[]") << false;
     QTest::newRow("empty") << QByteArray() << false;
@@ -436,38 +478,37 @@ QByteArray sse(const QList<QByteArray> &chunks)
 void TestNormalizer::fastPathMatchesGeneralPath_data()
 {
     QTest::addColumn<QByteArray>("stream");
-    for (const char *file : {"openrouter-stream-reasoning.sse", "openrouter-stream-byok.sse", "openrouter-stream-midstream-error.sse",
-                             "vercel-stream-reasoning.sse"})
+    for (const char *file : {"openrouter-stream-reasoning.sse", "openrouter-stream-byok.sse",
+                             "openrouter-stream-midstream-error.sse", "vercel-stream-reasoning.sse"})
         QTest::newRow(file) << test::protocolFixture(file);
     // Chunks the scanner must decode exactly as QJsonDocument does, or hand over to it.
-    QTest::newRow("escapes and unicode") << sse({
-        R"({"id":"g","choices":[{"index":0,"delta":{"content":"a\"b\\c\/d\b\f\n\r\t\u00e9\u20ac\ud83d\ude00 é😀"}}]})"});
-    QTest::newRow("odd but valid types") << sse({
-        R"({"id":7,"model":null,"provider":["x"],"choices":[{"index":0,"delta":{"content":5,"reasoning":{"a":[1,-2.5,true,false,null]}},"finish_reason":null}]})",
-        R"({"id":"g2","choices":{"index":0},"usage":null,"error":null})",
-        R"({"choices":[{"index":0,"delta":null,"finish_reason":"length"}]})"});
-    QTest::newRow("reasoning empty, reasoning_content set") << sse({
-        R"({"choices":[{"index":0,"delta":{"reasoning":"","reasoning_content":"rc"}}]})",
-        R"({"choices":[{"index":0,"delta":{"reasoning":"r","reasoning_content":"ignored"}}]})"});
-    QTest::newRow("several choices and non-zero index") << sse({
-        R"({"choices":[{"index":1,"delta":{"content":"one"}},{"index":0,"delta":{"content":"zero"}}]})",
-        R"({"choices":[{"index":1,"delta":{"content":"only one"}}]})",
-        R"({"choices":[{"delta":{"content":"no index"}}]})"});
-    QTest::newRow("duplicate members") << sse({
-        R"({"choices":[{"index":0,"delta":{"content":"a","content":"b"}}]})",
-        R"({"provider":"A","provider":"B","choices":[]})"});
-    QTest::newRow("numbers at the edges") << sse({
-        R"({"created":1e3,"choices":[{"index":0,"delta":{"content":"x"}}]})",
-        R"({"created":-0.5,"n":123456789012345678901234567890,"choices":[{"index":0.0,"delta":{"content":"y"}}]})"});
-    QTest::newRow("malformed chunks") << sse({
-        R"({"choices":[{"index":0,"delta":{"content":"x"}}]} trailing)",
-        R"({"choices":[{"index":0,"delta":{"content":"bad \x escape"}}]})",
-        R"({"choices":[{"index":0,"delta":{"content":"lone \udc00"}}]})",
-        R"({"choices":[{"index":0,"delta":{"content":"nul \u0000"}}]})",
-        "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"raw \xff byte\"}}]}",
-        R"({"choices":[{"index":01}]})", R"({"a":tru})", R"({)", R"([])", R"("str")", R"({"k" 1})"});
-    QTest::newRow("provider metadata in the delta") << sse({
-        R"({"choices":[{"index":0,"delta":{"content":"x","provider_metadata":{"gateway":{"routing":{"finalProvider":"vertex"}}}}}]})"});
+    QTest::newRow("escapes and unicode") << sse(
+        {R"({"id":"g","choices":[{"index":0,"delta":{"content":"a\"b\\c\/d\b\f\n\r\t\u00e9\u20ac\ud83d\ude00 é😀"}}]})"});
+    QTest::newRow("odd but valid types") << sse(
+        {R"({"id":7,"model":null,"provider":["x"],"choices":[{"index":0,"delta":{"content":5,"reasoning":{"a":[1,-2.5,true,false,null]}},"finish_reason":null}]})",
+         R"({"id":"g2","choices":{"index":0},"usage":null,"error":null})",
+         R"({"choices":[{"index":0,"delta":null,"finish_reason":"length"}]})"});
+    QTest::newRow("reasoning empty, reasoning_content set")
+        << sse({R"({"choices":[{"index":0,"delta":{"reasoning":"","reasoning_content":"rc"}}]})",
+                R"({"choices":[{"index":0,"delta":{"reasoning":"r","reasoning_content":"ignored"}}]})"});
+    QTest::newRow("several choices and non-zero index")
+        << sse({R"({"choices":[{"index":1,"delta":{"content":"one"}},{"index":0,"delta":{"content":"zero"}}]})",
+                R"({"choices":[{"index":1,"delta":{"content":"only one"}}]})",
+                R"({"choices":[{"delta":{"content":"no index"}}]})"});
+    QTest::newRow("duplicate members") << sse({R"({"choices":[{"index":0,"delta":{"content":"a","content":"b"}}]})",
+                                               R"({"provider":"A","provider":"B","choices":[]})"});
+    QTest::newRow("numbers at the edges") << sse(
+        {R"({"created":1e3,"choices":[{"index":0,"delta":{"content":"x"}}]})",
+         R"({"created":-0.5,"n":123456789012345678901234567890,"choices":[{"index":0.0,"delta":{"content":"y"}}]})"});
+    QTest::newRow("malformed chunks") << sse({R"({"choices":[{"index":0,"delta":{"content":"x"}}]} trailing)",
+                                              R"({"choices":[{"index":0,"delta":{"content":"bad \x escape"}}]})",
+                                              R"({"choices":[{"index":0,"delta":{"content":"lone \udc00"}}]})",
+                                              R"({"choices":[{"index":0,"delta":{"content":"nul \u0000"}}]})",
+                                              "{\"choices\":[{\"index\":0,\"delta\":{\"content\":\"raw \xff byte\"}}]}",
+                                              R"({"choices":[{"index":01}]})", R"({"a":tru})", R"({)", R"([])",
+                                              R"("str")", R"({"k" 1})"});
+    QTest::newRow("provider metadata in the delta") << sse(
+        {R"({"choices":[{"index":0,"delta":{"content":"x","provider_metadata":{"gateway":{"routing":{"finalProvider":"vertex"}}}}}]})"});
     QTest::newRow("escaped key") << sse({R"({"choi\u0063es":[{"index":0,"delta":{"content":"x"}}]})"});
 }
 
@@ -485,8 +526,8 @@ void TestNormalizer::fastPathOnMutatedStreams()
 {
     // Flip, drop or duplicate bytes of real streams: whatever the damage, both paths agree.
     QRandomGenerator rng(424242);
-    const QByteArray original = test::protocolFixture("openrouter-stream-reasoning.sse")
-                                + test::protocolFixture("openrouter-stream-byok.sse");
+    const QByteArray original =
+        test::protocolFixture("openrouter-stream-reasoning.sse") + test::protocolFixture("openrouter-stream-byok.sse");
     const char kNasty[] = "\"\\{}[],:0e-.u\xc3\xa9\xff\x01 nt";
     for (int round = 0; round < 400; ++round) {
         QByteArray bytes = original;
@@ -521,7 +562,8 @@ void TestNormalizer::scannerTakesCommonChunks()
     QVERIFY(!c.hasReasoning);
     QCOMPARE(c.reasoningDetails, QByteArrayView(R"([{"type":"reasoning.text","text":"t","index":0}])"));
     QVERIFY(!c.hasFinishReason);
-    QVERIFY(detail::scanChunk(R"({"choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"usage":null})", true, true, c));
+    QVERIFY(detail::scanChunk(R"({"choices":[{"index":0,"delta":{},"finish_reason":"stop"}],"usage":null})", true, true,
+                              c));
     QCOMPARE(c.finishReason, u"stop"_qs);
 
     QVERIFY(!detail::scanChunk(R"({"choices":[],"usage":{"prompt_tokens":1}})", true, true, c));

@@ -69,8 +69,7 @@ QByteArray withLineEnds(QByteArray lf, const char *ending)
 
 } // namespace
 
-class TestSseParser : public QObject
-{
+class TestSseParser : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -100,7 +99,8 @@ void TestSseParser::everySplitPoint_data()
     QTest::newRow("openrouter reasoning, CR") << withLineEnds(reasoning, "\r") << 8;
     QTest::newRow("openrouter byok") << test::protocolFixture("openrouter-stream-byok.sse") << 6;
     QTest::newRow("openrouter mid-stream error") << test::protocolFixture("openrouter-stream-midstream-error.sse") << 3;
-    QTest::newRow("vercel reasoning, CRLF") << withLineEnds(test::protocolFixture("vercel-stream-reasoning.sse"), "\r\n") << 8;
+    QTest::newRow("vercel reasoning, CRLF")
+        << withLineEnds(test::protocolFixture("vercel-stream-reasoning.sse"), "\r\n") << 8;
     QTest::newRow("fields, multi-line data, mixed line ends")
         << QByteArray(":hello\r\nevent: delta\nid: 7\rdata: {\"a\":\ndata:  1}\r\n\r\n"
                       "data\n\nretry: 10\nunknown: x\ndata: second\n\n: bye\ndata: [DONE]\r\n\r\n")
@@ -118,7 +118,8 @@ void TestSseParser::everySplitPoint()
     for (qsizetype at = 0; at <= stream.size(); ++at) {
         const QByteArray split = describe(parseSplit(stream, at));
         if (split != reference)
-            QFAIL(qPrintable(u"split at byte %1 differs:\n%2\nwhole:\n%3"_qs.arg(at).arg(QString::fromUtf8(split), QString::fromUtf8(reference))));
+            QFAIL(qPrintable(u"split at byte %1 differs:\n%2\nwhole:\n%3"_qs.arg(at).arg(
+                QString::fromUtf8(split), QString::fromUtf8(reference))));
     }
     QCOMPARE(describe(parseBytewise(stream)), reference);
 }
@@ -141,22 +142,26 @@ void TestSseParser::fields_data()
     QTest::addColumn<QByteArray>("stream");
     QTest::addColumn<QByteArray>("expected"); // describe() of the events only
 
-    QTest::newRow("multi-line data joined with LF") << QByteArray("data: a\ndata: b\ndata:c\n\n") << QByteArray("[||a\nb\nc]\n");
+    QTest::newRow("multi-line data joined with LF")
+        << QByteArray("data: a\ndata: b\ndata:c\n\n") << QByteArray("[||a\nb\nc]\n");
     QTest::newRow("only one leading space is removed") << QByteArray("data:  two\n\n") << QByteArray("[|| two]\n");
     QTest::newRow("field without colon is an empty data line") << QByteArray("data\n\n") << QByteArray("[||]\n");
     QTest::newRow("empty data then text") << QByteArray("data:\ndata: x\n\n") << QByteArray("[||\nx]\n");
-    QTest::newRow("event type applies to one event") << QByteArray("event: error\ndata: 1\n\ndata: 2\n\n")
-                                                    << QByteArray("[error||1]\n[||2]\n");
+    QTest::newRow("event type applies to one event")
+        << QByteArray("event: error\ndata: 1\n\ndata: 2\n\n") << QByteArray("[error||1]\n[||2]\n");
     QTest::newRow("event without data is not dispatched, type does not leak")
         << QByteArray("event: ping\n\ndata: 2\n\n") << QByteArray("[||2]\n");
-    QTest::newRow("id persists across events") << QByteArray("id: 41\ndata: a\n\ndata: b\n\nid\ndata: c\n\n")
-                                              << QByteArray("[|41|a]\n[|41|b]\n[||c]\n");
-    QTest::newRow("id with NUL is ignored") << QByteArray("id: 5\ndata: a\n\nid: 6\0x\ndata: b\n\n", sizeof("id: 5\ndata: a\n\nid: 6\0x\ndata: b\n\n") - 1)
-                                           << QByteArray("[|5|a]\n[|5|b]\n");
-    QTest::newRow("blank lines between events are harmless") << QByteArray("\n\n\ndata: a\n\n\n\ndata: b\n\n")
-                                                            << QByteArray("[||a]\n[||b]\n");
-    QTest::newRow("colon inside value") << QByteArray("data: {\"k\":\"v:w\"}\n\n") << QByteArray("[||{\"k\":\"v:w\"}]\n");
-    QTest::newRow("retry and unknown fields ignored") << QByteArray("retry: 3000\nfoo: bar\ndata: z\n\n") << QByteArray("[||z]\n");
+    QTest::newRow("id persists across events")
+        << QByteArray("id: 41\ndata: a\n\ndata: b\n\nid\ndata: c\n\n") << QByteArray("[|41|a]\n[|41|b]\n[||c]\n");
+    QTest::newRow("id with NUL is ignored")
+        << QByteArray("id: 5\ndata: a\n\nid: 6\0x\ndata: b\n\n", sizeof("id: 5\ndata: a\n\nid: 6\0x\ndata: b\n\n") - 1)
+        << QByteArray("[|5|a]\n[|5|b]\n");
+    QTest::newRow("blank lines between events are harmless")
+        << QByteArray("\n\n\ndata: a\n\n\n\ndata: b\n\n") << QByteArray("[||a]\n[||b]\n");
+    QTest::newRow("colon inside value") << QByteArray("data: {\"k\":\"v:w\"}\n\n")
+                                        << QByteArray("[||{\"k\":\"v:w\"}]\n");
+    QTest::newRow("retry and unknown fields ignored")
+        << QByteArray("retry: 3000\nfoo: bar\ndata: z\n\n") << QByteArray("[||z]\n");
 }
 
 void TestSseParser::fields()
@@ -215,7 +220,8 @@ void TestSseParser::truncation()
 
 void TestSseParser::doneWithoutFinalBlankLine()
 {
-    for (const QByteArray &tail : {QByteArray("data: [DONE]"), QByteArray("data: [DONE]\n"), QByteArray("data: [DONE]\r\n")}) {
+    for (const QByteArray &tail :
+         {QByteArray("data: [DONE]"), QByteArray("data: [DONE]\n"), QByteArray("data: [DONE]\r\n")}) {
         const Outcome o = parseWhole("data: {}\n\n" + tail);
         QCOMPARE(o.error, ErrorClass::None);
         QVERIFY(o.sawDone);

@@ -1,10 +1,10 @@
 // OpenRouter request -> Vercel request: every mapping of the routing contract and every warning,
 // against the routing config in data/routing.json.
 
-#include "json/canonical_json.h"
 #include "config/config_io.h"
 #include "protocol/translate.h"
 #include "protocol_fixtures.h"
+#include "json/canonical_json.h"
 
 #include <QJsonDocument>
 #include <QTest>
@@ -24,8 +24,7 @@ QJsonObject object(const QByteArray &json)
 
 } // namespace
 
-class TestTranslate : public QObject
-{
+class TestTranslate : public QObject {
     Q_OBJECT
 
 private Q_SLOTS:
@@ -53,8 +52,10 @@ void TestTranslate::translate_data()
     QTest::addColumn<QStringList>("warnings");
 
     QTest::newRow("mapped model, messages untouched")
-        << QByteArray(R"({"model":"x-ai/grok-code-fast-1","messages":[{"role":"user","content":"hi"}],"temperature":0.2})")
-        << QByteArray(R"({"model":"xai/grok-code-fast-1","messages":[{"role":"user","content":"hi"}],"temperature":0.2})")
+        << QByteArray(
+               R"({"model":"x-ai/grok-code-fast-1","messages":[{"role":"user","content":"hi"}],"temperature":0.2})")
+        << QByteArray(
+               R"({"model":"xai/grok-code-fast-1","messages":[{"role":"user","content":"hi"}],"temperature":0.2})")
         << QStringList();
     QTest::newRow("model mapped to null stays, with a warning")
         << QByteArray(R"({"model":"moonshotai/kimi-k2:free"})") << QByteArray(R"({"model":"moonshotai/kimi-k2:free"})")
@@ -63,15 +64,19 @@ void TestTranslate::translate_data()
         << QByteArray(R"({"model":"acme/unknown-1"})") << QByteArray(R"({"model":"acme/unknown-1"})")
         << QStringList{u"/model: \"acme/unknown-1\" has no Vercel mapping; left as is"_qs};
     QTest::newRow("model missing") << QByteArray(R"({"messages":[]})") << QByteArray(R"({"messages":[]})")
-        << QStringList{u"/model: missing; nothing to map"_qs};
+                                   << QStringList{u"/model: missing; nothing to map"_qs};
     QTest::newRow("fallback models mapped, unmapped dropped")
-        << QByteArray(R"({"model":"anthropic/claude-sonnet-4.5","models":["z-ai/glm-4.6","moonshotai/kimi-k2:free","google/gemini-2.5-pro",7]})")
-        << QByteArray(R"({"model":"anthropic/claude-sonnet-4.5","providerOptions":{"gateway":{"models":["zai/glm-4.6","google/gemini-2.5-pro"]}}})")
+        << QByteArray(
+               R"({"model":"anthropic/claude-sonnet-4.5","models":["z-ai/glm-4.6","moonshotai/kimi-k2:free","google/gemini-2.5-pro",7]})")
+        << QByteArray(
+               R"({"model":"anthropic/claude-sonnet-4.5","providerOptions":{"gateway":{"models":["zai/glm-4.6","google/gemini-2.5-pro"]}}})")
         << QStringList{u"/models/1: fallback model \"moonshotai/kimi-k2:free\" has no Vercel mapping; dropped"_qs,
                        u"/models/3: not a string; dropped"_qs};
     QTest::newRow("order slugs mapped")
-        << QByteArray(R"({"model":"anthropic/claude-sonnet-4.5","provider":{"order":["amazon-bedrock","google-vertex","anthropic"]}})")
-        << QByteArray(R"({"model":"anthropic/claude-sonnet-4.5","providerOptions":{"gateway":{"order":["bedrock","vertex","anthropic"]}}})")
+        << QByteArray(
+               R"({"model":"anthropic/claude-sonnet-4.5","provider":{"order":["amazon-bedrock","google-vertex","anthropic"]}})")
+        << QByteArray(
+               R"({"model":"anthropic/claude-sonnet-4.5","providerOptions":{"gateway":{"order":["bedrock","vertex","anthropic"]}}})")
         << QStringList();
     QTest::newRow("null-mapped slug dropped")
         << QByteArray(R"({"model":"z-ai/glm-4.6","provider":{"order":["chutes","together","z-ai"]}})")
@@ -82,42 +87,59 @@ void TestTranslate::translate_data()
         << QByteArray(R"({"model":"zai/glm-4.6","providerOptions":{"gateway":{"only":["zai","google"]}}})")
         << QStringList();
     QTest::newRow("sort price") << QByteArray(R"({"model":"z-ai/glm-4.6","provider":{"sort":"price"}})")
-        << QByteArray(R"({"model":"zai/glm-4.6","providerOptions":{"gateway":{"sort":"cost"}}})") << QStringList();
+                                << QByteArray(
+                                       R"({"model":"zai/glm-4.6","providerOptions":{"gateway":{"sort":"cost"}}})")
+                                << QStringList();
     QTest::newRow("sort throughput") << QByteArray(R"({"model":"z-ai/glm-4.6","provider":{"sort":"throughput"}})")
-        << QByteArray(R"({"model":"zai/glm-4.6","providerOptions":{"gateway":{"sort":"tps"}}})") << QStringList();
+                                     << QByteArray(
+                                            R"({"model":"zai/glm-4.6","providerOptions":{"gateway":{"sort":"tps"}}})")
+                                     << QStringList();
     QTest::newRow("sort latency") << QByteArray(R"({"model":"z-ai/glm-4.6","provider":{"sort":"latency"}})")
-        << QByteArray(R"({"model":"zai/glm-4.6","providerOptions":{"gateway":{"sort":"ttft"}}})") << QStringList();
+                                  << QByteArray(
+                                         R"({"model":"zai/glm-4.6","providerOptions":{"gateway":{"sort":"ttft"}}})")
+                                  << QStringList();
     QTest::newRow("sort unknown") << QByteArray(R"({"model":"z-ai/glm-4.6","provider":{"sort":"vibes"}})")
-        << QByteArray(R"({"model":"zai/glm-4.6"})") << QStringList{u"/provider/sort: unknown sort \"vibes\"; dropped"_qs};
+                                  << QByteArray(R"({"model":"zai/glm-4.6"})")
+                                  << QStringList{u"/provider/sort: unknown sort \"vibes\"; dropped"_qs};
     QTest::newRow("zdr and data_collection deny")
         << QByteArray(R"({"model":"z-ai/glm-4.6","provider":{"zdr":true,"data_collection":"deny"}})")
-        << QByteArray(R"({"model":"zai/glm-4.6","providerOptions":{"gateway":{"zeroDataRetention":true,"disallowPromptTraining":true}}})")
+        << QByteArray(
+               R"({"model":"zai/glm-4.6","providerOptions":{"gateway":{"zeroDataRetention":true,"disallowPromptTraining":true}}})")
         << QStringList();
     QTest::newRow("data_collection allow is the default")
         << QByteArray(R"({"model":"z-ai/glm-4.6","provider":{"data_collection":"allow","allow_fallbacks":true}})")
         << QByteArray(R"({"model":"zai/glm-4.6"})") << QStringList();
     QTest::newRow("allow_fallbacks false with order -> only")
-        << QByteArray(R"({"model":"anthropic/claude-sonnet-4.5","provider":{"order":["anthropic","amazon-bedrock"],"allow_fallbacks":false}})")
-        << QByteArray(R"({"model":"anthropic/claude-sonnet-4.5","providerOptions":{"gateway":{"order":["anthropic","bedrock"],"only":["anthropic","bedrock"]}}})")
+        << QByteArray(
+               R"({"model":"anthropic/claude-sonnet-4.5","provider":{"order":["anthropic","amazon-bedrock"],"allow_fallbacks":false}})")
+        << QByteArray(
+               R"({"model":"anthropic/claude-sonnet-4.5","providerOptions":{"gateway":{"order":["anthropic","bedrock"],"only":["anthropic","bedrock"]}}})")
         << QStringList();
     QTest::newRow("allow_fallbacks false with order and only -> intersection")
-        << QByteArray(R"({"model":"anthropic/claude-sonnet-4.5","provider":{"order":["anthropic","amazon-bedrock"],"only":["amazon-bedrock","google-vertex"],"allow_fallbacks":false}})")
-        << QByteArray(R"({"model":"anthropic/claude-sonnet-4.5","providerOptions":{"gateway":{"order":["anthropic","bedrock"],"only":["bedrock"]}}})")
+        << QByteArray(
+               R"({"model":"anthropic/claude-sonnet-4.5","provider":{"order":["anthropic","amazon-bedrock"],"only":["amazon-bedrock","google-vertex"],"allow_fallbacks":false}})")
+        << QByteArray(
+               R"({"model":"anthropic/claude-sonnet-4.5","providerOptions":{"gateway":{"order":["anthropic","bedrock"],"only":["bedrock"]}}})")
         << QStringList();
     QTest::newRow("allow_fallbacks false without order")
-        << QByteArray(R"({"model":"z-ai/glm-4.6","provider":{"allow_fallbacks":false}})") << QByteArray(R"({"model":"zai/glm-4.6"})")
+        << QByteArray(R"({"model":"z-ai/glm-4.6","provider":{"allow_fallbacks":false}})")
+        << QByteArray(R"({"model":"zai/glm-4.6"})")
         << QStringList{u"/provider/allow_fallbacks: false without \"order\" has no Vercel equivalent; dropped"_qs};
     QTest::newRow("ignore with known vercel_providers")
         << QByteArray(R"({"model":"anthropic/claude-sonnet-4.5","provider":{"ignore":["amazon-bedrock"]}})")
-        << QByteArray(R"({"model":"anthropic/claude-sonnet-4.5","providerOptions":{"gateway":{"only":["anthropic","vertex"]}}})")
+        << QByteArray(
+               R"({"model":"anthropic/claude-sonnet-4.5","providerOptions":{"gateway":{"only":["anthropic","vertex"]}}})")
         << QStringList();
     QTest::newRow("ignore of a slug Vercel does not have")
         << QByteArray(R"({"model":"anthropic/claude-sonnet-4.5","provider":{"ignore":["chutes"]}})")
-        << QByteArray(R"({"model":"anthropic/claude-sonnet-4.5","providerOptions":{"gateway":{"only":["anthropic","bedrock","vertex"]}}})")
+        << QByteArray(
+               R"({"model":"anthropic/claude-sonnet-4.5","providerOptions":{"gateway":{"only":["anthropic","bedrock","vertex"]}}})")
         << QStringList();
     QTest::newRow("ignore with unknown vercel_providers")
-        << QByteArray(R"({"model":"z-ai/glm-4.6","provider":{"ignore":["together"]}})") << QByteArray(R"({"model":"zai/glm-4.6"})")
-        << QStringList{u"/provider/ignore: the Vercel providers of \"z-ai/glm-4.6\" are unknown, so an ignore list cannot be expressed; dropped"_qs};
+        << QByteArray(R"({"model":"z-ai/glm-4.6","provider":{"ignore":["together"]}})")
+        << QByteArray(R"({"model":"zai/glm-4.6"})")
+        << QStringList{
+               u"/provider/ignore: the Vercel providers of \"z-ai/glm-4.6\" are unknown, so an ignore list cannot be expressed; dropped"_qs};
     QTest::newRow("ignore leaving nothing")
         << QByteArray(R"({"model":"x-ai/grok-code-fast-1","provider":{"ignore":["xai"]}})")
         << QByteArray(R"({"model":"xai/grok-code-fast-1","providerOptions":{"gateway":{"only":[]}}})")
@@ -132,28 +154,36 @@ void TestTranslate::translate_data()
                        u"/provider/quantizations: no Vercel equivalent; dropped"_qs,
                        u"/provider/require_parameters: no Vercel equivalent; dropped"_qs};
     QTest::newRow("unknown provider field")
-        << QByteArray(R"({"model":"z-ai/glm-4.6","provider":{"teleport":true}})") << QByteArray(R"({"model":"zai/glm-4.6"})")
+        << QByteArray(R"({"model":"z-ai/glm-4.6","provider":{"teleport":true}})")
+        << QByteArray(R"({"model":"zai/glm-4.6"})")
         << QStringList{u"/provider/teleport: unknown provider preference; dropped"_qs};
     QTest::newRow("provider not an object")
         << QByteArray(R"({"model":"z-ai/glm-4.6","provider":"anthropic"})") << QByteArray(R"({"model":"zai/glm-4.6"})")
         << QStringList{u"/provider: not an object; dropped"_qs};
     QTest::newRow("reasoning and reasoning_effort pass unchanged")
-        << QByteArray(R"({"model":"x-ai/grok-code-fast-1","reasoning":{"effort":"high","exclude":false},"reasoning_effort":"high"})")
-        << QByteArray(R"({"model":"xai/grok-code-fast-1","reasoning":{"effort":"high","exclude":false},"reasoning_effort":"high"})")
+        << QByteArray(
+               R"({"model":"x-ai/grok-code-fast-1","reasoning":{"effort":"high","exclude":false},"reasoning_effort":"high"})")
+        << QByteArray(
+               R"({"model":"xai/grok-code-fast-1","reasoning":{"effort":"high","exclude":false},"reasoning_effort":"high"})")
         << QStringList();
     QTest::newRow("stream gets include_usage, usage removed")
-        << QByteArray(R"({"model":"x-ai/grok-code-fast-1","stream":true,"stream_options":{"foo":1},"usage":{"include":true}})")
-        << QByteArray(R"({"model":"xai/grok-code-fast-1","stream":true,"stream_options":{"foo":1,"include_usage":true}})")
+        << QByteArray(
+               R"({"model":"x-ai/grok-code-fast-1","stream":true,"stream_options":{"foo":1},"usage":{"include":true}})")
+        << QByteArray(
+               R"({"model":"xai/grok-code-fast-1","stream":true,"stream_options":{"foo":1,"include_usage":true}})")
         << QStringList();
     QTest::newRow("non-stream: usage removed, no stream_options")
         << QByteArray(R"({"model":"x-ai/grok-code-fast-1","stream":false,"usage":{"include":true}})")
         << QByteArray(R"({"model":"xai/grok-code-fast-1","stream":false})") << QStringList();
     QTest::newRow("existing providerOptions are kept and merged")
-        << QByteArray(R"({"model":"x-ai/grok-code-fast-1","providerOptions":{"gateway":{"byok":{"xai":[{"apiKey":"xai-test-fake"}]}},"anthropic":{"x":1}},"provider":{"sort":"price"}})")
-        << QByteArray(R"({"model":"xai/grok-code-fast-1","providerOptions":{"gateway":{"byok":{"xai":[{"apiKey":"xai-test-fake"}]},"sort":"cost"},"anthropic":{"x":1}}})")
+        << QByteArray(
+               R"({"model":"x-ai/grok-code-fast-1","providerOptions":{"gateway":{"byok":{"xai":[{"apiKey":"xai-test-fake"}]}},"anthropic":{"x":1}},"provider":{"sort":"price"}})")
+        << QByteArray(
+               R"({"model":"xai/grok-code-fast-1","providerOptions":{"gateway":{"byok":{"xai":[{"apiKey":"xai-test-fake"}]},"sort":"cost"},"anthropic":{"x":1}}})")
         << QStringList();
     QTest::newRow("everything at once")
-        << QByteArray(R"({"model":"anthropic/claude-sonnet-4.5","models":["x-ai/grok-code-fast-1"],"stream":true,"usage":{"include":true},
+        << QByteArray(
+               R"({"model":"anthropic/claude-sonnet-4.5","models":["x-ai/grok-code-fast-1"],"stream":true,"usage":{"include":true},
                         "provider":{"order":["google-vertex","chutes"],"allow_fallbacks":false,"sort":"throughput","zdr":true,"max_price":{"prompt":3}}})")
         << QByteArray(R"({"model":"anthropic/claude-sonnet-4.5","stream":true,"stream_options":{"include_usage":true},
                         "providerOptions":{"gateway":{"models":["xai/grok-code-fast-1"],"order":["vertex"],"only":["vertex"],"sort":"tps","zeroDataRetention":true}}})")
@@ -170,7 +200,7 @@ void TestTranslate::translate()
     const QJsonObject want = object(expected);
     if (r.request != want)
         QFAIL(qPrintable(u"actual:\n%1expected:\n%2"_qs.arg(QString::fromUtf8(canonicalJson(r.request)),
-                                                           QString::fromUtf8(canonicalJson(want)))));
+                                                            QString::fromUtf8(canonicalJson(want)))));
     QCOMPARE(r.warnings, warnings);
 }
 
@@ -184,8 +214,10 @@ void TestTranslate::sortNames()
 
 void TestTranslate::inputIsNotModified()
 {
-    const QJsonObject request = object(R"({"model":"x-ai/grok-code-fast-1","provider":{"sort":"price"},"stream":true})");
-    const QJsonObject copy = request; // NOLINT(performance-unnecessary-copy-initialization): the copy is the point, a snapshot to compare with
+    const QJsonObject request =
+        object(R"({"model":"x-ai/grok-code-fast-1","provider":{"sort":"price"},"stream":true})");
+    const QJsonObject copy =
+        request; // NOLINT(performance-unnecessary-copy-initialization): the copy is the point, a snapshot to compare with
     const TranslationResult r = translateToVercel(request, m_config);
     QCOMPARE(request, copy);
     QVERIFY(!r.request.contains(u"provider"));

@@ -129,8 +129,13 @@ int main(int argc, char **argv)
         const qint64 now = p.clocks.at(below(p.clocks.size()));
         r.now = QDateTime::fromMSecsSinceEpoch(now, Qt::UTC);
         const Decision d = router.decide(r);
-        const QStringList fields{r.model, r.user, r.task, r.provider.order.join(u','), r.provider.only.join(u','),
-                                 r.provider.ignore.join(u','), r.features.join(u',')};
+        const QStringList fields{r.model,
+                                 r.user,
+                                 r.task,
+                                 r.provider.order.join(u','),
+                                 r.provider.only.join(u','),
+                                 r.provider.ignore.join(u','),
+                                 r.features.join(u',')};
         buffer += fields.join(u'\t').toUtf8();
         buffer += '\t' + (r.openrouterErrorRate ? rate(*r.openrouterErrorRate) : QByteArray());
         buffer += '\t' + (r.vercelErrorRate ? rate(*r.vercelErrorRate) : QByteArray());

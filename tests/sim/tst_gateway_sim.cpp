@@ -158,7 +158,8 @@ void TestGatewaySim::controlEndpoint()
 {
     QUrl faults = m_sim.baseUrl();
     faults.setPath(u"/_control/faults"_qs);
-    const RawResponse set = fetch(m_nam, "POST", faults, R"({"both": {"error_rates": {"429": 1}, "retry_after_s": 7}})");
+    const RawResponse set =
+        fetch(m_nam, "POST", faults, R"({"both": {"error_rates": {"429": 1}, "retry_after_s": 7}})");
     QCOMPARE(set.status, 200);
     QCOMPARE(m_sim.faults().vercel.errorRates.value(u"429"_qs), 1.0);
     const RawResponse limited = fetch(m_nam, "POST", at(m_sim.vercelBaseUrl(), u"/chat/completions"_qs),

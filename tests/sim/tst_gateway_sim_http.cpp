@@ -44,10 +44,10 @@ Exchange exchange(quint16 port, const QByteArray &request, int timeoutMs = 5'000
 QByteArray chatRequest(const QByteArray &version, bool stream, const QByteArray &extraHeaders = {})
 {
     const QByteArray body = QByteArray(R"({"model":"openai/gpt-4o-mini","messages":[{"role":"user","content":"hi"}])")
-        + (stream ? R"(,"stream":true})" : "}");
+                            + (stream ? R"(,"stream":true})" : "}");
     return "POST /openrouter/api/v1/chat/completions " + version + "\r\nHost: 127.0.0.1\r\n"
-        + "Authorization: Bearer sk-or-v1-sim-local\r\nContent-Type: application/json\r\nContent-Length: "
-        + QByteArray::number(body.size()) + "\r\n" + extraHeaders + "\r\n" + body;
+           + "Authorization: Bearer sk-or-v1-sim-local\r\nContent-Type: application/json\r\nContent-Length: "
+           + QByteArray::number(body.size()) + "\r\n" + extraHeaders + "\r\n" + body;
 }
 
 int countOf(const QByteArray &haystack, const QByteArray &needle)
@@ -136,7 +136,8 @@ void TestGatewaySimHttp::oversizedHeadGets431()
 
     // Just under the limit is served.
     const QByteArray fits = "X-Padding: " + QByteArray(15 * 1024, 'a') + "\r\n";
-    const Exchange ok = exchange(m_sim.port(), "GET /_control/stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + fits + "\r\n");
+    const Exchange ok =
+        exchange(m_sim.port(), "GET /_control/stats HTTP/1.1\r\nHost: x\r\nConnection: close\r\n" + fits + "\r\n");
     QVERIFY2(ok.bytes.startsWith("HTTP/1.1 200 "), ok.bytes.left(80).constData());
 }
 
@@ -183,7 +184,13 @@ void TestGatewaySimHttp::brokenFaultsBodyIsRefusedAndFaultsStay()
 
     const RawResponse refused = fetch(m_nam, "POST", faultsUrl, body);
     QCOMPARE(refused.status, 400);
-    QVERIFY(!QJsonDocument::fromJson(refused.body).object().value(u"error").toObject().value(u"message").toString().isEmpty());
+    QVERIFY(!QJsonDocument::fromJson(refused.body)
+                 .object()
+                 .value(u"error")
+                 .toObject()
+                 .value(u"message")
+                 .toString()
+                 .isEmpty());
 
     const QJsonObject now = QJsonDocument::fromJson(fetch(m_nam, "GET", faultsUrl).body).object();
     QCOMPARE(now.value(u"openrouter").toObject().value(u"error_rates").toObject().value(u"503").toDouble(), 0.25);

@@ -42,8 +42,11 @@ inline BenchResult sampleResult(int index, Gateway gateway)
     r.gatewayModel = gateway == Gateway::Vercel ? u"anthropic/claude-sonnet-4"_qs : r.openrouterModel;
     r.repetition = index % 3;
     r.startedAt = QDateTime::fromMSecsSinceEpoch(1'760'000'000'000LL + index * 1000LL + 7, Qt::UTC);
-    r.request = QJsonObject{{u"model"_qs, r.gatewayModel}, {u"stream"_qs, true},
-                            {u"messages"_qs, QJsonArray{QJsonObject{{u"role"_qs, u"user"_qs}, {u"content"_qs, u"Hallo, Welt ✓ %1"_qs.arg(index)}}}}};
+    r.request = QJsonObject{
+        {u"model"_qs, r.gatewayModel},
+        {u"stream"_qs, true},
+        {u"messages"_qs,
+         QJsonArray{QJsonObject{{u"role"_qs, u"user"_qs}, {u"content"_qs, u"Hallo, Welt ✓ %1"_qs.arg(index)}}}}};
     if (gateway == Gateway::Vercel)
         r.translationWarnings = {u"/provider/max_price: no Vercel equivalent, dropped"_qs, u"/transforms: dropped"_qs};
     if (index % 7 == 6) {
@@ -54,7 +57,8 @@ inline BenchResult sampleResult(int index, Gateway gateway)
     NormalizedResponse &n = r.response;
     n.text = u"answer %1 with 'quotes', \"double\" and\nnewlines"_qs.arg(index);
     n.reasoning = u"thinking about %1"_qs.arg(index);
-    n.reasoningDetails = QJsonArray{QJsonObject{{u"type"_qs, u"reasoning.text"_qs}, {u"index"_qs, 0}, {u"text"_qs, n.reasoning}}};
+    n.reasoningDetails =
+        QJsonArray{QJsonObject{{u"type"_qs, u"reasoning.text"_qs}, {u"index"_qs, 0}, {u"text"_qs, n.reasoning}}};
     n.usage = TokenUsage{100 + index, 50 + index, 10, 3, 20};
     n.hasUsage = true;
     n.finalProvider = gateway == Gateway::Vercel ? u"bedrock"_qs : u"Anthropic"_qs;

@@ -137,7 +137,9 @@ void TestStore::migratesEmptyFile()
     QVERIFY(raw.open());
     QStringList names;
     {
-        QSqlQuery q(u"SELECT name FROM sqlite_master WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite_%' ORDER BY name"_qs, raw);
+        QSqlQuery q(
+            u"SELECT name FROM sqlite_master WHERE type IN ('table', 'index') AND name NOT LIKE 'sqlite_%' ORDER BY name"_qs,
+            raw);
         while (q.next())
             names << q.value(0).toString();
     }
@@ -145,10 +147,11 @@ void TestStore::migratesEmptyFile()
     raw = QSqlDatabase();
     QSqlDatabase::removeDatabase(u"inspect"_qs);
     QCOMPARE(names, (QStringList{u"bench_results"_qs, u"bench_results_outcome"_qs, u"bench_runs"_qs,
-                                 u"production_usage_keys"_qs, u"production_usage_minutes"_qs, u"production_usage_sources"_qs,
-                                 u"traffic_buckets"_qs, u"traffic_events"_qs, u"traffic_events_result"_qs, u"traffic_events_run"_qs,
-                                 u"traffic_events_ts"_qs, u"traffic_files"_qs, u"traffic_files_fingerprint"_qs,
-                                 u"traffic_files_identity"_qs, u"traffic_files_path"_qs, u"traffic_key_usage"_qs}));
+                                 u"production_usage_keys"_qs, u"production_usage_minutes"_qs,
+                                 u"production_usage_sources"_qs, u"traffic_buckets"_qs, u"traffic_events"_qs,
+                                 u"traffic_events_result"_qs, u"traffic_events_run"_qs, u"traffic_events_ts"_qs,
+                                 u"traffic_files"_qs, u"traffic_files_fingerprint"_qs, u"traffic_files_identity"_qs,
+                                 u"traffic_files_path"_qs, u"traffic_key_usage"_qs}));
 }
 
 void TestStore::walModeAndForeignKeys()
@@ -352,7 +355,9 @@ void TestStore::garbageRefusedUnchanged_data()
     QByteArray random(8192, Qt::Uninitialized);
     quint32 x = 2463534242u; // xorshift: the same "random" bytes every run
     for (char &c : random) {
-        x ^= x << 13; x ^= x >> 17; x ^= x << 5;
+        x ^= x << 13;
+        x ^= x >> 17;
+        x ^= x << 5;
         c = char(x & 0xff);
     }
     QTest::newRow("random bytes") << random << u"not an SQLite database"_qs;
@@ -486,7 +491,8 @@ void TestStore::lockedDatabaseIsAnError()
 void TestStore::readOnlyFileIsAnError()
 {
     if (::geteuid() == 0)
-        QSKIP("running as root: file permissions do not stop root's writes (lockedDatabaseIsAnError covers a failing write)");
+        QSKIP("running as root: file permissions do not stop root's writes (lockedDatabaseIsAnError covers a failing "
+              "write)");
     QTemporaryDir dir;
     const QString path = makeHistory(dir, 3);
     QVERIFY(QFile::setPermissions(path, QFileDevice::ReadOwner | QFileDevice::ReadGroup | QFileDevice::ReadOther));

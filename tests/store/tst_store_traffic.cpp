@@ -269,7 +269,8 @@ private Q_SLOTS:
         // A new log fills it.
         const auto more = db.importTrafficFile(kData + u"usage.jsonl"_qs);
         QVERIFY2(more.ok(), qPrintable(more.error));
-        QCOMPARE(storedRequestsPerUser(db.trafficKeyUsage().value), requestsPerUser(readAll(kData + u"usage.jsonl"_qs)));
+        QCOMPARE(storedRequestsPerUser(db.trafficKeyUsage().value),
+                 requestsPerUser(readAll(kData + u"usage.jsonl"_qs)));
         QCOMPARE(db.integrityCheck().value, u"ok"_qs);
     }
 
@@ -356,7 +357,8 @@ private Q_SLOTS:
                 db.setDatabaseName(path);
                 if (db.open()) {
                     QSqlQuery q(db);
-                    q.exec(u"SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'production_usage_%' ORDER BY name"_qs);
+                    q.exec(
+                        u"SELECT name FROM sqlite_master WHERE type = 'table' AND name LIKE 'production_usage_%' ORDER BY name"_qs);
                     while (q.next())
                         names << q.value(0).toString();
                 }
@@ -365,7 +367,8 @@ private Q_SLOTS:
             QSqlDatabase::removeDatabase(u"tables"_qs);
             return names;
         };
-        const QStringList all{u"production_usage_keys"_qs, u"production_usage_minutes"_qs, u"production_usage_sources"_qs};
+        const QStringList all{u"production_usage_keys"_qs, u"production_usage_minutes"_qs,
+                              u"production_usage_sources"_qs};
         const QString source = u"127.0.0.1:5432/gwtest"_qs;
 
         const QString fresh = m_dir.filePath(u"fresh5.sqlite"_qs);

@@ -14,8 +14,14 @@ ConfigCommand::ConfigCommand(DraftDocument *document, gw::RoutingConfig before, 
 {
 }
 
-void ConfigCommand::undo() { m_document->setConfigFromCommand(m_before); }
-void ConfigCommand::redo() { m_document->setConfigFromCommand(m_after); }
+void ConfigCommand::undo()
+{
+    m_document->setConfigFromCommand(m_before);
+}
+void ConfigCommand::redo()
+{
+    m_document->setConfigFromCommand(m_after);
+}
 
 bool ConfigCommand::mergeWith(const QUndoCommand *other)
 {

@@ -11,8 +11,8 @@ class DraftDocument;
 
 class ConfigCommand : public QUndoCommand {
 public:
-    ConfigCommand(DraftDocument *document, gw::RoutingConfig before, gw::RoutingConfig after,
-                  const QString &text, const QString &mergeKey);
+    ConfigCommand(DraftDocument *document, gw::RoutingConfig before, gw::RoutingConfig after, const QString &text,
+                  const QString &mergeKey);
 
     void undo() override;
     void redo() override;

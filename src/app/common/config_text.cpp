@@ -32,16 +32,21 @@ QStringList describeConfigChanges(const gw::RoutingConfig &before, const gw::Rou
         if (gw::shareToMilli(x) != gw::shareToMilli(y))
             out << QCoreApplication::translate("ConfigText", what).arg(formatShare(x), formatShare(y));
     };
-    share(QT_TRANSLATE_NOOP("ConfigText", "default paid share %1 → %2"), before.defaultSharePaid, after.defaultSharePaid);
-    share(QT_TRANSLATE_NOOP("ConfigText", "default free share %1 → %2"), before.defaultShareFree, after.defaultShareFree);
+    share(QT_TRANSLATE_NOOP("ConfigText", "default paid share %1 → %2"), before.defaultSharePaid,
+          after.defaultSharePaid);
+    share(QT_TRANSLATE_NOOP("ConfigText", "default free share %1 → %2"), before.defaultShareFree,
+          after.defaultShareFree);
     if (before.openrouterEnabled != after.openrouterEnabled)
-        out << QCoreApplication::translate("ConfigText", "OpenRouter %1 → %2").arg(onOff(before.openrouterEnabled), onOff(after.openrouterEnabled));
+        out << QCoreApplication::translate("ConfigText", "OpenRouter %1 → %2")
+                   .arg(onOff(before.openrouterEnabled), onOff(after.openrouterEnabled));
     if (before.vercelEnabled != after.vercelEnabled)
-        out << QCoreApplication::translate("ConfigText", "Vercel %1 → %2").arg(onOff(before.vercelEnabled), onOff(after.vercelEnabled));
+        out << QCoreApplication::translate("ConfigText", "Vercel %1 → %2")
+                   .arg(onOff(before.vercelEnabled), onOff(after.vercelEnabled));
     if (before.cohort != after.cohort)
         out << QCoreApplication::translate("ConfigText", "cohort %1 → %2").arg(before.cohort, after.cohort);
     if (before.stickyKey != after.stickyKey)
-        out << QCoreApplication::translate("ConfigText", "sticky key %1 → %2").arg(gw::stickyKeyName(before.stickyKey), gw::stickyKeyName(after.stickyKey));
+        out << QCoreApplication::translate("ConfigText", "sticky key %1 → %2")
+                   .arg(gw::stickyKeyName(before.stickyKey), gw::stickyKeyName(after.stickyKey));
     if (before.failover != after.failover)
         out << QCoreApplication::translate("ConfigText", "failover settings changed");
 
@@ -60,11 +65,15 @@ QStringList describeConfigChanges(const gw::RoutingConfig &before, const gw::Rou
         }
         const gw::Rule &old = before.rules.at(i);
         if (old.enabled != r.enabled)
-            out << (r.enabled ? QCoreApplication::translate("ConfigText", "rule %1 enabled") : QCoreApplication::translate("ConfigText", "rule %1 disabled")).arg(r.id);
+            out << (r.enabled ? QCoreApplication::translate("ConfigText", "rule %1 enabled")
+                              : QCoreApplication::translate("ConfigText", "rule %1 disabled"))
+                       .arg(r.id);
         if (old.match != r.match)
-            out << QCoreApplication::translate("ConfigText", "rule %1 match %2 → %3").arg(r.id, matchSummary(old.match), matchSummary(r.match));
+            out << QCoreApplication::translate("ConfigText", "rule %1 match %2 → %3")
+                       .arg(r.id, matchSummary(old.match), matchSummary(r.match));
         if (old.action != r.action)
-            out << QCoreApplication::translate("ConfigText", "rule %1 action %2 → %3").arg(r.id, actionSummary(old.action), actionSummary(r.action));
+            out << QCoreApplication::translate("ConfigText", "rule %1 action %2 → %3")
+                       .arg(r.id, actionSummary(old.action), actionSummary(r.action));
         if (old.expiresAt != r.expiresAt)
             out << QCoreApplication::translate("ConfigText", "rule %1 expiry changed").arg(r.id);
         if (old.note != r.note)
@@ -82,7 +91,8 @@ QStringList describeConfigChanges(const gw::RoutingConfig &before, const gw::Rou
         if (beforeIds.contains(id))
             commonAfter << id;
     if (commonBefore != commonAfter)
-        out << QCoreApplication::translate("ConfigText", "rule order changed: %1").arg(commonAfter.join(QStringLiteral(", ")));
+        out << QCoreApplication::translate("ConfigText", "rule order changed: %1")
+                   .arg(commonAfter.join(QStringLiteral(", ")));
 
     for (auto it = after.models.cbegin(); it != after.models.cend(); ++it) {
         if (!before.models.contains(it.key()))
@@ -161,7 +171,8 @@ QString matchSummary(const gw::RuleMatch &m)
 QString actionSummary(const gw::RuleAction &a)
 {
     if (a.gateway)
-        return *a.gateway == gw::Gateway::Vercel ? QCoreApplication::translate("ConfigText", "pin Vercel") : QCoreApplication::translate("ConfigText", "pin OpenRouter");
+        return *a.gateway == gw::Gateway::Vercel ? QCoreApplication::translate("ConfigText", "pin Vercel")
+                                                 : QCoreApplication::translate("ConfigText", "pin OpenRouter");
     if (a.vercelShare)
         return QCoreApplication::translate("ConfigText", "Vercel share %1 %").arg(formatShare(*a.vercelShare));
     return QCoreApplication::translate("ConfigText", "(no action)");
@@ -193,8 +204,8 @@ QString incidentRuleId(const gw::RoutingConfig &config, const QString &subject, 
 {
     QString slug;
     for (const QChar c : subject.toLower()) {
-        const bool ok = (c >= QLatin1Char('a') && c <= QLatin1Char('z')) || (c >= QLatin1Char('0') && c <= QLatin1Char('9'))
-            || c == QLatin1Char('.');
+        const bool ok = (c >= QLatin1Char('a') && c <= QLatin1Char('z'))
+                        || (c >= QLatin1Char('0') && c <= QLatin1Char('9')) || c == QLatin1Char('.');
         if (ok)
             slug += c;
         else if (!slug.endsWith(QLatin1Char('-')))
@@ -204,8 +215,8 @@ QString incidentRuleId(const gw::RoutingConfig &config, const QString &subject, 
         slug.chop(1);
     while (slug.startsWith(QLatin1Char('-')))
         slug.remove(0, 1);
-    const QString base = QStringLiteral("incident-") + slug + QLatin1Char('-')
-        + now.toUTC().toString(QStringLiteral("yyyyMMddHHmm"));
+    const QString base =
+        QStringLiteral("incident-") + slug + QLatin1Char('-') + now.toUTC().toString(QStringLiteral("yyyyMMddHHmm"));
     QSet<QString> taken;
     for (const gw::Rule &r : config.rules)
         taken.insert(r.id);

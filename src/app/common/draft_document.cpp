@@ -9,8 +9,7 @@
 
 namespace gw::app {
 
-DraftDocument::DraftDocument(QObject *parent)
-    : QObject(parent)
+DraftDocument::DraftDocument(QObject *parent) : QObject(parent)
 {
     m_autosaveTimer.setSingleShot(true);
     m_autosaveTimer.setInterval(1000);
@@ -67,7 +66,8 @@ bool DraftDocument::writeAutosaveNow(QString *error)
     if (m_autosavePath.isEmpty() || !isDirty())
         return false;
     QDir().mkpath(QFileInfo(m_autosavePath).absolutePath());
-    if (const gw::Outcome<bool> written = gw::writeFileAtomically(m_autosavePath, gw::canonicalConfigBytes(m_config)); !written.ok()) {
+    if (const gw::Outcome<bool> written = gw::writeFileAtomically(m_autosavePath, gw::canonicalConfigBytes(m_config));
+        !written.ok()) {
         if (error)
             *error = written.error;
         return false;

@@ -14,7 +14,10 @@ namespace gw::app {
 
 namespace {
 
-QString accountOf(gw::Gateway gateway) { return gw::gatewayName(gateway); }
+QString accountOf(gw::Gateway gateway)
+{
+    return gw::gatewayName(gateway);
+}
 
 gw::net::Attribution attributionFromSettings(const QSettings &s)
 {
@@ -24,15 +27,16 @@ gw::net::Attribution attributionFromSettings(const QSettings &s)
     const QString orTitle = s.value(QStringLiteral("attribution/openrouterTitle")).toString();
     if (!orTitle.isEmpty())
         a.title = orTitle;
-    for (const QString &c : s.value(QStringLiteral("attribution/openrouterCategories")).toString().split(QLatin1Char(','), Qt::SkipEmptyParts))
+    for (const QString &c : s.value(QStringLiteral("attribution/openrouterCategories"))
+                                .toString()
+                                .split(QLatin1Char(','), Qt::SkipEmptyParts))
         a.categories << c.trimmed();
     return a;
 }
 
 } // namespace
 
-GatewayConnections::GatewayConnections(KeyStore *keys, QObject *parent)
-    : QObject(parent)
+GatewayConnections::GatewayConnections(KeyStore *keys, QObject *parent) : QObject(parent)
 {
     setKeyStore(keys);
 }
@@ -158,9 +162,8 @@ void GatewayConnections::check(gw::Gateway gateway)
         switch (error.cls) {
         case gw::ErrorClass::None:
             slot.state = State::Connected;
-            slot.detail = reply->balance().remainingUsd
-                ? tr("%1 left").arg(formatUsd(*reply->balance().remainingUsd))
-                : QString();
+            slot.detail = reply->balance().remainingUsd ? tr("%1 left").arg(formatUsd(*reply->balance().remainingUsd))
+                                                        : QString();
             break;
         case gw::ErrorClass::Auth:
             slot.state = State::AuthFailed;

@@ -4,9 +4,9 @@
 // environment), and whether it answers. Pages borrow the clients; the status bar shows the state.
 
 #include "client_settings.h"
-#include "config/per_gateway.h"
 #include "common/latest_job.h"
 #include "config/config.h"
+#include "config/per_gateway.h"
 #include "gateway_replies.h"
 
 #include <QObject>
@@ -51,7 +51,7 @@ public:
     State state(gw::Gateway gateway) const { return m_slots[gateway].state; }
     QString stateText(gw::Gateway gateway) const;
     QString summaryText() const; // "OpenRouter: connected (local simulator) · Vercel: no key"
-    QString toolTipText() const;  // base URLs, masked keys and the last check's message
+    QString toolTipText() const; // base URLs, masked keys and the last check's message
     // The credit balance from the last successful check (GET /key or /credits); none before it
     // answers or when it failed. The Monitor's balance chart and runway read it.
     std::optional<gw::net::Balance> balance(gw::Gateway gateway) const { return m_slots[gateway].balance; }

@@ -9,7 +9,8 @@ static const QString kService = QStringLiteral("gateway-console");
 
 QString KeyStore::environmentVariable(const QString &account)
 {
-    return account == QStringLiteral("vercel") ? QStringLiteral("AI_GATEWAY_API_KEY") : QStringLiteral("OPENROUTER_API_KEY");
+    return account == QStringLiteral("vercel") ? QStringLiteral("AI_GATEWAY_API_KEY")
+                                               : QStringLiteral("OPENROUTER_API_KEY");
 }
 
 QString KeyStore::environmentKey(const QString &account)
@@ -17,10 +18,7 @@ QString KeyStore::environmentKey(const QString &account)
     return qEnvironmentVariable(environmentVariable(account).toLatin1().constData());
 }
 
-KeychainKeyStore::KeychainKeyStore(QObject *parent)
-    : KeyStore(parent)
-{
-}
+KeychainKeyStore::KeychainKeyStore(QObject *parent) : KeyStore(parent) {}
 
 bool KeychainKeyStore::isAvailable() const
 {
@@ -66,16 +64,13 @@ void KeychainKeyStore::write(const QString &account, const QString &secret)
         job = w;
     }
     connect(job, &QKeychain::Job::finished, this, [this, job, account] {
-        Q_EMIT writeFinished(account, job->error() && job->error() != QKeychain::EntryNotFound ? job->errorString() : QString());
+        Q_EMIT writeFinished(account,
+                             job->error() && job->error() != QKeychain::EntryNotFound ? job->errorString() : QString());
     });
     job->start();
 }
 
-UnavailableKeyStore::UnavailableKeyStore(const QString &reason, QObject *parent)
-    : KeyStore(parent)
-    , m_reason(reason)
-{
-}
+UnavailableKeyStore::UnavailableKeyStore(const QString &reason, QObject *parent) : KeyStore(parent), m_reason(reason) {}
 
 void UnavailableKeyStore::read(const QString &account)
 {

@@ -23,10 +23,7 @@ public:
     using Ticket = quint64;
 
     // Handlers run on `context`'s thread and never after `context` is gone.
-    explicit LatestJob(QObject *context)
-        : m_context(context)
-    {
-    }
+    explicit LatestJob(QObject *context) : m_context(context) {}
 
     // A new request: every older ticket goes stale.
     Ticket start() { return ++m_state->started; }

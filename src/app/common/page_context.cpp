@@ -5,8 +5,7 @@
 namespace gw::app {
 
 PageContext::PageContext(DraftDocument *document, GatewayConnections *connections)
-    : m_document(document)
-    , m_connections(connections)
+    : m_document(document), m_connections(connections)
 {
 }
 

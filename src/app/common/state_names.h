@@ -6,7 +6,9 @@
 
 #include <QString>
 
-namespace gw { struct ExportRecord; }
+namespace gw {
+struct ExportRecord;
+}
 
 namespace gw::app::states {
 

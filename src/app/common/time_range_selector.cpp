@@ -7,10 +7,7 @@
 namespace gw::app {
 
 TimeRangeSelector::TimeRangeSelector(QWidget *parent)
-    : QWidget(parent)
-    , m_preset(new QComboBox(this))
-    , m_from(new QDateTimeEdit(this))
-    , m_to(new QDateTimeEdit(this))
+    : QWidget(parent), m_preset(new QComboBox(this)), m_from(new QDateTimeEdit(this)), m_to(new QDateTimeEdit(this))
 {
     m_preset->setObjectName(QStringLiteral("rangeCombo"));
     m_preset->setToolTip(tr("Ranges end now; All spans the recorded traffic"));
@@ -85,8 +82,14 @@ void TimeRangeSelector::setCustomRange(const QDateTime &from, const QDateTime &t
     setPreset(gw::RangePreset::Custom);
 }
 
-qint64 TimeRangeSelector::customFromMs() const { return m_from->dateTime().toMSecsSinceEpoch(); }
-qint64 TimeRangeSelector::customToMs() const { return m_to->dateTime().toMSecsSinceEpoch(); }
+qint64 TimeRangeSelector::customFromMs() const
+{
+    return m_from->dateTime().toMSecsSinceEpoch();
+}
+qint64 TimeRangeSelector::customToMs() const
+{
+    return m_to->dateTime().toMSecsSinceEpoch();
+}
 
 gw::TimeRange TimeRangeSelector::range(qint64 nowMs) const
 {

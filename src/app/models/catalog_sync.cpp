@@ -9,12 +9,15 @@
 
 namespace gw::app {
 
-CatalogSync::~CatalogSync() { cancel(); }
+CatalogSync::~CatalogSync()
+{
+    cancel();
+}
 
 QString CatalogSync::snapshotName(gw::Gateway gateway, const QDateTime &utc)
 {
     return QStringLiteral("catalogs/") + gw::gatewayName(gateway) + QStringLiteral("-models-")
-        + utc.toUTC().toString(QStringLiteral("yyyy-MM-ddTHHmmss")) + QStringLiteral("Z.json");
+           + utc.toUTC().toString(QStringLiteral("yyyy-MM-ddTHHmmss")) + QStringLiteral("Z.json");
 }
 
 void CatalogSync::start(gw::net::GatewayClient *openrouter, gw::net::GatewayClient *vercel, const QString &workspaceDir)
@@ -51,7 +54,8 @@ void CatalogSync::onReply(gw::net::ModelsReply *reply)
     const gw::Gateway gateway = reply->gateway();
     const QString name = gw::gatewayDisplayName(gateway);
     if (reply->error().isError()) {
-        m_errors << tr("%1: %2").arg(name, reply->error().message.isEmpty() ? reply->error().code : reply->error().message);
+        m_errors << tr("%1: %2").arg(name,
+                                     reply->error().message.isEmpty() ? reply->error().code : reply->error().message);
     } else if (reply->parsed().catalog.models.isEmpty()) {
         m_errors << tr("%1: the model list had no usable models; the previous snapshot stays in use.").arg(name);
     } else {

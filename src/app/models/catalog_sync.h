@@ -13,7 +13,7 @@
 namespace gw::net {
 class GatewayClient;
 class ModelsReply;
-}
+} // namespace gw::net
 
 namespace gw::app {
 

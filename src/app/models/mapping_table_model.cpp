@@ -6,10 +6,7 @@
 
 namespace gw::app {
 
-MappingTableModel::MappingTableModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+MappingTableModel::MappingTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void MappingTableModel::setProposals(const QList<gw::MappingProposal> &proposals, const QList<gw::ModelParity> &parity,
                                      const QList<SyncChange> &changes)
@@ -101,13 +98,15 @@ QVariant MappingTableModel::parityData(const gw::ModelParity &p, int column, int
     switch (column) {
     case PriceOpenRouter: return price(p.openrouterInPerM, p.openrouterOutPerM);
     case PriceVercel: return p.hasVercel ? price(p.vercelInPerM, p.vercelOutPerM) : QStringLiteral("–");
-    case PriceDifference: return p.hasVercel ? percent(p.inDiffPercent) + QStringLiteral(" / ") + percent(p.outDiffPercent) : QStringLiteral("–");
+    case PriceDifference:
+        return p.hasVercel ? percent(p.inDiffPercent) + QStringLiteral(" / ") + percent(p.outDiffPercent)
+                           : QStringLiteral("–");
     case Context:
         return p.hasVercel ? contextText(p.openrouterContext) + QStringLiteral(" / ") + contextText(p.vercelContext)
                            : contextText(p.openrouterContext);
     case Capabilities:
         return p.hasVercel ? capabilities(p.openrouterReasoning, p.openrouterTools) + QStringLiteral(" | ")
-                + capabilities(p.vercelReasoning, p.vercelTools)
+                                 + capabilities(p.vercelReasoning, p.vercelTools)
                            : capabilities(p.openrouterReasoning, p.openrouterTools);
     case Parity:
         if (!p.hasVercel)
@@ -157,7 +156,8 @@ QVariant MappingTableModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ForegroundRole && index.column() == SinceSync && change.any())
         return QColor(Qt::darkBlue);
-    if (role == Qt::ForegroundRole && index.column() == InConfig && p.configState == gw::ConfigMappingState::Unconfirmed)
+    if (role == Qt::ForegroundRole && index.column() == InConfig
+        && p.configState == gw::ConfigMappingState::Unconfirmed)
         return QColor(Qt::darkRed);
     if (role == Qt::FontRole && index.column() == VercelId && !p.vercelId) {
         QFont italic;
@@ -178,7 +178,8 @@ QVariant MappingTableModel::data(const QModelIndex &index, int role) const
     case Method: return gw::mappingMethodName(p.method);
     case Confidence: return formatDecimal(p.confidence, 2);
     case InConfig: return stateText(p);
-    case SinceSync: return role == SortRole ? QVariant(int(change.openrouter | change.vercel)) : QVariant(changeText(change));
+    case SinceSync:
+        return role == SortRole ? QVariant(int(change.openrouter | change.vercel)) : QVariant(changeText(change));
     case Evidence: return p.evidence;
     default: return {};
     }

@@ -14,8 +14,22 @@ namespace gw::app {
 class MappingTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { OpenRouterId, VercelId, Method, Confidence, InConfig, SinceSync, PriceOpenRouter, PriceVercel, PriceDifference,
-                  Context, Capabilities, Parity, Evidence, ColumnCount };
+    enum Column {
+        OpenRouterId,
+        VercelId,
+        Method,
+        Confidence,
+        InConfig,
+        SinceSync,
+        PriceOpenRouter,
+        PriceVercel,
+        PriceDifference,
+        Context,
+        Capabilities,
+        Parity,
+        Evidence,
+        ColumnCount
+    };
     enum Role { SortRole = Qt::UserRole, StateRole, WeakerRole, ChangedRole };
 
     // What moved since the previous sync on each side of a row (the Vercel side: the id in force).

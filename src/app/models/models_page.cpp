@@ -1,9 +1,9 @@
 #include "models/models_page.h"
 
-#include "models/catalog_sync.h"
 #include "common/gateway_connections.h"
 #include "common/number_format.h"
 #include "common/page_context.h"
+#include "models/catalog_sync.h"
 #include "models/provider_slugs_panel.h"
 
 #include "common/draft_document.h"
@@ -35,7 +35,8 @@ protected:
     bool filterAcceptsRow(int row, const QModelIndex &parent) const override
     {
         const QModelIndex index = sourceModel()->index(row, MappingTableModel::OpenRouterId, parent);
-        const bool inConfig = index.data(MappingTableModel::StateRole).toInt() != int(gw::ConfigMappingState::Unconfirmed);
+        const bool inConfig =
+            index.data(MappingTableModel::StateRole).toInt() != int(gw::ConfigMappingState::Unconfirmed);
         if (confirmedOnly != proposedOnly && inConfig != confirmedOnly)
             return false;
         if (weakerOnly && !index.data(MappingTableModel::WeakerRole).toBool())
@@ -48,7 +49,11 @@ protected:
 
 QString changeSummary(const QString &gateway, const gw::CatalogDiff &diff)
 {
-    return ModelsPage::tr("%1 %2 new, %3 removed, %4 with new prices").arg(gateway).arg(diff.added).arg(diff.removed).arg(diff.priceChanged);
+    return ModelsPage::tr("%1 %2 new, %3 removed, %4 with new prices")
+        .arg(gateway)
+        .arg(diff.added)
+        .arg(diff.removed)
+        .arg(diff.priceChanged);
 }
 } // namespace
 
@@ -140,7 +145,10 @@ void ModelsPage::onWorkspaceChanged()
     reload();
 }
 
-QString ModelsPage::statusText() const { return ui->statusLabel->text(); }
+QString ModelsPage::statusText() const
+{
+    return ui->statusLabel->text();
+}
 
 MappingLoad ModelsPage::load(const QString &dir, const gw::RoutingConfig &config)
 {
@@ -148,7 +156,8 @@ MappingLoad ModelsPage::load(const QString &dir, const gw::RoutingConfig &config
     const QStringList orSnapshots = gw::Workspace(dir).catalogSnapshots(gw::Gateway::OpenRouter);
     const QStringList vercelSnapshots = gw::Workspace(dir).catalogSnapshots(gw::Gateway::Vercel);
     if (orSnapshots.isEmpty() || vercelSnapshots.isEmpty()) {
-        out.error = tr("The workspace has no catalog snapshots (catalogs/openrouter-models-*.json, catalogs/vercel-models-*.json).");
+        out.error = tr("The workspace has no catalog snapshots (catalogs/openrouter-models-*.json, "
+                       "catalogs/vercel-models-*.json).");
         return out;
     }
     const QString &orPath = orSnapshots.last();
@@ -164,7 +173,8 @@ MappingLoad ModelsPage::load(const QString &dir, const gw::RoutingConfig &config
     out.parity.reserve(out.proposals.size());
     for (const gw::MappingProposal &p : std::as_const(out.proposals)) {
         const bool decided = p.configState == gw::ConfigMappingState::Confirmed
-            || p.configState == gw::ConfigMappingState::Overridden || p.configState == gw::ConfigMappingState::NotOnVercel;
+                             || p.configState == gw::ConfigMappingState::Overridden
+                             || p.configState == gw::ConfigMappingState::NotOnVercel;
         const std::optional<QString> vercelId = decided ? p.configVercelId : p.vercelId;
         out.parity.append(gw::compareParity(*openrouter.catalog.find(p.openrouterId),
                                             vercelId ? vercel.catalog.find(*vercelId) : nullptr));
@@ -172,14 +182,16 @@ MappingLoad ModelsPage::load(const QString &dir, const gw::RoutingConfig &config
     // Changed since the last sync: the newest snapshot of each gateway against the one before.
     QStringList previous;
     if (orSnapshots.size() > 1) {
-        const gw::CatalogParseResult before = gw::parseCatalogFile(gw::Gateway::OpenRouter, orSnapshots.at(orSnapshots.size() - 2));
+        const gw::CatalogParseResult before =
+            gw::parseCatalogFile(gw::Gateway::OpenRouter, orSnapshots.at(orSnapshots.size() - 2));
         if (before.ok()) {
             out.openrouterDiff = gw::diffCatalogs(before.catalog, openrouter.catalog);
             previous << QDir(dir).relativeFilePath(orSnapshots.at(orSnapshots.size() - 2));
         }
     }
     if (vercelSnapshots.size() > 1) {
-        const gw::CatalogParseResult before = gw::parseCatalogFile(gw::Gateway::Vercel, vercelSnapshots.at(vercelSnapshots.size() - 2));
+        const gw::CatalogParseResult before =
+            gw::parseCatalogFile(gw::Gateway::Vercel, vercelSnapshots.at(vercelSnapshots.size() - 2));
         if (before.ok()) {
             out.vercelDiff = gw::diffCatalogs(before.catalog, vercel.catalog);
             previous << QDir(dir).relativeFilePath(vercelSnapshots.at(vercelSnapshots.size() - 2));
@@ -204,7 +216,8 @@ void ModelsPage::reload()
 {
     if (m_dir.isEmpty())
         return;
-    const QFuture<MappingLoad> future = QtConcurrent::run([dir = m_dir, config = m_document->config()] { return load(dir, config); });
+    const QFuture<MappingLoad> future =
+        QtConcurrent::run([dir = m_dir, config = m_document->config()] { return load(dir, config); });
     m_load.run(future, [this](const MappingLoad &result) {
         if (!result.error.isEmpty()) {
             ui->statusLabel->setText(result.error);
@@ -216,9 +229,11 @@ void ModelsPage::reload()
         QString status = tr("%1 OpenRouter models from %2; %3 in the config's model table.")
                              .arg(formatCount(result.proposals.size()), result.source, formatCount(inConfig));
         if (!result.previousSource.isEmpty())
-            status += QLatin1Char(' ') + tr("Since the previous sync (%1): %2; %3.")
-                                             .arg(result.previousSource, changeSummary(QStringLiteral("OpenRouter"), result.openrouterDiff),
-                                                  changeSummary(QStringLiteral("Vercel"), result.vercelDiff));
+            status +=
+                QLatin1Char(' ')
+                + tr("Since the previous sync (%1): %2; %3.")
+                      .arg(result.previousSource, changeSummary(QStringLiteral("OpenRouter"), result.openrouterDiff),
+                           changeSummary(QStringLiteral("Vercel"), result.vercelDiff));
         if (!m_syncMessage.isEmpty())
             status = m_syncMessage + QLatin1Char(' ') + status;
         m_syncMessage.clear();
@@ -226,9 +241,10 @@ void ModelsPage::reload()
         const bool first = m_model->rowCount() == 0;
         m_model->setProposals(result.proposals, result.parity, result.changes);
         if (first)
-            for (int column : {MappingTableModel::OpenRouterId, MappingTableModel::VercelId, MappingTableModel::Method, MappingTableModel::SinceSync,
-                               MappingTableModel::PriceOpenRouter, MappingTableModel::PriceVercel,
-                               MappingTableModel::PriceDifference, MappingTableModel::Context, MappingTableModel::Parity})
+            for (int column :
+                 {MappingTableModel::OpenRouterId, MappingTableModel::VercelId, MappingTableModel::Method,
+                  MappingTableModel::SinceSync, MappingTableModel::PriceOpenRouter, MappingTableModel::PriceVercel,
+                  MappingTableModel::PriceDifference, MappingTableModel::Context, MappingTableModel::Parity})
                 ui->mappingView->resizeColumnToContents(column);
         Q_EMIT proposalsReady();
     });
@@ -248,7 +264,8 @@ void ModelsPage::selectModel(const QString &openrouterId)
     for (int row = 0; row < m_proxy->rowCount(); ++row) {
         const QModelIndex index = m_proxy->index(row, MappingTableModel::OpenRouterId);
         if (index.data().toString() == openrouterId) {
-            ui->mappingView->selectionModel()->select(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+            ui->mappingView->selectionModel()->select(index,
+                                                      QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
             ui->mappingView->scrollTo(m_proxy->index(row, MappingTableModel::VercelId));
             return;
         }

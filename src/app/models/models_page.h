@@ -3,17 +3,19 @@
 // thread), filtered, and confirmed into the draft's model table as undoable edits.
 
 #include "catalog/catalog_diff.h"
-#include "common/latest_job.h"
-#include "models/mapping_table_model.h"
 #include "catalog/model_mapping.h"
 #include "catalog/model_parity.h"
+#include "common/latest_job.h"
+#include "models/mapping_table_model.h"
 
 #include <QTimer>
 #include <QWidget>
 
 #include <memory>
 
-namespace Ui { class ModelsPage; }
+namespace Ui {
+class ModelsPage;
+}
 class QSortFilterProxyModel;
 
 namespace gw::app {
@@ -26,7 +28,7 @@ class ProviderSlugsPanel;
 
 struct MappingLoad {
     QList<gw::MappingProposal> proposals;
-    QList<gw::ModelParity> parity; // aligned with proposals
+    QList<gw::ModelParity> parity;                // aligned with proposals
     QList<MappingTableModel::SyncChange> changes; // aligned with proposals; empty: nothing to compare
     gw::CatalogDiff openrouterDiff;
     gw::CatalogDiff vercelDiff;

@@ -8,9 +8,7 @@
 namespace gw::app {
 
 ProviderSlugsPanel::ProviderSlugsPanel(DraftDocument *document, QWidget *parent)
-    : QGroupBox(parent)
-    , ui(std::make_unique<Ui::ProviderSlugsPanel>())
-    , m_model(new ProviderTableModel(document, this))
+    : QGroupBox(parent), ui(std::make_unique<Ui::ProviderSlugsPanel>()), m_model(new ProviderTableModel(document, this))
 {
     ui->setupUi(this);
     ui->providerView->setModel(m_model);

@@ -5,8 +5,7 @@
 namespace gw::app {
 
 ProviderTableModel::ProviderTableModel(DraftDocument *document, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_document(document)
+    : QAbstractTableModel(parent), m_document(document)
 {
     connect(document, &DraftDocument::changed, this, &ProviderTableModel::refresh);
     m_slugs = document->config().providers.keys();

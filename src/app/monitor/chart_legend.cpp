@@ -26,9 +26,7 @@ QIcon swatch(const QPen &pen)
 
 } // namespace
 
-ChartLegend::ChartLegend(QWidget *parent)
-    : QWidget(parent)
-    , m_grid(new QGridLayout(this))
+ChartLegend::ChartLegend(QWidget *parent) : QWidget(parent), m_grid(new QGridLayout(this))
 {
     m_grid->setContentsMargins(0, 0, 0, 0);
     m_grid->setHorizontalSpacing(12);

@@ -50,7 +50,7 @@ QColor seriesColor(const gw::SeriesId &id)
         if (id.measure == u"spent")
             return QColor(0xd6, 0x27, 0x28);
         if (id.measure == u"target_draft")
-            return QColor(0xff, 0x7f, 0x0e); // a warning colour: this target was never live
+            return QColor(0xff, 0x7f, 0x0e);      // a warning colour: this target was never live
         return gatewayColor(gw::Gateway::Vercel); // the share charts show Vercel's share
     }
     if (id.measure == u"all_errors" || id.measure == u"requests" || id.measure == u"errors" || id.measure == u"actual"

@@ -9,20 +9,22 @@ namespace gw::app {
 
 namespace {
 
-gw::Gateway gatewayOfRow(int row) { return gw::kGateways[size_t(row)]; }
+gw::Gateway gatewayOfRow(int row)
+{
+    return gw::kGateways[size_t(row)];
+}
 
 QString period(const gw::Period &p)
 {
-    const auto time = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm")); };
+    const auto time = [](qint64 ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    };
     return HeadlineTableModel::tr("%1 – %2 UTC").arg(time(p.fromMs), time(p.toMs));
 }
 
 } // namespace
 
-HeadlineTableModel::HeadlineTableModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+HeadlineTableModel::HeadlineTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void HeadlineTableModel::setHeadline(const gw::MonitorHeadline &headline)
 {
@@ -76,7 +78,9 @@ QString HeadlineTableModel::formatValue(Column column, double value) const
     case Requests: return formatCount(qint64(value));
     case ErrorRate: return tr("%1 %").arg(formatDecimal(100 * value, 2));
     case Cost: return formatUsd(value);
-    case TtftP95: return value >= 10000 ? tr("%1 s").arg(formatDecimal(value / 1000, 1)) : tr("%1 ms").arg(formatDecimal(value, 0));
+    case TtftP95:
+        return value >= 10000 ? tr("%1 s").arg(formatDecimal(value / 1000, 1))
+                              : tr("%1 ms").arg(formatDecimal(value, 0));
     case ShareActual:
     case ShareTarget: return tr("%1 %").arg(formatDecimal(value, 1));
     case GatewayColumn:
@@ -119,7 +123,8 @@ QVariant HeadlineTableModel::data(const QModelIndex &index, int role) const
         return text;
     }
     case Qt::ToolTipRole:
-        return tr("Previous period %1: %2").arg(period(m_headline.previous), before ? formatValue(column, *before) : tr("no traffic"));
+        return tr("Previous period %1: %2")
+            .arg(period(m_headline.previous), before ? formatValue(column, *before) : tr("no traffic"));
     case Qt::TextAlignmentRole: return int(Qt::AlignRight | Qt::AlignVCenter);
     case ValueRole: return now ? QVariant(*now) : QVariant();
     case PreviousRole: return before ? QVariant(*before) : QVariant();

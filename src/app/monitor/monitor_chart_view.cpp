@@ -12,14 +12,14 @@
 #include <QBarCategoryAxis>
 #include <QBarSeries>
 #include <QBarSet>
+#include <QBuffer>
+#include <QCategoryAxis>
 #include <QCheckBox>
 #include <QDateTime>
 #include <QGraphicsLineItem>
-#include <QPainter>
-#include <QBuffer>
-#include <QCategoryAxis>
 #include <QLineSeries>
 #include <QMouseEvent>
+#include <QPainter>
 #include <QTimer>
 #include <QToolTip>
 
@@ -313,7 +313,9 @@ QString MonitorChartView::intervalHoverText(double x) const
     const auto count = m_intervalSums.first().size();
     const qsizetype i = std::clamp<qsizetype>(qsizetype((x - double(m_fromMs)) / double(m_intervalMs)), 0, count - 1);
     const qint64 start = m_fromMs + i * m_intervalMs;
-    const auto time = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm")); };
+    const auto time = [](qint64 ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    };
     QStringList lines{tr("%1 – %2 UTC").arg(time(start), time(start + m_intervalMs))};
     for (int s = 0; s < m_intervalSums.size(); ++s)
         lines.append(m_model->seriesName(s) + QStringLiteral(": ") + m_model->formatValue(m_intervalSums[s][i].y()));

@@ -82,7 +82,7 @@ public:
     QList<AnnotationLabel> annotationLabels() const;
 
     void redraw();
-    int plotWidth() const;     // pixels the plot is wide (what decimation fits into)
+    int plotWidth() const;       // pixels the plot is wide (what decimation fits into)
     int maxSeriesPoints() const; // the most points any drawn series holds
     QString hoverTextAt(const QPointF &viewPos) const;
     QString lastHoverText() const { return m_hoverText; }
@@ -135,14 +135,14 @@ private:
     double m_crosshairMs;
     QList<Annotation> m_annotations;
     QList<QAbstractSeries *> m_annotationSeries;
-    QList<Annotation> m_drawnAnnotations; // the ones in the range, by time
+    QList<Annotation> m_drawnAnnotations;          // the ones in the range, by time
     QList<QGraphicsRectItem *> m_annotationLabels; // children of the chart
     QString m_exportCaption;
     int m_drawnWidth = 0;
     bool m_redrawQueued = false;
     QString m_hoverText;
-    qint64 m_intervalMs = 0;               // stacked charts: the interval summed per point
-    QList<QList<QPointF>> m_intervalSums;  // stacked charts: per series, the sum per interval
+    qint64 m_intervalMs = 0;              // stacked charts: the interval summed per point
+    QList<QList<QPointF>> m_intervalSums; // stacked charts: per series, the sum per interval
     // The error chart, per interval: errors per class (all gateways shown), and per gateway the
     // errors and the requests its rate is drawn from.
     QList<std::pair<QString, QList<QPointF>>> m_classSums;

@@ -40,7 +40,8 @@ void MonitorChartView::drawErrorClasses()
         QList<QPointF> points;
         points.reserve(t.rowCount());
         for (int row = 0; row < t.rowCount(); ++row)
-            points.append(QPointF(double(t.times[row]), std::round(t.values[row][rateColumn] * t.values[row][requestsColumn])));
+            points.append(
+                QPointF(double(t.times[row]), std::round(t.values[row][rateColumn] * t.values[row][requestsColumn])));
         return gw::sumPerInterval(points, m_fromMs, interval, count);
     };
     QMap<QString, QList<QPointF>> classes; // sorted by class name
@@ -96,10 +97,12 @@ void MonitorChartView::drawErrorClasses()
     }
 
     chart()->addAxis(makeTimeAxis(m_fromMs, m_toMs), Qt::AlignBottom);
-    chart()->addAxis(makeValueAxis(gw::niceValueAxis(top, gw::AxisUnit::Count), tr("Errors per %1").arg(intervalText(interval))),
-                     Qt::AlignLeft);
-    QCategoryAxis *rateAxis = makeValueAxis(gw::niceValueAxis(topRate, gw::AxisUnit::Ratio),
-                                            tr("Error rate (intervals of %n+ requests)", nullptr, int(gw::kMinRequestsForRate)));
+    chart()->addAxis(
+        makeValueAxis(gw::niceValueAxis(top, gw::AxisUnit::Count), tr("Errors per %1").arg(intervalText(interval))),
+        Qt::AlignLeft);
+    QCategoryAxis *rateAxis =
+        makeValueAxis(gw::niceValueAxis(topRate, gw::AxisUnit::Ratio),
+                      tr("Error rate (intervals of %n+ requests)", nullptr, int(gw::kMinRequestsForRate)));
     chart()->addAxis(rateAxis, Qt::AlignRight);
     const auto onRateAxis = [&](QLineSeries *line) {
         chart()->addSeries(line);
@@ -145,14 +148,17 @@ void MonitorChartView::drawErrorClasses()
 
 QString MonitorChartView::errorHoverText(double x) const
 {
-    if (m_intervalMs <= 0 || (m_classSums.isEmpty() && m_gatewayRequests[0].isEmpty() && m_gatewayRequests[1].isEmpty()))
+    if (m_intervalMs <= 0
+        || (m_classSums.isEmpty() && m_gatewayRequests[0].isEmpty() && m_gatewayRequests[1].isEmpty()))
         return QString();
     const qsizetype count = std::max(m_gatewayRequests[0].size(), m_gatewayRequests[1].size());
     if (count == 0)
         return QString();
     const qsizetype i = std::clamp<qsizetype>(qsizetype((x - double(m_fromMs)) / double(m_intervalMs)), 0, count - 1);
     const qint64 start = m_fromMs + i * m_intervalMs;
-    const auto time = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm")); };
+    const auto time = [](qint64 ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    };
     QStringList lines{tr("%1 – %2 UTC").arg(time(start), time(start + m_intervalMs))};
     for (const gw::Gateway g : gw::kGateways) {
         const auto gi = size_t(gw::gatewayIndex(g));

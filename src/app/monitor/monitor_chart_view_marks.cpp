@@ -88,7 +88,8 @@ void MonitorChartView::updateLegend()
         for (const gw::Gateway g : gw::kGateways) {
             const QString key = gw::gatewayName(g) + QStringLiteral("/all_errors");
             if (!m_gatewayRequests[size_t(gw::gatewayIndex(g))].isEmpty())
-                entries.append({key, tr("%1 error rate").arg(gw::gatewayDisplayName(g)), QPen(gatewayColor(g), 2.5), !m_hidden.contains(key)});
+                entries.append({key, tr("%1 error rate").arg(gw::gatewayDisplayName(g)), QPen(gatewayColor(g), 2.5),
+                                !m_hidden.contains(key)});
         }
         for (const auto &[name, sums] : std::as_const(m_classSums)) {
             const QString key = QStringLiteral("class/") + name;
@@ -109,8 +110,8 @@ void MonitorChartView::updateLegend()
     }
     if (m_kind != Kind::Bars && !m_annotations.isEmpty()) {
         const QString key = QStringLiteral("annotations");
-        entries.append({key, tr("Exports, publishes and incident pins"), QPen(QColor(0x2c, 0xa0, 0x2c), 1.5, Qt::DashDotLine),
-                        !m_hidden.contains(key)});
+        entries.append({key, tr("Exports, publishes and incident pins"),
+                        QPen(QColor(0x2c, 0xa0, 0x2c), 1.5, Qt::DashDotLine), !m_hidden.contains(key)});
     }
     m_legend->setEntries(entries);
 }
@@ -137,7 +138,6 @@ QStringList MonitorChartView::timeTickLabels() const
     return categoryLabels(chart()->axes(Qt::Horizontal));
 }
 
-
 void MonitorChartView::setCrosshair(double timeMs)
 {
     m_crosshairMs = timeMs;
@@ -147,8 +147,8 @@ void MonitorChartView::setCrosshair(double timeMs)
 void MonitorChartView::placeCrosshair()
 {
     const QRectF plot = chart()->plotArea();
-    if (std::isnan(m_crosshairMs) || m_kind == Kind::Bars || chart()->series().isEmpty() || m_crosshairMs < double(m_fromMs)
-        || m_crosshairMs > double(m_toMs)) {
+    if (std::isnan(m_crosshairMs) || m_kind == Kind::Bars || chart()->series().isEmpty()
+        || m_crosshairMs < double(m_fromMs) || m_crosshairMs > double(m_toMs)) {
         m_crosshair->hide();
         return;
     }
@@ -226,9 +226,12 @@ void MonitorChartView::placeAnnotationLabels()
     if (m_drawnAnnotations.isEmpty() || plot.width() < 2 || m_toMs <= m_fromMs)
         return;
     const QFontMetricsF metrics(font());
-    const auto xOf = [&](qint64 ms) { return plot.left() + plot.width() * double(ms - m_fromMs) / double(m_toMs - m_fromMs); };
+    const auto xOf = [&](qint64 ms) {
+        return plot.left() + plot.width() * double(ms - m_fromMs) / double(m_toMs - m_fromMs);
+    };
     const auto textFor = [&](const QList<int> &marks) {
-        return marks.size() == 1 ? m_drawnAnnotations[marks.first()].label : tr("%n change(s)", nullptr, int(marks.size()));
+        return marks.size() == 1 ? m_drawnAnnotations[marks.first()].label
+                                 : tr("%n change(s)", nullptr, int(marks.size()));
     };
     const auto place = [&](LabelGroup &g) {
         g.text = textFor(g.marks);
@@ -259,7 +262,8 @@ void MonitorChartView::placeAnnotationLabels()
         const Annotation &first = m_drawnAnnotations[g.marks.first()];
         QStringList tip;
         for (const int m : g.marks)
-            tip.append(QDateTime::fromMSecsSinceEpoch(m_drawnAnnotations[m].atMs, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
+            tip.append(QDateTime::fromMSecsSinceEpoch(m_drawnAnnotations[m].atMs, Qt::UTC)
+                           .toString(QStringLiteral("yyyy-MM-dd HH:mm"))
                        + QStringLiteral(" UTC  ") + m_drawnAnnotations[m].label);
         auto *box = new QGraphicsRectItem(0, 0, g.width, height, chart());
         box->setPen(Qt::NoPen);

@@ -18,7 +18,10 @@ constexpr qint64 kHourMs = 60 * kMinuteMs;
 constexpr qint64 kDayMs = 24 * kHourMs;
 constexpr qint64 kBurnWindowMs = 7 * kDayMs; // the runway's burn rate: the last 7 days of traffic
 
-QDateTime utc(qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC); }
+QDateTime utc(qint64 ms)
+{
+    return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC);
+}
 
 // The newest snapshot of each gateway's catalog, parsed here (a pool thread).
 std::shared_ptr<const MonitorCatalogs> loadCatalogs(const QString &workspaceDir)
@@ -36,8 +39,9 @@ std::shared_ptr<const MonitorCatalogs> loadCatalogs(const QString &workspaceDir)
 
 // The configs live over time: every native export in the workspace's history, from its time on;
 // before the first (or with none) the current draft. A revision that no longer loads is left out.
-std::unique_ptr<gw::ConfigTimeline> timelineFor(const MonitorQuery &query, const QList<gw::Workspace::NativeExport> &exports,
-                                                int *liveConfigs, std::optional<qint64> *firstLiveMs)
+std::unique_ptr<gw::ConfigTimeline> timelineFor(const MonitorQuery &query,
+                                                const QList<gw::Workspace::NativeExport> &exports, int *liveConfigs,
+                                                std::optional<qint64> *firstLiveMs)
 {
     auto timeline = std::make_unique<gw::ConfigTimeline>(query.draft);
     *liveConfigs = 0;
@@ -61,8 +65,8 @@ QList<gw::ChartAnnotation> annotationsFor(const MonitorQuery &query, const QList
     QList<gw::Rule> rules = query.draft.rules;
     for (const gw::Workspace::NativeExport &revision : exports)
         rules += revision.config.rules;
-    return gw::chartAnnotations(query.workspace.isValid() ? query.workspace.history() : QList<gw::ExportRecord>(), rules,
-                                fromMs, toMs);
+    return gw::chartAnnotations(query.workspace.isValid() ? query.workspace.history() : QList<gw::ExportRecord>(),
+                                rules, fromMs, toMs);
 }
 
 template <typename T>
@@ -192,13 +196,15 @@ MonitorData loadMonitorData(gw::store::HistoryStore *store, const MonitorQuery &
     headline.figures = gw::headlineFigures(shown);
     headline.share = gw::shareTotals(usage, routerAt);
     QList<gw::TrafficBucket> before;
-    if (!take(store->trafficBuckets(data.resolution, utc(headline.previous.fromMs), utc(headline.previous.toMs)), &before, &data.error))
+    if (!take(store->trafficBuckets(data.resolution, utc(headline.previous.fromMs), utc(headline.previous.toMs)),
+              &before, &data.error))
         return data;
     filter.fromMs = headline.previous.fromMs;
     filter.toMs = headline.previous.toMs;
     headline.previousFigures = gw::headlineFigures(gw::filterBuckets(before, filter));
     QList<gw::TrafficKeyUsage> usageBefore;
-    if (!take(store->trafficKeyUsage(utc(headline.previous.fromMs / kHourMs * kHourMs), utc(data.fromMs / kHourMs * kHourMs)),
+    if (!take(store->trafficKeyUsage(utc(headline.previous.fromMs / kHourMs * kHourMs),
+                                     utc(data.fromMs / kHourMs * kHourMs)),
               &usageBefore, &data.error))
         return data;
     if (!query.filter.model.isEmpty())
@@ -207,7 +213,8 @@ MonitorData loadMonitorData(gw::store::HistoryStore *store, const MonitorQuery &
 
     // Burn rate over the last 7 days of all traffic (no filters: the balance pays for all of it).
     QList<gw::TrafficBucket> recent;
-    if (!take(store->trafficBuckets(gw::TrafficResolution::Hour, utc(end - kBurnWindowMs), utc(end)), &recent, &data.error))
+    if (!take(store->trafficBuckets(gw::TrafficResolution::Hour, utc(end - kBurnWindowMs), utc(end)), &recent,
+              &data.error))
         return data;
     for (const gw::Gateway g : {gw::Gateway::OpenRouter, gw::Gateway::Vercel}) {
         const int i = gw::gatewayIndex(g);
@@ -219,9 +226,7 @@ MonitorData loadMonitorData(gw::store::HistoryStore *store, const MonitorQuery &
     return data;
 }
 
-MonitorController::MonitorController(QObject *parent)
-    : QObject(parent)
-    , m_headline(new HeadlineTableModel(this))
+MonitorController::MonitorController(QObject *parent) : QObject(parent), m_headline(new HeadlineTableModel(this))
 {
     for (auto &model : m_models)
         model = new MonitorTableModel(this);

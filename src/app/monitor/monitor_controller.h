@@ -3,12 +3,12 @@
 // computes every chart's table on a pool thread (QtConcurrent), never on the GUI thread. The
 // page sets the range, filters and target source, calls reload(), and draws on loaded().
 
+#include "common/latest_job.h"
 #include "monitor/annotations.h"
 #include "monitor/headline.h"
+#include "monitor/monitor_table_model.h"
 #include "monitor/series.h"
 #include "traffic/time_range.h"
-#include "common/latest_job.h"
-#include "monitor/monitor_table_model.h"
 #include "workspace/workspace.h"
 
 #include "gateway_replies.h"
@@ -18,7 +18,11 @@
 #include <array>
 #include <memory>
 
-namespace gw { namespace store { class HistoryStore; } }
+namespace gw {
+namespace store {
+class HistoryStore;
+}
+} // namespace gw
 
 namespace gw::app {
 
@@ -51,13 +55,13 @@ struct MonitorCatalogs {
 };
 
 struct MonitorData {
-    QString error;                 // the store failed (names the file)
-    bool hasTraffic = false;       // any bucket at all in the store
+    QString error;                    // the store failed (names the file)
+    bool hasTraffic = false;          // any bucket at all in the store
     gw::MonitorDimensions dimensions; // over all stored traffic (filter choices)
-    qint64 fromMs = 0;             // the range shown, [from, to)
+    qint64 fromMs = 0;                // the range shown, [from, to)
     qint64 toMs = 0;
-    bool rangeHasTraffic = false;  // any bucket in the range before the filters
-    qint64 newestTrafficMs = 0;    // the end of the newest recorded minute
+    bool rangeHasTraffic = false;         // any bucket in the range before the filters
+    qint64 newestTrafficMs = 0;           // the end of the newest recorded minute
     bool openedOnRecordedTraffic = false; // the range shown is recordedTrafficRange, not the preset's
     gw::TrafficResolution resolution = gw::TrafficResolution::Hour;
     gw::SeriesTable cost, errors, latency, share, costPerMtok, balances;
@@ -67,10 +71,10 @@ struct MonitorData {
     std::array<std::optional<gw::net::Balance>, 2> balance;
     double failoverThreshold = 0.5;
     bool failoverEnabled = false;
-    int liveConfigs = 0;           // exported revisions in the timeline (0: the draft throughout)
-    gw::MonitorHeadline headline;  // this range and the previous one of the same length
-    int draftTargetRows = 0;       // share rows whose target is the draft, not exported ("target_draft")
-    std::optional<qint64> firstLiveMs; // the first export in the timeline
+    int liveConfigs = 0;                    // exported revisions in the timeline (0: the draft throughout)
+    gw::MonitorHeadline headline;           // this range and the previous one of the same length
+    int draftTargetRows = 0;                // share rows whose target is the draft, not exported ("target_draft")
+    std::optional<qint64> firstLiveMs;      // the first export in the timeline
     QList<gw::ChartAnnotation> annotations; // in the range shown
     std::shared_ptr<const MonitorCatalogs> catalogs;
 };

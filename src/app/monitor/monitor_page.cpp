@@ -32,7 +32,10 @@ namespace {
 
 using Chart = MonitorController::Chart;
 
-QString usd(double value) { return formatUsd(value); }
+QString usd(double value)
+{
+    return formatUsd(value);
+}
 
 // The bucket length in the status line, in the user's language (gwcore's names are identifiers).
 QString resolutionWord(gw::TrafficResolution resolution)
@@ -56,11 +59,12 @@ MonitorPage::MonitorPage(std::shared_ptr<PageContext> context, QWidget *parent)
     , m_controller(new MonitorController(this))
 {
     ui->setupUi(this);
-    ui->rangeSelector->setPresets({MonitorRange::LastHour, MonitorRange::LastDay, MonitorRange::LastWeek, MonitorRange::Last30Days,
-                                   MonitorRange::All},
+    ui->rangeSelector->setPresets({MonitorRange::LastHour, MonitorRange::LastDay, MonitorRange::LastWeek,
+                                   MonitorRange::Last30Days, MonitorRange::All},
                                   kDefaultRange);
     ui->gatewayCombo->addItem(tr("All gateways"));
-    ui->gatewayCombo->addItem(gw::gatewayDisplayName(gw::Gateway::OpenRouter), gw::gatewayName(gw::Gateway::OpenRouter));
+    ui->gatewayCombo->addItem(gw::gatewayDisplayName(gw::Gateway::OpenRouter),
+                              gw::gatewayName(gw::Gateway::OpenRouter));
     ui->gatewayCombo->addItem(gw::gatewayDisplayName(gw::Gateway::Vercel), gw::gatewayName(gw::Gateway::Vercel));
     ui->modelCombo->addItem(tr("All models"));
     ui->providerCombo->addItem(tr("All providers"));
@@ -115,11 +119,14 @@ void MonitorPage::buildCharts()
     };
     using Unit = gw::AxisUnit;
     const QList<Spec> specs = {
-        {Chart::Cost, tr("Cost per gateway (reported and estimated)"), MonitorChartView::Kind::StackedAmounts, QString(), Unit::Usd},
-        {Chart::Errors, tr("Errors per class (stacked) and error rate per gateway"), MonitorChartView::Kind::ErrorClasses, QString(),
-         Unit::Count},
-        {Chart::Latency, tr("TTFT and latency, p50 and p95"), MonitorChartView::Kind::Lines, tr("Time"), Unit::Milliseconds},
-        {Chart::Share, tr("Vercel share: actual against target"), MonitorChartView::Kind::Lines, tr("Share of requests"), Unit::Percent},
+        {Chart::Cost, tr("Cost per gateway (reported and estimated)"), MonitorChartView::Kind::StackedAmounts,
+         QString(), Unit::Usd},
+        {Chart::Errors, tr("Errors per class (stacked) and error rate per gateway"),
+         MonitorChartView::Kind::ErrorClasses, QString(), Unit::Count},
+        {Chart::Latency, tr("TTFT and latency, p50 and p95"), MonitorChartView::Kind::Lines, tr("Time"),
+         Unit::Milliseconds},
+        {Chart::Share, tr("Vercel share: actual against target"), MonitorChartView::Kind::Lines,
+         tr("Share of requests"), Unit::Percent},
         {Chart::CostPerMtok, tr("Cost per million tokens per model, and at the other gateway's prices"),
          MonitorChartView::Kind::Bars, tr("per million tokens"), Unit::Usd},
         {Chart::Balances, tr("Gateway balances and runway"), MonitorChartView::Kind::Bars, QString(), Unit::Usd},
@@ -130,7 +137,8 @@ void MonitorPage::buildCharts()
     m_headline->setModel(m_controller->headlineModel());
     m_headline->verticalHeader()->hide();
     m_headline->horizontalHeader()->setSectionResizeMode(QHeaderView::Stretch);
-    m_headline->horizontalHeader()->setSectionResizeMode(HeadlineTableModel::GatewayColumn, QHeaderView::ResizeToContents);
+    m_headline->horizontalHeader()->setSectionResizeMode(HeadlineTableModel::GatewayColumn,
+                                                         QHeaderView::ResizeToContents);
     m_headline->setSelectionMode(QAbstractItemView::NoSelection);
     m_headline->setVerticalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
     m_headline->setHorizontalScrollBarPolicy(Qt::ScrollBarAlwaysOff);
@@ -255,12 +263,19 @@ void MonitorPage::showRecordedRange()
         else
             ui->rangeSelector->setPreset(kDefaultRange);
     }
-    const QString end = displayLocale().toString(QDateTime::fromMSecsSinceEpoch(data.toMs, Qt::UTC), QStringLiteral("d MMM yyyy HH:mm"));
+    const QString end = displayLocale().toString(QDateTime::fromMSecsSinceEpoch(data.toMs, Qt::UTC),
+                                                 QStringLiteral("d MMM yyyy HH:mm"));
     QString text;
     switch (data.openedOnRecordedTraffic ? m_controller->query().range : MonitorRange::All) {
-    case MonitorRange::LastHour: text = tr("No traffic in the last hour; showing the last recorded hour, to %1 UTC").arg(end); break;
-    case MonitorRange::LastDay: text = tr("No traffic in the last 24 hours; showing the last recorded day, to %1 UTC").arg(end); break;
-    case MonitorRange::LastWeek: text = tr("No traffic in the last 7 days; showing the last recorded 7 days, to %1 UTC").arg(end); break;
+    case MonitorRange::LastHour:
+        text = tr("No traffic in the last hour; showing the last recorded hour, to %1 UTC").arg(end);
+        break;
+    case MonitorRange::LastDay:
+        text = tr("No traffic in the last 24 hours; showing the last recorded day, to %1 UTC").arg(end);
+        break;
+    case MonitorRange::LastWeek:
+        text = tr("No traffic in the last 7 days; showing the last recorded 7 days, to %1 UTC").arg(end);
+        break;
     case MonitorRange::Last30Days:
         text = tr("No traffic in the last 30 days; showing the last recorded 30 days, to %1 UTC").arg(end);
         break;
@@ -297,11 +312,16 @@ void MonitorPage::onLoaded()
     }
     ui->stack->setCurrentWidget(ui->chartsScroll);
     showRecordedRange();
-    const auto fmt = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm")); };
+    const auto fmt = [](qint64 ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    };
     if (data.error.isEmpty()) {
-        QString status = tr("%1 – %2 UTC, %3 buckets").arg(fmt(data.fromMs), fmt(data.toMs), resolutionWord(data.resolution));
+        QString status =
+            tr("%1 – %2 UTC, %3 buckets").arg(fmt(data.fromMs), fmt(data.toMs), resolutionWord(data.resolution));
         if (!data.rangeHasTraffic)
-            status += QStringLiteral(" – ") + tr("no traffic in this range; the newest recorded traffic ends %1 UTC").arg(fmt(data.newestTrafficMs));
+            status += QStringLiteral(" – ")
+                      + tr("no traffic in this range; the newest recorded traffic ends %1 UTC")
+                            .arg(fmt(data.newestTrafficMs));
         else if (data.cost.isEmpty())
             status += QStringLiteral(" – ") + tr("no traffic in this range matches the filters");
         ui->statusLabel->setText(status);
@@ -311,8 +331,8 @@ void MonitorPage::onLoaded()
     for (MonitorChartView *view : m_views)
         view->setTimeRange(data.fromMs, data.toMs, unit);
     m_views[Chart::Errors]->setThreshold(data.failoverThreshold, data.failoverEnabled
-                                             ? tr("Failover threshold")
-                                             : tr("Failover threshold (failover off)"));
+                                                                     ? tr("Failover threshold")
+                                                                     : tr("Failover threshold (failover off)"));
     for (MonitorChartView *view : m_views)
         view->redraw();
     updateNotes();
@@ -338,16 +358,19 @@ void MonitorPage::updateFilterChoices()
 void MonitorPage::updateNotes()
 {
     const MonitorData &data = m_controller->data();
-    m_notes[Chart::Cost]->setText(tr("Dark: cost the gateway reported; light: estimated from the catalog price table."));
-    m_notes[Chart::Errors]->setText(tr("Failover threshold %1 (from the draft). The rate is drawn only for intervals of at least %n "
-                                       "requests: one failed request of one is not a 100 % error rate.",
-                                       nullptr, int(gw::kMinRequestsForRate))
-                                        .arg(formatDecimal(data.failoverThreshold, 2))
-                                    + UsagePullPanel::errorChartNote(data.errors));
+    m_notes[Chart::Cost]->setText(
+        tr("Dark: cost the gateway reported; light: estimated from the catalog price table."));
+    m_notes[Chart::Errors]->setText(
+        tr("Failover threshold %1 (from the draft). The rate is drawn only for intervals of at least %n "
+           "requests: one failed request of one is not a 100 % error rate.",
+           nullptr, int(gw::kMinRequestsForRate))
+            .arg(formatDecimal(data.failoverThreshold, 2))
+        + UsagePullPanel::errorChartNote(data.errors));
     m_notes[Chart::Latency]->setText(tr("Percentiles from bucket histograms, within about 19% of the exact value."));
     QString shareStyle;
-    m_notes[Chart::Share]->setText(targetSourceNote(&shareStyle) + QLatin1Char(' ')
-                                   + tr("Failover boosts are not replayed. The gateway and provider filters do not apply."));
+    m_notes[Chart::Share]->setText(
+        targetSourceNote(&shareStyle) + QLatin1Char(' ')
+        + tr("Failover boosts are not replayed. The gateway and provider filters do not apply."));
     m_notes[Chart::Share]->setStyleSheet(shareStyle);
     QStringList totals;
     for (const gw::Gateway g : {gw::Gateway::OpenRouter, gw::Gateway::Vercel}) {
@@ -355,12 +378,14 @@ void MonitorPage::updateNotes()
         if (t.requests == 0)
             continue;
         const gw::Gateway other = g == gw::Gateway::Vercel ? gw::Gateway::OpenRouter : gw::Gateway::Vercel;
-        if (t.otherGatewayUsd == 0 && t.actualUsdPriced == 0) // no catalog price (or no Vercel id) for any of its models
+        if (t.otherGatewayUsd == 0
+            && t.actualUsdPriced == 0) // no catalog price (or no Vercel id) for any of its models
             totals.append(tr("%1 traffic cost %2; none of its models has a price on %3.")
                               .arg(gw::gatewayDisplayName(g), usd(t.actualUsd), gw::gatewayDisplayName(other)));
         else
             totals.append(tr("%1 traffic cost %2; the models priced on %3 cost %4 there instead of %5.")
-                              .arg(gw::gatewayDisplayName(g), usd(t.actualUsd), gw::gatewayDisplayName(other), usd(t.otherGatewayUsd), usd(t.actualUsdPriced)));
+                              .arg(gw::gatewayDisplayName(g), usd(t.actualUsd), gw::gatewayDisplayName(other),
+                                   usd(t.otherGatewayUsd), usd(t.actualUsdPriced)));
     }
     m_notes[Chart::CostPerMtok]->setText(totals.join(QLatin1Char(' ')));
 
@@ -377,7 +402,8 @@ void MonitorPage::updateNotes()
         else
             line += tr("%1 left").arg(usd(*b->remainingUsd));
         if (data.burn[i].toMs)
-            line += QStringLiteral(", ") + tr("burning %1/day (last 7 days of traffic)").arg(usd(data.burn[i].usdPerDay));
+            line +=
+                QStringLiteral(", ") + tr("burning %1/day (last 7 days of traffic)").arg(usd(data.burn[i].usdPerDay));
         if (data.runway[i].days)
             line += QStringLiteral(", ") + tr("runway %1 days").arg(formatDecimal(*data.runway[i].days, 1));
         if (data.runway[i].warn) {
@@ -407,7 +433,8 @@ QString MonitorPage::noteText(MonitorController::Chart chart) const
 
 void MonitorPage::exportPng(MonitorController::Chart chart)
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export chart as PNG"), QString(), tr("PNG images (*.png)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export chart as PNG"), QString(), tr("PNG images (*.png)"));
     QString error;
     if (!path.isEmpty() && !m_views[chart]->exportPng(path, &error))
         QMessageBox::warning(this, tr("Export PNG"), tr("Could not write %1: %2").arg(path, error));
@@ -415,7 +442,8 @@ void MonitorPage::exportPng(MonitorController::Chart chart)
 
 void MonitorPage::exportCsv(MonitorController::Chart chart)
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Export chart data as CSV"), QString(), tr("CSV files (*.csv)"));
+    const QString path =
+        QFileDialog::getSaveFileName(this, tr("Export chart data as CSV"), QString(), tr("CSV files (*.csv)"));
     QString error;
     if (!path.isEmpty() && !m_views[chart]->exportCsv(path, &error))
         QMessageBox::warning(this, tr("Export CSV"), tr("Could not write %1: %2").arg(path, error));

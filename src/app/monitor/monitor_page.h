@@ -12,7 +12,9 @@
 #include <array>
 #include <memory>
 
-namespace Ui { class MonitorPage; }
+namespace Ui {
+class MonitorPage;
+}
 class QLabel;
 class QTableView;
 

@@ -90,7 +90,8 @@ void MonitorPage::applyDashboard()
         view->setAnnotations(marks);
 
     // The PNG caption: the chart's title, the range and every filter.
-    QStringList filters{tr("Gateway: %1").arg(ui->gatewayCombo->currentText()), tr("Model: %1").arg(ui->modelCombo->currentText()),
+    QStringList filters{tr("Gateway: %1").arg(ui->gatewayCombo->currentText()),
+                        tr("Model: %1").arg(ui->modelCombo->currentText()),
                         tr("Provider: %1").arg(ui->providerCombo->currentText()),
                         tr("Target from: %1").arg(ui->targetCombo->currentText())};
     const QString range = tr("%1 – %2 UTC").arg(utcMinute(data.fromMs), utcMinute(data.toMs));
@@ -113,9 +114,12 @@ QString MonitorPage::targetSourceNote(QString *warningStyle) const
         return tr("Target from the config live then (%n exported revision(s)).", nullptr, data.liveConfigs);
     *warningStyle = QStringLiteral("color: #b35900; font-weight: bold;");
     if (!data.firstLiveMs)
-        return QStringLiteral("⚠ ") + tr("No export in the history: the whole target is the draft (not exported), not a config that was live.");
-    return QStringLiteral("⚠ ") + tr("No export before %1 UTC: the target before it is the draft (not exported), drawn apart.")
-                                     .arg(utcMinute(*data.firstLiveMs));
+        return QStringLiteral("⚠ ")
+               + tr("No export in the history: the whole target is the draft (not exported), not a config that was "
+                    "live.");
+    return QStringLiteral("⚠ ")
+           + tr("No export before %1 UTC: the target before it is the draft (not exported), drawn apart.")
+                 .arg(utcMinute(*data.firstLiveMs));
 }
 
 } // namespace gw::app

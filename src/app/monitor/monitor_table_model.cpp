@@ -36,7 +36,8 @@ QString seriesDisplayName(const gw::SeriesId &id)
         return m;
     }
     const QString gw = gw::gatewayDisplayName(*id.gateway);
-    const QString other = gw::gatewayDisplayName(*id.gateway == gw::Gateway::Vercel ? gw::Gateway::OpenRouter : gw::Gateway::Vercel);
+    const QString other =
+        gw::gatewayDisplayName(*id.gateway == gw::Gateway::Vercel ? gw::Gateway::OpenRouter : gw::Gateway::Vercel);
     if (m == u"reported")
         return MonitorTableModel::tr("%1 reported").arg(gw);
     if (m == u"estimated")
@@ -60,10 +61,7 @@ QString seriesDisplayName(const gw::SeriesId &id)
     return gw + QLatin1Char(' ') + m; // an error class name ("rate_limited"): the log's own term
 }
 
-MonitorTableModel::MonitorTableModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+MonitorTableModel::MonitorTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void MonitorTableModel::setTable(const gw::SeriesTable &table, const QString &firstColumnHeader)
 {
@@ -93,7 +91,7 @@ QString MonitorTableModel::rowLabel(int row) const
     if (!m_table.isTimeTable())
         return m_table.categories.value(row);
     return QDateTime::fromMSecsSinceEpoch(m_table.times[row], Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"))
-        + QStringLiteral(" UTC");
+           + QStringLiteral(" UTC");
 }
 
 QString MonitorTableModel::formatValue(double value) const
@@ -182,8 +180,9 @@ QString MonitorTableModel::toCsv() const
     QString csv = line(QStringList{m_firstHeader} + m_names);
     for (int row = 0; row < m_table.rowCount(); ++row) {
         QStringList fields;
-        fields.append(m_table.isTimeTable() ? QDateTime::fromMSecsSinceEpoch(m_table.times[row], Qt::UTC).toString(Qt::ISODate)
-                                            : m_table.categories[row]);
+        fields.append(m_table.isTimeTable()
+                          ? QDateTime::fromMSecsSinceEpoch(m_table.times[row], Qt::UTC).toString(Qt::ISODate)
+                          : m_table.categories[row]);
         for (const double v : m_table.values[row])
             fields.append(std::isnan(v) ? QString() : QString::number(v, 'g', 12));
         csv += line(fields);

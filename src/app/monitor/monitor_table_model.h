@@ -3,8 +3,8 @@
 // one column per series, headed by the series' display name. The chart view draws from it (after
 // decimation), hovering reads a row of it, and "Export CSV" writes it whole (not decimated).
 
-#include "monitor/series.h"
 #include "config/per_gateway.h"
+#include "monitor/series.h"
 
 #include <QAbstractTableModel>
 
@@ -23,15 +23,19 @@ public:
     void setTable(const gw::SeriesTable &table, const QString &firstColumnHeader);
     const gw::SeriesTable &table() const { return m_table; }
     QString seriesName(int series) const { return m_names.value(series); }
-    void setValueFormat(int decimals, const QString &unit) { m_decimals = decimals; m_unit = unit; }
+    void setValueFormat(int decimals, const QString &unit)
+    {
+        m_decimals = decimals;
+        m_unit = unit;
+    }
 
     int rowCount(const QModelIndex &parent = {}) const override;
     int columnCount(const QModelIndex &parent = {}) const override;
     QVariant data(const QModelIndex &index, int role = Qt::DisplayRole) const override;
     QVariant headerData(int section, Qt::Orientation orientation, int role = Qt::DisplayRole) const override;
 
-    QString rowLabel(int row) const; // the time ("2026-01-01 10:00 UTC") or the category
-    QString formatValue(double value) const; // "–" for NaN
+    QString rowLabel(int row) const;                    // the time ("2026-01-01 10:00 UTC") or the category
+    QString formatValue(double value) const;            // "–" for NaN
     QString formatCell(int series, double value) const; // counts as counts, the rest as formatValue
     // The row nearest to `x` (time in ms, or category index); -1 when empty.
     int rowNearest(double x) const;

@@ -6,8 +6,7 @@
 namespace gw::app {
 
 TrafficBadLinesModel::TrafficBadLinesModel(QObject *parent, int maxRows)
-    : QAbstractTableModel(parent)
-    , m_maxRows(maxRows)
+    : QAbstractTableModel(parent), m_maxRows(maxRows)
 {
 }
 
@@ -52,16 +51,11 @@ QVariant TrafficBadLinesModel::data(const QModelIndex &index, int role) const
     if (role != Qt::DisplayRole)
         return {};
     switch (index.column()) {
-    case FileColumn:
-        return QFileInfo(row.file).fileName();
-    case LineColumn:
-        return row.bad.line;
-    case PathColumn:
-        return row.bad.path;
-    case ReasonColumn:
-        return row.bad.message;
-    default:
-        return {};
+    case FileColumn: return QFileInfo(row.file).fileName();
+    case LineColumn: return row.bad.line;
+    case PathColumn: return row.bad.path;
+    case ReasonColumn: return row.bad.message;
+    default: return {};
     }
 }
 
@@ -70,16 +64,11 @@ QVariant TrafficBadLinesModel::headerData(int section, Qt::Orientation orientati
     if (orientation != Qt::Horizontal || role != Qt::DisplayRole)
         return {};
     switch (section) {
-    case FileColumn:
-        return tr("File");
-    case LineColumn:
-        return tr("Line");
-    case PathColumn:
-        return tr("JSON path");
-    case ReasonColumn:
-        return tr("Reason");
-    default:
-        return {};
+    case FileColumn: return tr("File");
+    case LineColumn: return tr("Line");
+    case PathColumn: return tr("JSON path");
+    case ReasonColumn: return tr("Reason");
+    default: return {};
     }
 }
 

@@ -80,7 +80,7 @@ Q_SIGNALS:
     void busyChanged(bool busy);
     void progressChanged(qint64 bytesDone, qint64 bytesTotal, int filesLeft);
     void fileFinished(const gw::app::TrafficImportFileResult &result);
-    void queueFinished(); // idle again after the last queued file
+    void queueFinished();  // idle again after the last queued file
     void trafficChanged(); // an import committed new lines
     void watchFolderChanged(const QString &dir);
     void watchScanned(); // the watched folder was looked at (changed files are queued)

@@ -98,8 +98,8 @@ void TrafficImportPanel::chooseFiles()
 
 void TrafficImportPanel::chooseWatchFolder()
 {
-    const QString dir = QFileDialog::getExistingDirectory(this, tr("Watch a folder of traffic logs"),
-                                                          m_controller->watchFolder());
+    const QString dir =
+        QFileDialog::getExistingDirectory(this, tr("Watch a folder of traffic logs"), m_controller->watchFolder());
     if (!dir.isEmpty())
         setWatchFolder(dir);
 }
@@ -160,7 +160,8 @@ void TrafficImportPanel::showFileResult(const TrafficImportFileResult &result)
         m_badLines->add(result.path, result.badLines, result.badLineCount);
     ui->badLinesView->setVisible(m_badLines->rowCount() > 0);
     ui->moreBadLinesLabel->setVisible(m_badLines->hiddenCount() > 0);
-    ui->moreBadLinesLabel->setText(tr("and %1 more bad lines not listed").arg(locale.toString(m_badLines->hiddenCount())));
+    ui->moreBadLinesLabel->setText(
+        tr("and %1 more bad lines not listed").arg(locale.toString(m_badLines->hiddenCount())));
 }
 
 void TrafficImportPanel::updateAvailability()

@@ -27,7 +27,7 @@ public:
     ~TrafficImportPanel() override;
 
     void setHistory(std::shared_ptr<gw::store::HistoryStore> store); // null: import unavailable, say why
-    void setWatchFolder(const QString &dir);         // empty: stop watching
+    void setWatchFolder(const QString &dir);                         // empty: stop watching
     TrafficImportController *controller() const { return m_controller; }
 
     // What the buttons do after their file dialog (the tests call these directly).

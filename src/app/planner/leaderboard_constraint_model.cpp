@@ -7,19 +7,18 @@ namespace gw::app {
 QString shareConstraintDisplayName(gw::ShareConstraint::Kind kind)
 {
     switch (kind) {
-    case gw::ShareConstraint::Kind::OpenRouterTokens: return LeaderboardConstraintModel::tr("OpenRouter: enough tokens left");
+    case gw::ShareConstraint::Kind::OpenRouterTokens:
+        return LeaderboardConstraintModel::tr("OpenRouter: enough tokens left");
     case gw::ShareConstraint::Kind::VercelTokens: return LeaderboardConstraintModel::tr("Vercel: tokens");
     case gw::ShareConstraint::Kind::VercelSpend: return LeaderboardConstraintModel::tr("Vercel: spend");
-    case gw::ShareConstraint::Kind::FixedVercel: return LeaderboardConstraintModel::tr("On Vercel whatever the default share");
+    case gw::ShareConstraint::Kind::FixedVercel:
+        return LeaderboardConstraintModel::tr("On Vercel whatever the default share");
     case gw::ShareConstraint::Kind::EligibleMax: break;
     }
     return LeaderboardConstraintModel::tr("The most the default share can move");
 }
 
-LeaderboardConstraintModel::LeaderboardConstraintModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+LeaderboardConstraintModel::LeaderboardConstraintModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void LeaderboardConstraintModel::setPlan(const gw::LeaderboardPlan &plan)
 {

@@ -16,7 +16,7 @@ class LeaderboardConstraintModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column { Bound, Direction, SharePercent, Binding, ColumnCount };
-    static constexpr int ValueRole = Qt::UserRole; // SharePercent: double; Binding: bool; Direction: bool upper
+    static constexpr int ValueRole = Qt::UserRole;    // SharePercent: double; Binding: bool; Direction: bool upper
     static constexpr int KindRole = Qt::UserRole + 1; // int(gw::ShareConstraint::Kind), every column
 
     explicit LeaderboardConstraintModel(QObject *parent = nullptr);

@@ -9,10 +9,7 @@
 
 namespace gw::app {
 
-LeaderboardImportModel::LeaderboardImportModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+LeaderboardImportModel::LeaderboardImportModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void LeaderboardImportModel::setRows(gw::Gateway gateway, const QList<gw::LeaderboardRow> &rows)
 {

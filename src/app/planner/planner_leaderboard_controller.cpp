@@ -107,40 +107,45 @@ void PlannerLeaderboardController::loadRecordedTraffic()
     if (!m_history)
         return;
     const gw::TimeRange range = m_rangeSource ? m_rangeSource() : gw::TimeRange{};
-    const auto at = [](const std::optional<qint64> &ms) { return ms ? QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC) : QDateTime(); };
+    const auto at = [](const std::optional<qint64> &ms) {
+        return ms ? QDateTime::fromMSecsSinceEpoch(*ms, Qt::UTC) : QDateTime();
+    };
     setTrafficStatus(tr("Reading recorded traffic…"));
     m_loading.run(m_history->trafficKeyUsage(at(range.fromMs), at(range.toMs)),
                   [this, range](const gw::Outcome<QList<gw::TrafficKeyUsage>> &read) {
-        Q_EMIT stateChanged();
-        if (!read.ok()) {
-            setTrafficStatus(tr("Could not read the recorded traffic: %1").arg(read.error));
-            Q_EMIT recordedTrafficLoaded(false);
-            return;
-        }
-        // Per day over the days of the range asked for, as gatewayctl plan-leaderboard counts.
-        const gw::DailyVolume daily = gw::dailyVolume(read.value, range);
-        m_recordedTokensPerDay = daily.tokensPerDay;
-        m_recordedSpendPerDay = daily.spendPerDayUsd;
-        m_usage = std::make_shared<const QList<gw::TrafficKeyUsage>>(read.value);
-        setTrafficStatus(read.value.isEmpty() ? tr("No traffic recorded in this range.")
-                                              : tr("%1 tokens and %2 USD per day over the range's %3 days.")
-                                                    .arg(formatDecimal(m_recordedTokensPerDay, 0), formatDecimal(m_recordedSpendPerDay, 2),
-                                                         formatDecimal(daily.days, 2)));
-        if (m_useRecorded) {
-            takeRecordedVolume();
-            Q_EMIT inputsChanged();
-        }
-        scheduleRecompute();
-        Q_EMIT recordedTrafficLoaded(true);
-    });
+                      Q_EMIT stateChanged();
+                      if (!read.ok()) {
+                          setTrafficStatus(tr("Could not read the recorded traffic: %1").arg(read.error));
+                          Q_EMIT recordedTrafficLoaded(false);
+                          return;
+                      }
+                      // Per day over the days of the range asked for, as gatewayctl plan-leaderboard counts.
+                      const gw::DailyVolume daily = gw::dailyVolume(read.value, range);
+                      m_recordedTokensPerDay = daily.tokensPerDay;
+                      m_recordedSpendPerDay = daily.spendPerDayUsd;
+                      m_usage = std::make_shared<const QList<gw::TrafficKeyUsage>>(read.value);
+                      setTrafficStatus(read.value.isEmpty()
+                                           ? tr("No traffic recorded in this range.")
+                                           : tr("%1 tokens and %2 USD per day over the range's %3 days.")
+                                                 .arg(formatDecimal(m_recordedTokensPerDay, 0),
+                                                      formatDecimal(m_recordedSpendPerDay, 2),
+                                                      formatDecimal(daily.days, 2)));
+                      if (m_useRecorded) {
+                          takeRecordedVolume();
+                          Q_EMIT inputsChanged();
+                      }
+                      scheduleRecompute();
+                      Q_EMIT recordedTrafficLoaded(true);
+                  });
     Q_EMIT stateChanged(); // loading: the Load button waits
 }
 
 bool PlannerLeaderboardController::importLeaderboard(gw::Gateway gateway, const QString &path)
 {
     const QSettings settings;
-    const gw::OurAppIdentity us{settings.value(QStringLiteral("attribution/title"), QStringLiteral("Gateway Console")).toString(),
-                                settings.value(QStringLiteral("attribution/referer")).toString()};
+    const gw::OurAppIdentity us{
+        settings.value(QStringLiteral("attribution/title"), QStringLiteral("Gateway Console")).toString(),
+        settings.value(QStringLiteral("attribution/referer")).toString()};
     const gw::LeaderboardImport imported = gw::importLeaderboardFile(gateway, path, us);
     const QString file = QFileInfo(path).fileName();
     m_importFailed = !imported.ok();
@@ -150,7 +155,8 @@ bool PlannerLeaderboardController::importLeaderboard(gw::Gateway gateway, const 
         return false;
     }
     m_imports->setRows(gateway, imported.rows);
-    const QString ourRank = imported.ourRank ? tr("we rank %1").arg(formatCount(*imported.ourRank)) : tr("we are not listed");
+    const QString ourRank =
+        imported.ourRank ? tr("we rank %1").arg(formatCount(*imported.ourRank)) : tr("we are not listed");
     const auto named = [](const std::optional<gw::LeaderboardRow> &row) {
         return row ? tr("%1 (rank %2)").arg(row->name, formatCount(row->rank)) : tr("none");
     };
@@ -163,7 +169,8 @@ bool PlannerLeaderboardController::importLeaderboard(gw::Gateway gateway, const 
                 scheduleRecompute();
             }
             lines.append(tr("OpenRouter (%1): strongest other app %2 (rank %3, %4 tokens); %5.")
-                             .arg(file, top->name, formatCount(top->rank), formatDecimal(top->totalTokens.value_or(0), 0), ourRank));
+                             .arg(file, top->name, formatCount(top->rank),
+                                  formatDecimal(top->totalTokens.value_or(0), 0), ourRank));
         }
     } else {
         // Vercel's export names who ranks first but has no volumes: those stay typed in.
@@ -236,7 +243,8 @@ void PlannerLeaderboardController::describePlan()
     m_rangeText.clear();
     m_defaultsText.clear();
     m_problemText.clear();
-    const bool untouched = m_inputs.ourTokensPerDay == 0 && m_inputs.openrouterCompetitorTokens == 0 && m_inputs.vercelCompetitorTokens == 0;
+    const bool untouched = m_inputs.ourTokensPerDay == 0 && m_inputs.openrouterCompetitorTokens == 0
+                           && m_inputs.vercelCompetitorTokens == 0;
     if (!m_problems.isEmpty() && untouched) {
         // A fresh page is not an error: say what to fill in instead of listing every empty field in red.
         m_rangeText = tr("Enter our tokens per day (or take them from recorded traffic) and the strongest other "
@@ -245,27 +253,34 @@ void PlannerLeaderboardController::describePlan()
         m_problemText = m_problems.join(QLatin1Char('\n'));
     } else if (m_plan) {
         const gw::LeaderboardPlan &plan = *m_plan;
-        const QString withoutMargin = plan.feasibleWithoutMargin
-                                          ? tr("without the margin: %1 – %2").arg(percent(plan.lowWithoutMarginPercent), percent(plan.highWithoutMarginPercent))
-                                          : tr("infeasible even without the margin");
+        const QString withoutMargin = plan.feasibleWithoutMargin ? tr("without the margin: %1 – %2")
+                                                                       .arg(percent(plan.lowWithoutMarginPercent),
+                                                                            percent(plan.highWithoutMarginPercent))
+                                                                 : tr("infeasible even without the margin");
         if (plan.feasible) {
             m_headline = tr("Minimal Vercel share: %1 of all tokens").arg(percent(plan.minimalPercent));
-            m_rangeText = tr("Feasible range: %1 – %2 (%3).").arg(percent(plan.lowPercent), percent(plan.highPercent), withoutMargin);
+            m_rangeText = tr("Feasible range: %1 – %2 (%3).")
+                              .arg(percent(plan.lowPercent), percent(plan.highPercent), withoutMargin);
         } else {
             m_headline = tr("No Vercel share keeps us first on both leaderboards.");
-            m_rangeText = tr("Needed at least %1, allowed at most %2 (%3).").arg(percent(plan.lowPercent), percent(plan.highPercent), withoutMargin);
+            m_rangeText = tr("Needed at least %1, allowed at most %2 (%3).")
+                              .arg(percent(plan.lowPercent), percent(plan.highPercent), withoutMargin);
             m_problemText = plan.explanation; // names the colliding bounds and the shortfall
         }
-        const QString reach = m_reach ? tr("Recorded traffic: %1 on Vercel whatever the default share, up to %2 more through it "
-                                           "(the draft's rules count only while in force, as if the traffic began now).")
-                                            .arg(percent(m_reach->fixedVercelPercent), percent(m_reach->eligiblePercent))
-                                      : tr("No recorded traffic loaded: every token is assumed to follow the default share.");
+        const QString reach =
+            m_reach ? tr("Recorded traffic: %1 on Vercel whatever the default share, up to %2 more through it "
+                         "(the draft's rules count only while in force, as if the traffic began now).")
+                          .arg(percent(m_reach->fixedVercelPercent), percent(m_reach->eligiblePercent))
+                    : tr("No recorded traffic loaded: every token is assumed to follow the default share.");
         if (m_proposal) {
             const gw::DefaultShareProposal &p = *m_proposal;
             m_defaultsText = tr("Default shares: paid %1, free %2; Vercel then gets %3 of the recorded tokens. %4")
-                                 .arg(percent(p.defaultSharePaidPercent), percent(p.defaultShareFreePercent), percent(p.achievedPercent), reach);
+                                 .arg(percent(p.defaultSharePaidPercent), percent(p.defaultShareFreePercent),
+                                      percent(p.achievedPercent), reach);
             if (!p.reachable)
-                m_problemText = tr("The default shares cannot reach %1: the rest of the traffic is pinned or not on Vercel.").arg(percent(p.targetPercent));
+                m_problemText =
+                    tr("The default shares cannot reach %1: the rest of the traffic is pinned or not on Vercel.")
+                        .arg(percent(p.targetPercent));
         } else {
             m_defaultsText = reach;
         }
@@ -288,7 +303,8 @@ bool PlannerLeaderboardController::applyToDraft()
         return false;
     const gw::DefaultShareProposal p = *m_proposal;
     m_document->apply(gw::withDefaultShares(m_document->config(), p.defaultSharePaidPercent, p.defaultShareFreePercent),
-                      tr("Leaderboard plan: default shares %1 / %2").arg(percent(p.defaultSharePaidPercent), percent(p.defaultShareFreePercent)));
+                      tr("Leaderboard plan: default shares %1 / %2")
+                          .arg(percent(p.defaultSharePaidPercent), percent(p.defaultShareFreePercent)));
     return true;
 }
 

@@ -20,7 +20,11 @@
 #include <memory>
 #include <optional>
 
-namespace gw { namespace store { class HistoryStore; } }
+namespace gw {
+namespace store {
+class HistoryStore;
+}
+} // namespace gw
 
 namespace gw::app {
 
@@ -69,22 +73,22 @@ public:
     const std::optional<gw::LeaderboardPlan> &plan() const { return m_plan; }
     const std::optional<gw::DefaultShareProposal> &proposal() const { return m_proposal; }
     LeaderboardConstraintModel *constraintModel() const { return m_constraints; }
-    QString headline() const { return m_headline; }     // the minimal share, or that none works
-    QString rangeText() const { return m_rangeText; }   // the feasible range, or what to enter
+    QString headline() const { return m_headline; }         // the minimal share, or that none works
+    QString rangeText() const { return m_rangeText; }       // the feasible range, or what to enter
     QString defaultsText() const { return m_defaultsText; } // the proposed default shares, the reach
     QString problemText() const { return m_problemText; }   // invalid input or why no share works
-    QString resultText() const; // headline, range and defaults, one a line
+    QString resultText() const;                             // headline, range and defaults, one a line
     // True once the results are those of the current inputs and draft (nothing pending).
     bool isUpToDate() const { return !m_debounce.isActive() && m_computation.isSettled(); }
     bool canApply() const;
     bool applyToDraft(); // false when there is nothing to apply
 
 Q_SIGNALS:
-    void stateChanged();   // history or loading changed (the buttons follow)
-    void inputsChanged();  // inputs, scope or "from recorded traffic" changed
+    void stateChanged();  // history or loading changed (the buttons follow)
+    void inputsChanged(); // inputs, scope or "from recorded traffic" changed
     void trafficStatusChanged(const QString &status);
     void importStatusChanged();
-    void planUpdated();    // a computation's results are in
+    void planUpdated(); // a computation's results are in
     void applicableChanged(bool canApply);
     void recordedTrafficLoaded(bool ok);
 

@@ -6,8 +6,8 @@
 
 #include <QFileDialog>
 #include <QHeaderView>
-#include <QTableView>
 #include <QSignalBlocker>
+#include <QTableView>
 
 namespace gw::app {
 
@@ -51,25 +51,30 @@ PlannerLeaderboardPanel::PlannerLeaderboardPanel(DraftDocument *document, QWidge
     ui->trafficLabel->setText(m_controller->trafficStatus());
 
     m_controller->setRangeSource([this] { return ui->rangeSelector->range(); });
-    for (QDoubleSpinBox *box : {ui->ourTokens, ui->ourSpend, ui->openrouterCompetitor, ui->vercelCompetitorTokens, ui->vercelCompetitorSpend, ui->margin})
+    for (QDoubleSpinBox *box : {ui->ourTokens, ui->ourSpend, ui->openrouterCompetitor, ui->vercelCompetitorTokens,
+                                ui->vercelCompetitorSpend, ui->margin})
         connect(box, &QDoubleSpinBox::valueChanged, this, &PlannerLeaderboardPanel::pushInputs);
     connect(ui->metric, &QComboBox::currentIndexChanged, this, &PlannerLeaderboardPanel::pushInputs);
-    connect(ui->scope, &QComboBox::currentIndexChanged, this, [this] {
-        m_controller->setScope(gw::DefaultShareScope(ui->scope->currentData().toInt()));
-    });
+    connect(ui->scope, &QComboBox::currentIndexChanged, this,
+            [this] { m_controller->setScope(gw::DefaultShareScope(ui->scope->currentData().toInt())); });
     connect(ui->fromRecorded, &QCheckBox::toggled, m_controller, &PlannerLeaderboardController::setUseRecordedVolume);
-    connect(ui->loadTrafficButton, &QPushButton::clicked, m_controller, &PlannerLeaderboardController::loadRecordedTraffic);
-    connect(ui->rangeSelector, &TimeRangeSelector::rangeChanged, m_controller, &PlannerLeaderboardController::rangeChanged);
-    connect(ui->importOpenRouterButton, &QPushButton::clicked, this, [this] { chooseImportFile(gw::Gateway::OpenRouter); });
+    connect(ui->loadTrafficButton, &QPushButton::clicked, m_controller,
+            &PlannerLeaderboardController::loadRecordedTraffic);
+    connect(ui->rangeSelector, &TimeRangeSelector::rangeChanged, m_controller,
+            &PlannerLeaderboardController::rangeChanged);
+    connect(ui->importOpenRouterButton, &QPushButton::clicked, this,
+            [this] { chooseImportFile(gw::Gateway::OpenRouter); });
     connect(ui->importVercelButton, &QPushButton::clicked, this, [this] { chooseImportFile(gw::Gateway::Vercel); });
     connect(ui->applyToDraftButton, &QPushButton::clicked, m_controller, &PlannerLeaderboardController::applyToDraft);
 
     connect(m_controller, &PlannerLeaderboardController::inputsChanged, this, &PlannerLeaderboardPanel::showInputs);
     connect(m_controller, &PlannerLeaderboardController::stateChanged, this, &PlannerLeaderboardPanel::updateButtons);
     connect(m_controller, &PlannerLeaderboardController::trafficStatusChanged, ui->trafficLabel, &QLabel::setText);
-    connect(m_controller, &PlannerLeaderboardController::importStatusChanged, this, &PlannerLeaderboardPanel::showImportStatus);
+    connect(m_controller, &PlannerLeaderboardController::importStatusChanged, this,
+            &PlannerLeaderboardPanel::showImportStatus);
     connect(m_controller, &PlannerLeaderboardController::planUpdated, this, &PlannerLeaderboardPanel::showPlan);
-    connect(m_controller, &PlannerLeaderboardController::applicableChanged, ui->applyToDraftButton, &QPushButton::setEnabled);
+    connect(m_controller, &PlannerLeaderboardController::applicableChanged, ui->applyToDraftButton,
+            &QPushButton::setEnabled);
     pushInputs(); // the form's defaults (a 10% margin) are the controller's first inputs
     updateButtons();
     ui->applyToDraftButton->setEnabled(false);
@@ -145,7 +150,8 @@ void PlannerLeaderboardPanel::showPlan()
     ui->defaultsLabel->setText(m_controller->defaultsText());
     ui->problemLabel->setText(m_controller->problemText());
     const std::optional<gw::DefaultShareProposal> &proposal = m_controller->proposal();
-    ui->chart->showPlan(m_controller->plan(), proposal ? std::optional<double>(proposal->achievedPercent) : std::nullopt);
+    ui->chart->showPlan(m_controller->plan(),
+                        proposal ? std::optional<double>(proposal->achievedPercent) : std::nullopt);
 }
 
 void PlannerLeaderboardPanel::chooseImportFile(gw::Gateway gateway)

@@ -12,7 +12,9 @@
 
 #include <memory>
 
-namespace Ui { class PlannerLeaderboardPanel; }
+namespace Ui {
+class PlannerLeaderboardPanel;
+}
 
 namespace gw::app {
 

@@ -7,8 +7,8 @@
 #include <QLegendMarker>
 #include <QLineSeries>
 #include <QPen>
-#include <QValueAxis>
 #include <QVBoxLayout>
+#include <QValueAxis>
 
 #include <algorithm>
 
@@ -34,9 +34,7 @@ QLineSeries *marginSeries(const QString &name, const QList<gw::LeaderboardCurveP
 } // namespace
 
 PlannerMarginChart::PlannerMarginChart(QWidget *parent)
-    : QWidget(parent)
-    , m_chart(new QChart)
-    , m_view(new QChartView(m_chart, this))
+    : QWidget(parent), m_chart(new QChart), m_view(new QChartView(m_chart, this))
 {
     m_view->setRenderHint(QPainter::Antialiasing);
     m_view->setMinimumHeight(260);
@@ -65,11 +63,14 @@ void PlannerMarginChart::showPlan(const std::optional<gw::LeaderboardPlan> &plan
     const QList<gw::LeaderboardCurvePoint> &curve = plan->curve;
 
     QList<QLineSeries *> lines;
-    lines.append(marginSeries(tr("OpenRouter"), curve, [](const gw::LeaderboardCurvePoint &p) { return p.openrouterMarginPercent; }));
+    lines.append(marginSeries(tr("OpenRouter"), curve,
+                              [](const gw::LeaderboardCurvePoint &p) { return p.openrouterMarginPercent; }));
     if (curve.first().hasVercelTokens)
-        lines.append(marginSeries(tr("Vercel tokens"), curve, [](const gw::LeaderboardCurvePoint &p) { return p.vercelTokensMarginPercent; }));
+        lines.append(marginSeries(tr("Vercel tokens"), curve,
+                                  [](const gw::LeaderboardCurvePoint &p) { return p.vercelTokensMarginPercent; }));
     if (curve.first().hasVercelSpend)
-        lines.append(marginSeries(tr("Vercel spend"), curve, [](const gw::LeaderboardCurvePoint &p) { return p.vercelSpendMarginPercent; }));
+        lines.append(marginSeries(tr("Vercel spend"), curve,
+                                  [](const gw::LeaderboardCurvePoint &p) { return p.vercelSpendMarginPercent; }));
 
     double low = 0;
     double high = 0;

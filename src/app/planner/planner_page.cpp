@@ -9,9 +9,7 @@
 namespace gw::app {
 
 PlannerPage::PlannerPage(std::shared_ptr<PageContext> context, QWidget *parent)
-    : QWidget(parent)
-    , ui(std::make_unique<Ui::PlannerPage>())
-    , m_context(std::move(context))
+    : QWidget(parent), ui(std::make_unique<Ui::PlannerPage>()), m_context(std::move(context))
 {
     ui->setupUi(this);
     DraftDocument *document = m_context->document();
@@ -22,7 +20,8 @@ PlannerPage::PlannerPage(std::shared_ptr<PageContext> context, QWidget *parent)
     ui->tabs->addTab(m_replay, tr("What-if replay"));
     ui->tabs->addTab(m_ramp, tr("Guarded ramp"));
     connect(m_context.get(), &PageContext::historyChanged, this, &PlannerPage::onHistoryChanged);
-    connect(m_context.get(), &PageContext::workspaceChanged, this, [this] { m_replay->setWorkspace(m_context->workspace()); });
+    connect(m_context.get(), &PageContext::workspaceChanged, this,
+            [this] { m_replay->setWorkspace(m_context->workspace()); });
     if (m_context->workspace().isValid())
         m_replay->setWorkspace(m_context->workspace());
     if (m_context->history())
@@ -41,9 +40,10 @@ void PlannerPage::onHistoryChanged()
     if (history)
         ui->historyLabel->hide();
     else
-        ui->historyLabel->setText(tr("Traffic history not available: %1. Recorded traffic, replay and ramp gates need it; "
-                                     "the leaderboard planner works with typed volumes.")
-                                      .arg(openError.isEmpty() ? tr("not open") : openError));
+        ui->historyLabel->setText(
+            tr("Traffic history not available: %1. Recorded traffic, replay and ramp gates need it; "
+               "the leaderboard planner works with typed volumes.")
+                .arg(openError.isEmpty() ? tr("not open") : openError));
     ui->historyLabel->setVisible(!history);
 }
 

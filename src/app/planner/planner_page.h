@@ -8,7 +8,9 @@
 
 #include <memory>
 
-namespace Ui { class PlannerPage; }
+namespace Ui {
+class PlannerPage;
+}
 
 namespace gw::app {
 

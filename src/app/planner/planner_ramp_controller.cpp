@@ -61,7 +61,8 @@ bool PlannerRampController::loadPlanFile(const QString &path)
 {
     const gw::RampPlanLoadResult loaded = gw::loadRampPlanFile(path);
     if (!loaded.plan) {
-        setPlanError(tr("Could not load %1:\n%2").arg(QDir::toNativeSeparators(path), gw::joinDiagnostics(loaded.diagnostics)));
+        setPlanError(
+            tr("Could not load %1:\n%2").arg(QDir::toNativeSeparators(path), gw::joinDiagnostics(loaded.diagnostics)));
         return false;
     }
     setPlanError(QString());
@@ -87,7 +88,8 @@ bool PlannerRampController::savePlanFile(const QString &path)
 void PlannerRampController::evaluate()
 {
     if (!m_plan) {
-        setPlanError(tr("The plan is not valid: the steps must be increasing numbers in (0, 100] and the current step one of them."));
+        setPlanError(tr("The plan is not valid: the steps must be increasing numbers in (0, 100] and the current step "
+                        "one of them."));
         Q_EMIT evaluated(false);
         return;
     }
@@ -103,26 +105,28 @@ void PlannerRampController::evaluate()
     Q_EMIT stateChanged();
     whenReady(this, m_history->trafficBuckets(gw::rampWindowResolution(plan.windowMinutes), from, to),
               [this, ticket, plan, nowMs](const gw::store::Outcome<QList<gw::TrafficBucket>> &read) {
-        if (!m_evaluating.isLatest(ticket))
-            return;
-        if (!read.ok()) {
-            m_evaluating.markShown(ticket);
-            setMessage(tr("Could not read the recorded traffic: %1").arg(read.error));
-            Q_EMIT stateChanged();
-            Q_EMIT evaluated(false);
-            return;
-        }
-        const QList<gw::TrafficBucket> buckets = read.value;
-        // Judging the buckets is quick, but a long window holds many: off the GUI thread.
-        whenReady(this, QtConcurrent::run([plan, buckets, nowMs] { return gw::evaluateRamp(plan, buckets, nowMs); }),
-                  [this, ticket, plan](const gw::RampEvaluation &evaluation) {
-            if (!m_evaluating.isLatest(ticket))
-                return;
-            m_evaluating.markShown(ticket);
-            showEvaluation(evaluation, plan);
-            Q_EMIT evaluated(true);
-        });
-    });
+                  if (!m_evaluating.isLatest(ticket))
+                      return;
+                  if (!read.ok()) {
+                      m_evaluating.markShown(ticket);
+                      setMessage(tr("Could not read the recorded traffic: %1").arg(read.error));
+                      Q_EMIT stateChanged();
+                      Q_EMIT evaluated(false);
+                      return;
+                  }
+                  const QList<gw::TrafficBucket> buckets = read.value;
+                  // Judging the buckets is quick, but a long window holds many: off the GUI thread.
+                  whenReady(this, QtConcurrent::run([plan, buckets, nowMs] {
+                                return gw::evaluateRamp(plan, buckets, nowMs);
+                            }),
+                            [this, ticket, plan](const gw::RampEvaluation &evaluation) {
+                                if (!m_evaluating.isLatest(ticket))
+                                    return;
+                                m_evaluating.markShown(ticket);
+                                showEvaluation(evaluation, plan);
+                                Q_EMIT evaluated(true);
+                            });
+              });
 }
 
 void PlannerRampController::showEvaluation(const std::optional<gw::RampEvaluation> &evaluation,
@@ -158,14 +162,16 @@ QString PlannerRampController::windowText() const
 {
     if (!m_evaluation)
         return {};
-    const auto at = [](qint64 ms) { return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm")); };
+    const auto at = [](qint64 ms) {
+        return QDateTime::fromMSecsSinceEpoch(ms, Qt::UTC).toString(QStringLiteral("yyyy-MM-dd HH:mm"));
+    };
     return tr("Window %1 – %2 UTC.").arg(at(m_evaluation->windowFromMs), at(m_evaluation->windowToMs));
 }
 
 bool PlannerRampController::canAdvance() const
 {
     return m_evaluation && m_evaluation->verdict == gw::RampVerdict::Advance && !m_evaluation->complete
-        && m_evaluatedPlan && m_plan == m_evaluatedPlan;
+           && m_evaluatedPlan && m_plan == m_evaluatedPlan;
 }
 
 bool PlannerRampController::canRollBack() const
@@ -200,7 +206,8 @@ void PlannerRampController::moveToStep(int step, const QString &what)
     setPlan(moved);
     Q_EMIT planLoaded(moved);
     showEvaluation(std::nullopt, std::nullopt);
-    setMessage(tr("The draft now sends %1% of %2 to Vercel. Export it as usual, then evaluate again once the step has collected data.")
+    setMessage(tr("The draft now sends %1% of %2 to Vercel. Export it as usual, then evaluate again once the step has "
+                  "collected data.")
                    .arg(sharePercent(moved.currentSharePercent()), moved.scope));
 }
 

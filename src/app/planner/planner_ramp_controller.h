@@ -16,7 +16,11 @@
 #include <memory>
 #include <optional>
 
-namespace gw { namespace store { class HistoryStore; } }
+namespace gw {
+namespace store {
+class HistoryStore;
+}
+} // namespace gw
 
 namespace gw::app {
 
@@ -43,9 +47,9 @@ public:
     void evaluate(); // evaluated() follows
     bool isEvaluating() const { return !m_evaluating.isSettled(); }
     const std::optional<gw::RampEvaluation> &evaluation() const { return m_evaluation; }
-    QString verdictText() const; // "Advance", "Hold", "Roll back"; empty without an evaluation
+    QString verdictText() const;                  // "Advance", "Hold", "Roll back"; empty without an evaluation
     QString message() const { return m_message; } // the verdict's summary, or what is going on
-    QString windowText() const; // the evaluated window, UTC; empty without an evaluation
+    QString windowText() const;                   // the evaluated window, UTC; empty without an evaluation
     RampGateTableModel *gateModel() const { return m_gates; }
     RampVolumeModel *volumeModel() const { return m_volumes; }
 
@@ -58,7 +62,7 @@ Q_SIGNALS:
     void stateChanged(); // history, evaluating, or what Advance / Roll back may do
     void planErrorChanged(const QString &error);
     void planLoaded(const gw::RampPlan &plan); // from a file or a step move: the form shows it
-    void resultChanged(); // verdict, message, window or the models changed
+    void resultChanged();                      // verdict, message, window or the models changed
     void evaluated(bool ok);
 
 private:
@@ -75,7 +79,7 @@ private:
     QString m_planError;
     QString m_message;
     std::optional<gw::RampEvaluation> m_evaluation;
-    std::optional<gw::RampPlan> m_evaluatedPlan; // the plan the evaluation was made for
+    std::optional<gw::RampPlan> m_evaluatedPlan;      // the plan the evaluation was made for
     LatestJob<gw::RampEvaluation> m_evaluating{this}; // a newer evaluation wins
 };
 

@@ -129,7 +129,8 @@ void PlannerRampPanel::planEdited()
     if (m_filling)
         return;
     const std::optional<gw::RampPlan> p = plan();
-    ui->currentShare->setText(p ? tr("= %1% on Vercel").arg(formatDecimal(p->currentSharePercent(), 3)) : tr("(plan not valid)"));
+    ui->currentShare->setText(p ? tr("= %1% on Vercel").arg(formatDecimal(p->currentSharePercent(), 3))
+                                : tr("(plan not valid)"));
     m_controller->setPlan(p);
 }
 
@@ -151,14 +152,16 @@ void PlannerRampPanel::showResult()
 
 void PlannerRampPanel::chooseLoadFile()
 {
-    const QString path = QFileDialog::getOpenFileName(this, tr("Load ramp plan"), QString(), tr("Ramp plans (*.json);;All files (*)"));
+    const QString path =
+        QFileDialog::getOpenFileName(this, tr("Load ramp plan"), QString(), tr("Ramp plans (*.json);;All files (*)"));
     if (!path.isEmpty())
         m_controller->loadPlanFile(path);
 }
 
 void PlannerRampPanel::chooseSaveFile()
 {
-    const QString path = QFileDialog::getSaveFileName(this, tr("Save ramp plan"), QStringLiteral("ramp-plan.json"), tr("Ramp plans (*.json)"));
+    const QString path = QFileDialog::getSaveFileName(this, tr("Save ramp plan"), QStringLiteral("ramp-plan.json"),
+                                                      tr("Ramp plans (*.json)"));
     if (!path.isEmpty())
         m_controller->savePlanFile(path);
 }

@@ -13,7 +13,9 @@
 #include <memory>
 #include <optional>
 
-namespace Ui { class PlannerRampPanel; }
+namespace Ui {
+class PlannerRampPanel;
+}
 
 namespace gw::app {
 

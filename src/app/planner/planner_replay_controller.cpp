@@ -21,8 +21,10 @@ namespace {
 gw::ReplayPrices workspacePrices(const QString &dir)
 {
     const gw::Workspace::NewestCatalogs newest = gw::Workspace(dir).newestCatalogs();
-    const QList<gw::CatalogModel> openrouterModels = newest.openrouter ? newest.openrouter->catalog.models : QList<gw::CatalogModel>();
-    const QList<gw::CatalogModel> vercelModels = newest.vercel ? newest.vercel->catalog.models : QList<gw::CatalogModel>();
+    const QList<gw::CatalogModel> openrouterModels =
+        newest.openrouter ? newest.openrouter->catalog.models : QList<gw::CatalogModel>();
+    const QList<gw::CatalogModel> vercelModels =
+        newest.vercel ? newest.vercel->catalog.models : QList<gw::CatalogModel>();
     return gw::ReplayPrices::fromCatalogs(openrouterModels, vercelModels);
 }
 
@@ -44,7 +46,8 @@ ReplayRun runReplay(const QList<gw::TrafficKeyUsage> &usage, const gw::RoutingCo
     gw::RoutingConfig fallback = draft;
     if (!exports.isEmpty()) {
         fallback = exports.first().config;
-        run.liveSource = PlannerReplayController::tr("%n exported revision(s), each from its export time", nullptr, int(exports.size()));
+        run.liveSource = PlannerReplayController::tr("%n exported revision(s), each from its export time", nullptr,
+                                                     int(exports.size()));
     } else if (const std::optional<gw::RoutingConfig> saved = workspace.baseline()) {
         fallback = *saved;
         run.liveSource = PlannerReplayController::tr("the saved draft file, no native export yet");
@@ -64,9 +67,7 @@ ReplayRun runReplay(const QList<gw::TrafficKeyUsage> &usage, const gw::RoutingCo
 }
 
 PlannerReplayController::PlannerReplayController(DraftDocument *document, QObject *parent)
-    : QObject(parent)
-    , m_document(document)
-    , m_table(new ReplayTableModel(this))
+    : QObject(parent), m_document(document), m_table(new ReplayTableModel(this))
 {
     m_autoUpdateDebounce.setSingleShot(true);
     m_autoUpdateDebounce.setInterval(800);
@@ -121,13 +122,13 @@ void PlannerReplayController::replay()
     const std::shared_ptr<std::atomic<bool>> cancelFlag = m_cancel;
     whenReady(this, m_history->trafficKeyUsage(from, to),
               [this, cancelFlag](const gw::store::Outcome<QList<gw::TrafficKeyUsage>> &read) {
-        if (cancelFlag->load())
-            finish(std::nullopt, tr("Replay cancelled."));
-        else if (!read.ok())
-            finish(std::nullopt, tr("Could not read the recorded traffic: %1").arg(read.error));
-        else
-            runOnWorker(read.value);
-    });
+                  if (cancelFlag->load())
+                      finish(std::nullopt, tr("Replay cancelled."));
+                  else if (!read.ok())
+                      finish(std::nullopt, tr("Could not read the recorded traffic: %1").arg(read.error));
+                  else
+                      runOnWorker(read.value);
+              });
 }
 
 void PlannerReplayController::runOnWorker(const QList<gw::TrafficKeyUsage> &usage)
@@ -137,14 +138,17 @@ void PlannerReplayController::runOnWorker(const QList<gw::TrafficKeyUsage> &usag
     const gw::Workspace workspace = m_workspace;
     const std::shared_ptr<std::atomic<bool>> cancelFlag = m_cancel;
     QFuture<ReplayRun> future = QtConcurrent::run([usage, draft, workspace, cancelFlag](QPromise<ReplayRun> &promise) {
-        promise.addResult(runReplay(usage, draft, workspace, cancelFlag.get(), [&promise](qsizetype done, qsizetype total) {
-            promise.setProgressRange(0, clampToInt(total));
-            promise.setProgressValue(clampToInt(done));
-        }));
+        promise.addResult(
+            runReplay(usage, draft, workspace, cancelFlag.get(), [&promise](qsizetype done, qsizetype total) {
+                promise.setProgressRange(0, clampToInt(total));
+                promise.setProgressValue(clampToInt(done));
+            }));
     });
     auto *watcher = new QFutureWatcher<ReplayRun>(this);
-    connect(watcher, &QFutureWatcher<ReplayRun>::progressRangeChanged, this, &PlannerReplayController::progressRangeChanged);
-    connect(watcher, &QFutureWatcher<ReplayRun>::progressValueChanged, this, &PlannerReplayController::progressValueChanged);
+    connect(watcher, &QFutureWatcher<ReplayRun>::progressRangeChanged, this,
+            &PlannerReplayController::progressRangeChanged);
+    connect(watcher, &QFutureWatcher<ReplayRun>::progressValueChanged, this,
+            &PlannerReplayController::progressValueChanged);
     connect(watcher, &QFutureWatcher<ReplayRun>::finished, this, [this, watcher] {
         watcher->deleteLater();
         if (watcher->future().resultCount() == 0) {
@@ -153,10 +157,12 @@ void PlannerReplayController::runOnWorker(const QList<gw::TrafficKeyUsage> &usag
         }
         const ReplayRun run = watcher->result();
         if (run.result.cancelled) {
-            finish(std::nullopt, tr("Replay cancelled after %n usage row(s); the previous result stays.", nullptr, int(run.result.rows)));
+            finish(std::nullopt, tr("Replay cancelled after %n usage row(s); the previous result stays.", nullptr,
+                                    int(run.result.rows)));
             return;
         }
-        finish(run, tr("Replayed %n usage row(s); live config: %1.", nullptr, int(run.result.rows)).arg(run.liveSource));
+        finish(run,
+               tr("Replayed %n usage row(s); live config: %1.", nullptr, int(run.result.rows)).arg(run.liveSource));
     });
     watcher->setFuture(future);
 }

@@ -19,7 +19,11 @@
 #include <optional>
 #include <utility>
 
-namespace gw { namespace store { class HistoryStore; } }
+namespace gw {
+namespace store {
+class HistoryStore;
+}
+} // namespace gw
 
 namespace gw::app {
 

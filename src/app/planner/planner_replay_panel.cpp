@@ -24,8 +24,7 @@ QStringList ruleWindowLines(const gw::ReplayResult &result)
     const double spanHours = double(result.draftProjection.spanMs()) / 3.6e6;
     for (const gw::RuleWindow &w : result.draftRules) {
         switch (w.state) {
-        case gw::RuleInForce::Always:
-            break;
+        case gw::RuleInForce::Always: break;
         case gw::RuleInForce::Partly:
             lines << PlannerReplayPanel::tr("Rule “%1” expires %2: it counts for %3 of the %4 hours replayed.")
                          .arg(w.id, w.expiresAt->toLocalTime().toString(QStringLiteral("yyyy-MM-dd HH:mm t")),
@@ -108,15 +107,22 @@ void PlannerReplayPanel::showResult()
                  .arg(QString::number(draft.vercelTokenPercent(), 'f', 2), usd(draft.totalCostUsd()));
     lines << ruleWindowLines(result);
     lines << tr("Live config (%1): %2% of tokens on Vercel, cost %3 USD. Difference: %4 USD.")
-                 .arg(m_controller->liveSource(), QString::number(live.vercelTokenPercent(), 'f', 2), usd(live.totalCostUsd()),
-                      (difference >= 0 ? QStringLiteral("+") : QString()) + usd(difference));
+                 .arg(m_controller->liveSource(), QString::number(live.vercelTokenPercent(), 'f', 2),
+                      usd(live.totalCostUsd()), (difference >= 0 ? QStringLiteral("+") : QString()) + usd(difference));
     lines << tr("Recorded: %1% of tokens were served by Vercel, cost %2 USD.")
-                 .arg(QString::number(result.recorded.vercelTokenPercent(), 'f', 2), usd(result.recorded.totalCostUsd()));
-    lines << tr("Churn: %1 of %2 sticky keys change gateway (%3 to Vercel, %4 to OpenRouter), %5 of %6 requests affected.")
-                 .arg(churn.keysChanged).arg(churn.keys).arg(churn.keysToVercel).arg(churn.keysToOpenRouter)
-                 .arg(churn.requestsAffected).arg(churn.requests);
+                 .arg(QString::number(result.recorded.vercelTokenPercent(), 'f', 2),
+                      usd(result.recorded.totalCostUsd()));
+    lines << tr("Churn: %1 of %2 sticky keys change gateway (%3 to Vercel, %4 to OpenRouter), %5 of %6 requests "
+                "affected.")
+                 .arg(churn.keysChanged)
+                 .arg(churn.keys)
+                 .arg(churn.keysToVercel)
+                 .arg(churn.keysToOpenRouter)
+                 .arg(churn.requestsAffected)
+                 .arg(churn.requests);
     if (unpriced > 0)
-        lines << tr("%n request(s) on the draft have neither a recorded nor a catalog price: their cost is missing.", nullptr, int(unpriced));
+        lines << tr("%n request(s) on the draft have neither a recorded nor a catalog price: their cost is missing.",
+                    nullptr, int(unpriced));
     ui->summaryLabel->setText(lines.join(QLatin1Char('\n')));
 }
 

@@ -14,7 +14,9 @@
 
 class QSortFilterProxyModel;
 
-namespace Ui { class PlannerReplayPanel; }
+namespace Ui {
+class PlannerReplayPanel;
+}
 
 namespace gw::app {
 

@@ -23,10 +23,7 @@ constexpr double kSmallestShownPValue = 0.0001;
 
 } // namespace
 
-RampGateTableModel::RampGateTableModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+RampGateTableModel::RampGateTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void RampGateTableModel::setGates(const QList<gw::RampGateResult> &gates)
 {
@@ -92,10 +89,8 @@ QString RampGateTableModel::text(const gw::RampGateResult &g, int column) const
     switch (g.gate) {
     case gw::RampGateResult::Gate::ErrorRate:
         return column == Allowed ? tr("p ≥ %1").arg(formatDecimal(v, 4)) : formatDecimal(100 * v, 2) + QLatin1Char('%');
-    case gw::RampGateResult::Gate::TtftP95:
-        return column == Allowed ? tr("≤ %1").arg(formatMs(v)) : formatMs(v);
-    case gw::RampGateResult::Gate::CostPerMtok:
-        break;
+    case gw::RampGateResult::Gate::TtftP95: return column == Allowed ? tr("≤ %1").arg(formatMs(v)) : formatMs(v);
+    case gw::RampGateResult::Gate::CostPerMtok: break;
     }
     return column == Allowed ? tr("≤ %1 USD").arg(formatDecimal(v, 4)) : tr("%1 USD").arg(formatDecimal(v, 4));
 }
@@ -111,7 +106,8 @@ QVariant RampGateTableModel::data(const QModelIndex &index, int role) const
     case Qt::ToolTipRole: return g.detail;
     case Qt::ForegroundRole: return g.evaluated && !g.passed ? QVariant(QColor(0xc6, 0x28, 0x28)) : QVariant();
     case Qt::TextAlignmentRole:
-        return index.column() == Gate || index.column() == Outcome ? QVariant() : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return index.column() == Gate || index.column() == Outcome ? QVariant()
+                                                                   : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     default: return {};
     }
 }

@@ -5,10 +5,7 @@
 
 namespace gw::app {
 
-RampVolumeModel::RampVolumeModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+RampVolumeModel::RampVolumeModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void RampVolumeModel::setEvaluation(const gw::RampEvaluation &evaluation)
 {

@@ -17,10 +17,7 @@ QString costBasisDisplayName(gw::CostBasis basis)
     return ReplayTableModel::tr("no price");
 }
 
-ReplayTableModel::ReplayTableModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+ReplayTableModel::ReplayTableModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void ReplayTableModel::setResult(const gw::ReplayResult &result)
 {
@@ -69,8 +66,9 @@ QVariant ReplayTableModel::data(const QModelIndex &index, int role) const
     const Row &row = m_rows.at(index.row());
     const int column = index.column();
     if (role == Qt::TextAlignmentRole)
-        return column == Model || column == Gateway || column == CostBasis ? QVariant()
-                                                                           : QVariant(Qt::AlignRight | Qt::AlignVCenter);
+        return column == Model || column == Gateway || column == CostBasis
+                   ? QVariant()
+                   : QVariant(Qt::AlignRight | Qt::AlignVCenter);
     if (role != Qt::DisplayRole)
         return {};
     const gw::ReplayGroup &draft = row.draft;

@@ -13,8 +13,20 @@ namespace gw::app {
 class ReplayTableModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Model, Gateway, DraftRequests, DraftTokens, DraftCost, DraftShare,
-                  LiveRequests, LiveTokens, LiveCost, LiveShare, CostBasis, ColumnCount };
+    enum Column {
+        Model,
+        Gateway,
+        DraftRequests,
+        DraftTokens,
+        DraftCost,
+        DraftShare,
+        LiveRequests,
+        LiveTokens,
+        LiveCost,
+        LiveShare,
+        CostBasis,
+        ColumnCount
+    };
 
     explicit ReplayTableModel(QObject *parent = nullptr);
 

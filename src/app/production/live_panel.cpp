@@ -6,25 +6,27 @@
 #include "ui_livepanel.h"
 
 #include <QJsonArray>
-#include <algorithm>
 #include <QSet>
 #include <QtConcurrent/QtConcurrentRun>
+#include <algorithm>
 
 namespace gw::app {
 
 namespace {
 
-const QStringList kVercelMembers{QStringLiteral("vercel_routing_percentage"), QStringLiteral("vercel_routing_percentage_free"),
+const QStringList kVercelMembers{QStringLiteral("vercel_routing_percentage"),
+                                 QStringLiteral("vercel_routing_percentage_free"),
                                  QStringLiteral("vercel_routing_opt_out_models")};
 
-QString percentText(double value) { return QString::number(value) + QStringLiteral(" %"); }
+QString percentText(double value)
+{
+    return QString::number(value) + QStringLiteral(" %");
+}
 
 } // namespace
 
 LivePanel::LivePanel(DraftDocument *document, QWidget *parent)
-    : QWidget(parent)
-    , ui(std::make_unique<Ui::LivePanel>())
-    , m_document(document)
+    : QWidget(parent), ui(std::make_unique<Ui::LivePanel>()), m_document(document)
 {
     ui->setupUi(this);
     connect(ui->refreshButton, &QPushButton::clicked, this, &LivePanel::refresh);
@@ -63,8 +65,9 @@ void LivePanel::refresh()
     if (!m_connection || !m_connection->isConfigured() || !m_connection->passwordsKnown()) {
         m_read.cancel();
         m_live.reset();
-        m_error = m_connection && m_connection->isConfigured() ? tr("Waiting for the keychain…")
-                                                               : tr("No production database is set up (Settings > Production database).");
+        m_error = m_connection && m_connection->isConfigured()
+                      ? tr("Waiting for the keychain…")
+                      : tr("No production database is set up (Settings > Production database).");
         show();
         return;
     }
@@ -91,7 +94,8 @@ void LivePanel::refresh()
 
 QJsonObject LivePanel::withOwnedOf(const QJsonObject &live, const gw::RoutingConfig &config) const
 {
-    const gw::production::OwnedMembers owned = gw::production::ownedMembersFromDraft(config, true, QDateTime::currentDateTimeUtc());
+    const gw::production::OwnedMembers owned =
+        gw::production::ownedMembersFromDraft(config, true, QDateTime::currentDateTimeUtc());
     QJsonObject out = live;
     for (const QString &key : kVercelMembers)
         out.insert(key, owned.members.value(key));
@@ -102,7 +106,8 @@ QString LivePanel::differenceText() const
 {
     if (!m_live)
         return QString();
-    const QString line = gw::production::describeChangeLine(m_live->config, withOwnedOf(m_live->config, m_document->config()));
+    const QString line =
+        gw::production::describeChangeLine(m_live->config, withOwnedOf(m_live->config, m_document->config()));
     return tr("Draft vs live: %1").arg(line);
 }
 
@@ -113,20 +118,29 @@ QString LivePanel::driftText() const
     if (!m_lastPublished.isEmpty()) {
         const QStringList changes = gw::production::describeChange(m_lastPublished, m_live->config);
         return changes.isEmpty() ? QString()
-                                 : tr("Changed in production since this workspace published it (web admin?): %1").arg(changes.join(QStringLiteral(", ")));
+                                 : tr("Changed in production since this workspace published it (web admin?): %1")
+                                       .arg(changes.join(QStringLiteral(", ")));
     }
     if (!m_baseline)
         return QString();
     // No publish from here yet: compare the three Vercel members with what the last export says.
-    const QStringList changes = gw::production::describeChange(withOwnedOf(m_live->config, *m_baseline), m_live->config);
-    return changes.isEmpty() ? QString()
-                             : tr("Live differs from this workspace's last export %1 (nothing published from here yet): %2")
-                                   .arg(m_baselineSource, changes.join(QStringLiteral(", ")));
+    const QStringList changes =
+        gw::production::describeChange(withOwnedOf(m_live->config, *m_baseline), m_live->config);
+    return changes.isEmpty()
+               ? QString()
+               : tr("Live differs from this workspace's last export %1 (nothing published from here yet): %2")
+                     .arg(m_baselineSource, changes.join(QStringLiteral(", ")));
 }
 
-QString LivePanel::statusText() const { return ui->statusLabel->text(); }
+QString LivePanel::statusText() const
+{
+    return ui->statusLabel->text();
+}
 
-bool LivePanel::canAdopt() const { return ui->adoptButton->isEnabled(); }
+bool LivePanel::canAdopt() const
+{
+    return ui->adoptButton->isEnabled();
+}
 
 void LivePanel::show()
 {
@@ -142,13 +156,19 @@ void LivePanel::show()
     if (have && m_live->friendliPercent)
         partners << tr("Friendli %1").arg(percentText(*m_live->friendliPercent));
     ui->partnersValue->setText(partners.isEmpty() ? tr("none") : partners.join(QStringLiteral(", ")));
-    ui->updatedValue->setText(have ? tr("%1 by %2").arg(m_live->updatedAt, m_live->updatedByEmail.isEmpty() ? m_live->updatedBy : m_live->updatedByEmail)
-                                   : QString());
+    ui->updatedValue->setText(
+        have
+            ? tr("%1 by %2")
+                  .arg(m_live->updatedAt, m_live->updatedByEmail.isEmpty() ? m_live->updatedBy : m_live->updatedByEmail)
+            : QString());
     ui->noteValue->setText(have ? m_live->note : QString());
     ui->differenceLabel->setText(differenceText());
     const QString drift = driftText();
     ui->driftLabel->setText(drift.isEmpty() ? QString() : QStringLiteral("⚠ ") + drift);
-    ui->adoptButton->setEnabled(have && !gw::production::describeChange(withOwnedOf(m_live->config, m_document->config()), m_live->config).isEmpty());
+    ui->adoptButton->setEnabled(
+        have
+        && !gw::production::describeChange(withOwnedOf(m_live->config, m_document->config()), m_live->config)
+                .isEmpty());
     ui->statusLabel->setText(m_error);
 }
 
@@ -161,7 +181,8 @@ void LivePanel::adoptIntoDraft()
     config.defaultShareFree = gw::milliToShare(gw::shareToMilli(m_live->freePercent));
     // Opt-outs the draft does not already make: one OpenRouter pin of exactly those models.
     const QJsonArray draftOptOut = gw::production::ownedMembersFromDraft(config, true, QDateTime::currentDateTimeUtc())
-                                       .members.value(kVercelMembers.at(2)).toArray();
+                                       .members.value(kVercelMembers.at(2))
+                                       .toArray();
     QSet<QString> have;
     for (const QJsonValue &v : draftOptOut)
         have.insert(v.toString());
@@ -172,7 +193,9 @@ void LivePanel::adoptIntoDraft()
     if (!missing.isEmpty()) {
         gw::Rule rule;
         rule.id = QStringLiteral("production-opt-out");
-        for (int n = 2; std::any_of(config.rules.cbegin(), config.rules.cend(), [&](const gw::Rule &r) { return r.id == rule.id; }); ++n)
+        for (int n = 2; std::any_of(config.rules.cbegin(), config.rules.cend(),
+                                    [&](const gw::Rule &r) { return r.id == rule.id; });
+             ++n)
             rule.id = QStringLiteral("production-opt-out-%1").arg(n);
         rule.match.models = missing;
         rule.action.gateway = gw::Gateway::OpenRouter;
@@ -182,7 +205,8 @@ void LivePanel::adoptIntoDraft()
     const int extra = int(have.size()) - int(m_live->optOutModels.size() - missing.size());
     m_document->apply(config, tr("Adopt the live production record"));
     ui->statusLabel->setText(extra > 0 ? tr("Adopted. The draft still opts out %n model(s) the live record does not: "
-                                            "their rules or model entries are yours to change.", nullptr, extra)
+                                            "their rules or model entries are yours to change.",
+                                            nullptr, extra)
                                        : tr("Adopted into the draft (Undo reverts it)."));
 }
 

@@ -17,7 +17,9 @@
 #include <memory>
 #include <optional>
 
-namespace Ui { class LivePanel; }
+namespace Ui {
+class LivePanel;
+}
 
 namespace gw::app {
 

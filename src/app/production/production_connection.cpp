@@ -6,8 +6,7 @@
 
 namespace gw::app {
 
-ProductionConnection::ProductionConnection(KeyStore *keys, QObject *parent)
-    : QObject(parent)
+ProductionConnection::ProductionConnection(KeyStore *keys, QObject *parent) : QObject(parent)
 {
     setKeyStore(keys);
 }
@@ -21,7 +20,8 @@ void ProductionConnection::setKeyStore(KeyStore *keys)
         connect(m_keys, &KeyStore::readFinished, this, &ProductionConnection::onKeyRead);
         // A password saved in the settings reaches the link once the keychain has it.
         connect(m_keys, &KeyStore::writeFinished, this, [this](const QString &account) {
-            if (account == productionAccount(ProductionRole::Writer) || account == productionAccount(ProductionRole::Reader))
+            if (account == productionAccount(ProductionRole::Writer)
+                || account == productionAccount(ProductionRole::Reader))
                 reload();
         });
     }
@@ -85,9 +85,10 @@ void ProductionConnection::check()
     m_ping.run(QtConcurrent::run([writer] { return writer.ping(); }), [this](const gw::store::ProductionError &error) {
         m_detail = error.message;
         m_state = error.ok() ? State::Connected
-            : error.status == gw::store::ProductionStatus::Connection || error.status == gw::store::ProductionStatus::Timeout
-            ? State::Unreachable
-            : State::Failed;
+                  : error.status == gw::store::ProductionStatus::Connection
+                          || error.status == gw::store::ProductionStatus::Timeout
+                      ? State::Unreachable
+                      : State::Failed;
         Q_EMIT stateChanged();
     });
 }
@@ -110,10 +111,12 @@ QString ProductionConnection::toolTipText() const
     if (!m_settings.isConfigured())
         return tr("No production database in the settings (Settings > Production database).");
     QStringList lines{tr("Writer: %1").arg(m_settings.spec(ProductionRole::Writer).describe()),
-                      m_settings.readerSameAsWriter ? tr("Reader: same as the writer")
-                                                    : tr("Reader: %1").arg(m_settings.spec(ProductionRole::Reader).describe())};
+                      m_settings.readerSameAsWriter
+                          ? tr("Reader: same as the writer")
+                          : tr("Reader: %1").arg(m_settings.spec(ProductionRole::Reader).describe())};
     if (!m_detail.isEmpty()) // the library leaves the password out; redact once more all the same
-        lines << gw::production::redactSecret(gw::production::redactSecret(m_detail, m_writerPassword), m_readerPassword);
+        lines << gw::production::redactSecret(gw::production::redactSecret(m_detail, m_writerPassword),
+                                              m_readerPassword);
     return lines.join(QLatin1Char('\n'));
 }
 

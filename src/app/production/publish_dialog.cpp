@@ -11,10 +11,7 @@
 namespace gw::app {
 
 PublishDialog::PublishDialog(const gw::RoutingConfig &draft, const gw::store::ProductionLink &link, QWidget *parent)
-    : QDialog(parent)
-    , ui(std::make_unique<Ui::PublishDialog>())
-    , m_draft(draft)
-    , m_link(link)
+    : QDialog(parent), ui(std::make_unique<Ui::PublishDialog>()), m_draft(draft), m_link(link)
 {
     ui->setupUi(this);
     m_publishButton = ui->buttonBox->addButton(tr("Publish"), QDialogButtonBox::ActionRole);
@@ -32,9 +29,18 @@ PublishDialog::PublishDialog(const gw::RoutingConfig &draft, const gw::store::Pr
 
 PublishDialog::~PublishDialog() = default;
 
-void PublishDialog::setWho(const QString &who) { ui->whoEdit->setText(who); }
-void PublishDialog::setNote(const QString &note) { ui->noteEdit->setText(note); }
-void PublishDialog::setAllowLossy(bool allow) { ui->lossyCheck->setChecked(allow); }
+void PublishDialog::setWho(const QString &who)
+{
+    ui->whoEdit->setText(who);
+}
+void PublishDialog::setNote(const QString &note)
+{
+    ui->noteEdit->setText(note);
+}
+void PublishDialog::setAllowLossy(bool allow)
+{
+    ui->lossyCheck->setChecked(allow);
+}
 
 QStringList PublishDialog::losses() const
 {
@@ -52,7 +58,10 @@ QStringList PublishDialog::difference() const
     return out;
 }
 
-QString PublishDialog::resultText() const { return ui->resultLabel->text(); }
+QString PublishDialog::resultText() const
+{
+    return ui->resultLabel->text();
+}
 
 void PublishDialog::readBase()
 {
@@ -77,12 +86,14 @@ void PublishDialog::readBase()
 void PublishDialog::prepare()
 {
     // The export is small and in memory (no vectors profile here): cheap enough for the GUI thread.
-    m_owned = gw::production::ownedMembersFromDraft(m_draft, ui->lossyCheck->isChecked(), QDateTime::currentDateTimeUtc());
+    m_owned =
+        gw::production::ownedMembersFromDraft(m_draft, ui->lossyCheck->isChecked(), QDateTime::currentDateTimeUtc());
     ui->lossesList->clear();
     ui->lossesList->addItems(m_owned.losses);
     ui->lossesGroup->setVisible(!m_owned.losses.isEmpty());
     ui->lossyCheck->setText(m_owned.losses.isEmpty() ? tr("Publish anyway (lossy)")
-                                                     : tr("Publish anyway (lossy): drop %n part(s) listed above", nullptr, int(m_owned.losses.size())));
+                                                     : tr("Publish anyway (lossy): drop %n part(s) listed above",
+                                                          nullptr, int(m_owned.losses.size())));
     ui->resultLabel->setText(m_owned.ok ? QString() : tr("Refused: %1").arg(m_owned.error));
     showChange();
     updateButton();
@@ -102,8 +113,10 @@ void PublishDialog::showChange()
 
 void PublishDialog::updateButton()
 {
-    const gw::production::PublishStamp stamp{QDateTime::currentDateTimeUtc(), ui->whoEdit->text().trimmed(), ui->noteEdit->text().trimmed()};
-    m_publishButton->setEnabled(!m_busy && !m_done && m_base && m_owned.ok && gw::production::validateStamp(stamp).isEmpty());
+    const gw::production::PublishStamp stamp{QDateTime::currentDateTimeUtc(), ui->whoEdit->text().trimmed(),
+                                             ui->noteEdit->text().trimmed()};
+    m_publishButton->setEnabled(!m_busy && !m_done && m_base && m_owned.ok
+                                && gw::production::validateStamp(stamp).isEmpty());
 }
 
 void PublishDialog::publishNow()
@@ -127,9 +140,10 @@ void PublishDialog::publishNow()
     auto work = [link, request, workspace = m_workspace, draft = m_draft] {
         Done done{link.publish(request), QString()};
         if (done.outcome.error.ok() && workspace.isValid())
-            done.historyError = gw::production::recordPublish(workspace, {draft, done.outcome.before, done.outcome.after,
-                                                                          request.stamp.now, request.stamp.by, request.stamp.note})
-                                    .error;
+            done.historyError =
+                gw::production::recordPublish(workspace, {draft, done.outcome.before, done.outcome.after,
+                                                          request.stamp.now, request.stamp.by, request.stamp.note})
+                    .error;
         return done;
     };
     whenReady(this, QtConcurrent::run(work), [this](const Done &done) {
@@ -140,14 +154,17 @@ void PublishDialog::publishNow()
         ui->differenceList->clear();
         if (outcome.error.ok()) {
             m_done = true;
-            ui->resultLabel->setText(tr("Published. The production router has it by %1 UTC.")
-                                         .arg(outcome.liveBy.toUTC().toString(QStringLiteral("HH:mm")))
-                                     + (m_historyError.isEmpty() ? QString()
-                                                                 : QLatin1Char(' ') + tr("The workspace history could not be written: %1").arg(m_historyError)));
+            ui->resultLabel->setText(
+                tr("Published. The production router has it by %1 UTC.")
+                    .arg(outcome.liveBy.toUTC().toString(QStringLiteral("HH:mm")))
+                + (m_historyError.isEmpty()
+                       ? QString()
+                       : QLatin1Char(' ') + tr("The workspace history could not be written: %1").arg(m_historyError)));
             Q_EMIT published(outcome.after);
         } else if (outcome.error.status == gw::store::ProductionStatus::Refused) {
-            ui->resultLabel->setText(tr("Not published: the live record changed since this dialog read it. Nothing was written. "
-                                        "Read it again (close and reopen) and review the difference."));
+            ui->resultLabel->setText(
+                tr("Not published: the live record changed since this dialog read it. Nothing was written. "
+                   "Read it again (close and reopen) and review the difference."));
             ui->differenceList->addItems(outcome.difference);
         } else {
             ui->resultLabel->setText(tr("Not published: %1").arg(outcome.error.message));

@@ -19,7 +19,9 @@
 #include <memory>
 #include <optional>
 
-namespace Ui { class PublishDialog; }
+namespace Ui {
+class PublishDialog;
+}
 class QPushButton;
 
 namespace gw::app {
@@ -48,9 +50,9 @@ public Q_SLOTS:
     void publishNow();
 
 Q_SIGNALS:
-    void baseRead();                                  // the live record (the base) was read, or could not be
-    void finished(bool published);                    // a publish answered
-    void published(const QJsonObject &record);        // what was written
+    void baseRead();                           // the live record (the base) was read, or could not be
+    void finished(bool published);             // a publish answered
+    void published(const QJsonObject &record); // what was written
 
 private:
     void readBase();

@@ -24,7 +24,10 @@ int PublishHistoryModel::rowCount(const QModelIndex &parent) const
     return parent.isValid() ? 0 : int(m_publishes.size());
 }
 
-int PublishHistoryModel::columnCount(const QModelIndex &parent) const { return parent.isValid() ? 0 : ColumnCount; }
+int PublishHistoryModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
 
 QVariant PublishHistoryModel::data(const QModelIndex &index, int role) const
 {

@@ -3,8 +3,8 @@
 #include "production/publish_history_model.h"
 
 #include "common/when_ready.h"
-#include "production/production_connection.h"
 #include "production/live_record.h"
+#include "production/production_connection.h"
 
 #include "production_rollback.h"
 
@@ -45,14 +45,16 @@ PublishHistoryPanel::PublishHistoryPanel(QWidget *parent)
     m_difference->setObjectName(QStringLiteral("rollbackDifference"));
     m_difference->setVisible(false);
     auto *layout = new QVBoxLayout(this);
-    layout->addWidget(new QLabel(tr("Publishes from this workspace, newest first. A rollback republishes the chosen record "
-                                    "with compare-and-set against what this workspace last published."),
-                                 this));
+    layout->addWidget(
+        new QLabel(tr("Publishes from this workspace, newest first. A rollback republishes the chosen record "
+                      "with compare-and-set against what this workspace last published."),
+                   this));
     layout->addWidget(m_list, 1);
     layout->addWidget(m_rollBack);
     layout->addWidget(m_result);
     layout->addWidget(m_difference);
-    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this, &PublishHistoryPanel::updateButton);
+    connect(m_list->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            &PublishHistoryPanel::updateButton);
     connect(m_rollBack, &QPushButton::clicked, this, &PublishHistoryPanel::rollBackInteractive);
     updateButton();
 }
@@ -79,7 +81,10 @@ void PublishHistoryPanel::setRollBackAllowed(bool allowed)
     updateButton();
 }
 
-const QList<gw::ExportRecord> &PublishHistoryPanel::publishes() const { return m_model->publishes(); }
+const QList<gw::ExportRecord> &PublishHistoryPanel::publishes() const
+{
+    return m_model->publishes();
+}
 
 int PublishHistoryPanel::selectedRow() const
 {
@@ -96,7 +101,10 @@ void PublishHistoryPanel::reload()
     updateButton();
 }
 
-QString PublishHistoryPanel::resultText() const { return m_result->text(); }
+QString PublishHistoryPanel::resultText() const
+{
+    return m_result->text();
+}
 
 QStringList PublishHistoryPanel::difference() const
 {
@@ -124,15 +132,17 @@ void PublishHistoryPanel::rollBackInteractive()
     bool ok = false;
     QString who = QSettings().value(kWhoKey).toString();
     if (who.isEmpty()) {
-        who = QInputDialog::getText(this, tr("Roll back"), tr("Who rolls back (e-mail address):"), QLineEdit::Normal, QString(), &ok);
+        who = QInputDialog::getText(this, tr("Roll back"), tr("Who rolls back (e-mail address):"), QLineEdit::Normal,
+                                    QString(), &ok);
         if (!ok)
             return;
     }
-    const QString note = QInputDialog::getText(this, tr("Roll back"),
-                                               tr("Republish revision %1 (published %2 UTC by %3). Why? (required)")
-                                                   .arg(target.revision)
-                                                   .arg(target.time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")), target.who),
-                                               QLineEdit::Normal, QString(), &ok);
+    const QString note =
+        QInputDialog::getText(this, tr("Roll back"),
+                              tr("Republish revision %1 (published %2 UTC by %3). Why? (required)")
+                                  .arg(target.revision)
+                                  .arg(target.time.toUTC().toString(QStringLiteral("yyyy-MM-dd HH:mm")), target.who),
+                              QLineEdit::Normal, QString(), &ok);
     if (ok)
         rollBackTo(row, who, note);
 }
@@ -157,31 +167,35 @@ void PublishHistoryPanel::rollBackTo(int row, const QString &who, const QString 
     auto work = [link, workspace = m_workspace, target = publishes().at(row), stamp] {
         return gw::store::rollbackToPublish(link, workspace, target, stamp);
     };
-    whenReady(this, QtConcurrent::run(work), [this, revision = publishes().at(row).revision](const gw::store::RollbackOutcome &r) {
-        m_busy = false;
-        const gw::store::PublishOutcome &outcome = r.publish;
-        if (outcome.error.ok()) {
-            QString text = tr("Rolled back to revision %1. The production router has it by %2 UTC.")
-                               .arg(revision)
-                               .arg(outcome.liveBy.toUTC().toString(QStringLiteral("HH:mm")));
-            if (!r.historyError.isEmpty())
-                text += QLatin1Char(' ') + tr("The workspace history could not be written: %1").arg(r.historyError);
-            m_result->setText(text);
-        } else if (outcome.error.status == gw::store::ProductionStatus::Refused) {
-            m_result->setText(tr("Not rolled back: production changed since this workspace last published. Nothing was written.")
-                              + (r.driftRecorded ? QLatin1Char(' ') + tr("The change is recorded as drift in the history.") : QString()));
-            m_difference->addItems(outcome.difference);
-            m_difference->setVisible(!outcome.difference.isEmpty());
-        } else {
-            m_result->setText(tr("Not rolled back: %1").arg(outcome.error.message));
-        }
-        const QString result = m_result->text();
-        reload();
-        m_result->setText(result);
-        if (outcome.error.ok())
-            Q_EMIT rolledBack(outcome.after);
-        Q_EMIT finished(outcome.error.ok());
-    });
+    whenReady(
+        this, QtConcurrent::run(work),
+        [this, revision = publishes().at(row).revision](const gw::store::RollbackOutcome &r) {
+            m_busy = false;
+            const gw::store::PublishOutcome &outcome = r.publish;
+            if (outcome.error.ok()) {
+                QString text = tr("Rolled back to revision %1. The production router has it by %2 UTC.")
+                                   .arg(revision)
+                                   .arg(outcome.liveBy.toUTC().toString(QStringLiteral("HH:mm")));
+                if (!r.historyError.isEmpty())
+                    text += QLatin1Char(' ') + tr("The workspace history could not be written: %1").arg(r.historyError);
+                m_result->setText(text);
+            } else if (outcome.error.status == gw::store::ProductionStatus::Refused) {
+                m_result->setText(
+                    tr("Not rolled back: production changed since this workspace last published. Nothing was written.")
+                    + (r.driftRecorded ? QLatin1Char(' ') + tr("The change is recorded as drift in the history.")
+                                       : QString()));
+                m_difference->addItems(outcome.difference);
+                m_difference->setVisible(!outcome.difference.isEmpty());
+            } else {
+                m_result->setText(tr("Not rolled back: %1").arg(outcome.error.message));
+            }
+            const QString result = m_result->text();
+            reload();
+            m_result->setText(result);
+            if (outcome.error.ok())
+                Q_EMIT rolledBack(outcome.after);
+            Q_EMIT finished(outcome.error.ok());
+        });
 }
 
 } // namespace gw::app

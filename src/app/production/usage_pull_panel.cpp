@@ -49,7 +49,8 @@ UsagePullPanel::UsagePullPanel(QWidget *parent)
     , m_poll(new QTimer(this))
 {
     m_pull->setObjectName(QStringLiteral("pullUsageButton"));
-    m_pull->setToolTip(tr("Aggregated usage from production's microdollar_usage since the last pull, through the read-only role."));
+    m_pull->setToolTip(
+        tr("Aggregated usage from production's microdollar_usage since the last pull, through the read-only role."));
     m_progress->setRange(0, kPhases);
     m_result->setWordWrap(true);
     auto *layout = new QHBoxLayout(this);
@@ -87,7 +88,10 @@ void UsagePullPanel::setHistory(std::shared_ptr<gw::store::HistoryStore> store)
     updateButtons();
 }
 
-QString UsagePullPanel::resultText() const { return m_result->text(); }
+QString UsagePullPanel::resultText() const
+{
+    return m_result->text();
+}
 
 void UsagePullPanel::updateButtons()
 {
@@ -133,7 +137,8 @@ void UsagePullPanel::pull()
                   else if (!ok)
                       m_result->setText(tr("Not pulled (the history is as it was): %1").arg(error.message));
                   else
-                      m_result->setText(tr("Pulled %1 – %2 UTC: %n request(s), %3 in %4 aggregate rows.", nullptr, int(m_last.requests))
+                      m_result->setText(tr("Pulled %1 – %2 UTC: %n request(s), %3 in %4 aggregate rows.", nullptr,
+                                           int(m_last.requests))
                                             .arg(utc(m_last.fromMs), utc(m_last.toMs),
                                                  QStringLiteral("$") + QString::number(m_last.costUsd, 'f', 2),
                                                  QLocale().toString(m_last.rowsTransferred)));
@@ -154,20 +159,23 @@ void UsagePullPanel::cancel()
 
 QString UsagePullPanel::errorChartNote(const gw::SeriesTable &errors)
 {
-    const bool fromProduction = std::any_of(errors.series.cbegin(), errors.series.cend(),
-                                            [](const gw::SeriesId &id) { return id.measure == gw::production::kErrorStatusClass; });
-    return fromProduction ? QLatin1Char(' ') + tr("Production records only error / no error; no finer error class.") : QString();
+    const bool fromProduction = std::any_of(errors.series.cbegin(), errors.series.cend(), [](const gw::SeriesId &id) {
+        return id.measure == gw::production::kErrorStatusClass;
+    });
+    return fromProduction ? QLatin1Char(' ') + tr("Production records only error / no error; no finer error class.")
+                          : QString();
 }
 
 void UsagePullPanel::pollProgress()
 {
     if (!m_job || m_job->cancel)
         return;
-    const QStringList texts{tr("Connecting to production…"), tr("Reading minute buckets…"), tr("Reading latency histograms…"),
-                                   tr("Reading key usage…"), tr("Writing to the history…")};
+    const QStringList texts{tr("Connecting to production…"), tr("Reading minute buckets…"),
+                            tr("Reading latency histograms…"), tr("Reading key usage…"), tr("Writing to the history…")};
     const int phase = std::clamp(m_job->phase.load(), 0, kPhases);
     m_progress->setValue(phase);
-    m_result->setText(texts.at(phase) + QLatin1Char(' ') + tr("%1 rows read").arg(QLocale().toString(m_job->rows.load())));
+    m_result->setText(texts.at(phase) + QLatin1Char(' ')
+                      + tr("%1 rows read").arg(QLocale().toString(m_job->rows.load())));
 }
 
 } // namespace gw::app

@@ -18,7 +18,9 @@ class QProgressBar;
 class QPushButton;
 class QTimer;
 
-namespace gw::store { class HistoryStore; }
+namespace gw::store {
+class HistoryStore;
+}
 
 namespace gw::app {
 

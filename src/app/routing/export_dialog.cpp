@@ -1,9 +1,9 @@
 #include "routing/export_dialog.h"
 
-#include "config/config_io.h"
 #include "common/config_text.h"
 #include "common/draft_document.h"
 #include "common/state_names.h"
+#include "config/config_io.h"
 #include "ui_exportdialog.h"
 
 #include <QCryptographicHash>
@@ -34,10 +34,7 @@ QString lossName(const QString &loss, const QString &ruleId)
 } // namespace
 
 ExportDialog::ExportDialog(DraftDocument *document, const gw::Workspace &workspace, QWidget *parent)
-    : QDialog(parent)
-    , ui(std::make_unique<Ui::ExportDialog>())
-    , m_document(document)
-    , m_workspace(workspace)
+    : QDialog(parent), ui(std::make_unique<Ui::ExportDialog>()), m_document(document), m_workspace(workspace)
 {
     ui->setupUi(this);
     for (gw::ExportProfile p : {gw::ExportProfile::Native, gw::ExportProfile::KiloGateway, gw::ExportProfile::Vectors})
@@ -120,7 +117,8 @@ QString ExportDialog::blockerText() const
     case Blocker::Refused: return tr("Export is disabled: this profile cannot write this config (see above).");
     case Blocker::WhoMissing: return tr("Export is disabled: Who is required (it is recorded with the export).");
     case Blocker::LossesNotConfirmed:
-        return tr("Export is disabled: this profile drops %n item(s) listed at the top; confirm dropping them or choose another profile.",
+        return tr("Export is disabled: this profile drops %n item(s) listed at the top; confirm dropping them or "
+                  "choose another profile.",
                   nullptr, int(m_result.losses.size()));
     }
     return QString();
@@ -136,8 +134,9 @@ gw::RoutingConfig ExportDialog::exportedConfig() const
     return config;
 }
 
-ExportPreparation ExportDialog::prepare(const gw::RoutingConfig &before, bool hasPrevious, const gw::RoutingConfig &config,
-                                         gw::ExportProfile profile, const gw::ExportOptions &options)
+ExportPreparation ExportDialog::prepare(const gw::RoutingConfig &before, bool hasPrevious,
+                                        const gw::RoutingConfig &config, gw::ExportProfile profile,
+                                        const gw::ExportOptions &options)
 {
     ExportPreparation prep;
     prep.config = config;
@@ -164,8 +163,8 @@ void ExportDialog::refresh()
     ui->resultLabel->setText(tr("Preparing the export…"));
     ui->blockedLabel->setText(blockerText());
     // The first export compares against an empty config.
-    m_preparation.run(QtConcurrent::run(&ExportDialog::prepare, m_previous.value_or(gw::RoutingConfig()), m_previous.has_value(),
-                                        exportedConfig(), profile(), options),
+    m_preparation.run(QtConcurrent::run(&ExportDialog::prepare, m_previous.value_or(gw::RoutingConfig()),
+                                        m_previous.has_value(), exportedConfig(), profile(), options),
                       [this](const ExportPreparation &prep) { showPreparation(prep); });
 }
 
@@ -201,7 +200,11 @@ void ExportDialog::showLosses()
     QSet<QString> openedRules;
     for (const gw::Rule &rule : m_document->opened().rules)
         openedRules.insert(rule.id);
-    struct Loss { QString text; QString rule; bool isNew; };
+    struct Loss {
+        QString text;
+        QString rule;
+        bool isNew;
+    };
     QList<Loss> losses;
     for (qsizetype i = 0; i < m_result.losses.size(); ++i) {
         const QString rule = m_result.lossRules.value(i);
@@ -211,7 +214,8 @@ void ExportDialog::showLosses()
     ui->lossesList->clear();
     QStringList names;
     for (const Loss &loss : std::as_const(losses)) {
-        auto *item = new QListWidgetItem(loss.isNew ? tr("New in this session: %1").arg(loss.text) : loss.text, ui->lossesList);
+        auto *item =
+            new QListWidgetItem(loss.isNew ? tr("New in this session: %1").arg(loss.text) : loss.text, ui->lossesList);
         item->setForeground(kLossColor);
         item->setData(LossRuleRole, loss.rule);
         item->setData(LossNewRole, loss.isNew);
@@ -246,8 +250,9 @@ void ExportDialog::updateButton()
 {
     const Blocker why = blocker();
     m_exportButton->setEnabled(why == Blocker::None);
-    m_exportButton->setText(m_result.losses.isEmpty() ? tr("Export")
-                                                      : tr("Export without %n item(s)", nullptr, int(m_result.losses.size())));
+    m_exportButton->setText(m_result.losses.isEmpty()
+                                ? tr("Export")
+                                : tr("Export without %n item(s)", nullptr, int(m_result.losses.size())));
     ui->blockedLabel->setText(blockerText());
     m_exportButton->setToolTip(blockerText());
 }
@@ -255,7 +260,8 @@ void ExportDialog::updateButton()
 QMessageBox *ExportDialog::showExportedNotice(QWidget *parent, const QString &path)
 {
     auto *box = new QMessageBox(QMessageBox::Information, tr("Export written"),
-                                tr("The export was written to\n%1").arg(QDir::toNativeSeparators(path)), QMessageBox::Close, parent);
+                                tr("The export was written to\n%1").arg(QDir::toNativeSeparators(path)),
+                                QMessageBox::Close, parent);
     box->setObjectName(QStringLiteral("exportedNotice"));
     box->setAttribute(Qt::WA_DeleteOnClose);
     box->setProperty("file", path);
@@ -266,7 +272,8 @@ QMessageBox *ExportDialog::showExportedNotice(QWidget *parent, const QString &pa
     // Action buttons would close the box; keep it for the other action and open on click.
     QObject::disconnect(open, nullptr, box, nullptr);
     QObject::disconnect(folder, nullptr, box, nullptr);
-    QObject::connect(open, &QPushButton::clicked, box, [path] { QDesktopServices::openUrl(QUrl::fromLocalFile(path)); });
+    QObject::connect(open, &QPushButton::clicked, box,
+                     [path] { QDesktopServices::openUrl(QUrl::fromLocalFile(path)); });
     QObject::connect(folder, &QPushButton::clicked, box,
                      [path] { QDesktopServices::openUrl(QUrl::fromLocalFile(QFileInfo(path).absolutePath())); });
     box->setModal(false);
@@ -290,7 +297,8 @@ bool ExportDialog::writeExport()
         return false;
     const gw::RoutingConfig &config = m_preparedConfig;
     const QString name = exportProfileName(profile()) + QStringLiteral("-r") + QString::number(config.revision)
-        + QLatin1Char('-') + config.updatedAt->toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss")) + QStringLiteral(".json");
+                         + QLatin1Char('-') + config.updatedAt->toUTC().toString(QStringLiteral("yyyyMMdd-HHmmss"))
+                         + QStringLiteral(".json");
     const QString path = m_workspace.exportsDir() + QLatin1Char('/') + name;
     QDir().mkpath(m_workspace.exportsDir());
     gw::ExportRecord record;

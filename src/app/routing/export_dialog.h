@@ -15,7 +15,9 @@
 
 #include <memory>
 
-namespace Ui { class ExportDialog; }
+namespace Ui {
+class ExportDialog;
+}
 class QMessageBox;
 class QPushButton;
 
@@ -39,13 +41,17 @@ class ExportDialog : public QDialog {
 public:
     // Why Export is disabled, first reason first.
     enum class Blocker { None, Preparing, Invalid, Refused, WhoMissing, LossesNotConfirmed };
-    static constexpr int LossRuleRole = Qt::UserRole;         // losses list: the rule's id, or empty
-    static constexpr int LossNewRole = Qt::UserRole + 1;      // losses list: rule added in this session
+    static constexpr int LossRuleRole = Qt::UserRole;    // losses list: the rule's id, or empty
+    static constexpr int LossNewRole = Qt::UserRole + 1; // losses list: rule added in this session
 
     ExportDialog(DraftDocument *document, const gw::Workspace &workspace, QWidget *parent = nullptr);
     ~ExportDialog() override;
 
-    void setNow(const QDateTime &now) { m_now = now; refresh(); }
+    void setNow(const QDateTime &now)
+    {
+        m_now = now;
+        refresh();
+    }
     gw::ExportProfile profile() const;
     QStringList changes() const;
     QStringList losses() const; // as listed: this session's rules first

@@ -32,7 +32,10 @@ IncidentDialog::IncidentDialog(const gw::RoutingConfig &config, QWidget *parent,
 
 IncidentDialog::~IncidentDialog() = default;
 
-QComboBox *IncidentDialog::subjectCombo() const { return ui->subjectCombo; }
+QComboBox *IncidentDialog::subjectCombo() const
+{
+    return ui->subjectCombo;
+}
 
 void IncidentDialog::setSubject(const QString &model)
 {
@@ -113,8 +116,8 @@ void IncidentDialog::update()
     }
     const gw::Rule r = rule();
     ui->summaryLabel->setText(tr("Creates rule %1 at the top: %2 → %3, until %4 (%5).")
-                                  .arg(r.id, matchSummary(r.match), actionSummary(r.action), clockTimeText(*r.expiresAt),
-                                       expiryText(r.expiresAt, m_now)));
+                                  .arg(r.id, matchSummary(r.match), actionSummary(r.action),
+                                       clockTimeText(*r.expiresAt), expiryText(r.expiresAt, m_now)));
     // The production router reads the kilo-gateway record: say now, not at export time, when
     // the pin cannot reach it as made.
     gw::RoutingConfig withPin = m_config;
@@ -126,11 +129,11 @@ void IncidentDialog::update()
     for (qsizetype i = 0; i < kilo.losses.size(); ++i)
         if (kilo.lossRules.value(i) == r.id)
             m_productionLosses << kilo.losses.at(i);
-    ui->productionWarning->setText(
-        m_productionLosses.isEmpty()
-            ? QString()
-            : tr("The production profile (kilo-gateway export) cannot carry this pin as made: %1. It takes effect only where the native config is read.")
-                  .arg(m_productionLosses.join(QStringLiteral("; "))));
+    ui->productionWarning->setText(m_productionLosses.isEmpty()
+                                       ? QString()
+                                       : tr("The production profile (kilo-gateway export) cannot carry this pin as "
+                                            "made: %1. It takes effect only where the native config is read.")
+                                             .arg(m_productionLosses.join(QStringLiteral("; "))));
     ui->productionWarning->setVisible(!m_productionLosses.isEmpty());
 }
 

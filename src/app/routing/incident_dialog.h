@@ -11,7 +11,9 @@
 
 #include <memory>
 
-namespace Ui { class IncidentDialog; }
+namespace Ui {
+class IncidentDialog;
+}
 class QComboBox;
 
 namespace gw::app {

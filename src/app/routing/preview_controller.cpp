@@ -6,8 +6,7 @@
 
 namespace gw::app {
 
-PreviewController::PreviewController(QObject *parent)
-    : QObject(parent)
+PreviewController::PreviewController(QObject *parent) : QObject(parent)
 {
     qRegisterMetaType<gw::SimulationResult>();
     qRegisterMetaType<gw::TrafficImpact>();
@@ -61,8 +60,8 @@ void PreviewController::launch()
     if (m_cancel)
         m_cancel->store(true);
     m_cancel = std::make_shared<std::atomic<bool>>(false);
-    const QFuture<gw::SimulationResult> future = QtConcurrent::run(
-        [config = m_pending, options = m_options, baseline = m_baseline, cancel = m_cancel] {
+    const QFuture<gw::SimulationResult> future =
+        QtConcurrent::run([config = m_pending, options = m_options, baseline = m_baseline, cancel = m_cancel] {
             return gw::simulate(config, options, baseline ? &*baseline : nullptr, cancel.get());
         });
     m_job.run(future, [this](const gw::SimulationResult &result) {
@@ -89,15 +88,16 @@ void PreviewController::launchImpact()
     }
     m_impactCancel = std::make_shared<std::atomic<bool>>(false);
     const QDateTime now = m_options.now.isValid() ? m_options.now : QDateTime::currentDateTimeUtc();
-    m_impactJob.run(QtConcurrent::run([usage = m_usage, config = m_pending, baseline = *m_baseline, now, cancel = m_impactCancel] {
-                        return gw::trafficImpact(*usage, config, baseline, now, cancel.get());
-                    }),
-                    [this](const gw::TrafficImpact &impact) {
-                        if (impact.cancelled)
-                            return;
-                        m_impact = impact;
-                        Q_EMIT impactReady(impact);
-                    });
+    m_impactJob.run(
+        QtConcurrent::run([usage = m_usage, config = m_pending, baseline = *m_baseline, now, cancel = m_impactCancel] {
+            return gw::trafficImpact(*usage, config, baseline, now, cancel.get());
+        }),
+        [this](const gw::TrafficImpact &impact) {
+            if (impact.cancelled)
+                return;
+            m_impact = impact;
+            Q_EMIT impactReady(impact);
+        });
 }
 
 } // namespace gw::app

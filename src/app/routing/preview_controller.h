@@ -20,7 +20,11 @@
 #include <memory>
 #include <optional>
 
-namespace gw { namespace store { class HistoryStore; } }
+namespace gw {
+namespace store {
+class HistoryStore;
+}
+} // namespace gw
 
 namespace gw::app {
 

@@ -4,10 +4,7 @@
 
 namespace gw::app {
 
-PreviewModel::PreviewModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+PreviewModel::PreviewModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void PreviewModel::setResult(const gw::SimulationResult &result)
 {
@@ -60,8 +57,9 @@ QVariant PreviewModel::data(const QModelIndex &index, int role) const
     }
     if (role == Qt::ToolTipRole && hasImpact && (index.column() == RequestsMoving || index.column() == UsersMoving)) {
         return tr("%1 of %2 recorded requests (%3 to Vercel, %4 to OpenRouter); %5 of %6 users")
-            .arg(formatCount(qint64(impact->requestsMoved)), formatCount(qint64(impact->requests)), formatCount(qint64(impact->toVercel)),
-                 formatCount(qint64(impact->toOpenRouter)), formatCount(qint64(impact->usersMoved)), formatCount(qint64(impact->users)));
+            .arg(formatCount(qint64(impact->requestsMoved)), formatCount(qint64(impact->requests)),
+                 formatCount(qint64(impact->toVercel)), formatCount(qint64(impact->toOpenRouter)),
+                 formatCount(qint64(impact->usersMoved)), formatCount(qint64(impact->users)));
     }
     if (role != Qt::DisplayRole)
         return {};
@@ -69,8 +67,7 @@ QVariant PreviewModel::data(const QModelIndex &index, int role) const
     switch (index.column()) {
     case Model: return row.model;
     case VercelShare: return tr("%1 %").arg(formatDecimal(row.vercelPercent(), 3));
-    case OpenRouterShare:
-        return tr("%1 %").arg(formatDecimal(total > 0 ? 100.0 * row.openrouter / total : 0.0, 3));
+    case OpenRouterShare: return tr("%1 %").arg(formatDecimal(total > 0 ? 100.0 * row.openrouter / total : 0.0, 3));
     case Changed: return m_hasBaseline ? formatCount(qint64(row.changed)) : QStringLiteral("–");
     case RequestsMoving: return hasImpact ? formatCount(qint64(impact->requestsMoved)) : QStringLiteral("–");
     case UsersMoving: return hasImpact ? formatCount(qint64(impact->usersMoved)) : QStringLiteral("–");
@@ -87,8 +84,9 @@ QVariant PreviewModel::headerData(int section, Qt::Orientation orientation, int 
         case Changed: return tr("Synthetic sticky keys that land on the other gateway than with the last export");
         case RequestsMoving:
         case UsersMoving:
-            return m_hasImpact ? tr("Recorded requests of the last days, decided by the draft and by the last export")
-                               : tr("No recorded traffic in the history: import a traffic log to see real requests here");
+            return m_hasImpact
+                       ? tr("Recorded requests of the last days, decided by the draft and by the last export")
+                       : tr("No recorded traffic in the history: import a traffic log to see real requests here");
         default: return {};
         }
     }

@@ -29,13 +29,14 @@ PreviewPanel::PreviewPanel(QWidget *parent)
     QHeaderView *header = ui->modelsView->horizontalHeader();
     header->setSectionResizeMode(QHeaderView::ResizeToContents);
     header->setSectionResizeMode(PreviewModel::Model, QHeaderView::Stretch);
-    header->setMinimumSectionSize(header->fontMetrics().horizontalAdvance(m_model->headerData(PreviewModel::Model, Qt::Horizontal).toString()) + 24);
+    header->setMinimumSectionSize(
+        header->fontMetrics().horizontalAdvance(m_model->headerData(PreviewModel::Model, Qt::Horizontal).toString())
+        + 24);
     header->setSortIndicatorShown(true);
     ui->modelsView->verticalHeader()->hide();
     ui->modelsView->sortByColumn(PreviewModel::Changed, Qt::DescendingOrder);
     ui->trafficLabel->setText(tr("Recorded traffic: none in the history yet (the figures above use synthetic users)."));
-    connect(m_controller, &PreviewController::started, this,
-            [this] { ui->statusLabel->setText(tr("computing…")); });
+    connect(m_controller, &PreviewController::started, this, [this] { ui->statusLabel->setText(tr("computing…")); });
     connect(m_controller, &PreviewController::resultReady, this, &PreviewPanel::show);
     connect(m_controller, &PreviewController::impactReady, this, &PreviewPanel::showImpact);
 }
@@ -52,36 +53,49 @@ void PreviewPanel::setBaseline(const std::optional<gw::RoutingConfig> &baseline,
     m_controller->setBaseline(baseline, source);
 }
 
-QString PreviewPanel::overallText() const { return ui->overallLabel->text(); }
-QString PreviewPanel::churnText() const { return ui->churnLabel->text(); }
-QString PreviewPanel::trafficText() const { return ui->trafficLabel->text(); }
-QTableView *PreviewPanel::modelsView() const { return ui->modelsView; }
+QString PreviewPanel::overallText() const
+{
+    return ui->overallLabel->text();
+}
+QString PreviewPanel::churnText() const
+{
+    return ui->churnLabel->text();
+}
+QString PreviewPanel::trafficText() const
+{
+    return ui->trafficLabel->text();
+}
+QTableView *PreviewPanel::modelsView() const
+{
+    return ui->modelsView;
+}
 
 void PreviewPanel::showImpact(const gw::TrafficImpact &impact)
 {
     if (impact.rows == 0) {
-        ui->trafficLabel->setText(tr("Recorded traffic: none in the last %n day(s) (the figures above use synthetic users).",
-                                     nullptr, PreviewController::trafficDays));
-    } else {
         ui->trafficLabel->setText(
-            tr("Recorded traffic of the last %n day(s): %1 of %2 requests and %3 of %4 users would change gateway against the %5.",
-               nullptr, PreviewController::trafficDays)
-                .arg(formatCount(qint64(impact.requestsMoved)), formatCount(qint64(impact.requests)), formatCount(qint64(impact.usersMoved)),
-                     formatCount(qint64(impact.users)), states::lastExport()));
+            tr("Recorded traffic: none in the last %n day(s) (the figures above use synthetic users).", nullptr,
+               PreviewController::trafficDays));
+    } else {
+        ui->trafficLabel->setText(tr("Recorded traffic of the last %n day(s): %1 of %2 requests and %3 of %4 users "
+                                     "would change gateway against the %5.",
+                                     nullptr, PreviewController::trafficDays)
+                                      .arg(formatCount(qint64(impact.requestsMoved)),
+                                           formatCount(qint64(impact.requests)), formatCount(qint64(impact.usersMoved)),
+                                           formatCount(qint64(impact.users)), states::lastExport()));
     }
     m_model->setTrafficImpact(impact);
 }
 
 void PreviewPanel::show(const gw::SimulationResult &result)
 {
-    ui->statusLabel->setText(tr("%1 decisions in %2 s").arg(formatCount(qint64(result.decisions)),
-                                                           formatDecimal(result.seconds, 2)));
+    ui->statusLabel->setText(
+        tr("%1 decisions in %2 s").arg(formatCount(qint64(result.decisions)), formatDecimal(result.seconds, 2)));
     const qint64 total = result.total.vercel + result.total.openrouter;
     const double vercel = result.total.vercelPercent();
-    ui->overallLabel->setText(tr("Overall: Vercel %1 %, OpenRouter %2 % of %3 decisions")
-                                  .arg(formatDecimal(vercel, 3),
-                                       formatDecimal(total ? 100.0 - vercel : 0.0, 3),
-                                       formatCount(qint64(total))));
+    ui->overallLabel->setText(
+        tr("Overall: Vercel %1 %, OpenRouter %2 % of %3 decisions")
+            .arg(formatDecimal(vercel, 3), formatDecimal(total ? 100.0 - vercel : 0.0, 3), formatCount(qint64(total))));
     const QFileInfo source(m_controller->baselineSource());
     const bool isExport = source.dir().dirName() == QStringLiteral("exports");
     if (!result.hasBaseline) {
@@ -89,9 +103,9 @@ void PreviewPanel::show(const gw::SimulationResult &result)
     } else {
         ui->churnLabel->setText(
             tr("Against the %1 (%2): %3 decisions change gateway (%4 to Vercel, %5 to OpenRouter); %6 users affected.")
-                .arg(isExport ? states::lastExport() : tr("saved draft"), source.fileName(), formatCount(qint64(result.total.changed)),
-                     formatCount(qint64(result.movedToVercel)), formatCount(qint64(result.movedToOpenRouter)),
-                     formatCount(qint64(result.usersChanged))));
+                .arg(isExport ? states::lastExport() : tr("saved draft"), source.fileName(),
+                     formatCount(qint64(result.total.changed)), formatCount(qint64(result.movedToVercel)),
+                     formatCount(qint64(result.movedToOpenRouter)), formatCount(qint64(result.usersChanged))));
     }
     m_model->setResult(result);
 }

@@ -11,7 +11,9 @@
 #include <memory>
 #include <optional>
 
-namespace Ui { class PreviewPanel; }
+namespace Ui {
+class PreviewPanel;
+}
 class QTableView;
 
 namespace gw::app {

@@ -7,8 +7,8 @@
 #include "routing/preview_panel.h"
 #include "routing/rule_editor.h"
 #include "routing/rules_table_model.h"
-#include "ui_routingpage.h"
 #include "routing/why_inspector.h"
+#include "ui_routingpage.h"
 
 #include <QHeaderView>
 #include <QItemSelectionModel>
@@ -88,8 +88,8 @@ void RoutingPage::selectRow(int row)
         m_editor->setRuleIndex(-1);
         return;
     }
-    ui->rulesView->selectionModel()->setCurrentIndex(
-        m_rules->index(row, RulesTableModel::Id), QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+    ui->rulesView->selectionModel()->setCurrentIndex(m_rules->index(row, RulesTableModel::Id),
+                                                     QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
     m_editor->setRuleIndex(row);
 }
 
@@ -171,7 +171,9 @@ void RoutingPage::duplicateRule()
     gw::Rule copy = config.rules.at(row);
     const QString base = copy.id + QStringLiteral("-copy");
     copy.id = base;
-    for (int n = 2; std::any_of(config.rules.cbegin(), config.rules.cend(), [&](const gw::Rule &r) { return r.id == copy.id; }); ++n)
+    for (int n = 2;
+         std::any_of(config.rules.cbegin(), config.rules.cend(), [&](const gw::Rule &r) { return r.id == copy.id; });
+         ++n)
         copy.id = base + QString::number(n);
     config.rules.insert(row + 1, copy);
     m_document->apply(config, tr("Duplicate rule %1").arg(config.rules.at(row).id));
@@ -203,7 +205,8 @@ void RoutingPage::openIncidentDialog()
 {
     IncidentDialog dialog(m_document->config(), this);
     const int row = selectedRow();
-    if (row < 0 || row >= m_document->config().rules.size() || !dialog.setSubjectFromRule(m_document->config().rules.at(row)))
+    if (row < 0 || row >= m_document->config().rules.size()
+        || !dialog.setSubjectFromRule(m_document->config().rules.at(row)))
         dialog.setSubject(m_why->currentRequest().model);
     if (dialog.exec() != QDialog::Accepted)
         return;

@@ -8,7 +8,9 @@
 
 #include <memory>
 
-namespace Ui { class RoutingPage; }
+namespace Ui {
+class RoutingPage;
+}
 
 namespace gw::app {
 

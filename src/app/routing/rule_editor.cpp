@@ -12,15 +12,14 @@ namespace gw::app {
 enum ActionChoice { PinOpenRouter, PinVercel, Share };
 
 RuleEditor::RuleEditor(DraftDocument *document, QWidget *parent)
-    : QWidget(parent)
-    , ui(std::make_unique<Ui::RuleEditor>())
-    , m_document(document)
+    : QWidget(parent), ui(std::make_unique<Ui::RuleEditor>()), m_document(document)
 {
     ui->setupUi(this);
     ui->classCombo->addItems({tr("any"), tr("paid"), tr("free")});
     ui->actionCombo->addItems({tr("Pin to OpenRouter"), tr("Pin to Vercel"), tr("Vercel share")});
     ui->expiresEdit->setTimeSpec(Qt::UTC);
-    for (QLineEdit *edit : {ui->idEdit, ui->modelsEdit, ui->providersEdit, ui->usersEdit, ui->featuresEdit, ui->noteEdit})
+    for (QLineEdit *edit :
+         {ui->idEdit, ui->modelsEdit, ui->providersEdit, ui->usersEdit, ui->featuresEdit, ui->noteEdit})
         connect(edit, &QLineEdit::textChanged, this, &RuleEditor::revalidate);
     connect(ui->classCombo, &QComboBox::currentIndexChanged, this, &RuleEditor::revalidate);
     connect(ui->actionCombo, &QComboBox::currentIndexChanged, this, &RuleEditor::revalidate);
@@ -52,11 +51,14 @@ void RuleEditor::load()
     ui->idEdit->setText(rule.id);
     ui->modelsEdit->setText(rule.match.models.join(comma));
     ui->providersEdit->setText(rule.match.providers.join(comma));
-    ui->classCombo->setCurrentIndex(!rule.match.modelClass ? 0 : *rule.match.modelClass == gw::ModelClass::Paid ? 1 : 2);
+    ui->classCombo->setCurrentIndex(!rule.match.modelClass                           ? 0
+                                    : *rule.match.modelClass == gw::ModelClass::Paid ? 1
+                                                                                     : 2);
     ui->usersEdit->setText(rule.match.users.join(comma));
     ui->featuresEdit->setText(rule.match.features.join(comma));
-    ui->actionCombo->setCurrentIndex(rule.action.vercelShare ? Share
-                                     : rule.action.gateway == gw::Gateway::Vercel ? PinVercel : PinOpenRouter);
+    ui->actionCombo->setCurrentIndex(rule.action.vercelShare                      ? Share
+                                     : rule.action.gateway == gw::Gateway::Vercel ? PinVercel
+                                                                                  : PinOpenRouter);
     ui->shareSpin->setValue(rule.action.vercelShare.value_or(0));
     ui->expiresCheck->setChecked(rule.expiresAt.has_value());
     ui->expiresEdit->setDateTime(rule.expiresAt.value_or(QDateTime::currentDateTimeUtc().addSecs(4 * 3600)));
@@ -73,9 +75,9 @@ gw::Rule RuleEditor::ruleFromFields() const
     rule.match.models = splitList(ui->modelsEdit->text());
     rule.match.providers = splitList(ui->providersEdit->text());
     const int cls = ui->classCombo->currentIndex();
-    rule.match.modelClass = cls == 1 ? std::optional(gw::ModelClass::Paid)
-        : cls == 2                   ? std::optional(gw::ModelClass::Free)
-                                     : std::nullopt;
+    rule.match.modelClass = cls == 1   ? std::optional(gw::ModelClass::Paid)
+                            : cls == 2 ? std::optional(gw::ModelClass::Free)
+                                       : std::nullopt;
     rule.match.users = splitList(ui->usersEdit->text());
     rule.match.features = splitList(ui->featuresEdit->text());
     rule.action = {};

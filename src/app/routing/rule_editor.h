@@ -8,7 +8,9 @@
 
 #include <memory>
 
-namespace Ui { class RuleEditor; }
+namespace Ui {
+class RuleEditor;
+}
 
 namespace gw::app {
 

@@ -1,8 +1,8 @@
 #include "routing/rules_table_model.h"
 
-#include "config/config_io.h"
 #include "common/config_text.h"
 #include "common/draft_document.h"
+#include "config/config_io.h"
 
 #include <QFont>
 #include <QGuiApplication>
@@ -14,8 +14,7 @@ namespace gw::app {
 static const QString kRowMime = QStringLiteral("application/x-gateway-console-rule-row");
 
 RulesTableModel::RulesTableModel(DraftDocument *document, QObject *parent)
-    : QAbstractTableModel(parent)
-    , m_document(document)
+    : QAbstractTableModel(parent), m_document(document)
 {
     connect(document, &DraftDocument::changed, this, [this] {
         beginResetModel();
@@ -117,8 +116,8 @@ bool RulesTableModel::moveRows(const QModelIndex &sourceParent, int sourceRow, i
                                const QModelIndex &destinationParent, int destinationChild)
 {
     const int rows = rowCount();
-    if (sourceParent.isValid() || destinationParent.isValid() || count < 1 || sourceRow < 0
-        || sourceRow + count > rows || destinationChild < 0 || destinationChild > rows
+    if (sourceParent.isValid() || destinationParent.isValid() || count < 1 || sourceRow < 0 || sourceRow + count > rows
+        || destinationChild < 0 || destinationChild > rows
         || (destinationChild >= sourceRow && destinationChild <= sourceRow + count))
         return false;
     gw::RoutingConfig config = m_document->config();

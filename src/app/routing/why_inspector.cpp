@@ -7,9 +7,7 @@
 
 namespace gw::app {
 
-WhyInspector::WhyInspector(QWidget *parent)
-    : QWidget(parent)
-    , ui(std::make_unique<Ui::WhyInspector>())
+WhyInspector::WhyInspector(QWidget *parent) : QWidget(parent), ui(std::make_unique<Ui::WhyInspector>())
 {
     ui->setupUi(this);
     ui->userEdit->setText(QStringLiteral("alice"));
@@ -58,7 +56,10 @@ gw::RouteRequest WhyInspector::currentRequest() const
     return request;
 }
 
-QString WhyInspector::decisionText() const { return ui->decisionLabel->text(); }
+QString WhyInspector::decisionText() const
+{
+    return ui->decisionLabel->text();
+}
 
 QStringList WhyInspector::stepTexts() const
 {
@@ -84,8 +85,8 @@ void WhyInspector::recompute()
     ui->decisionLabel->setText(tr("<b>%1</b> as <code>%2</code> (bucket %3, Vercel share %4 %), reason <code>%5</code>")
                                    .arg(gw::gatewayDisplayName(decision.gateway),
                                         decision.upstreamModel.toHtmlEscaped(),
-                                        formatDecimal(decision.bucket.value(), 3),
-                                        formatShare(decision.share()), decision.reasonCode().toHtmlEscaped()));
+                                        formatDecimal(decision.bucket.value(), 3), formatShare(decision.share()),
+                                        decision.reasonCode().toHtmlEscaped()));
     for (const gw::DecisionStep &step : std::as_const(steps))
         new QTreeWidgetItem(ui->stepsTree, {step.step, step.detail});
     ui->stepsTree->resizeColumnToContents(0);

@@ -9,7 +9,9 @@
 
 #include <memory>
 
-namespace Ui { class WhyInspector; }
+namespace Ui {
+class WhyInspector;
+}
 
 namespace gw::app {
 
@@ -20,7 +22,11 @@ public:
     ~WhyInspector() override;
 
     void setConfig(const gw::RoutingConfig &config);
-    void setNow(const QDateTime &now) { m_now = now; recompute(); }
+    void setNow(const QDateTime &now)
+    {
+        m_now = now;
+        recompute();
+    }
     gw::RouteRequest currentRequest() const;
     QString decisionText() const;
     QStringList stepTexts() const;

@@ -1,23 +1,23 @@
 #include "shell/main_window.h"
 #include "shell/sample_workspace.h"
 
-#include "config/config_io.h"
 #include "common/draft_document.h"
-#include "routing/export_dialog.h"
 #include "common/gateway_connections.h"
 #include "common/key_store.h"
 #include "common/page_context.h"
 #include "common/state_names.h"
 #include "common/when_ready.h"
+#include "config/config_io.h"
 #include "models/models_page.h"
 #include "monitor/monitor_page.h"
 #include "planner/planner_page.h"
 #include "production/live_panel.h"
 #include "production/production_connection.h"
+#include "production/publish_dialog.h"
 #include "production/publish_history.h"
 #include "production/publish_history_panel.h"
 #include "production/usage_pull_panel.h"
-#include "production/publish_dialog.h"
+#include "routing/export_dialog.h"
 #include "routing/preview_panel.h"
 #include "routing/routing_page.h"
 #include "shell/settings_dialog.h"
@@ -208,8 +208,10 @@ bool MainWindow::openInitialWorkspace(Recovery recovery)
     if (dir.isEmpty() || !QFileInfo::exists(dir + QStringLiteral("/routing.json"))) {
         dir = gw::Workspace::defaultLocation();
         QString error;
-        if (!QFileInfo::exists(dir + QStringLiteral("/routing.json")) && !gw::app::installSampleWorkspace(dir, &error)) {
-            QMessageBox::critical(this, tr("Gateway Console"), tr("Could not create the sample workspace: %1").arg(error));
+        if (!QFileInfo::exists(dir + QStringLiteral("/routing.json"))
+            && !gw::app::installSampleWorkspace(dir, &error)) {
+            QMessageBox::critical(this, tr("Gateway Console"),
+                                  tr("Could not create the sample workspace: %1").arg(error));
             return false;
         }
     }
@@ -221,8 +223,9 @@ bool MainWindow::openWorkspace(const QString &dir, Recovery recovery, WhenLocked
     const gw::Workspace workspace(dir);
     const gw::ConfigLoadResult loaded = gw::loadConfigFile(workspace.draftPath());
     if (!loaded.config) {
-        QMessageBox::warning(this, tr("Open workspace"), tr("%1 is not a valid routing config:\n%2")
-                                                             .arg(workspace.draftPath(), gw::joinDiagnostics(loaded.diagnostics)));
+        QMessageBox::warning(this, tr("Open workspace"),
+                             tr("%1 is not a valid routing config:\n%2")
+                                 .arg(workspace.draftPath(), gw::joinDiagnostics(loaded.diagnostics)));
         return false;
     }
     // The lock before anything changes: a refused open leaves the current workspace as it was.
@@ -241,17 +244,20 @@ bool MainWindow::openWorkspace(const QString &dir, Recovery recovery, WhenLocked
     }
     m_readOnly = !m_workspaceLock;
     m_workspace = workspace;
-    m_hashWarning = loaded.hashMismatch ? tr("%1 was edited outside Gateway Console: its content_sha256 does not match; review it before exporting")
-                                              .arg(QFileInfo(workspace.draftPath()).fileName())
-                                        : QString();
+    m_hashWarning =
+        loaded.hashMismatch
+            ? tr("%1 was edited outside Gateway Console: its content_sha256 does not match; review it before exporting")
+                  .arg(QFileInfo(workspace.draftPath()).fileName())
+            : QString();
     m_document->setAutosavePath(QString()); // the old autosave belongs to the old workspace
     m_document->reset(*loaded.config);
     if (!m_readOnly && workspace.hasRecoverableAutosave()) {
         const gw::ConfigLoadResult autosave = gw::loadConfigFile(workspace.autosavePath());
         bool recover = recovery == Recovery::Recover;
         if (recovery == Recovery::Ask && autosave.config)
-            recover = QMessageBox::question(this, tr("Recover unsaved changes"),
-                                            tr("This workspace has unsaved changes from an earlier session. Recover them?"))
+            recover =
+                QMessageBox::question(this, tr("Recover unsaved changes"),
+                                      tr("This workspace has unsaved changes from an earlier session. Recover them?"))
                 == QMessageBox::Yes;
         if (recover && autosave.config)
             m_document->apply(*autosave.config, tr("Recover unsaved changes"));
@@ -285,12 +291,9 @@ bool MainWindow::openWorkspace(const QString &dir, Recovery recovery, WhenLocked
 bool MainWindow::acceptReadOnly(const QString &lockError, WhenLocked whenLocked)
 {
     switch (whenLocked) {
-    case WhenLocked::ReadOnly:
-        return true;
-    case WhenLocked::Refuse:
-        return false;
-    case WhenLocked::Ask:
-        break;
+    case WhenLocked::ReadOnly: return true;
+    case WhenLocked::Refuse: return false;
+    case WhenLocked::Ask: break;
     }
     QMessageBox box(QMessageBox::Warning, tr("Workspace in use"),
                     tr("%1\n\nOpen it read-only? You can look and try edits, but nothing is saved or exported "
@@ -306,7 +309,8 @@ bool MainWindow::save()
 {
     if (m_readOnly)
         return false;
-    if (const gw::Outcome<bool> saved = gw::saveConfigFile(m_workspace.draftPath(), m_document->config()); !saved.ok()) {
+    if (const gw::Outcome<bool> saved = gw::saveConfigFile(m_workspace.draftPath(), m_document->config());
+        !saved.ok()) {
         QMessageBox::warning(this, tr("Save"), tr("Could not save %1: %2").arg(m_workspace.draftPath(), saved.error));
         return false;
     }
@@ -331,7 +335,8 @@ bool MainWindow::exportInteractive()
     m_routing->preview()->setBaseline(baseline, source);
     m_live->setBaseline(baseline, QDir(m_workspace.dir()).relativeFilePath(source));
     m_routing->preview()->request(m_document->config());
-    statusBar()->showMessage(tr("Exported %1").arg(QDir(m_workspace.dir()).relativeFilePath(dialog.writtenFile())), 8000);
+    statusBar()->showMessage(tr("Exported %1").arg(QDir(m_workspace.dir()).relativeFilePath(dialog.writtenFile())),
+                             8000);
     ExportDialog::showExportedNotice(this, dialog.writtenFile());
     updateExportStatus();
     return true;
@@ -352,8 +357,9 @@ void MainWindow::chooseWorkspace()
     if (dir.isEmpty())
         return;
     if (m_document->isDirty()) {
-        const auto answer = QMessageBox::question(this, tr("Unsaved changes"), tr("Save the draft before opening another workspace?"),
-                                                  QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+        const auto answer =
+            QMessageBox::question(this, tr("Unsaved changes"), tr("Save the draft before opening another workspace?"),
+                                  QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
         if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !save()))
             return;
     }
@@ -362,8 +368,8 @@ void MainWindow::chooseWorkspace()
 
 QString MainWindow::statusText() const
 {
-    return m_workspaceLabel->text() + QLatin1Char(' ') + m_revisionLabel->text() + QLatin1Char(' ') + m_dirtyLabel->text()
-        + QLatin1Char(' ') + m_exportLabel->text();
+    return m_workspaceLabel->text() + QLatin1Char(' ') + m_revisionLabel->text() + QLatin1Char(' ')
+           + m_dirtyLabel->text() + QLatin1Char(' ') + m_exportLabel->text();
 }
 
 void MainWindow::updateExportStatus()
@@ -386,10 +392,12 @@ void MainWindow::updateExportStatus()
 
 void MainWindow::updateStatus()
 {
-    m_workspaceLabel->setText(m_workspace.isValid() ? tr("Workspace: %1").arg(QDir::toNativeSeparators(m_workspace.dir()))
-                                                    : tr("No workspace"));
+    m_workspaceLabel->setText(m_workspace.isValid()
+                                  ? tr("Workspace: %1").arg(QDir::toNativeSeparators(m_workspace.dir()))
+                                  : tr("No workspace"));
     if (m_readOnly)
-        m_workspaceLabel->setText(m_workspaceLabel->text() + QLatin1Char(' ') + tr("(read-only: open in %1)").arg(m_lockHolder));
+        m_workspaceLabel->setText(m_workspaceLabel->text() + QLatin1Char(' ')
+                                  + tr("(read-only: open in %1)").arg(m_lockHolder));
     m_revisionLabel->setText(tr("%1: %2").arg(states::draft(), tr("Revision %1").arg(m_document->config().revision))
                              + (m_hashWarning.isEmpty() ? QString() : QStringLiteral(" – ⚠ ") + m_hashWarning));
     m_dirtyLabel->setText(m_document->isDirty() ? tr("Unsaved changes") : tr("Saved"));
@@ -404,7 +412,9 @@ bool MainWindow::grabPages(const QString &dir)
     bool ok = true;
     for (int i = 0; i < ui->pages->count(); ++i) {
         ui->pages->setCurrentIndex(i);
-        const QString name = QStringLiteral("%1-%2.png").arg(i + 1).arg(ui->pages->tabText(i).toLower().replace(QLatin1Char(' '), QLatin1Char('-')));
+        const QString name = QStringLiteral("%1-%2.png")
+                                 .arg(i + 1)
+                                 .arg(ui->pages->tabText(i).toLower().replace(QLatin1Char(' '), QLatin1Char('-')));
         ok = grab().save(dir + QLatin1Char('/') + name) && ok;
     }
     ui->pages->setCurrentIndex(0);
@@ -418,17 +428,19 @@ void MainWindow::closeEvent(QCloseEvent *event)
         return;
     }
     if (m_readOnly) { // nothing can be saved here: say that the edits go, and let the operator stay
-        const auto answer = QMessageBox::question(this, tr("Unsaved changes"),
-                                                  tr("This window is read-only: its changes cannot be saved. Close and discard them?"),
-                                                  QMessageBox::Discard | QMessageBox::Cancel);
+        const auto answer =
+            QMessageBox::question(this, tr("Unsaved changes"),
+                                  tr("This window is read-only: its changes cannot be saved. Close and discard them?"),
+                                  QMessageBox::Discard | QMessageBox::Cancel);
         if (answer == QMessageBox::Discard)
             event->accept();
         else
             event->ignore();
         return;
     }
-    const auto answer = QMessageBox::question(this, tr("Unsaved changes"), tr("The draft has unsaved changes. Save them?"),
-                                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
+    const auto answer =
+        QMessageBox::question(this, tr("Unsaved changes"), tr("The draft has unsaved changes. Save them?"),
+                              QMessageBox::Save | QMessageBox::Discard | QMessageBox::Cancel);
     if (answer == QMessageBox::Cancel || (answer == QMessageBox::Save && !save())) {
         event->ignore();
         return;

@@ -10,8 +10,14 @@
 
 #include <memory>
 
-namespace Ui { class MainWindow; }
-namespace gw { namespace store { class HistoryStore; } }
+namespace Ui {
+class MainWindow;
+}
+namespace gw {
+namespace store {
+class HistoryStore;
+}
+} // namespace gw
 class QLabel;
 
 namespace gw::app {

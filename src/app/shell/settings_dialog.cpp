@@ -14,14 +14,16 @@ static const QString kOpenRouter = QStringLiteral("openrouter");
 static const QString kVercel = QStringLiteral("vercel");
 
 SettingsDialog::SettingsDialog(KeyStore *store, QWidget *parent)
-    : QDialog(parent)
-    , ui(std::make_unique<Ui::SettingsDialog>())
-    , m_store(store)
+    : QDialog(parent), ui(std::make_unique<Ui::SettingsDialog>()), m_store(store)
 {
     ui->setupUi(this);
     const QSettings s;
-    ui->openrouterUrlEdit->setText(s.value(QStringLiteral("gateways/openrouter/baseUrl"), QStringLiteral("https://openrouter.ai/api/v1")).toString());
-    ui->vercelUrlEdit->setText(s.value(QStringLiteral("gateways/vercel/baseUrl"), QStringLiteral("https://ai-gateway.vercel.sh/v1")).toString());
+    ui->openrouterUrlEdit->setText(
+        s.value(QStringLiteral("gateways/openrouter/baseUrl"), QStringLiteral("https://openrouter.ai/api/v1"))
+            .toString());
+    ui->vercelUrlEdit->setText(
+        s.value(QStringLiteral("gateways/vercel/baseUrl"), QStringLiteral("https://ai-gateway.vercel.sh/v1"))
+            .toString());
     ui->openrouterLocalCheck->setChecked(s.value(QStringLiteral("gateways/openrouter/local"), false).toBool());
     ui->vercelLocalCheck->setChecked(s.value(QStringLiteral("gateways/vercel/local"), false).toBool());
     ui->refererEdit->setText(s.value(QStringLiteral("attribution/referer")).toString());
@@ -31,7 +33,8 @@ SettingsDialog::SettingsDialog(KeyStore *store, QWidget *parent)
     ui->languageCombo->addItem(tr("System language"), QString());
     ui->languageCombo->addItem(QStringLiteral("English"), QStringLiteral("en"));
     ui->languageCombo->addItem(QStringLiteral("Deutsch"), QStringLiteral("de"));
-    ui->languageCombo->setCurrentIndex(std::max(0, ui->languageCombo->findData(s.value(QStringLiteral("ui/language")).toString())));
+    ui->languageCombo->setCurrentIndex(
+        std::max(0, ui->languageCombo->findData(s.value(QStringLiteral("ui/language")).toString())));
     ui->restartLabel->setText(tr("A new language takes effect at the next start."));
     for (QLineEdit *key : {ui->openrouterKeyEdit, ui->vercelKeyEdit})
         key->setPlaceholderText(tr("new key; empty keeps the current one"));
@@ -51,7 +54,8 @@ SettingsDialog::SettingsDialog(KeyStore *store, QWidget *parent)
     }
     loadProduction();
     connect(m_store, &KeyStore::readFinished, this, &SettingsDialog::onKeyRead);
-    for (const QString &account : {kOpenRouter, kVercel, productionAccount(ProductionRole::Writer), productionAccount(ProductionRole::Reader)}) {
+    for (const QString &account :
+         {kOpenRouter, kVercel, productionAccount(ProductionRole::Writer), productionAccount(ProductionRole::Reader)}) {
         onKeyRead(account, QString(), QString()); // environment state until the keychain answers
         m_store->read(account);
     }
@@ -64,7 +68,10 @@ SettingsDialog::SettingsDialog(KeyStore *store, QWidget *parent)
 
 SettingsDialog::~SettingsDialog() = default;
 
-QString SettingsDialog::keychainMessage() const { return ui->keychainLabel->text(); }
+QString SettingsDialog::keychainMessage() const
+{
+    return ui->keychainLabel->text();
+}
 
 QString SettingsDialog::keyStateText(const QString &account) const
 {
@@ -78,9 +85,9 @@ void SettingsDialog::onKeyRead(const QString &account, const QString &secret, co
             continue;
         QLabel *state = role == ProductionRole::Writer ? ui->writerPasswordState : ui->readerPasswordState;
         // A password is shown as set or not, never in part: a short one would be half shown.
-        state->setText(!secret.isEmpty()                      ? tr("password stored in the keychain")
+        state->setText(!secret.isEmpty()                            ? tr("password stored in the keychain")
                        : !qEnvironmentVariableIsEmpty("PGPASSWORD") ? tr("password from PGPASSWORD")
-                                                                  : tr("no password"));
+                                                                    : tr("no password"));
         return;
     }
     QLabel *state = account == kVercel ? ui->vercelKeyState : ui->openrouterKeyState;
@@ -120,12 +127,18 @@ void SettingsDialog::save()
 
 void SettingsDialog::loadProduction()
 {
-    static const QStringList modes{QString(), QStringLiteral("disable"), QStringLiteral("allow"), QStringLiteral("prefer"),
-                                   QStringLiteral("require"), QStringLiteral("verify-ca"), QStringLiteral("verify-full")};
+    static const QStringList modes{QString(),
+                                   QStringLiteral("disable"),
+                                   QStringLiteral("allow"),
+                                   QStringLiteral("prefer"),
+                                   QStringLiteral("require"),
+                                   QStringLiteral("verify-ca"),
+                                   QStringLiteral("verify-full")};
     const ProductionSettings settings = ProductionSettings::load();
     for (ProductionRole role : {ProductionRole::Writer, ProductionRole::Reader}) {
         const ProductionFields f = productionFields(role);
-        const gw::production::PgConnectionSpec &spec = role == ProductionRole::Writer ? settings.writer : settings.reader;
+        const gw::production::PgConnectionSpec &spec =
+            role == ProductionRole::Writer ? settings.writer : settings.reader;
         for (const QString &mode : modes)
             f.ssl->addItem(mode.isEmpty() ? tr("default (prefer)") : mode, mode);
         f.host->setText(spec.host);
@@ -169,8 +182,10 @@ void SettingsDialog::saveProduction()
 SettingsDialog::ProductionFields SettingsDialog::productionFields(ProductionRole role) const
 {
     if (role == ProductionRole::Writer)
-        return {ui->writerHostEdit, ui->writerPortSpin, ui->writerDatabaseEdit, ui->writerUserEdit, ui->writerSslCombo, ui->writerPasswordEdit};
-    return {ui->readerHostEdit, ui->readerPortSpin, ui->readerDatabaseEdit, ui->readerUserEdit, ui->readerSslCombo, ui->readerPasswordEdit};
+        return {ui->writerHostEdit, ui->writerPortSpin, ui->writerDatabaseEdit,
+                ui->writerUserEdit, ui->writerSslCombo, ui->writerPasswordEdit};
+    return {ui->readerHostEdit, ui->readerPortSpin, ui->readerDatabaseEdit,
+            ui->readerUserEdit, ui->readerSslCombo, ui->readerPasswordEdit};
 }
 
 QString SettingsDialog::passwordStateText(ProductionRole role) const

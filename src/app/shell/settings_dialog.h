@@ -7,7 +7,9 @@
 
 #include <memory>
 
-namespace Ui { class SettingsDialog; }
+namespace Ui {
+class SettingsDialog;
+}
 class QComboBox;
 class QLineEdit;
 class QSpinBox;

@@ -10,13 +10,13 @@ namespace gw::app {
 
 namespace {
 
-QString msText(qint64 ms) { return formatMs(double(ms)); }
+QString msText(qint64 ms)
+{
+    return formatMs(double(ms));
+}
 } // namespace
 
-BenchResultsModel::BenchResultsModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+BenchResultsModel::BenchResultsModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void BenchResultsModel::reset(const QList<gw::BenchCase> &cases, const gw::PromptSuite &suite)
 {
@@ -112,7 +112,8 @@ QString BenchResultsModel::statusText(const gw::BenchResult &result)
         return tr("skipped: %1").arg(result.skipReason);
     if (result.response.error.isError()) {
         const gw::GatewayError &e = result.response.error;
-        return e.httpStatus ? tr("%1 (HTTP %2)").arg(gw::errorClassName(e.cls)).arg(e.httpStatus) : gw::errorClassName(e.cls);
+        return e.httpStatus ? tr("%1 (HTTP %2)").arg(gw::errorClassName(e.cls)).arg(e.httpStatus)
+                            : gw::errorClassName(e.cls);
     }
     return tr("ok");
 }
@@ -161,7 +162,8 @@ QVariant BenchResultsModel::sideData(const Row &row, gw::Gateway gateway, int co
     case 2: return msText(r->totalMs);
     case 3:
         return r->skipped ? QStringLiteral("–")
-                          : QStringLiteral("%1 → %2").arg(formatCount(r->response.usage.prompt), formatCount(r->response.usage.completion));
+                          : QStringLiteral("%1 → %2").arg(formatCount(r->response.usage.prompt),
+                                                          formatCount(r->response.usage.completion));
     case 4: return costText(*r);
     default: return {};
     }
@@ -195,7 +197,9 @@ QVariant BenchResultsModel::data(const QModelIndex &index, int role) const
     case Model: return row.benchCase.openrouterModel;
     case Prompt: return row.prompt;
     case Repetition: return row.benchCase.repetition + 1;
-    case Flags: return role == SortRole ? QVariant(row.flags) : QVariant(gw::parityFlagNames(row.flags).join(QStringLiteral(", ")));
+    case Flags:
+        return role == SortRole ? QVariant(row.flags)
+                                : QVariant(gw::parityFlagNames(row.flags).join(QStringLiteral(", ")));
     default: return {};
     }
 }

@@ -16,10 +16,22 @@ class BenchResultsModel : public QAbstractTableModel {
     Q_OBJECT
 public:
     enum Column {
-        Case, Model, Prompt, Repetition,
-        OpenRouterStatus, OpenRouterTtft, OpenRouterTotal, OpenRouterTokens, OpenRouterCost,
-        VercelStatus, VercelTtft, VercelTotal, VercelTokens, VercelCost,
-        Flags, ColumnCount
+        Case,
+        Model,
+        Prompt,
+        Repetition,
+        OpenRouterStatus,
+        OpenRouterTtft,
+        OpenRouterTotal,
+        OpenRouterTokens,
+        OpenRouterCost,
+        VercelStatus,
+        VercelTtft,
+        VercelTotal,
+        VercelTokens,
+        VercelCost,
+        Flags,
+        ColumnCount
     };
     enum Role { SortRole = Qt::UserRole, FlagsRole };
 

@@ -4,8 +4,7 @@
 
 namespace gw::app {
 
-BenchRunRecorder::BenchRunRecorder(QObject *parent)
-    : QObject(parent)
+BenchRunRecorder::BenchRunRecorder(QObject *parent) : QObject(parent)
 {
     m_flush.setInterval(500);
     connect(&m_flush, &QTimer::timeout, this, &BenchRunRecorder::flush);
@@ -42,7 +41,8 @@ void BenchRunRecorder::add(const gw::BenchResult &result)
 void BenchRunRecorder::setBilledCost(int caseIndex, gw::Gateway gateway, double usd)
 {
     if (m_store)
-        whenRunId([this, caseIndex, gateway, usd](qint64 runId) { m_store->setBilledCost(runId, caseIndex, gateway, usd); });
+        whenRunId(
+            [this, caseIndex, gateway, usd](qint64 runId) { m_store->setBilledCost(runId, caseIndex, gateway, usd); });
 }
 
 void BenchRunRecorder::finish(gw::store::RunStatus status)

@@ -14,7 +14,9 @@
 #include <functional>
 #include <memory>
 
-namespace gw::store { class HistoryStore; }
+namespace gw::store {
+class HistoryStore;
+}
 
 namespace gw::app {
 

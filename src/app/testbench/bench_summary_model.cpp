@@ -1,18 +1,17 @@
 #include "testbench/bench_summary_model.h"
-#include "config/per_gateway.h"
 #include "common/number_format.h"
-
+#include "config/per_gateway.h"
 
 namespace gw::app {
 
 namespace {
-QString ms(double value) { return formatMs(value); }
+QString ms(double value)
+{
+    return formatMs(value);
+}
 } // namespace
 
-BenchSummaryModel::BenchSummaryModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+BenchSummaryModel::BenchSummaryModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void BenchSummaryModel::setRows(const QList<gw::BenchSummaryRow> &rows)
 {
@@ -61,7 +60,8 @@ QVariant BenchSummaryModel::differenceData(const gw::BenchSummaryRow &r, int rol
         return {};
     QStringList parts;
     if (haveLatency)
-        parts << tr("latency %1 ms").arg((latency >= 0.5 ? QStringLiteral("+") : QString()) + formatDecimal(latency, 0));
+        parts
+            << tr("latency %1 ms").arg((latency >= 0.5 ? QStringLiteral("+") : QString()) + formatDecimal(latency, 0));
     if (cost)
         parts << tr("cost %1").arg(formatSignedPercent(*cost));
     return parts.isEmpty() ? QStringLiteral("–") : parts.join(QStringLiteral(", "));
@@ -81,7 +81,8 @@ QVariant BenchSummaryModel::data(const QModelIndex &index, int role) const
     case Model: return r.openrouterModel;
     case Gateway: return gw::gatewayDisplayName(r.gateway);
     case Runs: return r.runs;
-    case SuccessRate: return sort ? QVariant(r.successRate) : QVariant(formatDecimal(100.0 * r.successRate, 0) + QLatin1Char('%'));
+    case SuccessRate:
+        return sort ? QVariant(r.successRate) : QVariant(formatDecimal(100.0 * r.successRate, 0) + QLatin1Char('%'));
     case TtftP50: return sort ? QVariant(r.ttftP50Ms) : QVariant(ms(r.ttftP50Ms));
     case TtftP95: return sort ? QVariant(r.ttftP95Ms) : QVariant(ms(r.ttftP95Ms));
     case TotalP50: return sort ? QVariant(r.totalP50Ms) : QVariant(ms(r.totalP50Ms));

@@ -12,7 +12,20 @@ namespace gw::app {
 class BenchSummaryModel : public QAbstractTableModel {
     Q_OBJECT
 public:
-    enum Column { Model, Gateway, Runs, SuccessRate, TtftP50, TtftP95, TotalP50, TotalP95, MeanCost, TokensPerSecond, VsOpenRouter, ColumnCount };
+    enum Column {
+        Model,
+        Gateway,
+        Runs,
+        SuccessRate,
+        TtftP50,
+        TtftP95,
+        TotalP50,
+        TotalP95,
+        MeanCost,
+        TokensPerSecond,
+        VsOpenRouter,
+        ColumnCount
+    };
     // VsOpenRouter's SortRole: Vercel's p50 latency minus OpenRouter's, in ms (null: nothing to compare).
     // CostDifferenceRole: Vercel's mean cost against OpenRouter's, in percent (null: unknown).
     enum Role { SortRole = Qt::UserRole, CostDifferenceRole };

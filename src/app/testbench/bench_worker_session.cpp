@@ -7,8 +7,7 @@
 
 namespace gw::app {
 
-BenchWorkerSession::BenchWorkerSession(QObject *parent)
-    : QObject(parent)
+BenchWorkerSession::BenchWorkerSession(QObject *parent) : QObject(parent)
 {
     m_livePoll.setInterval(33);
     connect(&m_livePoll, &QTimer::timeout, this, &BenchWorkerSession::pollLiveText);
@@ -33,7 +32,8 @@ void BenchWorkerSession::release(bool waitForIt)
     // while cancelling reaches nobody.
     QObject *context = m_context;
     QMetaObject::invokeMethod(
-        context, [this, context] {
+        context,
+        [this, context] {
             if (auto *runner = context->findChild<gw::net::BenchRunner *>()) {
                 runner->disconnect(this);
                 runner->cancel();
@@ -83,16 +83,22 @@ void BenchWorkerSession::connectRunner(gw::net::BenchRunner *runner, const std::
 {
     connect(runner, &gw::net::BenchRunner::started, this, &BenchWorkerSession::unitStarted);
     // Direct: these run on the worker, under the buffer's lock, and post nothing.
-    connect(runner, &gw::net::BenchRunner::textDelta, runner, [live](int caseIndex, gw::Gateway gateway, const QString &text) {
-        const QMutexLocker lock(&live->mutex);
-        live->text[unitKey(caseIndex, gateway)] += text;
-        live->changed.insert(unitKey(caseIndex, gateway));
-    }, Qt::DirectConnection);
-    connect(runner, &gw::net::BenchRunner::reasoningDelta, runner, [live](int caseIndex, gw::Gateway gateway, const QString &text) {
-        const QMutexLocker lock(&live->mutex);
-        live->reasoning[unitKey(caseIndex, gateway)] += text;
-        live->changed.insert(unitKey(caseIndex, gateway));
-    }, Qt::DirectConnection);
+    connect(
+        runner, &gw::net::BenchRunner::textDelta, runner,
+        [live](int caseIndex, gw::Gateway gateway, const QString &text) {
+            const QMutexLocker lock(&live->mutex);
+            live->text[unitKey(caseIndex, gateway)] += text;
+            live->changed.insert(unitKey(caseIndex, gateway));
+        },
+        Qt::DirectConnection);
+    connect(
+        runner, &gw::net::BenchRunner::reasoningDelta, runner,
+        [live](int caseIndex, gw::Gateway gateway, const QString &text) {
+            const QMutexLocker lock(&live->mutex);
+            live->reasoning[unitKey(caseIndex, gateway)] += text;
+            live->changed.insert(unitKey(caseIndex, gateway));
+        },
+        Qt::DirectConnection);
     connect(runner, &gw::net::BenchRunner::resultReady, this, &BenchWorkerSession::onResult);
     connect(runner, &gw::net::BenchRunner::caseFinished, this, &BenchWorkerSession::caseFinished);
     connect(runner, &gw::net::BenchRunner::progress, this, &BenchWorkerSession::progress);

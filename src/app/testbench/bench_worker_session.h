@@ -21,7 +21,9 @@
 #include <memory>
 #include <optional>
 
-namespace gw::net { class BenchRunner; }
+namespace gw::net {
+class BenchRunner;
+}
 
 namespace gw::app {
 
@@ -52,7 +54,10 @@ public:
     QString liveText(int caseIndex, gw::Gateway gateway) const;
     QString liveReasoning(int caseIndex, gw::Gateway gateway) const;
 
-    static qint64 unitKey(int caseIndex, gw::Gateway gateway) { return qint64(caseIndex) * 2 + gw::gatewayIndex(gateway); }
+    static qint64 unitKey(int caseIndex, gw::Gateway gateway)
+    {
+        return qint64(caseIndex) * 2 + gw::gatewayIndex(gateway);
+    }
     static int caseOf(qint64 unit) { return int(unit / 2); }
     static gw::Gateway gatewayOf(qint64 unit) { return unit % 2 ? gw::Gateway::Vercel : gw::Gateway::OpenRouter; }
 

@@ -10,13 +10,13 @@
 
 namespace gw::app {
 
-RequestViewer::RequestViewer(QWidget *parent)
-    : QDialog(parent)
+RequestViewer::RequestViewer(QWidget *parent) : QDialog(parent)
 {
     setObjectName(QStringLiteral("requestViewer"));
     setWindowTitle(tr("Requests sent"));
     auto *layout = new QVBoxLayout(this);
-    auto *intro = new QLabel(tr("The bodies each gateway got for this case (headers and keys are not part of them)."), this);
+    auto *intro =
+        new QLabel(tr("The bodies each gateway got for this case (headers and keys are not part of them)."), this);
     intro->setWordWrap(true);
     layout->addWidget(intro);
     auto *grid = new QGridLayout;
@@ -25,7 +25,8 @@ RequestViewer::RequestViewer(QWidget *parent)
         const int column = gw::gatewayIndex(gateway);
         auto *title = new QLabel(QStringLiteral("<b>%1</b>").arg(gw::gatewayDisplayName(gateway)), this);
         auto *body = new QPlainTextEdit(this);
-        body->setObjectName(gateway == gw::Gateway::Vercel ? QStringLiteral("vercelRequestView") : QStringLiteral("openrouterRequestView"));
+        body->setObjectName(gateway == gw::Gateway::Vercel ? QStringLiteral("vercelRequestView")
+                                                           : QStringLiteral("openrouterRequestView"));
         body->setReadOnly(true);
         body->setFont(mono);
         body->setLineWrapMode(QPlainTextEdit::NoWrap);
@@ -48,7 +49,8 @@ RequestViewer::RequestViewer(QWidget *parent)
 
 void RequestViewer::setRequest(gw::Gateway gateway, const QJsonObject &body, const QStringList &dropped)
 {
-    m_bodies[gateway]->setPlainText(body.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Indented)));
+    m_bodies[gateway]->setPlainText(
+        body.isEmpty() ? QString() : QString::fromUtf8(QJsonDocument(body).toJson(QJsonDocument::Indented)));
     m_bodies[gateway]->setPlaceholderText(tr("Not sent to this gateway."));
     if (body.isEmpty())
         m_dropped[gateway]->setText(QString());
@@ -58,12 +60,19 @@ void RequestViewer::setRequest(gw::Gateway gateway, const QJsonObject &body, con
         QStringList items;
         for (const QString &warning : dropped)
             items << QStringLiteral("<li>") + warning.toHtmlEscaped() + QStringLiteral("</li>");
-        m_dropped[gateway]->setText(tr("The translation dropped:") + QStringLiteral("<ul>") + items.join(QString()) + QStringLiteral("</ul>"));
+        m_dropped[gateway]->setText(tr("The translation dropped:") + QStringLiteral("<ul>") + items.join(QString())
+                                    + QStringLiteral("</ul>"));
     }
     m_dropped[gateway]->setStyleSheet(dropped.isEmpty() ? QString() : QStringLiteral("color: darkred"));
 }
 
-QPlainTextEdit *RequestViewer::bodyView(gw::Gateway gateway) const { return m_bodies[gateway]; }
-QLabel *RequestViewer::droppedLabel(gw::Gateway gateway) const { return m_dropped[gateway]; }
+QPlainTextEdit *RequestViewer::bodyView(gw::Gateway gateway) const
+{
+    return m_bodies[gateway];
+}
+QLabel *RequestViewer::droppedLabel(gw::Gateway gateway) const
+{
+    return m_dropped[gateway];
+}
 
 } // namespace gw::app

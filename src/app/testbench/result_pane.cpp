@@ -10,14 +10,13 @@
 namespace gw::app {
 
 ResultPane::ResultPane(gw::Gateway gateway, QWidget *parent)
-    : QWidget(parent)
-    , ui(std::make_unique<Ui::ResultPane>())
-    , m_gateway(gateway)
+    : QWidget(parent), ui(std::make_unique<Ui::ResultPane>()), m_gateway(gateway)
 {
     ui->setupUi(this);
     setObjectName(gateway == gw::Gateway::Vercel ? QStringLiteral("vercelPane") : QStringLiteral("openrouterPane"));
-    ui->titleLabel->setText(QStringLiteral("<b>%1</b>").arg(gateway == gw::Gateway::Vercel ? QStringLiteral("Vercel AI Gateway")
-                                                                                            : QStringLiteral("OpenRouter")));
+    ui->titleLabel->setText(
+        QStringLiteral("<b>%1</b>")
+            .arg(gateway == gw::Gateway::Vercel ? QStringLiteral("Vercel AI Gateway") : QStringLiteral("OpenRouter")));
     ui->errorLabel->setStyleSheet(QStringLiteral("color: darkred"));
     connect(ui->reasoningToggle, &QToolButton::toggled, this, [this](bool open) {
         ui->reasoningView->setVisible(open);
@@ -48,11 +47,13 @@ void ResultPane::setReasoning(const QString &reasoning)
         ui->reasoningView->setPlainText(reasoning);
         ui->reasoningView->verticalScrollBar()->setValue(ui->reasoningView->verticalScrollBar()->maximum());
     }
-    ui->reasoningToggle->setText(reasoning.isEmpty() ? tr("No reasoning") : tr("Reasoning (%n characters)", nullptr, int(reasoning.size())));
+    ui->reasoningToggle->setText(reasoning.isEmpty() ? tr("No reasoning")
+                                                     : tr("Reasoning (%n characters)", nullptr, int(reasoning.size())));
     ui->reasoningToggle->setEnabled(!reasoning.isEmpty());
 }
 
-void ResultPane::showLive(const QString &text, const QString &reasoning, const QJsonObject &request, const QStringList &warnings)
+void ResultPane::showLive(const QString &text, const QString &reasoning, const QJsonObject &request,
+                          const QStringList &warnings)
 {
     // Streaming appends: only the new tail goes into the document, so long answers stay cheap.
     const QString shown = ui->textView->toPlainText();
@@ -85,7 +86,8 @@ QString ResultPane::metricsText(const gw::BenchResult &r)
     QStringList parts;
     parts << tr("TTFT %1").arg(formatMs(double(r.ttftMs))) << tr("total %1").arg(formatMs(double(r.totalMs)));
     parts << tr("tokens %1 in (%2 cached) → %3 out (%4 reasoning)")
-                 .arg(formatCount(u.prompt), formatCount(u.cachedRead), formatCount(u.completion), formatCount(u.reasoning));
+                 .arg(formatCount(u.prompt), formatCount(u.cachedRead), formatCount(u.completion),
+                      formatCount(u.reasoning));
     QString cost = tr("cost %1").arg(BenchResultsModel::costText(r));
     QStringList also;
     if (r.response.costUsd && r.billedCostUsd)
@@ -113,16 +115,29 @@ void ResultPane::showResult(const gw::BenchResult &result)
     const gw::GatewayError &e = result.response.error;
     ui->errorLabel->setVisible(e.isError());
     if (e.isError())
-        ui->errorLabel->setText(tr("%1%2: %3 %4").arg(gw::errorClassName(e.cls), e.midStream ? tr(" (mid-stream)") : QString(),
-                                                      e.code, e.message));
+        ui->errorLabel->setText(
+            tr("%1%2: %3 %4")
+                .arg(gw::errorClassName(e.cls), e.midStream ? tr(" (mid-stream)") : QString(), e.code, e.message));
     m_request = result.request;
     m_warnings = result.translationWarnings;
     ui->requestButton->setEnabled(!m_request.isEmpty());
 }
 
-QString ResultPane::text() const { return ui->textView->toPlainText(); }
-QString ResultPane::reasoning() const { return ui->reasoningView->toPlainText(); }
-QString ResultPane::metrics() const { return ui->metricsLabel->text(); }
-QString ResultPane::error() const { return ui->errorLabel->isVisibleTo(this) ? ui->errorLabel->text() : QString(); }
+QString ResultPane::text() const
+{
+    return ui->textView->toPlainText();
+}
+QString ResultPane::reasoning() const
+{
+    return ui->reasoningView->toPlainText();
+}
+QString ResultPane::metrics() const
+{
+    return ui->metricsLabel->text();
+}
+QString ResultPane::error() const
+{
+    return ui->errorLabel->isVisibleTo(this) ? ui->errorLabel->text() : QString();
+}
 
 } // namespace gw::app

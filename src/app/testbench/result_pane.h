@@ -10,7 +10,9 @@
 
 #include <memory>
 
-namespace Ui { class ResultPane; }
+namespace Ui {
+class ResultPane;
+}
 
 namespace gw::app {
 
@@ -22,7 +24,8 @@ public:
 
     void clear();
     // While it runs: what streamed so far (the panes refresh at most ~30 times a second).
-    void showLive(const QString &text, const QString &reasoning, const QJsonObject &request, const QStringList &warnings);
+    void showLive(const QString &text, const QString &reasoning, const QJsonObject &request,
+                  const QStringList &warnings);
     void showResult(const gw::BenchResult &result);
     void showWaiting(const QString &why);
 

@@ -9,11 +9,7 @@
 
 namespace gw::app {
 
-RunHistoryController::RunHistoryController(QObject *parent)
-    : QObject(parent)
-    , m_model(new RunHistoryModel(this))
-{
-}
+RunHistoryController::RunHistoryController(QObject *parent) : QObject(parent), m_model(new RunHistoryModel(this)) {}
 
 void RunHistoryController::setStore(std::shared_ptr<gw::store::HistoryStore> store)
 {

@@ -9,7 +9,9 @@
 
 #include <memory>
 
-namespace gw::store { class HistoryStore; }
+namespace gw::store {
+class HistoryStore;
+}
 
 namespace gw::app {
 

@@ -4,10 +4,7 @@
 
 namespace gw::app {
 
-RunHistoryModel::RunHistoryModel(QObject *parent)
-    : QAbstractTableModel(parent)
-{
-}
+RunHistoryModel::RunHistoryModel(QObject *parent) : QAbstractTableModel(parent) {}
 
 void RunHistoryModel::setRuns(const QList<gw::store::RunSummary> &runs)
 {

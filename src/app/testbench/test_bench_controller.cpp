@@ -67,7 +67,9 @@ TestBenchController::TestBenchController(GatewayConnections *connections, QObjec
     connect(m_session, &BenchWorkerSession::caseFinished, this, [this](int caseIndex, gw::ParityFlags flags) {
         m_pending.flags.append({caseIndex, flags});
     });
-    connect(m_session, &BenchWorkerSession::progress, this, [this](int done, int total) { m_pending.progress = {done, total}; });
+    connect(m_session, &BenchWorkerSession::progress, this, [this](int done, int total) {
+        m_pending.progress = {done, total};
+    });
     connect(m_session, &BenchWorkerSession::finished, this, &TestBenchController::onFinished);
 
     connect(m_recorder, &BenchRunRecorder::runsChanged, m_runs, &RunHistoryController::refresh);
@@ -88,9 +90,18 @@ TestBenchController::~TestBenchController()
     m_session->disconnect(this);
 }
 
-RunHistoryModel *TestBenchController::history() const { return m_runs->model(); }
-qint64 TestBenchController::currentRunId() const { return m_recorder->runId(); }
-void TestBenchController::refreshHistory() { m_runs->refresh(); }
+RunHistoryModel *TestBenchController::history() const
+{
+    return m_runs->model();
+}
+qint64 TestBenchController::currentRunId() const
+{
+    return m_recorder->runId();
+}
+void TestBenchController::refreshHistory()
+{
+    m_runs->refresh();
+}
 
 void TestBenchController::setHistory(std::shared_ptr<gw::store::HistoryStore> history)
 {
@@ -242,12 +253,14 @@ void TestBenchController::onFinished()
 
 void TestBenchController::startReconciling()
 {
-    m_reconciler = std::make_unique<gw::net::CostReconciler>(clientFor(gw::Gateway::OpenRouter), clientFor(gw::Gateway::Vercel));
-    connect(m_reconciler.get(), &gw::net::CostReconciler::billedCost, this, [this](int caseIndex, gw::Gateway gateway, double usd) {
-        ++m_billed;
-        m_results->setBilledCost(caseIndex, gateway, usd);
-        m_recorder->setBilledCost(caseIndex, gateway, usd);
-    });
+    m_reconciler =
+        std::make_unique<gw::net::CostReconciler>(clientFor(gw::Gateway::OpenRouter), clientFor(gw::Gateway::Vercel));
+    connect(m_reconciler.get(), &gw::net::CostReconciler::billedCost, this,
+            [this](int caseIndex, gw::Gateway gateway, double usd) {
+                ++m_billed;
+                m_results->setBilledCost(caseIndex, gateway, usd);
+                m_recorder->setBilledCost(caseIndex, gateway, usd);
+            });
     connect(m_reconciler.get(), &gw::net::CostReconciler::lookupFailed, this, [this] { ++m_billingFailed; });
     connect(m_reconciler.get(), &gw::net::CostReconciler::finished, this, [this] {
         m_summary->setRows(gw::summarize(m_results->results()));

@@ -38,13 +38,13 @@ class RunHistoryController;
 class RunHistoryModel;
 
 struct BenchSpec {
-    QString label;            // shown in the history
-    QStringList models;       // OpenRouter ids
+    QString label;      // shown in the history
+    QStringList models; // OpenRouter ids
     gw::PromptSuite suite;
     int repeat = 1;
     int concurrency = 4;
-    QJsonObject reasoning;    // batch default ({"effort": "low"}); a prompt's own wins
-    QJsonObject provider;     // batch default provider preferences
+    QJsonObject reasoning; // batch default ({"effort": "low"}); a prompt's own wins
+    QJsonObject provider;  // batch default provider preferences
 };
 
 class TestBenchController : public QObject {
@@ -53,7 +53,8 @@ public:
     explicit TestBenchController(GatewayConnections *connections, QObject *parent = nullptr);
     ~TestBenchController() override;
 
-    void setHistory(std::shared_ptr<gw::store::HistoryStore> history); // shared with the page context; null: runs are not kept
+    void setHistory(
+        std::shared_ptr<gw::store::HistoryStore> history); // shared with the page context; null: runs are not kept
     // Price tables for estimated costs, parsed off the GUI thread from the newest snapshots.
     void setWorkspaceDir(const QString &dir);
 

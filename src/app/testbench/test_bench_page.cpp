@@ -1,11 +1,11 @@
 #include "testbench/test_bench_page.h"
 #include "config/per_gateway.h"
 
-#include "testbench/bench_results_model.h"
-#include "testbench/bench_summary_model.h"
 #include "common/draft_document.h"
 #include "common/number_format.h"
 #include "common/page_context.h"
+#include "testbench/bench_results_model.h"
+#include "testbench/bench_summary_model.h"
 #include "testbench/request_viewer.h"
 #include "testbench/result_pane.h"
 #include "testbench/run_history_model.h"
@@ -58,7 +58,8 @@ TestBenchPage::TestBenchPage(std::shared_ptr<PageContext> context, QWidget *pare
     ui->casesView->horizontalHeader()->setResizeContentsPrecision(50);
     ui->summaryView->setModel(m_controller->summary());
     ui->summaryView->setWordWrap(false);
-    connect(m_controller->summary(), &QAbstractItemModel::modelReset, ui->summaryView, &QTableView::resizeColumnsToContents);
+    connect(m_controller->summary(), &QAbstractItemModel::modelReset, ui->summaryView,
+            &QTableView::resizeColumnsToContents);
     ui->historyView->setModel(m_controller->history());
     ui->historyView->horizontalHeader()->setSectionResizeMode(RunHistoryModel::Label, QHeaderView::Stretch);
     ui->splitter->setStretchFactor(0, 2);
@@ -72,8 +73,9 @@ TestBenchPage::TestBenchPage(std::shared_ptr<PageContext> context, QWidget *pare
     connect(ui->runButton, &QPushButton::clicked, this, &TestBenchPage::run);
     connect(ui->cancelButton, &QPushButton::clicked, m_controller, &TestBenchController::cancel);
     connect(ui->browseSuiteButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getOpenFileName(this, tr("Open prompt suite"), m_workspaceDir + QStringLiteral("/prompts"),
-                                                          tr("Prompt suites (*.jsonl);;All files (*)"));
+        const QString path =
+            QFileDialog::getOpenFileName(this, tr("Open prompt suite"), m_workspaceDir + QStringLiteral("/prompts"),
+                                         tr("Prompt suites (*.jsonl);;All files (*)"));
         if (!path.isEmpty())
             loadSuite(path);
     });
@@ -83,12 +85,14 @@ TestBenchPage::TestBenchPage(std::shared_ptr<PageContext> context, QWidget *pare
     connect(ui->promptEdit, &QPlainTextEdit::textChanged, this, &TestBenchPage::showPlannedTotal);
     connect(ui->repeatSpin, &QSpinBox::valueChanged, this, &TestBenchPage::showPlannedTotal);
     connect(ui->exportSummaryButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export summary"), QStringLiteral("bench-summary.csv"), tr("CSV (*.csv)"));
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export summary"),
+                                                          QStringLiteral("bench-summary.csv"), tr("CSV (*.csv)"));
         if (!path.isEmpty())
             exportCsv(path, true);
     });
     connect(ui->exportResultsButton, &QPushButton::clicked, this, [this] {
-        const QString path = QFileDialog::getSaveFileName(this, tr("Export results"), QStringLiteral("bench-results.csv"), tr("CSV (*.csv)"));
+        const QString path = QFileDialog::getSaveFileName(this, tr("Export results"),
+                                                          QStringLiteral("bench-results.csv"), tr("CSV (*.csv)"));
         if (!path.isEmpty())
             exportCsv(path, false);
     });
@@ -98,12 +102,13 @@ TestBenchPage::TestBenchPage(std::shared_ptr<PageContext> context, QWidget *pare
             m_controller->openRun(rows.first().data(RunHistoryModel::RunIdRole).toLongLong());
     });
     connect(ui->rerunButton, &QPushButton::clicked, this, &TestBenchPage::rerunSelected);
-    connect(ui->casesView->selectionModel(), &QItemSelectionModel::currentRowChanged, this, [this](const QModelIndex &current) {
-        if (m_selecting || !current.isValid())
-            return;
-        m_followNewest = false;
-        selectCase(m_casesProxy->mapToSource(current).row());
-    });
+    connect(ui->casesView->selectionModel(), &QItemSelectionModel::currentRowChanged, this,
+            [this](const QModelIndex &current) {
+                if (m_selecting || !current.isValid())
+                    return;
+                m_followNewest = false;
+                selectCase(m_casesProxy->mapToSource(current).row());
+            });
 
     connect(m_controller, &TestBenchController::runStarted, this, [this](int total) {
         ui->progressBar->setFormat(tr("%v of %m requests"));
@@ -117,14 +122,17 @@ TestBenchPage::TestBenchPage(std::shared_ptr<PageContext> context, QWidget *pare
     });
     connect(m_controller, &TestBenchController::runFinished, this, [this](bool cancelled) {
         setRunning(false);
-        ui->statusLabel->setText(cancelled ? tr("Cancelled: %1 of %2 requests ended.").arg(ui->progressBar->value()).arg(ui->progressBar->maximum())
+        ui->statusLabel->setText(cancelled ? tr("Cancelled: %1 of %2 requests ended.")
+                                                 .arg(ui->progressBar->value())
+                                                 .arg(ui->progressBar->maximum())
                                            : tr("Done. Looking up billed costs…"));
         refreshPanes();
         ui->casesView->resizeColumnsToContents(); // sized on the first 50 rows (see the constructor)
     });
     connect(m_controller, &TestBenchController::reconciled, this, [this](int billed, int failed) {
-        ui->statusLabel->setText(failed ? tr("Done. Billed cost known for %1 requests; %2 lookups failed.").arg(billed).arg(failed)
-                                        : tr("Done. Billed cost known for %1 requests.").arg(billed));
+        ui->statusLabel->setText(
+            failed ? tr("Done. Billed cost known for %1 requests; %2 lookups failed.").arg(billed).arg(failed)
+                   : tr("Done. Billed cost known for %1 requests.").arg(billed));
         refreshPanes();
     });
     connect(m_controller, &TestBenchController::unitStarted, this, [this](int caseIndex, gw::Gateway) {
@@ -139,9 +147,8 @@ TestBenchPage::TestBenchPage(std::shared_ptr<PageContext> context, QWidget *pare
         if (caseIndex == m_selectedCase)
             refreshPanes();
     });
-    connect(m_controller, &TestBenchController::historyError, this, [this](const QString &message) {
-        ui->historyLabel->setText(tr("History: %1").arg(message));
-    });
+    connect(m_controller, &TestBenchController::historyError, this,
+            [this](const QString &message) { ui->historyLabel->setText(tr("History: %1").arg(message)); });
     connect(m_controller, &TestBenchController::runLoaded, this, &TestBenchPage::onRunLoaded);
     for (ResultPane *pane : m_panes)
         connect(pane, &ResultPane::requestViewRequested, this, &TestBenchPage::showRequests);
@@ -157,8 +164,14 @@ TestBenchPage::TestBenchPage(std::shared_ptr<PageContext> context, QWidget *pare
 
 TestBenchPage::~TestBenchPage() = default;
 
-ResultPane *TestBenchPage::pane(gw::Gateway gateway) const { return m_panes[gw::gatewayIndex(gateway)]; }
-QString TestBenchPage::statusText() const { return ui->statusLabel->text(); }
+ResultPane *TestBenchPage::pane(gw::Gateway gateway) const
+{
+    return m_panes[gw::gatewayIndex(gateway)];
+}
+QString TestBenchPage::statusText() const
+{
+    return ui->statusLabel->text();
+}
 
 void TestBenchPage::onWorkspaceChanged()
 {
@@ -207,7 +220,8 @@ void TestBenchPage::setSuite(const gw::PromptSuite &suite, const QString &name)
     // A suite replaces the single prompt: the prompt stays as typed, greyed, until Clear.
     ui->promptEdit->setEnabled(!loaded);
     ui->suiteReplacesLabel->setVisible(loaded);
-    ui->suiteReplacesLabel->setText(loaded ? tr("Suite %1 replaces the prompt (Clear to use it again).").arg(described) : QString());
+    ui->suiteReplacesLabel->setText(loaded ? tr("Suite %1 replaces the prompt (Clear to use it again).").arg(described)
+                                           : QString());
     ui->clearSuiteButton->setEnabled(loaded);
     showPlannedTotal();
 }
@@ -218,7 +232,9 @@ BenchSpec TestBenchPage::specFromInputs() const
     for (const QString &model : ui->benchModelsEdit->text().split(QLatin1Char(','), Qt::SkipEmptyParts))
         if (!model.trimmed().isEmpty())
             spec.models << model.trimmed();
-    spec.suite = m_suite.cases.isEmpty() ? gw::singlePromptSuite(QStringLiteral("prompt"), ui->promptEdit->toPlainText().trimmed()) : m_suite;
+    spec.suite = m_suite.cases.isEmpty()
+                     ? gw::singlePromptSuite(QStringLiteral("prompt"), ui->promptEdit->toPlainText().trimmed())
+                     : m_suite;
     if (m_suite.cases.isEmpty() && ui->promptEdit->toPlainText().trimmed().isEmpty())
         spec.suite.cases.clear();
     spec.repeat = ui->repeatSpin->value();
@@ -260,15 +276,17 @@ void TestBenchPage::run()
         QJsonParseError error;
         const QJsonDocument doc = QJsonDocument::fromJson(provider.toUtf8(), &error);
         if (!doc.isObject()) {
-            ui->statusLabel->setText(error.error != QJsonParseError::NoError
-                                         ? tr("Providers: %1 at character %2").arg(error.errorString()).arg(error.offset + 1)
-                                         : tr("Providers: must be a JSON object"));
+            ui->statusLabel->setText(
+                error.error != QJsonParseError::NoError
+                    ? tr("Providers: %1 at character %2").arg(error.errorString()).arg(error.offset + 1)
+                    : tr("Providers: must be a JSON object"));
             return;
         }
         spec.provider = doc.object();
     }
     spec.label = tr("%n model(s)", nullptr, int(spec.models.size())) + QStringLiteral(" × ")
-        + tr("%n prompt(s)", nullptr, int(spec.suite.cases.size())) + QStringLiteral(" × ") + QString::number(spec.repeat);
+                 + tr("%n prompt(s)", nullptr, int(spec.suite.cases.size())) + QStringLiteral(" × ")
+                 + QString::number(spec.repeat);
     m_runConfig = m_document->config();
     QString why;
     m_followNewest = true;
@@ -305,8 +323,9 @@ void TestBenchPage::onRunLoaded(const gw::store::RunSettings &settings, const QS
     ui->concurrencySpin->setValue(settings.concurrency);
     const int effort = ui->effortCombo->findData(settings.reasoning.value(QStringLiteral("effort")).toString());
     ui->effortCombo->setCurrentIndex(std::max(0, effort));
-    ui->providerEdit->setText(settings.provider.isEmpty() ? QString()
-                                                          : QString::fromUtf8(QJsonDocument(settings.provider).toJson(QJsonDocument::Compact)));
+    ui->providerEdit->setText(settings.provider.isEmpty()
+                                  ? QString()
+                                  : QString::fromUtf8(QJsonDocument(settings.provider).toJson(QJsonDocument::Compact)));
     m_followNewest = false;
     selectCase(m_controller->results()->rowCount() > 0 ? 0 : -1);
     ui->statusLabel->setText(tr("Showing run \"%1\".").arg(label));
@@ -321,7 +340,8 @@ void TestBenchPage::selectCase(int row)
     if (m_selectedCase >= 0) {
         m_selecting = true;
         const QModelIndex index = m_casesProxy->mapFromSource(model->index(row, 0));
-        ui->casesView->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect | QItemSelectionModel::Rows);
+        ui->casesView->selectionModel()->setCurrentIndex(index, QItemSelectionModel::ClearAndSelect
+                                                                    | QItemSelectionModel::Rows);
         m_selecting = false;
     }
     refreshPanes();
@@ -342,12 +362,13 @@ void TestBenchPage::refreshPanes()
             pane->showResult(*result);
             continue;
         }
-        const gw::BenchRequest request = gw::requestFor(model->benchCase(row), gateway, m_controller->suite(), m_runConfig);
+        const gw::BenchRequest request =
+            gw::requestFor(model->benchCase(row), gateway, m_controller->suite(), m_runConfig);
         if (!request.runnable)
             pane->showWaiting(tr("Not run on this gateway."));
         else
-            pane->showLive(m_controller->liveText(m_selectedCase, gateway), m_controller->liveReasoning(m_selectedCase, gateway),
-                           request.body, request.warnings);
+            pane->showLive(m_controller->liveText(m_selectedCase, gateway),
+                           m_controller->liveReasoning(m_selectedCase, gateway), request.body, request.warnings);
     }
 }
 
@@ -361,7 +382,8 @@ void TestBenchPage::setRunning(bool running)
 
 bool TestBenchPage::exportCsv(const QString &path, bool summary)
 {
-    const QString csv = summary ? gw::summaryCsv(m_controller->summary()->rows()) : gw::resultsCsv(m_controller->results()->results());
+    const QString csv =
+        summary ? gw::summaryCsv(m_controller->summary()->rows()) : gw::resultsCsv(m_controller->results()->results());
     QSaveFile file(path);
     const QByteArray bytes = csv.toUtf8();
     if (!file.open(QIODevice::WriteOnly) || file.write(bytes) != bytes.size() || !file.commit()) {

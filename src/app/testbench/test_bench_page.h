@@ -12,7 +12,9 @@
 
 #include <memory>
 
-namespace Ui { class TestBenchPage; }
+namespace Ui {
+class TestBenchPage;
+}
 class QSortFilterProxyModel;
 
 namespace gw {
@@ -64,7 +66,7 @@ private:
     TestBenchController *m_controller;
     QSortFilterProxyModel *m_casesProxy;
     ResultPane *m_panes[2];
-    gw::PromptSuite m_suite; // from a file or a stored run; empty: the prompt field
+    gw::PromptSuite m_suite;       // from a file or a stored run; empty: the prompt field
     gw::RoutingConfig m_runConfig; // the draft as the current batch started (for live requests)
     QString m_workspaceDir;
     int m_selectedCase = -1;

@@ -248,13 +248,14 @@ QString csvField(const QString &text)
 
 QString summaryCsv(const QList<BenchSummaryRow> &rows)
 {
-    QString csv = csvLine({u"model"_qs, u"gateway"_qs, u"runs"_qs, u"succeeded"_qs, u"success_rate"_qs, u"ttft_p50_ms"_qs,
-                           u"ttft_p95_ms"_qs, u"total_p50_ms"_qs, u"total_p95_ms"_qs, u"mean_cost_usd"_qs,
-                           u"tokens_per_second"_qs});
+    QString csv = csvLine({u"model"_qs, u"gateway"_qs, u"runs"_qs, u"succeeded"_qs, u"success_rate"_qs,
+                           u"ttft_p50_ms"_qs, u"ttft_p95_ms"_qs, u"total_p50_ms"_qs, u"total_p95_ms"_qs,
+                           u"mean_cost_usd"_qs, u"tokens_per_second"_qs});
     for (const BenchSummaryRow &r : rows) {
-        csv += csvLine({r.openrouterModel, gatewayName(r.gateway), QString::number(r.runs), QString::number(r.succeeded),
-                        decimal(r.successRate, 4), msField(r.ttftP50Ms), msField(r.ttftP95Ms), msField(r.totalP50Ms),
-                        msField(r.totalP95Ms), optionalDecimal(r.meanCostUsd, 8), optionalDecimal(r.tokensPerSecond, 1)});
+        csv +=
+            csvLine({r.openrouterModel, gatewayName(r.gateway), QString::number(r.runs), QString::number(r.succeeded),
+                     decimal(r.successRate, 4), msField(r.ttftP50Ms), msField(r.ttftP95Ms), msField(r.totalP50Ms),
+                     msField(r.totalP95Ms), optionalDecimal(r.meanCostUsd, 8), optionalDecimal(r.tokensPerSecond, 1)});
     }
     return csv;
 }
@@ -262,45 +263,85 @@ QString summaryCsv(const QList<BenchSummaryRow> &rows)
 QString resultsCsv(const QList<BenchResult> &results)
 {
     const QHash<int, ParityFlags> flags = parityByCase(results);
-    QString csv = csvLine({u"case"_qs, u"prompt"_qs, u"model"_qs, u"gateway"_qs, u"gateway_model"_qs, u"repetition"_qs,
-                           u"started_at"_qs, u"status"_qs, u"http_status"_qs, u"error_class"_qs, u"error_code"_qs,
-                           u"error_message"_qs, u"ttft_ms"_qs, u"total_ms"_qs, u"tokens_prompt"_qs,
-                           u"tokens_completion"_qs, u"tokens_cached"_qs, u"tokens_reasoning"_qs, u"cost_usd"_qs,
-                           u"cost_source"_qs, u"estimated_cost_usd"_qs, u"billed_cost_usd"_qs, u"provider"_qs,
-                           u"generation_id"_qs, u"finish_reason"_qs, u"flags"_qs, u"translation_warnings"_qs,
-                           u"text"_qs, u"reasoning"_qs});
+    QString csv = csvLine({u"case"_qs,
+                           u"prompt"_qs,
+                           u"model"_qs,
+                           u"gateway"_qs,
+                           u"gateway_model"_qs,
+                           u"repetition"_qs,
+                           u"started_at"_qs,
+                           u"status"_qs,
+                           u"http_status"_qs,
+                           u"error_class"_qs,
+                           u"error_code"_qs,
+                           u"error_message"_qs,
+                           u"ttft_ms"_qs,
+                           u"total_ms"_qs,
+                           u"tokens_prompt"_qs,
+                           u"tokens_completion"_qs,
+                           u"tokens_cached"_qs,
+                           u"tokens_reasoning"_qs,
+                           u"cost_usd"_qs,
+                           u"cost_source"_qs,
+                           u"estimated_cost_usd"_qs,
+                           u"billed_cost_usd"_qs,
+                           u"provider"_qs,
+                           u"generation_id"_qs,
+                           u"finish_reason"_qs,
+                           u"flags"_qs,
+                           u"translation_warnings"_qs,
+                           u"text"_qs,
+                           u"reasoning"_qs});
     for (const BenchResult &r : results) {
         const NormalizedResponse &n = r.response;
         const QString status = r.skipped ? u"skipped: "_qs + r.skipReason : (r.ok() ? u"ok"_qs : u"error"_qs);
-        csv += csvLine({QString::number(r.caseIndex), r.promptName, r.openrouterModel, gatewayName(r.gateway),
-                        r.gatewayModel, QString::number(r.repetition),
-                        r.startedAt.isValid() ? r.startedAt.toUTC().toString(Qt::ISODateWithMs) : QString(), status,
+        csv += csvLine({QString::number(r.caseIndex),
+                        r.promptName,
+                        r.openrouterModel,
+                        gatewayName(r.gateway),
+                        r.gatewayModel,
+                        QString::number(r.repetition),
+                        r.startedAt.isValid() ? r.startedAt.toUTC().toString(Qt::ISODateWithMs) : QString(),
+                        status,
                         r.httpStatus ? QString::number(r.httpStatus) : QString(),
-                        n.error.isError() ? errorClassName(n.error.cls) : QString(), n.error.code, n.error.message,
+                        n.error.isError() ? errorClassName(n.error.cls) : QString(),
+                        n.error.code,
+                        n.error.message,
                         r.ttftMs >= 0 ? QString::number(r.ttftMs) : QString(),
-                        r.totalMs >= 0 ? QString::number(r.totalMs) : QString(), QString::number(n.usage.prompt),
-                        QString::number(n.usage.completion), QString::number(n.usage.cachedRead),
-                        QString::number(n.usage.reasoning), optionalDecimal(n.costUsd, 8), costSourceName(n.costSource),
-                        optionalDecimal(r.estimatedCostUsd, 8), optionalDecimal(r.billedCostUsd, 8), n.finalProvider,
-                        n.generationId, n.finishReason, parityFlagNames(flags.value(r.caseIndex)).join(u' '),
-                        r.translationWarnings.join(u'\n'), n.text, n.reasoning});
+                        r.totalMs >= 0 ? QString::number(r.totalMs) : QString(),
+                        QString::number(n.usage.prompt),
+                        QString::number(n.usage.completion),
+                        QString::number(n.usage.cachedRead),
+                        QString::number(n.usage.reasoning),
+                        optionalDecimal(n.costUsd, 8),
+                        costSourceName(n.costSource),
+                        optionalDecimal(r.estimatedCostUsd, 8),
+                        optionalDecimal(r.billedCostUsd, 8),
+                        n.finalProvider,
+                        n.generationId,
+                        n.finishReason,
+                        parityFlagNames(flags.value(r.caseIndex)).join(u' '),
+                        r.translationWarnings.join(u'\n'),
+                        n.text,
+                        n.reasoning});
     }
     return csv;
 }
 
 QJsonObject toJson(const BenchSummaryRow &row)
 {
-    return QJsonObject{{u"model"_qs, row.openrouterModel},
-                       {u"gateway"_qs, gatewayName(row.gateway)},
-                       {u"runs"_qs, row.runs},
-                       {u"succeeded"_qs, row.succeeded},
-                       {u"success_rate"_qs, row.successRate},
-                       {u"ttft_p50_ms"_qs, row.ttftP50Ms},
-                       {u"ttft_p95_ms"_qs, row.ttftP95Ms},
-                       {u"total_p50_ms"_qs, row.totalP50Ms},
-                       {u"total_p95_ms"_qs, row.totalP95Ms},
-                       {u"mean_cost_usd"_qs, jsonOptional(row.meanCostUsd)},
-                       {u"tokens_per_second"_qs, row.tokensPerSecond ? QJsonValue(*row.tokensPerSecond) : QJsonValue()}};
+    return QJsonObject{
+        {u"model"_qs, row.openrouterModel},
+        {u"gateway"_qs, gatewayName(row.gateway)},
+        {u"runs"_qs, row.runs},
+        {u"succeeded"_qs, row.succeeded},
+        {u"success_rate"_qs, row.successRate},
+        {u"ttft_p50_ms"_qs, row.ttftP50Ms},
+        {u"ttft_p95_ms"_qs, row.ttftP95Ms},
+        {u"total_p50_ms"_qs, row.totalP50Ms},
+        {u"total_p95_ms"_qs, row.totalP95Ms},
+        {u"mean_cost_usd"_qs, jsonOptional(row.meanCostUsd)},
+        {u"tokens_per_second"_qs, row.tokensPerSecond ? QJsonValue(*row.tokensPerSecond) : QJsonValue()}};
 }
 
 QJsonObject toJson(const BenchResult &result, ParityFlags flags)

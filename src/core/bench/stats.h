@@ -25,7 +25,7 @@ ParityFlags parityFlags(const BenchResult &openrouter, const BenchResult &vercel
 // Flags for every case of a batch that ran on both sides, by case index.
 QHash<int, ParityFlags> parityByCase(const QList<BenchResult> &results);
 
-const QList<ParityFlag> &allParityFlags(); // in bit order
+const QList<ParityFlag> &allParityFlags();      // in bit order
 QString parityFlagName(ParityFlag flag);        // stable snake_case ("slower_ttft"), for CSV/JSON
 QString parityFlagDescription(ParityFlag flag); // one sentence for people (translated where a translator is installed)
 QStringList parityFlagNames(ParityFlags flags); // in bit order

@@ -1,7 +1,7 @@
 #include "bench/suite.h"
 
-#include "json/json_source.h"
 #include "protocol/translate.h"
+#include "json/json_source.h"
 
 #include <QFile>
 #include <QSet>
@@ -36,8 +36,8 @@ public:
         const qsizetype before = m_problems.size();
         for (auto it = object.begin(); it != object.end(); ++it) {
             if (!kKnownMembers.contains(it.key()))
-                fail(jsonPointerChild(QString(), it.key()), u"unknown member (expected name, messages, reasoning, provider)"_qs,
-                     AtKey);
+                fail(jsonPointerChild(QString(), it.key()),
+                     u"unknown member (expected name, messages, reasoning, provider)"_qs, AtKey);
         }
         PromptCase prompt;
         prompt.line = m_line;
@@ -90,7 +90,8 @@ private:
                 fail(path + u"/role"_qs, u"must be one of "_qs + kMessageRoles.join(u", "_qs));
             const QJsonValue content = message.value(u"content");
             if (!content.isString() && !content.isArray())
-                fail(path + u"/content"_qs, u"must be a string or an array of parts, found "_qs + jsonTypeName(content));
+                fail(path + u"/content"_qs,
+                     u"must be a string or an array of parts, found "_qs + jsonTypeName(content));
         }
         prompt.messages = list;
     }
@@ -175,7 +176,8 @@ PromptSuiteParse parsePromptSuite(QByteArrayView bytes, const QString &fileName)
         if (!prompt)
             continue;
         if (names.contains(prompt->name)) {
-            checker.fail(u"/name"_qs, u"\"%1\" is already used by another prompt; names must be unique"_qs.arg(prompt->name));
+            checker.fail(u"/name"_qs,
+                         u"\"%1\" is already used by another prompt; names must be unique"_qs.arg(prompt->name));
             continue;
         }
         names.insert(prompt->name);

@@ -33,11 +33,11 @@ struct PromptSuite {
 // What a batch runs: every model x prompt x repetition, each on both gateways when the model is
 // mapped to Vercel, otherwise on OpenRouter only (vercelModel empty, said so in the results).
 struct BenchCase {
-    int index = 0;             // position in the batch, 0-based; results refer to it
-    QString openrouterModel;   // the model as the operator picked it (OpenRouter id)
+    int index = 0;                      // position in the batch, 0-based; results refer to it
+    QString openrouterModel;            // the model as the operator picked it (OpenRouter id)
     std::optional<QString> vercelModel; // from the workspace mapping; none: not on Vercel
-    int promptIndex = 0;       // into PromptSuite::cases
-    int repetition = 0;        // 0-based
+    int promptIndex = 0;                // into PromptSuite::cases
+    int repetition = 0;                 // 0-based
 };
 
 // One case on one gateway.
@@ -46,18 +46,18 @@ struct BenchResult {
     Gateway gateway = Gateway::OpenRouter;
     QString promptName;
     QString openrouterModel;
-    QString gatewayModel;        // the id sent to this gateway
+    QString gatewayModel; // the id sent to this gateway
     int repetition = 0;
-    QDateTime startedAt;         // UTC
-    QJsonObject request;         // the body sent to this gateway (never headers, never a key)
+    QDateTime startedAt;             // UTC
+    QJsonObject request;             // the body sent to this gateway (never headers, never a key)
     QStringList translationWarnings; // what the Vercel request lost in translation
-    NormalizedResponse response; // error.cls None on success
+    NormalizedResponse response;     // error.cls None on success
     int httpStatus = 0;
-    qint64 ttftMs = -1;          // -1 when no text or reasoning arrived
+    qint64 ttftMs = -1; // -1 when no text or reasoning arrived
     qint64 totalMs = -1;
     std::optional<double> estimatedCostUsd; // from the catalog price table
     std::optional<double> billedCostUsd;    // from GET /generation, filled in after the run
-    bool skipped = false;        // not run: the model is not on this gateway
+    bool skipped = false;                   // not run: the model is not on this gateway
     QString skipReason;
 
     bool ok() const { return !skipped && !response.error.isError(); }
@@ -81,12 +81,12 @@ inline constexpr qint64 kSlowerTtftMinMs = 250;
 struct BenchSummaryRow {
     QString openrouterModel;
     Gateway gateway = Gateway::OpenRouter;
-    int runs = 0;         // cases run on this gateway (skipped ones excluded)
+    int runs = 0; // cases run on this gateway (skipped ones excluded)
     int succeeded = 0;
     double successRate = 0; // 0..1
     double ttftP50Ms = -1, ttftP95Ms = -1;
     double totalP50Ms = -1, totalP95Ms = -1;
-    std::optional<double> meanCostUsd; // over succeeded cases with any known cost
+    std::optional<double> meanCostUsd;     // over succeeded cases with any known cost
     std::optional<double> tokensPerSecond; // mean of runTokensPerSecond over the runs that have one
 };
 

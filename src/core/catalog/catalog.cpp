@@ -13,14 +13,18 @@ namespace gw {
 namespace {
 
 // Collects problems about one document, located by JSON pointer and by line:column.
-class ProblemLog
-{
+class ProblemLog {
 public:
     ProblemLog(const JsonSource &source, const QString &file, Diagnostics &out)
-        : m_source(source), m_file(file), m_out(out) {}
+        : m_source(source), m_file(file), m_out(out)
+    {
+    }
 
     void error(const QString &pointer, const QString &message) { add(Diagnostic::Severity::Error, pointer, message); }
-    void warning(const QString &pointer, const QString &message) { add(Diagnostic::Severity::Warning, pointer, message); }
+    void warning(const QString &pointer, const QString &message)
+    {
+        add(Diagnostic::Severity::Warning, pointer, message);
+    }
 
 private:
     void add(Diagnostic::Severity severity, const QString &pointer, const QString &message)
@@ -34,11 +38,12 @@ private:
 };
 
 // Reads an optional field: absent or null is "unknown" (no problem), a wrong type is a warning.
-class ItemReader
-{
+class ItemReader {
 public:
     ItemReader(const QJsonObject &item, const QString &pointer, ProblemLog &log)
-        : m_item(item), m_pointer(pointer), m_log(log) {}
+        : m_item(item), m_pointer(pointer), m_log(log)
+    {
+    }
 
     QJsonValue at(QStringView path) const
     {
@@ -68,7 +73,8 @@ public:
             return std::nullopt;
         const auto p = parsePrice(v);
         if (!p)
-            warn(path, u"price is not a decimal number (%1); treated as unknown"_qs.arg(v.isString() ? v.toString() : jsonTypeName(v)));
+            warn(path, u"price is not a decimal number (%1); treated as unknown"_qs.arg(
+                           v.isString() ? v.toString() : jsonTypeName(v)));
         else if (*p < 0)
             return std::nullopt;
         return p;
@@ -257,7 +263,8 @@ CatalogParseResult parseCatalogFile(Gateway gateway, const QString &path)
     if (!file.open(QIODevice::ReadOnly)) {
         CatalogParseResult result;
         result.catalog.gateway = gateway;
-        result.problems.append({Diagnostic::Severity::Error, path, 0, 0, QString(), u"cannot read: "_qs + file.errorString()});
+        result.problems.append(
+            {Diagnostic::Severity::Error, path, 0, 0, QString(), u"cannot read: "_qs + file.errorString()});
         return result;
     }
     return parseCatalog(gateway, file.readAll(), path);
@@ -272,7 +279,8 @@ std::optional<double> estimateCostUsd(const CatalogModel &model, const TokenUsag
     const double readPrice = model.priceCacheRead > 0 ? model.priceCacheRead : model.pricePromptPerToken;
     const double writePrice = model.priceCacheWrite > 0 ? model.priceCacheWrite : model.pricePromptPerToken;
     const double cost = double(uncached) * model.pricePromptPerToken + double(usage.cachedRead) * readPrice
-                        + double(usage.cacheWrite) * writePrice + double(usage.completion) * model.priceCompletionPerToken;
+                        + double(usage.cacheWrite) * writePrice
+                        + double(usage.completion) * model.priceCompletionPerToken;
     // An absurd price ("1e308" per token, found by fuzzing) overflows: unknown, not infinite.
     return std::isfinite(cost) ? std::optional<double>(cost) : std::nullopt;
 }

@@ -4,8 +4,8 @@
 // good ones are always kept, so one odd model never hides the other 342.
 
 #include "config/config.h"
-#include "util/diagnostic.h"
 #include "protocol/normalized.h"
+#include "util/diagnostic.h"
 
 #include <QByteArrayView>
 #include <QHash>
@@ -21,26 +21,26 @@ namespace gw {
 struct CatalogModel {
     QString id;
     QString name;
-    qint64 contextLength = 0;            // 0 when unknown
-    qint64 maxOutputTokens = 0;          // 0 when unknown
-    double pricePromptPerToken = 0;      // USD per token
+    qint64 contextLength = 0;       // 0 when unknown
+    qint64 maxOutputTokens = 0;     // 0 when unknown
+    double pricePromptPerToken = 0; // USD per token
     double priceCompletionPerToken = 0;
-    double priceCacheRead = 0;           // USD per cached input token read; 0 when not listed
+    double priceCacheRead = 0; // USD per cached input token read; 0 when not listed
     double priceCacheWrite = 0;
-    bool hasPricing = false;             // prompt and completion prices were both present
+    bool hasPricing = false; // prompt and completion prices were both present
     bool reasoning = false;
     bool tools = false;
     QString type = QStringLiteral("language"); // Vercel: language|embedding|image|video...
-    QString ownedBy;                      // Vercel owned_by; OpenRouter: the id's author prefix
-    QStringList tags;                     // Vercel tags / OpenRouter supported_parameters
+    QString ownedBy;                           // Vercel owned_by; OpenRouter: the id's author prefix
+    QStringList tags;                          // Vercel tags / OpenRouter supported_parameters
     bool operator==(const CatalogModel &) const = default;
 };
 
 struct Catalog {
     Gateway gateway = Gateway::OpenRouter;
     QList<CatalogModel> models;
-    QHash<QString, int> index;            // id -> position in models
-    qsizetype skippedNonLanguage = 0;     // Vercel items of another type (embedding, image, ...)
+    QHash<QString, int> index;        // id -> position in models
+    qsizetype skippedNonLanguage = 0; // Vercel items of another type (embedding, image, ...)
 
     const CatalogModel *find(const QString &id) const;
 };
@@ -56,16 +56,16 @@ CatalogParseResult parseCatalog(Gateway gateway, QByteArrayView bytes, const QSt
 CatalogParseResult parseCatalogFile(Gateway gateway, const QString &path);
 
 struct ProviderEndpoint {
-    QString slug;            // gateway's provider slug (OpenRouter: `tag`, Vercel: `provider_name`)
-    QString name;            // display name
-    double latencyMs = -1;   // recent median latency in ms; -1 when unknown
-    double uptime = -1;      // percent over the last 30 minutes; -1 when unknown
+    QString slug;          // gateway's provider slug (OpenRouter: `tag`, Vercel: `provider_name`)
+    QString name;          // display name
+    double latencyMs = -1; // recent median latency in ms; -1 when unknown
+    double uptime = -1;    // percent over the last 30 minutes; -1 when unknown
     qint64 contextLength = 0;
     qint64 maxOutputTokens = 0;
     double pricePromptPerToken = 0;
     double priceCompletionPerToken = 0;
     QString quantization;
-    QString status;          // as reported ("0"/"default" on OpenRouter), empty when absent
+    QString status; // as reported ("0"/"default" on OpenRouter), empty when absent
     bool operator==(const ProviderEndpoint &) const = default;
 };
 

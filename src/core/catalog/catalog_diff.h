@@ -15,8 +15,8 @@ enum CatalogChange : quint32 {
     CatalogUnchanged = 0,
     CatalogAdded = 1u << 0,
     CatalogRemoved = 1u << 1,
-    CatalogPriceChanged = 1u << 2,   // prompt or completion price per token
-    CatalogContextChanged = 1u << 3, // context window or max output tokens
+    CatalogPriceChanged = 1u << 2,      // prompt or completion price per token
+    CatalogContextChanged = 1u << 3,    // context window or max output tokens
     CatalogCapabilityChanged = 1u << 4, // reasoning or tool support
 };
 using CatalogChanges = quint32;

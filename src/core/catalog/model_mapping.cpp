@@ -33,11 +33,17 @@ const QHash<QString, QString> &knownRenames()
     return table;
 }
 
-const QStringList kVariantSuffixes{u":free"_qs, u":nitro"_qs, u":floor"_qs, u":online"_qs, u":exacto"_qs,
-                                   u":thinking"_qs, u":extended"_qs, u":beta"_qs};
+const QStringList kVariantSuffixes{u":free"_qs,   u":nitro"_qs,    u":floor"_qs,    u":online"_qs,
+                                   u":exacto"_qs, u":thinking"_qs, u":extended"_qs, u":beta"_qs};
 
-QString vendorOf(const QString &id) { return id.section(u'/', 0, 0); }
-QString slugOf(const QString &id) { return id.section(u'/', 1); }
+QString vendorOf(const QString &id)
+{
+    return id.section(u'/', 0, 0);
+}
+QString slugOf(const QString &id)
+{
+    return id.section(u'/', 1);
+}
 
 QStringList vercelVendorsFor(const QString &openrouterVendor)
 {
@@ -153,12 +159,14 @@ MappingProposal propose(const CatalogModel &model, const VercelIndex &vercel)
             QStringList dropped = slugNoiseParts(slug);
             for (const QString &part : slugNoiseParts(slugOf(ids.first())))
                 dropped.removeOne(part);
-            const bool date = std::any_of(dropped.cbegin(), dropped.cend(), [](const QString &d) { return d.at(1).isDigit(); });
+            const bool date =
+                std::any_of(dropped.cbegin(), dropped.cend(), [](const QString &d) { return d.at(1).isDigit(); });
             QString evidence = dropped.isEmpty() ? u"same id but for punctuation"_qs
                                                  : u"same id without \"%1\""_qs.arg(dropped.join(u"\", \""_qs));
             if (date)
                 evidence += u"; the Vercel id names no snapshot and may serve a newer one"_qs;
-            return found(ids.first(), MappingMethod::NormalizedId, (date ? 0.6 : 0.75) - variantPenalty, evidence + variantNote);
+            return found(ids.first(), MappingMethod::NormalizedId, (date ? 0.6 : 0.75) - variantPenalty,
+                         evidence + variantNote);
         }
         if (ids.size() > 1) {
             p.evidence = u"ambiguous: %1"_qs.arg(ids.join(u", "_qs));
@@ -169,7 +177,8 @@ MappingProposal propose(const CatalogModel &model, const VercelIndex &vercel)
         const QString candidate = v + u'/' + slug + u"-reasoning"_qs;
         if (vercel.has(candidate))
             return found(candidate, MappingMethod::ReasoningVariant, 0.7 - variantPenalty,
-                         u"Vercel lists reasoning and non-reasoning variants; OpenRouter's id reasons by default"_qs + variantNote);
+                         u"Vercel lists reasoning and non-reasoning variants; OpenRouter's id reasons by default"_qs
+                             + variantNote);
     }
     if (!model.name.isEmpty()) {
         for (const QString &v : vendors) {
@@ -222,7 +231,7 @@ QList<MappingProposal> proposeMappings(const Catalog &openrouter, const Catalog 
             const auto it = config->models.constFind(m.id);
             if (it != config->models.cend()) {
                 p.configVercelId = it->vercel;
-                p.configState = !it->vercel            ? ConfigMappingState::NotOnVercel
+                p.configState = !it->vercel                ? ConfigMappingState::NotOnVercel
                                 : it->vercel == p.vercelId ? ConfigMappingState::Confirmed
                                                            : ConfigMappingState::Overridden;
             }
@@ -241,7 +250,8 @@ QJsonObject mappingProposalToJson(const MappingProposal &p)
                   {u"evidence"_qs, p.evidence},
                   {u"config"_qs, configMappingStateName(p.configState)}};
     if (p.configState != ConfigMappingState::Unconfirmed)
-        o.insert(u"config_vercel_id"_qs, p.configVercelId ? QJsonValue(*p.configVercelId) : QJsonValue(QJsonValue::Null));
+        o.insert(u"config_vercel_id"_qs,
+                 p.configVercelId ? QJsonValue(*p.configVercelId) : QJsonValue(QJsonValue::Null));
     return o;
 }
 

@@ -3,22 +3,22 @@
 // the evidence and a confidence. Proposals only: the router never guesses ids, the operator
 // confirms each one into the config's model table (docs/routing-contract.md).
 
-#include "config/config.h"
 #include "catalog/catalog.h"
+#include "config/config.h"
 
 #include <QJsonObject>
 
 namespace gw {
 
 enum class MappingMethod {
-    ExactId,        // the same id on both gateways
-    VariantSuffix,  // an OpenRouter-only variant (":free", ":nitro", ...) of an exact id
-    KnownRename,    // a documented rename between the catalogs
-    VendorPrefix,   // the vendor prefix differs (x-ai/ -> xai/, mistralai/ -> mistral/, ...)
-    NormalizedId,   // the same after dropping dates, "-instruct", "-preview" and punctuation
+    ExactId,          // the same id on both gateways
+    VariantSuffix,    // an OpenRouter-only variant (":free", ":nitro", ...) of an exact id
+    KnownRename,      // a documented rename between the catalogs
+    VendorPrefix,     // the vendor prefix differs (x-ai/ -> xai/, mistralai/ -> mistral/, ...)
+    NormalizedId,     // the same after dropping dates, "-instruct", "-preview" and punctuation
     ReasoningVariant, // Vercel lists "<id>-reasoning" separately; OpenRouter's id reasons by default
-    DisplayName,    // the same display name under the same vendor
-    None            // no candidate: probably not on Vercel
+    DisplayName,      // the same display name under the same vendor
+    None              // no candidate: probably not on Vercel
 };
 
 QString mappingMethodName(MappingMethod m);

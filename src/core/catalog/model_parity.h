@@ -14,8 +14,8 @@ struct ModelParity {
     bool hasVercel = false;
     std::optional<double> openrouterInPerM, openrouterOutPerM; // USD per million tokens
     std::optional<double> vercelInPerM, vercelOutPerM;
-    std::optional<double> inDiffPercent, outDiffPercent;       // (Vercel - OpenRouter) / OpenRouter
-    qint64 openrouterContext = 0, vercelContext = 0;           // 0: unknown
+    std::optional<double> inDiffPercent, outDiffPercent; // (Vercel - OpenRouter) / OpenRouter
+    qint64 openrouterContext = 0, vercelContext = 0;     // 0: unknown
     bool openrouterReasoning = false, vercelReasoning = false;
     bool openrouterTools = false, vercelTools = false;
     QStringList weaker; // why the Vercel side is weaker; empty when it is not

@@ -4,7 +4,10 @@
 
 namespace gw {
 
-QString gatewayName(Gateway g) { return g == Gateway::Vercel ? u"vercel"_qs : u"openrouter"_qs; }
+QString gatewayName(Gateway g)
+{
+    return g == Gateway::Vercel ? u"vercel"_qs : u"openrouter"_qs;
+}
 
 std::optional<Gateway> parseGateway(QStringView name)
 {
@@ -15,7 +18,10 @@ std::optional<Gateway> parseGateway(QStringView name)
     return std::nullopt;
 }
 
-QString stickyKeyName(StickyKey k) { return k == StickyKey::User ? u"user"_qs : u"task_or_user"_qs; }
+QString stickyKeyName(StickyKey k)
+{
+    return k == StickyKey::User ? u"user"_qs : u"task_or_user"_qs;
+}
 
 std::optional<StickyKey> parseStickyKey(QStringView name)
 {
@@ -26,7 +32,10 @@ std::optional<StickyKey> parseStickyKey(QStringView name)
     return std::nullopt;
 }
 
-QString modelClassName(ModelClass c) { return c == ModelClass::Free ? u"free"_qs : u"paid"_qs; }
+QString modelClassName(ModelClass c)
+{
+    return c == ModelClass::Free ? u"free"_qs : u"paid"_qs;
+}
 
 std::optional<ModelClass> parseModelClass(QStringView name)
 {
@@ -37,9 +46,15 @@ std::optional<ModelClass> parseModelClass(QStringView name)
     return std::nullopt;
 }
 
-int shareToMilli(double percent) { return int(std::llround(percent * kShareScale)); }
+int shareToMilli(double percent)
+{
+    return int(std::llround(percent * kShareScale));
+}
 
-double milliToShare(int milli) { return double(milli) / kShareScale; }
+double milliToShare(int milli)
+{
+    return double(milli) / kShareScale;
+}
 
 ModelClass modelClassOf(const RoutingConfig &config, QStringView modelId)
 {

@@ -16,11 +16,11 @@ enum class Gateway { OpenRouter, Vercel };
 enum class StickyKey { TaskOrUser, User };
 enum class ModelClass { Paid, Free };
 
-QString gatewayName(Gateway g);                       // "openrouter" | "vercel"
+QString gatewayName(Gateway g); // "openrouter" | "vercel"
 std::optional<Gateway> parseGateway(QStringView name);
-QString stickyKeyName(StickyKey k);                   // "task_or_user" | "user"
+QString stickyKeyName(StickyKey k); // "task_or_user" | "user"
 std::optional<StickyKey> parseStickyKey(QStringView name);
-QString modelClassName(ModelClass c);                 // "paid" | "free"
+QString modelClassName(ModelClass c); // "paid" | "free"
 std::optional<ModelClass> parseModelClass(QStringView name);
 
 // Shares are percentages with at most three decimals; inside the router they are integers in
@@ -34,8 +34,8 @@ struct RuleMatch {
     QStringList models;    // globs over OpenRouter model ids, '*' matches any run of characters
     QStringList providers; // OpenRouter provider slugs named in the request's order/only
     std::optional<ModelClass> modelClass;
-    QStringList users;     // exact user ids
-    QStringList features;  // client feature names
+    QStringList users;    // exact user ids
+    QStringList features; // client feature names
     bool isEmpty() const
     {
         return models.isEmpty() && providers.isEmpty() && !modelClass && users.isEmpty() && features.isEmpty();
@@ -60,8 +60,8 @@ struct Rule {
 };
 
 struct ModelEntry {
-    std::optional<QString> vercel;                // Vercel model id; none: not on Vercel
-    std::optional<QStringList> vercelProviders;   // Vercel slugs serving it; none: unknown
+    std::optional<QString> vercel;              // Vercel model id; none: not on Vercel
+    std::optional<QStringList> vercelProviders; // Vercel slugs serving it; none: unknown
     bool free = false;
     bool operator==(const ModelEntry &) const = default;
 };
@@ -96,9 +96,9 @@ struct RoutingConfig {
     double defaultShareFree = 0.0;
     QList<Rule> rules;
     Failover failover;
-    QMap<QString, ModelEntry> models;                  // OpenRouter id -> mapping
-    QMap<QString, std::optional<QString>> providers;   // OpenRouter slug -> Vercel slug; none: not on Vercel
-    QString contentSha256;                             // as read; recomputed on every save
+    QMap<QString, ModelEntry> models;                // OpenRouter id -> mapping
+    QMap<QString, std::optional<QString>> providers; // OpenRouter slug -> Vercel slug; none: not on Vercel
+    QString contentSha256;                           // as read; recomputed on every save
 
     bool gatewayEnabled(Gateway g) const { return g == Gateway::Vercel ? vercelEnabled : openrouterEnabled; }
     bool operator==(const RoutingConfig &) const = default;

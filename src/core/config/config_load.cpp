@@ -22,9 +22,8 @@ void ConfigReader::read(RoutingConfig &cfg)
     }
     const QJsonObject root = m_source.root.toObject();
     checkKeys(root, QString(),
-              {u"schema_version", u"revision", u"updated_at", u"updated_by", u"note", u"cohort",
-               u"sticky_key", u"gateways", u"default_share", u"rules", u"failover", u"models",
-               u"providers", u"content_sha256"});
+              {u"schema_version", u"revision", u"updated_at", u"updated_by", u"note", u"cohort", u"sticky_key",
+               u"gateways", u"default_share", u"rules", u"failover", u"models", u"providers", u"content_sha256"});
 
     if (!root.contains(u"schema_version")) {
         error(QString(), u"missing required member \"schema_version\""_qs);
@@ -63,7 +62,6 @@ void ConfigReader::read(RoutingConfig &cfg)
     }
 }
 
-
 } // namespace config_detail
 
 namespace {
@@ -71,8 +69,8 @@ namespace {
 // Every string in a config is bounded (docs/routing-contract.md, "String limits"): a 50 MB
 // cohort made `simulate` hash 50 MB per synthetic user. Checked over the whole document, so a
 // string in a member the reader does not know is bounded too.
-void checkStringLengths(const JsonSource &source, const QString &file, const QJsonValue &value,
-                        const QString &pointer, bool isNote, Diagnostics &out)
+void checkStringLengths(const JsonSource &source, const QString &file, const QJsonValue &value, const QString &pointer,
+                        bool isNote, Diagnostics &out)
 {
     auto tooLong = [&](const QString &where, JsonPosition p, qsizetype length, qsizetype limit, const QString &what) {
         out.append({Diagnostic::Severity::Error, file, p.line, p.column, where,
@@ -92,7 +90,8 @@ void checkStringLengths(const JsonSource &source, const QString &file, const QJs
         for (auto it = object.begin(); it != object.end(); ++it) {
             const QString child = jsonPointerChild(pointer, it.key());
             if (it.key().size() > kConfigMaxStringChars)
-                tooLong(child, source.keyPositionOf(child), it.key().size(), kConfigMaxStringChars, u"the member name"_qs);
+                tooLong(child, source.keyPositionOf(child), it.key().size(), kConfigMaxStringChars,
+                        u"the member name"_qs);
             else
                 checkStringLengths(source, file, it.value(), child, it.key() == u"note", out);
         }
@@ -114,9 +113,10 @@ ConfigLoadResult loadConfig(QByteArrayView bytes, const QString &fileName)
     if (!hasErrors(result.diagnostics))
         reader.read(cfg); // not over strings too long to read (a 50 MB id in every message)
     // The reader visits sections in a fixed order; report in the order of the text.
-    std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(), [](const Diagnostic &a, const Diagnostic &b) {
-        return std::pair(a.line, a.column) < std::pair(b.line, b.column);
-    });
+    std::stable_sort(result.diagnostics.begin(), result.diagnostics.end(),
+                     [](const Diagnostic &a, const Diagnostic &b) {
+                         return std::pair(a.line, a.column) < std::pair(b.line, b.column);
+                     });
     if (hasErrors(result.diagnostics))
         return result;
     if (!cfg.contentSha256.isEmpty()) {
@@ -138,8 +138,8 @@ ConfigLoadResult loadConfigFile(const QString &path)
     QFile file(path);
     if (!file.open(QIODevice::ReadOnly)) {
         ConfigLoadResult result;
-        result.diagnostics.append({Diagnostic::Severity::Error, path, 0, 0, QString(),
-                                   u"cannot read the file: "_qs + file.errorString()});
+        result.diagnostics.append(
+            {Diagnostic::Severity::Error, path, 0, 0, QString(), u"cannot read the file: "_qs + file.errorString()});
         return result;
     }
     return loadConfig(file.readAll(), path.isEmpty() ? name : path);

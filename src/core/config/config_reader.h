@@ -13,7 +13,10 @@
 
 namespace gw::config_detail {
 
-inline QString showNumber(double v) { return QString::fromLatin1(canonicalNumber(v)); }
+inline QString showNumber(double v)
+{
+    return QString::fromLatin1(canonicalNumber(v));
+}
 
 // True when v is exactly the double nearest to some n/1000, i.e. what "2.675" parses to. Division
 // is correctly rounded, so this accepts every three-decimal literal and nothing finer.
@@ -27,7 +30,9 @@ inline bool hasAtMostThreeDecimals(double v)
 class ConfigReader {
 public:
     ConfigReader(const JsonSource &source, const QString &file, Diagnostics &out)
-        : m_source(source), m_file(file), m_out(out) {}
+        : m_source(source), m_file(file), m_out(out)
+    {
+    }
 
     void read(RoutingConfig &cfg);
 
@@ -197,7 +202,6 @@ private:
         }
         return ok ? std::optional(out) : std::nullopt;
     }
-
 
     // The sections, in config_sections.cpp.
     void readGateways(const QJsonObject &root, RoutingConfig &cfg);

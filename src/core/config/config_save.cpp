@@ -1,7 +1,7 @@
 #include "config/config_io.h"
 
-#include "json/canonical_json.h"
 #include "util/stale_save_files.h"
+#include "json/canonical_json.h"
 
 #include <QFileInfo>
 #include <QJsonArray>
@@ -78,15 +78,16 @@ QJsonObject configToJson(const RoutingConfig &c)
     QJsonArray onStatus;
     for (int code : c.failover.retryOtherGateway.onStatus)
         onStatus.append(code);
-    o.insert(u"failover"_qs,
-             QJsonObject{{u"enabled"_qs, c.failover.enabled},
-                         {u"window_minutes"_qs, c.failover.windowMinutes},
-                         {u"error_rate_threshold"_qs, c.failover.errorRateThreshold},
-                         {u"boosted_vercel_share"_qs, c.failover.boostedVercelShare},
-                         {u"retry_other_gateway"_qs,
-                          QJsonObject{{u"enabled"_qs, c.failover.retryOtherGateway.enabled},
-                                      {u"on_status"_qs, onStatus},
-                                      {u"before_first_token_only"_qs, c.failover.retryOtherGateway.beforeFirstTokenOnly}}}});
+    o.insert(
+        u"failover"_qs,
+        QJsonObject{{u"enabled"_qs, c.failover.enabled},
+                    {u"window_minutes"_qs, c.failover.windowMinutes},
+                    {u"error_rate_threshold"_qs, c.failover.errorRateThreshold},
+                    {u"boosted_vercel_share"_qs, c.failover.boostedVercelShare},
+                    {u"retry_other_gateway"_qs,
+                     QJsonObject{{u"enabled"_qs, c.failover.retryOtherGateway.enabled},
+                                 {u"on_status"_qs, onStatus},
+                                 {u"before_first_token_only"_qs, c.failover.retryOtherGateway.beforeFirstTokenOnly}}}});
 
     QJsonObject models;
     for (auto it = c.models.cbegin(); it != c.models.cend(); ++it) {

@@ -71,8 +71,10 @@ bool ConfigReader::readRule(const QJsonObject &o, const QString &pointer, Rule &
         error(pointer, u"missing required member \"id\""_qs);
     else if (const auto id = string(o, pointer, u"id", false)) {
         if (!idPattern.match(*id).hasMatch())
-            error(pointer + u"/id"_qs,
-                  u"\"%1\" is not a valid rule id (letters, digits, '.', '_', ':' and '-'; starting with a letter or digit)"_qs.arg(*id));
+            error(
+                pointer + u"/id"_qs,
+                u"\"%1\" is not a valid rule id (letters, digits, '.', '_', ':' and '-'; starting with a letter or digit)"_qs
+                    .arg(*id));
         rule.id = *id;
     }
     if (const auto enabled = boolean(o, pointer, u"enabled"))
@@ -144,8 +146,9 @@ void ConfigReader::readFailover(const QJsonObject &root, RoutingConfig &cfg)
         return;
     const QString p = u"/failover"_qs;
     Failover &f = cfg.failover;
-    checkKeys(*o, p, {u"enabled", u"window_minutes", u"error_rate_threshold", u"boosted_vercel_share",
-                      u"retry_other_gateway"});
+    checkKeys(
+        *o, p,
+        {u"enabled", u"window_minutes", u"error_rate_threshold", u"boosted_vercel_share", u"retry_other_gateway"});
     if (const auto v = boolean(*o, p, u"enabled"))
         f.enabled = *v;
     if (const auto v = integer(*o, p, u"window_minutes", 1, 1440))

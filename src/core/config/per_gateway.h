@@ -13,7 +13,10 @@ namespace gw {
 inline constexpr std::array<Gateway, 2> kGateways{Gateway::OpenRouter, Gateway::Vercel};
 
 // 0 for OpenRouter, 1 for Vercel: the order of kGateways and of every PerGateway.
-constexpr int gatewayIndex(Gateway g) { return g == Gateway::Vercel ? 1 : 0; }
+constexpr int gatewayIndex(Gateway g)
+{
+    return g == Gateway::Vercel ? 1 : 0;
+}
 
 // "OpenRouter" | "Vercel": brand names, the same in every language (never translated).
 inline QString gatewayDisplayName(Gateway g)

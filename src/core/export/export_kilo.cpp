@@ -4,9 +4,9 @@
 
 #include "export/exporter.h"
 
-#include "json/canonical_json.h"
 #include "config/config_io.h"
 #include "routing/glob.h"
+#include "json/canonical_json.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -22,10 +22,10 @@ constexpr qsizetype kMaxNoteLength = 500;
 bool isOptOutRule(const Rule &rule)
 {
     const bool toOpenRouter = (rule.action.gateway && *rule.action.gateway == Gateway::OpenRouter)
-        || (rule.action.vercelShare && shareToMilli(*rule.action.vercelShare) == 0);
+                              || (rule.action.vercelShare && shareToMilli(*rule.action.vercelShare) == 0);
     const RuleMatch &m = rule.match;
     return toOpenRouter && !m.models.isEmpty() && m.providers.isEmpty() && !m.modelClass && m.users.isEmpty()
-        && m.features.isEmpty();
+           && m.features.isEmpty();
 }
 
 QString describeRule(const Rule &rule)
@@ -68,12 +68,13 @@ ExportResult exportKiloGateway(const RoutingConfig &c, const ExportOptions &opti
         if (!c.openrouterEnabled)
             lose(u"the OpenRouter switch is off (all traffic to Vercel): the record has no such switch"_qs);
         if (c.cohort != u"vercel")
-            lose(u"cohort \"%1\": the router core always buckets with cohort \"vercel\", so everyone would move"_qs.arg(c.cohort));
+            lose(u"cohort \"%1\": the router core always buckets with cohort \"vercel\", so everyone would move"_qs.arg(
+                c.cohort));
         if (c.stickyKey != StickyKey::TaskOrUser)
             lose(u"sticky_key \"user\": the router core keys on the task id when there is one"_qs);
         if (c.failover.enabled)
             lose(u"failover boost to %1% above %2 error rate"_qs.arg(c.failover.boostedVercelShare)
-                            .arg(c.failover.errorRateThreshold));
+                     .arg(c.failover.errorRateThreshold));
         if (c.failover.retryOtherGateway.enabled)
             lose(u"retry on the other gateway"_qs);
 
@@ -89,8 +90,8 @@ ExportResult exportKiloGateway(const RoutingConfig &c, const ExportOptions &opti
                 continue;
             }
             if (rule.expiresAt)
-                lose(u"rule \"%1\" expires at %2: the opt-out list has no expiry, it would stay forever"_qs
-                         .arg(rule.id, formatRfc3339(*rule.expiresAt)),
+                lose(u"rule \"%1\" expires at %2: the opt-out list has no expiry, it would stay forever"_qs.arg(
+                         rule.id, formatRfc3339(*rule.expiresAt)),
                      rule.id);
             for (const QString &pattern : rule.match.models) {
                 if (!pattern.contains(u'*')) {
@@ -101,10 +102,11 @@ ExportResult exportKiloGateway(const RoutingConfig &c, const ExportOptions &opti
                 for (auto it = c.models.cbegin(); it != c.models.cend(); ++it)
                     if (globMatch(pattern, it.key()))
                         expanded << it.key();
-                lose(u"rule \"%1\": glob \"%2\" is written as the %3 model(s) it matches today; models added later will not match"_qs
-                         .arg(rule.id, pattern)
-                         .arg(expanded.size()),
-                     rule.id);
+                lose(
+                    u"rule \"%1\": glob \"%2\" is written as the %3 model(s) it matches today; models added later will not match"_qs
+                        .arg(rule.id, pattern)
+                        .arg(expanded.size()),
+                    rule.id);
                 for (const QString &id : expanded)
                     optOut.insert(id);
             }
@@ -117,14 +119,19 @@ ExportResult exportKiloGateway(const RoutingConfig &c, const ExportOptions &opti
                 ++renamed;
         }
         if (renamed)
-            r.notes << u"%1 model id mapping(s) to a different Vercel id are not carried: the router core translates ids with its own table"_qs.arg(renamed);
+            r.notes
+                << u"%1 model id mapping(s) to a different Vercel id are not carried: the router core translates ids with its own table"_qs
+                       .arg(renamed);
         // The record classes a model as free by its ":free" suffix alone.
         if (!qFuzzyCompare(1 + c.defaultSharePaid, 1 + c.defaultShareFree)) {
             for (auto it = c.models.cbegin(); it != c.models.cend(); ++it)
                 if (it->free && !it.key().endsWith(u":free"))
-                    lose(u"model \"%1\" is free by its entry, not by a \":free\" suffix: the record would give it the paid share"_qs.arg(it.key()));
+                    lose(
+                        u"model \"%1\" is free by its entry, not by a \":free\" suffix: the record would give it the paid share"_qs
+                            .arg(it.key()));
         }
-        r.notes << u"models missing from the model table stay on OpenRouter here; the router core must know them as not on Vercel (its own catalog)"_qs;
+        r.notes
+            << u"models missing from the model table stay on OpenRouter here; the router core must know them as not on Vercel (its own catalog)"_qs;
         if (!c.providers.isEmpty())
             r.notes << u"the provider slug table is not carried: the router core applies its own provider handling"_qs;
     }
@@ -138,8 +145,9 @@ ExportResult exportKiloGateway(const RoutingConfig &c, const ExportOptions &opti
     }
 
     if (!r.losses.isEmpty() && !options.allowLossy) {
-        r.error = u"the kilo-gateway profile cannot express %1 part(s) of this config; export with --allow-lossy to drop them"_qs
-                      .arg(r.losses.size());
+        r.error =
+            u"the kilo-gateway profile cannot express %1 part(s) of this config; export with --allow-lossy to drop them"_qs
+                .arg(r.losses.size());
         return r;
     }
 

@@ -5,10 +5,10 @@
 
 #include "export/exporter.h"
 
-#include "json/canonical_json.h"
 #include "config/config_io.h"
 #include "routing/glob.h"
 #include "routing/router.h"
+#include "json/canonical_json.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -74,7 +74,8 @@ QString modelReachingRule(const RoutingConfig &config, const Rule &rule)
         const bool globOk = rule.match.models.isEmpty()
                             || std::any_of(rule.match.models.cbegin(), rule.match.models.cend(),
                                            [&](const QString &glob) { return globMatch(glob, it.key()); });
-        if (it->vercel && globOk && (!rule.match.modelClass || *rule.match.modelClass == modelClassOf(config, it.key())))
+        if (it->vercel && globOk
+            && (!rule.match.modelClass || *rule.match.modelClass == modelClassOf(config, it.key())))
             return it.key();
     }
     return QString();
@@ -114,7 +115,14 @@ ExportResult exportVectors(const RoutingConfig &config, const ExportOptions &opt
             // Just before and exactly at expiry: the rule applies, then it does not.
             for (int i = 0; i < kKeysPerModel; ++i)
                 for (qint64 offset : {-1, 0})
-                    b.add({model, u"vector-user-expiry-%1"_qs.arg(i), {}, {}, {}, {}, {}, rule.expiresAt->addMSecs(offset)});
+                    b.add({model,
+                           u"vector-user-expiry-%1"_qs.arg(i),
+                           {},
+                           {},
+                           {},
+                           {},
+                           {},
+                           rule.expiresAt->addMSecs(offset)});
         }
         for (const QString &slug : rule.match.providers) {
             b.add({model, u"vector-user-provider"_qs, {}, {{}, {slug}, {}}, {}, {}, {}, {}});

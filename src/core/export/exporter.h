@@ -21,11 +21,11 @@ struct ExportOptions {
 
 struct ExportResult {
     bool ok = false;
-    QByteArray bytes;    // canonical JSON when ok
-    QStringList losses;  // what the profile cannot express (kilo-gateway); refuses unless allowLossy
+    QByteArray bytes;      // canonical JSON when ok
+    QStringList losses;    // what the profile cannot express (kilo-gateway); refuses unless allowLossy
     QStringList lossRules; // per entry of losses: the id of the rule it is about, empty when none
-    QStringList notes;   // what is carried elsewhere or left out on purpose; never refuses
-    QString error;       // why it was refused
+    QStringList notes;     // what is carried elsewhere or left out on purpose; never refuses
+    QString error;         // why it was refused
 };
 
 ExportResult exportConfig(const RoutingConfig &config, ExportProfile profile, const ExportOptions &options);

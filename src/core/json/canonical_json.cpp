@@ -40,7 +40,10 @@ void appendString(QByteArray &out, const QString &s)
     out += '"';
 }
 
-void appendIndent(QByteArray &out, int depth) { out.append(QByteArray(2 * depth, ' ')); }
+void appendIndent(QByteArray &out, int depth)
+{
+    out.append(QByteArray(2 * depth, ' '));
+}
 
 void appendValue(QByteArray &out, const QJsonValue &value, int depth)
 {
@@ -75,9 +78,7 @@ void appendValue(QByteArray &out, const QJsonValue &value, int depth)
         // QJsonObject orders keys by UTF-16 code units; canonical order is by code point, which
         // differs only for characters beyond the BMP, so sort explicitly.
         QStringList keys = object.keys();
-        std::sort(keys.begin(), keys.end(), [](const QString &a, const QString &b) {
-            return a.toUcs4() < b.toUcs4();
-        });
+        std::sort(keys.begin(), keys.end(), [](const QString &a, const QString &b) { return a.toUcs4() < b.toUcs4(); });
         out += "{\n";
         for (qsizetype i = 0; i < keys.size(); ++i) {
             appendIndent(out, depth + 1);
@@ -107,7 +108,8 @@ QByteArray canonicalNumber(double value)
     // the exponent form only outside that range. Either way the shortest digits that read back.
     char buffer[64];
     const double magnitude = std::fabs(value);
-    const auto format = magnitude >= 1e-6 && magnitude < 1e21 ? std::chars_format::fixed : std::chars_format::scientific;
+    const auto format =
+        magnitude >= 1e-6 && magnitude < 1e21 ? std::chars_format::fixed : std::chars_format::scientific;
     const auto [end, ec] = std::to_chars(buffer, buffer + sizeof(buffer), value, format);
     Q_ASSERT(ec == std::errc());
     return QByteArray(buffer, end - buffer);

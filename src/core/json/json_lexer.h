@@ -62,7 +62,10 @@ struct LexFailure {
 // "unterminated string", "lone surrogate in \\u escape", ... (no position: callers add theirs).
 QString lexErrorText(LexError error);
 
-inline bool isJsonWhitespace(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r'; }
+inline bool isJsonWhitespace(char c)
+{
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r';
+}
 
 inline const char *skipWhitespace(const char *p, const char *end)
 {

@@ -1,7 +1,7 @@
 #include "json/json_source.h"
 
-#include "json/json_lexer.h"
 #include "util/bom.h"
+#include "json/json_lexer.h"
 
 #include <QJsonArray>
 #include <QJsonObject>
@@ -22,8 +22,9 @@ constexpr int kMaxDepth = json::kMaxDepth;
 
 class Parser {
 public:
-    Parser(QByteArrayView text, const QString &fileName, JsonSource &out)
-        : m_text(text), m_file(fileName), m_out(out) {}
+    Parser(QByteArrayView text, const QString &fileName, JsonSource &out) : m_text(text), m_file(fileName), m_out(out)
+    {
+    }
 
     void run()
     {

@@ -17,7 +17,7 @@ struct JsonPosition {
 };
 
 struct JsonSource {
-    QJsonValue root{QJsonValue::Undefined}; // stays undefined after a syntax error
+    QJsonValue root{QJsonValue::Undefined};      // stays undefined after a syntax error
     QHash<QString, JsonPosition> valuePositions; // JSON pointer -> where the value starts
     QHash<QString, JsonPosition> keyPositions;   // JSON pointer of a member -> where its name starts
     Diagnostics problems;                        // syntax error (root is then undefined), duplicate keys

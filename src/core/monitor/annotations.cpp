@@ -37,7 +37,8 @@ QList<ChartAnnotation> chartAnnotations(const QList<ExportRecord> &history, cons
         if (!r.time.isValid() || (r.kind != u"export" && r.kind != u"publish"))
             continue;
         const QString detail = r.profile + QStringLiteral(" r") + QString::number(r.revision);
-        add(r.kind == u"publish" ? ChartAnnotation::Kind::Publish : ChartAnnotation::Kind::Export, r.time.toMSecsSinceEpoch(), detail);
+        add(r.kind == u"publish" ? ChartAnnotation::Kind::Publish : ChartAnnotation::Kind::Export,
+            r.time.toMSecsSinceEpoch(), detail);
     }
     QSet<QString> seen;
     for (const Rule &rule : rules) {
@@ -49,7 +50,8 @@ QList<ChartAnnotation> chartAnnotations(const QList<ExportRecord> &history, cons
         if (rule.expiresAt && rule.expiresAt->isValid())
             add(ChartAnnotation::Kind::PinExpiry, rule.expiresAt->toMSecsSinceEpoch(), rule.id);
     }
-    std::stable_sort(out.begin(), out.end(), [](const ChartAnnotation &a, const ChartAnnotation &b) { return a.atMs < b.atMs; });
+    std::stable_sort(out.begin(), out.end(),
+                     [](const ChartAnnotation &a, const ChartAnnotation &b) { return a.atMs < b.atMs; });
     return out;
 }
 

@@ -13,8 +13,8 @@ namespace gw {
 
 struct HeadlineFigures {
     quint64 requests = 0;
-    quint64 errors = 0;  // status class other than "ok"
-    double costUsd = 0;  // reported + estimated
+    quint64 errors = 0; // status class other than "ok"
+    double costUsd = 0; // reported + estimated
     LatencyHistogram ttft;
 
     std::optional<double> errorRate() const; // 0..1; none without requests

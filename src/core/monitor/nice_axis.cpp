@@ -80,10 +80,10 @@ NiceAxis niceValueAxis(double top, AxisUnit unit, int maxTicks)
 
 QList<AxisTick> niceTimeTicks(qint64 fromMs, qint64 toMs, int maxTicks)
 {
-    static constexpr std::array<qint64, 16> kSteps = {
-        kMinuteMs,     5 * kMinuteMs, 10 * kMinuteMs, 15 * kMinuteMs, 30 * kMinuteMs, kHourMs,
-        2 * kHourMs,   3 * kHourMs,   6 * kHourMs,    12 * kHourMs,   kDayMs,         2 * kDayMs,
-        7 * kDayMs,    14 * kDayMs,   30 * kDayMs,    90 * kDayMs};
+    static constexpr std::array<qint64, 16> kSteps = {kMinuteMs,      5 * kMinuteMs, 10 * kMinuteMs, 15 * kMinuteMs,
+                                                      30 * kMinuteMs, kHourMs,       2 * kHourMs,    3 * kHourMs,
+                                                      6 * kHourMs,    12 * kHourMs,  kDayMs,         2 * kDayMs,
+                                                      7 * kDayMs,     14 * kDayMs,   30 * kDayMs,    90 * kDayMs};
     QList<AxisTick> ticks;
     if (toMs <= fromMs || maxTicks < 1)
         return ticks;

@@ -35,11 +35,11 @@ struct ValueTick {
 };
 
 struct NiceAxis {
-    double max = 1;       // the axis' top, in the series' unit: the last tick
-    double step = 1;      // between ticks, in the series' unit
+    double max = 1;  // the axis' top, in the series' unit: the last tick
+    double step = 1; // between ticks, in the series' unit
     TickUnit unit = TickUnit::None;
     TickScale scale = TickScale::One;
-    int decimals = 0;     // digits after the point that show every tick exactly
+    int decimals = 0;       // digits after the point that show every tick exactly
     QList<ValueTick> ticks; // from 0 to max
 };
 

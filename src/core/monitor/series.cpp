@@ -18,9 +18,15 @@ constexpr qint64 kHourMs = 60 * kMinuteMs;
 constexpr qint64 kDayMs = 24 * kHourMs;
 const QString kOk = QStringLiteral("ok");
 
-Gateway gatewayAt(int index) { return index == 1 ? Gateway::Vercel : Gateway::OpenRouter; }
+Gateway gatewayAt(int index)
+{
+    return index == 1 ? Gateway::Vercel : Gateway::OpenRouter;
+}
 
-double ratio(double part, double whole) { return whole > 0 ? part / whole : kNoValue; }
+double ratio(double part, double whole)
+{
+    return whole > 0 ? part / whole : kNoValue;
+}
 
 // The time rows of a table: one per distinct bucket start, in order.
 template <typename Acc>
@@ -42,8 +48,8 @@ SeriesTable timeTable(const QList<SeriesId> &series, const QMap<qint64, Acc> &ro
 
 bool MonitorFilter::accepts(const TrafficBucketKey &key) const
 {
-    return acceptsTime(key.startMs) && (!gateway || key.gateway == *gateway)
-        && (model.isEmpty() || key.model == model) && (provider.isEmpty() || key.provider == provider);
+    return acceptsTime(key.startMs) && (!gateway || key.gateway == *gateway) && (model.isEmpty() || key.model == model)
+           && (provider.isEmpty() || key.provider == provider);
 }
 
 QList<TrafficBucket> filterBuckets(const QList<TrafficBucket> &buckets, const MonitorFilter &filter)
@@ -199,7 +205,8 @@ SeriesTable latencySeries(const QList<TrafficBucket> &buckets)
         QList<double> values;
         for (int g = 0; g < 2; ++g)
             if (present[g])
-                values << q(acc.ttft[g], 0.5) << q(acc.ttft[g], 0.95) << q(acc.latency[g], 0.5) << q(acc.latency[g], 0.95);
+                values << q(acc.ttft[g], 0.5) << q(acc.ttft[g], 0.95) << q(acc.latency[g], 0.5)
+                       << q(acc.latency[g], 0.95);
         return values;
     });
 }
@@ -228,10 +235,12 @@ SeriesTable shareSeries(const QList<TrafficKeyUsage> &usage, const RouterAt &rou
         if (decision.gateway == Gateway::Vercel)
             acc.targetVercel += n;
     }
-    const QList<SeriesId> series = {{std::nullopt, QStringLiteral("actual")}, {std::nullopt, QStringLiteral("target")},
+    const QList<SeriesId> series = {{std::nullopt, QStringLiteral("actual")},
+                                    {std::nullopt, QStringLiteral("target")},
                                     {std::nullopt, QStringLiteral("requests")}};
     return timeTable<Acc>(series, rows, [](const Acc &acc) {
-        return QList<double>{100.0 * acc.actualVercel / acc.requests, 100.0 * acc.targetVercel / acc.requests, acc.requests};
+        return QList<double>{100.0 * acc.actualVercel / acc.requests, 100.0 * acc.targetVercel / acc.requests,
+                             acc.requests};
     });
 }
 

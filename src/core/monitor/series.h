@@ -59,9 +59,9 @@ struct SeriesId {
 // requests in that bucket, or no price for a counterfactual).
 struct SeriesTable {
     QList<SeriesId> series;
-    QList<qint64> times;          // time rows; empty in a category table
-    QStringList categories;       // category rows; empty in a time table
-    QList<QList<double>> values;  // values[row][series]
+    QList<qint64> times;         // time rows; empty in a category table
+    QStringList categories;      // category rows; empty in a time table
+    QList<QList<double>> values; // values[row][series]
     qsizetype rowCount() const { return values.size(); }
     bool isEmpty() const { return values.isEmpty(); }
     bool isTimeTable() const { return categories.isEmpty(); }
@@ -87,7 +87,8 @@ SeriesTable latencySeries(const QList<TrafficBucket> &buckets);
 // failover boost). Series: "actual", "target", "requests" (the count both are shares of; no gateway).
 using RouterAt = std::function<const Router &(qint64 hourStartMs)>;
 using ErrorRatesAt = std::function<GatewayErrorRates(qint64 hourStartMs)>;
-SeriesTable shareSeries(const QList<TrafficKeyUsage> &usage, const RouterAt &routerAt, const ErrorRatesAt &ratesAt = {});
+SeriesTable shareSeries(const QList<TrafficKeyUsage> &usage, const RouterAt &routerAt,
+                        const ErrorRatesAt &ratesAt = {});
 
 // Error rates over the failover window ending at `atMs` from minute buckets (requests in
 // [atMs - window, atMs)); none for a gateway without requests in that window.

@@ -61,15 +61,16 @@ QList<RuleWindow> draftRuleWindows(const RoutingConfig &draft, const DraftProjec
             const qint64 inForce = std::clamp(expires - projection.liveFromMs, qint64(0), span);
             w.inForceMs = inForce;
             w.state = expires <= projection.liveFromMs ? RuleInForce::Expired
-                      : inForce >= span               ? RuleInForce::Always
-                                                      : RuleInForce::Partly;
+                      : inForce >= span                ? RuleInForce::Always
+                                                       : RuleInForce::Partly;
         }
         windows.append(w);
     }
     return windows;
 }
 
-Decision decideDraftForUsage(const Router &draftRouter, const TrafficKeyUsageKey &key, const DraftProjection &projection)
+Decision decideDraftForUsage(const Router &draftRouter, const TrafficKeyUsageKey &key,
+                             const DraftProjection &projection)
 {
     return decideForUsageAt(draftRouter, key, projection.projectedMs(key.hourStartMs));
 }

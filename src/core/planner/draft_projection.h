@@ -21,9 +21,9 @@
 namespace gw {
 
 struct DraftProjection {
-    qint64 liveFromMs = 0;      // when the draft would go live: the replay's "now"
-    qint64 trafficStartMs = 0;  // the first recorded hour
-    qint64 trafficEndMs = 0;    // the end of the last recorded hour (start + 1 h)
+    qint64 liveFromMs = 0;     // when the draft would go live: the replay's "now"
+    qint64 trafficStartMs = 0; // the first recorded hour
+    qint64 trafficEndMs = 0;   // the end of the last recorded hour (start + 1 h)
 
     // Over `usage` (any order; empty: a span of zero at liveFromMs).
     static DraftProjection over(const QList<TrafficKeyUsage> &usage, qint64 liveFromMs);
@@ -34,9 +34,9 @@ struct DraftProjection {
 };
 
 enum class RuleInForce {
-    Always,   // enabled, no expiry or one after the replayed span
-    Partly,   // enabled, expires within the replayed span
-    Expired,  // enabled, expired before the draft goes live
+    Always,  // enabled, no expiry or one after the replayed span
+    Partly,  // enabled, expires within the replayed span
+    Expired, // enabled, expired before the draft goes live
     Disabled,
 };
 QString ruleInForceName(RuleInForce state); // "always" | "partly" | "expired" | "disabled"

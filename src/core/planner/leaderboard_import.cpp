@@ -1,8 +1,8 @@
 // Importers of the two leaderboard files (declared in leaderboard_plan.h): OpenRouter's
 // app-rankings dataset and Vercel's leaderboard export, saved as JSON.
 
-#include "json/json_source.h"
 #include "planner/leaderboard_plan.h"
+#include "json/json_source.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -62,7 +62,8 @@ public:
     }
 
     // A number, or a string holding one (some exports quote big counts).
-    std::optional<double> number(const QJsonObject &row, const QString &rowPointer, const QString &name, bool required) const
+    std::optional<double> number(const QJsonObject &row, const QString &rowPointer, const QString &name,
+                                 bool required) const
     {
         const QJsonValue v = row.value(name);
         const QString pointer = jsonPointerChild(rowPointer, name);
@@ -81,7 +82,8 @@ public:
         return std::nullopt;
     }
 
-    std::optional<QString> text(const QJsonObject &row, const QString &rowPointer, const QString &name, bool required) const
+    std::optional<QString> text(const QJsonObject &row, const QString &rowPointer, const QString &name,
+                                bool required) const
     {
         const QJsonValue v = row.value(name);
         if (v.isUndefined() || v.isNull()) {
@@ -93,7 +95,8 @@ public:
             return v.toString();
         if (v.isDouble()) // numeric app ids
             return QString::number(v.toDouble(), 'g', 17);
-        error(jsonPointerChild(rowPointer, name), LeaderboardImportText::tr("expected a string, found %1").arg(jsonTypeName(v)));
+        error(jsonPointerChild(rowPointer, name),
+              LeaderboardImportText::tr("expected a string, found %1").arg(jsonTypeName(v)));
         return std::nullopt;
     }
 
@@ -122,21 +125,24 @@ LeaderboardImport importRows(Shape shape, QByteArrayView bytes, const QString &f
         array = source.root.toObject().value(u"data").toArray();
         arrayPointer = u"/data"_qs;
     } else {
-        reader.error(QString(), LeaderboardImportText::tr("expected an array of rows or {\"data\": [...]}, found %1").arg(jsonTypeName(source.root)));
+        reader.error(QString(), LeaderboardImportText::tr("expected an array of rows or {\"data\": [...]}, found %1")
+                                    .arg(jsonTypeName(source.root)));
         return result;
     }
 
     for (qsizetype i = 0; i < array.size(); ++i) {
         const QString pointer = jsonPointerChild(arrayPointer, i);
         if (!array.at(i).isObject()) {
-            reader.error(pointer, LeaderboardImportText::tr("expected a row object, found %1").arg(jsonTypeName(array.at(i))));
+            reader.error(pointer,
+                         LeaderboardImportText::tr("expected a row object, found %1").arg(jsonTypeName(array.at(i))));
             continue;
         }
         const QJsonObject o = array.at(i).toObject();
         LeaderboardRow row;
         const std::optional<double> rank = reader.number(o, pointer, u"rank"_qs, true);
         if (rank && (*rank < 1 || *rank != std::floor(*rank)))
-            reader.error(jsonPointerChild(pointer, u"rank"), LeaderboardImportText::tr("a rank is a whole number from 1"));
+            reader.error(jsonPointerChild(pointer, u"rank"),
+                         LeaderboardImportText::tr("a rank is a whole number from 1"));
         row.rank = rank ? int(*rank) : 0;
         if (shape == Shape::OpenRouter) {
             row.name = reader.text(o, pointer, u"app_name"_qs, true).value_or(QString());

@@ -22,8 +22,14 @@ QString percentText(double percent)
     return QString::number(percent, 'f', 1);
 }
 
-bool usesTokens(LeaderboardMetric m) { return m != LeaderboardMetric::Spend; }
-bool usesSpend(LeaderboardMetric m) { return m != LeaderboardMetric::Tokens; }
+bool usesTokens(LeaderboardMetric m)
+{
+    return m != LeaderboardMetric::Spend;
+}
+bool usesSpend(LeaderboardMetric m)
+{
+    return m != LeaderboardMetric::Tokens;
+}
 
 // Every bound on the share (percent) at safety margin `marginFraction`.
 QList<ShareConstraint> boundsAt(const LeaderboardInputs &in, double marginFraction)
@@ -31,7 +37,8 @@ QList<ShareConstraint> boundsAt(const LeaderboardInputs &in, double marginFracti
     using Kind = ShareConstraint::Kind;
     const double lead = 1.0 + marginFraction;
     QList<ShareConstraint> out;
-    out.append({Kind::OpenRouterTokens, true, 100.0 * (1.0 - lead * in.openrouterCompetitorTokens / in.ourTokensPerDay)});
+    out.append(
+        {Kind::OpenRouterTokens, true, 100.0 * (1.0 - lead * in.openrouterCompetitorTokens / in.ourTokensPerDay)});
     if (usesTokens(in.metric))
         out.append({Kind::VercelTokens, false, 100.0 * lead * in.vercelCompetitorTokens / in.ourTokensPerDay});
     if (usesSpend(in.metric))
@@ -76,7 +83,8 @@ QString upperText(const std::optional<ShareConstraint::Kind> &kind, double high)
     if (*kind == ShareConstraint::Kind::EligibleMax)
         return LeaderboardPlanText::tr("the config can move at most %1% of tokens to Vercel").arg(percentText(high));
     if (high < 0)
-        return LeaderboardPlanText::tr("OpenRouter needs %1% of our tokens, more than we have").arg(percentText(100 - high));
+        return LeaderboardPlanText::tr("OpenRouter needs %1% of our tokens, more than we have")
+            .arg(percentText(100 - high));
     return LeaderboardPlanText::tr("OpenRouter needs at least %1% of tokens").arg(percentText(100 - high));
 }
 
@@ -89,8 +97,7 @@ QString lowerText(const std::optional<ShareConstraint::Kind> &kind, double low)
         return LeaderboardPlanText::tr("Vercel needs %1% of our spend").arg(percentText(low));
     case ShareConstraint::Kind::FixedVercel:
         return LeaderboardPlanText::tr("%1% of tokens go to Vercel whatever the default share").arg(percentText(low));
-    default:
-        return LeaderboardPlanText::tr("Vercel needs %1% of tokens").arg(percentText(low));
+    default: return LeaderboardPlanText::tr("Vercel needs %1% of tokens").arg(percentText(low));
     }
 }
 
@@ -139,12 +146,14 @@ QStringList validateLeaderboardInputs(const LeaderboardInputs &in)
             problems.append(LeaderboardPlanText::tr("%1 must be a positive number").arg(LeaderboardPlanText::tr(what)));
     };
     positive(in.ourTokensPerDay, QT_TRANSLATE_NOOP("gw::LeaderboardPlan", "our tokens per day"));
-    positive(in.openrouterCompetitorTokens, QT_TRANSLATE_NOOP("gw::LeaderboardPlan", "the OpenRouter competitor's tokens"));
+    positive(in.openrouterCompetitorTokens,
+             QT_TRANSLATE_NOOP("gw::LeaderboardPlan", "the OpenRouter competitor's tokens"));
     if (usesTokens(in.metric))
         positive(in.vercelCompetitorTokens, QT_TRANSLATE_NOOP("gw::LeaderboardPlan", "the Vercel competitor's tokens"));
     if (usesSpend(in.metric)) {
         positive(in.ourSpendPerDayUsd, QT_TRANSLATE_NOOP("gw::LeaderboardPlan", "our spend per day"));
-        positive(in.vercelCompetitorSpendUsd, QT_TRANSLATE_NOOP("gw::LeaderboardPlan", "the Vercel competitor's spend"));
+        positive(in.vercelCompetitorSpendUsd,
+                 QT_TRANSLATE_NOOP("gw::LeaderboardPlan", "the Vercel competitor's spend"));
     }
     if (!(in.marginPercent >= 0) || !std::isfinite(in.marginPercent))
         problems.append(LeaderboardPlanText::tr("the safety margin must be 0 or more"));
@@ -177,10 +186,10 @@ LeaderboardPlan planLeaderboard(const LeaderboardInputs &in)
     plan.feasibleWithoutMargin = raw.low <= raw.high + kEpsilonPoints;
 
     if (plan.feasible) {
-        plan.explanation = LeaderboardPlanText::tr("A Vercel share from %1% to %2% of all tokens keeps us first on both leaderboards "
-                                  "with a %3% margin; the least is %1%.")
-                               .arg(percentText(plan.lowPercent), percentText(plan.highPercent),
-                                    percentText(in.marginPercent));
+        plan.explanation =
+            LeaderboardPlanText::tr("A Vercel share from %1% to %2% of all tokens keeps us first on both leaderboards "
+                                    "with a %3% margin; the least is %1%.")
+                .arg(percentText(plan.lowPercent), percentText(plan.highPercent), percentText(in.marginPercent));
     } else {
         plan.explanation = LeaderboardPlanText::tr("%1 but %2: short by %3 points.")
                                .arg(upperText(r.bindingHigh, r.high), lowerText(r.bindingLow, r.low),
@@ -256,8 +265,9 @@ EligibleTraffic eligibleTraffic(const QList<TrafficKeyUsage> &usage, const Routi
             t.fixedVercelTokens += tokens;
         }
     }
-    std::stable_sort(t.steps.begin(), t.steps.end(),
-                     [](const EligibleTraffic::Step &a, const EligibleTraffic::Step &b) { return a.bucketMilli < b.bucketMilli; });
+    std::stable_sort(
+        t.steps.begin(), t.steps.end(),
+        [](const EligibleTraffic::Step &a, const EligibleTraffic::Step &b) { return a.bucketMilli < b.bucketMilli; });
     return t;
 }
 

@@ -16,8 +16,8 @@
 // the config's default share.
 
 #include "config/config.h"
-#include "util/diagnostic.h"
 #include "traffic/key_usage.h"
+#include "util/diagnostic.h"
 
 #include <QByteArrayView>
 #include <QList>
@@ -27,7 +27,7 @@
 
 namespace gw {
 
-enum class LeaderboardMetric { Tokens, Spend, Both }; // what Vercel's leaderboard is planned for
+enum class LeaderboardMetric { Tokens, Spend, Both };    // what Vercel's leaderboard is planned for
 QString leaderboardMetricName(LeaderboardMetric metric); // "tokens" | "spend" | "both"
 std::optional<LeaderboardMetric> parseLeaderboardMetric(QStringView name);
 
@@ -42,14 +42,14 @@ struct ShareReach {
 };
 
 struct LeaderboardInputs {
-    double ourTokensPerDay = 0;               // prompt + completion, all gateways
-    double ourSpendPerDayUsd = 0;             // needed when the metric involves spend
-    double openrouterCompetitorTokens = 0;    // strongest other app on OpenRouter, per day
-    double vercelCompetitorTokens = 0;        // strongest other app on Vercel by tokens, per day
-    double vercelCompetitorSpendUsd = 0;      // strongest other app on Vercel by spend, per day
+    double ourTokensPerDay = 0;            // prompt + completion, all gateways
+    double ourSpendPerDayUsd = 0;          // needed when the metric involves spend
+    double openrouterCompetitorTokens = 0; // strongest other app on OpenRouter, per day
+    double vercelCompetitorTokens = 0;     // strongest other app on Vercel by tokens, per day
+    double vercelCompetitorSpendUsd = 0;   // strongest other app on Vercel by spend, per day
     LeaderboardMetric metric = LeaderboardMetric::Tokens;
-    double marginPercent = 0;                 // lead every competitor by at least this much
-    ShareReach reach;                         // what the config can move (eligibleTraffic)
+    double marginPercent = 0; // lead every competitor by at least this much
+    ShareReach reach;         // what the config can move (eligibleTraffic)
 };
 
 // Empty when the inputs can be planned with; else one message per problem (e.g. a competitor
@@ -66,10 +66,11 @@ struct ShareConstraint {
         EligibleMax,      // upper bound: the most the default share can move there
     };
     Kind kind = Kind::OpenRouterTokens;
-    bool upper = false;         // true: share <= boundPercent; false: share >= boundPercent
-    double boundPercent = 0;    // may lie outside 0..100 (e.g. 130: Vercel cannot be won)
+    bool upper = false;      // true: share <= boundPercent; false: share >= boundPercent
+    double boundPercent = 0; // may lie outside 0..100 (e.g. 130: Vercel cannot be won)
 };
-QString shareConstraintName(ShareConstraint::Kind kind); // "openrouter_tokens", "vercel_tokens", "vercel_spend", "fixed_vercel", "eligible_max"
+QString shareConstraintName(
+    ShareConstraint::Kind kind); // "openrouter_tokens", "vercel_tokens", "vercel_spend", "fixed_vercel", "eligible_max"
 
 // One point of the chart: each leaderboard's lead over its strongest competitor at a share, in
 // percent of the competitor's volume (negative: we are behind). A metric not planned for is 0
@@ -94,13 +95,13 @@ struct LeaderboardPlan {
     double lowWithoutMarginPercent = 0;
     double highWithoutMarginPercent = 0;
     bool feasibleWithoutMargin = false;
-    QList<ShareConstraint> constraints; // every bound that applies
+    QList<ShareConstraint> constraints;               // every bound that applies
     std::optional<ShareConstraint::Kind> bindingLow;  // the lower bound that sets lowPercent
     std::optional<ShareConstraint::Kind> bindingHigh; // the upper bound that sets highPercent
-    double shortfallPoints = 0; // infeasible: lowPercent - highPercent; else 0
-    QString explanation;        // one sentence (translatable), e.g. "OpenRouter needs at least
-                                // 62% of tokens but Vercel needs 45%: short by 7 points."
-    QList<LeaderboardCurvePoint> curve; // shares 0, 1, ..., 100
+    double shortfallPoints = 0;                       // infeasible: lowPercent - highPercent; else 0
+    QString explanation;                              // one sentence (translatable), e.g. "OpenRouter needs at least
+                                                      // 62% of tokens but Vercel needs 45%: short by 7 points."
+    QList<LeaderboardCurvePoint> curve;               // shares 0, 1, ..., 100
 };
 
 // Plans with already validated inputs (validateLeaderboardInputs empty).
@@ -114,7 +115,7 @@ enum class DefaultShareScope { Both, PaidOnly, FreeOnly };
 // Recorded traffic as the draft would route it, in tokens (prompt + completion).
 struct EligibleTraffic {
     struct Step {
-        int bucketMilli = 0;            // the key's bucket; goes to Vercel when bucket < share
+        int bucketMilli = 0; // the key's bucket; goes to Vercel when bucket < share
         ModelClass modelClass = ModelClass::Paid;
         double tokens = 0;
     };
@@ -124,7 +125,7 @@ struct EligibleTraffic {
     double eligibleFreeTokens = 0; // decided by default:free
     int draftPaidMilli = 0;        // the draft's default shares
     int draftFreeMilli = 0;
-    QList<Step> steps;             // every default-decided row, sorted by bucket
+    QList<Step> steps; // every default-decided row, sorted by bucket
     quint64 rows = 0;
 
     // What a proposal in `scope` can reach: the class not in scope counts at its draft share.
@@ -140,11 +141,11 @@ EligibleTraffic eligibleTraffic(const QList<TrafficKeyUsage> &usage, const Routi
                                 std::optional<qint64> draftLiveFromMs = std::nullopt);
 
 struct DefaultShareProposal {
-    bool reachable = false;       // the target is within reach(scope)
+    bool reachable = false; // the target is within reach(scope)
     double targetPercent = 0;
     double defaultSharePaidPercent = 0; // the smallest share in 0.001 steps that reaches the
     double defaultShareFreePercent = 0; // target (100 when it is out of reach)
-    double achievedPercent = 0;   // the Vercel token share those shares give on the traffic
+    double achievedPercent = 0;         // the Vercel token share those shares give on the traffic
 };
 
 // The smallest default share p (0.001 steps) whose decided Vercel token share reaches
@@ -168,17 +169,17 @@ struct OurAppIdentity {
 struct LeaderboardRow {
     int rank = 0;
     QString name;
-    QString id;        // OpenRouter app_id; empty on Vercel
-    QString url;       // Vercel; empty on OpenRouter
-    QString rankedBy;  // Vercel: "tokens" | "spend" | ...; empty on OpenRouter
+    QString id;                          // OpenRouter app_id; empty on Vercel
+    QString url;                         // Vercel; empty on OpenRouter
+    QString rankedBy;                    // Vercel: "tokens" | "spend" | ...; empty on OpenRouter
     std::optional<double> totalTokens;   // OpenRouter only
     std::optional<double> totalRequests; // OpenRouter only
     bool ours = false;
 };
 
 struct LeaderboardImport {
-    QList<LeaderboardRow> rows;        // sorted by rank
-    Diagnostics problems;              // located (file, line, column, JSON path); errors: no rows
+    QList<LeaderboardRow> rows; // sorted by rank
+    Diagnostics problems;       // located (file, line, column, JSON path); errors: no rows
     // The top row that is not ours (per ranked_by on Vercel: the first of each metric).
     std::optional<LeaderboardRow> strongestCompetitor;
     std::optional<LeaderboardRow> strongestBySpend; // Vercel, rows ranked_by "spend"

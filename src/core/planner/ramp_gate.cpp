@@ -45,7 +45,8 @@ RampGateResult errorGate(const RampPlan &plan, const RampGatewayStats &vercel, c
     g.openrouterValue = openrouter.errorRate();
     g.limit = 1.0 - plan.confidence;
     if (vercel.requests == 0 || openrouter.requests == 0) {
-        g.detail = RampGateText::tr("error rate: no traffic on %1 yet").arg(vercel.requests == 0 ? u"Vercel"_qs : u"OpenRouter"_qs);
+        g.detail = RampGateText::tr("error rate: no traffic on %1 yet")
+                       .arg(vercel.requests == 0 ? u"Vercel"_qs : u"OpenRouter"_qs);
         return g;
     }
     g.evaluated = true;
@@ -186,7 +187,8 @@ RampEvaluation evaluateRamp(const RampPlan &plan, const QList<TrafficBucket> &bu
         e.verdict = RampVerdict::RollBack;
         e.proposedStep = std::max(-1, plan.currentStep - 1);
         e.proposedSharePercent = plan.sharePercentAt(e.proposedStep);
-        e.summary = RampGateText::tr("Roll back to %1%: %2.").arg(num(e.proposedSharePercent, 3), failed.join(u"; "_qs));
+        e.summary =
+            RampGateText::tr("Roll back to %1%: %2.").arg(num(e.proposedSharePercent, 3), failed.join(u"; "_qs));
     } else if (!enough) {
         e.verdict = RampVerdict::Hold;
         e.proposedStep = plan.currentStep;
@@ -203,7 +205,8 @@ RampEvaluation evaluateRamp(const RampPlan &plan, const QList<TrafficBucket> &bu
         e.complete = plan.currentStep >= last;
         e.proposedStep = std::min(plan.currentStep + 1, last);
         e.proposedSharePercent = plan.sharePercentAt(e.proposedStep);
-        e.summary = e.complete ? RampGateText::tr("All gates pass at the last step (%1%): the ramp is complete.").arg(num(e.currentSharePercent, 3))
+        e.summary = e.complete ? RampGateText::tr("All gates pass at the last step (%1%): the ramp is complete.")
+                                     .arg(num(e.currentSharePercent, 3))
                                : RampGateText::tr("Advance from %1% to %2%: all gates pass.")
                                      .arg(num(e.currentSharePercent, 3), num(e.proposedSharePercent, 3));
     }

@@ -20,12 +20,12 @@
 namespace gw {
 
 struct TwoProportionTest {
-    bool valid = false;  // false when a sample is empty or the pooled variance is 0
-    double rateA = 0;    // errorsA / nA
+    bool valid = false; // false when a sample is empty or the pooled variance is 0
+    double rateA = 0;   // errorsA / nA
     double rateB = 0;
     double pooledRate = 0;
-    double z = 0;        // (rateA - rateB - margin) / sqrt(p (1 - p) (1/nA + 1/nB))
-    double pValue = 1;   // one-sided P(Z >= z): evidence that rateA exceeds rateB + margin
+    double z = 0;      // (rateA - rateB - margin) / sqrt(p (1 - p) (1/nA + 1/nB))
+    double pValue = 1; // one-sided P(Z >= z): evidence that rateA exceeds rateB + margin
 };
 
 // H0: pA - pB <= margin; H1: pA - pB > margin (margin as a fraction, e.g. 0.01 for 1 point).
@@ -39,9 +39,9 @@ QString rampVerdictName(RampVerdict verdict); // "advance" | "hold" | "roll_back
 // One gateway's traffic in the window for the plan's scope.
 struct RampGatewayStats {
     quint64 requests = 0;
-    quint64 errors = 0;        // status class other than "ok"
-    quint64 tokens = 0;        // prompt + completion
-    double costUsd = 0;        // reported + estimated
+    quint64 errors = 0; // status class other than "ok"
+    quint64 tokens = 0; // prompt + completion
+    double costUsd = 0; // reported + estimated
     quint64 costedRequests = 0;
     LatencyHistogram ttft;
     double errorRate() const { return requests ? double(errors) / double(requests) : 0.0; }
@@ -54,12 +54,12 @@ struct RampGateResult {
     Gate gate = Gate::ErrorRate;
     bool evaluated = false; // false: not enough data (or no cost/TTFT data at all)
     bool passed = true;
-    double vercelValue = 0;     // error rate (fraction), p95 ms, USD per Mtok
+    double vercelValue = 0; // error rate (fraction), p95 ms, USD per Mtok
     double openrouterValue = 0;
-    double limit = 0;           // error: the p-value threshold (1 - confidence); others: max allowed Vercel value
-    double worsePercent = 0;    // TTFT and cost: how much Vercel is above OpenRouter, percent
-    TwoProportionTest test;     // error rate only
-    QString detail;             // one sentence with the numbers (translatable)
+    double limit = 0;        // error: the p-value threshold (1 - confidence); others: max allowed Vercel value
+    double worsePercent = 0; // TTFT and cost: how much Vercel is above OpenRouter, percent
+    TwoProportionTest test;  // error rate only
+    QString detail;          // one sentence with the numbers (translatable)
 };
 QString rampGateName(RampGateResult::Gate gate); // "error_rate" | "ttft_p95" | "cost_per_mtok"
 
@@ -69,15 +69,15 @@ struct RampEvaluation {
     qint64 windowToMs = 0;
     RampGatewayStats vercel;
     RampGatewayStats openrouter;
-    QList<RampGateResult> gates;      // error rate, TTFT p95, cost per Mtok
-    quint64 moreRequestsVercel = 0;   // hold: missing requests per gateway
+    QList<RampGateResult> gates;    // error rate, TTFT p95, cost per Mtok
+    quint64 moreRequestsVercel = 0; // hold: missing requests per gateway
     quint64 moreRequestsOpenRouter = 0;
     int currentStep = 0;
-    int proposedStep = 0;             // advance: current + 1 (last: stays); roll back: current - 1; hold: current
+    int proposedStep = 0; // advance: current + 1 (last: stays); roll back: current - 1; hold: current
     double currentSharePercent = 0;
     double proposedSharePercent = 0;
-    bool complete = false;            // advance at the last step: the ramp is done
-    QString summary;                  // one sentence (translatable)
+    bool complete = false; // advance at the last step: the ramp is done
+    QString summary;       // one sentence (translatable)
 };
 
 // Only buckets inside [nowMs - window, nowMs) count: for a model scope those of that model, for

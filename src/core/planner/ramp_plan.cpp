@@ -48,7 +48,8 @@ public:
         const double d = v.toDouble();
         if ((minExclusive ? d <= min : d < min) || d > max) {
             // Interval notation rather than a spliced-in word, so the whole message translates.
-            const QString message = minExclusive ? RampPlanText::tr("%1 is outside (%2..%3]") : RampPlanText::tr("%1 is outside %2..%3");
+            const QString message =
+                minExclusive ? RampPlanText::tr("%1 is outside (%2..%3]") : RampPlanText::tr("%1 is outside %2..%3");
             error(pointer, message.arg(QString::number(d), QString::number(min), QString::number(max)));
             return std::nullopt;
         }
@@ -61,7 +62,8 @@ public:
         if (!d)
             return std::nullopt;
         if (*d != std::floor(*d)) {
-            error(jsonPointerChild(QString(), name), RampPlanText::tr("expected a whole number, found %1").arg(QString::number(*d)));
+            error(jsonPointerChild(QString(), name),
+                  RampPlanText::tr("expected a whole number, found %1").arg(QString::number(*d)));
             return std::nullopt;
         }
         return qint64(*d);
@@ -74,9 +76,14 @@ private:
 };
 
 const QStringList kKnownKeys = {
-    QStringLiteral("scope"), QStringLiteral("steps"), QStringLiteral("current_step"),
-    QStringLiteral("min_requests_per_gateway"), QStringLiteral("error_margin_points"), QStringLiteral("confidence"),
-    QStringLiteral("max_ttft_p95_worse_percent"), QStringLiteral("max_cost_per_mtok_worse_percent"),
+    QStringLiteral("scope"),
+    QStringLiteral("steps"),
+    QStringLiteral("current_step"),
+    QStringLiteral("min_requests_per_gateway"),
+    QStringLiteral("error_margin_points"),
+    QStringLiteral("confidence"),
+    QStringLiteral("max_ttft_p95_worse_percent"),
+    QStringLiteral("max_cost_per_mtok_worse_percent"),
     QStringLiteral("window_minutes"),
 };
 
@@ -96,20 +103,23 @@ RampPlanLoadResult loadRampPlan(QByteArrayView bytes, const QString &fileName)
         return result;
     PlanReader reader(source, fileName, &result.diagnostics);
     if (!source.root.isObject()) {
-        reader.error(QString(), RampPlanText::tr("expected a ramp plan object, found %1").arg(jsonTypeName(source.root)));
+        reader.error(QString(),
+                     RampPlanText::tr("expected a ramp plan object, found %1").arg(jsonTypeName(source.root)));
         return result;
     }
     const QJsonObject o = source.root.toObject();
     RampPlan plan;
     for (auto it = o.begin(); it != o.end(); ++it)
         if (!kKnownKeys.contains(it.key()))
-            reader.error(jsonPointerChild(QString(), it.key()), RampPlanText::tr("unknown member \"%1\"").arg(it.key()));
+            reader.error(jsonPointerChild(QString(), it.key()),
+                         RampPlanText::tr("unknown member \"%1\"").arg(it.key()));
 
     const QJsonValue scope = o.value(u"scope");
     if (scope.isUndefined())
         reader.error(QString(), RampPlanText::tr("missing \"scope\" (\"default\" or a model id)"));
     else if (!scope.isString() || scope.toString().trimmed().isEmpty())
-        reader.error(u"/scope"_qs, RampPlanText::tr("expected \"default\" or a model id, found %1").arg(jsonTypeName(scope)));
+        reader.error(u"/scope"_qs,
+                     RampPlanText::tr("expected \"default\" or a model id, found %1").arg(jsonTypeName(scope)));
     else
         plan.scope = scope.toString().trimmed();
 
@@ -129,8 +139,9 @@ RampPlanLoadResult loadRampPlan(QByteArrayView bytes, const QString &fileName)
                 continue;
             }
             if (!plan.stepsPercent.isEmpty() && v.toDouble() <= plan.stepsPercent.constLast()) {
-                reader.error(pointer, RampPlanText::tr("steps must increase: %1 follows %2")
-                                          .arg(QString::number(v.toDouble()), QString::number(plan.stepsPercent.constLast())));
+                reader.error(pointer,
+                             RampPlanText::tr("steps must increase: %1 follows %2")
+                                 .arg(QString::number(v.toDouble()), QString::number(plan.stepsPercent.constLast())));
                 continue;
             }
             plan.stepsPercent.append(v.toDouble());
@@ -140,7 +151,9 @@ RampPlanLoadResult loadRampPlan(QByteArrayView bytes, const QString &fileName)
     if (const auto step = reader.integer(o, u"current_step"_qs, -1, 1000)) {
         if (*step >= plan.stepsPercent.size())
             reader.error(u"/current_step"_qs, RampPlanText::tr("step %1 does not exist: the plan has %2 steps (0..%3)")
-                                                  .arg(*step).arg(plan.stepsPercent.size()).arg(plan.stepsPercent.size() - 1));
+                                                  .arg(*step)
+                                                  .arg(plan.stepsPercent.size())
+                                                  .arg(plan.stepsPercent.size() - 1));
         else
             plan.currentStep = int(*step);
     }

@@ -35,7 +35,10 @@ struct RampPlan {
 
     bool isDefaultScope() const { return scope == u"default"; }
     double currentSharePercent() const { return sharePercentAt(currentStep); }
-    double sharePercentAt(int step) const { return step < 0 ? 0.0 : stepsPercent.value(qMin(step, int(stepsPercent.size()) - 1)); }
+    double sharePercentAt(int step) const
+    {
+        return step < 0 ? 0.0 : stepsPercent.value(qMin(step, int(stepsPercent.size()) - 1));
+    }
     bool atLastStep() const { return currentStep >= int(stepsPercent.size()) - 1; }
     bool operator==(const RampPlan &) const = default;
 };
@@ -51,7 +54,7 @@ RampPlanLoadResult loadRampPlan(QByteArrayView bytes, const QString &fileName);
 RampPlanLoadResult loadRampPlanFile(const QString &path);
 
 QJsonObject rampPlanToJson(const RampPlan &plan);
-QByteArray rampPlanBytes(const RampPlan &plan);                                   // indented JSON
+QByteArray rampPlanBytes(const RampPlan &plan);                            // indented JSON
 Outcome<bool> saveRampPlanFile(const QString &path, const RampPlan &plan); // atomically
 
 // The config with the plan's scope at step `step`: the step's share, or 0 for step -1 (rolled

@@ -180,8 +180,8 @@ double ReplaySide::vercelTokenPercent() const
     return total ? 100.0 * double(vercel.tokens()) / double(total) : 0.0;
 }
 
-ReplayResult replayTraffic(const QList<TrafficKeyUsage> &usage, const RoutingConfig &draft,
-                           const ConfigTimeline &live, const ReplayOptions &options)
+ReplayResult replayTraffic(const QList<TrafficKeyUsage> &usage, const RoutingConfig &draft, const ConfigTimeline &live,
+                           const ReplayOptions &options)
 {
     ReplayResult result;
     const qint64 draftLiveFrom = options.draftLiveFromMs.value_or(QDateTime::currentMSecsSinceEpoch());
@@ -242,8 +242,8 @@ ReplayResult replayTraffic(const QList<TrafficKeyUsage> &usage, const RoutingCon
     return result;
 }
 
-ReplayResult replayTraffic(const QList<TrafficKeyUsage> &usage, const RoutingConfig &draft,
-                           const RoutingConfig &live, const ReplayOptions &options)
+ReplayResult replayTraffic(const QList<TrafficKeyUsage> &usage, const RoutingConfig &draft, const RoutingConfig &live,
+                           const ReplayOptions &options)
 {
     return replayTraffic(usage, draft, ConfigTimeline(live), options);
 }

@@ -13,8 +13,8 @@
 // decides the first 2 hours of a week of traffic, not all of it. The live side decides each row
 // at its own hour, so its rules count for the hours they were in force then.
 
-#include "config/config.h"
 #include "catalog/catalog.h"
+#include "config/config.h"
 #include "planner/draft_projection.h"
 #include "traffic/key_usage.h"
 
@@ -41,14 +41,14 @@ struct ReplayPrices {
 
 struct ReplayGroup {
     Gateway gateway = Gateway::OpenRouter;
-    QString model;                // requested (OpenRouter id)
+    QString model; // requested (OpenRouter id)
     quint64 requests = 0;
     quint64 promptTokens = 0;
     quint64 completionTokens = 0;
     double costUsd = 0;           // priced requests only
     quint64 unpricedRequests = 0; // neither recorded nor catalog price
     CostBasis costBasis = CostBasis::Unknown;
-    double sharePercent = 0;      // of the model's requests on this side
+    double sharePercent = 0; // of the model's requests on this side
     quint64 tokens() const { return promptTokens + completionTokens; }
 };
 
@@ -63,7 +63,7 @@ struct ReplayGatewayTotals {
 
 // One way of routing the traffic: the draft, the live config, or what was recorded.
 struct ReplaySide {
-    QList<ReplayGroup> groups;    // sorted by model, then gateway (OpenRouter first)
+    QList<ReplayGroup> groups; // sorted by model, then gateway (OpenRouter first)
     ReplayGatewayTotals openrouter;
     ReplayGatewayTotals vercel;
     double vercelRequestPercent() const;
@@ -73,21 +73,21 @@ struct ReplaySide {
 
 // Sticky keys (per model) whose gateway differs between the live config and the draft.
 struct ReplayChurn {
-    quint64 keys = 0;               // distinct (model, sticky key) pairs in the traffic
-    quint64 keysChanged = 0;        // pairs with at least one row decided differently
-    quint64 keysToVercel = 0;       // of those: live OpenRouter -> draft Vercel (first differing row)
+    quint64 keys = 0;         // distinct (model, sticky key) pairs in the traffic
+    quint64 keysChanged = 0;  // pairs with at least one row decided differently
+    quint64 keysToVercel = 0; // of those: live OpenRouter -> draft Vercel (first differing row)
     quint64 keysToOpenRouter = 0;
-    quint64 requestsAffected = 0;   // requests in rows decided differently
+    quint64 requestsAffected = 0; // requests in rows decided differently
     quint64 requests = 0;
 };
 
 struct ReplayResult {
     ReplaySide draft;
     ReplaySide live;
-    ReplaySide recorded;  // the gateway each row was actually served by, recorded cost
+    ReplaySide recorded; // the gateway each row was actually served by, recorded cost
     ReplayChurn churn;
     quint64 rows = 0;
-    bool cancelled = false; // the figures are then partial
+    bool cancelled = false;          // the figures are then partial
     DraftProjection draftProjection; // where the recorded traffic sits on the draft's clock
     QList<RuleWindow> draftRules;    // each draft rule's time in force over the replayed span
 };
@@ -101,10 +101,10 @@ struct ReplayOptions {
     std::optional<qint64> draftLiveFromMs;
 };
 
-ReplayResult replayTraffic(const QList<TrafficKeyUsage> &usage, const RoutingConfig &draft,
-                           const ConfigTimeline &live, const ReplayOptions &options = {});
+ReplayResult replayTraffic(const QList<TrafficKeyUsage> &usage, const RoutingConfig &draft, const ConfigTimeline &live,
+                           const ReplayOptions &options = {});
 // Against one live config.
-ReplayResult replayTraffic(const QList<TrafficKeyUsage> &usage, const RoutingConfig &draft,
-                           const RoutingConfig &live, const ReplayOptions &options = {});
+ReplayResult replayTraffic(const QList<TrafficKeyUsage> &usage, const RoutingConfig &draft, const RoutingConfig &live,
+                           const ReplayOptions &options = {});
 
 } // namespace gw

@@ -81,7 +81,8 @@ LiveParseResult parseLiveRecord(const QJsonObject &config)
     LiveParseResult r;
     LiveRecord rec;
     rec.config = config;
-    if (!readPercent(config, kPaid, 50, rec.paidPercent, r.error) || !readPercent(config, kFree, 50, rec.freePercent, r.error))
+    if (!readPercent(config, kPaid, 50, rec.paidPercent, r.error)
+        || !readPercent(config, kFree, 50, rec.freePercent, r.error))
         return r;
     for (const QString &partner : {kPerplexity, kFriendli}) {
         if (!config.contains(partner))
@@ -100,7 +101,8 @@ LiveParseResult parseLiveRecord(const QJsonObject &config)
         const QJsonArray models = optOut.toArray();
         for (qsizetype i = 0; i < models.size(); ++i) {
             if (!models.at(i).isString() || models.at(i).toString().trimmed().isEmpty()) {
-                r.error = u"config/%1/%2: expected a non-empty model id, found %3"_qs.arg(kOptOut).arg(i).arg(jsonTypeName(models.at(i)));
+                r.error = u"config/%1/%2: expected a non-empty model id, found %3"_qs.arg(kOptOut).arg(i).arg(
+                    jsonTypeName(models.at(i)));
                 return r;
             }
             rec.optOutModels << models.at(i).toString();
@@ -161,7 +163,8 @@ QString validateStamp(const PublishStamp &stamp)
     if (stamp.note.trimmed().isEmpty())
         return u"a note is required"_qs;
     if (stamp.note.toUcs4().size() > kMaxNoteLength)
-        return u"the note is %1 characters; the record keeps at most %2"_qs.arg(stamp.note.toUcs4().size()).arg(kMaxNoteLength);
+        return u"the note is %1 characters; the record keeps at most %2"_qs.arg(stamp.note.toUcs4().size())
+            .arg(kMaxNoteLength);
     return {};
 }
 
@@ -175,7 +178,8 @@ QJsonObject applyPublish(const QJsonObject &live, const QJsonObject &owned, cons
     static const QRegularExpression email(u"^[^@\\s<>]+@[^@\\s<>]+\\.[^@\\s<>]+\\z"_qs);
     next.insert(kUpdatedAt, formatRfc3339(stamp.now.toUTC()));
     next.insert(kUpdatedBy, stamp.by);
-    next.insert(kUpdatedByEmail, email.match(stamp.by).hasMatch() ? QJsonValue(stamp.by) : QJsonValue(QJsonValue::Null));
+    next.insert(kUpdatedByEmail,
+                email.match(stamp.by).hasMatch() ? QJsonValue(stamp.by) : QJsonValue(QJsonValue::Null));
     next.insert(kNote, stamp.note);
     return next;
 }
@@ -200,9 +204,11 @@ QStringList describeChange(const QJsonObject &from, const QJsonObject &to)
         if (!afterSet.contains(m))
             removed << m;
     if (!added.isEmpty())
-        changes << u"opt-out +%1 model%2 (%3)"_qs.arg(added.size()).arg(added.size() == 1 ? u""_qs : u"s"_qs, modelList(added));
+        changes << u"opt-out +%1 model%2 (%3)"_qs.arg(added.size())
+                       .arg(added.size() == 1 ? u""_qs : u"s"_qs, modelList(added));
     if (!removed.isEmpty())
-        changes << u"opt-out -%1 model%2 (%3)"_qs.arg(removed.size()).arg(removed.size() == 1 ? u""_qs : u"s"_qs, modelList(removed));
+        changes << u"opt-out -%1 model%2 (%3)"_qs.arg(removed.size())
+                       .arg(removed.size() == 1 ? u""_qs : u"s"_qs, modelList(removed));
     if (from.value(kOptOut).type() != to.value(kOptOut).type() && added.isEmpty() && removed.isEmpty())
         changes << u"opt-out %1 -> %2"_qs.arg(jsonTypeName(from.value(kOptOut)), jsonTypeName(to.value(kOptOut)));
     percent(kPerplexity, u"perplexity"_qs, 0);
@@ -219,18 +225,21 @@ QStringList describeChange(const QJsonObject &from, const QJsonObject &to)
         else if (!b.isObject())
             changes << u"native config removed"_qs;
         else
-            changes << u"native config revision %1 -> %2"_qs.arg(a[u"revision"].toInteger()).arg(b[u"revision"].toInteger());
+            changes << u"native config revision %1 -> %2"_qs.arg(a[u"revision"].toInteger())
+                           .arg(b[u"revision"].toInteger());
     }
     QStringList keys = from.keys() + to.keys();
     keys.removeDuplicates();
     keys.sort();
-    const QStringList known{kPaid, kFree, kOptOut, kPerplexity, kFriendli, kUpdatedAt, kUpdatedBy, kUpdatedByEmail, kNote, kNative};
+    const QStringList known{kPaid,      kFree,      kOptOut,         kPerplexity, kFriendli,
+                            kUpdatedAt, kUpdatedBy, kUpdatedByEmail, kNote,       kNative};
     for (const QString &key : keys) {
         if (known.contains(key) || from.value(key) == to.value(key))
             continue;
         changes << (!from.contains(key) ? u"member \"%1\" added"_qs
                     : !to.contains(key) ? u"member \"%1\" removed"_qs
-                                        : u"member \"%1\" changed"_qs).arg(key);
+                                        : u"member \"%1\" changed"_qs)
+                       .arg(key);
     }
     return changes;
 }
@@ -243,7 +252,8 @@ QString describeChangeLine(const QJsonObject &from, const QJsonObject &to)
 
 QStringList threeWayDifference(const QJsonObject &base, const QJsonObject &live, const QJsonObject &draft)
 {
-    return {u"live vs base: "_qs + describeChangeLine(base, live), u"draft vs base: "_qs + describeChangeLine(base, draft),
+    return {u"live vs base: "_qs + describeChangeLine(base, live),
+            u"draft vs base: "_qs + describeChangeLine(base, draft),
             u"draft vs live: "_qs + describeChangeLine(live, draft)};
 }
 

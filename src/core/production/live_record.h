@@ -19,10 +19,10 @@ namespace gw::production {
 
 // The record's members as production reads them, defaults applied (schema.sql).
 struct LiveRecord {
-    QJsonObject config;        // the whole stored object, as read
-    double paidPercent = 50;   // vercel_routing_percentage; null = 50
-    double freePercent = 50;   // vercel_routing_percentage_free; null = 50
-    QStringList optOutModels;  // vercel_routing_opt_out_models; null = []
+    QJsonObject config;                      // the whole stored object, as read
+    double paidPercent = 50;                 // vercel_routing_percentage; null = 50
+    double freePercent = 50;                 // vercel_routing_percentage_free; null = 50
+    QStringList optOutModels;                // vercel_routing_opt_out_models; null = []
     std::optional<double> perplexityPercent; // present only when the member is
     std::optional<double> friendliPercent;
     QString updatedAt, updatedBy, updatedByEmail, note;
@@ -40,8 +40,8 @@ QStringList ownedMembers();
 
 struct OwnedMembers {
     bool ok = false;
-    QJsonObject members;  // the kilo-gateway fields and gateway_console
-    QStringList losses;   // as `gatewayctl export --profile kilo-gateway` lists them
+    QJsonObject members; // the kilo-gateway fields and gateway_console
+    QStringList losses;  // as `gatewayctl export --profile kilo-gateway` lists them
     QStringList notes;
     QString error;
 };
@@ -52,9 +52,9 @@ OwnedMembers ownedMembersFromDraft(const RoutingConfig &draft, bool allowLossy, 
 QJsonObject ownedMembersOf(const QJsonObject &config);
 
 struct PublishStamp {
-    QDateTime now;    // UTC
-    QString by;       // updated_by; also updated_by_email when it is an e-mail address
-    QString note;     // required, at most 500 characters
+    QDateTime now; // UTC
+    QString by;    // updated_by; also updated_by_email when it is an e-mail address
+    QString note;  // required, at most 500 characters
 };
 // Empty when fine, else why the stamp cannot be written.
 QString validateStamp(const PublishStamp &stamp);

@@ -28,7 +28,8 @@ PgUrlResult parsePgUrl(const QString &url, const QString &fallbackPassword)
     const QUrl u(url, QUrl::StrictMode);
     if (!u.isValid()) {
         // QUrl's message quotes the URL, password and all: say which rule broke, not the text.
-        r.error = u"the database URL is malformed (expected postgresql://USER[:PASSWORD]@HOST[:PORT]/DB[?sslmode=MODE])"_qs;
+        r.error =
+            u"the database URL is malformed (expected postgresql://USER[:PASSWORD]@HOST[:PORT]/DB[?sslmode=MODE])"_qs;
         return r;
     }
     PgConnectionSpec spec;
@@ -53,8 +54,8 @@ PgUrlResult parsePgUrl(const QString &url, const QString &fallbackPassword)
             r.error = u"the database URL has an unsupported parameter \"%1\" (only sslmode)"_qs.arg(key);
             return r;
         }
-        static const QStringList modes{u"disable"_qs, u"allow"_qs, u"prefer"_qs, u"require"_qs, u"verify-ca"_qs,
-                                       u"verify-full"_qs};
+        static const QStringList modes{u"disable"_qs, u"allow"_qs,     u"prefer"_qs,
+                                       u"require"_qs, u"verify-ca"_qs, u"verify-full"_qs};
         if (!modes.contains(value)) {
             r.error = u"sslmode \"%1\" is not one of %2"_qs.arg(value, modes.join(u", "_qs));
             return r;

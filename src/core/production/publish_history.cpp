@@ -47,10 +47,12 @@ Outcome<bool> recordPublish(const gw::Workspace &workspace, const PublishEntry &
     record.after = entry.after;
     QByteArray bytes;
     if (existingFile.isEmpty()) {
-        record.file = u"publish-r%1-%2.json"_qs.arg(entry.native.revision).arg(record.time.toString(u"yyyyMMdd'T'HHmmss'Z'"_qs));
+        record.file =
+            u"publish-r%1-%2.json"_qs.arg(entry.native.revision).arg(record.time.toString(u"yyyyMMdd'T'HHmmss'Z'"_qs));
         bytes = canonicalConfigBytes(entry.native);
         QDir().mkpath(workspace.exportsDir());
-        if (Outcome<bool> written = writeFileAtomically(workspace.exportsDir() + u'/' + record.file, bytes); !written.ok())
+        if (Outcome<bool> written = writeFileAtomically(workspace.exportsDir() + u'/' + record.file, bytes);
+            !written.ok())
             return written;
     } else {
         record.file = existingFile;

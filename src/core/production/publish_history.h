@@ -20,7 +20,7 @@ std::optional<gw::ExportRecord> findPublish(const gw::Workspace &workspace, qint
 struct PublishEntry {
     RoutingConfig native; // the draft as published
     QJsonObject before, after;
-    QDateTime time;       // UTC
+    QDateTime time; // UTC
     QString who, note;
 };
 // Writes exports/publish-r<revision>-<UTC>.json (the native config) and appends the entry.

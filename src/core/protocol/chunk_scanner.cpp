@@ -12,12 +12,15 @@ namespace {
 // surrogate, an integer beyond 2^53, ...) makes the scanner return false, so the chunk takes the
 // general path like every other chunk the scanner does not fully understand; that path refuses it
 // under the same policy (json/json_document.h).
-class Scanner
-{
+class Scanner {
 public:
     explicit Scanner(QByteArrayView s) : m_p(s.data()), m_end(s.data() + s.size()) {}
 
-    bool atEnd() { ws(); return m_p == m_end; }
+    bool atEnd()
+    {
+        ws();
+        return m_p == m_end;
+    }
 
     void ws() { m_p = json::skipWhitespace(m_p, m_end); }
 

@@ -17,10 +17,10 @@
 namespace gw::detail {
 
 struct ScannedChunk {
-    QString id, model, provider;                 // top-level strings (id/model only when asked for)
+    QString id, model, provider;                  // top-level strings (id/model only when asked for)
     QString content, reasoning, reasoningContent; // choices[0].delta strings
-    QString finishReason;                        // choices[0].finish_reason when a string
-    QByteArrayView reasoningDetails;             // raw JSON text of delta.reasoning_details (an array)
+    QString finishReason;                         // choices[0].finish_reason when a string
+    QByteArrayView reasoningDetails;              // raw JSON text of delta.reasoning_details (an array)
     bool hasId = false, hasModel = false, hasProvider = false;
     bool hasContent = false, hasReasoning = false, hasReasoningContent = false, hasFinishReason = false;
 };

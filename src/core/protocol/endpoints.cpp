@@ -66,8 +66,9 @@ EndpointListResult parseEndpoints(Gateway gateway, QByteArrayView bytes, const Q
         }
         if (p.slug.isEmpty()) {
             problem(Diagnostic::Severity::Error, pointer,
-                    gateway == Gateway::OpenRouter ? u"endpoint without a provider slug (\"tag\"); skipped"_qs
-                                                   : u"endpoint without a provider slug (\"provider_name\"); skipped"_qs);
+                    gateway == Gateway::OpenRouter
+                        ? u"endpoint without a provider slug (\"tag\"); skipped"_qs
+                        : u"endpoint without a provider slug (\"provider_name\"); skipped"_qs);
             continue;
         }
         if (p.name.isEmpty())

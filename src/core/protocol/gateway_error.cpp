@@ -111,9 +111,8 @@ ErrorClass classFromStatus(Gateway gateway, int status)
 bool mentionsContextLength(const QString &text)
 {
     static constexpr const char16_t *kPhrases[] = {
-        u"context length", u"context_length", u"context window", u"maximum context",
-        u"prompt is too long", u"too many tokens", u"input is too long", u"exceeds the context",
-        u"token limit",
+        u"context length",  u"context_length",    u"context window",      u"maximum context", u"prompt is too long",
+        u"too many tokens", u"input is too long", u"exceeds the context", u"token limit",
     };
     for (const char16_t *phrase : kPhrases)
         if (text.contains(QStringView(phrase), Qt::CaseInsensitive))
@@ -203,8 +202,10 @@ GatewayError classifyErrorObject(Gateway gateway, int httpStatus, const QJsonVal
     }
 
     // Provider errors come wrapped ("Provider returned error"); the real text is metadata.raw.
-    const QString raw = metadata.value(u"raw").isString() ? metadata.value(u"raw").toString()
-                                                          : QString::fromUtf8(QJsonDocument(metadata.value(u"raw").toObject()).toJson(QJsonDocument::Compact));
+    const QString raw =
+        metadata.value(u"raw").isString()
+            ? metadata.value(u"raw").toString()
+            : QString::fromUtf8(QJsonDocument(metadata.value(u"raw").toObject()).toJson(QJsonDocument::Compact));
     const bool contextMessage = mentionsContextLength(e.message) || mentionsContextLength(raw);
 
     std::optional<ErrorClass> byType;
@@ -224,12 +225,14 @@ GatewayError classifyErrorObject(Gateway gateway, int httpStatus, const QJsonVal
             e.cls = status == 0 || status == 200 ? ErrorClass::Server : ErrorClass::Protocol;
     }
     // A context overflow is reported as a plain 400 (or a provider error) almost everywhere.
-    if (contextMessage && (e.cls == ErrorClass::BadRequest || e.cls == ErrorClass::ProviderUnavailable || e.cls == ErrorClass::Server))
+    if (contextMessage
+        && (e.cls == ErrorClass::BadRequest || e.cls == ErrorClass::ProviderUnavailable || e.cls == ErrorClass::Server))
         e.cls = ErrorClass::ContextLength;
     return e;
 }
 
-GatewayError classifyHttpError(Gateway gateway, int httpStatus, QByteArrayView body, std::optional<int> retryAfterHeader)
+GatewayError classifyHttpError(Gateway gateway, int httpStatus, QByteArrayView body,
+                               std::optional<int> retryAfterHeader)
 {
     GatewayError e;
     const json::ParsedDocument parsed = json::parseDocument(body);
@@ -244,7 +247,8 @@ GatewayError classifyHttpError(Gateway gateway, int httpStatus, QByteArrayView b
         if (e.cls == ErrorClass::None)
             e.cls = ErrorClass::Protocol; // an "error" without an error status or body
         e.code = QString::number(httpStatus);
-        e.message = parsed.document.isObject() ? parsed.document.object().value(u"message").toString() : bodySnippet(body);
+        e.message =
+            parsed.document.isObject() ? parsed.document.object().value(u"message").toString() : bodySnippet(body);
         if (e.cls == ErrorClass::BadRequest && mentionsContextLength(e.message))
             e.cls = ErrorClass::ContextLength;
     }

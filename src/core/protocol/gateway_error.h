@@ -36,11 +36,11 @@ std::optional<ErrorClass> parseErrorClass(QStringView name);
 
 struct GatewayError {
     ErrorClass cls = ErrorClass::None;
-    int httpStatus = 0;           // 0 when no HTTP status applies (network, truncated stream)
-    QString code;                 // the gateway's own type/code string ("rate_limit_exceeded", "402")
-    QString message;              // human-readable, as sent by the gateway when it sent one
+    int httpStatus = 0; // 0 when no HTTP status applies (network, truncated stream)
+    QString code;       // the gateway's own type/code string ("rate_limit_exceeded", "402")
+    QString message;    // human-readable, as sent by the gateway when it sent one
     std::optional<int> retryAfterSeconds;
-    bool midStream = false;       // arrived after streaming began (HTTP 200, error chunk)
+    bool midStream = false; // arrived after streaming began (HTTP 200, error chunk)
 
     bool isError() const { return cls != ErrorClass::None; }
     bool operator==(const GatewayError &) const = default;

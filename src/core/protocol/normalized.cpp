@@ -26,10 +26,8 @@ QJsonObject toJson(const TokenUsage &usage)
 {
     // Token counts stay far below 2^53, so doubles hold them exactly.
     return QJsonObject{
-        {u"prompt_tokens"_qs, double(usage.prompt)},
-        {u"completion_tokens"_qs, double(usage.completion)},
-        {u"cached_tokens"_qs, double(usage.cachedRead)},
-        {u"cache_write_tokens"_qs, double(usage.cacheWrite)},
+        {u"prompt_tokens"_qs, double(usage.prompt)},       {u"completion_tokens"_qs, double(usage.completion)},
+        {u"cached_tokens"_qs, double(usage.cachedRead)},   {u"cache_write_tokens"_qs, double(usage.cacheWrite)},
         {u"reasoning_tokens"_qs, double(usage.reasoning)},
     };
 }

@@ -1,8 +1,8 @@
 #include "protocol/normalizer.h"
 
-#include "json/json_document.h"
 #include "protocol/chunk_scanner.h"
 #include "util/bom.h"
+#include "json/json_document.h"
 
 #include <QJsonDocument>
 
@@ -208,8 +208,7 @@ bool looksLikeSse(QByteArrayView bytes)
            || rest.startsWith(":");
 }
 
-StreamNormalizer::StreamNormalizer(Gateway gateway)
-    : m_gateway(gateway)
+StreamNormalizer::StreamNormalizer(Gateway gateway) : m_gateway(gateway)
 {
     m_parser.setEventHandler([this](const SseEvent &event) { onEvent(event); });
 }
@@ -248,10 +247,9 @@ void StreamNormalizer::onEvent(const SseEvent &event)
     if (!parsed.document.isObject()) {
         // One garbled chunk does not end the stream, but the result must not look clean.
         if (!m_result.error.isError()) {
-            m_result.error = protocolError(u"bad_chunk"_qs,
-                                           u"event %1: data is not a JSON object (%2)"_qs
-                                               .arg(m_parser.eventCount())
-                                               .arg(!parsed.ok() ? parsed.error : u"not an object"_qs));
+            m_result.error =
+                protocolError(u"bad_chunk"_qs, u"event %1: data is not a JSON object (%2)"_qs.arg(m_parser.eventCount())
+                                                   .arg(!parsed.ok() ? parsed.error : u"not an object"_qs));
             m_result.error.midStream = true;
         }
         return;

@@ -27,8 +27,7 @@ NormalizedResponse normalizeBodyObject(Gateway gateway, const QJsonObject &body)
 // (first non-blank line starts with "data:", "event:", "id:", "retry:" or ':').
 bool looksLikeSse(QByteArrayView bytes);
 
-class StreamNormalizer
-{
+class StreamNormalizer {
 public:
     // Called for every text or reasoning fragment as it arrives, so a GUI can stream it.
     enum class DeltaKind { Text, Reasoning };
@@ -65,15 +64,15 @@ private:
     // appending into a QJsonObject copies the whole value each time, quadratic over a long stream.
     struct DetailSlot {
         bool isObject = true;
-        QJsonValue nonObject;              // an item that is not an object, kept as it came
-        QJsonObject fields;                // every other field, last non-null value wins
-        QString concatenated[3];           // text, summary, data
+        QJsonValue nonObject;    // an item that is not an object, kept as it came
+        QJsonObject fields;      // every other field, last non-null value wins
+        QString concatenated[3]; // text, summary, data
         bool present[3] = {false, false, false};
     };
 
     Gateway m_gateway;
     SseParser m_parser;
-    mutable NormalizedResponse m_result;    // reasoningDetails assembled from m_details on demand
+    mutable NormalizedResponse m_result; // reasoningDetails assembled from m_details on demand
     mutable bool m_detailsDirty = false;
     DeltaHandler m_onDelta;
     QList<DetailSlot> m_details;

@@ -135,9 +135,10 @@ void SseParser::finish()
             // "data: [DONE]" without the closing blank line: the terminator is unmistakable.
             dispatch();
         } else {
-            m_error = protocolError(u"truncated_stream"_qs,
-                                    u"stream ended in the middle of an event (%1 bytes of data not terminated by a blank line)"_qs
-                                        .arg(m_current.data.size()));
+            m_error = protocolError(
+                u"truncated_stream"_qs,
+                u"stream ended in the middle of an event (%1 bytes of data not terminated by a blank line)"_qs.arg(
+                    m_current.data.size()));
             return;
         }
     }

@@ -18,14 +18,13 @@
 namespace gw {
 
 struct SseEvent {
-    QByteArray event;  // "event:" field; empty means the default type "message"
-    QByteArray data;   // all "data:" lines of the event joined with '\n'
-    QByteArray id;     // last "id:" field seen so far in the stream (SSE keeps it across events)
+    QByteArray event; // "event:" field; empty means the default type "message"
+    QByteArray data;  // all "data:" lines of the event joined with '\n'
+    QByteArray id;    // last "id:" field seen so far in the stream (SSE keeps it across events)
     bool isDone() const { return data == "[DONE]"; }
 };
 
-class SseParser
-{
+class SseParser {
 public:
     using EventHandler = std::function<void(const SseEvent &)>;
 
@@ -48,7 +47,7 @@ public:
     qint64 eventCount() const { return m_eventCount; }
     qint64 commentCount() const { return m_commentCount; } // ": OPENROUTER PROCESSING" keep-alives
     qint64 bytesFed() const { return m_bytesFed; }
-    const GatewayError &error() const { return m_error; }  // None unless the stream is broken
+    const GatewayError &error() const { return m_error; } // None unless the stream is broken
 
     // Set to false for a non-chat SSE stream that legitimately ends without [DONE].
     void setRequireDone(bool require) { m_requireDone = require; }
@@ -59,11 +58,11 @@ private:
 
     EventHandler m_onEvent;
     QList<SseEvent> m_queue;
-    QByteArray m_partialLine;   // bytes after the last line end, waiting for more input
-    bool m_pendingCr = false;   // last byte fed was '\r': a following '\n' belongs to it
+    QByteArray m_partialLine; // bytes after the last line end, waiting for more input
+    bool m_pendingCr = false; // last byte fed was '\r': a following '\n' belongs to it
     SseEvent m_current;
-    bool m_hasData = false;     // a data: field was seen in the current event
-    bool m_eventOpen = false;   // any field was seen since the last blank line
+    bool m_hasData = false;   // a data: field was seen in the current event
+    bool m_eventOpen = false; // any field was seen since the last blank line
     QByteArray m_lastId;
     bool m_sawDone = false;
     bool m_finished = false;

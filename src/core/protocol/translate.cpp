@@ -7,11 +7,9 @@ namespace gw {
 
 namespace {
 
-class Translator
-{
+class Translator {
 public:
-    Translator(const QJsonObject &request, const RoutingConfig &config)
-        : m_request(request), m_config(config) {}
+    Translator(const QJsonObject &request, const RoutingConfig &config) : m_request(request), m_config(config) {}
 
     TranslationResult run()
     {
@@ -160,7 +158,8 @@ private:
             m_gateway.insert(u"order"_qs, QJsonArray::fromStringList(*order));
         if (only) {
             if (only->isEmpty())
-                warn(u"/provider"_qs, u"no Vercel provider is left for \"only\"; the request cannot be served as asked"_qs);
+                warn(u"/provider"_qs,
+                     u"no Vercel provider is left for \"only\"; the request cannot be served as asked"_qs);
             m_gateway.insert(u"only"_qs, QJsonArray::fromStringList(*only));
         }
 
@@ -182,8 +181,9 @@ private:
                 base = *entry->vercelProviders;
         }
         if (!base) {
-            warn(u"/provider/ignore"_qs, u"the Vercel providers of \"%1\" are unknown, so an ignore list cannot be expressed; dropped"_qs
-                                             .arg(primaryModel));
+            warn(u"/provider/ignore"_qs,
+                 u"the Vercel providers of \"%1\" are unknown, so an ignore list cannot be expressed; dropped"_qs.arg(
+                     primaryModel));
             return;
         }
         QStringList rest;
@@ -221,7 +221,8 @@ private:
         } else if (key == u"sort") {
             const QString sort = value.isString() ? vercelSortFor(value.toString()) : QString();
             if (sort.isEmpty())
-                warn(path, u"unknown sort %1; dropped"_qs.arg(value.isString() ? u'"' + value.toString() + u'"' : u"value"_qs));
+                warn(path, u"unknown sort %1; dropped"_qs.arg(value.isString() ? u'"' + value.toString() + u'"'
+                                                                               : u"value"_qs));
             else
                 m_gateway.insert(u"sort"_qs, sort);
         } else if (key == u"zdr") {
@@ -234,7 +235,8 @@ private:
                 m_gateway.insert(u"disallowPromptTraining"_qs, true);
             else if (value.toString() != u"allow")
                 warn(path, u"expected \"allow\" or \"deny\"; dropped"_qs);
-        } else if (key == u"require_parameters" || key == u"quantizations" || key == u"max_price" || key.startsWith(u"preferred_")) {
+        } else if (key == u"require_parameters" || key == u"quantizations" || key == u"max_price"
+                   || key.startsWith(u"preferred_")) {
             warn(path, u"no Vercel equivalent; dropped"_qs);
         } else {
             warn(path, u"unknown provider preference; dropped"_qs);

@@ -11,10 +11,7 @@ constexpr char kFractionalSuffix[] = "_fractional";
 constexpr std::size_t kSuffixLength = sizeof(kFractionalSuffix) - 1;
 } // namespace
 
-BucketHasher::BucketHasher(const QString &cohort)
-    : m_prefix(cohort.toUtf8() + QByteArrayLiteral("_routing_"))
-{
-}
+BucketHasher::BucketHasher(const QString &cohort) : m_prefix(cohort.toUtf8() + QByteArrayLiteral("_routing_")) {}
 
 Bucket BucketHasher::bucket(QByteArrayView keyUtf8) const
 {

@@ -14,8 +14,8 @@
 namespace gw {
 
 struct Bucket {
-    std::uint32_t whole = 0;    // 0..99
-    std::uint32_t fraction = 0; // 0..999
+    std::uint32_t whole = 0;                                   // 0..99
+    std::uint32_t fraction = 0;                                // 0..999
     int milli() const { return int(whole * 1000 + fraction); } // 0..99999
     double value() const { return whole + fraction / 1000.0; }
     bool operator==(const Bucket &) const = default;

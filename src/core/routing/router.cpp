@@ -22,10 +22,12 @@ QString reasonCode(Reason reason, const QString &ruleId)
     return QString();
 }
 
-QString Decision::reasonCode() const { return gw::reasonCode(reason, ruleId); }
+QString Decision::reasonCode() const
+{
+    return gw::reasonCode(reason, ruleId);
+}
 
-Router::Router(const RoutingConfig &config)
-    : m_config(config), m_hasher(config.cohort)
+Router::Router(const RoutingConfig &config) : m_config(config), m_hasher(config.cohort)
 {
     for (int i = 0; i < m_config.rules.size(); ++i) {
         const Rule &rule = m_config.rules.at(i);
@@ -33,8 +35,8 @@ Router::Router(const RoutingConfig &config)
             continue; // a disabled rule never matches; leaving it out keeps the hot loop short
         CompiledRule compiled;
         compiled.configIndex = i;
-        compiled.expiresMsecs = rule.expiresAt ? rule.expiresAt->toMSecsSinceEpoch()
-                                               : std::numeric_limits<qint64>::max();
+        compiled.expiresMsecs =
+            rule.expiresAt ? rule.expiresAt->toMSecsSinceEpoch() : std::numeric_limits<qint64>::max();
         compiled.gateway = rule.action.gateway;
         compiled.shareMilli = rule.action.vercelShare ? shareToMilli(*rule.action.vercelShare) : 0;
         compiled.needsProviders = !rule.match.providers.isEmpty();
@@ -53,8 +55,12 @@ Router::Router(const RoutingConfig &config)
 Router::CompiledModel Router::compileModel(const QString &id) const
 {
     const ModelEntry &entry = m_config.models.value(id);
-    CompiledModel model{id, entry.vercel.value_or(QString()), entry.vercel.has_value(),
-                        modelClassOf(m_config, id), entry.vercelProviders, {}};
+    CompiledModel model{id,
+                        entry.vercel.value_or(QString()),
+                        entry.vercel.has_value(),
+                        modelClassOf(m_config, id),
+                        entry.vercelProviders,
+                        {}};
     for (int r = 0; r < m_rules.size(); ++r) {
         const RuleMatch &match = m_config.rules.at(m_rules.at(r).configIndex).match;
         if (match.modelClass && *match.modelClass != model.modelClass)
@@ -102,7 +108,7 @@ bool Router::providerConstraintViolated(const CompiledModel &model, const Provid
     if (!mappedOnly.isEmpty() && known
         && std::none_of(mappedOnly.cbegin(), mappedOnly.cend(), [&](const QString &s) { return known->contains(s); }))
         return explain(u"only [%1] but Vercel serves this model through [%2]"_qs.arg(mappedOnly.join(u", "_qs),
-                                                                                       known->join(u", "_qs)));
+                                                                                     known->join(u", "_qs)));
     if (!prefs.ignore.isEmpty()) {
         if (!known)
             return explain(u"an ignore list needs the model's Vercel providers, which are unknown"_qs);
@@ -146,16 +152,15 @@ bool Router::ruleMatchesRequest(const CompiledRule &rule, const RouteRequest *re
 
 // Records a step of the explanation. A macro so that the detail string is only built when an
 // explanation was asked for: the simulation's hot path must not format strings.
-#define GW_NOTE(step, detail)                                   \
-    do {                                                        \
-        if (why)                                                \
-            why->append({QString::fromUtf16(step), (detail)}); \
+#define GW_NOTE(step, detail)                                                                                          \
+    do {                                                                                                               \
+        if (why)                                                                                                       \
+            why->append({QString::fromUtf16(step), (detail)});                                                         \
     } while (false)
 
 Router::Outcome Router::decideCore(const CompiledModel *model, const RouteRequest *request, QStringView user,
                                    Bucket bucket, qint64 nowMsecs, QList<DecisionStep> *why) const
 {
-
     // 1. A model Vercel does not carry stays on OpenRouter, whatever else is configured.
     if (!model->onVercel) {
         GW_NOTE(u"1 model mapping", u"no Vercel id in the model table: OpenRouter"_qs);
@@ -197,12 +202,13 @@ Router::Outcome Router::decideCore(const CompiledModel *model, const RouteReques
     if (ruleIndex >= 0) {
         const QString &id = m_config.rules.at(ruleIndex).id;
         GW_NOTE(u"3 rules", pinned ? u"\"%1\" pins %2"_qs.arg(id, gatewayName(*pinned))
-                                : u"\"%1\" sets the share to %2%"_qs.arg(id).arg(milliToShare(shareMilli)));
+                                   : u"\"%1\" sets the share to %2%"_qs.arg(id).arg(milliToShare(shareMilli)));
     } else {
-        shareMilli = shareToMilli(model->modelClass == ModelClass::Free ? m_config.defaultShareFree
-                                                                         : m_config.defaultSharePaid);
+        shareMilli =
+            shareToMilli(model->modelClass == ModelClass::Free ? m_config.defaultShareFree : m_config.defaultSharePaid);
         GW_NOTE(u"3 rules", u"none matches"_qs);
-        GW_NOTE(u"4 default share", u"%1 model: %2%"_qs.arg(modelClassName(model->modelClass)).arg(milliToShare(shareMilli)));
+        GW_NOTE(u"4 default share",
+                u"%1 model: %2%"_qs.arg(modelClassName(model->modelClass)).arg(milliToShare(shareMilli)));
     }
 
     // 5. The emergency switches: a disabled gateway sends what it can to the other one.
@@ -227,9 +233,10 @@ Router::Outcome Router::decideCore(const CompiledModel *model, const RouteReques
         && *request->openrouterErrorRate > f.errorRateThreshold && *request->vercelErrorRate <= f.errorRateThreshold) {
         const int boosted = shareToMilli(f.boostedVercelShare);
         if (boosted > shareMilli) {
-            GW_NOTE(u"6 failover", u"OpenRouter error rate %1 is above %2: share raised to %3%"_qs
-                                    .arg(*request->openrouterErrorRate).arg(f.errorRateThreshold)
-                                    .arg(milliToShare(boosted)));
+            GW_NOTE(u"6 failover",
+                    u"OpenRouter error rate %1 is above %2: share raised to %3%"_qs.arg(*request->openrouterErrorRate)
+                        .arg(f.errorRateThreshold)
+                        .arg(milliToShare(boosted)));
             shareMilli = boosted;
             reason = Reason::FailoverBoost;
             ruleIndex = -1;
@@ -238,9 +245,10 @@ Router::Outcome Router::decideCore(const CompiledModel *model, const RouteReques
 
     // 7. The bucket decides.
     const Gateway g = bucket.milli() < shareMilli ? Gateway::Vercel : Gateway::OpenRouter;
-    GW_NOTE(u"7 bucket", u"bucket %1 %2 share %3%: %4"_qs.arg(QString::number(bucket.value(), 'f', 3),
-                                                           g == Gateway::Vercel ? u"<"_qs : u">="_qs)
-                          .arg(milliToShare(shareMilli)).arg(gatewayName(g)));
+    GW_NOTE(u"7 bucket", u"bucket %1 %2 share %3%: %4"_qs
+                             .arg(QString::number(bucket.value(), 'f', 3), g == Gateway::Vercel ? u"<"_qs : u">="_qs)
+                             .arg(milliToShare(shareMilli))
+                             .arg(gatewayName(g)));
     return {g, shareMilli, reason, ruleIndex};
 }
 
@@ -252,11 +260,10 @@ Decision Router::decide(const RouteRequest &request, QList<DecisionStep> *why) c
     const CompiledModel *model = index >= 0 ? &m_models.at(index) : &m_unmapped;
     const QString key = stickyKey(request.user, request.task);
     const Bucket bucket = m_hasher.bucket(key);
-    const qint64 now = request.now.isValid() ? request.now.toMSecsSinceEpoch()
-                                             : QDateTime::currentMSecsSinceEpoch();
+    const qint64 now = request.now.isValid() ? request.now.toMSecsSinceEpoch() : QDateTime::currentMSecsSinceEpoch();
     if (why)
-        why->append({u"0 key"_qs, u"sticky key \"%1\" in cohort \"%2\": bucket %3"_qs
-                                      .arg(key, m_config.cohort, QString::number(bucket.value(), 'f', 3))});
+        why->append({u"0 key"_qs, u"sticky key \"%1\" in cohort \"%2\": bucket %3"_qs.arg(
+                                      key, m_config.cohort, QString::number(bucket.value(), 'f', 3))});
     const Outcome o = decideCore(model, &request, request.user, bucket, now, why);
 
     Decision d;

@@ -2,8 +2,8 @@
 // The decision function of the routing contract (docs/routing-contract.md, "The decision"),
 // compiled from a config once so that each decision is two short hashes and a few comparisons.
 
-#include "routing/bucket.h"
 #include "config/config.h"
+#include "routing/bucket.h"
 
 #include <QDateTime>
 #include <QHash>
@@ -40,7 +40,7 @@ struct Decision {
     Bucket bucket;
     int shareMilli = 0; // effective Vercel share in thousandths of a percent (pins: 0 or 100000)
     Reason reason = Reason::DefaultPaid;
-    QString ruleId;     // with Reason::Rule
+    QString ruleId; // with Reason::Rule
 
     double share() const { return milliToShare(shareMilli); }
     QString reasonCode() const; // "rule:<id>", "default:paid", ...
@@ -48,7 +48,7 @@ struct Decision {
 
 // One line of the "why" explanation: which step of the decision order, and what it found.
 struct DecisionStep {
-    QString step;   // e.g. "1 model mapping"
+    QString step; // e.g. "1 model mapping"
     QString detail;
 };
 
@@ -93,7 +93,7 @@ private:
         bool onVercel;
         ModelClass modelClass;
         std::optional<QStringList> vercelProviders; // from the table; none: unknown
-        QList<int> candidateRules; // into m_rules: enabled, model glob and class already match
+        QList<int> candidateRules;                  // into m_rules: enabled, model glob and class already match
     };
     struct Outcome {
         Gateway gateway;
@@ -102,8 +102,8 @@ private:
         int ruleIndex; // config index, -1 if none
     };
 
-    Outcome decideCore(const CompiledModel *model, const RouteRequest *request, QStringView user,
-                       Bucket bucket, qint64 nowMsecs, QList<DecisionStep> *why) const;
+    Outcome decideCore(const CompiledModel *model, const RouteRequest *request, QStringView user, Bucket bucket,
+                       qint64 nowMsecs, QList<DecisionStep> *why) const;
     bool providerConstraintViolated(const CompiledModel &model, const ProviderPreferences &prefs,
                                     QString *explanation) const;
     bool ruleMatchesRequest(const CompiledRule &rule, const RouteRequest *request, QStringView user) const;

@@ -9,8 +9,8 @@
 
 namespace gw {
 
-SimulationResult simulate(const RoutingConfig &config, const SimulationOptions &options,
-                          const RoutingConfig *baseline, const std::atomic<bool> *cancel)
+SimulationResult simulate(const RoutingConfig &config, const SimulationOptions &options, const RoutingConfig *baseline,
+                          const std::atomic<bool> *cancel)
 {
     SimulationResult result;
     const Router router(config);

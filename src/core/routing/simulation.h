@@ -26,13 +26,13 @@ struct ModelShare {
 
 struct SimulationResult {
     QList<ModelShare> perModel;
-    ModelShare total;        // model empty
+    ModelShare total; // model empty
     bool hasBaseline = false;
-    qint64 movedToVercel = 0;      // decisions OpenRouter -> Vercel against the baseline
-    qint64 movedToOpenRouter = 0;  // decisions Vercel -> OpenRouter
-    qint64 usersChanged = 0;       // users with at least one model on another gateway
+    qint64 movedToVercel = 0;     // decisions OpenRouter -> Vercel against the baseline
+    qint64 movedToOpenRouter = 0; // decisions Vercel -> OpenRouter
+    qint64 usersChanged = 0;      // users with at least one model on another gateway
     qint64 decisions = 0;
-    double seconds = 0;            // wall time of the decisions alone
+    double seconds = 0; // wall time of the decisions alone
     bool cancelled = false;
 };
 

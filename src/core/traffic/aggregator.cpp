@@ -18,10 +18,10 @@
 namespace gw {
 
 using traffic_detail::BlockVector;
-using traffic_detail::FlatIndex;
-using traffic_detail::PeriodIndex;
 using traffic_detail::finishHash;
+using traffic_detail::FlatIndex;
 using traffic_detail::mixWord;
+using traffic_detail::PeriodIndex;
 
 namespace {
 
@@ -229,8 +229,8 @@ void TrafficAggregator::add(const TrafficRecord &r)
         d->addToHistogram(m.ttftHead, LatencyHistogram::binFor(r.ttftMs), 1);
     }
 
-    UsageSums &u = d->usageRow(UsageKey{trafficBucketStart(r.tsMs, TrafficResolution::Hour), model,
-                                        d->intern(r.user), d->intern(r.task), gateway})
+    UsageSums &u = d->usageRow(UsageKey{trafficBucketStart(r.tsMs, TrafficResolution::Hour), model, d->intern(r.user),
+                                        d->intern(r.task), gateway})
                        .sums;
     ++u.requests;
     u.errors += r.errorClass != ErrorClass::None;

@@ -178,10 +178,14 @@ bool trafficBucketKeyLess(const TrafficBucket &a, const TrafficBucket &b)
 {
     const auto &x = a.key;
     const auto &y = b.key;
-    if (x.startMs != y.startMs) return x.startMs < y.startMs;
-    if (x.gateway != y.gateway) return x.gateway < y.gateway;
-    if (x.model != y.model) return x.model < y.model;
-    if (x.provider != y.provider) return x.provider < y.provider;
+    if (x.startMs != y.startMs)
+        return x.startMs < y.startMs;
+    if (x.gateway != y.gateway)
+        return x.gateway < y.gateway;
+    if (x.model != y.model)
+        return x.model < y.model;
+    if (x.provider != y.provider)
+        return x.provider < y.provider;
     return x.statusClass < y.statusClass;
 }
 

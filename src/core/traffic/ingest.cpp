@@ -24,8 +24,11 @@ QString TrafficBadLine::toString(const QString &file) const
 
 TrafficStreamIngestor::TrafficStreamIngestor(TrafficFormat format, TrafficAggregator &aggregator, qint64 firstLine,
                                              int maxListedBadLines)
-    : m_parser(format), m_aggregator(aggregator), m_nextLine(firstLine), m_maxListed(maxListedBadLines),
-      m_atContentStart(firstLine == 1)
+    : m_parser(format)
+    , m_aggregator(aggregator)
+    , m_nextLine(firstLine)
+    , m_maxListed(maxListedBadLines)
+    , m_atContentStart(firstLine == 1)
 {
 }
 
@@ -168,8 +171,8 @@ public:
         const int wanted = threads <= 0 ? kTrafficAutoThreads : threads;
         for (int i = 1; i < std::min(wanted, cores); ++i) {
             m_aggregators.push_back(std::make_unique<TrafficAggregator>());
-            m_helpers.push_back(std::make_unique<TrafficStreamIngestor>(format, *m_aggregators.back(), 1,
-                                                                        maxListedBadLines));
+            m_helpers.push_back(
+                std::make_unique<TrafficStreamIngestor>(format, *m_aggregators.back(), 1, maxListedBadLines));
             m_helpers.back()->setMaxLineBytes(maxLineBytes);
             m_helpers.back()->setMidContent();
         }
@@ -195,10 +198,12 @@ public:
         // Measured: the way with the lower time per byte so far, the other one again every
         // kProbeEvery chunks (the machine's load changes while a big file is read).
         ++m_chunks;
-        const bool parallel = m_chunks == 2 || (m_chunks > 2 && ((m_chunks % kProbeEvery == 0) != (m_nsPerByte[1] < m_nsPerByte[0])));
+        const bool parallel =
+            m_chunks == 2 || (m_chunks > 2 && ((m_chunks % kProbeEvery == 0) != (m_nsPerByte[1] < m_nsPerByte[0])));
         const auto start = std::chrono::steady_clock::now();
         const qsizetype used = parallel ? feedParallel(main, data, complete) : main.feed(data, size);
-        const double ns = double(std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count());
+        const double ns = double(
+            std::chrono::duration_cast<std::chrono::nanoseconds>(std::chrono::steady_clock::now() - start).count());
         double &estimate = m_nsPerByte[parallel ? 1 : 0];
         const double now = ns / double(std::max<qsizetype>(used, 1));
         estimate = estimate == 0 ? now : (estimate + now) / 2;
@@ -321,7 +326,8 @@ public:
                 if (inflateReset(&m_zs) != Z_OK)
                     return -1;
             } else if (rc != Z_OK && rc != Z_BUF_ERROR) {
-                *error = m_path + u": corrupt gzip data ("_qs + QString::fromLatin1(m_zs.msg ? m_zs.msg : "error") + u')';
+                *error =
+                    m_path + u": corrupt gzip data ("_qs + QString::fromLatin1(m_zs.msg ? m_zs.msg : "error") + u')';
                 return -1;
             }
         }
@@ -443,8 +449,10 @@ TrafficIngestResult ingestTrafficFile(const QString &path, const TrafficStateLoo
             options.progress(reader.filePos(), total);
     }
     if (contentPos < state.offset) {
-        result.error = path + u": %1 bytes, shorter than the %2 already ingested from it; replaced or truncated, "
-                              "not ingested"_qs.arg(contentPos).arg(state.offset);
+        result.error = path
+                       + u": %1 bytes, shorter than the %2 already ingested from it; replaced or truncated, "
+                         "not ingested"_qs.arg(contentPos)
+                             .arg(state.offset);
         return result;
     }
     if (!ingestor.fatalError().isEmpty()) {
@@ -463,7 +471,8 @@ TrafficIngestResult ingestTrafficFile(const QString &path, const TrafficStateLoo
     state.offset = consumedTo;
     state.lines += ingestor.lines();
     state.badLines += ingestor.badLineCount();
-    state.fingerprintBytes = std::min<qsizetype>(head->size(), qsizetype(std::min<qint64>(consumedTo, kTrafficFingerprintBytes)));
+    state.fingerprintBytes =
+        std::min<qsizetype>(head->size(), qsizetype(std::min<qint64>(consumedTo, kTrafficFingerprintBytes)));
     state.fingerprint = trafficFingerprint(*head, state.fingerprintBytes);
     result.state = state;
     return result;

@@ -59,11 +59,11 @@ public:
     // UTF-8 BOM is only skipped at the content's start, which is where firstLine 1 begins.
     void setMidContent() { m_atContentStart = false; }
 
-    qint64 lines() const { return m_lines; }      // complete lines seen (header and blanks too)
+    qint64 lines() const { return m_lines; } // complete lines seen (header and blanks too)
     qint64 events() const { return m_events; }
     qint64 badLineCount() const { return m_badCount; }
     const QList<TrafficBadLine> &badLines() const { return m_bad; } // the first maxListedBadLines
-    QString fatalError() const { return m_fatal; } // a CSV file without a usable header
+    QString fatalError() const { return m_fatal; }                  // a CSV file without a usable header
 
     // Parallel parsing: `later` parsed the lines right after this one's (its numbering started
     // at 1). Takes over its counts and bad lines, renumbered to follow this one's, and resets it
@@ -92,13 +92,13 @@ private:
 
 // What gwstore remembers of an ingested file.
 struct TrafficFileState {
-    qint64 id = 0;              // the store's row; 0 for a file never seen
-    QString path;               // where it was last read from
-    QString fingerprint;        // hex SHA-256 of the content's first fingerprintBytes bytes
+    qint64 id = 0;       // the store's row; 0 for a file never seen
+    QString path;        // where it was last read from
+    QString fingerprint; // hex SHA-256 of the content's first fingerprintBytes bytes
     qint64 fingerprintBytes = 0;
-    qint64 offset = 0;          // content bytes ingested so far (always at a line boundary)
-    qint64 lines = 0;           // lines ingested so far
-    qint64 badLines = 0;        // bad lines found so far
+    qint64 offset = 0;   // content bytes ingested so far (always at a line boundary)
+    qint64 lines = 0;    // lines ingested so far
+    qint64 badLines = 0; // bad lines found so far
 };
 
 constexpr qsizetype kTrafficFingerprintBytes = 64 * 1024;
@@ -131,7 +131,7 @@ struct TrafficIngestResult {
     qint64 lines = 0;       // new complete lines read
     qint64 badLineCount = 0;
     QList<TrafficBadLine> badLines;
-    qint64 heldBackBytes = 0; // an incomplete last line, left for the next import
+    qint64 heldBackBytes = 0;  // an incomplete last line, left for the next import
     qint64 maxBufferBytes = 0; // the largest the read buffer grew to (bounded, whatever the lines)
     bool ok() const { return error.isEmpty() && !cancelled; }
 };

@@ -28,7 +28,8 @@ Decision decideForUsage(const Router &router, const TrafficKeyUsageKey &key, con
     return decideForUsageAt(router, key, key.hourStartMs, rates);
 }
 
-Decision decideForUsageAt(const Router &router, const TrafficKeyUsageKey &key, qint64 atMs, const GatewayErrorRates &rates)
+Decision decideForUsageAt(const Router &router, const TrafficKeyUsageKey &key, qint64 atMs,
+                          const GatewayErrorRates &rates)
 {
     RouteRequest request;
     request.model = key.model;
@@ -40,10 +41,7 @@ Decision decideForUsageAt(const Router &router, const TrafficKeyUsageKey &key, q
     return router.decide(request);
 }
 
-ConfigTimeline::ConfigTimeline(const RoutingConfig &fallback)
-    : m_fallback(std::make_shared<Router>(fallback))
-{
-}
+ConfigTimeline::ConfigTimeline(const RoutingConfig &fallback) : m_fallback(std::make_shared<Router>(fallback)) {}
 
 void ConfigTimeline::add(qint64 liveFromMs, const RoutingConfig &config)
 {

@@ -34,8 +34,8 @@ struct TrafficKeyUsage {
     quint64 completionTokens = 0;
     quint64 cachedTokens = 0;
     quint64 reasoningTokens = 0;
-    double costUsd = 0;    // as logged (reported or estimated)
-    quint64 costCount = 0; // requests that logged a cost
+    double costUsd = 0;                       // as logged (reported or estimated)
+    quint64 costCount = 0;                    // requests that logged a cost
     void merge(const TrafficKeyUsage &other); // same key: sums
 };
 

@@ -1,6 +1,6 @@
-#include "json/json_lexer.h"
 #include "traffic/line_fields.h"
 #include "traffic/record.h"
+#include "json/json_lexer.h"
 
 #include <array>
 #include <cmath>

@@ -19,13 +19,25 @@ struct FieldName {
 };
 
 inline constexpr FieldName kFieldNames[] = {
-    {"ts", Field::Ts}, {"gateway", Field::GatewayField}, {"model", Field::Model},
-    {"upstream_model", Field::UpstreamModel}, {"provider", Field::Provider}, {"user", Field::User},
-    {"task", Field::Task}, {"status", Field::Status}, {"error_type", Field::ErrorType},
-    {"latency_ms", Field::LatencyMs}, {"ttft_ms", Field::TtftMs}, {"prompt_tokens", Field::PromptTokens},
-    {"completion_tokens", Field::CompletionTokens}, {"cached_tokens", Field::CachedTokens},
-    {"reasoning_tokens", Field::ReasoningTokens}, {"cost_usd", Field::CostUsd},
-    {"cost_source", Field::CostSource}, {"fallback_from", Field::FallbackFrom}, {"free", Field::Free},
+    {"ts", Field::Ts},
+    {"gateway", Field::GatewayField},
+    {"model", Field::Model},
+    {"upstream_model", Field::UpstreamModel},
+    {"provider", Field::Provider},
+    {"user", Field::User},
+    {"task", Field::Task},
+    {"status", Field::Status},
+    {"error_type", Field::ErrorType},
+    {"latency_ms", Field::LatencyMs},
+    {"ttft_ms", Field::TtftMs},
+    {"prompt_tokens", Field::PromptTokens},
+    {"completion_tokens", Field::CompletionTokens},
+    {"cached_tokens", Field::CachedTokens},
+    {"reasoning_tokens", Field::ReasoningTokens},
+    {"cost_usd", Field::CostUsd},
+    {"cost_source", Field::CostSource},
+    {"fallback_from", Field::FallbackFrom},
+    {"free", Field::Free},
 };
 
 // By length first: every line names most fields, so this runs ~18 times per line; at most three

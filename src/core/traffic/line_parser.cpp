@@ -1,8 +1,8 @@
 #include "traffic/line_parser.h"
 
-#include "json/json_lexer.h"
 #include "traffic/line_fields.h"
 #include "util/bom.h"
+#include "json/json_lexer.h"
 
 #include <cstring>
 

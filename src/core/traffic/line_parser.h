@@ -28,9 +28,27 @@ public:
     bool parse(std::string_view line, TrafficRecord &record, TrafficLineError &error);
 
     enum Field : int {
-        Ts, GatewayField, Model, UpstreamModel, Provider, User, Task, Status, ErrorType, LatencyMs,
-        TtftMs, PromptTokens, CompletionTokens, CachedTokens, ReasoningTokens, CostUsd, CostSource,
-        FallbackFrom, Free, FieldCount, Unknown = -1
+        Ts,
+        GatewayField,
+        Model,
+        UpstreamModel,
+        Provider,
+        User,
+        Task,
+        Status,
+        ErrorType,
+        LatencyMs,
+        TtftMs,
+        PromptTokens,
+        CompletionTokens,
+        CachedTokens,
+        ReasoningTokens,
+        CostUsd,
+        CostSource,
+        FallbackFrom,
+        Free,
+        FieldCount,
+        Unknown = -1
     };
 
 private:
@@ -49,7 +67,7 @@ private:
     std::array<Value, FieldCount> m_values;
     std::array<std::string, FieldCount> m_scratch; // decoded strings with escapes
     std::string m_keyScratch;
-    std::vector<int> m_columns;                    // CSV: column index -> Field (or Unknown)
+    std::vector<int> m_columns; // CSV: column index -> Field (or Unknown)
     std::vector<std::string_view> m_cells;
 };
 

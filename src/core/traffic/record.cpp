@@ -4,7 +4,10 @@ namespace gw {
 
 namespace {
 
-constexpr bool isLeap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+constexpr bool isLeap(int y)
+{
+    return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 // Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
 constexpr qint64 daysFromCivil(int y, unsigned m, unsigned d)
@@ -55,8 +58,8 @@ std::optional<qint64> parseTrafficTimestamp(std::string_view s)
 {
     int y = 0, mo = 0, d = 0, h = 0, mi = 0, sec = 0;
     if (s.size() < 20 || !digits(s, 0, 4, y) || s[4] != '-' || !digits(s, 5, 2, mo) || s[7] != '-'
-        || !digits(s, 8, 2, d) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || !digits(s, 11, 2, h)
-        || s[13] != ':' || !digits(s, 14, 2, mi) || s[16] != ':' || !digits(s, 17, 2, sec))
+        || !digits(s, 8, 2, d) || (s[10] != 'T' && s[10] != 't' && s[10] != ' ') || !digits(s, 11, 2, h) || s[13] != ':'
+        || !digits(s, 14, 2, mi) || s[16] != ':' || !digits(s, 17, 2, sec))
         return std::nullopt;
     static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
     if (mo < 1 || mo > 12 || d < 1 || d > kDays[mo - 1] + (mo == 2 && isLeap(y)) || h > 23 || mi > 59 || sec > 59)

@@ -24,14 +24,14 @@ enum class TrafficCostKind : quint8 { None, Reported, Estimated };
 struct TrafficRecord {
     qint64 tsMs = 0; // UTC milliseconds since the epoch
     Gateway gateway = Gateway::OpenRouter;
-    std::string_view model;    // requested (OpenRouter id)
-    std::string_view provider; // empty when the log does not say
-    std::string_view user;     // opaque id; empty when missing or null
-    std::string_view task;     // empty when missing or null (the sticky key is then the user)
-    int status = 0;            // HTTP status; 0 when none applied (network error)
+    std::string_view model;                   // requested (OpenRouter id)
+    std::string_view provider;                // empty when the log does not say
+    std::string_view user;                    // opaque id; empty when missing or null
+    std::string_view task;                    // empty when missing or null (the sticky key is then the user)
+    int status = 0;                           // HTTP status; 0 when none applied (network error)
     ErrorClass errorClass = ErrorClass::None; // None = ok
-    double latencyMs = -1;     // < 0: unknown
-    double ttftMs = -1;        // < 0: unknown
+    double latencyMs = -1;                    // < 0: unknown
+    double ttftMs = -1;                       // < 0: unknown
     qint64 promptTokens = 0;
     qint64 completionTokens = 0;
     qint64 cachedTokens = 0;

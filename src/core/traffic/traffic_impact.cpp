@@ -7,8 +7,8 @@
 
 namespace gw {
 
-TrafficImpact trafficImpact(const QList<TrafficKeyUsage> &usage, const RoutingConfig &draft, const RoutingConfig &before,
-                            const QDateTime &now, const std::atomic<bool> *cancel)
+TrafficImpact trafficImpact(const QList<TrafficKeyUsage> &usage, const RoutingConfig &draft,
+                            const RoutingConfig &before, const QDateTime &now, const std::atomic<bool> *cancel)
 {
     struct Sums {
         ModelTrafficImpact impact;
@@ -33,7 +33,8 @@ TrafficImpact trafficImpact(const QList<TrafficKeyUsage> &usage, const RoutingCo
         key.gateway = Gateway::OpenRouter;
         auto decided = decisions.constFind(key);
         if (decided == decisions.cend())
-            decided = decisions.insert(key, {decideForUsage(beforeRouter, key).gateway, decideForUsage(draftRouter, key).gateway});
+            decided = decisions.insert(
+                key, {decideForUsage(beforeRouter, key).gateway, decideForUsage(draftRouter, key).gateway});
         const Gateway was = decided->first;
         const Gateway after = decided->second;
         Sums &sums = perModel[key.model];

@@ -21,8 +21,8 @@ struct ModelTrafficImpact {
     quint64 requestsMoved = 0; // decided differently by the draft
     quint64 toVercel = 0;      // of the moved: last export OpenRouter -> draft Vercel
     quint64 toOpenRouter = 0;
-    quint64 users = 0;         // distinct users with requests for the model
-    quint64 usersMoved = 0;    // distinct users with at least one moved request
+    quint64 users = 0;      // distinct users with requests for the model
+    quint64 usersMoved = 0; // distinct users with at least one moved request
 };
 
 struct TrafficImpact {
@@ -35,7 +35,8 @@ struct TrafficImpact {
     bool cancelled = false; // the figures are then partial
 };
 
-TrafficImpact trafficImpact(const QList<TrafficKeyUsage> &usage, const RoutingConfig &draft, const RoutingConfig &before,
-                            const QDateTime &now, const std::atomic<bool> *cancel = nullptr);
+TrafficImpact trafficImpact(const QList<TrafficKeyUsage> &usage, const RoutingConfig &draft,
+                            const RoutingConfig &before, const QDateTime &now,
+                            const std::atomic<bool> *cancel = nullptr);
 
 } // namespace gw

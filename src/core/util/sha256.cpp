@@ -26,12 +26,14 @@ constexpr std::uint32_t kInitialState[8] = {0x6a09e667, 0xbb67ae85, 0x3c6ef372, 
 
 using CompressFn = void (*)(std::uint32_t state[8], const std::uint8_t *blocks, std::size_t count);
 
-inline std::uint32_t rotr(std::uint32_t x, int n) { return (x >> n) | (x << (32 - n)); }
+inline std::uint32_t rotr(std::uint32_t x, int n)
+{
+    return (x >> n) | (x << (32 - n));
+}
 
 inline std::uint32_t loadBigEndian(const std::uint8_t *p)
 {
-    return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8)
-        | std::uint32_t(p[3]);
+    return (std::uint32_t(p[0]) << 24) | (std::uint32_t(p[1]) << 16) | (std::uint32_t(p[2]) << 8) | std::uint32_t(p[3]);
 }
 
 void compressPortable(std::uint32_t state[8], const std::uint8_t *blocks, std::size_t count)
@@ -48,21 +50,34 @@ void compressPortable(std::uint32_t state[8], const std::uint8_t *blocks, std::s
         std::uint32_t a = state[0], bb = state[1], c = state[2], d = state[3];
         std::uint32_t e = state[4], f = state[5], g = state[6], h = state[7];
         for (int i = 0; i < 64; ++i) {
-            const std::uint32_t t1 = h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g))
-                + kRoundConstants[i] + w[i];
+            const std::uint32_t t1 =
+                h + (rotr(e, 6) ^ rotr(e, 11) ^ rotr(e, 25)) + ((e & f) ^ (~e & g)) + kRoundConstants[i] + w[i];
             const std::uint32_t t2 = (rotr(a, 2) ^ rotr(a, 13) ^ rotr(a, 22)) + ((a & bb) ^ (a & c) ^ (bb & c));
-            h = g; g = f; f = e; e = d + t1; d = c; c = bb; bb = a; a = t1 + t2;
+            h = g;
+            g = f;
+            f = e;
+            e = d + t1;
+            d = c;
+            c = bb;
+            bb = a;
+            a = t1 + t2;
         }
-        state[0] += a; state[1] += bb; state[2] += c; state[3] += d;
-        state[4] += e; state[5] += f; state[6] += g; state[7] += h;
+        state[0] += a;
+        state[1] += bb;
+        state[2] += c;
+        state[3] += d;
+        state[4] += e;
+        state[5] += f;
+        state[6] += g;
+        state[7] += h;
     }
 }
 
 #ifdef GW_SHA_X86
 // The SHA extensions keep the state as two registers, ABEF and CDGH, and expand the message
 // schedule four words at a time (msg1/msg2).
-__attribute__((target("sha,sse4.1,ssse3")))
-void compressShaNi(std::uint32_t state[8], const std::uint8_t *blocks, std::size_t count)
+__attribute__((target("sha,sse4.1,ssse3"))) void compressShaNi(std::uint32_t state[8], const std::uint8_t *blocks,
+                                                               std::size_t count)
 {
     const __m128i byteSwap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
     __m128i dcba = _mm_loadu_si128(reinterpret_cast<const __m128i *>(state));
@@ -89,7 +104,8 @@ void compressShaNi(std::uint32_t state[8], const std::uint8_t *blocks, std::size
                 words = _mm_sha256msg2_epu32(t, w[(r - 1) & 3]);
                 w[r & 3] = words;
             }
-            __m128i msg = _mm_add_epi32(words, _mm_load_si128(reinterpret_cast<const __m128i *>(kRoundConstants + 4 * r)));
+            __m128i msg =
+                _mm_add_epi32(words, _mm_load_si128(reinterpret_cast<const __m128i *>(kRoundConstants + 4 * r)));
             cdgh = _mm_sha256rnds2_epu32(cdgh, abef, msg);
             msg = _mm_shuffle_epi32(msg, 0x0E);
             abef = _mm_sha256rnds2_epu32(abef, cdgh, msg);
@@ -108,9 +124,8 @@ void compressShaNi(std::uint32_t state[8], const std::uint8_t *blocks, std::size
 
 // Two independent single-block compressions in lock step. A round's result feeds the next round
 // of the same message only, so interleaving two messages keeps the SHA unit busy.
-__attribute__((target("sha,sse4.1,ssse3")))
-void compressShaNiPair(std::uint32_t stateA[8], const std::uint8_t *blockA, std::uint32_t stateB[8],
-                       const std::uint8_t *blockB)
+__attribute__((target("sha,sse4.1,ssse3"))) void compressShaNiPair(std::uint32_t stateA[8], const std::uint8_t *blockA,
+                                                                   std::uint32_t stateB[8], const std::uint8_t *blockB)
 {
     const __m128i byteSwap = _mm_set_epi64x(0x0c0d0e0f08090a0bULL, 0x0405060700010203ULL);
     __m128i abef[2], cdgh[2], saved[4], w[2][4];
@@ -126,7 +141,8 @@ void compressShaNiPair(std::uint32_t stateA[8], const std::uint8_t *blockA, std:
         saved[2 * m] = abef[m];
         saved[2 * m + 1] = cdgh[m];
         for (int i = 0; i < 4; ++i)
-            w[m][i] = _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(blocks[m] + 16 * i)), byteSwap);
+            w[m][i] =
+                _mm_shuffle_epi8(_mm_loadu_si128(reinterpret_cast<const __m128i *>(blocks[m] + 16 * i)), byteSwap);
     }
 #pragma GCC unroll 16
     for (int r = 0; r < 16; ++r) {
@@ -240,8 +256,8 @@ std::uint32_t sha256FirstWord(const void *data, std::size_t size)
     return state[0];
 }
 
-void sha256FirstWordPair(const void *a, std::size_t sizeA, const void *b, std::size_t sizeB,
-                         std::uint32_t &wordA, std::uint32_t &wordB)
+void sha256FirstWordPair(const void *a, std::size_t sizeA, const void *b, std::size_t sizeB, std::uint32_t &wordA,
+                         std::uint32_t &wordB)
 {
 #ifdef GW_SHA_X86
     constexpr std::size_t kMaxPaired = 183; // three blocks with padding: any realistic seed
@@ -281,7 +297,10 @@ Sha256Digest sha256Portable(const void *data, std::size_t size)
     return toDigest(state);
 }
 
-bool sha256HardwareAvailable() { return activeCompress != compressPortable; }
+bool sha256HardwareAvailable()
+{
+    return activeCompress != compressPortable;
+}
 
 Sha256Digest sha256Hardware(const void *data, std::size_t size)
 {

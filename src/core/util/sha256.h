@@ -18,8 +18,8 @@ std::uint32_t sha256FirstWord(const void *data, std::size_t size);
 
 // The first words of two digests at once. With the SHA extensions the two messages are hashed
 // interleaved, so each one's rounds fill the other's latency: the bucket needs exactly two.
-void sha256FirstWordPair(const void *a, std::size_t sizeA, const void *b, std::size_t sizeB,
-                         std::uint32_t &wordA, std::uint32_t &wordB);
+void sha256FirstWordPair(const void *a, std::size_t sizeA, const void *b, std::size_t sizeB, std::uint32_t &wordA,
+                         std::uint32_t &wordB);
 
 // Which implementation sha256() uses on this machine ("sha-ni" or "portable").
 const char *sha256Implementation();

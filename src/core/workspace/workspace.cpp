@@ -13,8 +13,7 @@
 
 namespace gw {
 
-Workspace::Workspace(const QString &dir)
-    : m_dir(dir.isEmpty() ? QString() : QDir::cleanPath(QDir(dir).absolutePath()))
+Workspace::Workspace(const QString &dir) : m_dir(dir.isEmpty() ? QString() : QDir::cleanPath(QDir(dir).absolutePath()))
 {
 }
 
@@ -23,15 +22,28 @@ QString Workspace::defaultLocation()
     return QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + QStringLiteral("/workspace");
 }
 
-QString Workspace::draftPath() const { return m_dir + QStringLiteral("/routing.json"); }
-QString Workspace::autosavePath() const { return m_dir + QStringLiteral("/.autosave/routing.json"); }
-QString Workspace::exportsDir() const { return m_dir + QStringLiteral("/exports"); }
-QString Workspace::historyPath() const { return exportsDir() + QStringLiteral("/history.jsonl"); }
+QString Workspace::draftPath() const
+{
+    return m_dir + QStringLiteral("/routing.json");
+}
+QString Workspace::autosavePath() const
+{
+    return m_dir + QStringLiteral("/.autosave/routing.json");
+}
+QString Workspace::exportsDir() const
+{
+    return m_dir + QStringLiteral("/exports");
+}
+QString Workspace::historyPath() const
+{
+    return exportsDir() + QStringLiteral("/history.jsonl");
+}
 
 QStringList Workspace::catalogSnapshots(Gateway gateway) const
 {
     const QDir dir(m_dir + QStringLiteral("/catalogs"));
-    QStringList files = dir.entryList({gatewayName(gateway) + QStringLiteral("-models-*.json")}, QDir::Files, QDir::Name);
+    QStringList files =
+        dir.entryList({gatewayName(gateway) + QStringLiteral("-models-*.json")}, QDir::Files, QDir::Name);
     for (QString &file : files)
         file = dir.filePath(file);
     return files;

@@ -3,8 +3,8 @@
 // exports/history.jsonl (one JSON object per export, production publish or drift seen), and
 // .autosave/ for unsaved drafts.
 
-#include "config/config.h"
 #include "catalog/catalog.h"
+#include "config/config.h"
 #include "util/outcome.h"
 
 #include <QDateTime>

@@ -35,7 +35,8 @@ bool WorkspaceLock::tryLock()
         QString app;
         if (m_lock->getLockInfo(&pid, &host, &app))
             m_holder = u"%1 (process %2 on host %3)"_qs.arg(app.isEmpty() ? u"an unnamed program"_qs : app)
-                           .arg(pid).arg(host.isEmpty() ? u"?"_qs : host);
+                           .arg(pid)
+                           .arg(host.isEmpty() ? u"?"_qs : host);
         m_error = where + u": in use by "_qs + (m_holder.isEmpty() ? u"another Gateway Console"_qs : m_holder);
         return false;
     }
