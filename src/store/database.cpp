@@ -5,6 +5,7 @@
 
 #include <QAtomicInteger>
 #include <QDir>
+#include <QElapsedTimer>
 #include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
@@ -25,7 +26,19 @@ QString nextConnectionName()
 }
 
 // Long enough that a reader's checkpoint or a second process never fails a write outright.
-constexpr auto kBusyTimeoutOption = "QSQLITE_BUSY_TIMEOUT=5000";
+constexpr int kBusyTimeoutMs = 5000;
+
+QString busyTimeoutOption()
+{
+    return u"QSQLITE_BUSY_TIMEOUT=%1"_qs.arg(kBusyTimeoutMs);
+}
+
+// SQLITE_BUSY (5) and SQLITE_LOCKED (6), with or without an extended code.
+bool isBusy(const QSqlError &error)
+{
+    const int code = error.nativeErrorCode().toInt();
+    return (code & 0xff) == 5 || (code & 0xff) == 6;
+}
 
 // Size and modification time (nanoseconds) of the file and its write-ahead log: they change
 // when a writer writes.
@@ -97,7 +110,7 @@ void Database::removeReadersLog()
     const QString name = m_connectionName + u"-tidy"_qs;
     {
         QSqlDatabase db = QSqlDatabase::addDatabase(u"QSQLITE"_qs, name);
-        db.setConnectOptions(QString::fromLatin1(kBusyTimeoutOption));
+        db.setConnectOptions(busyTimeoutOption());
         db.setDatabaseName(m_path);
         if (db.open()) {
             QSqlQuery q(db);
@@ -244,7 +257,7 @@ Outcome<bool> Database::openConnection(Access access)
         close();
         return R::failure(QDir::toNativeSeparators(m_path) + u": the Qt SQLite driver (QSQLITE) is not available"_qs);
     }
-    QString options = QString::fromLatin1(kBusyTimeoutOption);
+    QString options = busyTimeoutOption();
     if (access == Access::ReadOnly)
         options += u";QSQLITE_OPEN_READONLY"_qs;
     m_db.setConnectOptions(options);
@@ -261,8 +274,19 @@ Outcome<bool> Database::configureForWriting()
 {
     using R = Outcome<bool>;
     QSqlQuery q(m_db);
-    if (!q.exec(u"PRAGMA journal_mode=WAL"_qs) || !q.next())
-        return R::failure(failure(u"cannot switch to WAL mode"_qs, q));
+    // Switching a new file to WAL takes an exclusive lock, and SQLite answers "database is
+    // locked" at once instead of calling the busy handler when another process is switching or
+    // migrating the same new file; so wait here, within the same budget as the busy timeout.
+    QElapsedTimer waited;
+    waited.start();
+    for (int attempt = 1;; ++attempt) {
+        if (q.exec(u"PRAGMA journal_mode=WAL"_qs) && q.next())
+            break;
+        if (!isBusy(q.lastError()) || waited.elapsed() >= kBusyTimeoutMs)
+            return R::failure(failure(u"cannot switch to WAL mode"_qs, q));
+        q.finish();
+        QThread::msleep(qMin(5 * attempt, 50));
+    }
     if (const QString mode = q.value(0).toString(); mode != u"wal")
         return R::failure(QDir::toNativeSeparators(m_path) + u": WAL mode refused (journal mode stays \""_qs + mode
                           + u"\")"_qs);
