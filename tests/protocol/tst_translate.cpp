@@ -216,8 +216,9 @@ void TestTranslate::inputIsNotModified()
 {
     const QJsonObject request =
         object(R"({"model":"x-ai/grok-code-fast-1","provider":{"sort":"price"},"stream":true})");
-    const QJsonObject copy =
-        request; // NOLINT(performance-unnecessary-copy-initialization): the copy is the point, a snapshot to compare with
+    // The copy is the point: a snapshot to compare the input with after the translation.
+    // NOLINTNEXTLINE(performance-unnecessary-copy-initialization)
+    const QJsonObject copy = request;
     const TranslationResult r = translateToVercel(request, m_config);
     QCOMPARE(request, copy);
     QVERIFY(!r.request.contains(u"provider"));
