@@ -2,8 +2,8 @@
 # Runs clang-tidy (Debian clang-tidy 14, config in .clang-tidy) and exits non-zero on any finding.
 #   scripts/tidy.sh                 the .cpp files under src/, tests/ and bench/ changed in the
 #                                   last GW_TIDY_COMMITS first-parent commits (default 10) and
-#                                   still present, except by formatting-only commits listed in
-#                                   .git-blame-ignore-revs
+#                                   still present, except by the formatting-only or mechanical
+#                                   commits listed in .git-blame-ignore-revs
 #   scripts/tidy.sh --all           every .cpp file under src/, tests/ and bench/ in the build
 #   scripts/tidy.sh FILE...         the given files
 # Compile commands come from GW_TIDY_BUILD_DIR (default build/ci, what scripts/test.sh builds;
@@ -31,8 +31,9 @@ else
   count="${GW_TIDY_COMMITS:-10}"
   available="$(git rev-list --count HEAD)"
   [ "$count" -ge "$available" ] && count=$((available - 1))
-  # Commits listed in .git-blame-ignore-revs change formatting only (clang-format over the whole
-  # tree): their files were checked with --all when they landed, so they do not count here.
+  # Commits listed in .git-blame-ignore-revs change no behaviour line by line (clang-format over
+  # the whole tree, a namespace rename): their files were checked when they landed, so they do not
+  # count here and a whole-tree commit does not make CI tidy every file.
   ignored=()
   [ -f .git-blame-ignore-revs ] && mapfile -t ignored < <(grep -oE '^[0-9a-f]{40}' .git-blame-ignore-revs)
   if [ "$count" -gt 0 ]; then
