@@ -2325,13 +2325,6 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
         <source>Errors per %1</source>
         <translation>Fehler pro %1</translation>
     </message>
-    <message numerus="yes">
-        <source>Error rate (intervals of %n+ requests)</source>
-        <translation>
-            <numerusform>Fehlerrate (Intervalle ab %n Anfrage)</numerusform>
-            <numerusform>Fehlerrate (Intervalle ab %n Anfragen)</numerusform>
-        </translation>
-    </message>
     <message>
         <source>%1 error rate</source>
         <translation>Fehlerrate %1</translation>
@@ -2360,6 +2353,10 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
             <numerusform>%n Änderung</numerusform>
             <numerusform>%n Änderungen</numerusform>
         </translation>
+    </message>
+    <message>
+        <source>Error rate</source>
+        <translation>Fehlerrate</translation>
     </message>
 </context>
 <context>
@@ -2567,13 +2564,6 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
         <source>per million tokens</source>
         <translation>je Million Tokens</translation>
     </message>
-    <message numerus="yes">
-        <source>Failover threshold %1 (from the draft). The rate is drawn only for intervals of at least %n requests: one failed request of one is not a 100 % error rate.</source>
-        <translation>
-            <numerusform>Failover-Schwelle %1 (aus dem Entwurf). Die Rate wird nur für Intervalle mit mindestens %n Anfrage gezeichnet: eine fehlgeschlagene von einer Anfrage ist keine Fehlerrate von 100 %.</numerusform>
-            <numerusform>Failover-Schwelle %1 (aus dem Entwurf). Die Rate wird nur für Intervalle mit mindestens %n Anfragen gezeichnet: eine fehlgeschlagene von einer Anfrage ist keine Fehlerrate von 100 %.</numerusform>
-        </translation>
-    </message>
     <message>
         <source>Loading traffic for the chosen range…</source>
         <translation>Verkehr für den gewählten Zeitraum wird geladen…</translation>
@@ -2656,6 +2646,13 @@ Schreibgeschützt öffnen? Sie können sich alles ansehen und Änderungen auspro
     <message>
         <source>No traffic in the last 30 days; showing the last recorded 30 days, to %1 UTC</source>
         <translation>Kein Verkehr in den letzten 30 Tagen; gezeigt werden die letzten aufgezeichneten 30 Tage, bis %1 UTC</translation>
+    </message>
+    <message numerus="yes">
+        <source>Failover threshold %1 % (from the draft). The rate is drawn only for intervals of at least %n requests: one failed request of one is not a 100 % error rate.</source>
+        <translation>
+            <numerusform>Failover-Schwelle %1 % (aus dem Entwurf). Die Rate wird nur für Intervalle mit mindestens %n Anfrage gezeichnet: eine fehlgeschlagene von einer Anfrage ist keine Fehlerrate von 100 %.</numerusform>
+            <numerusform>Failover-Schwelle %1 % (aus dem Entwurf). Die Rate wird nur für Intervalle mit mindestens %n Anfragen gezeichnet: eine fehlgeschlagene von einer Anfrage ist keine Fehlerrate von 100 %.</numerusform>
+        </translation>
     </message>
 </context>
 <context>

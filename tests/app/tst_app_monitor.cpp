@@ -19,6 +19,7 @@
 #include <QComboBox>
 #include <QDir>
 #include <QFile>
+#include <QFontMetrics>
 #include <QImage>
 #include <QLabel>
 #include <QSettings>
@@ -223,6 +224,25 @@ private Q_SLOTS:
                 threshold = xy->count() == 2 && xy->at(0).y() == 0.25;
         }
         QVERIFY(threshold);
+        // The note states it in percent like the rate axis, and the rate axis's title fits beside
+        // the plot (its minimum-volume rule lives in the note, where it is not cut).
+        const QString note = m_page->noteText(Chart::Errors);
+        QVERIFY2(note.contains(u"Failover threshold 25.0 %"_qs), qPrintable(note));
+        QVERIFY2(note.contains(u"at least 20 requests"_qs), qPrintable(note));
+        QChart *errors = m_page->chartView(Chart::Errors)->chart();
+        const QList<QAbstractAxis *> right = errors->axes(Qt::Vertical);
+        bool rateAxisChecked = false;
+        for (QAbstractAxis *axis : right) {
+            if (axis->alignment() != Qt::AlignRight)
+                continue;
+            const int titleWidth = QFontMetrics(axis->titleFont()).horizontalAdvance(axis->titleText());
+            QVERIFY2(titleWidth <= errors->plotArea().height(),
+                     qPrintable(u"\"%1\" is %2 px beside a %3 px plot"_qs.arg(axis->titleText())
+                                    .arg(titleWidth)
+                                    .arg(errors->plotArea().height())));
+            rateAxisChecked = true;
+        }
+        QVERIFY(rateAxisChecked);
     }
 
     void hoverShowsTheRowValues()

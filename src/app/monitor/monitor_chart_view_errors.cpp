@@ -100,9 +100,8 @@ void MonitorChartView::drawErrorClasses()
     chart()->addAxis(
         makeValueAxis(gw::niceValueAxis(top, gw::AxisUnit::Count), tr("Errors per %1").arg(intervalText(interval))),
         Qt::AlignLeft);
-    QCategoryAxis *rateAxis =
-        makeValueAxis(gw::niceValueAxis(topRate, gw::AxisUnit::Ratio),
-                      tr("Error rate (intervals of %n+ requests)", nullptr, int(gw::kMinRequestsForRate)));
+    // The minimum-volume rule is in the note under the chart: in the axis title it was cut.
+    QCategoryAxis *rateAxis = makeValueAxis(gw::niceValueAxis(topRate, gw::AxisUnit::Ratio), tr("Error rate"));
     chart()->addAxis(rateAxis, Qt::AlignRight);
     const auto onRateAxis = [&](QLineSeries *line) {
         chart()->addSeries(line);

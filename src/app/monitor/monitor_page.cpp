@@ -361,10 +361,10 @@ void MonitorPage::updateNotes()
     m_notes[Chart::Cost]->setText(
         tr("Dark: cost the gateway reported; light: estimated from the catalog price table."));
     m_notes[Chart::Errors]->setText(
-        tr("Failover threshold %1 (from the draft). The rate is drawn only for intervals of at least %n "
+        tr("Failover threshold %1 % (from the draft). The rate is drawn only for intervals of at least %n "
            "requests: one failed request of one is not a 100 % error rate.",
            nullptr, int(gw::kMinRequestsForRate))
-            .arg(formatDecimal(data.failoverThreshold, 2))
+            .arg(formatDecimal(100 * data.failoverThreshold, 1))
         + UsagePullPanel::errorChartNote(data.errors));
     m_notes[Chart::Latency]->setText(tr("Percentiles from bucket histograms, within about 19% of the exact value."));
     QString shareStyle;
