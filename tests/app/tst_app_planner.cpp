@@ -30,10 +30,13 @@
 #include "traffic/key_usage.h"
 
 #include <QAbstractItemModelTester>
+#include <QCheckBox>
+#include <QComboBox>
 #include <QDoubleSpinBox>
 #include <QFile>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QPushButton>
 #include <QSet>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -502,6 +505,52 @@ private Q_SLOTS:
         m_document->undoStack()->undo();
         QCOMPARE(m_document->config().defaultSharePaid, 0.0);
         planner->setUseRecordedVolume(false);
+    }
+
+    // The same plan as above, reached only through the panel's widgets: the Load button, the
+    // spin boxes, the "from recorded traffic" box and Apply, so the form's wiring is covered too.
+    void leaderboardPanelDrivesItsController()
+    {
+        PlannerLeaderboardPanel *panel = m_page->leaderboardPanel();
+        PlannerLeaderboardController *planner = panel->controller();
+        typeInputs(planner, gw::LeaderboardInputs{});
+        panel->rangeSelector()->setCustomRange(kPlanStart, kPlanStart.addDays(2));
+        auto *load = panel->findChild<QPushButton *>(u"loadTrafficButton"_qs);
+        auto *apply = panel->findChild<QPushButton *>(u"applyToDraftButton"_qs);
+        auto *fromRecorded = panel->findChild<QCheckBox *>(u"fromRecorded"_qs);
+        auto *ourTokens = panel->findChild<QDoubleSpinBox *>(u"ourTokens"_qs);
+        auto *metric = panel->findChild<QComboBox *>(u"metric"_qs);
+        QVERIFY(load && apply && fromRecorded && ourTokens && metric);
+
+        QSignalSpy loaded(planner, &PlannerLeaderboardController::recordedTrafficLoaded);
+        QTest::mouseClick(load, Qt::LeftButton);
+        QVERIFY(loaded.wait(kWaitMs));
+        QCOMPARE(loaded.at(0).at(0).toBool(), true);
+
+        metric->setCurrentIndex(metric->findData(int(gw::LeaderboardMetric::Tokens)));
+        panel->findChild<QDoubleSpinBox *>(u"openrouterCompetitor"_qs)->setValue(1000);
+        panel->findChild<QDoubleSpinBox *>(u"vercelCompetitorTokens"_qs)->setValue(1500);
+        panel->findChild<QDoubleSpinBox *>(u"margin"_qs)->setValue(0);
+        QCOMPARE(planner->inputs().openrouterCompetitorTokens, 1000.0);
+        QCOMPARE(planner->inputs().vercelCompetitorTokens, 1500.0);
+        QCOMPARE(planner->inputs().marginPercent, 0.0);
+        QVERIFY(planner->inputs().metric == gw::LeaderboardMetric::Tokens);
+
+        QTest::mouseClick(fromRecorded, Qt::LeftButton, {}, QPoint(4, fromRecorded->height() / 2));
+        QVERIFY(planner->useRecordedVolume());
+        QCOMPARE(ourTokens->value(), 6000.0); // 12,000 recorded tokens over two days
+        QVERIFY(ourTokens->isReadOnly());
+        waitForPlan(planner);
+        QVERIFY(planner->plan() && planner->plan()->feasible);
+        QCOMPARE(planner->plan()->minimalPercent, 25.0);
+
+        QTRY_VERIFY(apply->isEnabled());
+        QTest::mouseClick(apply, Qt::LeftButton);
+        QVERIFY(m_document->config().defaultSharePaid > 0);
+        m_document->undoStack()->undo();
+        QCOMPARE(m_document->config().defaultSharePaid, 0.0);
+        QTest::mouseClick(fromRecorded, Qt::LeftButton, {}, QPoint(4, fromRecorded->height() / 2));
+        QVERIFY(!planner->useRecordedVolume());
     }
 
     void leaderboardImportsRankings()
